@@ -1,0 +1,33 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Frameworks and adapters the core must never import: adapters depend on the core, not the reverse. */
+const coreForbidden = [
+  { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/*'], message: 'The core imports no Teams/Bot framework.' },
+  { group: ['express', 'express/*', 'fastify', 'fastify/*', '@fastify/*'], message: 'The core imports no HTTP framework.' },
+  { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'The core imports no UI framework.' },
+  { group: ['@pnp/*'], message: 'The core imports no SharePoint client.' },
+  { group: ['better-sqlite3', 'pino', 'jose'], message: 'The core imports no infrastructure library; use a port.' },
+  { group: ['**/adapters/**', '**/server/**', '**/bot/**', '**/teams-app/**', '**/spfx/**'], message: 'The core never imports an adapter.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'spfx/**', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: coreForbidden }],
+      'no-console': 'error',
+    },
+  },
+);

@@ -1,0 +1,389 @@
+/**
+ * The embedded store: the core's Store port on SQLite (better-sqlite3). Used for the local run and the
+ * tests; production uses the SharePoint adapter. Every transaction is BEGIN IMMEDIATE, so that several
+ * processes on one file (server, job runner) serialise their writes; within a process, calls are queued
+ * so that an async transaction never sees another's uncommitted writes.
+ */
+import Database from 'better-sqlite3';
+import { chainRows } from '../../core/audit';
+import type { AuditInput, AuditRow } from '../../core/audit';
+import { caseIndex } from '../../core/case-index';
+import { DomainError } from '../../core/errors';
+import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
+import type { AuditQuery, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { DeletionRecord } from '../../core/retention';
+import { MIGRATIONS } from './migrations';
+
+interface CaseRow {
+  id: string;
+  version: number;
+  frame: string;
+  concern: string;
+  identity: string | null;
+  enrichment: string;
+  discussion: string | null;
+  contact: string | null;
+  follow_up: string | null;
+  reflection: string;
+}
+
+interface AuditDbRow {
+  seq: number;
+  at: string;
+  actor_id: string;
+  role: string;
+  case_id: string | null;
+  reference: string | null;
+  phase: string | null;
+  action: string;
+  groups: string;
+  purpose: string;
+  command_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const CASE_COLUMNS = 'id, version, frame, concern, identity, enrichment, discussion, contact, follow_up, reflection';
+
+function toRecord(row: CaseRow): CaseRecord {
+  const parse = <T>(s: string | null): T | undefined => (s === null ? undefined : (JSON.parse(s) as T));
+  const record: CaseRecord = {
+    id: row.id,
+    version: row.version,
+    frame: JSON.parse(row.frame) as CaseRecord['frame'],
+    concern: JSON.parse(row.concern) as CaseRecord['concern'],
+    enrichment: JSON.parse(row.enrichment) as CaseRecord['enrichment'],
+    reflection: JSON.parse(row.reflection) as CaseRecord['reflection'],
+  };
+  const identity = parse<CaseRecord['identity']>(row.identity);
+  const discussion = parse<CaseRecord['discussion']>(row.discussion);
+  const contact = parse<CaseRecord['contact']>(row.contact);
+  const followUp = parse<CaseRecord['followUp']>(row.follow_up);
+  if (identity) record.identity = identity;
+  if (discussion) record.discussion = discussion;
+  if (contact) record.contact = contact;
+  if (followUp) record.followUp = followUp;
+  return record;
+}
+
+function toAuditRow(r: AuditDbRow): AuditRow {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    role: r.role as AuditRow['role'],
+    caseId: r.case_id,
+    reference: r.reference,
+    phase: r.phase as Phase | null,
+    action: r.action as AuditRow['action'],
+    groups: JSON.parse(r.groups) as AuditRow['groups'],
+    purpose: r.purpose,
+    commandId: r.command_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export interface SqliteStoreOptions {
+  /** months after identity capture within which the resident must be informed (for the index column). */
+  informingDeadlineMonths?: number;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly deadlineMonths: number;
+  private readonly tx: StoreTx;
+
+  private constructor(db: Database.Database, opts: SqliteStoreOptions) {
+    this.db = db;
+    this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
+    this.tx = this.makeTx();
+  }
+
+  /** Opens (and migrates) a store at `file`, or an in-memory store for ':memory:'. */
+  static open(file: string, opts: SqliteStoreOptions = {}): SqliteStore {
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteStore(db, opts);
+  }
+
+  /** Runs `fn` exclusively on the connection (queued behind earlier calls). */
+  private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = async (): Promise<T> => fn();
+    const p = this.queue.then(run, run);
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.tx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (e) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw e;
+      }
+    });
+  }
+
+  private writeIndex(record: CaseRecord): void {
+    const ix = caseIndex(record, this.deadlineMonths);
+    this.db.prepare('DELETE FROM case_relations WHERE case_id = ?').run(record.id);
+    const ins = this.db.prepare('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation) VALUES (?, ?, ?)');
+    for (const r of ix.relations) ins.run(record.id, r.organisationId, r.relation);
+  }
+
+  private caseParams(record: CaseRecord): Record<string, unknown> {
+    const ix = caseIndex(record, this.deadlineMonths);
+    const json = (x: unknown): string | null => (x === undefined ? null : JSON.stringify(x));
+    return {
+      id: record.id,
+      reference: ix.reference,
+      version: record.version,
+      phase: ix.phase,
+      status: ix.status,
+      inbrenger_org: ix.inbrengerOrganisationId,
+      inbrenger_user: ix.inbrengerUserId,
+      created_at: ix.createdAt,
+      phase_since: ix.phaseSince,
+      informing_due: ix.informingDueOn,
+      enrichment_due: ix.enrichmentDueOn,
+      retention_until: ix.retentionUntil,
+      frame: JSON.stringify(record.frame),
+      concern: JSON.stringify(record.concern),
+      identity: json(record.identity),
+      enrichment: JSON.stringify(record.enrichment),
+      discussion: json(record.discussion),
+      contact: json(record.contact),
+      follow_up: json(record.followUp),
+      reflection: JSON.stringify(record.reflection),
+    };
+  }
+
+  private makeTx(): StoreTx {
+    const db = this.db;
+    const getById = db.prepare<[string], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ?`);
+    const getByRef = db.prepare<[string], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE reference = ?`);
+    const insert = db.prepare(
+      `INSERT INTO cases (id, reference, version, phase, status, inbrenger_org, inbrenger_user, created_at, phase_since, informing_due, enrichment_due,
+        retention_until, frame, concern, identity, enrichment, discussion, contact, follow_up, reflection)
+       VALUES (@id, @reference, @version, @phase, @status, @inbrenger_org, @inbrenger_user, @created_at, @phase_since, @informing_due, @enrichment_due,
+        @retention_until, @frame, @concern, @identity, @enrichment, @discussion, @contact, @follow_up, @reflection)`,
+    );
+    const update = db.prepare(
+      `UPDATE cases SET version = @version, phase = @phase, status = @status, phase_since = @phase_since, informing_due = @informing_due,
+        enrichment_due = @enrichment_due, retention_until = @retention_until, inbrenger_user = @inbrenger_user, frame = @frame, concern = @concern,
+        identity = @identity, enrichment = @enrichment, discussion = @discussion, contact = @contact, follow_up = @follow_up, reflection = @reflection
+       WHERE id = @id AND version = @expected`,
+    );
+    const lastAudit = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+    const insertAudit = db.prepare(
+      `INSERT INTO audit (seq, at, actor_id, role, case_id, reference, phase, action, groups, purpose, command_id, prev_hash, hash)
+       VALUES (@seq, @at, @actorId, @role, @caseId, @reference, @phase, @action, @groups, @purpose, @commandId, @prevHash, @hash)`,
+    );
+    const counter = db.prepare<[number], { last: number }>(
+      'INSERT INTO reference_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last',
+    );
+    const getCommand = db.prepare<[string], { command_id: string; name: string; actor_id: string; fingerprint: string; case_id: string | null; result: string; at: string }>(
+      'SELECT * FROM commands WHERE command_id = ?',
+    );
+    const putCommand = db.prepare('INSERT INTO commands (command_id, name, actor_id, fingerprint, case_id, result, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const putDeletion = db.prepare(
+      'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed, retention_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    return {
+      getCase: async (id) => {
+        const row = getById.get(id);
+        return row ? toRecord(row) : undefined;
+      },
+      getCaseByReference: async (reference) => {
+        const row = getByRef.get(reference);
+        return row ? toRecord(row) : undefined;
+      },
+      insertCase: async (record) => {
+        insert.run(this.caseParams(record));
+        this.writeIndex(record);
+      },
+      updateCase: async (record, expectedVersion) => {
+        const info = update.run({ ...this.caseParams(record), expected: expectedVersion });
+        if (info.changes !== 1) throw new DomainError('CASE.VERSION_CONFLICT');
+        this.writeIndex(record);
+      },
+      nextReferenceNumber: async (year) => counter.get(year)!.last,
+      getCommand: async (commandId): Promise<CommandRecord | undefined> => {
+        const r = getCommand.get(commandId);
+        return r
+          ? { commandId: r.command_id, name: r.name, actorId: r.actor_id, fingerprint: r.fingerprint, caseId: r.case_id, result: JSON.parse(r.result) as unknown, at: r.at }
+          : undefined;
+      },
+      putCommand: async (c) => {
+        putCommand.run(c.commandId, c.name, c.actorId, c.fingerprint, c.caseId, JSON.stringify(c.result), c.at);
+      },
+      appendAudit: async (entries: AuditInput[]) => {
+        for (const row of chainRows(lastAudit.get(), entries)) insertAudit.run({ ...row, groups: JSON.stringify(row.groups) });
+      },
+      putDeletionRecord: async (d: DeletionRecord) => {
+        putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed), d.retentionUntil);
+      },
+    };
+  }
+
+  listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
+    return this.exclusive(() => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+      if (query.phases?.length) {
+        where.push(`c.phase IN (${query.phases.map((_, i) => `@p${i}`).join(', ')})`);
+        query.phases.forEach((p, i) => (params[`p${i}`] = p));
+      }
+      if (query.status) {
+        where.push('c.status = @status');
+        params.status = query.status;
+      }
+      if (query.organisationId) {
+        where.push('c.inbrenger_org = @org');
+        params.org = query.organisationId;
+      }
+      if (query.overdueOn) {
+        where.push('(c.informing_due < @overdue OR c.enrichment_due < @overdue)');
+        params.overdue = query.overdueOn;
+      }
+      if (query.visibleTo) {
+        // Mirrors the policy table's row filter for partners; the core still applies the policy to every row.
+        where.push(`(c.phase = 'INBRENG'
+          OR (c.inbrenger_user = @vu AND c.phase <> 'PURGED')
+          OR EXISTS (SELECT 1 FROM case_relations r WHERE r.case_id = c.id AND r.organisation_id = @vo
+                     AND ((r.relation = 'asked' AND c.phase IN ('VERRIJKING','BESPREKING','OPVOLGING','REFLECTIE'))
+                       OR (r.relation = 'party' AND c.phase IN ('BESPREKING','OPVOLGING','REFLECTIE','CLOSED')))))`);
+        params.vu = query.visibleTo.userId;
+        params.vo = query.visibleTo.organisationId;
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases c ${clause}`).get(params) as { n: number }).n;
+      const rows = this.db
+        .prepare<Record<string, unknown>, CaseRow>(`SELECT ${CASE_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM cases c ${clause} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
+        .all(params);
+      return { items: rows.map(toRecord), total };
+    });
+  }
+
+  casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {
+    return this.exclusive(() =>
+      this.db
+        .prepare<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE phase = 'CLOSED' AND retention_until <= ? ORDER BY retention_until LIMIT ?`)
+        .all(asOf, limit)
+        .map(toRecord),
+    );
+  }
+
+  casesWithEnrichmentDue(asOf: string, limit: number): Promise<CaseRecord[]> {
+    return this.exclusive(() =>
+      this.db
+        .prepare<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE enrichment_due IS NOT NULL AND enrichment_due < ? ORDER BY enrichment_due LIMIT ?`)
+        .all(asOf, limit)
+        .map(toRecord),
+    );
+  }
+
+  readAudit(query: AuditQuery): Promise<AuditRow[]> {
+    return this.exclusive(() => {
+      const after = query.afterSeq ?? 0;
+      const rows = query.caseId
+        ? this.db.prepare<[string, number, number], AuditDbRow>('SELECT * FROM audit WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(query.caseId, after, query.limit)
+        : this.db.prepare<[number, number], AuditDbRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').all(after, query.limit);
+      return rows.map(toAuditRow);
+    });
+  }
+
+  async *auditPages(pageSize: number): AsyncIterable<AuditRow[]> {
+    let after = 0;
+    for (;;) {
+      const page = await this.readAudit({ afterSeq: after, limit: pageSize });
+      if (page.length === 0) return;
+      yield page;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+
+  listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
+    return this.exclusive(() =>
+      this.db
+        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string; retention_until: string }>(
+          'SELECT * FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
+        )
+        .all(limit, offset)
+        .map((r) => ({
+          caseId: r.case_id,
+          reference: r.reference,
+          at: r.at,
+          reason: r.reason as DeletionRecord['reason'],
+          by: r.by_whom,
+          destroyed: JSON.parse(r.destroyed) as string[],
+          retentionUntil: r.retention_until,
+        })),
+    );
+  }
+
+  getOrganisation(id: string): Promise<Organisation | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM organisations WHERE id = ?').get(id);
+      return r ? (JSON.parse(r.json) as Organisation) : undefined;
+    });
+  }
+  listOrganisations(): Promise<Organisation[]> {
+    return this.exclusive(() => this.db.prepare<[], { json: string }>('SELECT json FROM organisations ORDER BY id').all().map((r) => JSON.parse(r.json) as Organisation));
+  }
+  putOrganisation(org: Organisation): Promise<void> {
+    return this.exclusive(() => {
+      this.db.prepare('INSERT INTO organisations (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json').run(org.id, JSON.stringify(org));
+    });
+  }
+  getUser(id: string): Promise<User | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM users WHERE id = ?').get(id);
+      return r ? (JSON.parse(r.json) as User) : undefined;
+    });
+  }
+  getUserByAadObjectId(aadObjectId: string): Promise<User | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM users WHERE aad_object_id = ?').get(aadObjectId);
+      return r ? (JSON.parse(r.json) as User) : undefined;
+    });
+  }
+  listUsers(): Promise<User[]> {
+    return this.exclusive(() => this.db.prepare<[], { json: string }>('SELECT json FROM users ORDER BY id').all().map((r) => JSON.parse(r.json) as User));
+  }
+  putUser(user: User): Promise<void> {
+    return this.exclusive(() => {
+      this.db
+        .prepare('INSERT INTO users (id, aad_object_id, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, json = excluded.json')
+        .run(user.id, user.aadObjectId ?? null, JSON.stringify(user));
+    });
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(() => {
+      this.db.close();
+    });
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    }).immediate();
+  }
+}

@@ -1,0 +1,91 @@
+/** Schema migrations of the embedded store, applied in order, each once, inside a transaction. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, registry, commands, audit, retention',
+    sql: `
+      CREATE TABLE organisations (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+      CREATE TABLE users (id TEXT PRIMARY KEY, aad_object_id TEXT UNIQUE, json TEXT NOT NULL);
+      CREATE TABLE cases (
+        id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL,
+        phase TEXT NOT NULL,
+        status TEXT NOT NULL,
+        inbrenger_org TEXT NOT NULL,
+        inbrenger_user TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        phase_since TEXT NOT NULL,
+        informing_due TEXT,
+        enrichment_due TEXT,
+        retention_until TEXT,
+        frame TEXT NOT NULL,
+        concern TEXT NOT NULL,
+        identity TEXT,
+        enrichment TEXT NOT NULL,
+        discussion TEXT,
+        contact TEXT,
+        follow_up TEXT,
+        reflection TEXT NOT NULL
+      );
+      CREATE INDEX cases_phase ON cases (phase, created_at DESC);
+      CREATE INDEX cases_org ON cases (inbrenger_org, created_at DESC);
+      CREATE INDEX cases_status ON cases (status, created_at DESC);
+      CREATE INDEX cases_created ON cases (created_at DESC);
+      CREATE INDEX cases_inbrenger_user ON cases (inbrenger_user);
+      CREATE INDEX cases_retention ON cases (retention_until) WHERE phase = 'CLOSED';
+      CREATE INDEX cases_enrichment_due ON cases (enrichment_due) WHERE enrichment_due IS NOT NULL;
+      CREATE INDEX cases_informing_due ON cases (informing_due) WHERE informing_due IS NOT NULL;
+      CREATE TABLE case_relations (
+        case_id TEXT NOT NULL REFERENCES cases (id),
+        organisation_id TEXT NOT NULL,
+        relation TEXT NOT NULL,
+        PRIMARY KEY (case_id, organisation_id, relation)
+      ) WITHOUT ROWID;
+      CREATE INDEX case_relations_org ON case_relations (organisation_id, relation, case_id);
+      CREATE TABLE reference_counters (year INTEGER PRIMARY KEY, last INTEGER NOT NULL);
+      CREATE TABLE commands (
+        command_id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        case_id TEXT,
+        result TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        case_id TEXT,
+        reference TEXT,
+        phase TEXT,
+        action TEXT NOT NULL,
+        groups TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        command_id TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_case ON audit (case_id, seq);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+      CREATE TABLE deletion_records (
+        case_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        by_whom TEXT NOT NULL,
+        destroyed TEXT NOT NULL,
+        retention_until TEXT NOT NULL
+      );
+    `,
+  },
+];

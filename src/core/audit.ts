@@ -1,0 +1,94 @@
+/**
+ * The audit log is append-only and hash-chained: each row carries the hash of the previous row, so that
+ * altering, removing or reordering a row breaks the chain at that point. No case content is ever
+ * written here: actor, role, case, phase, action, groups and purpose only.
+ */
+import { createHash } from 'node:crypto';
+import type { DataGroup, Phase, Role } from './model';
+
+export type AuditAction = 'create' | 'read' | 'update' | 'export' | 'delete' | 'transition' | 'refuse';
+
+export interface AuditInput {
+  at: string;
+  actorId: string;
+  role: Role | 'system';
+  caseId: string | null;
+  reference: string | null;
+  phase: Phase | null;
+  action: AuditAction;
+  groups: DataGroup[];
+  purpose: string;
+  commandId: string | null;
+}
+
+export interface AuditRow extends AuditInput {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Canonical serialisation: fixed key order, so that the hash does not depend on how a store returns rows. */
+function canonical(seq: number, e: AuditInput, prevHash: string): string {
+  return JSON.stringify([seq, e.at, e.actorId, e.role, e.caseId, e.reference, e.phase, e.action, [...e.groups].sort(), e.purpose, e.commandId, prevHash]);
+}
+
+export function hashRow(seq: number, entry: AuditInput, prevHash: string): string {
+  return createHash('sha256').update(canonical(seq, entry, prevHash)).digest('hex');
+}
+
+/** Turns new entries into chained rows after the given last row (or the genesis). */
+export function chainRows(last: { seq: number; hash: string } | undefined, entries: readonly AuditInput[]): AuditRow[] {
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return entries.map((e) => {
+    seq += 1;
+    const hash = hashRow(seq, e, prevHash);
+    const row: AuditRow = { ...e, groups: [...e.groups], seq, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+}
+
+export type AuditVerification =
+  | { ok: true; rows: number; lastHash: string }
+  | { ok: false; rows: number; firstBadSeq: number; problem: 'ALTERED' | 'MISSING' | 'REORDERED' };
+
+/** Incremental verifier: feed rows in sequence order; it reports the first row that breaks the chain. */
+export class AuditVerifier {
+  private expectedSeq = 1;
+  private prevHash = GENESIS_HASH;
+  private count = 0;
+  private failure: AuditVerification | undefined;
+
+  push(row: AuditRow): boolean {
+    if (this.failure) return false;
+    this.count += 1;
+    if (row.seq !== this.expectedSeq) {
+      this.failure = { ok: false, rows: this.count - 1, firstBadSeq: this.expectedSeq, problem: row.seq > this.expectedSeq ? 'MISSING' : 'REORDERED' };
+      return false;
+    }
+    if (row.prevHash !== this.prevHash) {
+      this.failure = { ok: false, rows: this.count - 1, firstBadSeq: row.seq, problem: 'MISSING' };
+      return false;
+    }
+    if (hashRow(row.seq, row, row.prevHash) !== row.hash) {
+      this.failure = { ok: false, rows: this.count - 1, firstBadSeq: row.seq, problem: 'ALTERED' };
+      return false;
+    }
+    this.prevHash = row.hash;
+    this.expectedSeq += 1;
+    return true;
+  }
+
+  result(): AuditVerification {
+    return this.failure ?? { ok: true, rows: this.count, lastHash: this.prevHash };
+  }
+}
+
+export function verifyRows(rows: Iterable<AuditRow>): AuditVerification {
+  const v = new AuditVerifier();
+  for (const row of rows) if (!v.push(row)) break;
+  return v.result();
+}

@@ -1,0 +1,38 @@
+/** The columns every store indexes, derived from a case record in one place for all adapters. */
+import { addMonths, formatISO, parseISO } from 'date-fns';
+import type { CaseRecord } from './model';
+import type { CaseIndex } from './ports';
+import { ACTIVE_PHASES } from './model';
+
+export function informingDueOn(record: CaseRecord, deadlineMonths: number): string | null {
+  const f = record.frame;
+  if (!f.identityCapturedAt || f.informedOn || !ACTIVE_PHASES.includes(f.phase)) return null;
+  if (f.informingDeferral) return f.informingDeferral.until;
+  return formatISO(addMonths(parseISO(f.identityCapturedAt), deadlineMonths), { representation: 'date' });
+}
+
+export function enrichmentDueOn(record: CaseRecord): string | null {
+  const open = record.enrichment.requests.filter((r) => r.status === 'open').map((r) => r.dueOn);
+  return open.length ? open.sort()[0]! : null;
+}
+
+export function caseIndex(record: CaseRecord, informingDeadlineMonths: number): CaseIndex {
+  const f = record.frame;
+  const relations: CaseIndex['relations'] = [];
+  for (const r of record.enrichment.requests) relations.push({ organisationId: r.organisationId, relation: 'asked' });
+  for (const p of record.discussion?.parties ?? []) relations.push({ organisationId: p, relation: 'party' });
+  return {
+    id: record.id,
+    reference: f.reference,
+    phase: f.phase,
+    status: ACTIVE_PHASES.includes(f.phase) ? 'open' : 'closed',
+    inbrengerOrganisationId: f.inbrengerOrganisationId,
+    inbrengerUserId: f.inbrengerUserId,
+    createdAt: f.createdAt,
+    phaseSince: f.phaseSince,
+    informingDueOn: informingDueOn(record, informingDeadlineMonths),
+    enrichmentDueOn: enrichmentDueOn(record),
+    retentionUntil: f.retentionUntil ?? null,
+    relations,
+  };
+}

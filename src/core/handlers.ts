@@ -1,0 +1,250 @@
+/**
+ * Command handlers: pure functions from (case, input, context) to the changed case. They throw a
+ * DomainError for expected refusals; the service turns it into a result value and rolls back.
+ */
+import { addMonths, differenceInCalendarDays, differenceInYears, formatISO, parseISO } from 'date-fns';
+import type { ProcessConfig } from './config';
+import { DomainError } from './errors';
+import type { AuditAction } from './audit';
+import type { CaseRecord, DataGroup, DiscussionGroup, Organisation, Phase, Role, User } from './model';
+import type { CommandName } from './phases';
+import { findTransition } from './phases';
+import { retentionUntil } from './retention';
+import type { CommandInput } from './schemas';
+import { isMember } from './views';
+
+export interface HandlerContext {
+  now: string; // ISO timestamp
+  today: string; // ISO date
+  actor: User;
+  role: Role;
+  config: ProcessConfig;
+  organisations: Map<string, Organisation>;
+  newId: () => string;
+}
+
+export interface HandlerOutcome {
+  record: CaseRecord;
+  /** outcome code the caller shows (e.g. VERRIJKING, NOT_CONFIRMED, AGE_OVER_23). */
+  outcome: string;
+  advisedRoute?: string;
+  /** audit rows besides the command's own write (another group written, identity shared). */
+  extraAudit?: { action: AuditAction; groups: DataGroup[]; purpose: string }[];
+}
+
+const isoDay = (d: Date): string => formatISO(d, { representation: 'date' });
+
+function move(record: CaseRecord, to: Phase, command: CommandName, rationale: string, ctx: HandlerContext): void {
+  const from = record.frame.phase;
+  if (!findTransition(from, to, command)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED', { reason: `${from}->${to}` });
+  record.frame.transitions.push({ from, to, at: ctx.now, actorId: ctx.actor.id, role: ctx.role, command, rationale });
+  record.frame.phase = to;
+  record.frame.phaseSince = ctx.now;
+}
+
+function close(record: CaseRecord, command: CommandName, exit: { reason: string; advisedRoute: string; rationale: string }, ctx: HandlerContext): void {
+  const closedInPhase = record.frame.phase;
+  move(record, 'CLOSED', command, exit.rationale, ctx);
+  record.frame.exit = { reason: exit.reason, advisedRoute: exit.advisedRoute, rationale: exit.rationale, closedInPhase };
+  record.frame.closedAt = ctx.now;
+  const until = retentionUntil(closedInPhase, ctx.now, record.identity?.dateOfBirth, ctx.config.retention);
+  record.frame.retentionUntil = until;
+  record.reflection.retentionUntil = until;
+  record.reflection.closureReason = exit.reason;
+  record.reflection.feedbackSentAt = ctx.now;
+  for (const r of record.enrichment.requests) if (r.status === 'open') r.status = 'closed';
+}
+
+function requireMember(orgId: string, ctx: HandlerContext, field: string): void {
+  if (!isMember(ctx.organisations.get(orgId), ctx.today)) {
+    throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'ORGANISATION_NOT_MEMBER', fields: [{ path: field, issue: 'NOT_A_MEMBER' }] });
+  }
+}
+
+function decision(record: CaseRecord, kind: CaseRecord['frame']['decisions'][number]['kind'], outcome: string, rationale: string, ctx: HandlerContext): void {
+  record.frame.decisions.push({ kind, outcome, rationale, at: ctx.now, actorId: ctx.actor.id, role: ctx.role });
+}
+
+export function decideSuspicion(record: CaseRecord, input: CommandInput<'decideSuspicion'>, ctx: HandlerContext): HandlerOutcome {
+  if (input.aveLevel) record.frame.aveLevel = input.aveLevel;
+  decision(record, 'SUSPICION', input.suspicion ? 'YES' : 'NO', input.rationale, ctx);
+  if (input.suspicion) {
+    move(record, 'VERRIJKING', 'decideSuspicion', input.rationale, ctx);
+    return { record, outcome: 'VERRIJKING' };
+  }
+  const advisedRoute = input.advisedRoute ?? 'GEEN_ACTIE';
+  close(record, 'decideSuspicion', { reason: 'NO_SUSPICION', advisedRoute, rationale: input.rationale }, ctx);
+  return { record, outcome: 'NO_SUSPICION', advisedRoute };
+}
+
+export function supplyIdentity(record: CaseRecord, input: CommandInput<'supplyIdentity'>, ctx: HandlerContext): HandlerOutcome {
+  if (record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_ALREADY_SUPPLIED' });
+  if (input.dateOfBirth > ctx.today) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'dateOfBirth', issue: 'IN_FUTURE' }] });
+  if (input.registrationsBand) record.concern.registrationsBand = input.registrationsBand;
+  const age = differenceInYears(parseISO(ctx.today), parseISO(input.dateOfBirth));
+  const exitReason = age > ctx.config.maxAge ? 'AGE_OVER_23' : record.concern.registrationsBand === '>2' ? 'TOO_MANY_REGISTRATIONS' : undefined;
+  if (exitReason) {
+    // Not eligible: the identity is not stored at all (data minimisation); only the coded outcome is.
+    const advisedRoute = ctx.config.eligibilityAdvice[exitReason];
+    decision(record, 'ELIGIBILITY', exitReason, '', ctx);
+    close(record, 'supplyIdentity', { reason: exitReason, advisedRoute, rationale: '' }, ctx);
+    return { record, outcome: exitReason, advisedRoute };
+  }
+  record.identity = { name: input.name, dateOfBirth: input.dateOfBirth };
+  record.frame.identityCapturedAt = ctx.now;
+  decision(record, 'ELIGIBILITY', 'ELIGIBLE', '', ctx);
+  return { record, outcome: 'ELIGIBLE' };
+}
+
+export function recordResidentInformed(record: CaseRecord, input: CommandInput<'recordResidentInformed'>, ctx: HandlerContext): HandlerOutcome {
+  const captured = record.frame.identityCapturedAt;
+  if (!captured) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  if (input.informedOn) {
+    if (input.informedOn > ctx.today || input.informedOn < captured.slice(0, 10)) {
+      throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'informedOn', issue: 'OUT_OF_RANGE' }] });
+    }
+    record.frame.informedOn = input.informedOn;
+    return { record, outcome: 'INFORMED' };
+  }
+  const deferral = input.deferral!;
+  const latest = isoDay(addMonths(parseISO(captured), ctx.config.informingDeadlineMonths));
+  if (deferral.until > latest) throw new DomainError('INFORMING.DEFERRAL_TOO_LONG', { fields: [{ path: 'deferral.until', issue: 'AFTER_DEADLINE' }] });
+  if (deferral.until <= ctx.today) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'deferral.until', issue: 'NOT_IN_FUTURE' }] });
+  record.frame.informingDeferral = { reason: deferral.reason, until: deferral.until };
+  return { record, outcome: 'DEFERRED' };
+}
+
+export function requestEnrichment(record: CaseRecord, input: CommandInput<'requestEnrichment'>, ctx: HandlerContext): HandlerOutcome {
+  if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  if (input.dueOn <= ctx.today) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'dueOn', issue: 'NOT_IN_FUTURE' }] });
+  const unique = [...new Set(input.organisationIds)];
+  unique.forEach((id, i) => requireMember(id, ctx, `organisationIds.${i}`));
+  for (const id of unique) {
+    if (record.enrichment.requests.some((r) => r.organisationId === id)) throw new DomainError('ENRICHMENT.ALREADY_REQUESTED', { organisationId: id });
+  }
+  for (const id of unique) record.enrichment.requests.push({ organisationId: id, requestedAt: ctx.now, dueOn: input.dueOn, status: 'open' });
+  return {
+    record,
+    outcome: 'REQUESTED',
+    extraAudit: [{ action: 'export', groups: ['C', 'B'], purpose: `naam, geboortedatum en signalen gedeeld voor verrijking met: ${unique.join(', ')}` }],
+  };
+}
+
+export function answerEnrichment(record: CaseRecord, input: CommandInput<'answerEnrichment'>, ctx: HandlerContext): HandlerOutcome {
+  const request = record.enrichment.requests.find((r) => r.organisationId === ctx.actor.organisationId && r.status === 'open');
+  if (!request) throw new DomainError('ENRICHMENT.NOT_OPEN');
+  if (!input.known && input.signals.length > 0) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'signals', issue: 'ONLY_WHEN_KNOWN' }] });
+  request.status = 'answered';
+  request.answer = { known: input.known, signals: [...input.signals], answeredAt: ctx.now, answeredBy: ctx.actor.id };
+  return { record, outcome: input.known ? 'KNOWN' : 'NOT_KNOWN' };
+}
+
+export function isConfirmed(record: CaseRecord): boolean {
+  return record.enrichment.requests.some(
+    (r) => r.organisationId !== record.frame.inbrengerOrganisationId && r.answer?.known === true && r.answer.signals.length > 0,
+  );
+}
+
+export function concludeEnrichment(record: CaseRecord, input: CommandInput<'concludeEnrichment'>, ctx: HandlerContext): HandlerOutcome {
+  if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  if (isConfirmed(record)) {
+    for (const r of record.enrichment.requests) if (r.status === 'open') r.status = 'closed';
+    decision(record, 'ENRICHMENT_CONCLUSION', 'CONFIRMED', input.rationale ?? '', ctx);
+    move(record, 'BESPREKING', 'concludeEnrichment', input.rationale ?? '', ctx);
+    return { record, outcome: 'BESPREKING' };
+  }
+  if (!input.advisedRoute || !input.rationale) {
+    throw new DomainError('CASE.ADVICE_REQUIRED', { fields: [{ path: input.advisedRoute ? 'rationale' : 'advisedRoute', issue: 'REQUIRED' }] });
+  }
+  decision(record, 'ENRICHMENT_CONCLUSION', 'NOT_CONFIRMED', input.rationale, ctx);
+  close(record, 'concludeEnrichment', { reason: 'NOT_CONFIRMED', advisedRoute: input.advisedRoute, rationale: input.rationale }, ctx);
+  return { record, outcome: 'NOT_CONFIRMED', advisedRoute: input.advisedRoute };
+}
+
+export function recordDiscussion(record: CaseRecord, input: CommandInput<'recordDiscussion'>, ctx: HandlerContext): HandlerOutcome {
+  input.parties.forEach((id, i) => requireMember(id, ctx, `parties.${i}`));
+  if (input.leadOrganisationId && !input.parties.includes(input.leadOrganisationId)) {
+    throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'leadOrganisationId', issue: 'NOT_A_PARTY' }] });
+  }
+  if (input.complete && !input.leadOrganisationId) {
+    throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LEAD_PARTNER_REQUIRED', fields: [{ path: 'leadOrganisationId', issue: 'REQUIRED' }] });
+  }
+  const discussion: DiscussionGroup = {
+    lifeDomains: { ...input.lifeDomains },
+    parties: [...new Set(input.parties)],
+    interventions: [...input.interventions],
+    followUpOptions: [...input.followUpOptions],
+    ...(input.leadOrganisationId ? { leadOrganisationId: input.leadOrganisationId } : {}),
+    notes: input.notes,
+  };
+  record.discussion = discussion;
+  const extraAudit: HandlerOutcome['extraAudit'] = [];
+  if (input.contact) {
+    record.contact = { ...record.contact, ...input.contact };
+    extraAudit.push({ action: 'update', groups: ['F'], purpose: 'contactgegevens voor de regiehouder' });
+  }
+  if (input.complete) {
+    discussion.completedAt = ctx.now;
+    decision(record, 'DISCUSSION', 'LEAD_PARTNER_SET', '', ctx);
+    move(record, 'OPVOLGING', 'recordDiscussion', '', ctx);
+    return { record, outcome: 'OPVOLGING', extraAudit };
+  }
+  return { record, outcome: 'SAVED', extraAudit };
+}
+
+export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFollowUp'>, ctx: HandlerContext): HandlerOutcome {
+  input.actions.forEach((a, i) => {
+    if (!ctx.organisations.has(a.organisationId)) {
+      throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `actions.${i}.organisationId`, issue: 'UNKNOWN_ORGANISATION' }] });
+    }
+  });
+  const followUp = record.followUp ?? { actions: [], residentStance: 'unknown' };
+  for (const a of input.actions) followUp.actions.push({ id: ctx.newId(), offerCode: a.offerCode, organisationId: a.organisationId, dueOn: a.dueOn, status: 'planned' });
+  followUp.residentStance = input.residentStance;
+  record.followUp = followUp;
+  if (input.complete) {
+    if (followUp.actions.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'ACTION_REQUIRED', fields: [{ path: 'actions', issue: 'REQUIRED' }] });
+    followUp.completedAt = ctx.now;
+    decision(record, 'FOLLOW_UP', input.residentStance, '', ctx);
+    move(record, 'REFLECTIE', 'recordFollowUp', '', ctx);
+    return { record, outcome: 'REFLECTIE' };
+  }
+  return { record, outcome: 'SAVED' };
+}
+
+export function updateActionStatus(record: CaseRecord, input: CommandInput<'updateActionStatus'>, _ctx: HandlerContext): HandlerOutcome {
+  const action = record.followUp?.actions.find((a) => a.id === input.actionId);
+  if (!action) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'ACTION_NOT_FOUND', fields: [{ path: 'actionId', issue: 'NOT_FOUND' }] });
+  action.status = input.status;
+  if (input.outcome !== undefined) action.outcome = input.outcome;
+  return { record, outcome: input.status };
+}
+
+export function closeCase(record: CaseRecord, input: CommandInput<'closeCase'>, ctx: HandlerContext): HandlerOutcome {
+  decision(record, 'CLOSURE', 'FOLLOW_UP_DONE', input.rationale, ctx);
+  record.reflection.rationale = input.rationale;
+  close(record, 'closeCase', { reason: 'FOLLOW_UP_DONE', advisedRoute: input.advisedRoute, rationale: input.rationale }, ctx);
+  return { record, outcome: 'CLOSED', advisedRoute: input.advisedRoute };
+}
+
+export function withdrawCase(record: CaseRecord, input: CommandInput<'withdrawCase'>, ctx: HandlerContext): HandlerOutcome {
+  decision(record, 'WITHDRAWAL', 'WITHDRAWN', input.rationale, ctx);
+  close(record, 'withdrawCase', { reason: 'WITHDRAWN', advisedRoute: input.advisedRoute, rationale: input.rationale }, ctx);
+  return { record, outcome: 'WITHDRAWN', advisedRoute: input.advisedRoute };
+}
+
+export const HANDLERS = {
+  decideSuspicion,
+  supplyIdentity,
+  recordResidentInformed,
+  requestEnrichment,
+  answerEnrichment,
+  concludeEnrichment,
+  recordDiscussion,
+  recordFollowUp,
+  updateActionStatus,
+  closeCase,
+  withdrawCase,
+} as const satisfies { [N in Exclude<CommandName, 'submitConcern'>]: (r: CaseRecord, i: CommandInput<N>, c: HandlerContext) => HandlerOutcome };
+
+export const daysBetween = (fromIso: string, toIso: string): number => differenceInCalendarDays(parseISO(toIso), parseISO(fromIso));

@@ -1,0 +1,195 @@
+/**
+ * The case as the core holds it, split into the data groups A–H of PROCESS.md. Every group is its own
+ * object so that views can be built by copying permitted groups (and permitted fields within them).
+ */
+export const PHASES = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'] as const;
+export type Phase = (typeof PHASES)[number];
+export const ACTIVE_PHASES: readonly Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
+
+export const DATA_GROUPS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+export type DataGroup = (typeof DATA_GROUPS)[number];
+export const DATA_GROUP_NAMES: Record<DataGroup, string> = {
+  A: 'frame',
+  B: 'concern',
+  C: 'identity',
+  D: 'enrichment',
+  E: 'discussion',
+  F: 'contact',
+  G: 'followUp',
+  H: 'reflection',
+};
+/** Groups that hold personal data about the resident; every create/read/update/export/delete is audited. */
+export const PERSONAL_GROUPS: readonly DataGroup[] = ['C', 'D', 'E', 'F', 'G'];
+
+/** Base roles a user has by configuration (group mapping). Case-relative roles are derived. */
+export type BaseRole = 'partner' | 'procesregisseur' | 'voorzitter' | 'privacyOfficer';
+/** Roles of the policy table: base roles plus the roles a partner has towards a particular case. */
+export const ROLES = ['inbrenger', 'ketenpartner', 'involvedPartner', 'leadPartner', 'procesregisseur', 'voorzitter', 'privacyOfficer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Organisation {
+  id: string;
+  name: string;
+  /** partner type for statistics: school, politie, wijkteam, leerplicht, jongerenwerk, gemeente, other. */
+  type: string;
+  /** ISO date the organisation joined the privacy protocol; absent: never joined. */
+  joinedOn?: string;
+  /** ISO date it left; from this day on it is no member. */
+  leftOn?: string;
+}
+
+export interface User {
+  id: string; // stable id (e-mail / UPN in the demo tenant)
+  organisationId: string;
+  roles: BaseRole[];
+  displayName?: string;
+  aadObjectId?: string;
+}
+
+export interface Decision {
+  kind: 'SUSPICION' | 'ELIGIBILITY' | 'ENRICHMENT_CONCLUSION' | 'DISCUSSION' | 'FOLLOW_UP' | 'CLOSURE' | 'WITHDRAWAL';
+  outcome: string; // a code: YES/NO, ELIGIBLE/AGE_OVER_23 …
+  rationale: string; // short free text, guarded in INBRENG, destroyed at purge
+  at: string;
+  actorId: string;
+  role: Role;
+}
+
+export interface Transition {
+  from: Phase;
+  to: Phase;
+  at: string;
+  actorId: string;
+  role: Role;
+  command: string;
+  rationale: string;
+}
+
+export interface ExitRecord {
+  reason: string; // EXIT_REASONS code
+  advisedRoute: string; // ADVISED_ROUTES code
+  rationale: string;
+  closedInPhase: Phase;
+}
+
+/** A: frame — reference, phase, dates, inbrenger's organisation, decisions, AVE level. */
+export interface FrameGroup {
+  reference: string;
+  phase: Phase;
+  createdAt: string;
+  phaseSince: string;
+  inbrengerOrganisationId: string;
+  /** the professional who brought the concern in (shown only in the full frame). */
+  inbrengerUserId: string;
+  aveLevel?: string;
+  decisions: Decision[];
+  transitions: Transition[];
+  /** when identity was captured (starts the informing deadline). */
+  identityCapturedAt?: string;
+  informedOn?: string;
+  informingDeferral?: { reason: string; until: string };
+  exit?: ExitRecord;
+  closedAt?: string;
+  retentionUntil?: string;
+  purgedAt?: string;
+  catalogueVersion: number;
+}
+
+/** B: concern — anonymous. */
+export interface ConcernGroup {
+  ageYears?: number;
+  ageBand: string;
+  riskSignals: string[];
+  protectiveFactors: string[];
+  forms: string[];
+  registrationsBand: string;
+  urgency: string;
+  freeText: string;
+}
+
+/** C: identity. */
+export interface IdentityGroup {
+  name: string;
+  dateOfBirth: string; // ISO date
+}
+
+export interface EnrichmentRequest {
+  organisationId: string;
+  requestedAt: string;
+  dueOn: string; // ISO date
+  status: 'open' | 'answered' | 'expired' | 'closed';
+  answer?: { known: boolean; signals: string[]; answeredAt: string; answeredBy: string };
+}
+/** D: enrichment — one request per partner organisation. */
+export interface EnrichmentGroup {
+  requests: EnrichmentRequest[];
+}
+
+export type LifeDomainState = 'concerning' | 'notConcerning' | 'unknown';
+/** E: discussion. */
+export interface DiscussionGroup {
+  lifeDomains: Record<string, LifeDomainState>;
+  parties: string[]; // organisation ids involved
+  interventions: string[]; // offer codes done or running
+  followUpOptions: string[]; // offer codes
+  leadOrganisationId?: string;
+  notes: string; // short free text
+  completedAt?: string;
+}
+
+/** F: contact of resident or guardian, for the lead partner. */
+export interface ContactGroup {
+  address?: string;
+  phone?: string;
+  email?: string;
+  guardian?: string;
+}
+
+export interface FollowUpAction {
+  id: string;
+  offerCode: string;
+  organisationId: string;
+  dueOn: string;
+  status: 'planned' | 'running' | 'done' | 'cancelled';
+  outcome?: string; // short free text (H: action outcomes)
+}
+/** G: follow-up — actions at process level and the resident's stance. */
+export interface FollowUpGroup {
+  actions: FollowUpAction[];
+  residentStance: string;
+  completedAt?: string;
+}
+
+/** H: reflection. */
+export interface ReflectionGroup {
+  closureReason?: string;
+  rationale?: string;
+  feedbackSentAt?: string;
+  lettersSent: { kind: string; at: string; by: string }[];
+  retentionUntil?: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  version: number;
+  frame: FrameGroup;
+  concern: ConcernGroup;
+  identity?: IdentityGroup;
+  enrichment: EnrichmentGroup;
+  discussion?: DiscussionGroup;
+  contact?: ContactGroup;
+  followUp?: FollowUpGroup;
+  reflection: ReflectionGroup;
+}
+
+/** The record field that holds each group: the one map from groups to storage. */
+export const GROUP_FIELD = {
+  A: 'frame',
+  B: 'concern',
+  C: 'identity',
+  D: 'enrichment',
+  E: 'discussion',
+  F: 'contact',
+  G: 'followUp',
+  H: 'reflection',
+} as const satisfies Record<DataGroup, keyof CaseRecord>;

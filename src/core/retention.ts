@@ -1,0 +1,129 @@
+/**
+ * Retention: when the personal data (identity, contact, all free text) of a closed case is destroyed.
+ * Defaults from PROCESS.md; configurable per privacy protocol.
+ */
+import { addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
+import type { CaseRecord, Phase } from './model';
+
+export interface RetentionConfig {
+  /** closed in Inbreng: free text removed this many days after closure. */
+  closedInInbrengDays: number;
+  /** closed in Verrijking (not eligible, not confirmed, withdrawn): this many days after closure. */
+  closedInVerrijkingDays: number;
+  /** closed later (after Reflectie, or withdrawn from Bespreking on): this many months after closure … */
+  closedAfterBesprekingMonths: number;
+  /** … and never later than the resident's 23rd birthday plus this many years. */
+  maxYearsAfter23rdBirthday: number;
+}
+
+export const DEFAULT_RETENTION: RetentionConfig = {
+  closedInInbrengDays: 90,
+  closedInVerrijkingDays: 28,
+  closedAfterBesprekingMonths: 24,
+  maxYearsAfter23rdBirthday: 1,
+};
+
+const isoDate = (d: Date): string => formatISO(d, { representation: 'date' });
+
+/** The date (ISO, yyyy-mm-dd) from which a case closed on `closedAt` in `closedInPhase` is due for purge. */
+export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBirth: string | undefined, cfg: RetentionConfig = DEFAULT_RETENTION): string {
+  const closed = parseISO(closedAt);
+  if (closedInPhase === 'INBRENG') return isoDate(addDays(closed, cfg.closedInInbrengDays));
+  if (closedInPhase === 'VERRIJKING') return isoDate(addDays(closed, cfg.closedInVerrijkingDays));
+  const byClosure = addMonths(closed, cfg.closedAfterBesprekingMonths);
+  if (!dateOfBirth) return isoDate(byClosure);
+  const byAge = addYears(parseISO(dateOfBirth), 23 + cfg.maxYearsAfter23rdBirthday);
+  return isoDate(byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure);
+}
+
+export function isDue(record: CaseRecord, asOf: string): boolean {
+  return record.frame.phase === 'CLOSED' && record.frame.retentionUntil !== undefined && record.frame.retentionUntil <= asOf.slice(0, 10);
+}
+
+/** The record after destruction: identity, contact and every free text gone; codes, dates, decisions kept. */
+export function purgedRecord(record: CaseRecord, at: string): CaseRecord {
+  const f = record.frame;
+  return {
+    id: record.id,
+    version: record.version + 1,
+    frame: {
+      reference: f.reference,
+      phase: 'PURGED',
+      createdAt: f.createdAt,
+      phaseSince: at,
+      inbrengerOrganisationId: f.inbrengerOrganisationId,
+      inbrengerUserId: '',
+      ...(f.aveLevel !== undefined ? { aveLevel: f.aveLevel } : {}),
+      decisions: f.decisions.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: '', at: d.at, actorId: '', role: d.role })),
+      transitions: [
+        ...f.transitions.map((t) => ({ from: t.from, to: t.to, at: t.at, actorId: '', role: t.role, command: t.command, rationale: '' })),
+        { from: 'CLOSED' as const, to: 'PURGED' as const, at, actorId: 'system:retention', role: 'procesregisseur' as const, command: 'purge', rationale: '' },
+      ],
+      ...(f.identityCapturedAt !== undefined ? { identityCapturedAt: f.identityCapturedAt } : {}),
+      ...(f.informedOn !== undefined ? { informedOn: f.informedOn } : {}),
+      ...(f.informingDeferral !== undefined ? { informingDeferral: { reason: '', until: f.informingDeferral.until } } : {}),
+      ...(f.exit !== undefined ? { exit: { reason: f.exit.reason, advisedRoute: f.exit.advisedRoute, rationale: '', closedInPhase: f.exit.closedInPhase } } : {}),
+      ...(f.closedAt !== undefined ? { closedAt: f.closedAt } : {}),
+      ...(f.retentionUntil !== undefined ? { retentionUntil: f.retentionUntil } : {}),
+      purgedAt: at,
+      catalogueVersion: f.catalogueVersion,
+    },
+    concern: {
+      ageBand: record.concern.ageBand,
+      riskSignals: [...record.concern.riskSignals],
+      protectiveFactors: [...record.concern.protectiveFactors],
+      forms: [...record.concern.forms],
+      registrationsBand: record.concern.registrationsBand,
+      urgency: record.concern.urgency,
+      freeText: '',
+    },
+    enrichment: {
+      requests: record.enrichment.requests.map((r) => ({
+        organisationId: r.organisationId,
+        requestedAt: r.requestedAt,
+        dueOn: r.dueOn,
+        status: r.status,
+        ...(r.answer ? { answer: { known: r.answer.known, signals: [...r.answer.signals], answeredAt: r.answer.answeredAt, answeredBy: '' } } : {}),
+      })),
+    },
+    ...(record.discussion
+      ? {
+          discussion: {
+            lifeDomains: { ...record.discussion.lifeDomains },
+            parties: [...record.discussion.parties],
+            interventions: [...record.discussion.interventions],
+            followUpOptions: [...record.discussion.followUpOptions],
+            ...(record.discussion.leadOrganisationId ? { leadOrganisationId: record.discussion.leadOrganisationId } : {}),
+            notes: '',
+            ...(record.discussion.completedAt ? { completedAt: record.discussion.completedAt } : {}),
+          },
+        }
+      : {}),
+    ...(record.followUp
+      ? {
+          followUp: {
+            actions: record.followUp.actions.map((a) => ({ id: a.id, offerCode: a.offerCode, organisationId: a.organisationId, dueOn: a.dueOn, status: a.status })),
+            residentStance: record.followUp.residentStance,
+            ...(record.followUp.completedAt ? { completedAt: record.followUp.completedAt } : {}),
+          },
+        }
+      : {}),
+    reflection: {
+      ...(record.reflection.closureReason ? { closureReason: record.reflection.closureReason } : {}),
+      ...(record.reflection.feedbackSentAt ? { feedbackSentAt: record.reflection.feedbackSentAt } : {}),
+      lettersSent: record.reflection.lettersSent.map((l) => ({ kind: l.kind, at: l.at, by: '' })),
+      ...(record.reflection.retentionUntil ? { retentionUntil: record.reflection.retentionUntil } : {}),
+    },
+  };
+}
+
+export interface DeletionRecord {
+  caseId: string;
+  reference: string;
+  at: string;
+  reason: 'RETENTION_EXPIRED';
+  by: string;
+  /** which groups were destroyed: identity (C), contact (F), free text. No content. */
+  destroyed: string[];
+  retentionUntil: string;
+}

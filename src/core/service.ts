@@ -1,0 +1,475 @@
+/**
+ * The application service: runs commands and queries of the SJV process against a Store port.
+ * Each command is one transaction holding the case change, the idempotency record and its audit rows.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
+import type { ZodError } from 'zod';
+import type { AuditInput, AuditRow, AuditVerification } from './audit';
+import { AuditVerifier } from './audit';
+import { CATALOGUE_VERSION, ageBandFor } from './catalogue';
+import { informingDueOn, enrichmentDueOn } from './case-index';
+import type { ProcessConfig } from './config';
+import { DEFAULT_PROCESS_CONFIG } from './config';
+import type { Result } from './errors';
+import { DomainError, fail, ok } from './errors';
+import { findIdentifiers } from './guard';
+import type { HandlerContext, HandlerOutcome } from './handlers';
+import { HANDLERS } from './handlers';
+import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
+import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
+import type { CommandName } from './phases';
+import { COMMANDS } from './phases';
+import type { PolicyTable } from './policy';
+import { POLICY, contextFor, effectiveAccess } from './policy';
+import type { CaseQuery, Clock, Store, StoreTx } from './ports';
+import { systemClock } from './ports';
+import type { DeletionRecord } from './retention';
+import { isDue, purgedRecord } from './retention';
+import type { CommandInput } from './schemas';
+import { COMMAND_SCHEMAS, UNKNOWN_CODE } from './schemas';
+import type { CaseView } from './views';
+import { isMember, rolesFor, viewFor } from './views';
+
+export interface CommandOutcome {
+  caseId: string;
+  reference: string;
+  phase: Phase;
+  version: number;
+  outcome: string;
+  advisedRoute?: string;
+  /** true when this commandId had run before: nothing changed this time. */
+  replayed: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  version: number;
+  reference: string;
+  phase: Phase;
+  status: 'open' | 'closed';
+  inbrengerOrganisationId: string;
+  ageBand?: string;
+  riskSignals?: string[];
+  forms?: string[];
+  urgency?: string;
+  createdAt: string;
+  phaseSince: string;
+  daysInPhase: number;
+  nextStep: string;
+  overdue: { informing: boolean; enrichment: boolean };
+}
+
+export interface ListFilter {
+  phases?: Phase[];
+  status?: 'open' | 'closed';
+  organisationId?: string;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RetentionRun {
+  asOf: string;
+  purged: { caseId: string; reference: string; retentionUntil: string }[];
+}
+
+/** Text fields checked by the identifier guard before anything is stored: anonymous or process-level text. */
+const GUARDED_FIELDS: Partial<Record<CommandName, string[]>> = {
+  submitConcern: ['freeText'],
+  decideSuspicion: ['rationale'],
+  concludeEnrichment: ['rationale'],
+  closeCase: ['rationale'],
+  withdrawCase: ['rationale'],
+  recordResidentInformed: ['deferral.reason'],
+};
+
+const pick = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+export function validationError(error: ZodError): DomainError {
+  const unknownCode = error.issues.some((i) => i.message === UNKNOWN_CODE);
+  return new DomainError(unknownCode ? 'VALIDATION.UNKNOWN_CODE' : 'VALIDATION.INVALID_INPUT', {
+    fields: error.issues.map((i) => ({ path: i.path.join('.'), issue: i.message === UNKNOWN_CODE ? UNKNOWN_CODE : i.code === 'custom' ? i.message : i.code })),
+  });
+}
+
+/** Refuses text with identifiers: the categories and spans found, never the text itself. */
+export function guardTexts(input: unknown, fields: readonly string[]): DomainError | undefined {
+  const spans: { category: string; start: number; end: number; field: string }[] = [];
+  for (const field of fields) {
+    const text = pick(input, field);
+    if (typeof text !== 'string' || text.length === 0) continue;
+    for (const hit of findIdentifiers(text)) spans.push({ category: hit.category, start: hit.start, end: hit.end, field });
+  }
+  if (spans.length === 0) return undefined;
+  return new DomainError('INTAKE.IDENTIFIER_DETECTED', { categories: [...new Set(spans.map((s) => s.category))], spans });
+}
+
+function fingerprint(name: string, input: unknown): string {
+  return createHash('sha256').update(name).update(JSON.stringify(input)).digest('hex');
+}
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+export class Signaalpunt {
+  readonly config: ProcessConfig;
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock = systemClock,
+    config: Partial<ProcessConfig> = {},
+    private readonly policy: PolicyTable = POLICY,
+    private readonly newId: () => string = randomUUID,
+  ) {
+    this.config = { ...DEFAULT_PROCESS_CONFIG, ...config };
+  }
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async organisations(): Promise<Map<string, Organisation>> {
+    return new Map((await this.store.listOrganisations()).map((o) => [o.id, o]));
+  }
+
+  /** Runs a command. Expected refusals come back as values with a code; nothing is half-written. */
+  async execute<N extends CommandName>(name: N, user: User, raw: unknown): Promise<Result<CommandOutcome>> {
+    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const input = parsed.data as CommandInput<N>;
+    const guarded = guardTexts(input, GUARDED_FIELDS[name] ?? []);
+    try {
+      return ok(await this.store.transaction((tx) => this.run(tx, name, user, input, guarded)));
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+
+  private async run<N extends CommandName>(tx: StoreTx, name: N, user: User, input: CommandInput<N>, guarded: DomainError | undefined): Promise<CommandOutcome> {
+    const fp = fingerprint(name, input);
+    const previous = await tx.getCommand(input.commandId);
+    if (previous) {
+      if (previous.name !== name || previous.actorId !== user.id || previous.fingerprint !== fp) throw new DomainError('COMMAND.ID_REUSED');
+      return { ...(previous.result as CommandOutcome), replayed: true };
+    }
+    if (guarded) throw guarded;
+    const now = this.nowIso();
+    const organisations = await this.organisations();
+    const org = organisations.get(user.organisationId);
+    const rule = COMMANDS[name];
+
+    let record: CaseRecord;
+    let before: CaseRecord | undefined;
+    let role: Role;
+    let outcome: HandlerOutcome;
+    if (name === 'submitConcern') {
+      if (!user.roles.includes('partner') || !isMember(org, now)) throw new DomainError('AUTH.NOT_A_MEMBER');
+      role = 'ketenpartner';
+      record = await this.newCase(tx, user, input as CommandInput<'submitConcern'>, now);
+      outcome = { record, outcome: 'INBRENG' };
+    } else {
+      const caseId = (input as { caseId: string }).caseId;
+      before = await tx.getCase(caseId);
+      if (!before) throw new DomainError('CASE.NOT_FOUND');
+      const roles = rolesFor(user, before, org, now);
+      const ctxPolicy = contextFor(before, user.organisationId);
+      const visible = viewFor(user, before, org, now, this.policy).view;
+      if (!visible) throw new DomainError('CASE.NOT_FOUND');
+      const candidates = roles.filter((r) => rule.roles.includes(r));
+      if (candidates.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+      if (!rule.phases.includes(before.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED', { reason: `${name} in ${before.frame.phase}` });
+      const acting = candidates.find((r) => effectiveAccess(this.policy, before!.frame.phase, rule.writes, [r], ctxPolicy)?.access === 'write');
+      if (!acting) throw new DomainError('AUTH.FORBIDDEN');
+      role = acting;
+      const expected = (input as { expectedVersion?: number }).expectedVersion;
+      if (expected !== undefined && expected !== before.version) throw new DomainError('CASE.VERSION_CONFLICT');
+      const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };
+      const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
+      outcome = handler(clone(before), input, ctx);
+      // Writing contact (F) needs its own write right in the policy table.
+      if (outcome.extraAudit?.some((a) => a.action === 'update' && a.groups.includes('F'))) {
+        if (effectiveAccess(this.policy, before.frame.phase, 'F', [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'CONTACT' });
+      }
+      record = outcome.record;
+      record.version = before.version + 1;
+      await tx.updateCase(record, before.version);
+    }
+
+    const result: CommandOutcome = {
+      caseId: record.id,
+      reference: record.frame.reference,
+      phase: record.frame.phase,
+      version: record.version,
+      outcome: outcome.outcome,
+      ...(outcome.advisedRoute ? { advisedRoute: outcome.advisedRoute } : {}),
+      replayed: false,
+    };
+    const audit = (action: AuditInput['action'], groups: DataGroup[], purpose: string, phase: Phase): AuditInput => ({
+      at: now,
+      actorId: user.id,
+      role,
+      caseId: record.id,
+      reference: record.frame.reference,
+      phase,
+      action,
+      groups,
+      purpose,
+      commandId: input.commandId,
+    });
+    const fromPhase = before?.frame.phase ?? 'INBRENG';
+    const rows: AuditInput[] = [audit(name === 'submitConcern' ? 'create' : 'update', [rule.writes], `${name}: ${rule.purpose}`, fromPhase)];
+    if (name === 'supplyIdentity' && record.identity) rows.push(audit('create', ['C'], `${name}: ${rule.purpose}`, fromPhase));
+    for (const extra of outcome.extraAudit ?? []) rows.push(audit(extra.action, extra.groups, `${name}: ${extra.purpose}`, fromPhase));
+    if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
+    await tx.appendAudit(rows);
+    await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fingerprint(name, input), caseId: record.id, result, at: now });
+    return result;
+  }
+
+  private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {
+    const year = Number(now.slice(0, 4));
+    const n = await tx.nextReferenceNumber(year);
+    const reference = `SJV-${year}-${String(n).padStart(4, '0')}`;
+    const ageBand = input.ageYears !== undefined ? ageBandFor(input.ageYears) : input.ageBand;
+    const record: CaseRecord = {
+      id: this.newId(),
+      version: 1,
+      frame: {
+        reference,
+        phase: 'INBRENG',
+        createdAt: now,
+        phaseSince: now,
+        inbrengerOrganisationId: user.organisationId,
+        inbrengerUserId: user.id,
+        ...(input.aveLevel ? { aveLevel: input.aveLevel } : {}),
+        decisions: [],
+        transitions: [],
+        catalogueVersion: CATALOGUE_VERSION,
+      },
+      concern: {
+        ...(input.ageYears !== undefined ? { ageYears: input.ageYears } : {}),
+        ageBand: ageBand ?? 'unknown',
+        riskSignals: [...input.riskSignals],
+        protectiveFactors: [...input.protectiveFactors],
+        forms: [...input.forms],
+        registrationsBand: input.registrationsBand,
+        urgency: input.urgency,
+        freeText: input.freeText,
+      },
+      enrichment: { requests: [] },
+      reflection: { lettersSent: [] },
+    };
+    await tx.insertCase(record);
+    return record;
+  }
+
+  /** The caller's view of one case, built by allow-list; each read of groups C–G is audited. */
+  async getCase(user: User, caseId: string, purpose = 'raadplegen van de casus'): Promise<Result<CaseView>> {
+    const now = this.nowIso();
+    return this.store.transaction(async (tx) => {
+      const record = await tx.getCase(caseId);
+      if (!record) return fail<CaseView>('CASE.NOT_FOUND');
+      const org = await this.store.getOrganisation(user.organisationId);
+      const { view, roles, personalGroupsRead } = viewFor(user, record, org, now, this.policy);
+      if (!view) return fail<CaseView>('CASE.NOT_FOUND');
+      if (personalGroupsRead.length > 0) {
+        await tx.appendAudit([
+          {
+            at: now,
+            actorId: user.id,
+            role: roles[0] ?? 'ketenpartner',
+            caseId: record.id,
+            reference: record.frame.reference,
+            phase: record.frame.phase,
+            action: 'read',
+            groups: personalGroupsRead,
+            purpose,
+            commandId: null,
+          },
+        ]);
+      }
+      return ok(view);
+    });
+  }
+
+  /** Case summaries (groups A and B only) the caller may list. The privacy officer sees no case content. */
+  async listCases(user: User, filter: ListFilter = {}): Promise<Result<{ items: CaseSummary[]; total: number }>> {
+    const now = this.nowIso();
+    const org = await this.store.getOrganisation(user.organisationId);
+    const isRegisseur = user.roles.includes('procesregisseur');
+    const isChair = user.roles.includes('voorzitter');
+    const isPartner = user.roles.includes('partner') && isMember(org, now);
+    if (!isRegisseur && !isChair && !isPartner) return fail(user.roles.includes('partner') ? 'AUTH.NOT_A_MEMBER' : 'AUTH.FORBIDDEN');
+    const query: CaseQuery = {
+      limit: Math.min(Math.max(filter.limit ?? 50, 1), 200),
+      offset: Math.max(filter.offset ?? 0, 0),
+      ...(filter.phases ? { phases: filter.phases } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+      ...(filter.overdue ? { overdueOn: now.slice(0, 10) } : {}),
+    };
+    if (!isRegisseur) {
+      if (isChair && !isPartner) query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
+      else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
+    }
+    const { items, total } = await this.store.listCases(query);
+    const summaries: CaseSummary[] = [];
+    for (const record of items) {
+      const { view } = viewFor(user, record, org, now, this.policy);
+      if (!view?.frame) continue;
+      summaries.push(this.summarise(record, view, now));
+    }
+    return ok({ items: summaries, total });
+  }
+
+  private summarise(record: CaseRecord, view: CaseView, now: string): CaseSummary {
+    const today = now.slice(0, 10);
+    const informDue = informingDueOn(record, this.config.informingDeadlineMonths);
+    const enrichDue = enrichmentDueOn(record);
+    return {
+      id: view.id,
+      version: view.version,
+      reference: view.reference,
+      phase: view.phase,
+      status: ACTIVE_PHASES.includes(view.phase) ? 'open' : 'closed',
+      inbrengerOrganisationId: record.frame.inbrengerOrganisationId,
+      ...(view.concern
+        ? { ageBand: view.concern.ageBand, riskSignals: [...view.concern.riskSignals], forms: [...view.concern.forms], urgency: view.concern.urgency }
+        : {}),
+      createdAt: record.frame.createdAt,
+      phaseSince: record.frame.phaseSince,
+      daysInPhase: differenceInCalendarDays(parseISO(now), parseISO(record.frame.phaseSince)),
+      nextStep: nextStep(record),
+      overdue: { informing: informDue !== null && informDue < today, enrichment: enrichDue !== null && enrichDue < today },
+    };
+  }
+
+  /** Audit rows of one case: the procesregisseur and the privacy officer only. */
+  async caseAudit(user: User, caseId: string): Promise<Result<AuditRow[]>> {
+    if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
+    return ok(await this.store.readAudit({ caseId, limit: 10_000 }));
+  }
+
+  /** Walks the whole audit chain and reports the first altered or missing row. */
+  async verifyAudit(pageSize = 10_000): Promise<AuditVerification> {
+    const verifier = new AuditVerifier();
+    for await (const page of this.store.auditPages(pageSize)) {
+      for (const row of page) if (!verifier.push(row)) return verifier.result();
+    }
+    return verifier.result();
+  }
+
+  /** Destroys identity, contact and free text of every closed case whose retention date has passed. */
+  async runRetention(asOf: Date = this.clock.now(), batchSize = 500): Promise<RetentionRun> {
+    const asOfDay = formatISO(asOf, { representation: 'date' });
+    const at = this.nowIso();
+    const purged: RetentionRun['purged'] = [];
+    for (;;) {
+      const due = (await this.store.casesDueForPurge(asOfDay, batchSize)).filter((r) => isDue(r, asOfDay));
+      if (due.length === 0) break;
+      await this.store.transaction(async (tx) => {
+        const audit: AuditInput[] = [];
+        for (const record of due) {
+          const after = purgedRecord(record, at);
+          await tx.updateCase(after, record.version);
+          const destroyed = [...(record.identity ? ['C'] : []), ...(record.contact ? ['F'] : []), 'freeText'];
+          const deletion: DeletionRecord = {
+            caseId: record.id,
+            reference: record.frame.reference,
+            at,
+            reason: 'RETENTION_EXPIRED',
+            by: 'system:retention',
+            destroyed,
+            retentionUntil: record.frame.retentionUntil ?? asOfDay,
+          };
+          await tx.putDeletionRecord(deletion);
+          audit.push({
+            at,
+            actorId: 'system:retention',
+            role: 'system',
+            caseId: record.id,
+            reference: record.frame.reference,
+            phase: 'PURGED',
+            action: 'delete',
+            groups: PERSONAL_GROUPS.filter((g) => g === 'C' || g === 'F' || g === 'E' || g === 'G'),
+            purpose: 'bewaartermijn verstreken: persoonsgegevens en vrije tekst vernietigd',
+            commandId: null,
+          });
+          purged.push({ caseId: record.id, reference: record.frame.reference, retentionUntil: deletion.retentionUntil });
+        }
+        await tx.appendAudit(audit);
+      });
+      if (due.length < batchSize) break;
+    }
+    return { asOf: asOfDay, purged };
+  }
+
+  /** Marks open enrichment requests past their due date as expired: the partner loses identity access. */
+  async expireEnrichment(asOf: Date = this.clock.now()): Promise<{ expired: number }> {
+    const day = formatISO(asOf, { representation: 'date' });
+    const at = this.nowIso();
+    let expired = 0;
+    const due = await this.store.casesWithEnrichmentDue(day, 1000);
+    for (const candidate of due) {
+      await this.store.transaction(async (tx) => {
+        const record = await tx.getCase(candidate.id);
+        if (!record) return;
+        const stale = record.enrichment.requests.filter((r) => r.status === 'open' && r.dueOn < day);
+        if (stale.length === 0) return;
+        const next = clone(record);
+        for (const r of next.enrichment.requests) if (r.status === 'open' && r.dueOn < day) r.status = 'expired';
+        next.version = record.version + 1;
+        await tx.updateCase(next, record.version);
+        await tx.appendAudit([
+          {
+            at,
+            actorId: 'system:enrichment-expiry',
+            role: 'system',
+            caseId: record.id,
+            reference: record.frame.reference,
+            phase: record.frame.phase,
+            action: 'update',
+            groups: ['D'],
+            purpose: `verrijkingsvraag verlopen voor: ${stale.map((r) => r.organisationId).join(', ')}`,
+            commandId: null,
+          },
+        ]);
+        expired += stale.length;
+      });
+    }
+    return { expired };
+  }
+
+  /** Retention overview at process level (references and dates only) for the procesregisseur and the FG. */
+  async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionUntil: string }[]; deletions: DeletionRecord[] }>> {
+    if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
+    const day = formatISO(asOf, { representation: 'date' });
+    const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionUntil: r.frame.retentionUntil ?? day }));
+    return ok({ asOf: day, due, deletions: await this.store.listDeletionRecords(1000, 0) });
+  }
+}
+
+/** The next step a case waits for, as a code clients translate. */
+export function nextStep(record: CaseRecord): string {
+  const f = record.frame;
+  switch (f.phase) {
+    case 'INBRENG':
+      return 'DECIDE_SUSPICION';
+    case 'VERRIJKING': {
+      if (!record.identity) return 'SUPPLY_IDENTITY';
+      const requests = record.enrichment.requests;
+      if (requests.length === 0) return 'REQUEST_ENRICHMENT';
+      return requests.some((r) => r.status === 'open') ? 'AWAIT_ENRICHMENT' : 'CONCLUDE_ENRICHMENT';
+    }
+    case 'BESPREKING':
+      return 'RECORD_DISCUSSION';
+    case 'OPVOLGING':
+      return 'AGREE_FOLLOW_UP';
+    case 'REFLECTIE':
+      return 'CLOSE_CASE';
+    case 'CLOSED':
+      return 'AWAIT_RETENTION';
+    case 'PURGED':
+      return 'NONE';
+  }
+}
