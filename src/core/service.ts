@@ -137,15 +137,25 @@ export class Signaalpunt {
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const input = parsed.data as CommandInput<N>;
     const guarded = guardTexts(input, GUARDED_FIELDS[name] ?? []);
+    // The registry is read before the transaction: a store may serialise its calls, so a non-transactional
+    // store call made inside `transaction` would wait for the transaction itself (deadlock).
+    const organisations = await this.organisations();
     try {
-      return ok(await this.store.transaction((tx) => this.run(tx, name, user, input, guarded)));
+      return ok(await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations)));
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: e };
       throw e;
     }
   }
 
-  private async run<N extends CommandName>(tx: StoreTx, name: N, user: User, input: CommandInput<N>, guarded: DomainError | undefined): Promise<CommandOutcome> {
+  private async run<N extends CommandName>(
+    tx: StoreTx,
+    name: N,
+    user: User,
+    input: CommandInput<N>,
+    guarded: DomainError | undefined,
+    organisations: Map<string, Organisation>,
+  ): Promise<CommandOutcome> {
     const fp = fingerprint(name, input);
     const previous = await tx.getCommand(input.commandId);
     if (previous) {
@@ -154,7 +164,6 @@ export class Signaalpunt {
     }
     if (guarded) throw guarded;
     const now = this.nowIso();
-    const organisations = await this.organisations();
     const org = organisations.get(user.organisationId);
     const rule = COMMANDS[name];
 
@@ -266,10 +275,11 @@ export class Signaalpunt {
   /** The caller's view of one case, built by allow-list; each read of groups C–G is audited. */
   async getCase(user: User, caseId: string, purpose = 'raadplegen van de casus'): Promise<Result<CaseView>> {
     const now = this.nowIso();
+    // Read outside the transaction: a non-transactional store call inside it would wait for it (deadlock).
+    const org = await this.store.getOrganisation(user.organisationId);
     return this.store.transaction(async (tx) => {
       const record = await tx.getCase(caseId);
       if (!record) return fail<CaseView>('CASE.NOT_FOUND');
-      const org = await this.store.getOrganisation(user.organisationId);
       const { view, roles, personalGroupsRead } = viewFor(user, record, org, now, this.policy);
       if (!view) return fail<CaseView>('CASE.NOT_FOUND');
       if (personalGroupsRead.length > 0) {

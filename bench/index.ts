@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every benchmark of the product, each reporting ratios against a baseline measured in
+ * the same run. Not a test: it prints, and exits non-zero only when a benchmark cannot run.
+ * `npm run bench -- core` runs one part.
+ */
+import { benchCore } from './core';
+
+const parts: Record<string, () => Promise<{ ok: boolean } | void>> = {
+  core: benchCore,
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const missed: string[] = [];
+  for (const [name, run] of Object.entries(parts)) {
+    if (only.length && !only.includes(name)) continue;
+    console.log(`[bench] == ${name} ==`);
+    const r = await run();
+    if (r && !r.ok) missed.push(name);
+  }
+  console.log(missed.length ? `[bench] goals missed in: ${missed.join(', ')}` : '[bench] all goals met');
+}
+
+main().catch((e: unknown) => {
+  console.error('[bench] failed:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

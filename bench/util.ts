@@ -1,0 +1,31 @@
+/** Small helpers for benchmarks: repeated timing with warm-up, and a printed report line. */
+export interface Timing {
+  medianMs: number;
+  p90Ms: number;
+  runs: number;
+}
+
+export async function time(fn: () => unknown | Promise<unknown>, runs = 30, warmup = 5): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(runs / 2)]!, p90Ms: samples[Math.floor(runs * 0.9)]!, runs };
+}
+
+export async function once(fn: () => unknown | Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+export function report(name: string, fields: Record<string, string | number>): void {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`);
+  console.log(`[bench] ${name}: ${parts.join('  ')}`);
+}
+
+export const fmtMs = (ms: number): string => `${ms.toFixed(2)} ms`;
