@@ -255,6 +255,8 @@ export const AMBIGUOUS_FIRST_NAMES: readonly string[] = [
   'rosa', 'nova', 'rim', 'eden', 'willow', 'poppy', 'lily', 'sky', 'skye', 'mare', 'bo', 'boy',
   'age', 'abe', 'ate', 'ids', 'flip', 'ton', 'dick', 'jack', 'dean', 'kai', 'seth', 'lies', 'salam',
   'sultan', 'bahar', 'riek', 'kader', 'mine', 'tuna', 'alp', 'berk', 'lama', 'aster', 'aria',
+  'frank', 'rob', 'els', 'ellen', 'tuba', 'tiara', 'dino', 'romeo', 'jihad', 'kelvin', 'nelson',
+  'valentijn', 'madelief', 'marjolein', 'dahlia', 'emir', 'aurora', 'jasmijn',
 ];
 
 /**
@@ -265,5 +267,5 @@ export const AMBIGUOUS_FIRST_NAMES: readonly string[] = [
 export const CONTEXT_ONLY_FIRST_NAMES: readonly string[] = [
   'frans', 'noor', 'jordan', 'mercedes', 'chanel', 'kenzo', 'milan', 'sofia', 'victoria', 'florence',
   'chelsea', 'madison', 'brooklyn', 'dakota', 'khan', 'kumar', 'santiago', 'salvador', 'dante',
-  'india', 'georgia', 'paris', 'celeste', 'valencia', 'esperanza', 'kuba',
+  'india', 'georgia', 'paris', 'celeste', 'valencia', 'esperanza', 'kuba', 'isis',
 ];

@@ -1,0 +1,559 @@
+/**
+ * Person-name detection.
+ *
+ * Seeds (a token that starts a name):
+ *  1. a listed first name (./first-names.ts), with extra context needed for names that are also
+ *     ordinary words ("Roos", "Mark") or brands/places ("Mercedes", "Milan");
+ *  2. a capitalised token after a title or relation word ("meneer Bakker", "familie El Idrissi",
+ *     "genaamd Storm", "broer van Sem");
+ *  3. a capitalised token mid-sentence that is not an ordinary Dutch word, not allow-listed
+ *     (places, organisations, brands, …) and not a non-person proper noun in the dictionary;
+ *  4. an initial followed by a surname ("J. de Vries").
+ * A seed is extended to the right with surname parts ("van der Berg", "El Amrani", "Ben Ali",
+ * "Jansen") and to the left with preceding first names ("Anna Maria").
+ */
+import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from './allowlist';
+import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from './first-names';
+import { isOrdinaryWord, properKind } from './lexicon';
+import { endsWithStreetSuffix, looksLikeStreetName } from './structured';
+import type { IdentifierHit } from './types';
+
+export function normalise(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
+}
+
+const FIRST = new Set(FIRST_NAMES.map(normalise));
+const AMBIGUOUS = new Set(AMBIGUOUS_FIRST_NAMES.map(normalise));
+const CONTEXT_ONLY = new Set(CONTEXT_ONLY_FIRST_NAMES.map(normalise));
+const PLACES = new Set(ALLOWED_PLACES.map(normalise));
+const ALLOWED = new Set(ALLOWED_WORDS.map(normalise));
+/** Allowed phrases indexed by their first word, longest first. */
+const PHRASES = new Map<string, string[][]>();
+for (const phrase of ALLOWED_PHRASES) {
+  const parts = phrase.split(/\s+/).map(normalise);
+  const key = parts[0] as string;
+  const list = PHRASES.get(key) ?? [];
+  list.push(parts);
+  list.sort((a, b) => b.length - a.length);
+  PHRASES.set(key, list);
+}
+
+/** Common surnames that are also ordinary words: only a name when capitalised mid-sentence. */
+const WORD_SURNAMES = new Set(
+  `bakker visser smit mulder bos vos kok dekker brouwer meijer boer groot jong vries koning wit graaf haan berg
+  meer linden dijk veen heuvel leeuwen wal beek hoek molen schouten timmerman koster kuiper prins post bosman
+  kramer verhoeven willems peters jacobs maas hendriks vermeulen smits hoekstra kaya yildiz demir celik kilic
+  aslan kurt kara koc dogan arslan yilmaz sahin ozturk aydin bulut polat erdogan tekin korkmaz ozdemir
+  schipper dam broek zwart groen bruin klein lange jonker hoogendoorn bruijn vink mol pool zeeman stam`.split(/\s+/),
+);
+
+const PARTICLES = new Set([
+  'van', 'de', 'der', 'den', 'ter', 'ten', 'te', "'t", 'het', 'in', 'op', 'uit', 'el', 'al', 'ben', 'bin', 'ibn',
+  'abu', 'abou', 'bou', 'da', 'dos', 'do', 'du', 'la', 'le', 'von', 'di', 'del', 'della', 'des', 'vd', 'v.d.', 'ait', 'aït', 'ould',
+]);
+/** Particle sequences that may stand between a first name and a surname. */
+const PARTICLE_SEQUENCES: readonly string[][] = [
+  ['van', 'de', 'la'], ['van', 'der'], ['van', 'den'], ['van', 'de'], ['van', 'het'], ['van', "'t"], ['in', "'t"],
+  ['in', 'de'], ['op', 'de'], ['op', "'t"], ['uit', 'de'], ['uit', 'den'], ['de', 'la'], ['van'], ['de'], ['den'],
+  ['der'], ['ter'], ['ten'], ['te'], ["'t"], ['el'], ['al'], ['ben'], ['bin'], ['ibn'], ['abu'], ['abou'], ['bou'],
+  ['da'], ['dos'], ['do'], ['du'], ['la'], ['le'], ['von'], ['di'], ['del'], ['des'], ['vd'], ['ait'], ['ould'],
+];
+
+const ARTICLES = new Set(['de', 'het', 'een', "'n", 'deze', 'dit', 'elke', 'iedere', 'geen', 'welke']);
+/** Surname particles that may stand between a title and a surname ("familie van der Berg"). */
+const TITLE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'te', "'t", 'el', 'al', 'ben', 'bin', 'abu', 'la', 'le', 'du', 'da', 'von']);
+
+/** Words after which a capitalised token is a person ("meneer Bakker", "broer Mark", "genaamd Storm"). */
+const TITLE_TRIGGERS = new Set([
+  'meneer', 'mevrouw', 'mevr', 'mw', 'dhr', 'mr', 'mrs', 'juf', 'juffrouw', 'meester', 'familie', 'fam', 'heer',
+  'genaamd', 'heet', 'heette', 'naam', 'bijnaam', 'roepnaam', 'alias', 'oom', 'tante', 'opa', 'oma', 'neef',
+  'nicht', 'broer', 'broertje', 'zus', 'zusje', 'zuster', 'vriend', 'vriendje', 'vriendin', 'vriendinnetje',
+  'stiefvader', 'stiefmoeder', 'vader', 'moeder', 'zoon', 'dochter', 'buurman', 'buurvrouw', 'buurjongen',
+  'buurmeisje', 'klasgenoot', 'neefje', 'nichtje', 'vriendinnen', 'vrienden', 'jongen', 'meisje', 'leerling',
+  'noemen', 'noemt', 'noemde', 'zogenaamde', 'aka', 'ene', 'zekere',
+]);
+/** Strong triggers: also a lower-case first name after them is a name ("heet mohammed"). */
+const STRONG_TRIGGERS = new Set(['genaamd', 'heet', 'heette', 'naam', 'voornaam', 'achternaam', 'bijnaam', 'roepnaam', 'alias', 'aka']);
+
+/** Verbs and words that typically follow a subject: "Roos heeft", "Mark is". */
+const SUBJECT_FOLLOWERS = new Set(
+  `heeft had is was zegt zei vertelt vertelde komt kwam gaat ging zit zat wordt werd woont woonde loopt liep
+  hangt hing rijdt reed verkoopt verkocht lijkt leek staat stond spijbelt spijbelde doet deed krijgt kreeg maakt
+  maakte wil wilde moet moest kan kon mag mocht zou durft vraagt vroeg draagt droeg belt belde appt appte speelt
+  speelde werkt werkte kent kende weet wist zag ziet houdt hield blijft bleef haalt haalde brengt bracht neemt
+  nam geeft gaf toont liet laat verdient verdiende zwijgt reageert reageerde vertrekt vertrok verdween verdwijnt
+  heb ben hebben zijn waren hadden en of uit van met zelf ook niet nooit vaak regelmatig steeds sinds al
+  schijnt lijkt blijkt bleek heeft gezegd gaf vertoont toonde ontkent ontkende rookt rookte dealt dealde
+  runt runde stuurt stuurde chat chatte betaalt betaalde leent leende`.split(/\s+/),
+);
+
+/** Words before a capitalised token that make it a place, not a person ("in Kanaleneiland"). */
+const LOCATION_PREPOSITIONS = new Set([
+  'in', 'uit', 'naar', 'richting', 'omgeving', 'vanuit', 'via', 'nabij', 'rond', 'rondom', 'wijk', 'buurt', 'regio',
+  'gemeente', 'provincie', 'stad', 'dorp', 'plaats', 'woonplaats', 'centrum', 'station', 'metrostation', 'halte',
+  'bushalte', 'treinstation', 'tramhalte', 'stadsdeel', 'deelgemeente', 'te', 'tot', 'langs', 'door', 'over',
+  'vanaf', 'dichtbij', 'rondhangen', 'op',
+]);
+
+/** Venue / institution words: "basisschool De Regenboog", "Anne Frank school", "snackbar Ali". */
+const INSTITUTION_WORDS = new Set([
+  'school', 'basisschool', 'college', 'lyceum', 'gymnasium', 'academie', 'instituut', 'ziekenhuis',
+  'kinderziekenhuis', 'centrum', 'stichting', 'winkelcentrum', 'station', 'metrostation', 'park', 'stadion',
+  'sporthal', 'sportpark', 'buurthuis', 'jongerencentrum', 'speeltuin', 'moskee', 'kerk', 'camping', 'cafe',
+  'coffeeshop', 'shishalounge', 'lounge', 'restaurant', 'kapsalon', 'kapper', 'snackbar', 'shoarmazaak',
+  'groep', 'fonds', 'huis', 'plein', 'markt', 'hal', 'brug', 'tunnel', 'toren', 'ziekenhuizen', 'scholengemeenschap',
+  'campus', 'mavo', 'havo', 'vwo', 'vmbo', 'mbo', 'praktijkschool', 'vakschool', 'mc', 'kliniek', 'club',
+  'vereniging', 'sportschool', 'gym', 'dojo', 'pizzeria', 'kebabzaak', 'nachtwinkel', 'avondwinkel',
+  'supermarkt', 'garage', 'wasstraat', 'bar', 'hotel', 'hostel', 'festival', 'arena', 'theater', 'bioscoop',
+]);
+/** Titles before a name that make it an institution or a place ("Prins Hendrik", "Sint Jan"). */
+const NON_PERSON_TITLES = new Set(['prins', 'prinses', 'koning', 'koningin', 'sint', 'st', 'keizer', 'graaf', 'hertog', 'paus', 'heilige', 'generaal', 'admiraal']);
+/** Capitalised function words that never continue a name. */
+const FUNCTION_WORDS = new Set(
+  `ik jij je u hij zij ze wij we jullie hun hem haar het de een en of maar want dus toen als dan die dat
+  deze dit er daar hier waar wat wie welke omdat terwijl nadat voordat sinds tot met zonder voor na bij
+  op in aan uit van naar om over onder tegen tussen via volgens door hoe waarom wanneer ook nog al wel
+  niet geen mijn jouw zijn onze ons uw gisteren vandaag morgen vanavond vanochtend vanmiddag vannacht`.split(/\s+/),
+);
+/** Suffixes that make a capitalised token a place or institution rather than a person. */
+const PLACE_SUFFIXES = [
+  'dam', 'dorp', 'veen', 'hoven', 'wijk', 'buurt', 'park', 'plein', 'kerk', 'school', 'college', 'centrum',
+  'station', 'polder', 'meer', 'burg', 'stad', 'sluis', 'haven', 'zand', 'bosch', 'broek', 'kwartier', 'oord',
+  'vaart', 'eiland', 'land', 'laan', 'huis', 'hal', 'zee', 'rode', 'recht', 'drecht', 'voorde', 'horst',
+];
+
+/** Lower-case words that are listed first names but usually something else in these texts. */
+const LOWERCASE_NOT_NAMES = new Set(['money', 'cash', 'love', 'baby', 'king', 'boss', 'lady', 'amen', 'amin', 'isis', 'mayo', 'gino']);
+
+const NATIONALITY_SUFFIX_RE = /(?:aans|aanse|isch|ische|ees|eese|ese|ands|andse|iers|ieren)$/u;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  norm: string;
+  /** `norm` without a possessive "'s" / "'". */
+  base: string;
+  cap: boolean;
+  allCaps: boolean;
+  sentStart: boolean;
+  embedded: boolean;
+  allowed: boolean;
+}
+
+const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+const ABBREVIATIONS = new Set([
+  'dhr', 'mw', 'mevr', 'mr', 'ca', 'bijv', 'bv', 'nr', 'no', 'o.a', 'oa', 'geb', 'st', 'dr', 'drs', 'ing', 'ir',
+  'prof', 'mrs', 'mvr', 'fam', 'evt', 'incl', 'excl', 'vs', 'resp', 'zgn', 'etc', 'jr', 'sr', 'mbt', 'tel',
+]);
+
+function isSentenceStart(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0) {
+    const ch = text[i] as string;
+    if (ch === '\n' || ch === '\r') return true;
+    if (/[\s"'“”‘’([{•*>–—-]/u.test(ch)) {
+      i -= 1;
+      continue;
+    }
+    break;
+  }
+  if (i < 0) return true;
+  const ch = text[i] as string;
+  if (ch === '!' || ch === '?' || ch === ':' || ch === ';' || ch === '…') return true;
+  if (ch === '.') {
+    // An abbreviation ("dhr.") or an initial ("J.") does not end a sentence.
+    const before = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1));
+    const word = (before?.[1] ?? '').toLowerCase();
+    if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) return false;
+    return true;
+  }
+  if (/\d/.test(ch)) {
+    // "1) Kevin …" or a numbered list "2. Kevin" is handled above; a digit otherwise is mid-sentence.
+    return false;
+  }
+  return false;
+}
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}[\p{Ll}\p{M}]/u.test(word) || /^IJ\p{Ll}/u.test(word) || /^\p{Lu}['’]\p{Lu}\p{Ll}/u.test(word);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(text)) !== null) {
+    const word = m[0];
+    const start = m.index;
+    const end = start + word.length;
+    const prevCh = text[start - 1] ?? '';
+    const nextCh = text[end] ?? '';
+    const next2 = text[end + 1] ?? '';
+    const embedded =
+      /[@/_\\#.]/u.test(prevCh) && !(prevCh === '.' && /\s/u.test(text[start - 2] ?? ' ')) ||
+      nextCh === '@' ||
+      nextCh === '_' ||
+      (nextCh === '.' && /[\p{L}\p{N}]/u.test(next2)) ||
+      /\p{N}/u.test(word);
+    const norm = normalise(word);
+    tokens.push({
+      text: word,
+      start,
+      end,
+      norm,
+      base: stripPossessive(norm),
+      cap: isCapitalised(word),
+      allCaps: word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word),
+      sentStart: isSentenceStart(text, start),
+      embedded,
+      allowed: false,
+    });
+  }
+  return tokens;
+}
+
+function gapIsSpace(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
+}
+
+function stripPossessive(norm: string): string {
+  if (norm.endsWith("'s")) return norm.slice(0, -2);
+  if (norm.endsWith("'")) return norm.slice(0, -1);
+  return norm;
+}
+
+function markPhrases(text: string, tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const candidates = PHRASES.get((tokens[i] as Token).base);
+    if (candidates === undefined) continue;
+    for (const phrase of candidates) {
+      if (i + phrase.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < phrase.length && ok; k += 1) {
+        const t = tokens[i + k] as Token;
+        if (t.base !== phrase[k]) ok = false;
+        else if (k > 0 && !gapIsSpace(text, tokens[i + k - 1] as Token, t)) ok = false;
+      }
+      if (ok) {
+        for (let k = 0; k < phrase.length; k += 1) (tokens[i + k] as Token).allowed = true;
+        break;
+      }
+    }
+  }
+}
+
+type FirstNameKind = 'plain' | 'ambiguous' | 'context';
+
+function firstNameKind(t: Token): FirstNameKind | null {
+  let n = t.base;
+  if (!FIRST.has(n) && n.endsWith('s') && n.length > 3 && FIRST.has(n.slice(0, -1)) && !isOrdinaryWord(t.text)) {
+    n = n.slice(0, -1); // "Mohammeds broer"
+  }
+  if (!FIRST.has(n)) {
+    if (!n.includes('-')) return null;
+    const parts = n.split('-');
+    if (!parts.every((p) => FIRST.has(p))) return null;
+    return 'plain';
+  }
+  if (CONTEXT_ONLY.has(n)) return 'context';
+  if (PLACES.has(n) || ALLOWED.has(n)) return 'context';
+  if (AMBIGUOUS.has(n)) return 'ambiguous';
+  return 'plain';
+}
+
+function isAllowedWord(t: Token): boolean {
+  if (t.allowed) return true;
+  const n = t.base;
+  if (PLACES.has(n) || ALLOWED.has(n)) return true;
+  if (n.length > 3 && n.endsWith('s') && ALLOWED.has(n.slice(0, -1))) return true; // plural brand: Nikes
+  if (n.includes('-')) {
+    const parts = n.split('-').filter((p) => p.length > 0);
+    return parts.every((p) => PLACES.has(p) || ALLOWED.has(p) || PARTICLES.has(p) || isOrdinaryWord(p));
+  }
+  return false;
+}
+
+function isNonPersonAllowed(t: Token): boolean {
+  // Organisations, brands, calendar words etc. — never a surname, not even after a particle.
+  if (t.allowed) return true;
+  const n = t.base;
+  return ALLOWED.has(n) && !FIRST.has(n);
+}
+
+function hasPlaceSuffix(word: string): boolean {
+  const lower = word.toLowerCase();
+  return PLACE_SUFFIXES.some((s) => lower.endsWith(s) && lower.length >= s.length + 3);
+}
+
+function isInstitutionWord(t: Token | undefined): boolean {
+  return t !== undefined && INSTITUTION_WORDS.has(t.norm);
+}
+
+/** Could `t` be (part of) a surname right after a first name or particle? */
+function surnameCandidate(t: Token, afterParticle: boolean): boolean {
+  if (!t.cap || t.embedded || t.sentStart) return false;
+  if (FUNCTION_WORDS.has(t.norm) || isInstitutionWord(t)) return false;
+  if (endsWithStreetSuffix(t.text)) return false;
+  if (isNonPersonAllowed(t)) return false;
+  if (!afterParticle && isAllowedWord(t) && firstNameKind(t) === null) return false;
+  return true;
+}
+
+/** Length (in tokens) of a particle sequence starting at i, or 0. */
+function particleRun(text: string, tokens: Token[], i: number): number {
+  for (const seq of PARTICLE_SEQUENCES) {
+    let ok = true;
+    for (let k = 0; k < seq.length && ok; k += 1) {
+      const t = tokens[i + k];
+      const prev = tokens[i + k - 1];
+      if (!t || !prev || t.norm !== seq[k] || !gapIsSpace(text, prev, t) || t.embedded) ok = false;
+    }
+    if (ok) return seq.length;
+  }
+  return 0;
+}
+
+/** Extends a seed at index i to the right over surname parts; returns the last index. */
+function extendRight(text: string, tokens: Token[], i: number): number {
+  let last = i;
+  for (let steps = 0; steps < 5; steps += 1) {
+    const next = tokens[last + 1];
+    if (!next || !gapIsSpace(text, tokens[last] as Token, next)) break;
+    if (surnameCandidate(next, false)) {
+      last += 1;
+      continue;
+    }
+    const run = particleRun(text, tokens, last + 1);
+    if (run > 0) {
+      const after = tokens[last + 1 + run];
+      const lastParticle = tokens[last + run] as Token;
+      if (after && gapIsSpace(text, lastParticle, after) && surnameCandidate(after, true)) {
+        last = last + 1 + run;
+        continue;
+      }
+    }
+    break;
+  }
+  return last;
+}
+
+/** Extends a seed at index i to the left over capitalised particles / preceding first names. */
+function extendLeft(text: string, tokens: Token[], i: number): number {
+  let first = i;
+  for (let steps = 0; steps < 4; steps += 1) {
+    const prev = tokens[first - 1];
+    const cur = tokens[first] as Token;
+    if (!prev || cur.sentStart || !gapIsSpace(text, prev, cur) || prev.embedded) break;
+    if (prev.cap && firstNameKind(prev) !== null && !prev.allowed) {
+      first -= 1;
+      continue;
+    }
+    if (PARTICLES.has(prev.norm) && /^\p{Lu}/u.test(prev.text) && !FUNCTION_WORDS.has(prev.norm)) {
+      first -= 1; // "El Amrani", "Van Dijk", "Ben Ali"
+      continue;
+    }
+    if (PARTICLES.has(prev.norm) && /^\p{Lu}/u.test(prev.text) && prev.sentStart) {
+      first -= 1; // "De Vries heeft …" at sentence start
+      continue;
+    }
+    break;
+  }
+  return first;
+}
+
+function nextWordIsFollower(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const rest = text.slice(t.end, t.end + 16);
+  if (/^['’]s?\s/u.test(rest)) return true; // possessive: "Roos' broer"
+  if (/^\s{0,2}\(\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr\.?)?\s{0,2}\)/u.test(rest)) return true; // "Roos (15)"
+  if (/^\s{0,2},\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr)/u.test(rest)) return true; // "Roos, 15 jaar"
+  const next = tokens[i + 1];
+  if (!next || !gapIsSpace(text, t, next)) return false;
+  if (SUBJECT_FOLLOWERS.has(next.norm)) return true;
+  return false;
+}
+
+function hasSurnameAfter(text: string, tokens: Token[], i: number): boolean {
+  return extendRight(text, tokens, i) > i;
+}
+
+function prevToken(tokens: Token[], i: number, text: string): Token | undefined {
+  const prev = tokens[i - 1];
+  const cur = tokens[i] as Token;
+  if (!prev) return undefined;
+  // Only a direct neighbour in the same clause counts as context.
+  const gap = text.slice(prev.end, cur.start);
+  if (!/^[\s,]{1,3}$/u.test(gap) || /\n/u.test(gap)) return undefined;
+  return prev;
+}
+
+function titleTriggerBefore(text: string, tokens: Token[], i: number): boolean {
+  // Directly after a trigger, or after trigger + particles ("familie van der Berg").
+  let j = i - 1;
+  while (j >= 0 && TITLE_PARTICLES.has((tokens[j] as Token).norm) && i - j <= 3) j -= 1;
+  const t = tokens[j];
+  const cur = tokens[i] as Token;
+  if (!t || t.embedded) return false;
+  const between = text.slice(t.end, cur.start);
+  if (/[.!?;\n]/u.test(between.replace(/^\./u, ''))) return false;
+  if (!TITLE_TRIGGERS.has(t.norm)) return false;
+  // A place right after the trigger is not a surname; after a particle it can be ("van Gelder").
+  if (j === i - 1 && PLACES.has(cur.base)) return false;
+  // A quoted word after "naam" is the name of a group or account, not of a person.
+  if (t.norm === 'naam' && /["“'‘]\s*$/u.test(between)) return false;
+  return true;
+}
+
+function strongTriggerBefore(text: string, tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  const gap = text.slice(prev.end, (tokens[i] as Token).start);
+  if (!/^[\s:'"“‘]{1,4}$/u.test(gap)) return false;
+  if (STRONG_TRIGGERS.has(prev.norm)) return true;
+  // "naam is mohammed", "heet eigenlijk mohammed"
+  const prev2 = tokens[i - 2];
+  return (prev.norm === 'is' || prev.norm === 'eigenlijk') && prev2 !== undefined && STRONG_TRIGGERS.has(prev2.norm);
+}
+
+/** Seed decision for token i. */
+function isSeed(text: string, tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  if (t.embedded || t.allCaps) return false;
+  const prev = prevToken(tokens, i, text);
+  const next = tokens[i + 1];
+  const nextIsInstitution = next !== undefined && gapIsSpace(text, t, next) && isInstitutionWord(next) && (next.cap || next.norm !== 'groep');
+  const prevIsInstitution = prev !== undefined && isInstitutionWord(prev) && !t.sentStart;
+  const prevIsRoyal = prev !== undefined && NON_PERSON_TITLES.has(prev.norm);
+
+  if (!t.cap) {
+    // Informal lower-case writing ("ik maak me zorgen om kevin"): a listed first name of four or
+    // more letters that is no Dutch word; shorter or ambiguous ones only right after "genaamd",
+    // "heet", "naam", …
+    if (!/^\p{Ll}[\p{Ll}\p{M}]*$/u.test(t.text)) return false;
+    const kind = firstNameKind(t);
+    if (kind === null || kind === 'context' || isAllowedWord(t)) return false;
+    if (strongTriggerBefore(text, tokens, i)) return true;
+    return kind === 'plain' && t.text.length >= 4 && !LOWERCASE_NOT_NAMES.has(t.norm) && !isOrdinaryWord(t.text);
+  }
+  if (t.allowed || nextIsInstitution || prevIsInstitution || prevIsRoyal) return false;
+  if (FUNCTION_WORDS.has(t.norm) && t.sentStart) return false;
+
+  const kind = firstNameKind(t);
+  // "Naam: Jansen" — the colon makes it look like a sentence start, but the label decides.
+  const afterLabel = t.sentStart && strongTriggerBefore(text, tokens, i);
+  const afterTitle = afterLabel || (!t.sentStart && titleTriggerBefore(text, tokens, i));
+  const prevIsArticle = prev !== undefined && ARTICLES.has(prev.norm) && /^\p{Ll}/u.test(prev.text);
+
+  if (kind === 'plain') return true;
+  if (kind === 'ambiguous') {
+    if (afterTitle || hasSurnameAfter(text, tokens, i)) return true;
+    if (t.sentStart) return nextWordIsFollower(text, tokens, i);
+    return !prevIsArticle;
+  }
+  if (kind === 'context') {
+    return afterTitle || (hasSurnameAfter(text, tokens, i) && !isAllowedWord(tokens[i + 1] as Token));
+  }
+
+  // Not a listed first name.
+  if (looksLikeStreetName(t.text)) return false;
+  if (afterTitle) {
+    return !isNonPersonAllowed(t) && !FUNCTION_WORDS.has(t.norm);
+  }
+  if (isAllowedWord(t)) return false;
+  const ordinary = isOrdinaryWord(stripPossessive(t.text.replace(/’/g, "'")));
+  if (t.sentStart) {
+    // Sentence-initial unknown word: only with a subject verb after it ("Ozturk heeft …").
+    if (ordinary || hasPlaceSuffix(t.text)) return false;
+    if (properKind(t.text) === 'other') return false;
+    return nextWordIsFollower(text, tokens, i) || hasSurnameAfter(text, tokens, i);
+  }
+  if (prevIsArticle) return false;
+  // Product names after a brand or organisation ("Samsung Galaxy", "Apple Watch", "Call of Duty").
+  if (prev !== undefined && prev.cap && gapIsSpace(text, prev, t) && isNonPersonAllowed(prev)) return false;
+  const prev2 = tokens[i - 2];
+  if (prev !== undefined && prev2 !== undefined && /^(?:of|the|and|&)$/u.test(prev.norm) && prev2.cap) return false;
+  // Nationality / language adjectives ("Kapverdiaans", "Albanese").
+  if (NATIONALITY_SUFFIX_RE.test(t.norm)) return false;
+  // A quoted unknown word is slang, a nickname or the name of a group/account ("Bizniz").
+  if (/["“'‘]$/u.test(text.slice(Math.max(0, t.start - 1), t.start))) return false;
+  if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev.norm) && /^\p{Ll}/u.test(prev.text)) return false;
+  if (ordinary) {
+    // A capitalised ordinary word mid-sentence is a name only for well-known surnames ("met Visser").
+    return WORD_SURNAMES.has(t.base);
+  }
+  if (hasPlaceSuffix(t.text)) return false;
+  return properKind(t.text) !== 'other';
+}
+
+/** Initials followed by a surname: "J. de Vries", "M. Yilmaz", "A.B. Jansen". */
+function initialSeed(text: string, tokens: Token[], i: number): number | null {
+  const t = tokens[i] as Token;
+  if (!/^\p{Lu}$/u.test(t.text) || text[t.end] !== '.') return null;
+  let j = i + 1;
+  // further initials ("A.B. Jansen")
+  while (j < tokens.length && /^\p{Lu}$/u.test((tokens[j] as Token).text) && text[(tokens[j] as Token).end] === '.') j += 1;
+  const afterInitials = tokens[j];
+  if (!afterInitials || !/^\.\s{0,2}$/u.test(text.slice((tokens[j - 1] as Token).end, afterInitials.start))) return null;
+  // Particles after the initials ("J. de Vries", "M. van der Berg"), lower case only.
+  let run = 0;
+  for (const seq of PARTICLE_SEQUENCES) {
+    const ok = seq.every((p, k) => {
+      const tk = tokens[j + k];
+      const pv = k === 0 ? undefined : tokens[j + k - 1];
+      return tk !== undefined && tk.text === p && (pv === undefined || gapIsSpace(text, pv, tk));
+    });
+    if (ok) {
+      run = seq.length;
+      break;
+    }
+  }
+  const cand = tokens[j + run];
+  if (!cand || !cand.cap || cand.embedded) return null;
+  if (run > 0 && !gapIsSpace(text, tokens[j + run - 1] as Token, cand)) return null;
+  if (FUNCTION_WORDS.has(cand.norm) || isAllowedWord(cand) || looksLikeStreetName(cand.text)) return null;
+  if (run === 0 && isOrdinaryWord(cand.text) && !WORD_SURNAMES.has(cand.norm)) return null;
+  return extendRight(text, tokens, j + run);
+}
+
+function chainIsPlace(tokens: Token[], first: number, last: number, text: string): boolean {
+  const after = tokens[last + 1];
+  if (after && gapIsSpace(text, tokens[last] as Token, after)) {
+    if (looksLikeStreetName(after.text) && after.cap) return true; // "Jan Evertsen straat"
+    if (isInstitutionWord(after) && (after.cap || ['school', 'college', 'lyceum', 'moskee', 'kerk', 'ziekenhuis', 'stichting'].includes(after.norm))) return true;
+  }
+  for (let k = first; k <= last; k += 1) {
+    const t = tokens[k] as Token;
+    if (k > first && (endsWithStreetSuffix(t.text) || /(?:school|college|lyceum|huis|plein|park|kerk)$/u.test(t.norm))) return true;
+  }
+  return false;
+}
+
+export function findPersonNames(text: string): IdentifierHit[] {
+  const tokens = tokenize(text);
+  markPhrases(text, tokens);
+  const out: IdentifierHit[] = [];
+  let coveredUntil = -1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (i <= coveredUntil) continue;
+    let last: number | null = null;
+    const initial = initialSeed(text, tokens, i);
+    if (initial !== null) last = initial;
+    else if (isSeed(text, tokens, i)) last = extendRight(text, tokens, i);
+    if (last === null) continue;
+    const first = extendLeft(text, tokens, i);
+    if (chainIsPlace(tokens, first, last, text)) {
+      coveredUntil = last;
+      continue;
+    }
+    const startTok = tokens[first] as Token;
+    const endTok = tokens[last] as Token;
+    // Drop a trailing possessive "'s" from the span? No: keep the whole token; it is the name.
+    out.push({ category: 'PERSON_NAME', start: startTok.start, end: endTok.end });
+    coveredUntil = last;
+  }
+  return out;
+}

@@ -1,0 +1,415 @@
+/**
+ * Detectors for structured identifiers: BSN, phone, e-mail, IBAN, postcode, street + number,
+ * licence plate and social-media handles. Birth dates live in ./dates.ts, names in ./names.ts.
+ *
+ * Every regular expression here is anchored with a look-behind on a word boundary and only uses
+ * bounded repetitions, so scanning is linear in the text length (no catastrophic backtracking).
+ */
+import type { IdentifierCategory, IdentifierHit } from './types';
+import { isOrdinaryWord } from './lexicon';
+
+function hit(category: IdentifierCategory, start: number, end: number): IdentifierHit {
+  return { category, start, end };
+}
+
+function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    yield m;
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// BSN
+// ---------------------------------------------------------------------------------------------
+
+/** The Dutch 11-proef for a 9-digit BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11). */
+export function passesElfproef(digits: string): boolean {
+  if (!/^\d{9}$/.test(digits) || /^0+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) sum += Number(digits[i]) * (9 - i);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
+
+const BSN_PATTERNS: readonly RegExp[] = [
+  /(?<![\p{L}\p{N}.,\-/+@_])(\d{8,9})(?![\p{L}\p{N}@_]|[.,\-/]\d)/gu,
+  /(?<![\p{L}\p{N}.,\-/+@_])(\d{3}([. -])\d{3}\2\d{3})(?![\p{L}\p{N}@_]|[.,\-/]\d)/gu,
+  /(?<![\p{L}\p{N}.,\-/+@_])(\d{4}([. -])\d{2}\2\d{3})(?![\p{L}\p{N}@_]|[.,\-/]\d)/gu,
+  /(?<![\p{L}\p{N}.,\-/+@_])(\d{2}([. -])\d{3}\2\d{3})(?![\p{L}\p{N}@_]|[.,\-/]\d)/gu,
+];
+
+export function findBsn(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const re of BSN_PATTERNS) {
+    for (const m of matches(re, text)) {
+      const digits = m[0].replace(/\D/g, '');
+      const nine = digits.length === 8 ? `0${digits}` : digits;
+      if (nine.length === 9 && passesElfproef(nine)) out.push(hit('BSN', m.index, m.index + m[0].length));
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers
+// ---------------------------------------------------------------------------------------------
+
+const SEP = String.raw`(?:[ .\-]|\s-\s)?`;
+const PHONE_PATTERNS: readonly RegExp[] = [
+  // +31 / 0031, optional (0), then 9 digits.
+  new RegExp(String.raw`(?<![\p{L}\p{N}+])(?:\+|00)\s?31${SEP}(?:\(0\)${SEP})?[1-9](?:${SEP}\d){8}(?!\p{N})`, 'gu'),
+  // National: 0 + 9 digits, any grouping with single separators (also "/" after the area code).
+  new RegExp(String.raw`(?<![\p{L}\p{N}+\-/.,])0[1-9](?:(?:[ .\-/]|\s-\s)?\d){8}(?!\p{N}|[.\-/,]\d)`, 'gu'),
+  // National with the area code in parentheses: (020) 123 45 67.
+  /(?<![\p{L}\p{N}+])\(0\d{1,3}\)\s?\d(?:[ .-]?\d){4,7}(?!\p{N})/gu,
+  // Other countries: +32 470 12 34 56, +212 6 12 34 56 78.
+  new RegExp(String.raw`(?<![\p{L}\p{N}+])\+(?!31)[1-9]\d{0,2}(?:${SEP}(?:\(0\)${SEP})?\d){7,12}(?!\p{N})`, 'gu'),
+];
+
+const IBAN_PREFIX_BEFORE_RE = /[A-Za-z]{2}\d{2}[ -]?[A-Za-z]{4}[ -]?$/u;
+
+export function findPhones(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  PHONE_PATTERNS.forEach((re, idx) => {
+    for (const m of matches(re, text)) {
+      if (idx === 2 && m[0].replace(/\D/g, '').length !== 10) continue;
+      // Digits that continue an IBAN-shaped group ("NL12 ABCD 0123 4567 89") are not a phone number.
+      if (IBAN_PREFIX_BEFORE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      out.push(hit('PHONE', m.index, m.index + m[0].length));
+    }
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail
+// ---------------------------------------------------------------------------------------------
+
+const EMAIL_RE =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-]|\.\p{L})/gu;
+// Lightly obfuscated forms: "jan [at] mail punt nl", "jan (at) mail.nl".
+const EMAIL_OBFUSCATED_RE =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}\s?(?:\[at\]|\(at\)|\[@\]|\sapenstaartje\s)\s?[\p{L}\p{N}-]{1,63}(?:(?:\.|\s?\[dot\]\s?|\spunt\s)[\p{L}\p{N}-]{1,63}){1,4}(?![\p{L}\p{N}])/giu;
+
+export function findEmails(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(EMAIL_RE, text)) {
+    if (!/^[\p{L}\p{N}]/u.test(m[0])) continue;
+    out.push(hit('EMAIL', m.index, m.index + m[0].length));
+  }
+  for (const m of matches(EMAIL_OBFUSCATED_RE, text)) out.push(hit('EMAIL', m.index, m.index + m[0].length));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IBAN
+// ---------------------------------------------------------------------------------------------
+
+const IBAN_LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21,
+  CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27,
+  GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
+  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27,
+  MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25,
+  QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
+  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
+};
+
+/** ISO 13616 mod-97 check on a compact, upper-case IBAN. */
+export function ibanChecksumValid(iban: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let rem = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const val = code >= 65 ? String(code - 55) : ch;
+    for (const d of val) rem = (rem * 10 + Number(d)) % 97;
+  }
+  return rem === 1;
+}
+
+const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
+
+function isAlnum(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z0-9]/.test(ch);
+}
+
+export function findIbans(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(IBAN_START_RE, text)) {
+    const start = m.index;
+    // Collect up to 34 alphanumerics, allowing single spaces/dashes between them.
+    let compact = '';
+    const ends: number[] = []; // ends[k] = offset just after the (k+1)-th character
+    let i = start;
+    while (i < text.length && compact.length < 34) {
+      const ch = text[i];
+      if (isAlnum(ch)) {
+        compact += (ch as string).toUpperCase();
+        ends.push(i + 1);
+        i += 1;
+      } else if ((ch === ' ' || ch === '-') && isAlnum(text[i + 1]) && compact.length >= 4) {
+        i += 1;
+      } else break;
+    }
+    const country = compact.slice(0, 2);
+    const expected = IBAN_LENGTHS[country];
+    const lengths = expected !== undefined ? [expected] : [];
+    if (expected === undefined) for (let len = 15; len <= 34; len += 1) lengths.push(len);
+    for (const len of lengths) {
+      if (compact.length < len) continue;
+      const end = ends[len - 1] as number;
+      if (isAlnum(text[end])) continue; // must end on a group boundary
+      const candidate = compact.slice(0, len);
+      if (/^[A-Z]{2}\d{2}/.test(candidate) && ibanChecksumValid(candidate)) {
+        out.push(hit('IBAN', start, end));
+        IBAN_START_RE.lastIndex = Math.max(IBAN_START_RE.lastIndex, end);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postcode (+ house number)
+// ---------------------------------------------------------------------------------------------
+
+const HOUSE_NUMBER = String.raw`\d{1,5}(?:\s?[a-zA-Z](?![\p{L}\p{N}]))?(?:\s?[-/]\s?(?:\d{1,4}|[a-zA-Z]{1,3}|hs|bis|I{1,3}))?`;
+const POSTCODE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}\-/.,€$])([1-9]\d{3})(?:( ?)([A-Z]{2})|([a-z]{2})|( )([a-z]{2}))(?![\p{L}\p{N}\-])` +
+    String.raw`(?:,?\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}]|\s?(?:uur|jaar|euro|keer|min)))?`,
+  'gu',
+);
+const UNITS = new Set(['KM', 'MG', 'CC', 'MB', 'GB', 'KB', 'TB', 'ML', 'CL', 'DL', 'KG', 'GR', 'PK', 'HP', 'MM', 'CM', 'DM', 'KW', 'EU']);
+const TWO_LETTER_WORDS = new Set(
+  'op en in is de ik je ze we al na om te of er zo nu ja uw my tv ok oh au bv ca id pc dj mr nr vs cm km mg kg ml'.split(' '),
+);
+const NOT_POSTCODE_LETTERS = new Set(['SA', 'SD', 'SS']);
+const ABBREVIATIONS_AFTER_YEARS = new Set(['OM', 'NS', 'OV', 'ID', 'AH', 'EU', 'VS', 'UK', 'BV', 'NV', 'AZ', 'TV', 'PC', 'CV']);
+
+export function findPostcodes(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(POSTCODE_RE, text)) {
+    const digits = Number(m[1]);
+    const letters = (m[3] ?? m[4] ?? m[6] ?? '').toUpperCase();
+    if (m[6] !== undefined) {
+      // "1234 ab" (lower case with a space) only with a cue: the word postcode before it or a
+      // house number after it, and never when the letters are a Dutch word ("2023 op 12").
+      const cue = /postcode\s*:?\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
+      if (TWO_LETTER_WORDS.has(m[6]) || (!cue && m[7] === undefined)) continue;
+    }
+    if (NOT_POSTCODE_LETTERS.has(letters)) continue;
+    if (digits >= 1950 && digits <= 2040 && ABBREVIATIONS_AFTER_YEARS.has(letters)) continue;
+    if (UNITS.has(letters)) continue; // e.g. 1000 mg, 1500cc, 2000 KM
+    out.push(hit('POSTCODE_ADDRESS', m.index, m.index + m[0].length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Street + house number
+// ---------------------------------------------------------------------------------------------
+
+export const STREET_SUFFIXES: readonly string[] = [
+  'straatweg', 'straat', 'straatje', 'laan', 'laantje', 'weg', 'wegje', 'plein', 'pleintje', 'gracht',
+  'kade', 'singel', 'dijk', 'hof', 'hofje', 'pad', 'dreef', 'steeg', 'steegje', 'markt', 'park',
+  'plantsoen', 'baan', 'allee', 'ring', 'wal', 'burgwal', 'haven', 'kanaal', 'vaart', 'wetering',
+  'boulevard', 'promenade', 'passage', 'galerij', 'erf', 'veld', 'weide', 'akker', 'kamp', 'brink',
+  'hoeve', 'oord', 'zijde', 'dam', 'berg', 'heuvel', 'donk', 'hoek', 'polder', 'rade', 'stede',
+  'linie', 'lei', 'dries', 'gang', 'houw', 'horst', 'hage', 'kwartier', 'wijk', 'plaats', 'tuin', 'hoven',
+  'zoom', 'zicht', 'kant', 'lust', 'rijk', 'hout', 'burcht', 'poort', 'toren', 'kaai',
+];
+
+/** Standalone capitalised street names that have no prefix ("Dam 1", "Markt 12", "Coolsingel"). */
+const STANDALONE_STREETS = new Set(['Dam', 'Markt', 'Plein', 'Kade', 'Singel', 'Brink', 'Wal', 'Haven', 'Ring', 'Boulevard', 'Vismarkt', 'Grote Markt']);
+
+const COUNT_WORDS =
+  /^(?:keer|maal|jongens|meisjes|jongeren|kinderen|leerlingen|personen|mensen|mannen|vrouwen|uur|minuten|min|jaar|euro|telefoons|scooters|auto's|agenten|stuks|tieners|vrienden|man|x)\b/u;
+
+const STREET_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}@/.\-])([\p{L}][\p{L}'’\-]{0,40})(?:\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?)(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}])`,
+  'gu',
+);
+
+const STREET_NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', "'t", 'ter', 'ten', 'la', 'le', 'het', 'op', 'aan']);
+const NOT_STREET_PREFIX = new Set([
+  'de', 'het', 'een', 'op', 'in', 'aan', 'bij', 'naar', 'via', 'vanaf', 'van', 'hij', 'zij', 'ze', 'ik', 'wij',
+  'we', 'woont', 'wonen', 'richting', 'tot', 'langs', 'over', 'achter', 'voor', 'naast', 'om', 'rond', 'tegenover',
+  'nabij', 'vlakbij', 'hoek', 'adres', 'en', 'of', 'die', 'dat', 'zijn', 'haar', 'hun', 'ook', 'nu', 'sinds',
+  'daar', 'hier', 'waar', 'staat', 'zit', 'komt', 'gaat', 'gezien', 'gespot', 'thuis', 'onder', 'boven',
+]);
+
+/** True if `word` ends with a street suffix after a stem of at least two letters ("Kerkstraat"). */
+export function endsWithStreetSuffix(word: string): boolean {
+  const lower = word.toLowerCase();
+  for (const suffix of STREET_SUFFIXES) {
+    if (lower.endsWith(suffix) && lower.length >= suffix.length + 2) return true;
+  }
+  return false;
+}
+
+/** True if `word` looks like a street name ("Kerkstraat", "Withstraat", "Oudegracht"). */
+export function looksLikeStreetName(word: string): boolean {
+  return endsWithStreetSuffix(word) || STANDALONE_STREETS.has(word);
+}
+
+export function findStreets(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(STREET_RE, text)) {
+    const word = m[1] as string;
+    if (!looksLikeStreetName(word)) continue;
+    const capital = /^\p{Lu}/u.test(word);
+    const numberEnd = m.index + m[0].length;
+    const after = text.slice(numberEnd, numberEnd + 20).trimStart();
+    if (!capital && isOrdinaryWord(word)) continue; // "op het schoolplein 3 jongens"
+    if (capital && isOrdinaryWord(word) && COUNT_WORDS.test(after)) continue;
+    if (!capital && COUNT_WORDS.test(after)) continue;
+    // Extend to the left over the rest of a multi-word street name ("Burgemeester de Withstraat").
+    let start = m.index;
+    let cursor = m.index;
+    for (let steps = 0; steps < 5; steps += 1) {
+      const before = text.slice(Math.max(0, cursor - 40), cursor);
+      const pm = /([\p{L}'’][\p{L}'’\-.]*) $/u.exec(before);
+      if (!pm) break;
+      const prev = pm[1] as string;
+      const prevStart = cursor - pm[0].length;
+      const lower = prev.toLowerCase();
+      if (/^\p{Lu}/u.test(prev) && !NOT_STREET_PREFIX.has(lower)) {
+        start = prevStart;
+      } else if (!STREET_NAME_PARTICLES.has(lower)) break;
+      cursor = prevStart;
+    }
+    out.push(hit('STREET_ADDRESS', start, numberEnd));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Licence plates (Dutch sidecodes, with dashes)
+// ---------------------------------------------------------------------------------------------
+
+const L = '[A-Z]';
+const D = '\\d';
+const SIDECODES: readonly string[] = [
+  `${L}{2}-${D}{2}-${D}{2}`, // 1  XX-99-99
+  `${D}{2}-${D}{2}-${L}{2}`, // 2  99-99-XX
+  `${D}{2}-${L}{2}-${D}{2}`, // 3  99-XX-99
+  `${L}{2}-${D}{2}-${L}{2}`, // 4  XX-99-XX
+  `${L}{2}-${L}{2}-${D}{2}`, // 5  XX-XX-99
+  `${D}{2}-${L}{2}-${L}{2}`, // 6  99-XX-XX
+  `${D}{2}-${L}{3}-${D}`, //    7  99-XXX-9
+  `${D}-${L}{3}-${D}{2}`, //    8  9-XXX-99
+  `${L}{2}-${D}{3}-${L}`, //    9  XX-999-X
+  `${L}-${D}{3}-${L}{2}`, //    10 X-999-XX
+  `${L}{3}-${D}{2}-${L}`, //    11 XXX-99-X
+  `${L}-${D}{2}-${L}{3}`, //    12 X-99-XXX
+  `${D}-${L}{2}-${D}{3}`, //    13 9-XX-999
+  `${D}{3}-${L}{2}-${D}`, //    14 999-XX-9
+];
+const PLATE_BODY = `(?:${SIDECODES.join('|')})`;
+const PLATE_RE_UPPER = new RegExp(`(?<![\\p{L}\\p{N}\\-])${PLATE_BODY}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`, 'gu');
+const PLATE_RE_LOWER = new RegExp(
+  `(?<![\\p{L}\\p{N}\\-])${PLATE_BODY.replace(/\[A-Z\]/g, '[a-z]')}(?![\\p{L}\\p{N}]|-[\\p{L}\\p{N}])`,
+  'gu',
+);
+
+export function findPlates(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(PLATE_RE_UPPER, text)) out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));
+  for (const m of matches(PLATE_RE_LOWER, text)) {
+    // Lower-case plates are accepted only when no letter group is an ordinary word ("1-op-12").
+    const groups = m[0].split('-').filter((g) => /\p{L}/u.test(g));
+    if (groups.some((g) => g.length >= 2 && isOrdinaryWord(g))) continue;
+    out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Social-media handles and profile URLs
+// ---------------------------------------------------------------------------------------------
+
+const SOCIAL_DOMAINS = String.raw`(?:instagram\.com|instagr\.am|tiktok\.com|snapchat\.com|facebook\.com|fb\.com|fb\.me|twitter\.com|x\.com|t\.me|telegram\.me|telegram\.org|youtube\.com|youtu\.be|wa\.me|discord\.gg|discord\.com|linkedin\.com|threads\.net|twitch\.tv|onlyfans\.com|snap\.com|kick\.com|pinterest\.com|reddit\.com|vm\.tiktok\.com)`;
+const SOCIAL_URL_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.\-])(?:https?://)?(?:[a-z0-9\-]{1,30}\.){0,2}${SOCIAL_DOMAINS}/[^\s<>"'()\[\]{}]{1,200}`,
+  'giu',
+);
+const AT_HANDLE_RE = /(?<![\p{L}\p{N}._@/\\])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,29})/gu;
+
+const PLATFORM = String.raw`(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|facebook|fb|twitter|telegram|tg|discord|youtube|yt|twitch|threads|bereal|onlyfans|signal|kik)`;
+/** "insta: naam", "snapchat = kleine_g", "tiktok naam xx", "zijn snap is jaylow06", "op insta als @…". */
+const PLATFORM_HANDLE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?:[ \-]?(?:account|acc|naam|name|handle|profiel|id|gebruikersnaam|username|nick))?` +
+    String.raw`(\s{0,3}(?::|=)\s{0,3}|\s{1,3}[-–]\s{1,3}|\s{1,3}(?:(?:is|heet|als|genaamd|onder\s+(?:de\s+)?naam|met\s+(?:de\s+)?naam|naam|account|van\s+(?:hem|haar)\s+is|noemt\s+(?:hij|zij|ze)\s+zich)\s{1,3})|\s{1,3})` +
+    String.raw`(["'“‘]?)([\p{L}\p{N}_.]{2,30})`,
+  'giu',
+);
+
+const HANDLE_STOPWORDS = new Set([
+  'de', 'het', 'een', 'en', 'of', 'hij', 'zij', 'ze', 'hem', 'haar', 'hun', 'ik', 'je', 'jij', 'u', 'wij', 'we',
+  'die', 'dat', 'deze', 'dit', 'daar', 'hier', 'er', 'ook', 'veel', 'vaak', 'nog', 'niet', 'wel', 'met', 'van',
+  'voor', 'naar', 'om', 'in', 'op', 'aan', 'bij', 'uit', 'via', 'over', 'te', 'is', 'was', 'zijn', 'heeft',
+  'had', 'contact', 'berichten', 'filmpjes', 'video', 'videos', "video's", 'foto', "foto's", 'stories', 'story',
+  'geplaatst', 'gezien', 'gestuurd', 'account', 'accounts', 'naam', 'profiel', 'groep', 'groepen', 'chat',
+  'chats', 'als', 'maar', 'dus', 'want', 'toen', 'zo', 'al', 'alleen', 'steeds', 'soms', 'constant', 'continu',
+  'gebruikt', 'gevonden', 'bekend', 'actief', 'privé', 'prive', 'openbaar', 'onbekend', 'anoniem', 'iemand',
+  'mensen', 'jongens', 'meiden', 'oudere', 'onbekende', 'verwijderd', 'geblokkeerd', 'laten', 'zien', 'wordt',
+  'worden', 'werd', 'kan', 'kun', 'moet', 'wil', 'zou', 'zal', 'gaat', 'zit', 'zitten', 'staat', 'stond',
+]);
+
+function handleLooksLikeHandle(handle: string): boolean {
+  return /[\d_]/u.test(handle) || /\p{L}\.\p{L}/u.test(handle) || /\p{Ll}\p{Lu}/u.test(handle);
+}
+
+/** A free-standing token with an underscore between letters/digits ("lotte_xo2010"). */
+const UNDERSCORE_HANDLE_RE = /(?<![\p{L}\p{N}_.@/\\])[\p{L}\p{N}][\p{L}\p{N}.]{0,28}_[\p{L}\p{N}_.]{0,28}[\p{L}\p{N}](?![\p{L}\p{N}_@]|\.[\p{L}\p{N}])/gu;
+/** A platform keyword followed, within a few words, by a handle-like token ("op sc heet hij youngboss99"). */
+const PLATFORM_NEAR_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?![\p{L}\p{N}\-])((?:\s{1,3}[\p{L}]{1,12}){0,4}\s{1,3})([\p{L}\p{N}_.]{4,30})`,
+  'giu',
+);
+
+export function findSocial(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(UNDERSCORE_HANDLE_RE, text)) {
+    if (!/\p{L}/u.test(m[0])) continue;
+    out.push(hit('SOCIAL_HANDLE', m.index, m.index + m[0].length));
+  }
+  for (const m of matches(PLATFORM_NEAR_RE, text)) {
+    const handle = (m[2] as string).replace(/\.+$/u, '');
+    if (!/\p{L}/u.test(handle) || !/[\p{N}_]|\p{L}\.\p{L}/u.test(handle)) continue;
+    const hStart = m.index + m[0].length - (m[2] as string).length;
+    out.push(hit('SOCIAL_HANDLE', hStart, hStart + handle.length));
+  }
+  for (const m of matches(SOCIAL_URL_RE, text)) {
+    const trimmed = m[0].replace(/[.,!?;:]+$/u, '');
+    out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
+  }
+  for (const m of matches(AT_HANDLE_RE, text)) {
+    const trimmed = m[0].replace(/\.+$/u, '');
+    if (trimmed.length < 3) continue;
+    out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
+  }
+  for (const m of matches(PLATFORM_HANDLE_RE, text)) {
+    const sep = (m[1] ?? '').trim().toLowerCase();
+    const quoted = (m[2] ?? '') !== '';
+    const handle = (m[3] as string).replace(/\.+$/u, '');
+    const lower = handle.toLowerCase();
+    if (handle.length < 2 || HANDLE_STOPWORDS.has(lower)) continue;
+    const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|account|genaamd|noemt/u.test(sep);
+    const soft = sep === 'is' || sep === 'heet' || sep === 'als' || sep.startsWith('van');
+    let accept: boolean;
+    if (quoted || handleLooksLikeHandle(handle)) accept = true;
+    else if (explicit) accept = true;
+    else if (soft) accept = !isOrdinaryWord(handle);
+    else accept = false;
+    if (!accept) continue;
+    const hStart = m.index + m[0].length - (m[3] as string).length;
+    out.push(hit('SOCIAL_HANDLE', hStart, hStart + handle.length));
+  }
+  return out;
+}
