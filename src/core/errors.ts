@@ -46,6 +46,31 @@ export const ERROR_CODES = {
     nl: 'Uitstel van het informeren mag niet later zijn dan een maand na het vastleggen van de identiteit.',
     en: 'Informing may be deferred to at most one month after identity was recorded.',
   },
+  'MEETING.NOT_FOUND': {
+    status: 404,
+    nl: 'Deze signaaltafel bestaat niet of u heeft er geen toegang toe.',
+    en: 'This signaaltafel session does not exist or you have no access to it.',
+  },
+  'MEETING.ALREADY_EXISTS': {
+    status: 409,
+    nl: 'Aan deze Teams-vergadering is al een signaaltafel gekoppeld.',
+    en: 'A signaaltafel session is already linked to this Teams meeting.',
+  },
+  'MEETING.VERSION_CONFLICT': {
+    status: 409,
+    nl: 'Iemand anders heeft deze signaaltafel intussen gewijzigd. Laad de agenda opnieuw.',
+    en: 'Someone else changed this signaaltafel session in the meantime. Reload the agenda.',
+  },
+  'MEETING.NOT_ALLOWED_NOW': {
+    status: 409,
+    nl: 'Dit kan niet in de huidige stand van de signaaltafel.',
+    en: 'This is not possible in the current state of the signaaltafel session.',
+  },
+  'MEETING.CASE_NOT_ON_AGENDA_PHASE': {
+    status: 409,
+    nl: 'Alleen casussen in inbreng of bespreking kunnen op de agenda.',
+    en: 'Only cases in intake or discussion can be put on the agenda.',
+  },
   'AUDIT.CHAIN_BROKEN': { status: 500, nl: 'De auditlog is niet intact.', en: 'The audit log is not intact.' },
   'STORE.UNAVAILABLE': { status: 503, nl: 'De opslag is tijdelijk niet bereikbaar. Probeer het later opnieuw.', en: 'The store is temporarily unavailable. Try again later.' },
   'INTERNAL.ERROR': { status: 500, nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.', en: 'Something went wrong on our side. Try again later.' },

@@ -91,5 +91,73 @@ export interface Store {
   listUsers(): Promise<User[]>;
   putUser(user: User): Promise<void>;
 
+  /**
+   * Takes the lease `name` for `holder` until now + ttlMs, if it is free or expired (also for the holder
+   * itself: a lease is not renewed). True when taken. Scheduled jobs use it to run once across instances.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean>;
+  /** Gives the lease up, if `holder` holds it. */
+  releaseLease(name: string, holder: string): Promise<void>;
+
   close(): Promise<void>;
+}
+
+/** A proactive bot message waiting in the store's queue (issue 4). Holds codes and ids, never personal data. */
+export interface OutboxMessage {
+  id: string;
+  /** one message per key, ever: enqueueing the same key again does nothing. */
+  dedupeKey: string;
+  kind: string;
+  recipientUserId: string;
+  caseId: string | null;
+  reference: string | null;
+  payload: Record<string, unknown>;
+  status: 'pending' | 'sent' | 'cancelled';
+  attempts: number;
+  nextAttemptAt: string;
+  leaseOwner: string | null;
+  leaseUntil: string | null;
+  /** a code (NO_CONVERSATION, SEND_FAILED_503 …), never message text. */
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+export type NewOutboxMessage = Pick<OutboxMessage, 'id' | 'dedupeKey' | 'kind' | 'recipientUserId' | 'caseId' | 'reference' | 'payload' | 'createdAt'>;
+
+/** Where the bot can reach a user proactively: the personal chat's conversation reference. */
+export interface StoredConversation {
+  userId: string;
+  /** the user's id in the channel (Teams MRI), for the userIds of a card's refresh. */
+  channelUserId: string;
+  locale: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/**
+ * The bot's own storage (issue 4): the proactive message queue, claimed with leases so that several server
+ * instances send each message once; conversation references; a cursor over the audit log; the cases a user
+ * brought in. A separate port so that the core's Store stays as it is.
+ */
+export interface BotStore {
+  /** Inserts the messages whose dedupeKey is new; returns how many were new. */
+  enqueueOutbox(messages: NewOutboxMessage[]): Promise<number>;
+  /** Claims up to `limit` pending messages that are due and not leased by anyone (atomically, across processes). */
+  claimOutbox(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]>;
+  /** Extends the owner's lease; false when the owner no longer holds it. */
+  renewOutboxLease(id: string, owner: string, leaseUntil: string): Promise<boolean>;
+  /** Marks a message sent or cancelled, if the owner still holds its lease. */
+  completeOutbox(id: string, owner: string, status: 'sent' | 'cancelled', at: string, note?: string): Promise<boolean>;
+  /** Records a failed attempt and when to try again, if the owner still holds its lease. */
+  failOutbox(id: string, owner: string, error: string, nextAttemptAt: string): Promise<boolean>;
+  listOutbox(filter: { status?: OutboxMessage['status']; minAttempts?: number; limit: number }): Promise<OutboxMessage[]>;
+  /** Makes a recipient's waiting messages due now (they just became reachable); returns how many. */
+  releaseOutboxFor(recipientUserId: string, now: string): Promise<number>;
+  putConversation(conversation: StoredConversation): Promise<void>;
+  getConversation(userId: string): Promise<StoredConversation | undefined>;
+  getCursor(name: string): Promise<number>;
+  /** Moves a cursor from `from` to `to`; false when another instance moved it first. */
+  advanceCursor(name: string, from: number, to: number): Promise<boolean>;
+  /** The cases a user brought in, newest first. */
+  listCasesBroughtInBy(userId: string, limit: number): Promise<CaseRecord[]>;
 }

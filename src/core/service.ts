@@ -3,7 +3,8 @@
  * Each command is one transaction holding the case change, the idempotency record and its audit rows.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { dayOf } from './calendar';
 import type { ZodError } from 'zod';
 import type { AuditInput, AuditRow, AuditVerification } from './audit';
 import { AuditVerifier } from './audit';
@@ -84,12 +85,20 @@ const GUARDED_FIELDS: Partial<Record<CommandName, string[]>> = {
   recordResidentInformed: ['deferral.reason'],
 };
 
+/** Which role an audited read is attributed to when a user holds several: the most specific first. */
+const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'privacyOfficer', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner'];
+
 const pick = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
 export function validationError(error: ZodError): DomainError {
   const unknownCode = error.issues.some((i) => i.message === UNKNOWN_CODE);
   return new DomainError(unknownCode ? 'VALIDATION.UNKNOWN_CODE' : 'VALIDATION.INVALID_INPUT', {
-    fields: error.issues.map((i) => ({ path: i.path.join('.'), issue: i.message === UNKNOWN_CODE ? UNKNOWN_CODE : i.code === 'custom' ? i.message : i.code })),
+    // An unknown field is named by its own path (the key), so that the caller knows which field to drop.
+    fields: error.issues.flatMap((i) =>
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), issue: i.code }))
+        : [{ path: i.path.join('.'), issue: i.message === UNKNOWN_CODE ? UNKNOWN_CODE : i.code === 'custom' ? i.message : i.code }],
+    ),
   });
 }
 
@@ -186,12 +195,14 @@ export class Signaalpunt {
       if (!visible) throw new DomainError('CASE.NOT_FOUND');
       const candidates = roles.filter((r) => rule.roles.includes(r));
       if (candidates.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+      // A stale expectedVersion explains any other refusal (two chairs: the first decision moved the phase on),
+      // so it is reported first: the client shows "changed in the meantime", not "not possible in this phase".
+      const expected = (input as { expectedVersion?: number }).expectedVersion;
+      if (expected !== undefined && expected !== before.version) throw new DomainError('CASE.VERSION_CONFLICT');
       if (!rule.phases.includes(before.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED', { reason: `${name} in ${before.frame.phase}` });
       const acting = candidates.find((r) => effectiveAccess(this.policy, before!.frame.phase, rule.writes, [r], ctxPolicy)?.access === 'write');
       if (!acting) throw new DomainError('AUTH.FORBIDDEN');
       role = acting;
-      const expected = (input as { expectedVersion?: number }).expectedVersion;
-      if (expected !== undefined && expected !== before.version) throw new DomainError('CASE.VERSION_CONFLICT');
       const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };
       const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
       outcome = handler(clone(before), input, ctx);
@@ -283,11 +294,18 @@ export class Signaalpunt {
       const { view, roles, personalGroupsRead } = viewFor(user, record, org, now, this.policy);
       if (!view) return fail<CaseView>('CASE.NOT_FOUND');
       if (personalGroupsRead.length > 0) {
+        // Record the role through which the personal data is read (not merely the user's first role):
+        // the most specific role whose cells grant one of the groups read.
+        const ctx = contextFor(record, user.organisationId);
+        const grantedBy =
+          READ_ROLE_PREFERENCE.find(
+            (r) => roles.includes(r) && personalGroupsRead.some((g) => effectiveAccess(this.policy, record.frame.phase, g, [r], ctx) !== undefined),
+          ) ?? roles[0]!;
         await tx.appendAudit([
           {
             at: now,
             actorId: user.id,
-            role: roles[0] ?? 'ketenpartner',
+            role: grantedBy,
             caseId: record.id,
             reference: record.frame.reference,
             phase: record.frame.phase,
@@ -371,7 +389,7 @@ export class Signaalpunt {
 
   /** Destroys identity, contact and free text of every closed case whose retention date has passed. */
   async runRetention(asOf: Date = this.clock.now(), batchSize = 500): Promise<RetentionRun> {
-    const asOfDay = formatISO(asOf, { representation: 'date' });
+    const asOfDay = dayOf(asOf);
     const at = this.nowIso();
     const purged: RetentionRun['purged'] = [];
     for (;;) {
@@ -416,7 +434,7 @@ export class Signaalpunt {
 
   /** Marks open enrichment requests past their due date as expired: the partner loses identity access. */
   async expireEnrichment(asOf: Date = this.clock.now()): Promise<{ expired: number }> {
-    const day = formatISO(asOf, { representation: 'date' });
+    const day = dayOf(asOf);
     const at = this.nowIso();
     let expired = 0;
     const due = await this.store.casesWithEnrichmentDue(day, 1000);
@@ -453,7 +471,7 @@ export class Signaalpunt {
   /** Retention overview at process level (references and dates only) for the procesregisseur and the FG. */
   async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionUntil: string }[]; deletions: DeletionRecord[] }>> {
     if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
-    const day = formatISO(asOf, { representation: 'date' });
+    const day = dayOf(asOf);
     const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionUntil: r.frame.retentionUntil ?? day }));
     return ok({ asOf: day, due, deletions: await this.store.listDeletionRecords(1000, 0) });
   }

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: one server instance. Local mode (default): SQLite under ./data, the demo tenant seeded on first
+ * start, tokens from POST /api/v1/dev/token. Ctrl-C (SIGINT) or SIGTERM stop it cleanly.
+ */
+import { ConfigError, loadConfig } from '../src/config';
+import { BOT_ENDPOINT_PATH } from '../src/server/bot-endpoint';
+import { startServer } from '../src/server/start';
+import { loadDotEnv } from './env';
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`[signaalpunt] not started: ${e.message}`);
+      console.error('[signaalpunt] see .env.example for every setting.');
+      process.exit(2);
+    }
+    throw e;
+  }
+  const server = await startServer(config);
+  const base = config.http.publicUrl ?? server.url;
+  const lines = [
+    `Signaalpunt is running (${config.mode} mode${server.seeded ? ', demo tenant seeded' : ''})`,
+    `  API:          ${base}/api/v1`,
+    `  OpenAPI:      ${base}/api/openapi.json`,
+    `  Bot endpoint: ${base}${BOT_ENDPOINT_PATH}`,
+    `  Pages:        ${base}/pages/`,
+    `  Health:       ${base}/healthz  ${base}/readyz`,
+    `  Data:         ${config.databaseFile}`,
+  ];
+  if (config.mode === 'local') {
+    lines.push(
+      `  Token:        curl -s -X POST ${base}/api/v1/dev/token -H 'content-type: application/json' -d '{"user":"mentor@school.demo"}'`,
+      '  Demo users:   regisseur@gemeente.demo voorzitter@gemeente.demo fg@gemeente.demo mentor@school.demo wijkagent@politie.demo',
+      '                coach@wijkteam.demo ambtenaar@leerplicht.demo werker@jongerenwerk.demo trainer@sportclub.demo (not a member)',
+    );
+  }
+  lines.push('Press Ctrl-C to stop.');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) {
+      console.error(`[signaalpunt] ${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[signaalpunt] ${signal}: stopping (finishing running requests and jobs, closing the store)`);
+    server.close().then(
+      () => {
+        console.log('[signaalpunt] stopped');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error('[signaalpunt] stop failed:', e instanceof Error ? e.message : e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error('[signaalpunt] failed to start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

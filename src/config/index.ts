@@ -1,0 +1,214 @@
+/**
+ * The server's one typed configuration, read from the environment and validated at start (zod).
+ * Local mode (`SJV_MODE=local`, the default) runs on the embedded store with a local signing key and the
+ * demo tenant; production (`SJV_MODE=production`) refuses to start without its Entra ID settings.
+ * Errors name the variables that are wrong, never their values (they may be secrets).
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { BaseRole } from '../core/model';
+
+export type Mode = 'local' | 'production';
+
+export interface GroupMapping {
+  organisationId: string;
+  roles: BaseRole[];
+}
+
+export interface LocalAuthConfig {
+  mode: 'local';
+  /** the only tenant id the local signing key issues tokens for. */
+  tenantId: string;
+  issuers: string[];
+  audiences: string[];
+  allowedTenants: string[];
+  tokenTtlSeconds: number;
+}
+
+export interface EntraAuthConfig {
+  mode: 'production';
+  tenantId: string;
+  clientId: string;
+  audiences: string[];
+  allowedTenants: string[];
+  /** issuer templates; `{tid}` is replaced by each allowed tenant id. */
+  issuers: string[];
+  jwksUrl: string;
+  /** Entra group object id → organisation and base roles. The only source of a user's organisation and roles. */
+  groupMap: Record<string, GroupMapping>;
+}
+
+export type AuthConfig = LocalAuthConfig | EntraAuthConfig;
+
+export interface Config {
+  mode: Mode;
+  http: {
+    host: string;
+    port: number;
+    /** base URL printed at start and used in the OpenAPI document's servers; derived from host/port when absent. */
+    publicUrl?: string;
+    /** exact origins allowed by CORS; empty: no cross-origin access. */
+    corsOrigins: string[];
+    /** hosts that may frame the pages (Teams, SharePoint). */
+    frameAncestors: string[];
+    /** request bodies larger than this are refused with 413. Fixed by the API contract. */
+    bodyLimit: number;
+    trustProxy: boolean;
+    /** writes per user per minute (per instance: the limiter's counters live in memory). */
+    writeRateLimitPerMinute: number;
+  };
+  dataDir: string;
+  databaseFile: string;
+  pagesDir: string;
+  log: {
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    /** key of the HMAC that turns user ids into log pseudonyms; local mode generates one in the data dir. */
+    pseudonymKey?: string;
+  };
+  jobs: {
+    enabled: boolean;
+    intervalMinutes: number;
+    /** reminders look this many days ahead for informing deadlines and enrichment due dates. */
+    reminderLeadDays: number;
+  };
+  auth: AuthConfig;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; issue: string }[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.variable} (${p.issue})`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+export const LOCAL_TENANT_ID = '00000000-0000-4000-8000-00000000c0de';
+const LOCAL_ISSUER = 'urn:signaalpunt:local:{tid}';
+const LOCAL_AUDIENCE = 'api://signaalpunt-local';
+const ENTRA_ISSUERS = ['https://login.microsoftonline.com/{tid}/v2.0', 'https://sts.windows.net/{tid}/'];
+const TEAMS_FRAME_ANCESTORS = ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.cloud.microsoft', 'https://*.office.com', 'https://*.sharepoint.com'];
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => v === 'true' || v === '1' || v === 'on');
+const origin = z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin like https://host[:port], without path');
+const baseRole = z.enum(['partner', 'procesregisseur', 'voorzitter', 'privacyOfficer']);
+const groupMap = z.record(
+  z.string().min(1).max(100),
+  z.strictObject({ organisation: z.string().regex(/^[a-z0-9-]{1,64}$/), roles: z.array(baseRole).min(1) }),
+);
+
+const EnvSchema = z.object({
+  SJV_MODE: z.enum(['local', 'production']).default('local'),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  SJV_PUBLIC_URL: z.url().optional(),
+  SJV_DATA_DIR: z.string().min(1).default('./data'),
+  SJV_PAGES_DIR: z.string().min(1).default('./teams-app/dist'),
+  SJV_CORS_ORIGINS: csv.pipe(z.array(origin)).default([]),
+  SJV_FRAME_ANCESTORS: csv.optional(),
+  SJV_TRUST_PROXY: bool.default(false),
+  SJV_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  SJV_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SJV_LOG_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  SJV_JOBS: bool.default(true),
+  SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  SJV_ENTRA_TENANT_ID: z.uuid().optional(),
+  SJV_ENTRA_CLIENT_ID: z.uuid().optional(),
+  SJV_ENTRA_AUDIENCES: csv.pipe(z.array(z.string().min(1))).optional(),
+  SJV_ENTRA_ALLOWED_TENANTS: csv.pipe(z.array(z.uuid()).min(1)).optional(),
+  SJV_ENTRA_GROUP_MAP: z.string().optional(),
+  SJV_ENTRA_JWKS_URL: z.url().optional(),
+  SJV_ENTRA_ISSUERS: csv.pipe(z.array(z.string().includes('{tid}', { message: 'each issuer template contains {tid}' })).min(1)).optional(),
+});
+
+/** Every environment variable the server reads. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+/** Reads and validates the configuration. Throws ConfigError naming every wrong or missing variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd: string = process.cwd()): Config {
+  // An empty variable (as .env files often have) counts as unset.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in EnvSchema.shape && v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), issue: i.message })));
+  const e = parsed.data;
+  const problems: { variable: string; issue: string }[] = [];
+  const dataDir = isAbsolute(e.SJV_DATA_DIR) ? e.SJV_DATA_DIR : resolve(cwd, e.SJV_DATA_DIR);
+
+  let auth: AuthConfig;
+  if (e.SJV_MODE === 'production') {
+    const required = ['SJV_ENTRA_TENANT_ID', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_GROUP_MAP', 'SJV_LOG_PSEUDONYM_KEY'] as const;
+    for (const name of required) if (e[name] === undefined) problems.push({ variable: name, issue: 'required in production' });
+    let map: Record<string, GroupMapping> = {};
+    if (e.SJV_ENTRA_GROUP_MAP !== undefined) {
+      let json: unknown;
+      try {
+        json = JSON.parse(e.SJV_ENTRA_GROUP_MAP);
+      } catch {
+        problems.push({ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'not valid JSON' });
+      }
+      if (json !== undefined) {
+        const m = groupMap.safeParse(json);
+        if (!m.success) problems.push({ variable: 'SJV_ENTRA_GROUP_MAP', issue: m.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join(', ') });
+        else if (Object.keys(m.data).length === 0) problems.push({ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'maps no group' });
+        else map = Object.fromEntries(Object.entries(m.data).map(([group, v]) => [group, { organisationId: v.organisation, roles: [...new Set(v.roles)] }]));
+      }
+    }
+    if (problems.length) throw new ConfigError(problems);
+    const tenantId = e.SJV_ENTRA_TENANT_ID!;
+    const clientId = e.SJV_ENTRA_CLIENT_ID!;
+    auth = {
+      mode: 'production',
+      tenantId,
+      clientId,
+      audiences: e.SJV_ENTRA_AUDIENCES ?? [clientId, `api://${clientId}`],
+      allowedTenants: e.SJV_ENTRA_ALLOWED_TENANTS!,
+      issuers: e.SJV_ENTRA_ISSUERS ?? ENTRA_ISSUERS,
+      jwksUrl: e.SJV_ENTRA_JWKS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+      groupMap: map,
+    };
+  } else {
+    auth = {
+      mode: 'local',
+      tenantId: LOCAL_TENANT_ID,
+      issuers: [LOCAL_ISSUER],
+      audiences: [LOCAL_AUDIENCE],
+      allowedTenants: [LOCAL_TENANT_ID],
+      tokenTtlSeconds: e.SJV_LOCAL_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  const config: Config = {
+    mode: e.SJV_MODE,
+    http: {
+      host: e.HOST ?? (e.SJV_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
+      port: e.PORT,
+      ...(e.SJV_PUBLIC_URL ? { publicUrl: e.SJV_PUBLIC_URL.replace(/\/+$/, '') } : {}),
+      corsOrigins: e.SJV_CORS_ORIGINS,
+      frameAncestors: e.SJV_FRAME_ANCESTORS ?? TEAMS_FRAME_ANCESTORS,
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: e.SJV_TRUST_PROXY,
+      writeRateLimitPerMinute: e.SJV_WRITE_RATE_LIMIT,
+    },
+    dataDir,
+    databaseFile: join(dataDir, 'signaalpunt.db'),
+    pagesDir: isAbsolute(e.SJV_PAGES_DIR) ? e.SJV_PAGES_DIR : resolve(cwd, e.SJV_PAGES_DIR),
+    log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
+    jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },
+    auth,
+  };
+  return Object.freeze(config);
+}
+
+/** The issuers a verifier accepts: every template for every allowed tenant. */
+export function expandIssuers(templates: readonly string[], tenants: readonly string[]): string[] {
+  return tenants.flatMap((tid) => templates.map((t) => t.replaceAll('{tid}', tid)));
+}

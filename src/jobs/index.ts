@@ -1,0 +1,90 @@
+/**
+ * The scheduled jobs as a table: name → what it does. They run in the server (scheduler.ts, once across
+ * instances through a lease in the store) and by hand (`npm run job -- <name>`). Each returns a summary at
+ * process level, without personal data, which is logged and printed.
+ */
+import type { Config } from '../config';
+import type { Store } from '../core/ports';
+import type { Signaalpunt } from '../core/service';
+import { dueReminders } from './reminders';
+
+export interface JobContext {
+  store: Store;
+  service: Signaalpunt;
+  config: Config;
+  /** the day the job runs as (the clock; in local mode a manual run may choose it). */
+  asOf: Date;
+}
+
+export interface JobDefinition {
+  description: string;
+  run(ctx: JobContext): Promise<Record<string, unknown>>;
+}
+
+export const JOBS = {
+  retention: {
+    description: 'Destroys identity, contact and free text of closed cases whose retention date has passed.',
+    run: async ({ service, asOf }) => {
+      const r = await service.runRetention(asOf);
+      return { asOf: r.asOf, purged: r.purged.length, references: r.purged.map((p) => p.reference) };
+    },
+  },
+  'enrichment-expiry': {
+    description: 'Marks open enrichment requests past their due date as expired: the partner loses access to the identity.',
+    run: async ({ service, asOf }) => ({ ...(await service.expireEnrichment(asOf)) }),
+  },
+  reminders: {
+    description: 'Finds informing deadlines and enrichment requests due within the lead time or overdue (delivery: not yet built).',
+    run: async ({ store, service, config, asOf }) => {
+      const r = await dueReminders(store, asOf, { leadDays: config.jobs.reminderLeadDays, informingDeadlineMonths: service.config.informingDeadlineMonths });
+      return {
+        asOf: r.asOf,
+        horizon: r.horizon,
+        due: r.reminders.length,
+        overdue: r.reminders.filter((x) => x.overdue).length,
+        reminders: r.reminders.map(({ kind, reference, dueOn, overdue, organisationId }) => ({ kind, reference, dueOn, overdue, organisationId })),
+        delivered: 0,
+      };
+    },
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOBS, name);
+}
+
+export interface JobRun {
+  job: JobName;
+  ran: boolean;
+  /** why it did not run: it is running elsewhere, or another instance runs it this interval. */
+  skipped?: 'RUNNING_ELSEWHERE' | 'SCHEDULED_ELSEWHERE';
+  summary?: Record<string, unknown>;
+}
+
+/** Longest a run may hold its run lease; after that another instance may run the job again. */
+export const RUN_LEASE_MS = 15 * 60_000;
+
+/**
+ * Runs a job once unless it is running elsewhere: the lease `run:<name>` is held while it runs (scheduled
+ * or by hand), and given back afterwards.
+ */
+export async function runJob(name: JobName, ctx: JobContext, lease: { holder: string; now?: Date }): Promise<JobRun> {
+  if (!(await ctx.store.acquireLease(`run:${name}`, lease.holder, RUN_LEASE_MS, lease.now))) return { job: name, ran: false, skipped: 'RUNNING_ELSEWHERE' };
+  try {
+    return { job: name, ran: true, summary: await JOBS[name].run(ctx) };
+  } finally {
+    await ctx.store.releaseLease(`run:${name}`, lease.holder);
+  }
+}
+
+/**
+ * The scheduler's run: the instance that takes the lease `schedule:<name>` runs the job and keeps that lease
+ * for the interval, so that no other instance runs it again within the same interval.
+ */
+export async function runScheduledJob(name: JobName, ctx: JobContext, lease: { holder: string; intervalMs: number; now?: Date }): Promise<JobRun> {
+  if (!(await ctx.store.acquireLease(`schedule:${name}`, lease.holder, lease.intervalMs, lease.now))) return { job: name, ran: false, skipped: 'SCHEDULED_ELSEWHERE' };
+  return runJob(name, ctx, lease);
+}

@@ -1,0 +1,117 @@
+/**
+ * RFC 9457 problem details for every error the API returns (`application/problem+json`):
+ *
+ *   { type, title, status, detail, instance, code, messages: { nl, en }, fields?, categories?, spans?, reason? }
+ *
+ * - `code` is the stable machine code (the core's DomainError codes, plus the transport codes below);
+ * - `type` is `urn:signaalpunt:problem:<code>`; `title` is the English text of the code, `detail` an
+ *   English sentence about this occurrence; `messages` holds the text for people in Dutch and English;
+ * - `fields` names the invalid fields (`path`, `issue` code) — never their values;
+ * - `categories`/`spans` (INTAKE.IDENTIFIER_DETECTED) give the kinds and offsets of what was found, not the text.
+ * Nothing in a problem ever echoes input: details are copied from an allow-list of keys.
+ */
+import type { ErrorCode, ErrorDetails } from '../core/errors';
+import { DomainError, ERROR_CODES } from '../core/errors';
+
+/** Codes of the transport layer, with the same shape as the core's. */
+export const HTTP_CODES = {
+  'HTTP.NOT_FOUND': { status: 404, nl: 'Dit adres bestaat niet.', en: 'This address does not exist.' },
+  'HTTP.PAYLOAD_TOO_LARGE': { status: 413, nl: 'Het verzoek is te groot (maximaal 64 kB).', en: 'The request is too large (at most 64 kB).' },
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': { status: 415, nl: 'Stuur de gegevens als JSON.', en: 'Send the data as JSON.' },
+  'HTTP.RATE_LIMITED': {
+    status: 429,
+    nl: 'U doet te veel wijzigingen kort na elkaar. Wacht even en probeer het opnieuw.',
+    en: 'Too many changes in a short time. Wait a moment and try again.',
+  },
+  'HTTP.NOT_IMPLEMENTED': { status: 501, nl: 'Deze functie is nog niet beschikbaar.', en: 'This function is not available yet.' },
+  'HTTP.BAD_REQUEST': { status: 400, nl: 'Het verzoek is ongeldig.', en: 'The request is invalid.' },
+  'AUTH.KEYS_UNAVAILABLE': {
+    status: 503,
+    nl: 'Aanmelden kan nu niet worden gecontroleerd. Probeer het later opnieuw.',
+    en: 'Sign-in cannot be checked right now. Try again later.',
+  },
+  'SERVER.NOT_READY': { status: 503, nl: 'De server is (nog) niet gereed.', en: 'The server is not ready.' },
+} as const satisfies Record<string, { status: number; nl: string; en: string }>;
+
+export type HttpCode = keyof typeof HTTP_CODES;
+export type ProblemCode = ErrorCode | HttpCode;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: ProblemCode;
+  messages: { nl: string; en: string };
+  fields?: { path: string; issue: string }[];
+  categories?: string[];
+  spans?: { category: string; start: number; end: number; field?: string }[];
+  reason?: string;
+  organisationId?: string;
+  retryAfterSeconds?: number;
+}
+
+/** An error of the transport layer that becomes a problem (like DomainError for the core). */
+export class HttpProblem extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ProblemCode,
+    readonly details: ErrorDetails & { retryAfterSeconds?: number } = {},
+  ) {
+    super(code);
+    this.name = 'HttpProblem';
+    this.statusCode = textsOf(code).status;
+  }
+}
+
+function textsOf(code: ProblemCode): { status: number; nl: string; en: string } {
+  return (ERROR_CODES as Record<string, { status: number; nl: string; en: string }>)[code] ?? HTTP_CODES[code as HttpCode];
+}
+
+export function isProblemCode(code: string): code is ProblemCode {
+  return code in ERROR_CODES || code in HTTP_CODES;
+}
+
+function detailFor(code: ProblemCode, d: Problem): string {
+  if (d.fields?.length) return `Invalid field${d.fields.length > 1 ? 's' : ''}: ${d.fields.map((f) => `${f.path || '(body)'} (${f.issue})`).join(', ')}.`;
+  if (d.categories?.length) return `Found in the text: ${d.categories.join(', ')}. Nothing was stored.`;
+  if (d.reason) return `${textsOf(code).en} Reason: ${d.reason}.`;
+  return textsOf(code).en;
+}
+
+/** A field path names a field; a key a client made up is shown only when it looks like a field name. */
+const safePath = (path: string): string => (/^[A-Za-z0-9_.-]{0,120}$/.test(path) ? path : '(unnamed field)');
+const SAFE = /^[A-Za-z0-9_.:>\-[\] ]{0,120}$/;
+
+/** Builds a problem from a code and details, copying only allow-listed keys with safe shapes. */
+export function problemOf(code: ProblemCode, details: ErrorDetails & { retryAfterSeconds?: number } = {}, instance?: string): Problem {
+  const t = textsOf(code);
+  const p: Problem = {
+    type: `urn:signaalpunt:problem:${code}`,
+    title: t.en,
+    status: t.status,
+    detail: '',
+    ...(instance ? { instance } : {}),
+    code,
+    messages: { nl: t.nl, en: t.en },
+  };
+  if (Array.isArray(details.fields)) p.fields = details.fields.map((f) => ({ path: safePath(String(f.path)), issue: String(f.issue) }));
+  if (Array.isArray(details.categories)) p.categories = details.categories.map(String);
+  if (Array.isArray(details.spans)) {
+    p.spans = details.spans.map((s) => ({ category: String(s.category), start: Number(s.start), end: Number(s.end), ...(s.field ? { field: String(s.field) } : {}) }));
+  }
+  if (typeof details.reason === 'string' && SAFE.test(details.reason)) p.reason = details.reason;
+  if (typeof details.organisationId === 'string' && /^[a-z0-9-]{1,64}$/.test(details.organisationId)) p.organisationId = details.organisationId;
+  if (typeof details.retryAfterSeconds === 'number') p.retryAfterSeconds = details.retryAfterSeconds;
+  p.detail = detailFor(code, p);
+  return p;
+}
+
+export function problemFromDomain(e: DomainError, instance?: string): Problem {
+  return problemOf(e.code, e.details, instance);
+}
+
+export { DomainError };

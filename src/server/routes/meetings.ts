@@ -1,0 +1,187 @@
+/**
+ * Signaaltafel sessions over HTTP (issue 5): the operations the meeting tab uses besides the case
+ * commands (decideSuspicion, recordDiscussion run through their own command endpoints). Each operation is
+ * a thin call into the core's MeetingService; who may do what is decided there.
+ */
+import { z } from 'zod';
+import type { Result } from '../../core/errors';
+import type { Locale, MeetingStore } from '../../core/meetings';
+import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
+import type { Store } from '../../core/ports';
+import type { Operation, OperationDeps } from '../operations';
+import { HttpProblem } from '../problems';
+
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw r.error;
+  return r.value;
+};
+
+function isMeetingStore(store: Store): store is Store & MeetingStore {
+  const s = store as Partial<MeetingStore>;
+  return ['getMeeting', 'findMeetingByTeamsId', 'listMeetings', 'insertMeeting', 'updateMeeting'].every((m) => typeof s[m as keyof MeetingStore] === 'function');
+}
+
+function meetings(deps: OperationDeps): MeetingService {
+  if (!isMeetingStore(deps.store)) throw new HttpProblem('HTTP.NOT_IMPLEMENTED', { reason: 'MEETING_STORE' });
+  return new MeetingService(deps.service, deps.store, { now: () => deps.now() });
+}
+
+const meetingParams = z.strictObject({ meetingId: z.uuid() });
+const listQuery = z.strictObject({
+  teamsMeetingId: MEETING_SCHEMAS.createMeeting.shape.teamsMeetingId.optional().describe('the Teams meeting id from the tab context'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+const minutesQuery = z.strictObject({
+  format: z.enum(['json', 'markdown']).default('json'),
+  locale: z.enum(['nl-NL', 'en-US']).default('nl-NL'),
+});
+
+const summarySchema = z.looseObject({
+  id: z.uuid(),
+  version: z.number().int(),
+  teamsMeetingId: z.string(),
+  title: z.string(),
+  scheduledOn: z.string(),
+  status: z.enum(['planned', 'open', 'ended']),
+  itemCount: z.number().int(),
+});
+
+const base = { tag: 'meetings' as const, auth: true };
+
+export function meetingOperations(): Operation[] {
+  return [
+    {
+      ...base,
+      operationId: 'listMeetings',
+      method: 'GET',
+      path: '/api/v1/meetings',
+      summary: 'Signaaltafel sessions (newest first), or the session of one Teams meeting',
+      write: false,
+      query: listQuery,
+      success: { status: 200, description: 'Sessions.', schema: z.object({ items: z.array(summarySchema) }) },
+      run: async ({ user, query, deps }) => {
+        const q = query as z.output<typeof listQuery>;
+        const svc = meetings(deps);
+        if (q.teamsMeetingId !== undefined) {
+          const found = await svc.findByTeamsMeeting(user, q.teamsMeetingId);
+          if (!found.ok && found.error.code === 'MEETING.NOT_FOUND') return { status: 200, body: { items: [] } };
+          return { status: 200, body: { items: [unwrap(found)] } };
+        }
+        return { status: 200, body: { items: unwrap(await svc.list(user, { limit: q.limit, offset: q.offset })) } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'createMeeting',
+      method: 'POST',
+      path: '/api/v1/meetings',
+      summary: 'Link a new signaaltafel session to a Teams meeting (procesregisseur)',
+      write: true,
+      body: MEETING_SCHEMAS.createMeeting,
+      success: { status: 201, description: 'The session.', schema: summarySchema },
+      extraResponses: { 409: 'The Teams meeting already has a session.', 422: 'The title may identify a person.' },
+      run: async ({ user, body, deps }) => {
+        const m = unwrap(await meetings(deps).create(user, body));
+        return { status: 201, body: m, headers: { location: `/api/v1/meetings/${m.id}` } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'getMeetingAgenda',
+      method: 'GET',
+      path: '/api/v1/meetings/{meetingId}',
+      summary: 'The session with its agenda as the caller may see it (per item the policy’s allow-list view); reads of personal data are audited',
+      write: false,
+      params: meetingParams,
+      success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items, member organisations.' },
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await meetings(deps).agenda(user, params.meetingId!)) }),
+    },
+    {
+      ...base,
+      operationId: 'setMeetingAgenda',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/agenda',
+      summary: 'Set the agenda: cases in Inbreng (anonymous round) and Bespreking, in order (procesregisseur)',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.setAgenda,
+      success: { status: 200, description: 'The session.', schema: summarySchema },
+      extraResponses: { 409: 'Changed in the meantime (expectedVersion), or a case is in another phase.' },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).setAgenda(user, params.meetingId!, body)) }),
+    },
+    {
+      ...base,
+      operationId: 'startMeeting',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/start',
+      summary: 'Open the session: decisions from now on go into its minutes (chair)',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.startMeeting,
+      success: { status: 200, description: 'The session.', schema: summarySchema },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).start(user, params.meetingId!, body ?? {})) }),
+    },
+    {
+      ...base,
+      operationId: 'endMeeting',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/end',
+      summary: 'End the session and generate its minutes at process level (chair)',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.endMeeting,
+      success: { status: 200, description: 'The minutes.' },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).end(user, params.meetingId!, body ?? {})) }),
+    },
+    {
+      ...base,
+      operationId: 'shareMeetingItemToStage',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/stage',
+      summary: 'Put an agenda item on the meeting stage, or take it off with null (chair)',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.shareToStage,
+      success: { status: 200, description: 'The session.', schema: summarySchema },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).shareToStage(user, params.meetingId!, body)) }),
+    },
+    {
+      ...base,
+      operationId: 'getMeetingStage',
+      method: 'GET',
+      path: '/api/v1/meetings/{meetingId}/stage',
+      summary: 'What the meeting stage shows: frame and concern (groups A and B) of the shared item only',
+      write: false,
+      params: meetingParams,
+      success: { status: 200, description: 'The stage content; no item when nothing is shared.' },
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await meetings(deps).stage(user, params.meetingId!)) }),
+    },
+    {
+      ...base,
+      operationId: 'getMeetingMinutes',
+      method: 'GET',
+      path: '/api/v1/meetings/{meetingId}/minutes',
+      summary: 'Minutes at process level (reference, decision, rationale, follow-up, responsible organisation), as JSON or a Markdown export',
+      write: false,
+      params: meetingParams,
+      query: minutesQuery,
+      success: { status: 200, description: 'The minutes.' },
+      run: async ({ user, params, query, deps }) => {
+        const q = query as z.output<typeof minutesQuery>;
+        const minutes = unwrap(await meetings(deps).minutes(user, params.meetingId!));
+        if (q.format === 'json') return { status: 200, body: minutes };
+        const names = new Map((await deps.store.listOrganisations()).map((o) => [o.id, o.name]));
+        const md = minutesToMarkdown(minutes, q.locale as Locale, (id) => names.get(id) ?? id);
+        return {
+          status: 200,
+          body: md,
+          headers: {
+            'content-type': 'text/markdown; charset=utf-8',
+            'content-disposition': `attachment; filename="notulen-signaaltafel-${minutes.scheduledOn}.md"`,
+          },
+        };
+      },
+    },
+  ];
+}

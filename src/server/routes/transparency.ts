@@ -1,0 +1,199 @@
+/**
+ * Transparency and accountability over HTTP (issue 7): letters to the resident, the access export
+ * (AVG art. 15), the processing register and DPIA annex, anonymous statistics (JSON or CSV) and the
+ * informing deadlines. Each operation is a thin call into src/transparency, which decides who may do what.
+ * The organisation profile and letter templates are loaded and checked once, when the routes are built,
+ * so a broken template stops the server at start instead of failing a letter later.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseISO } from 'date-fns';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Result } from '../../core/errors';
+import { DomainError } from '../../core/errors';
+import { POLICY } from '../../core/policy';
+import { isoDate } from '../../core/schemas';
+import type { AccessRequest } from '../../transparency/access-export';
+import { AccessExportService, accessRequestSchema } from '../../transparency/access-export';
+import type { TransparencyDeps } from '../../transparency/deps';
+import { transparencyDeps } from '../../transparency/deps';
+import { toMarkdown } from '../../transparency/document';
+import { renderDocx } from '../../transparency/docx';
+import { dueInformingReminders } from '../../transparency/informing';
+import type { LetterRequest, TemplateSet } from '../../transparency/letters';
+import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSchema } from '../../transparency/letters';
+import type { PrivacyDocName } from '../../transparency/privacy-docs';
+import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
+import type { OrganisationProfile } from '../../transparency/profile';
+import { defaultTemplatesDir, loadOrganisationProfile } from '../../transparency/profile';
+import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
+import { validationError } from '../../core/service';
+import type { Operation, OperationDeps } from '../operations';
+
+/** Validates a body like the route table does (kept here so this module imports only types from it). */
+function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(r.error);
+  return r.data;
+}
+
+const unwrap = <T>(r: Result<T>): T => {
+  if (!r.ok) throw r.error;
+  return r.value;
+};
+
+export interface TransparencyAssets {
+  profile: OrganisationProfile;
+  templates: TemplateSet;
+}
+
+/** Loads and checks the organisation profile and the letter templates (SJV_TEMPLATES_DIR, else ./templates). */
+export function loadTransparencyAssets(templatesDir: string = defaultTemplatesDir()): TransparencyAssets {
+  return { profile: loadOrganisationProfile(`${templatesDir}/organisation.json`), templates: loadLetterTemplates(templatesDir) };
+}
+
+const depsFor = (deps: OperationDeps, assets: TransparencyAssets): TransparencyDeps =>
+  transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile });
+
+const attachment = (fileName: string, contentType: string): Record<string, string> => ({
+  'content-type': contentType,
+  'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+});
+
+const caseParams = z.strictObject({ caseId: z.uuid() });
+const letterBody = z.strictObject({
+  kind: z.enum(LETTER_KINDS),
+  locale: z.enum(['nl', 'en']).default('nl'),
+  commandId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('idempotency key: the same request twice records the letter once'),
+  meeting: meetingSchema.optional().describe('required for the invitation'),
+});
+const accessBody = accessRequestSchema.extend({ format: z.enum(['json', 'docx']).default('json') });
+const docQuery = z.strictObject({ format: z.enum(['markdown', 'docx']).default('markdown') });
+const statisticsQuery = z.strictObject({
+  from: isoDate,
+  to: isoDate,
+  locale: z.enum(['nl', 'en']).default('nl'),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+const remindersQuery = z.strictObject({
+  withinDays: z.coerce.number().int().min(0).max(60).default(7),
+  asOf: isoDate.optional().describe('local mode only: as if on this day'),
+});
+
+const base = { tag: 'accountability' as const, auth: true };
+
+export function transparencyOperations(assets: TransparencyAssets = loadTransparencyAssets()): Operation[] {
+  const privacyDoc = (name: PrivacyDocName, path: string, summary: string): Operation => ({
+    ...base,
+    operationId: name === 'register' ? 'getProcessingRegister' : 'getDpiaAnnex',
+    method: 'GET',
+    path,
+    summary,
+    write: false,
+    query: docQuery,
+    success: { status: 200, description: 'text/markdown, or a .docx with format=docx. Generated from the policy table and the retention configuration.' },
+    run: async ({ query, deps }) => {
+      const q = query as z.output<typeof docQuery>;
+      const doc = PRIVACY_DOCS[name]({ policy: POLICY, retention: deps.service.config.retention, profile: assets.profile });
+      if (q.format === 'docx') return { status: 200, body: await renderDocx(doc, assets.profile, { locale: 'nl', letterhead: false }), headers: attachment(`${name}.docx`, DOCX_TYPE) };
+      return { status: 200, body: toMarkdown(doc), headers: { 'content-type': 'text/markdown; charset=utf-8' } };
+    },
+  });
+  return [
+    {
+      ...base,
+      operationId: 'generateLetter',
+      method: 'POST',
+      path: '/api/v1/cases/{caseId}/letters',
+      summary: 'Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)',
+      write: true,
+      roles: ['procesregisseur'],
+      params: caseParams,
+      body: letterBody,
+      success: { status: 200, description: 'The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored.' },
+      extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
+      run: async ({ user, params, body, deps }) => {
+        const b = parseWith(letterBody, body ?? {});
+        const request: LetterRequest = { caseId: params.caseId!, ...b };
+        const letter = unwrap(await new LetterService(depsFor(deps, assets), assets.templates).generate(user, request));
+        return { status: 200, body: letter.data, headers: { ...attachment(letter.fileName, letter.contentType), 'x-letter-recorded': String(letter.recorded), 'x-letter-guardians': String(letter.addressedToGuardians) } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'exportResidentData',
+      method: 'POST',
+      path: '/api/v1/access-requests',
+      summary: 'Access request (AVG art. 15): everything held on a resident found by name and date of birth, with who received or read it (procesregisseur)',
+      write: true,
+      roles: ['procesregisseur'],
+      body: accessBody,
+      success: { status: 200, description: 'The export as JSON, or a readable .docx with format=docx. The export itself is audited.' },
+      run: async ({ user, body, deps }) => {
+        const { format, ...request } = parseWith(accessBody, body ?? {});
+        const result = unwrap(await new AccessExportService(depsFor(deps, assets)).export(user, request as AccessRequest));
+        if (format === 'docx') return { status: 200, body: result.docx.data, headers: attachment(result.docx.fileName, result.docx.contentType) };
+        return { status: 200, body: result.json };
+      },
+    },
+    privacyDoc('register', '/api/v1/privacy/register', 'The processing register (AVG art. 30), generated from the policy table and the retention configuration'),
+    privacyDoc('dpia-annex', '/api/v1/privacy/dpia-annex', 'The DPIA annex (per phase: data, purpose, recipients, retention, measures), generated from the policy table'),
+    {
+      ...base,
+      operationId: 'getStatistics',
+      method: 'GET',
+      path: '/api/v1/statistics',
+      summary: 'Anonymous evaluation figures for a period, small counts shown as "<5" (procesregisseur, voorzitter, privacy officer)',
+      write: false,
+      roles: ['procesregisseur', 'voorzitter', 'privacyOfficer'],
+      query: statisticsQuery,
+      success: { status: 200, description: 'The figures as JSON, or as CSV with format=csv. Never a reference or identity.' },
+      run: async ({ user, query, deps }) => {
+        const q = query as z.output<typeof statisticsQuery>;
+        const report = unwrap(await new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }).report(user, { from: q.from, to: q.to }, q.locale));
+        if (q.format === 'csv') return { status: 200, body: statisticsCsv(report), headers: attachment(`statistieken-${q.from}-${q.to}.csv`, 'text/csv; charset=utf-8') };
+        return { status: 200, body: report };
+      },
+    },
+    {
+      ...base,
+      operationId: 'listInformingReminders',
+      method: 'GET',
+      path: '/api/v1/informing/reminders',
+      summary: 'Cases whose resident must be informed soon or is overdue: references and inbrengers, no identity (procesregisseur)',
+      write: false,
+      roles: ['procesregisseur'],
+      query: remindersQuery,
+      success: { status: 200, description: 'Most urgent first.' },
+      run: async ({ query, deps }) => {
+        const q = query as z.output<typeof remindersQuery>;
+        if (q.asOf !== undefined && deps.config.mode !== 'local') throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'asOf', issue: 'LOCAL_MODE_ONLY' }] });
+        const asOf = q.asOf !== undefined ? parseISO(q.asOf) : deps.now();
+        return { status: 200, body: { items: await dueInformingReminders(deps.store, asOf, { withinDays: q.withinDays, informingDeadlineMonths: deps.service.config.informingDeadlineMonths }) } };
+      },
+    },
+  ];
+}
+
+/** The dashboard page's files (HTML, JS, CSS), from src/transparency/dashboard of the checkout. */
+export function loadDashboardFiles(templatesDir: string = defaultTemplatesDir()): Record<string, { type: string; body: string }> {
+  const dir = join(dirname(templatesDir), 'src', 'transparency', 'dashboard');
+  const file = (name: string, type: string) => ({ type, body: readFileSync(join(dir, name), 'utf8') });
+  return {
+    'index.html': file('index.html', 'text/html; charset=utf-8'),
+    'dashboard.js': file('dashboard.js', 'text/javascript; charset=utf-8'),
+    'dashboard.css': file('dashboard.css', 'text/css; charset=utf-8'),
+  };
+}
+
+/**
+ * The local accountability dashboard at /pages/transparency/: static files, no authentication of their own
+ * (the page signs in and calls the API with a bearer token). Not part of the API document.
+ */
+export function registerTransparencyPages(app: FastifyInstance, files = loadDashboardFiles()): void {
+  const send = (name: string) => async (_req: unknown, reply: FastifyReply) => reply.type(files[name]!.type).header('cache-control', 'no-cache').send(files[name]!.body);
+  app.get('/pages/transparency/', send('index.html'));
+  app.get('/pages/transparency/dashboard.js', send('dashboard.js'));
+  app.get('/pages/transparency/dashboard.css', send('dashboard.css'));
+}

@@ -1,0 +1,122 @@
+/**
+ * Starting and stopping one server instance: open (and migrate) the store, seed the demo tenant on first
+ * start in local mode, load the local key, build the app, listen, start the scheduled jobs. `close()`
+ * stops taking requests, lets running requests and jobs finish, then closes the store.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream, Logger } from 'pino';
+import type { LocalKey } from '../auth';
+import { createAuthenticator, loadOrCreateLocalKey, loadOrCreatePseudonymKey } from '../auth';
+import type { JWTVerifyGetKey } from 'jose';
+import { SqliteStore } from '../adapters/sqlite';
+import type { Config } from '../config';
+import type { Clock } from '../core/ports';
+import { systemClock } from '../core/ports';
+import { findIdentifiers } from '../core/guard';
+import { Signaalpunt } from '../core/service';
+import { seedDemoTenant } from '../demo/tenant';
+import type { Scheduler } from '../jobs/scheduler';
+import { startScheduler } from '../jobs/scheduler';
+import { buildApp } from './app';
+import type { BotEndpoint } from './bot-endpoint';
+import { loadBotEndpoint } from './bot-endpoint';
+import { createLogger, pseudonymiser } from './logging';
+
+export interface StartOptions {
+  /** where logs go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  clock?: Clock;
+  /** production: the key set to verify tokens with instead of the remote JWKS (tests use a local JWKS server instead). */
+  keySet?: JWTVerifyGetKey;
+  botEndpoint?: BotEndpoint;
+  onRoute?: (route: { method: string; url: string }) => void;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: SqliteStore;
+  service: Signaalpunt;
+  logger: Logger;
+  scheduler?: Scheduler;
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  port: number;
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
+  const logger = createLogger(config.log.level, opts.logDestination);
+  const clock = opts.clock ?? systemClock;
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = SqliteStore.open(config.databaseFile);
+  let ready = false;
+  try {
+    let seeded = false;
+    if (config.mode === 'local' && (await store.listUsers()).length === 0) {
+      await seedDemoTenant(store);
+      seeded = true;
+    }
+    if (config.mode === 'production') await warnAboutUnknownOrganisations(config, store, logger);
+    const localKey: LocalKey | undefined = config.mode === 'local' ? await loadOrCreateLocalKey(config.dataDir) : undefined;
+    const pseudonymKey = config.log.pseudonymKey ?? loadOrCreatePseudonymKey(config.dataDir);
+    const authenticator = createAuthenticator(config.auth, { store, ...(localKey ? { localKey } : {}), ...(opts.keySet ? { keySet: opts.keySet } : {}) });
+    const service = new Signaalpunt(store, clock);
+    const botEndpoint = opts.botEndpoint ?? (await loadBotEndpoint({ config, store, service, logger }));
+    const app = await buildApp({
+      config,
+      store,
+      service,
+      authenticator,
+      ...(localKey ? { localKey } : {}),
+      logger,
+      pseudonymise: pseudonymiser(pseudonymKey),
+      clock,
+      ...(botEndpoint ? { botEndpoint } : {}),
+      ready: () => ready,
+      ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
+    });
+    // The identifier guard loads its Dutch dictionary on first use (seconds, synchronously): load it before
+    // listening, so that no first user waits for it and /readyz is true only when submits are fast.
+    const warmStart = performance.now();
+    findIdentifiers('Opwarmen van de controle op herleidbare gegevens.');
+    logger.debug({ ms: Math.round(performance.now() - warmStart) }, 'identifier guard loaded');
+    await app.listen({ host: config.http.host, port: config.http.port });
+    const port = (app.server.address() as AddressInfo).port;
+    const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const scheduler = config.jobs.enabled ? startScheduler({ store, service, config, logger, clock }) : undefined;
+    ready = true;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      store,
+      service,
+      logger,
+      ...(scheduler ? { scheduler } : {}),
+      url,
+      port,
+      seeded,
+      close: () =>
+        (closing ??= (async () => {
+          ready = false;
+          await scheduler?.stop();
+          await app.close();
+          await botEndpoint?.close?.();
+          await store.close();
+        })()),
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+async function warnAboutUnknownOrganisations(config: Config, store: SqliteStore, logger: Logger): Promise<void> {
+  if (config.auth.mode !== 'production') return;
+  const known = new Set((await store.listOrganisations()).map((o) => o.id));
+  const missing = [...new Set(Object.values(config.auth.groupMap).map((m) => m.organisationId))].filter((id) => !known.has(id));
+  if (missing.length) logger.warn({ organisations: missing }, 'the group map names organisations that are not in the registry');
+}

@@ -1,0 +1,138 @@
+/**
+ * The scheduled jobs on a real store: retention purges, enrichment expiry, reminders for informing
+ * deadlines and enrichment due dates; and the scheduler runs each job once across two instances.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import { SqliteStore } from '../../src/adapters/sqlite';
+import { loadConfig } from '../../src/config';
+import { Signaalpunt } from '../../src/core/service';
+import { JOBS, runJob } from '../../src/jobs';
+import { startScheduler } from '../../src/jobs/scheduler';
+import type { World } from '../support/world';
+import { TestClock, U, makeWorld } from '../support/world';
+import { startTestServer, tempDir } from '../server/support/harness';
+
+let dir: string;
+let world: World;
+beforeEach(async () => {
+  dir = tempDir();
+  world = await makeWorld({ file: join(dir, 'db.sqlite') });
+});
+afterEach(async () => {
+  await world.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const config = (env: Record<string, string> = {}) => loadConfig({ SJV_DATA_DIR: '/unused', SJV_JOB_INTERVAL_MINUTES: '60', ...env });
+const ctx = (asOf: Date, env: Record<string, string> = {}) => ({ store: world.store, service: world.sp, config: config(env), asOf });
+const silent = pino({ level: 'silent' });
+
+test('retention destroys the personal data of closed cases past their retention date, and only those', async () => {
+  const closed = await world.driveTo('CLOSED');
+  const open = await world.driveTo('BESPREKING');
+  const early = await JOBS.retention.run(ctx(world.clock.now()));
+  expect(early).toMatchObject({ purged: 0 });
+  const record = await world.store.transaction((tx) => tx.getCase(closed));
+  const later = new Date(`${record!.frame.retentionUntil}T12:00:00Z`);
+  const run = await JOBS.retention.run(ctx(later));
+  expect(run).toMatchObject({ purged: 1, references: [record!.frame.reference] });
+  expect((await world.store.transaction((tx) => tx.getCase(closed)))!.identity).toBeUndefined();
+  expect((await world.store.transaction((tx) => tx.getCase(open)))!.identity).toBeDefined();
+});
+
+test('enrichment expiry marks open requests past their due date as expired', async () => {
+  const caseId = await world.driveTo('VERRIJKING'); // requests to politie and wijkteam, due 2026-03-16
+  expect(await JOBS['enrichment-expiry'].run(ctx(new Date('2026-03-16T12:00:00Z')))).toEqual({ expired: 0 });
+  expect(await JOBS['enrichment-expiry'].run(ctx(new Date('2026-03-17T12:00:00Z')))).toEqual({ expired: 2 });
+  const record = await world.store.transaction((tx) => tx.getCase(caseId));
+  expect(record!.enrichment.requests.map((r) => r.status)).toEqual(['expired', 'expired']);
+});
+
+test('reminders list informing deadlines and enrichment due dates within the lead time, overdue ones marked', async () => {
+  const pending = await world.driveTo('VERRIJKING'); // identity captured 2026-03-02, informing due 2026-04-02
+  const informed = await world.driveTo('VERRIJKING');
+  await world.cmd('recordResidentInformed', U.mentor, { caseId: informed, informedOn: '2026-03-02' });
+  const reference = async (id: string) => (await world.store.transaction((tx) => tx.getCase(id)))!.frame.reference;
+
+  const before = await JOBS.reminders.run(ctx(new Date('2026-03-01T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
+  expect(before).toMatchObject({ due: 0 });
+
+  const soon = await JOBS.reminders.run(ctx(new Date('2026-03-14T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
+  expect(soon.reminders).toEqual(
+    expect.arrayContaining([
+      { kind: 'ENRICHMENT_DUE', reference: await reference(pending), dueOn: '2026-03-16', overdue: false, organisationId: 'politie' },
+      { kind: 'ENRICHMENT_DUE', reference: await reference(informed), dueOn: '2026-03-16', overdue: false, organisationId: 'wijkteam' },
+    ]),
+  );
+  expect(soon.reminders.some((r: { kind: string }) => r.kind === 'INFORMING_DEADLINE')).toBe(false);
+
+  const late = await JOBS.reminders.run(ctx(new Date('2026-04-03T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
+  const informing = late.reminders.filter((r: { kind: string }) => r.kind === 'INFORMING_DEADLINE');
+  expect(informing).toEqual([{ kind: 'INFORMING_DEADLINE', reference: await reference(pending), dueOn: '2026-04-02', overdue: true, organisationId: 'school' }]);
+  expect(late.overdue).toBe(late.reminders.length);
+  expect(JSON.stringify(late)).not.toContain('Test Persoon');
+});
+
+test('the scheduler runs each job once across two instances per interval, and again after it', async () => {
+  const clock = new TestClock(new Date('2026-03-02T09:00:00Z'));
+  const other = SqliteStore.open(join(dir, 'db.sqlite'));
+  try {
+    const cfg = config();
+    const first = startScheduler({ store: world.store, service: world.sp, config: cfg, logger: silent, clock, manual: true, holder: 'instance-a' });
+    const second = startScheduler({ store: other, service: new Signaalpunt(other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
+    const ran = async () => (await Promise.all([first.tick(), second.tick()])).flat().filter((r) => r.ran).map((r) => r.job).sort();
+
+    expect(await ran()).toEqual(['enrichment-expiry', 'reminders', 'retention']);
+    clock.advanceDays(0.5 / 24); // 30 minutes: same interval
+    expect(await ran()).toEqual([]);
+    clock.advanceDays(1 / 24); // past the 60-minute interval
+    expect(await ran()).toEqual(['enrichment-expiry', 'reminders', 'retention']);
+    await first.stop();
+    await second.stop();
+  } finally {
+    await other.close();
+  }
+});
+
+test('a manual run is refused while the same job runs elsewhere, and is not blocked by the schedule', async () => {
+  const now = new Date('2026-03-02T09:00:00Z');
+  expect(await world.store.acquireLease('run:retention', 'instance-a', 60_000, now)).toBe(true);
+  expect(await runJob('retention', ctx(now), { holder: 'manual', now })).toEqual({ job: 'retention', ran: false, skipped: 'RUNNING_ELSEWHERE' });
+  await world.store.releaseLease('run:retention', 'instance-a');
+  // A scheduler holding the interval lease does not block a manual run.
+  expect(await world.store.acquireLease('schedule:retention', 'instance-a', 3_600_000, now)).toBe(true);
+  expect((await runJob('retention', ctx(now), { holder: 'manual', now })).ran).toBe(true);
+});
+
+test('a failing job is logged and does not stop the other jobs', async () => {
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
+  world.store.db.exec('DROP TABLE deletion_records');
+  await world.driveTo('CLOSED');
+  const clock = new TestClock(new Date('2099-01-01T00:00:00Z'));
+  const s = startScheduler({ store: world.store, service: world.sp, config: config(), logger, clock, manual: true, holder: 'instance-a' });
+  const runs = await s.tick();
+  await s.stop();
+  expect(runs.map((r) => r.job)).toEqual(['enrichment-expiry', 'reminders']);
+  const failed = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'job failed');
+  expect(failed).toMatchObject({ job: 'retention', err: { message: expect.stringContaining('deletion_records') } });
+});
+
+test('a server started with jobs on runs them through its scheduler', async () => {
+  const server = await startTestServer({ SJV_JOBS: 'on' });
+  try {
+    expect(server.server.scheduler).toBeDefined();
+    const runs = await server.server.scheduler!.tick();
+    expect(runs.map((r) => [r.job, r.ran])).toEqual([
+      ['retention', true],
+      ['enrichment-expiry', true],
+      ['reminders', true],
+    ]);
+    // Within the interval the scheduler does not run them again.
+    expect((await server.server.scheduler!.tick()).every((r) => !r.ran)).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
