@@ -1,0 +1,143 @@
+/**
+ * What every route shares: its context, the generic notice card, and turning refusals (of a card submit or
+ * of the core) into lines a person understands. Error lines name codes, fields, categories and positions,
+ * never the text that was refused.
+ */
+import type { DomainError } from '../../../src/core/errors';
+import { ERROR_CODES } from '../../../src/core/errors';
+import type { CaseRecord } from '../../../src/core/model';
+import type { CaseView } from '../../../src/core/views';
+import { viewFor } from '../../../src/core/views';
+import type { SubmitError } from '../card-input';
+import { render } from '../cards';
+import type { StringKey } from '../i18n';
+import { t, tKey } from '../i18n';
+import type { BotDeps, Card, Locale, Member, Reply, Turn } from '../types';
+import notice from '../../cards/notice.json';
+
+export interface RouteContext {
+  deps: BotDeps;
+  member: Member;
+  locale: Locale;
+  turn: Turn;
+}
+
+export interface ActionInput {
+  data: unknown;
+  trigger: 'manual' | 'automatic';
+}
+
+export type ActionHandler = (ctx: RouteContext, input: ActionInput) => Promise<Card>;
+
+/** One route: the typed commands that open it and the card actions (verbs) it answers. */
+export interface Route {
+  name: string;
+  /** typed commands, lower case, nl and en. */
+  commands?: readonly string[];
+  onCommand?: (ctx: RouteContext) => Promise<Reply[]>;
+  actions?: Readonly<Record<string, ActionHandler>>;
+}
+
+export interface NoticeContent {
+  title: string;
+  lines?: string[];
+  facts?: { title: string; value: string }[];
+  errors?: string[];
+  buttons?: { title: string; verb: string }[];
+}
+
+export function noticeCard(locale: Locale, content: NoticeContent): Card {
+  return render(notice, locale, { lines: [], facts: [], errors: [], buttons: [], ...content });
+}
+
+/** A field of a refused input, in words: "Veld Risicosignalen: is te kort of te klein". */
+function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (path: string) => string | undefined): string {
+  const issueKey = `issue.${issue}`;
+  const known = ['missing', 'unexpected', 'type', 'too_big', 'too_small', 'UNKNOWN_CODE', 'AGE_REQUIRED', 'INVALID_DATE', 'IN_FUTURE'];
+  const text = tKey(locale, known.includes(issue) ? issueKey : 'issue.other');
+  return t(locale, 'error.field', { path: fieldLabel(path) ?? (path || '—'), issue: text });
+}
+
+export function submitErrorLines(locale: Locale, error: SubmitError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {
+  if (error.code === 'CARD_INVALID') return [t(locale, 'error.CARD_INVALID'), ...error.fields.map((f) => fieldLine(locale, f.path, f.issue, fieldLabel))];
+  return [t(locale, `error.${error.code}` as StringKey)];
+}
+
+/** The core's refusal in words; for a detected identifier: what was found, in which field, where. */
+export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {
+  if (error.code === 'INTAKE.IDENTIFIER_DETECTED') {
+    const spans = error.details.spans ?? [];
+    return [
+      t(locale, 'intake.errorIdentifier'),
+      ...spans.map((s) =>
+        t(locale, 'intake.found', {
+          category: tKey(locale, `category.${s.category}`),
+          field: tKey(locale, `field.${s.field ?? 'freeText'}`),
+          start: s.start + 1,
+          end: s.end,
+        }),
+      ),
+    ];
+  }
+  const head = locale === 'en-US' ? ERROR_CODES[error.code].en : ERROR_CODES[error.code].nl;
+  const fields = (error.details.fields ?? []).map((f) => fieldLine(locale, f.path, f.issue, fieldLabel));
+  return [head, ...fields, t(locale, 'common.nothingStored')];
+}
+
+export function refusalCard(locale: Locale, reason: 'UNKNOWN_USER' | 'NOT_A_MEMBER'): Card {
+  return noticeCard(locale, { title: t(locale, 'refusal.title'), errors: [t(locale, `refusal.${reason}`)] });
+}
+
+/** The case record read by the system (not shown to anyone as such: cards copy from the allow-list view). */
+export async function loadRecord(deps: BotDeps, caseId: string): Promise<CaseRecord | undefined> {
+  return deps.store.transaction((tx) => tx.getCase(caseId));
+}
+
+/**
+ * The allow-list view a member may see of a case now, for cards that show only process-level fields
+ * (groups A and B). Personal groups in it are never put on such a card, so this read is not audited;
+ * cards that do show personal data use the service's getCase, which audits.
+ */
+export function processView(deps: BotDeps, member: Member, record: CaseRecord): CaseView | undefined {
+  return viewFor(member.user, record, member.organisation, deps.clock.now().toISOString()).view;
+}
+
+export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[]): { title: string; verb: string }[] =>
+  which.map((w) =>
+    w === 'intake'
+      ? { title: t(locale, 'common.newConcern'), verb: 'intake.open' }
+      : w === 'mine'
+        ? { title: t(locale, 'common.mine'), verb: 'mine.open' }
+        : { title: t(locale, 'common.help'), verb: 'help.open' },
+  );
+
+/** Values of a refused submit that may go back on the card: strings of the card's own input ids only. */
+export function keptValues(data: unknown, ids: readonly string[], maxLength = 1000): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(ids.map((id) => [id, '']));
+  if (!data || typeof data !== 'object') return out;
+  for (const id of ids) {
+    const v = (data as Record<string, unknown>)[id];
+    if (typeof v === 'string') out[id] = v.slice(0, maxLength);
+    else if (typeof v === 'number' && Number.isFinite(v)) out[id] = String(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[id] = v.join(',').slice(0, maxLength);
+  }
+  return out;
+}
+
+/** Building a proactive message at send time, from the case as it is then. */
+export interface ProactiveContext {
+  deps: BotDeps;
+  recipient: Member;
+  /** the recipient's id in the channel, for a card's refresh userIds. */
+  channelUserId: string;
+  locale: Locale;
+  /** the queued message: its id is the card instance id. */
+  messageId: string;
+  payload: Record<string, unknown>;
+  record: CaseRecord;
+}
+
+/** The card to send, or why the message is no longer needed (then it is cancelled, not sent). */
+export type ProactiveCard = { card: Card } | { obsolete: string };
+
+export type ProactiveBuilder = (ctx: ProactiveContext) => ProactiveCard;

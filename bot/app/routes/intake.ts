@@ -1,0 +1,123 @@
+/**
+ * Intake ("nieuw signaal"): the anonymous concern card and its submit. The identifier guard runs in the
+ * core; a refused submit returns the same card with the user's input kept and what was found where.
+ * An accepted one is replaced by a confirmation with the reference and no personal data. The command id
+ * is derived from the card instance, so a retried submit creates nothing new.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CommandRequest } from '../../../src/core/schemas';
+import { FREE_TEXT_MAX } from '../../../src/core/schemas';
+import type { CardMeta } from '../cards';
+import { choices, render } from '../cards';
+import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
+import type { StringKey } from '../i18n';
+import { t, tKey } from '../i18n';
+import type { Card, Locale } from '../types';
+import type { ActionInput, Route, RouteContext } from './common';
+import { domainErrorLines, keptValues, noticeCard, refusalCard, submitErrorLines } from './common';
+import intakeTemplate from '../../cards/intake.json';
+import confirmedTemplate from '../../cards/intake-confirmed.json';
+
+export const INTAKE_CARD: CardMeta = { card: 'intake', v: 1 };
+
+const INPUT_IDS = ['riskSignals', 'forms', 'protectiveFactors', 'ageYears', 'ageBand', 'registrationsBand', 'urgency', 'freeText'] as const;
+
+const inputs = {
+  riskSignals: multi(),
+  forms: multi(),
+  protectiveFactors: multi(),
+  ageYears: int(),
+  ageBand: text(64),
+  registrationsBand: choice(),
+  urgency: choice(),
+  // Longer than the core accepts, so that the core's own limit is what the user hears about.
+  freeText: text(FREE_TEXT_MAX * 4),
+};
+
+const LABELS: Record<string, StringKey> = {
+  riskSignals: 'intake.riskSignals',
+  forms: 'intake.forms',
+  protectiveFactors: 'intake.protectiveFactors',
+  ageYears: 'intake.ageYears',
+  ageBand: 'intake.ageBand',
+  registrationsBand: 'intake.registrationsBand',
+  urgency: 'intake.urgency',
+  freeText: 'intake.freeText',
+};
+const fieldLabel = (locale: Locale) => (path: string) => (LABELS[path.split('.')[0]!] ? t(locale, LABELS[path.split('.')[0]!]!) : undefined);
+
+type Values = Record<(typeof INPUT_IDS)[number], string>;
+
+const DEFAULT_VALUES: Values = { riskSignals: '', forms: '', protectiveFactors: '', ageYears: '', ageBand: '', registrationsBand: 'unknown', urgency: 'normal', freeText: '' };
+
+/** The intake card; `values` are the user's input to keep, `errors` what to fix. */
+export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[] } = {}): Card {
+  const values = { ...DEFAULT_VALUES, ...opts.values };
+  const age = /^\d{1,2}$/.test(values.ageYears.trim()) ? Number(values.ageYears) : '';
+  return render(intakeTemplate, locale, {
+    meta: { ...INTAKE_CARD, cardId: opts.cardId ?? randomUUID() },
+    errors: opts.errors ?? [],
+    values: { ...values, ageYears: age },
+    choices: {
+      riskSignals: choices('riskSignals', locale),
+      forms: choices('forms', locale),
+      protectiveFactors: choices('protectiveFactors', locale),
+      ageBands: choices('ageBands', locale),
+      registrationsBands: choices('registrationsBands', locale),
+      urgency: choices('urgency', locale),
+    },
+  });
+}
+
+export function intakeConfirmedCard(locale: Locale, reference: string, phase: string): Card {
+  return render(confirmedTemplate, locale, {
+    body: t(locale, 'intake.confirmBody', { reference }),
+    reference,
+    phase: tKey(locale, `phase.${phase}`),
+  });
+}
+
+async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
+  const { locale } = ctx;
+  const read = readSubmit(data, INTAKE_CARD, inputs);
+  if (!read.ok) {
+    const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
+    // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.
+    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors });
+    const cardId = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
+    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptValues(data, INPUT_IDS), errors });
+  }
+  const v = read.value;
+  const input: CommandRequest<'submitConcern'> = {
+    commandId: commandIdFor(v.cardId, 'intake.submit'),
+    riskSignals: v.riskSignals,
+    forms: v.forms,
+    protectiveFactors: v.protectiveFactors,
+    registrationsBand: v.registrationsBand,
+    urgency: v.urgency,
+    ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}),
+    ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
+    ...(v.freeText !== undefined ? { freeText: v.freeText } : {}),
+  };
+  const result = await ctx.deps.service.execute('submitConcern', ctx.member.user, input);
+  if (result.ok) {
+    ctx.deps.log.info({ route: 'intake', reference: result.value.reference, replayed: result.value.replayed }, 'concern brought in');
+    return intakeConfirmedCard(locale, result.value.reference, result.value.phase);
+  }
+  const error = result.error;
+  if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
+  if (error.code === 'AUTH.FORBIDDEN') return noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: domainErrorLines(locale, error) });
+  ctx.deps.log.info({ route: 'intake', code: error.code, categories: error.details.categories }, 'concern refused');
+  return intakeCard(locale, { cardId: v.cardId, values: keptValues(data, INPUT_IDS), errors: domainErrorLines(locale, error, fieldLabel(locale)) });
+}
+
+export const intakeRoute: Route = {
+  name: 'intake',
+  commands: ['nieuw signaal', 'nieuw', 'signaal', 'signaal inbrengen', 'new concern', 'new', 'concern'],
+  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale) }],
+  actions: {
+    'intake.open': async (ctx) => intakeCard(ctx.locale),
+    'intake.submit': submit,
+  },
+};

@@ -1,0 +1,26 @@
+/**
+ * The outcome for the inbrenger when the case closes ("beantwoording van de zorgen van de inbrenger"):
+ * at process level only — exit reason and advised route as the policy table lets the inbrenger see them.
+ */
+import { label } from '../../../src/core/catalogue';
+import { render } from '../cards';
+import { formatDate, t } from '../i18n';
+import type { ProactiveBuilder } from './common';
+import { processView } from './common';
+import template from '../../cards/outcome.json';
+
+export const buildOutcome: ProactiveBuilder = ({ record, locale, recipient, deps }) => {
+  if (record.frame.phase !== 'CLOSED' || !record.frame.closedAt) return { obsolete: 'NOT_CLOSED' };
+  if (record.frame.inbrengerUserId !== recipient.user.id) return { obsolete: 'NOT_THE_INBRENGER' };
+  const frame = processView(deps, recipient, record)?.frame;
+  if (!frame?.exit || !frame.closedAt) return { obsolete: 'NO_ACCESS' };
+  const reference = record.frame.reference;
+  return {
+    card: render(template, locale, {
+      body: t(locale, 'outcome.body', { reference, date: formatDate(locale, frame.closedAt) }),
+      reference,
+      reason: label('exitReasons', frame.exit.reason, locale),
+      route: label('advisedRoutes', frame.exit.advisedRoute, locale),
+    }),
+  };
+};

@@ -1,0 +1,90 @@
+/**
+ * The bot's configuration, read from the environment and validated when the server starts. Production
+ * needs the bot's Entra app id and a secret or certificate; locally the bot runs without an app id (the
+ * Agents Playground sends no tokens). Errors name the variable, never its value.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export interface BotConfig {
+  /** empty locally: no authentication of incoming activities, no tokens on outgoing ones. */
+  appId: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+  password?: string;
+  certificate?: { thumbprint: string; privateKey: string };
+  outbox: { enabled: boolean; pollMs: number; leaseMs: number; backoffBaseMs: number; backoffMaxMs: number };
+}
+
+export class BotConfigError extends Error {
+  constructor(readonly problems: { variable: string; issue: string }[]) {
+    super(`Invalid bot configuration: ${problems.map((p) => `${p.variable} (${p.issue})`).join('; ')}`);
+    this.name = 'BotConfigError';
+  }
+}
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const ms = (min: number, def: number) => z.coerce.number().int().min(min).max(24 * 3600_000).default(def);
+
+const EnvSchema = z.object({
+  SJV_BOT_APP_ID: z.string().optional(),
+  SJV_BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  SJV_BOT_TENANT_ID: z.uuid().optional(),
+  SJV_BOT_APP_PASSWORD: z.string().optional(),
+  SJV_BOT_CERT_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{40,64}$/, 'hex thumbprint').optional(),
+  SJV_BOT_CERT_KEY_FILE: z.string().optional(),
+  SJV_BOT_OUTBOX: bool.default(true),
+  SJV_BOT_OUTBOX_POLL_MS: ms(50, 5_000),
+  SJV_BOT_OUTBOX_LEASE_MS: ms(1_000, 60_000),
+  SJV_BOT_RETRY_BASE_MS: ms(10, 30_000),
+  SJV_BOT_RETRY_MAX_MS: ms(10, 3_600_000),
+});
+
+/**
+ * The bot's configuration. In production a bot without any SJV_BOT_APP_* setting is off (undefined: the
+ * server answers /api/messages with 501 and says so at start); a half-configured one refuses to start.
+ */
+export function readBotConfig(env: Record<string, string | undefined>, mode: 'local' | 'production'): BotConfig | undefined {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in EnvSchema.shape && v !== undefined && v.trim() !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) throw new BotConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), issue: i.message })));
+  const e = parsed.data;
+  const problems: { variable: string; issue: string }[] = [];
+  let certificate: BotConfig['certificate'];
+  if (e.SJV_BOT_CERT_THUMBPRINT || e.SJV_BOT_CERT_KEY_FILE) {
+    if (!e.SJV_BOT_CERT_THUMBPRINT) problems.push({ variable: 'SJV_BOT_CERT_THUMBPRINT', issue: 'required with SJV_BOT_CERT_KEY_FILE' });
+    if (!e.SJV_BOT_CERT_KEY_FILE) problems.push({ variable: 'SJV_BOT_CERT_KEY_FILE', issue: 'required with SJV_BOT_CERT_THUMBPRINT' });
+    else {
+      try {
+        const privateKey = readFileSync(e.SJV_BOT_CERT_KEY_FILE, 'utf8');
+        if (e.SJV_BOT_CERT_THUMBPRINT) certificate = { thumbprint: e.SJV_BOT_CERT_THUMBPRINT, privateKey };
+      } catch {
+        problems.push({ variable: 'SJV_BOT_CERT_KEY_FILE', issue: 'cannot be read' });
+      }
+    }
+  }
+  if (mode === 'production') {
+    const any = e.SJV_BOT_APP_ID || e.SJV_BOT_APP_PASSWORD || e.SJV_BOT_TENANT_ID || e.SJV_BOT_CERT_THUMBPRINT || e.SJV_BOT_CERT_KEY_FILE;
+    if (!any) return undefined;
+    if (!e.SJV_BOT_APP_ID) problems.push({ variable: 'SJV_BOT_APP_ID', issue: 'required in production' });
+    if (e.SJV_BOT_APP_TYPE !== 'UserAssignedMSI' && !e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_CERT_THUMBPRINT) {
+      problems.push({ variable: 'SJV_BOT_APP_PASSWORD', issue: 'a secret or a certificate (SJV_BOT_CERT_THUMBPRINT + SJV_BOT_CERT_KEY_FILE) is required in production' });
+    }
+    if (e.SJV_BOT_APP_TYPE === 'SingleTenant' && !e.SJV_BOT_TENANT_ID) problems.push({ variable: 'SJV_BOT_TENANT_ID', issue: 'required for a single-tenant bot' });
+  }
+  if (problems.length) throw new BotConfigError(problems);
+  return {
+    appId: e.SJV_BOT_APP_ID ?? '',
+    appType: e.SJV_BOT_APP_TYPE,
+    ...(e.SJV_BOT_TENANT_ID ? { tenantId: e.SJV_BOT_TENANT_ID } : {}),
+    ...(e.SJV_BOT_APP_PASSWORD ? { password: e.SJV_BOT_APP_PASSWORD } : {}),
+    ...(certificate ? { certificate } : {}),
+    outbox: {
+      enabled: e.SJV_BOT_OUTBOX,
+      pollMs: e.SJV_BOT_OUTBOX_POLL_MS,
+      leaseMs: e.SJV_BOT_OUTBOX_LEASE_MS,
+      backoffBaseMs: e.SJV_BOT_RETRY_BASE_MS,
+      backoffMaxMs: e.SJV_BOT_RETRY_MAX_MS,
+    },
+  };
+}

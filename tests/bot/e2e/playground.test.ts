@@ -1,0 +1,66 @@
+/**
+ * End to end: the server (with the bot), the Microsoft 365 Agents Playground and headless Chromium, all
+ * inside a loopback-only network namespace (`unshare -n`), driven through the Playground's UI by
+ * playground-driver.ts. Without Chromium this suite says so loudly and is skipped; with CI=true it fails.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
+const hasChrome = existsSync(chrome);
+const INSTALL = 'apt-get install -y chromium';
+
+interface E2EResult {
+  refusal: string;
+  keptText: string;
+  keptSignals: boolean;
+  confirmation: string;
+  reference?: string;
+  apiCases: { reference: string; phase: string }[];
+  storedCases: { reference: string; inbrenger: string; freeText: string }[];
+  blockedHosts: string[];
+}
+
+function runDriver(): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'playground-driver.ts')], {
+      cwd: root,
+      env: { ...process.env, CHROME_PATH: chrome },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+if (!hasChrome) {
+  console.warn(`\n!!!!! BROWSER SUITE SKIPPED: no Chromium at ${chrome}. Install it with: ${INSTALL} (or set CHROME_PATH) !!!!!\n`);
+  if (process.env.CI === 'true') {
+    test('the browser suite runs in CI (Chromium is installed)', () => {
+      throw new Error(`Chromium missing at ${chrome}; in CI the browser suite must run: ${INSTALL}`);
+    });
+  }
+}
+
+(hasChrome ? test : test.skip)(
+  'in the Agents Playground a concern with a name is refused, the corrected one confirmed, and the case is in the API and the store',
+  async () => {
+    const { code, out } = await runDriver();
+    const line = out.split('\n').find((l) => l.startsWith('E2E_RESULT '));
+    if (code !== 0 || !line) throw new Error(`the end-to-end driver failed (exit ${code}):\n${out.slice(-4000)}`);
+    const r = JSON.parse(line.slice('E2E_RESULT '.length)) as E2EResult;
+    expect(r.refusal).toMatch(/Found: a name in the explanation, characters 1–\d+/);
+    expect(r.refusal).toContain('Nothing was stored');
+    expect(r.keptText).toContain('Mohammed El Amrani');
+    expect(r.keptSignals).toBe(true);
+    expect(r.confirmation).toContain('Concern received');
+    expect(r.reference).toMatch(/^SJV-\d{4}-0001$/);
+    expect(r.apiCases).toEqual([{ reference: r.reference, phase: 'INBRENG' }]);
+    expect(r.storedCases).toEqual([{ reference: r.reference, inbrenger: 'mentor@school.demo', freeText: expect.not.stringContaining('Mohammed') }]);
+  },
+  240_000,
+);
