@@ -1,0 +1,80 @@
+/** Labels (nl, en) of the core's codes for documents people read: roles, groups, phases, actions. */
+import type { AuditAction } from '../core/audit';
+import type { DataGroup, Decision, Phase, Role } from '../core/model';
+import type { Condition, Projection } from '../core/policy';
+import type { Locale } from './format';
+
+type L = Record<Locale, string>;
+
+export const ROLE_LABELS: Record<Role, L> = {
+  inbrenger: { nl: 'Inbrenger (professional die de zorg inbracht)', en: 'Inbrenger (professional who raised the concern)' },
+  ketenpartner: { nl: 'Ketenpartner (aangesloten organisatie)', en: 'Chain partner (member organisation)' },
+  involvedPartner: { nl: 'Betrokken partner (bij de bespreking)', en: 'Involved partner (in the case discussion)' },
+  leadPartner: { nl: 'Regiehouder (lead partner)', en: 'Lead partner' },
+  procesregisseur: { nl: 'Procesregisseur (gemeente)', en: 'Process coordinator (municipality)' },
+  voorzitter: { nl: 'Voorzitter signaaltafel', en: 'Chair of the signaaltafel' },
+  privacyOfficer: { nl: 'Functionaris gegevensbescherming', en: 'Data protection officer' },
+};
+
+export const SYSTEM_ROLE: L = { nl: 'Systeem (automatische taak)', en: 'System (automated task)' };
+
+export const GROUP_LABELS: Record<DataGroup, L> = {
+  A: { nl: 'A Kader', en: 'A Frame' },
+  B: { nl: 'B Zorg (anoniem)', en: 'B Concern (anonymous)' },
+  C: { nl: 'C Identiteit', en: 'C Identity' },
+  D: { nl: 'D Verrijking', en: 'D Enrichment' },
+  E: { nl: 'E Bespreking', en: 'E Discussion' },
+  F: { nl: 'F Contactgegevens', en: 'F Contact details' },
+  G: { nl: 'G Opvolging', en: 'G Follow-up' },
+  H: { nl: 'H Reflectie', en: 'H Reflection' },
+};
+
+export const PHASE_LABELS: Record<Phase, L> = {
+  INBRENG: { nl: 'Inbreng', en: 'Intake (Inbreng)' },
+  VERRIJKING: { nl: 'Verrijking', en: 'Enrichment (Verrijking)' },
+  BESPREKING: { nl: 'Bespreking', en: 'Case discussion (Bespreking)' },
+  OPVOLGING: { nl: 'Opvolging', en: 'Follow-up (Opvolging)' },
+  REFLECTIE: { nl: 'Reflectie', en: 'Reflection (Reflectie)' },
+  CLOSED: { nl: 'Afgesloten', en: 'Closed' },
+  PURGED: { nl: 'Vernietigd', en: 'Destroyed' },
+};
+
+export const ACTION_LABELS: Record<AuditAction, L> = {
+  create: { nl: 'vastgelegd', en: 'recorded' },
+  read: { nl: 'ingezien', en: 'read' },
+  update: { nl: 'gewijzigd', en: 'changed' },
+  export: { nl: 'verstrekt / geëxporteerd', en: 'shared / exported' },
+  delete: { nl: 'vernietigd', en: 'destroyed' },
+  transition: { nl: 'naar volgende fase', en: 'moved to the next phase' },
+  refuse: { nl: 'geweigerd', en: 'refused' },
+};
+
+export const DECISION_LABELS: Record<Decision['kind'], L> = {
+  SUSPICION: { nl: 'Redelijk vermoeden', en: 'Reasonable suspicion' },
+  ELIGIBILITY: { nl: 'Past binnen het signaalpunt', en: 'Eligibility' },
+  ENRICHMENT_CONCLUSION: { nl: 'Uitkomst verrijking', en: 'Enrichment outcome' },
+  DISCUSSION: { nl: 'Bespreking', en: 'Case discussion' },
+  FOLLOW_UP: { nl: 'Opvolging', en: 'Follow-up' },
+  CLOSURE: { nl: 'Afsluiting', en: 'Closure' },
+  WITHDRAWAL: { nl: 'Intrekking', en: 'Withdrawal' },
+};
+
+export const CONDITION_LABELS: Record<Condition, L> = {
+  enrichmentOpen: { nl: 'alleen zolang de verrijkingsvraag aan de eigen organisatie openstaat', en: 'only while its own organisation’s enrichment request is open' },
+  enrichmentAsked: { nl: 'alleen als de eigen organisatie om verrijking is gevraagd', en: 'only if its own organisation was asked for enrichment' },
+};
+
+export const PROJECTION_LABELS: Record<Projection, L> = {
+  full: { nl: 'volledig', en: 'full' },
+  ownAnswer: { nl: 'alleen het eigen antwoord', en: 'own answer only' },
+  statusOnly: { nl: 'alleen status op procesniveau', en: 'status at process level only' },
+  process: { nl: 'op procesniveau, zonder wie de zorg inbracht', en: 'at process level, without who raised the concern' },
+};
+
+export const LETTER_LABELS: Record<string, L> = {
+  INFORMATION: { nl: 'Informatiebrief (gegevens gedeeld)', en: 'Information letter (data shared)' },
+  INVITATION: { nl: 'Uitnodiging signaaloverleg', en: 'Invitation to the signaaloverleg' },
+  CLOSURE: { nl: 'Afsluitbrief', en: 'Closure letter' },
+};
+
+export const letterLabel = (code: string, locale: Locale): string => LETTER_LABELS[code]?.[locale] ?? code;

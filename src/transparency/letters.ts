@@ -1,0 +1,333 @@
+/**
+ * Letters to the resident: the information letter at Verrijking, the invitation to the signaaloverleg
+ * and the closure letter, in nl and en, from the municipality's templates (templates/letters/<locale>/).
+ * Generating a letter records it as sent on the case (group H: kind, when, by whom) in the same
+ * transaction; the letter's content is never stored. Residents under 16 are addressed together with
+ * their parents or guardians.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { AuditInput } from '../core/audit';
+import { label } from '../core/catalogue';
+import { DomainError, fail, ok } from '../core/errors';
+import type { Result } from '../core/errors';
+import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../core/model';
+import type { TransparencyDeps } from './deps';
+import { regisseurMay } from './deps';
+import type { DocModel } from './document';
+import { renderDocx } from './docx';
+import type { Locale } from './format';
+import { CATALOGUE_LOCALE, LOCALES, ageOn, formatDate, formatDays, formatMonths, localDay } from './format';
+import type { TemplateValues, Vocabulary } from './template';
+import { TemplateError, checkTemplate, renderTemplate } from './template';
+
+export const LETTER_KINDS = ['information', 'invitation', 'closure'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** Residents younger than this on the letter's date are addressed together with their parents or guardians. */
+export const GUARDIAN_AGE = 16;
+
+const COMMON_SCALARS = [
+  'organisation.name',
+  'organisation.unit',
+  'organisation.phone',
+  'organisation.email',
+  'organisation.website',
+  'privacyOfficer.email',
+  'signatory.name',
+  'signatory.role',
+  'letter.date',
+  'letter.reference',
+  'resident.name',
+  'resident.dateOfBirth',
+  'legalBasis',
+  'complaint.authority',
+  'complaint.url',
+  'retention.maxAge',
+] as const;
+const COMMON_LISTS = ['resident.address', 'organisation.postalAddress'] as const;
+const COMMON_FLAGS = ['guardians'] as const;
+
+/** The placeholders of each letter and the ones a template must keep (the legally required parts). */
+export const LETTER_VOCABULARY: Record<LetterKind, Vocabulary> = {
+  information: {
+    scalars: [...COMMON_SCALARS, 'inbrenger.organisation', 'shared.date', 'retention.closedEarly', 'retention.closedLater'],
+    lists: [...COMMON_LISTS, 'shared.organisations', 'shared.signals'],
+    flags: [...COMMON_FLAGS],
+    required: [
+      'resident.name',
+      'shared.organisations',
+      'shared.signals',
+      'legalBasis',
+      'retention.closedEarly',
+      'retention.closedLater',
+      'retention.maxAge',
+      'complaint.authority',
+      'organisation.phone',
+      'organisation.email',
+      'privacyOfficer.email',
+    ],
+  },
+  invitation: {
+    scalars: [...COMMON_SCALARS, 'meeting.date', 'meeting.time', 'meeting.location', 'meeting.with'],
+    lists: [...COMMON_LISTS],
+    flags: [...COMMON_FLAGS],
+    required: ['resident.name', 'meeting.date', 'meeting.time', 'meeting.location', 'organisation.phone'],
+  },
+  closure: {
+    scalars: [...COMMON_SCALARS, 'case.closedOn', 'closure.reason', 'retention.period', 'retention.endDate'],
+    lists: [...COMMON_LISTS],
+    flags: [...COMMON_FLAGS, 'closedEarly'],
+    required: ['resident.name', 'case.closedOn', 'retention.period', 'retention.endDate', 'organisation.email', 'complaint.authority'],
+  },
+};
+
+/** In which phases each letter may be generated, and the code recorded in H.lettersSent. */
+export const LETTER_RULES: Record<LetterKind, { phases: readonly Phase[]; code: string }> = {
+  information: { phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], code: 'INFORMATION' },
+  invitation: { phases: ['BESPREKING', 'OPVOLGING'], code: 'INVITATION' },
+  closure: { phases: ['CLOSED'], code: 'CLOSURE' },
+};
+
+export type TemplateSet = Record<Locale, Record<LetterKind, string>>;
+
+/** Reads and checks every letter template; throws TemplateError naming the file and the problems. */
+export function loadLetterTemplates(templatesDir: string): TemplateSet {
+  const set = {} as TemplateSet;
+  for (const locale of LOCALES) {
+    set[locale] = {} as Record<LetterKind, string>;
+    for (const kind of LETTER_KINDS) {
+      const file = join(templatesDir, 'letters', locale, `${kind}.md`);
+      const source = readFileSync(file, 'utf8');
+      const issues = checkTemplate(source, LETTER_VOCABULARY[kind]);
+      if (issues.length) throw new TemplateError(file, issues);
+      set[locale][kind] = source;
+    }
+  }
+  return set;
+}
+
+const COMPLAINT = { authority: { nl: 'Autoriteit Persoonsgegevens', en: 'Dutch Data Protection Authority (Autoriteit Persoonsgegevens)' }, url: 'https://autoriteitpersoonsgegevens.nl' };
+
+export const meetingSchema = z.strictObject({
+  date: z.iso.date(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  location: z.string().trim().min(2).max(200),
+});
+export const letterRequestSchema = z.strictObject({
+  caseId: z.uuid(),
+  kind: z.enum(LETTER_KINDS),
+  locale: z.enum(['nl', 'en']).default('nl'),
+  /** idempotency key: the same request twice records the letter once. */
+  commandId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+  meeting: meetingSchema.optional(),
+});
+export type LetterRequest = z.input<typeof letterRequestSchema>;
+
+/** The parts of a case and its world a letter is made from; built by `letterValues`. */
+export interface LetterInputs {
+  record: CaseRecord;
+  kind: LetterKind;
+  locale: Locale;
+  /** ISO timestamp of generation. */
+  now: string;
+  organisations: ReadonlyMap<string, Organisation>;
+  deps: Pick<TransparencyDeps, 'config' | 'profile'>;
+  meeting?: z.output<typeof meetingSchema>;
+}
+
+const orgName = (orgs: ReadonlyMap<string, Organisation>, id: string): string => orgs.get(id)?.name ?? id;
+
+/**
+ * The placeholder values of one letter, copied by allow-list from this one case only: nothing of any
+ * other case can reach a letter because nothing else is passed in.
+ */
+export function letterValues(inp: LetterInputs): TemplateValues {
+  const { record, locale, deps } = inp;
+  const p = deps.profile;
+  const r = deps.config.retention;
+  const identity = record.identity;
+  if (!identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  const today = localDay(inp.now);
+  const maxAge = 23 + r.maxYearsAfter23rdBirthday;
+  const values: TemplateValues = {
+    'organisation.name': p.name,
+    'organisation.unit': p.unit,
+    'organisation.phone': p.phone,
+    'organisation.email': p.email,
+    'organisation.website': p.website ?? '',
+    'organisation.postalAddress': [...p.postalAddress],
+    'privacyOfficer.email': p.privacyOfficer.email,
+    'signatory.name': p.signatory.name,
+    'signatory.role': p.signatory.role[locale],
+    'letter.date': formatDate(today, locale),
+    'letter.reference': record.frame.reference,
+    'resident.name': identity.name,
+    'resident.dateOfBirth': formatDate(identity.dateOfBirth, locale),
+    'resident.address': (record.contact?.address ?? '')
+      .split(/\r?\n|,/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    legalBasis: p.legalBasis[locale],
+    'complaint.authority': COMPLAINT.authority[locale],
+    'complaint.url': COMPLAINT.url,
+    guardians: ageOn(identity.dateOfBirth, today) < GUARDIAN_AGE,
+    'retention.maxAge': String(maxAge),
+  };
+  const labelLocale = CATALOGUE_LOCALE[locale];
+  if (inp.kind === 'information') {
+    const requests = [...record.enrichment.requests].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    values['inbrenger.organisation'] = orgName(inp.organisations, record.frame.inbrengerOrganisationId);
+    values['shared.organisations'] = [...new Set(requests.map((q) => q.organisationId))].map((id) => orgName(inp.organisations, id));
+    values['shared.signals'] = record.concern.riskSignals.map((c) => label('riskSignals', c, labelLocale));
+    values['shared.date'] = requests[0] ? formatDate(requests[0].requestedAt, locale) : formatDate(today, locale);
+    values['retention.closedEarly'] = formatDays(r.closedInVerrijkingDays, locale);
+    values['retention.closedLater'] = formatMonths(r.closedAfterBesprekingMonths, locale);
+  } else if (inp.kind === 'invitation') {
+    const m = inp.meeting;
+    if (!m) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'meeting', issue: 'REQUIRED' }] });
+    values['meeting.date'] = formatDate(m.date, locale);
+    values['meeting.time'] = m.time;
+    values['meeting.location'] = m.location;
+    const lead = record.discussion?.leadOrganisationId;
+    values['meeting.with'] = lead ? orgName(inp.organisations, lead) : p.unit;
+  } else {
+    const f = record.frame;
+    if (!f.closedAt || !f.retentionUntil || !f.exit) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOT_CLOSED' });
+    const early = f.exit.closedInPhase === 'VERRIJKING';
+    values.closedEarly = early;
+    values['case.closedOn'] = formatDate(f.closedAt, locale);
+    values['closure.reason'] = label('exitReasons', f.exit.reason, labelLocale);
+    values['retention.period'] = early ? formatDays(r.closedInVerrijkingDays, locale) : formatMonths(r.closedAfterBesprekingMonths, locale);
+    values['retention.endDate'] = formatDate(f.retentionUntil, locale);
+  }
+  return values;
+}
+
+/** The letter as a document model: the template filled with this case's values. */
+export function letterDocument(template: string, values: TemplateValues): DocModel {
+  const { title, blocks } = renderTemplate(template, values);
+  return { title, blocks };
+}
+
+export interface GeneratedLetter {
+  kind: LetterKind;
+  locale: Locale;
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+  /** when it was recorded as sent. */
+  sentAt: string;
+  addressedToGuardians: boolean;
+  /** false when the same commandId ran before: the letter was made again but not recorded twice. */
+  recorded: boolean;
+}
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+const FILE_STEM: Record<Locale, Record<LetterKind, string>> = {
+  nl: { information: 'informatiebrief', invitation: 'uitnodiging-signaaloverleg', closure: 'afsluitbrief' },
+  en: { information: 'information-letter', invitation: 'invitation-signaaloverleg', closure: 'closure-letter' },
+};
+
+export class LetterService {
+  constructor(
+    private readonly deps: TransparencyDeps,
+    private readonly templates: TemplateSet,
+  ) {}
+
+  /**
+   * Generates a letter for one case and records it as sent (H.lettersSent: kind, at, by) with its audit
+   * rows, in one transaction after the document was made: if it cannot be made, nothing is recorded. The
+   * procesregisseur only, with write access to group H in the case's phase by the policy table.
+   */
+  async generate(user: User, raw: LetterRequest): Promise<Result<GeneratedLetter>> {
+    const parsed = letterRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      return fail('VALIDATION.INVALID_INPUT', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.code })) });
+    }
+    const req = parsed.data;
+    if (req.kind === 'invitation' && !req.meeting) return fail('VALIDATION.INVALID_INPUT', { fields: [{ path: 'meeting', issue: 'REQUIRED' }] });
+    if (!user.roles.includes('procesregisseur')) return fail('AUTH.FORBIDDEN');
+    const { store, clock, policy } = this.deps;
+    // Registry reads happen before the transaction (a store may serialise its calls).
+    const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
+    const now = clock.now().toISOString();
+    const fingerprint = createHash('sha256').update(JSON.stringify(req)).digest('hex');
+    const rule = LETTER_RULES[req.kind];
+    try {
+      // The document is made outside the write transaction (the store is not held while it renders); the
+      // recording transaction then checks that neither the case nor the command changed meanwhile.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const { previous, record } = await store.transaction(async (tx) => ({
+          previous: req.commandId ? await tx.getCommand(req.commandId) : undefined,
+          record: await tx.getCase(req.caseId),
+        }));
+        if (previous && (previous.name !== 'generateLetter' || previous.actorId !== user.id || previous.fingerprint !== fingerprint)) throw new DomainError('COMMAND.ID_REUSED');
+        if (!record) throw new DomainError('CASE.NOT_FOUND');
+        const usesContact = record.contact?.address !== undefined;
+        const needs: Parameters<typeof regisseurMay>[5] = [
+          { group: 'C', access: 'read' },
+          { group: 'H', access: 'write' },
+          ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
+        ];
+        if (!rule.phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
+        if (!regisseurMay(policy, user, record, organisations.get(user.organisationId), now, needs)) throw new DomainError('AUTH.FORBIDDEN');
+        if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+        if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
+
+        const values = letterValues({ record, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}) });
+        const data = await renderDocx(letterDocument(this.templates[req.locale][req.kind], values), this.deps.profile, { locale: req.locale, letterhead: true });
+        const exported: DataGroup[] = ['C', ...(usesContact ? (['F'] as const) : [])];
+        const audit = (action: AuditInput['action'], groups: DataGroup[], purpose: string): AuditInput => ({
+          at: now,
+          actorId: user.id,
+          role: 'procesregisseur',
+          caseId: record.id,
+          reference: record.frame.reference,
+          phase: record.frame.phase,
+          action,
+          groups,
+          purpose,
+          commandId: req.commandId ?? null,
+        });
+        const replay = previous !== undefined;
+        const sentAt = await store.transaction(async (tx): Promise<string | undefined> => {
+          const current = await tx.getCase(record.id);
+          const command = req.commandId ? await tx.getCommand(req.commandId) : undefined;
+          if (!current || current.version !== record.version || (command === undefined) !== (previous === undefined)) return undefined;
+          const rows: AuditInput[] = [audit('export', exported, `brief aan inwoner (${rule.code}${replay ? ', opnieuw aangemaakt' : ''})`)];
+          if (replay) {
+            await tx.appendAudit(rows);
+            return (previous.result as { sentAt: string }).sentAt;
+          }
+          const next = structuredClone(record);
+          next.reflection.lettersSent.push({ kind: rule.code, at: now, by: user.id });
+          next.version = record.version + 1;
+          await tx.updateCase(next, record.version);
+          rows.push(audit('update', ['H'], `verzonden brief vastgelegd: ${rule.code}`));
+          if (req.commandId) await tx.putCommand({ commandId: req.commandId, name: 'generateLetter', actorId: user.id, fingerprint, caseId: record.id, result: { sentAt: now }, at: now });
+          await tx.appendAudit(rows);
+          return now;
+        });
+        if (sentAt === undefined) continue; // the case changed while the letter was made: make it again
+        return ok({
+          kind: req.kind,
+          locale: req.locale,
+          fileName: `${FILE_STEM[req.locale][req.kind]}-${record.frame.reference}.docx`,
+          contentType: DOCX_TYPE,
+          data,
+          sentAt,
+          addressedToGuardians: values.guardians === true,
+          recorded: !replay,
+        });
+      }
+      return fail('CASE.VERSION_CONFLICT');
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+}
