@@ -1,5 +1,5 @@
 /** The columns every store indexes, derived from a case record in one place for all adapters. */
-import { addMonths, formatISO, parseISO } from 'date-fns';
+import { addToDay, dayOf } from './calendar';
 import type { CaseRecord } from './model';
 import type { CaseIndex } from './ports';
 import { ACTIVE_PHASES } from './model';
@@ -8,7 +8,7 @@ export function informingDueOn(record: CaseRecord, deadlineMonths: number): stri
   const f = record.frame;
   if (!f.identityCapturedAt || f.informedOn || !ACTIVE_PHASES.includes(f.phase)) return null;
   if (f.informingDeferral) return f.informingDeferral.until;
-  return formatISO(addMonths(parseISO(f.identityCapturedAt), deadlineMonths), { representation: 'date' });
+  return addToDay(dayOf(f.identityCapturedAt), { months: deadlineMonths });
 }
 
 export function enrichmentDueOn(record: CaseRecord): string | null {

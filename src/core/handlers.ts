@@ -2,7 +2,8 @@
  * Command handlers: pure functions from (case, input, context) to the changed case. They throw a
  * DomainError for expected refusals; the service turns it into a result value and rolls back.
  */
-import { addMonths, differenceInCalendarDays, differenceInYears, formatISO, parseISO } from 'date-fns';
+import { differenceInCalendarDays, differenceInYears, parseISO } from 'date-fns';
+import { addToDay, dayOf } from './calendar';
 import type { ProcessConfig } from './config';
 import { DomainError } from './errors';
 import type { AuditAction } from './audit';
@@ -31,8 +32,6 @@ export interface HandlerOutcome {
   /** audit rows besides the command's own write (another group written, identity shared). */
   extraAudit?: { action: AuditAction; groups: DataGroup[]; purpose: string }[];
 }
-
-const isoDay = (d: Date): string => formatISO(d, { representation: 'date' });
 
 function move(record: CaseRecord, to: Phase, command: CommandName, rationale: string, ctx: HandlerContext): void {
   const from = record.frame.phase;
@@ -107,7 +106,7 @@ export function recordResidentInformed(record: CaseRecord, input: CommandInput<'
     return { record, outcome: 'INFORMED' };
   }
   const deferral = input.deferral!;
-  const latest = isoDay(addMonths(parseISO(captured), ctx.config.informingDeadlineMonths));
+  const latest = addToDay(dayOf(captured), { months: ctx.config.informingDeadlineMonths });
   if (deferral.until > latest) throw new DomainError('INFORMING.DEFERRAL_TOO_LONG', { fields: [{ path: 'deferral.until', issue: 'AFTER_DEADLINE' }] });
   if (deferral.until <= ctx.today) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'deferral.until', issue: 'NOT_IN_FUTURE' }] });
   record.frame.informingDeferral = { reason: deferral.reason, until: deferral.until };

@@ -2,7 +2,7 @@
  * Retention: when the personal data (identity, contact, all free text) of a closed case is destroyed.
  * Defaults from PROCESS.md; configurable per privacy protocol.
  */
-import { addDays, addMonths, addYears, formatISO, parseISO } from 'date-fns';
+import { addToDay, dayOf } from './calendar';
 import type { CaseRecord, Phase } from './model';
 
 export interface RetentionConfig {
@@ -23,17 +23,16 @@ export const DEFAULT_RETENTION: RetentionConfig = {
   maxYearsAfter23rdBirthday: 1,
 };
 
-const isoDate = (d: Date): string => formatISO(d, { representation: 'date' });
-
 /** The date (ISO, yyyy-mm-dd) from which a case closed on `closedAt` in `closedInPhase` is due for purge. */
 export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBirth: string | undefined, cfg: RetentionConfig = DEFAULT_RETENTION): string {
-  const closed = parseISO(closedAt);
-  if (closedInPhase === 'INBRENG') return isoDate(addDays(closed, cfg.closedInInbrengDays));
-  if (closedInPhase === 'VERRIJKING') return isoDate(addDays(closed, cfg.closedInVerrijkingDays));
-  const byClosure = addMonths(closed, cfg.closedAfterBesprekingMonths);
-  if (!dateOfBirth) return isoDate(byClosure);
-  const byAge = addYears(parseISO(dateOfBirth), 23 + cfg.maxYearsAfter23rdBirthday);
-  return isoDate(byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure);
+  // calendar days (UTC, see calendar.ts): the same date whatever the server's time zone
+  const closed = dayOf(closedAt);
+  if (closedInPhase === 'INBRENG') return addToDay(closed, { days: cfg.closedInInbrengDays });
+  if (closedInPhase === 'VERRIJKING') return addToDay(closed, { days: cfg.closedInVerrijkingDays });
+  const byClosure = addToDay(closed, { months: cfg.closedAfterBesprekingMonths });
+  if (!dateOfBirth) return byClosure;
+  const byAge = addToDay(dateOfBirth, { years: 23 + cfg.maxYearsAfter23rdBirthday });
+  return byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure;
 }
 
 export function isDue(record: CaseRecord, asOf: string): boolean {

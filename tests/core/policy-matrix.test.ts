@@ -1,0 +1,394 @@
+/**
+ * The policy matrix: every cell of POLICY, for a case in every phase (and every exit), for a user in
+ * every role. The expected view is computed here from the table alone — roles, conditions and
+ * projections are evaluated by this test's own code, not by views.ts — so a bug in rolesFor, contextFor,
+ * effectiveAccess or the projections fails here. The views come through the service (getCase), as a
+ * client receives them, and each read of C–G must leave an audit row.
+ */
+import type { Cell, Projection } from '../../src/core/policy';
+import { POLICY, cellFor, policyRows } from '../../src/core/policy';
+import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from '../../src/core/model';
+import { DATA_GROUPS, GROUP_FIELD, PERSONAL_GROUPS, PHASES, ROLES } from '../../src/core/model';
+import { rolesFor } from '../../src/core/views';
+import type { CaseView } from '../../src/core/views';
+import type { World } from '../support/world';
+import { U, makeWorld } from '../support/world';
+import { allAudit, steps, stored, walkToReflectie } from './helpers';
+
+// ---- the cases ------------------------------------------------------------------------------------
+
+interface Scenario {
+  label: string;
+  phase: Phase;
+  build: (w: World) => Promise<string>;
+}
+
+const SCENARIOS: Scenario[] = [
+  { label: 'INBRENG', phase: 'INBRENG', build: (w) => steps(w).bringIn() },
+  {
+    label: 'VERRIJKING before identity',
+    phase: 'VERRIJKING',
+    build: async (w) => {
+      const s = steps(w);
+      const id = await s.bringIn();
+      await s.suspect(id);
+      return id;
+    },
+  },
+  {
+    label: 'VERRIJKING, requests to politie and wijkteam open',
+    phase: 'VERRIJKING',
+    build: async (w) => {
+      const s = steps(w);
+      const id = await s.bringIn();
+      await s.suspect(id);
+      await s.identify(id);
+      await s.askPartners(id);
+      return id;
+    },
+  },
+  {
+    label: 'VERRIJKING, politie answered, wijkteam open',
+    phase: 'VERRIJKING',
+    build: async (w) => {
+      const s = steps(w);
+      const id = await s.bringIn();
+      await s.suspect(id);
+      await s.identify(id);
+      await s.askPartners(id);
+      await s.answer(id, U.agent, true, ['LAAT_OP_STRAAT']);
+      return id;
+    },
+  },
+  {
+    label: 'VERRIJKING, politie answered, wijkteam expired',
+    phase: 'VERRIJKING',
+    build: async (w) => {
+      const s = steps(w);
+      const id = await s.bringIn();
+      await s.suspect(id);
+      await s.identify(id);
+      await s.askPartners(id);
+      await s.answer(id, U.agent, true, ['LAAT_OP_STRAAT']);
+      w.clock.advanceDays(15);
+      await w.sp.expireEnrichment();
+      return id;
+    },
+  },
+  {
+    label: 'BESPREKING before the discussion',
+    phase: 'BESPREKING',
+    build: (w) => w.driveTo('BESPREKING'),
+  },
+  {
+    label: 'BESPREKING, discussion saved with parties, lead and contact',
+    phase: 'BESPREKING',
+    build: async (w) => {
+      const id = await w.driveTo('BESPREKING');
+      await steps(w).discuss(id, { complete: false, contact: true });
+      return id;
+    },
+  },
+  { label: 'OPVOLGING before follow-up', phase: 'OPVOLGING', build: (w) => w.driveTo('OPVOLGING') },
+  {
+    label: 'OPVOLGING, follow-up saved, action running with an outcome',
+    phase: 'OPVOLGING',
+    build: async (w) => {
+      const id = await w.driveTo('OPVOLGING');
+      await steps(w).agreeFollowUp(id, false);
+      await steps(w).actionStatus(id, 'running', 'Eerste gesprek gevoerd.');
+      return id;
+    },
+  },
+  { label: 'REFLECTIE', phase: 'REFLECTIE', build: (w) => walkToReflectie(w) },
+  {
+    label: 'CLOSED after REFLECTIE',
+    phase: 'CLOSED',
+    build: async (w) => {
+      const id = await walkToReflectie(w);
+      await steps(w).close(id);
+      return id;
+    },
+  },
+  { label: 'CLOSED: no suspicion', phase: 'CLOSED', build: (w) => w.driveTo('CLOSED', { exit: 'NO_SUSPICION' }) },
+  { label: 'CLOSED: older than 23', phase: 'CLOSED', build: (w) => w.driveTo('CLOSED', { exit: 'AGE_OVER_23' }) },
+  { label: 'CLOSED: not confirmed', phase: 'CLOSED', build: (w) => w.driveTo('CLOSED', { exit: 'NOT_CONFIRMED' }) },
+  { label: 'CLOSED: withdrawn in VERRIJKING', phase: 'CLOSED', build: (w) => w.driveTo('CLOSED', { exit: 'WITHDRAWN' }) },
+  {
+    label: 'CLOSED: withdrawn in OPVOLGING with follow-up',
+    phase: 'CLOSED',
+    build: async (w) => {
+      const id = await w.driveTo('OPVOLGING');
+      await steps(w).agreeFollowUp(id, false);
+      await steps(w).withdraw(id);
+      return id;
+    },
+  },
+  {
+    label: 'PURGED after REFLECTIE',
+    phase: 'PURGED',
+    build: async (w) => {
+      const id = await walkToReflectie(w);
+      await steps(w).close(id);
+      w.clock.advanceDays(800);
+      await w.sp.runRetention();
+      return id;
+    },
+  },
+  {
+    label: 'PURGED after no suspicion',
+    phase: 'PURGED',
+    build: async (w) => {
+      const id = await w.driveTo('CLOSED', { exit: 'NO_SUSPICION' });
+      w.clock.advanceDays(120);
+      await w.sp.runRetention();
+      return id;
+    },
+  },
+];
+
+const USERS: { label: string; user: User }[] = [
+  { label: 'inbrenger (mentor, school)', user: U.mentor },
+  { label: 'unrelated member partner (leerplicht)', user: U.leerplicht },
+  { label: 'partner asked, later involved (politie)', user: U.agent },
+  { label: 'partner asked only (wijkteam)', user: U.coach },
+  { label: 'lead partner (jongerenwerk)', user: U.jongerenwerk },
+  { label: 'procesregisseur', user: U.regisseur },
+  { label: 'voorzitter', user: U.voorzitter },
+  { label: 'privacy officer', user: U.fg },
+  { label: 'non-member (sportclub)', user: U.trainer },
+];
+
+// ---- the expectation, from the table alone ---------------------------------------------------------
+
+/** The roles a user holds towards a case, written out from PROCESS.md (independent of views.rolesFor). */
+function expectedRoles(user: User, record: CaseRecord, organisations: Organisation[], today: string): Role[] {
+  const org = organisations.find((o) => o.id === user.organisationId);
+  const member = !!org?.joinedOn && org.joinedOn <= today && (org.leftOn === undefined || today < org.leftOn);
+  const roles = new Set<Role>();
+  for (const r of user.roles) if (r !== 'partner') roles.add(r);
+  if (user.roles.includes('partner') && member) {
+    roles.add('ketenpartner');
+    if (record.frame.inbrengerUserId === user.id) roles.add('inbrenger');
+    if (record.discussion?.parties.includes(user.organisationId)) roles.add('involvedPartner');
+    if (record.discussion?.leadOrganisationId === user.organisationId) roles.add('leadPartner');
+  }
+  return [...roles];
+}
+
+function conditionHolds(cell: Cell, record: CaseRecord, organisationId: string): boolean {
+  const own = record.enrichment.requests.filter((r) => r.organisationId === organisationId);
+  if (cell.when === 'enrichmentOpen') return own.some((r) => r.status === 'open');
+  if (cell.when === 'enrichmentAsked') return own.length > 0;
+  if (cell.when !== undefined) throw new Error(`condition ${String(cell.when)} unknown to this test: extend the matrix`);
+  return true;
+}
+
+interface Expected {
+  access: 'read' | 'write';
+  projections: Set<Projection>;
+}
+
+function expectedGroups(roles: Role[], record: CaseRecord, organisationId: string): Map<DataGroup, Expected> {
+  const out = new Map<DataGroup, Expected>();
+  for (const group of DATA_GROUPS) {
+    for (const role of roles) {
+      const cell = cellFor(POLICY, record.frame.phase, group, role);
+      if (!cell || !conditionHolds(cell, record, organisationId)) continue;
+      const e = out.get(group) ?? { access: 'read', projections: new Set<Projection>() };
+      if (cell.access === 'write') e.access = 'write';
+      e.projections.add(cell.projection ?? 'full');
+      out.set(group, e);
+    }
+  }
+  return out;
+}
+
+const VIEW_KEY: Record<DataGroup, keyof CaseView> = GROUP_FIELD;
+const ALL_USER_IDS = Object.values(U).map((u) => u.id);
+
+/** Asserts one group's content in the projection the table grants, against the stored record. */
+function assertProjection(group: DataGroup, e: Expected, view: CaseView, record: CaseRecord, user: User): void {
+  const full = e.projections.has('full');
+  switch (group) {
+    case 'A': {
+      const frame = view.frame!;
+      if (full) {
+        expect(frame).toEqual(record.frame);
+        return;
+      }
+      expect(e.projections).toEqual(new Set(['process']));
+      expect(frame).not.toHaveProperty('inbrengerUserId');
+      for (const d of frame.decisions ?? []) expect(d.actorId || undefined).toBeUndefined();
+      for (const t of frame.transitions ?? []) expect(t.actorId || undefined).toBeUndefined();
+      const json = JSON.stringify(frame);
+      for (const id of ALL_USER_IDS) expect(json).not.toContain(id);
+      // everything else of the frame is there
+      const { inbrengerUserId: _drop, decisions, transitions, ...rest } = record.frame;
+      expect(frame).toMatchObject(rest);
+      const withoutActor = <T extends { actorId: string }>(xs: T[] | undefined): Omit<T, 'actorId'>[] => (xs ?? []).map(({ actorId: _a, ...x }) => x);
+      expect(withoutActor(frame.decisions)).toEqual(withoutActor(decisions));
+      expect(withoutActor(frame.transitions)).toEqual(withoutActor(transitions));
+      return;
+    }
+    case 'B':
+      expect(e.projections).toEqual(new Set(['full']));
+      expect(view.concern).toEqual(record.concern);
+      return;
+    case 'C':
+      expect(e.projections).toEqual(new Set(['full']));
+      expect(view.identity).toEqual(record.identity);
+      return;
+    case 'D': {
+      if (full) {
+        expect(view.enrichment).toEqual(record.enrichment);
+        return;
+      }
+      expect(e.projections).toEqual(new Set(['ownAnswer']));
+      const own = record.enrichment.requests.filter((r) => r.organisationId === user.organisationId);
+      expect(own.length).toBeGreaterThan(0);
+      expect(view.enrichment).toEqual({ requests: own });
+      for (const r of view.enrichment!.requests) expect(r.organisationId).toBe(user.organisationId);
+      return;
+    }
+    case 'E':
+      expect(view.discussion).toEqual(record.discussion);
+      return;
+    case 'F':
+      expect(view.contact).toEqual(record.contact);
+      return;
+    case 'G': {
+      if (full) {
+        expect(view.followUp).toEqual(record.followUp);
+        return;
+      }
+      expect(e.projections).toEqual(new Set(['statusOnly']));
+      const g = view.followUp!;
+      expect(Object.keys(g)).toEqual(['actions']);
+      expect(g).not.toHaveProperty('residentStance');
+      for (const a of g.actions ?? []) expect(a).not.toHaveProperty('outcome');
+      expect(g.actions).toEqual(record.followUp!.actions.map(({ outcome: _o, ...a }) => a));
+      return;
+    }
+    case 'H': {
+      if (full) {
+        expect(view.reflection).toEqual(record.reflection);
+        return;
+      }
+      expect(e.projections).toEqual(new Set(['statusOnly']));
+      const h = view.reflection!;
+      for (const key of Object.keys(h)) expect(['closureReason', 'feedbackSentAt']).toContain(key);
+      expect(h).toEqual(
+        Object.fromEntries(Object.entries({ closureReason: record.reflection.closureReason, feedbackSentAt: record.reflection.feedbackSentAt }).filter(([, v]) => v !== undefined)),
+      );
+      return;
+    }
+  }
+}
+
+// ---- coverage of the table itself -----------------------------------------------------------------
+
+const exercised = new Set<string>();
+const exercisedFalse = new Set<string>();
+const roleSeen = new Set<string>();
+const cellKey = (phase: Phase, group: DataGroup, role: Role): string => `${phase}|${group}|${role}`;
+
+describe.each(SCENARIOS)('case: $label', ({ phase, build }) => {
+  let w: World;
+  let caseId: string;
+  let organisations: Organisation[];
+
+  beforeAll(async () => {
+    w = await makeWorld();
+    caseId = await build(w);
+    organisations = await w.store.listOrganisations();
+  });
+  afterAll(() => w.close());
+
+  test('is in the phase it claims', async () => {
+    expect((await stored(w, caseId)).frame.phase).toBe(phase);
+  });
+
+  test.each(USERS)('$label sees exactly what the table permits', async ({ user }) => {
+    const record = await stored(w, caseId);
+    const today = w.clock.now().toISOString().slice(0, 10);
+    const roles = expectedRoles(user, record, organisations, today);
+    expect(new Set(rolesFor(user, record, organisations.find((o) => o.id === user.organisationId), w.clock.now().toISOString()))).toEqual(new Set(roles));
+    for (const role of roles) {
+      roleSeen.add(`${phase}|${role}`);
+      for (const group of DATA_GROUPS) {
+        const cell = cellFor(POLICY, phase, group, role);
+        if (!cell) continue;
+        (conditionHolds(cell, record, user.organisationId) ? exercised : exercisedFalse).add(cellKey(phase, group, role));
+      }
+    }
+    const expected = expectedGroups(roles, record, user.organisationId);
+    const auditBefore = (await allAudit(w)).length;
+
+    const result = await w.sp.getCase(user, caseId, 'matrixtest');
+
+    if (expected.size === 0) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('CASE.NOT_FOUND');
+      expect((await allAudit(w)).length).toBe(auditBefore);
+      return;
+    }
+    if (!result.ok) throw new Error(`expected a view, got ${result.error.code}`);
+    const view = result.value;
+
+    // exactly the permitted groups, and only where the data exists
+    const expectedKeys = [...expected.keys()].filter((g) => record[GROUP_FIELD[g]] !== undefined).map((g) => VIEW_KEY[g]);
+    expect(Object.keys(view).sort()).toEqual(['access', 'id', 'phase', 'reference', 'version', ...expectedKeys].sort());
+    expect(view.access).toEqual(Object.fromEntries([...expected].map(([g, e]) => [g, e.access])));
+    expect(view).toMatchObject({ id: record.id, version: record.version, reference: record.frame.reference, phase });
+
+    for (const [group, e] of expected) if (record[GROUP_FIELD[group]] !== undefined) assertProjection(group, e, view, record, user);
+
+    // each read of C–G is audited, with exactly the personal groups the view holds
+    const personal = [...expected.keys()].filter(
+      (g) => PERSONAL_GROUPS.includes(g) && record[GROUP_FIELD[g]] !== undefined && !(g === 'D' && view.enrichment!.requests.length === 0),
+    );
+    const after = await allAudit(w);
+    if (personal.length === 0) {
+      expect(after.length).toBe(auditBefore);
+    } else {
+      expect(after.length).toBe(auditBefore + 1);
+      const row = after[after.length - 1]!;
+      expect(row).toMatchObject({ action: 'read', actorId: user.id, caseId, phase, purpose: 'matrixtest' });
+      expect([...row.groups].sort()).toEqual([...personal].sort());
+      // the role recorded is one that grants the read
+      expect(roles).toContain(row.role);
+      expect(personal.some((g) => {
+        const cell = cellFor(POLICY, phase, g, row.role as Role);
+        return cell !== undefined && conditionHolds(cell, record, user.organisationId);
+      })).toBe(true);
+    }
+  });
+});
+
+describe('the matrix covered the whole table', () => {
+  test('every cell of POLICY was exercised by a user holding its role with its condition holding', () => {
+    const missing = policyRows().filter(({ phase, group, role }) => !exercised.has(cellKey(phase, group, role)));
+    expect(missing.map(({ phase, group, role }) => cellKey(phase, group, role))).toEqual([]);
+  });
+
+  test('every conditional cell was also exercised with its condition failing', () => {
+    const missing = policyRows().filter(({ phase, group, role, cell }) => cell.when && !exercisedFalse.has(cellKey(phase, group, role)));
+    expect(missing.map(({ phase, group, role }) => cellKey(phase, group, role))).toEqual([]);
+  });
+
+  test('every role that can exist in a phase was held by some user there (absent cells were walked too)', () => {
+    const possible: Record<Role, Phase[]> = {
+      inbrenger: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'],
+      ketenpartner: [...PHASES],
+      // involvement exists once a discussion is recorded; it is kept (as codes) after purge
+      involvedPartner: ['BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'],
+      leadPartner: ['BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'],
+      procesregisseur: [...PHASES],
+      voorzitter: [...PHASES],
+      privacyOfficer: [...PHASES],
+    };
+    const missing = ROLES.flatMap((role) => possible[role].filter((p) => !roleSeen.has(`${p}|${role}`)).map((p) => `${p}|${role}`));
+    expect(missing).toEqual([]);
+  });
+});
