@@ -78,9 +78,10 @@ export const POLICY: PolicyTable = {
     voorzitter: row([['BESPREKING', W], ...phases(R, 'OPVOLGING', 'REFLECTIE')]),
   },
   // F contact: lead partner and procesregisseur.
+  // Contact is recorded in Bespreking (recordDiscussion) and needed while the follow-up runs.
   F: {
-    leadPartner: row([['BESPREKING', R], ['OPVOLGING', W], ['REFLECTIE', R]]),
-    procesregisseur: row([...phases(W, 'BESPREKING', 'OPVOLGING', 'REFLECTIE'), ['CLOSED', R]]),
+    leadPartner: row(phases(R, 'BESPREKING', 'OPVOLGING')),
+    procesregisseur: row([['BESPREKING', W], ...phases(R, 'OPVOLGING', 'REFLECTIE', 'CLOSED')]),
   },
   // G follow-up: lead partner; involved partners status only; procesregisseur.
   G: {
