@@ -10,8 +10,10 @@ import type { AuditInput, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
-import type { AuditQuery, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditQuery, BotStore, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
+import { sqliteBotStore } from './bot-store';
 import { MIGRATIONS } from './migrations';
 
 interface CaseRow {
@@ -42,6 +44,9 @@ interface AuditDbRow {
   prev_hash: string;
   hash: string;
 }
+
+/** how long a writer waits for another connection's write lock before giving up. */
+const BUSY_TIMEOUT_MS = 5000;
 
 const CASE_COLUMNS = 'id, version, frame, concern, identity, enrichment, discussion, contact, follow_up, reflection';
 
@@ -89,16 +94,21 @@ export interface SqliteStoreOptions {
   informingDeadlineMonths?: number;
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, MeetingStore, BotStore {
   readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly deadlineMonths: number;
   private readonly tx: StoreTx;
+  /** set when the running transaction wrote a deletion record (personal data destroyed). */
+  private destroyedInTx = false;
 
   private constructor(db: Database.Database, opts: SqliteStoreOptions) {
     this.db = db;
     this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
     this.tx = this.makeTx();
+    this.bot = sqliteBotStore(db, (fn) => this.exclusive(fn), (where, params) =>
+      db.prepare<unknown[], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE ${where}`).all(...params).map(toRecord),
+    );
   }
 
   /** Opens (and migrates) a store at `file`, or an in-memory store for ':memory:'. */
@@ -107,7 +117,9 @@ export class SqliteStore implements Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Destroyed personal data is overwritten with zeros instead of lingering in free pages of the file.
+    db.pragma('secure_delete = ON');
     migrate(db);
     return new SqliteStore(db, opts);
   }
@@ -120,12 +132,39 @@ export class SqliteStore implements Store {
     return p;
   }
 
+  /**
+   * Takes the write lock without blocking the event loop. busy_timeout waits synchronously: when another
+   * connection in this same process holds the lock inside an async transaction, that wait could never
+   * end (the holder cannot run), so BEGIN IMMEDIATE is retried asynchronously instead.
+   */
+  private async begin(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      for (let wait = 1; ; wait = Math.min(wait * 2, 25)) {
+        try {
+          this.db.exec('BEGIN IMMEDIATE');
+          return;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e;
+          await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+      }
+    } finally {
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    }
+  }
+
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
+      await this.begin();
       try {
+        this.destroyedInTx = false;
         const result = await fn(this.tx);
         this.db.exec('COMMIT');
+        // Destroyed personal data must not survive in the write-ahead log either: checkpoint it into the
+        // database file (where secure_delete zeroed it) and truncate the log.
+        if (this.destroyedInTx) this.db.pragma('wal_checkpoint(TRUNCATE)');
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -231,6 +270,7 @@ export class SqliteStore implements Store {
         for (const row of chainRows(lastAudit.get(), entries)) insertAudit.run({ ...row, groups: JSON.stringify(row.groups) });
       },
       putDeletionRecord: async (d: DeletionRecord) => {
+        this.destroyedInTx = true;
         putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed), d.retentionUntil);
       },
     };
@@ -369,6 +409,80 @@ export class SqliteStore implements Store {
     });
   }
 
+  acquireLease(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
+    return this.exclusive(() => {
+      const at = now.toISOString();
+      const until = new Date(now.getTime() + ttlMs).toISOString();
+      // One statement, atomic across processes on the same file: insert, or take over an expired lease.
+      const info = this.db
+        .prepare(
+          `INSERT INTO job_leases (name, holder, acquired_at, expires_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
+           WHERE job_leases.expires_at <= excluded.acquired_at`,
+        )
+        .run(name, holder, at, until);
+      return info.changes === 1;
+    });
+  }
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.exclusive(() => {
+      this.db.prepare('DELETE FROM job_leases WHERE name = ? AND holder = ?').run(name, holder);
+    });
+  }
+
+  // ---- signaaltafel sessions (MeetingStore, issue 5) ----
+  getMeeting(id: string): Promise<MeetingSession | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM meetings WHERE id = ?').get(id);
+      return r ? (JSON.parse(r.json) as MeetingSession) : undefined;
+    });
+  }
+  findMeetingByTeamsId(teamsMeetingId: string): Promise<MeetingSession | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM meetings WHERE teams_meeting_id = ?').get(teamsMeetingId);
+      return r ? (JSON.parse(r.json) as MeetingSession) : undefined;
+    });
+  }
+  listMeetings(query: { limit: number; offset: number }): Promise<MeetingSession[]> {
+    return this.exclusive(() =>
+      this.db
+        .prepare<[number, number], { json: string }>('SELECT json FROM meetings ORDER BY scheduled_on DESC, id LIMIT ? OFFSET ?')
+        .all(query.limit, query.offset)
+        .map((r) => JSON.parse(r.json) as MeetingSession),
+    );
+  }
+  insertMeeting(m: MeetingSession): Promise<void> {
+    return this.exclusive(() => {
+      const info = this.db
+        .prepare('INSERT INTO meetings (id, teams_meeting_id, version, status, scheduled_on, json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .run(m.id, m.teamsMeetingId, m.version, m.status, m.scheduledOn, JSON.stringify(m));
+      if (info.changes !== 1) throw new DomainError('MEETING.ALREADY_EXISTS');
+    });
+  }
+  updateMeeting(m: MeetingSession, expectedVersion: number): Promise<void> {
+    return this.exclusive(() => {
+      const info = this.db
+        .prepare('UPDATE meetings SET version = ?, status = ?, scheduled_on = ?, json = ? WHERE id = ? AND version = ?')
+        .run(m.version, m.status, m.scheduledOn, JSON.stringify(m), m.id, expectedVersion);
+      if (info.changes !== 1) throw new DomainError('MEETING.VERSION_CONFLICT');
+    });
+  }
+
+  // ---- the bot's queue, conversation references and cursors (BotStore, issue 4): see bot-store.ts ----
+  private readonly bot: BotStore;
+  enqueueOutbox: BotStore['enqueueOutbox'] = (m) => this.bot.enqueueOutbox(m);
+  claimOutbox: BotStore['claimOutbox'] = (o, n, l, k) => this.bot.claimOutbox(o, n, l, k);
+  renewOutboxLease: BotStore['renewOutboxLease'] = (i, o, l) => this.bot.renewOutboxLease(i, o, l);
+  completeOutbox: BotStore['completeOutbox'] = (i, o, s, a, n) => this.bot.completeOutbox(i, o, s, a, n);
+  failOutbox: BotStore['failOutbox'] = (i, o, e, n) => this.bot.failOutbox(i, o, e, n);
+  listOutbox: BotStore['listOutbox'] = (f) => this.bot.listOutbox(f);
+  releaseOutboxFor: BotStore['releaseOutboxFor'] = (u, n) => this.bot.releaseOutboxFor(u, n);
+  putConversation: BotStore['putConversation'] = (c) => this.bot.putConversation(c);
+  getConversation: BotStore['getConversation'] = (u) => this.bot.getConversation(u);
+  getCursor: BotStore['getCursor'] = (n) => this.bot.getCursor(n);
+  advanceCursor: BotStore['advanceCursor'] = (n, f, t) => this.bot.advanceCursor(n, f, t);
+  listCasesBroughtInBy: BotStore['listCasesBroughtInBy'] = (u, l) => this.bot.listCasesBroughtInBy(u, l);
+
   close(): Promise<void> {
     return this.exclusive(() => {
       this.db.close();
@@ -379,7 +493,13 @@ export class SqliteStore implements Store {
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
   const applied = new Set(db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((r) => r.version));
-  for (const m of MIGRATIONS) {
+  // Versions are owned by different features and may land out of order or with gaps (4 before 3): apply
+  // every missing one, in version order; a version is never applied twice.
+  const ordered = [...MIGRATIONS].sort((a, b) => a.version - b.version);
+  ordered.forEach((m, i) => {
+    if (i > 0 && ordered[i - 1]!.version === m.version) throw new Error(`duplicate migration version ${m.version}`);
+  });
+  for (const m of ordered) {
     if (applied.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);

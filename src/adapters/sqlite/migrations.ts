@@ -88,4 +88,63 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'job leases: a scheduled job runs once across server instances',
+    sql: `
+      CREATE TABLE job_leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
+    name: 'bot: proactive message queue with leases, conversation references, audit cursors (issue 4)',
+    sql: `
+      CREATE TABLE bot_outbox (
+        id TEXT PRIMARY KEY,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        recipient_user_id TEXT NOT NULL,
+        case_id TEXT,
+        reference TEXT,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until TEXT,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        done_at TEXT
+      );
+      CREATE INDEX bot_outbox_due ON bot_outbox (status, next_attempt_at);
+      CREATE TABLE bot_conversations (
+        user_id TEXT PRIMARY KEY,
+        channel_user_id TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE bot_cursors (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+    `,
+  },
+  {
+    version: 4,
+    name: 'signaaltafel sessions: agenda, stage item, linked Teams meeting (issue 5)',
+    sql: `
+      CREATE TABLE meetings (
+        id TEXT PRIMARY KEY,
+        teams_meeting_id TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        scheduled_on TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX meetings_scheduled ON meetings (scheduled_on DESC, id);
+    `,
+  },
 ];

@@ -1,0 +1,142 @@
+/**
+ * Meeting tab benchmark (issue 5), in one run:
+ * - initial JS of the tab (gzip), against a blank Fluent UI page built the same way (teams-app/build.ts);
+ * - time to first render of the side panel (navigation start of its frame → the side panel's first commit,
+ *   after teams-js has recognised the Teams test host) in headless Chromium, against the blank page's first
+ *   render in the same host frame. Medians over repeated loads, tab and blank alternating. Reported beside
+ *   it, not part of the goal: the time until the agenda is shown with its data (SSO token and three API
+ *   calls to the real server).
+ * Goals: ≤ 250 KB gzip; side panel ≤ 1.5× the blank page.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { MeetingService } from '../src/core/meetings';
+import { startServer } from '../src/server/start';
+import { demoUser } from '../src/demo/tenant';
+import { TAB_ROOT, buildPage, buildTab } from '../teams-app/build';
+import { chromiumPath, isolatedContext, launch } from '../tests/teams-app/browser/support/browser';
+import { teamsHostPage } from '../tests/teams-app/browser/support/teams-host';
+import { report } from './util';
+
+const RUNS = 9;
+const GOAL_KB = 250;
+const GOAL_RATIO = 1.5;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function benchTab(): Promise<{ ok: boolean }> {
+  if (!chromiumPath()) {
+    console.log('[bench] tab: Chromium not found — install it with `apt-get install -y chromium` (or set CHROME_PATH); not measured');
+    return { ok: false };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sjv-bench-tab-'));
+  const pages = join(dir, 'pages');
+  const tab = await buildTab(pages);
+  const blank = await buildPage(join(TAB_ROOT, 'bench', 'blank.tsx'), pages, 'blank', 'Blank');
+  const tabKB = tab.gzipBytes / 1024;
+  report('tab initial JS', { tabGzipKB: tabKB, blankGzipKB: blank.gzipBytes / 1024, 'ratio tab/blank': tab.gzipBytes / blank.gzipBytes, goal: `≤ ${GOAL_KB} KB gzip` });
+
+  const server = await startServer(loadConfig({ SJV_DATA_DIR: join(dir, 'data'), PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'warn', SJV_PAGES_DIR: pages }), {
+    logDestination: { write: () => undefined },
+  });
+  let ratio = Infinity;
+  try {
+    // a realistic agenda: eight anonymous concerns and two cases in bespreking.
+    const sp = server.service;
+    const run = async (name: Parameters<typeof sp.execute>[0], user: string, input: Record<string, unknown>): Promise<string> => {
+      const r = await sp.execute(name, demoUser(user), { commandId: `bench-${randomUUID()}`, ...input });
+      if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+      return r.value.caseId;
+    };
+    const concern = { ageYears: 15, riskSignals: ['GELD', 'VERZUIM'], forms: ['DEALEN'], freeText: 'Dure kleding en veel contant geld, spijbelt vaak.' };
+    const caseIds: string[] = [];
+    for (let i = 0; i < 10; i++) caseIds.push(await run('submitConcern', 'mentor@school.demo', concern));
+    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    for (const caseId of caseIds.slice(8)) {
+      await run('decideSuspicion', 'voorzitter@gemeente.demo', { caseId, suspicion: true, rationale: 'Meerdere signalen.' });
+      await run('supplyIdentity', 'mentor@school.demo', { caseId, name: 'Bench Persoon', dateOfBirth: '2011-05-04' });
+      await run('requestEnrichment', 'regisseur@gemeente.demo', { caseId, organisationIds: ['politie', 'wijkteam'], dueOn: due });
+      await run('answerEnrichment', 'wijkagent@politie.demo', { caseId, known: true, signals: ['LAAT_OP_STRAAT'] });
+      await run('concludeEnrichment', 'regisseur@gemeente.demo', { caseId });
+    }
+    const ms = new MeetingService(sp, server.store);
+    const meeting = await ms.create(demoUser('regisseur@gemeente.demo'), { teamsMeetingId: 'bench-meeting', title: 'Signaaltafel', scheduledOn: '2026-03-03' });
+    if (!meeting.ok) throw meeting.error;
+    const agenda = await ms.setAgenda(demoUser('regisseur@gemeente.demo'), meeting.value.id, { caseIds, expectedVersion: 1 });
+    if (!agenda.ok) throw agenda.error;
+    await ms.start(demoUser('voorzitter@gemeente.demo'), meeting.value.id);
+
+    const browser = await launch();
+    try {
+      const context = await isolatedContext(browser);
+      const page = await context.newPage();
+      const hostUrl = `${server.url}/pages/__bench-host.html`;
+      // Teams keeps a tab's SSO token in its cache across loads: the host answers with one issued before.
+      const tokenRes = await fetch(`${server.url}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'voorzitter@gemeente.demo' }) });
+      const cachedToken = ((await tokenRes.json()) as { access_token: string }).access_token;
+      let tabPath = '/pages/index.html';
+      await page.route((url) => url.href.startsWith(hostUrl), (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: teamsHostPage({ tabPath, frameContext: 'sidePanel', meetingId: 'bench-meeting', user: 'voorzitter@gemeente.demo', cachedToken }) }),
+      );
+      const firstRender = async (path: string): Promise<{ first: number; ready: number }> => {
+        tabPath = path;
+        await page.goto(`${hostUrl}?${randomUUID()}`);
+        const frame = page.frames().find((f) => f.url().includes(path));
+        if (!frame) throw new Error(`frame ${path} missing`);
+        // a function, not a string: the page's content security policy forbids eval.
+        await frame.waitForFunction(() => performance.getEntriesByName('sjv:first-render').length > 0, undefined, { timeout: 15_000 });
+        if (process.env.SJV_BENCH_TRACE) {
+          const entries = await frame.evaluate(() =>
+            [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map((e) => `${e.entryType} ${e.name.replace(/^https?:\/\/[^/]+/, '')} @${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`),
+          );
+          console.log(`[bench] trace ${path}:\n  ${entries.join('\n  ')}`);
+        }
+        const first = (await frame.evaluate("performance.getEntriesByName('sjv:first-render')[0].startTime")) as number;
+        if (path.includes('blank')) return { first, ready: first };
+        await frame.waitForFunction(() => performance.getEntriesByName('sjv:agenda-ready').length > 0, undefined, { timeout: 15_000 });
+        return { first, ready: (await frame.evaluate("performance.getEntriesByName('sjv:agenda-ready')[0].startTime")) as number };
+      };
+      await firstRender('/pages/index.html'); // warm-up: caches and the server's first requests
+      await firstRender('/pages/blank.html');
+      const tabMs: number[] = [];
+      const readyMs: number[] = [];
+      const blankMs: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t = await firstRender('/pages/index.html');
+        tabMs.push(t.first);
+        readyMs.push(t.ready);
+        blankMs.push((await firstRender('/pages/blank.html')).first);
+      }
+      ratio = median(tabMs) / median(blankMs);
+      report('side panel first render', {
+        sidePanelMs: median(tabMs),
+        blankMs: median(blankMs),
+        'ratio side panel/blank': ratio,
+        goal: `≤ ${GOAL_RATIO}`,
+        runs: RUNS,
+      });
+      // not the goal's measure, reported beside it: the agenda of 10 items shown with its data (SSO token,
+      // three API calls to the real server, the chair's view with one decision form open).
+      report('side panel agenda ready', { agendaReadyMs: median(readyMs), blankMs: median(blankMs), 'ratio agenda/blank': median(readyMs) / median(blankMs), agendaItems: caseIds.length });
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { ok: tabKB <= GOAL_KB && ratio <= GOAL_RATIO };
+}
+
+if (require.main === module) {
+  benchTab()
+    .then((r) => console.log(r.ok ? '[bench] tab: goals met' : '[bench] tab: goals missed'))
+    .catch((e: unknown) => {
+      console.error('[bench] tab failed:', e instanceof Error ? e.message : e);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,143 @@
+/**
+ * One agenda item in the side panel: what the caller's view holds of the case (nothing but its existence
+ * when the policy gives their organisation nothing), and for the chair the decision form and the button
+ * that puts the item on the meeting stage.
+ */
+import { DefaultButton, Stack, Text } from '@fluentui/react';
+import type { ReactNode } from 'react';
+import type { AgendaItemView } from '../api';
+import { codeLabel, decisionText, followUpText } from '../i18n';
+import { CaseFacts } from './CaseFacts';
+import { DiscussionForm } from './DiscussionForm';
+import { SuspicionForm } from './SuspicionForm';
+import { useEnv } from './env';
+
+export interface ItemControls {
+  /** the chair may decide now (session open). */
+  canDecide: boolean;
+  /** the item the chair is working on shows its form; the others a button that opens it. */
+  expanded: boolean;
+  onExpand: (expanded: boolean) => void;
+  /** the chair may share (session open). */
+  canShare: boolean;
+  onStage: boolean;
+  onShare: (itemId: string | null) => void;
+  onChanged: () => void;
+}
+
+/** Which decision form the chair can fill in for an item now, if any. */
+export function decisionForm(item: AgendaItemView, canDecide: boolean): 'suspicion' | 'discussion' | undefined {
+  const v = item.case;
+  if (!v || !canDecide) return undefined;
+  if (item.part === 'ANONYMOUS_ROUND' && v.phase === 'INBRENG' && v.access.A === 'write') return 'suspicion';
+  if (item.part === 'BESPREKING' && v.phase === 'BESPREKING' && v.access.E === 'write') return 'discussion';
+  return undefined;
+}
+
+const cardStyle = { border: '1px solid', borderRadius: 4, padding: 12 } as const;
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <h4 style={{ margin: '8px 0 4px' }}>{title}</h4>
+      {children}
+    </section>
+  );
+}
+
+export function AgendaItemCard({ item, organisations, controls }: { item: AgendaItemView; organisations: { id: string; name: string }[]; controls: ItemControls }) {
+  const { locale, t } = useEnv();
+  const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
+  const v = item.case;
+  const heading = v ? `${t.item} ${item.position}: ${v.reference}` : `${t.item} ${item.position}`;
+  const outcome = item.outcome?.visible && item.outcome.status === 'decided' ? item.outcome : undefined;
+  const form = decisionForm(item, controls.canDecide);
+  return (
+    <article aria-label={heading} style={cardStyle} data-testid={`agenda-item-${item.position}`}>
+      <Stack tokens={{ childrenGap: 6 }}>
+        <h3 style={{ margin: 0 }}>
+          {heading}
+          {v && <Text variant="small">{` · ${t.phases[v.phase]}`}</Text>}
+        </h3>
+        {!v && <Text>{item.outcome?.visible ? `${item.outcome.reference}` : t.noContent}</Text>}
+        {v && (
+          <>
+            <CaseFacts concern={v.concern} decisions={v.frame?.decisions} />
+            {v.identity && (
+              <Section title={t.identity}>
+                <Text>{`${v.identity.name} · ${v.identity.dateOfBirth}`}</Text>
+              </Section>
+            )}
+            {v.enrichment && v.enrichment.requests.length > 0 && (
+              <Section title={t.enrichment}>
+                <ul style={{ margin: '0 0 0 1.2em', padding: 0 }}>
+                  {v.enrichment.requests.map((r) => (
+                    <li key={r.organisationId}>
+                      <Text>
+                        {`${orgName(r.organisationId)}: `}
+                        {r.answer ? (r.answer.known ? t.known : t.notKnown) : t.awaiting}
+                        {r.answer && r.answer.signals.length > 0 ? ` — ${r.answer.signals.map((s) => codeLabel('riskSignals', s, locale)).join(', ')}` : ''}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            )}
+            {v.discussion && !(form === 'discussion' && controls.expanded) && (
+              <Section title={t.discussion}>
+                <Text block>{`${t.lifeDomains}: ${Object.entries(v.discussion.lifeDomains)
+                  .filter(([, s]) => s === 'concerning')
+                  .map(([c]) => codeLabel('lifeDomains', c, locale))
+                  .join(', ') || t.none}`}</Text>
+                <Text block>{`${t.parties}: ${v.discussion.parties.map(orgName).join(', ') || t.none}`}</Text>
+                <Text block>{`${t.followUpOptions}: ${v.discussion.followUpOptions.map((c) => codeLabel('offers', c, locale)).join(', ') || t.none}`}</Text>
+                {v.discussion.leadOrganisationId && <Text block>{`${t.leadPartner}: ${orgName(v.discussion.leadOrganisationId)}`}</Text>}
+              </Section>
+            )}
+          </>
+        )}
+        {outcome && (
+          <Section title={t.decidedInSession}>
+            <ul style={{ margin: '0 0 0 1.2em', padding: 0 }}>
+              {outcome.decisions.map((d, i) => (
+                <li key={`d${i}`}>
+                  <Text>{decisionText(d.kind, d.outcome, t)}</Text>
+                </li>
+              ))}
+              {outcome.followUp.map((f, i) => (
+                <li key={`f${i}`}>
+                  <Text>{followUpText(f, t, locale)}</Text>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+        {v && form === 'suspicion' && controls.expanded && <SuspicionForm caseView={v} onSaved={controls.onChanged} onReload={controls.onChanged} />}
+        {v && form === 'discussion' && controls.expanded && (
+          <DiscussionForm caseView={v} organisations={organisations} onSaved={controls.onChanged} onReload={controls.onChanged} />
+        )}
+        {form && (
+          <Stack horizontal>
+            <DefaultButton
+              text={controls.expanded ? t.closeForm : form === 'suspicion' ? t.openSuspicionForm : t.openDiscussionForm}
+              aria-expanded={controls.expanded}
+              onClick={() => controls.onExpand(!controls.expanded)}
+            />
+          </Stack>
+        )}
+        {controls.canShare && (
+          <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center">
+            {controls.onStage ? (
+              <>
+                <Text styles={{ root: { fontWeight: 600 } }}>{t.sharedOnStage}</Text>
+                <DefaultButton text={t.stopSharing} onClick={() => controls.onShare(null)} />
+              </>
+            ) : (
+              <DefaultButton text={t.shareToStage} onClick={() => controls.onShare(item.id)} ariaDescription={t.sharedNotice} />
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * Groups A and B of a case as text: reference, age band, signals, forms, registrations, decisions — and
+ * the inbrenger's free text only where the caller's view holds it (never on the stage).
+ */
+import { Text } from '@fluentui/react';
+import type { Decision } from '../../../src/core/model';
+import { codeLabel, decisionText } from '../i18n';
+import { useEnv } from './env';
+
+export interface ConcernFacts {
+  ageBand: string;
+  riskSignals: string[];
+  protectiveFactors: string[];
+  forms: string[];
+  registrationsBand: string;
+  urgency: string;
+  freeText?: string;
+}
+
+const listStyle = { margin: '0 0 0 1.2em', padding: 0 } as const;
+const dtStyle = { fontWeight: 600, marginTop: 6 } as const;
+const ddStyle = { margin: 0 } as const;
+
+export function CaseFacts({ concern, decisions, large = false }: { concern?: ConcernFacts; decisions?: Pick<Decision, 'kind' | 'outcome' | 'rationale'>[]; large?: boolean }) {
+  const { locale, t } = useEnv();
+  const shown = (decisions ?? []).filter((d) => d.kind === 'SUSPICION' || d.kind === 'DISCUSSION' || d.kind === 'WITHDRAWAL');
+  const variant = large ? 'xLarge' : 'medium';
+  const codes = (list: 'riskSignals' | 'forms' | 'protectiveFactors', xs: string[]) =>
+    xs.length === 0 ? (
+      <Text variant={variant}>{t.none}</Text>
+    ) : (
+      <ul style={listStyle}>
+        {xs.map((c) => (
+          <li key={c}>
+            <Text variant={variant}>{codeLabel(list, c, locale)}</Text>
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <dl style={{ margin: 0 }}>
+      {concern && (
+        <>
+          <dt style={dtStyle}>{t.ageBand}</dt>
+          <dd style={ddStyle}>
+            <Text variant={variant}>{codeLabel('ageBands', concern.ageBand, locale)}</Text>
+          </dd>
+          <dt style={dtStyle}>{t.riskSignals}</dt>
+          <dd style={ddStyle}>{codes('riskSignals', concern.riskSignals)}</dd>
+          <dt style={dtStyle}>{t.forms}</dt>
+          <dd style={ddStyle}>{codes('forms', concern.forms)}</dd>
+          <dt style={dtStyle}>{t.protectiveFactors}</dt>
+          <dd style={ddStyle}>{codes('protectiveFactors', concern.protectiveFactors)}</dd>
+          <dt style={dtStyle}>{t.registrations}</dt>
+          <dd style={ddStyle}>
+            <Text variant={variant}>{codeLabel('registrationsBands', concern.registrationsBand, locale)}</Text>
+          </dd>
+          <dt style={dtStyle}>{t.urgency}</dt>
+          <dd style={ddStyle}>
+            <Text variant={variant}>{codeLabel('urgency', concern.urgency, locale)}</Text>
+          </dd>
+          {concern.freeText !== undefined && concern.freeText !== '' && (
+            <>
+              <dt style={dtStyle}>{t.freeText}</dt>
+              <dd style={ddStyle}>
+                <Text variant={variant}>{concern.freeText}</Text>
+              </dd>
+            </>
+          )}
+        </>
+      )}
+      {shown.length > 0 && (
+        <>
+          <dt style={dtStyle}>{t.decisions}</dt>
+          <dd style={ddStyle}>
+            <ul style={listStyle}>
+              {shown.map((d, i) => (
+                <li key={i}>
+                  <Text variant={variant}>
+                    {decisionText(d.kind, d.outcome, t)}
+                    {d.rationale ? ` — ${d.rationale}` : ''}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,21 @@
+/** An error as a message bar in the user's language: the server's coded message, never a stack trace. */
+import { MessageBar, MessageBarType } from '@fluentui/react';
+import type { ReactNode } from 'react';
+import { ApiError } from '../api';
+import { useEnv } from './env';
+
+export function problemText(error: unknown, locale: 'nl-NL' | 'en-US', generic: string): string {
+  if (error instanceof ApiError) return error.text(locale);
+  return generic;
+}
+
+export function ProblemBar({ error, children }: { error: unknown; children?: ReactNode }) {
+  const { locale, t } = useEnv();
+  if (!error) return null;
+  return (
+    <MessageBar messageBarType={MessageBarType.error} isMultiline role="alert">
+      {problemText(error, locale, t.errorGeneric)}
+      {children}
+    </MessageBar>
+  );
+}

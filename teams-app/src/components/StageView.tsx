@@ -1,0 +1,68 @@
+/**
+ * The meeting stage: the agenda item the chair shared, as groups A and B only (reference, age band,
+ * signals, forms, decisions) — the server's stage view holds nothing else, whoever looks. Refreshes
+ * itself so that the stage follows the chair.
+ */
+import { Spinner, Stack, Text } from '@fluentui/react';
+import { useCallback, useEffect, useState } from 'react';
+import type { StageContent } from '../api';
+import { ApiError } from '../api';
+import { CaseFacts } from './CaseFacts';
+import { NoAccess } from './NoAccess';
+import { ProblemBar } from './ProblemBar';
+import { markFirstRender, useEnv } from './env';
+
+export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId: string; refreshMs?: number }) {
+  const { api, t } = useEnv();
+  const [content, setContent] = useState<StageContent | null | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [denied, setDenied] = useState<'guest' | 'signIn' | undefined>();
+
+  const refresh = useCallback(async () => {
+    try {
+      const meeting = await api.findMeeting(teamsMeetingId);
+      setContent(meeting ? await api.stage(meeting.id) : null);
+      setError(undefined);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setDenied(e.status === 401 ? 'signIn' : 'guest');
+      else if (e instanceof ApiError) setError(e);
+      else setDenied('signIn');
+    }
+  }, [api, teamsMeetingId]);
+
+  useEffect(() => {
+    void refresh();
+    if (!refreshMs) return;
+    const id = setInterval(() => void refresh(), refreshMs);
+    return () => clearInterval(id);
+  }, [refresh, refreshMs]);
+
+  useEffect(() => markFirstRender('sjv:first-render'), []);
+  useEffect(() => {
+    if (content !== undefined) markFirstRender('sjv:stage-ready');
+  }, [content]);
+
+  if (denied) return <NoAccess reason={denied} />;
+  if (error && content === undefined) return <ProblemBar error={error} />;
+  if (content === undefined) return <Spinner label={t.loading} />;
+  const item = content?.item;
+  return (
+    <main aria-label={t.stageTitle} data-testid="stage">
+      <Stack tokens={{ childrenGap: 12 }} styles={{ root: { padding: 24 } }}>
+        <h1 style={{ fontSize: 24, margin: 0 }}>{t.stageTitle}</h1>
+        {!content || content.status !== 'open' ? (
+          <Text variant="xLarge">{content ? t.stageClosed : t.noSession}</Text>
+        ) : !item ? (
+          <Text variant="xLarge">{t.stageNothing}</Text>
+        ) : (
+          <section aria-label={item.case.reference}>
+            <h2 style={{ fontSize: 32, margin: '0 0 8px' }}>{`${t.item} ${item.position}: ${item.case.reference}`}</h2>
+            <Text variant="large" block>{`${t.phase}: ${t.phases[item.case.phase]}`}</Text>
+            <CaseFacts concern={item.case.concern} decisions={item.case.frame.decisions ?? []} large />
+          </section>
+        )}
+        <ProblemBar error={error} />
+      </Stack>
+    </main>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * @jest-environment jsdom
+ *
+ * Ending the session in the side panel: minutes at process level from the decisions taken while it was open.
+ */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { SidePanel } from '../../../teams-app/src/components/SidePanel';
+import { U } from '../../support/world';
+import { CoreTabApi } from './support/core-api';
+import { clickButton, nl, renderTab, text } from './support/render';
+import type { Session } from './support/session';
+import { TEAMS_MEETING_ID, session } from './support/session';
+
+let s: Session;
+beforeEach(async () => {
+  s = await session();
+});
+afterEach(() => s.w.close());
+
+test('the chair ends the session and sees final minutes: reference, decision, rationale, follow-up, responsible organisation — no personal data', async () => {
+  const api = new CoreTabApi(s.w, U.voorzitter);
+  const seen = (await api.agenda(s.meetingId)).items[0]!.case!;
+  await api.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Signalen van dealen.', expectedVersion: seen.version }, 'minutes-test-0001');
+  renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
+  await screen.findByText(nl.endSession);
+  clickButton(document.body, nl.endSession);
+  await screen.findByText(nl.confirmEnd);
+  const confirm = screen.getAllByText(nl.endSession).map((el) => el.closest('button')!).at(-1)!;
+  fireEvent.click(confirm);
+  const minutes = await screen.findByTestId('minutes');
+  await waitFor(() => expect(text(minutes)).toContain(nl.minutesFinal));
+  const shown = text(minutes);
+  expect(shown).toContain(`${nl.reference} ${await s.reference(s.inbreng)}`);
+  expect(shown).toContain(`${nl.suspicionYes} — Signalen van dealen.`);
+  expect(shown).toContain(nl.nextSupplyIdentity);
+  expect(shown).toContain(`${nl.responsible}: Het Baken College`);
+  expect(shown).toContain(nl.notDecided); // the bespreking item was not decided
+  for (const personal of ['Test Persoon', '2011-05-04', 'dure kleding', 'mentor@school.demo']) expect(shown).not.toContain(personal);
+  expect((await api.findMeeting(TEAMS_MEETING_ID))?.status).toBe('ended');
+});

@@ -1,0 +1,55 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The meeting stage against the real core: only groups A and B of the shared item — never a name, date
+ * of birth or contact data, whoever looks — and nothing at all for a guest.
+ */
+import { screen, waitFor } from '@testing-library/react';
+import { StageView } from '../../../teams-app/src/components/StageView';
+import { U } from '../../support/world';
+import { CoreTabApi } from './support/core-api';
+import { en, nl, renderTab, text } from './support/render';
+import type { Session } from './support/session';
+import { TEAMS_MEETING_ID, session } from './support/session';
+
+let s: Session;
+beforeEach(async () => {
+  s = await session();
+});
+afterEach(() => s.w.close());
+
+const stage = (api: CoreTabApi, locale: 'nl-NL' | 'en-US' = 'nl-NL') => renderTab(<StageView teamsMeetingId={TEAMS_MEETING_ID} refreshMs={0} />, api, locale);
+
+test.each([
+  ['the chair', U.voorzitter],
+  ['the procesregisseur', U.regisseur],
+  ['the inbrenger', U.mentor],
+  ['an involved partner', U.agent],
+  ['an uninvolved member', U.leerplicht],
+])('the stage of a case with identity shows reference, age band, signals and decisions, and no name or date of birth, to %s', async (_who, viewer) => {
+  const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
+  expect(record.identity).toEqual({ name: 'Test Persoon', dateOfBirth: '2011-05-04' });
+  await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
+  stage(new CoreTabApi(s.w, viewer));
+  const shown = await screen.findByTestId('stage');
+  await waitFor(() => expect(text(shown)).toContain(record.frame.reference));
+  const all = text(document.body);
+  expect(all).toContain('13–15 jaar');
+  expect(all).toContain('Schoolverzuim / spijbelen');
+  expect(all).toContain(nl.suspicionYes);
+  for (const personal of ['Test Persoon', '2011-05-04', '04-05-2011', '4 mei 2011', 'dure kleding']) expect(all).not.toContain(personal);
+});
+
+test('before the chair shares an item the stage says so, in the meeting’s language', async () => {
+  stage(new CoreTabApi(s.w, U.agent), 'en-US');
+  const shown = await screen.findByTestId('stage');
+  expect(text(shown)).toContain(en.stageNothing);
+  expect(text(shown)).not.toContain('SJV-');
+});
+
+test('a guest looking at the stage sees nothing of any case', async () => {
+  await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
+  stage(new CoreTabApi(s.w, { id: 'gast@extern.example', organisationId: 'extern', roles: [] }));
+  expect(text(await screen.findByTestId('no-access'))).toContain(nl.noAccessGuest);
+  expect(text(document.body)).not.toContain('SJV-');
+});
