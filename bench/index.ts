@@ -3,10 +3,18 @@
  * the same run. Not a test: it prints, and exits non-zero only when a benchmark cannot run.
  * `npm run bench -- core` runs one part.
  */
+import { benchBot } from './bot';
 import { benchCore } from './core';
+import { benchServer } from './server';
+import { benchSpfx } from './spfx';
+import { benchTab } from './tab';
 
 const parts: Record<string, () => Promise<{ ok: boolean } | void>> = {
   core: benchCore,
+  server: benchServer,
+  bot: benchBot,
+  tab: benchTab,
+  spfx: benchSpfx,
 };
 
 async function main(): Promise<void> {

@@ -29,13 +29,17 @@ export interface AuditRow extends AuditInput {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Canonical serialisation: fixed key order, so that the hash does not depend on how a store returns rows. */
-function canonical(seq: number, e: AuditInput, prevHash: string): string {
+/**
+ * Canonical serialisation: a JSON array in fixed order (groups sorted), so that the hash does not depend
+ * on how a store returns rows. A store may build this same string itself (SQLite: json_array) to verify
+ * without materialising every row; a mismatch is always re-checked on the full row.
+ */
+export function canonical(seq: number, e: AuditInput, prevHash: string): string {
   return JSON.stringify([seq, e.at, e.actorId, e.role, e.caseId, e.reference, e.phase, e.action, [...e.groups].sort(), e.purpose, e.commandId, prevHash]);
 }
 
 export function hashRow(seq: number, entry: AuditInput, prevHash: string): string {
-  return createHash('sha256').update(canonical(seq, entry, prevHash)).digest('hex');
+  return sha256Hex(canonical(seq, entry, prevHash));
 }
 
 /** Turns new entries into chained rows after the given last row (or the genesis). */
@@ -45,11 +49,21 @@ export function chainRows(last: { seq: number; hash: string } | undefined, entri
   return entries.map((e) => {
     seq += 1;
     const hash = hashRow(seq, e, prevHash);
-    const row: AuditRow = { ...e, groups: [...e.groups], seq, prevHash, hash };
+    const row: AuditRow = { ...e, groups: [...e.groups].sort(), seq, prevHash, hash };
     prevHash = hash;
     return row;
   });
 }
+
+/** One link of the chain as a store can return it cheaply: the canonical string it built from the row's columns. */
+export interface AuditLink {
+  seq: number;
+  prevHash: string;
+  hash: string;
+  canonical: string;
+}
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 export type AuditVerification =
   | { ok: true; rows: number; lastHash: string }
@@ -80,6 +94,29 @@ export class AuditVerifier {
     this.prevHash = row.hash;
     this.expectedSeq += 1;
     return true;
+  }
+
+  /** A row whose hash the caller has already recomputed and found equal: only order and linkage are checked. */
+  pushLink(link: AuditLink): boolean {
+    if (this.failure) return false;
+    this.count += 1;
+    if (link.seq !== this.expectedSeq) {
+      this.failure = { ok: false, rows: this.count - 1, firstBadSeq: this.expectedSeq, problem: link.seq > this.expectedSeq ? 'MISSING' : 'REORDERED' };
+      return false;
+    }
+    if (link.prevHash !== this.prevHash) {
+      this.failure = { ok: false, rows: this.count - 1, firstBadSeq: link.seq, problem: 'MISSING' };
+      return false;
+    }
+    this.prevHash = link.hash;
+    this.expectedSeq += 1;
+    return true;
+  }
+
+  /** The row at `seq` vanished while verifying. */
+  missing(seq: number): AuditVerification {
+    this.failure ??= { ok: false, rows: this.count, firstBadSeq: seq, problem: 'MISSING' };
+    return this.failure;
   }
 
   result(): AuditVerification {

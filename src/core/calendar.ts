@@ -22,3 +22,9 @@ export function addToDay(day: string, add: { years?: number; months?: number; da
   const at = Date.UTC(year, month, Math.min(d, lastDay)) + (add.days ?? 0) * 86_400_000;
   return new Date(at).toISOString().slice(0, 10);
 }
+
+/** Whole calendar days from one day (yyyy-mm-dd, or the day of an ISO moment) to another. */
+export function daysBetweenDays(fromDay: string, toDay: string): number {
+  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((utc(toDay) - utc(fromDay)) / 86_400_000);
+}

@@ -2,7 +2,7 @@
  * Ports: what the core needs from the outside. Adapters (SQLite locally, SharePoint lists in
  * production) implement them; the core never imports an adapter.
  */
-import type { AuditInput, AuditRow } from './audit';
+import type { AuditInput, AuditLink, AuditRow } from './audit';
 import type { CaseRecord, Organisation, Phase, User } from './model';
 import type { DeletionRecord } from './retention';
 
@@ -81,6 +81,12 @@ export interface Store {
   readAudit(query: AuditQuery): Promise<AuditRow[]>;
   /** Streams the whole audit log in sequence order, in pages. */
   auditPages(pageSize: number): AsyncIterable<AuditRow[]>;
+  /**
+   * Optional fast path for verification: the chain in sequence order with the canonical string (see
+   * audit.ts `canonical`) built by the store from each row's columns. Rows whose hash does not match are
+   * re-read in full with readAudit, so a store's formatting can never cause a false alarm.
+   */
+  auditLinkPages?(pageSize: number): AsyncIterable<AuditLink[]>;
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]>;
 
   getOrganisation(id: string): Promise<Organisation | undefined>;

@@ -3,11 +3,10 @@
  * Each command is one transaction holding the case change, the idempotency record and its audit rows.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { differenceInCalendarDays, parseISO } from 'date-fns';
-import { dayOf } from './calendar';
+import { dayOf, daysBetweenDays } from './calendar';
 import type { ZodError } from 'zod';
 import type { AuditInput, AuditRow, AuditVerification } from './audit';
-import { AuditVerifier } from './audit';
+import { AuditVerifier, sha256Hex } from './audit';
 import { CATALOGUE_VERSION, ageBandFor } from './catalogue';
 import { informingDueOn, enrichmentDueOn } from './case-index';
 import type { ProcessConfig } from './config';
@@ -343,30 +342,31 @@ export class Signaalpunt {
     const { items, total } = await this.store.listCases(query);
     const summaries: CaseSummary[] = [];
     for (const record of items) {
-      const { view } = viewFor(user, record, org, now, this.policy);
-      if (!view?.frame) continue;
-      summaries.push(this.summarise(record, view, now));
+      // A listing holds groups A and B only: ask the policy table for exactly those two.
+      const roles = rolesFor(user, record, org, now);
+      const ctx = contextFor(record, user.organisationId);
+      if (!effectiveAccess(this.policy, record.frame.phase, 'A', roles, ctx)) continue;
+      const concern = effectiveAccess(this.policy, record.frame.phase, 'B', roles, ctx) ? record.concern : undefined;
+      summaries.push(this.summarise(record, concern, now));
     }
     return ok({ items: summaries, total });
   }
 
-  private summarise(record: CaseRecord, view: CaseView, now: string): CaseSummary {
+  private summarise(record: CaseRecord, concern: CaseRecord['concern'] | undefined, now: string): CaseSummary {
     const today = now.slice(0, 10);
     const informDue = informingDueOn(record, this.config.informingDeadlineMonths);
     const enrichDue = enrichmentDueOn(record);
     return {
-      id: view.id,
-      version: view.version,
-      reference: view.reference,
-      phase: view.phase,
-      status: ACTIVE_PHASES.includes(view.phase) ? 'open' : 'closed',
+      id: record.id,
+      version: record.version,
+      reference: record.frame.reference,
+      phase: record.frame.phase,
+      status: ACTIVE_PHASES.includes(record.frame.phase) ? 'open' : 'closed',
       inbrengerOrganisationId: record.frame.inbrengerOrganisationId,
-      ...(view.concern
-        ? { ageBand: view.concern.ageBand, riskSignals: [...view.concern.riskSignals], forms: [...view.concern.forms], urgency: view.concern.urgency }
-        : {}),
+      ...(concern ? { ageBand: concern.ageBand, riskSignals: [...concern.riskSignals], forms: [...concern.forms], urgency: concern.urgency } : {}),
       createdAt: record.frame.createdAt,
       phaseSince: record.frame.phaseSince,
-      daysInPhase: differenceInCalendarDays(parseISO(now), parseISO(record.frame.phaseSince)),
+      daysInPhase: daysBetweenDays(record.frame.phaseSince, now),
       nextStep: nextStep(record),
       overdue: { informing: informDue !== null && informDue < today, enrichment: enrichDue !== null && enrichDue < today },
     };
@@ -381,6 +381,21 @@ export class Signaalpunt {
   /** Walks the whole audit chain and reports the first altered or missing row. */
   async verifyAudit(pageSize = 10_000): Promise<AuditVerification> {
     const verifier = new AuditVerifier();
+    if (this.store.auditLinkPages) {
+      for await (const page of this.store.auditLinkPages(pageSize)) {
+        for (const link of page) {
+          if (sha256Hex(link.canonical) === link.hash) {
+            if (!verifier.pushLink(link)) return verifier.result();
+            continue;
+          }
+          // The store's string differs: decide on the full row, exactly as the slow path does.
+          const [row] = await this.store.readAudit({ afterSeq: link.seq - 1, limit: 1 });
+          if (!row) return verifier.missing(link.seq);
+          if (!verifier.push(row)) return verifier.result();
+        }
+      }
+      return verifier.result();
+    }
     for await (const page of this.store.auditPages(pageSize)) {
       for (const row of page) if (!verifier.push(row)) return verifier.result();
     }
@@ -388,7 +403,7 @@ export class Signaalpunt {
   }
 
   /** Destroys identity, contact and free text of every closed case whose retention date has passed. */
-  async runRetention(asOf: Date = this.clock.now(), batchSize = 500): Promise<RetentionRun> {
+  async runRetention(asOf: Date = this.clock.now(), batchSize = 2000): Promise<RetentionRun> {
     const asOfDay = dayOf(asOf);
     const at = this.nowIso();
     const purged: RetentionRun['purged'] = [];

@@ -28,11 +28,7 @@ export function localDay(iso: string): string {
   return day;
 }
 
-/** Whole calendar days from one ISO day (yyyy-mm-dd) to another. */
-export function daysBetweenDays(fromDay: string, toDay: string): number {
-  const utc = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
-  return Math.round((utc(toDay) - utc(fromDay)) / 86_400_000);
-}
+export { daysBetweenDays } from '../core/calendar';
 
 /** "2 maart 2026" / "2 March 2026". */
 export function formatDate(iso: string, locale: Locale): string {

@@ -7,6 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/adapters/sqlite';
+import { canonical, sha256Hex } from '../../src/core/audit';
+import type { AuditInput } from '../../src/core/audit';
+import type { DataGroup } from '../../src/core/model';
 import { Signaalpunt } from '../../src/core/service';
 import { seedDemoTenant } from '../../src/demo/tenant';
 import { CONCERN, TestClock, U } from '../support/world';
@@ -93,5 +96,56 @@ describe('SqliteStore specifics', () => {
     expect(first.ok && first.value.reference).toBe('SJV-2026-0001');
     expect(second.ok && second.value.reference).toBe('SJV-2027-0001');
     await store.close();
+  });
+});
+
+describe('SqliteStore audit fast path', () => {
+  const tricky = ['aanhalingstekens "zo" en \\ backslash', 'pijl → en emoji 🙂 en é', 'regel\neinde\ttab\u0001controle', '', 'SJV-2026-0001'];
+
+  test('the canonical string SQLite builds equals the core canonical form for every kind of text, so fast verification agrees with the full check', async () => {
+    const store = SqliteStore.open(':memory:');
+    try {
+      await store.transaction(async (tx) => {
+        await tx.appendAudit(
+          tricky.map((purpose, i) => ({
+            at: `2026-03-0${i + 1}T09:00:00.000Z`,
+            actorId: i % 2 ? 'system:retention' : 'regisseur@gemeente.demo',
+            role: 'procesregisseur' as const,
+            caseId: i % 2 ? null : randomUUID(),
+            reference: i % 2 ? null : `SJV-2026-000${i}`,
+            phase: i % 2 ? null : ('VERRIJKING' as const),
+            action: 'read' as const,
+            groups: ['D', 'C'] as DataGroup[],
+            purpose,
+            commandId: i % 3 ? null : `cmd-${i}-abcdefgh`,
+          })),
+        );
+      });
+      const links = [];
+      for await (const page of store.auditLinkPages(2)) links.push(...page);
+      expect(links).toHaveLength(tricky.length);
+      const rows = await store.readAudit({ limit: 100 });
+      for (const [i, link] of links.entries()) {
+        const row = rows[i]!;
+        expect(link.canonical).toBe(canonical(row.seq, row, row.prevHash));
+        expect(sha256Hex(link.canonical)).toBe(link.hash);
+      }
+      expect(await new Signaalpunt(store).verifyAudit(2)).toMatchObject({ ok: true, rows: tricky.length });
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('fast verification still pinpoints a row altered behind the triggers', async () => {
+    const store = SqliteStore.open(':memory:');
+    try {
+      const entry: AuditInput = { at: '2026-03-02T09:00:00.000Z', actorId: 'a', role: 'procesregisseur', caseId: null, reference: null, phase: null, action: 'read', groups: ['C'], purpose: 'p', commandId: null };
+      await store.transaction(async (tx) => tx.appendAudit([entry, entry, entry, entry]));
+      store.db.exec('DROP TRIGGER audit_no_update');
+      store.db.prepare("UPDATE audit SET purpose = 'anders' WHERE seq = 3").run();
+      expect(await new Signaalpunt(store).verifyAudit(2)).toMatchObject({ ok: false, firstBadSeq: 3, problem: 'ALTERED' });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -6,11 +6,11 @@
  */
 import Database from 'better-sqlite3';
 import { chainRows } from '../../core/audit';
-import type { AuditInput, AuditRow } from '../../core/audit';
+import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
-import type { AuditQuery, BotStore, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
@@ -173,15 +173,19 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     });
   }
 
-  private writeIndex(record: CaseRecord): void {
-    const ix = caseIndex(record, this.deadlineMonths);
-    this.db.prepare('DELETE FROM case_relations WHERE case_id = ?').run(record.id);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation) VALUES (?, ?, ?)');
-    for (const r of ix.relations) ins.run(record.id, r.organisationId, r.relation);
+  private relationStatements?: { clear: Database.Statement<[string]>; add: Database.Statement<[string, string, string]> };
+
+  /** Rewrites the case's relation rows (organisations asked / parties) from the index the core derived. */
+  private writeRelations(caseId: string, relations: CaseIndex['relations']): void {
+    this.relationStatements ??= {
+      clear: this.db.prepare<[string]>('DELETE FROM case_relations WHERE case_id = ?'),
+      add: this.db.prepare<[string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation) VALUES (?, ?, ?)'),
+    };
+    this.relationStatements.clear.run(caseId);
+    for (const r of relations) this.relationStatements.add.run(caseId, r.organisationId, r.relation);
   }
 
-  private caseParams(record: CaseRecord): Record<string, unknown> {
-    const ix = caseIndex(record, this.deadlineMonths);
+  private caseParams(record: CaseRecord, ix: CaseIndex = caseIndex(record, this.deadlineMonths)): Record<string, unknown> {
     const json = (x: unknown): string | null => (x === undefined ? null : JSON.stringify(x));
     return {
       id: record.id,
@@ -248,13 +252,15 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
         return row ? toRecord(row) : undefined;
       },
       insertCase: async (record) => {
-        insert.run(this.caseParams(record));
-        this.writeIndex(record);
+        const ix = caseIndex(record, this.deadlineMonths);
+        insert.run(this.caseParams(record, ix));
+        this.writeRelations(record.id, ix.relations);
       },
       updateCase: async (record, expectedVersion) => {
-        const info = update.run({ ...this.caseParams(record), expected: expectedVersion });
+        const ix = caseIndex(record, this.deadlineMonths);
+        const info = update.run({ ...this.caseParams(record, ix), expected: expectedVersion });
         if (info.changes !== 1) throw new DomainError('CASE.VERSION_CONFLICT');
-        this.writeIndex(record);
+        this.writeRelations(record.id, ix.relations);
       },
       nextReferenceNumber: async (year) => counter.get(year)!.last,
       getCommand: async (commandId): Promise<CommandRecord | undefined> => {
@@ -350,6 +356,23 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       if (page.length === 0) return;
       yield page;
       after = page[page.length - 1]!.seq;
+    }
+  }
+
+  /** The chain with each row's canonical string built by SQLite (json_array), for fast verification. */
+  async *auditLinkPages(pageSize: number): AsyncIterable<AuditLink[]> {
+    const page = this.db.prepare<[number, number], [number, string, string, string]>(
+      `SELECT seq, prev_hash, hash,
+              json_array(seq, at, actor_id, role, case_id, reference, phase, action, json(groups), purpose, command_id, prev_hash)
+         FROM audit WHERE seq > ? ORDER BY seq LIMIT ?`,
+    );
+    page.raw(true);
+    let after = 0;
+    for (;;) {
+      const rows = await this.exclusive(() => page.all(after, pageSize));
+      if (rows.length === 0) return;
+      yield rows.map(([seq, prevHash, hash, canonical]) => ({ seq, prevHash, hash, canonical }));
+      after = rows[rows.length - 1]![0];
     }
   }
 

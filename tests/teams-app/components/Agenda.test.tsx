@@ -4,7 +4,7 @@
  * The side panel's agenda against the real core: two parts, and per item only what the policy table
  * gives the viewer's organisation.
  */
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
@@ -58,7 +58,9 @@ test('a member of an organisation not involved in a bespreking case sees that th
 
 test('a guest or anonymous participant sees nothing of any case', async () => {
   panel(new CoreTabApi(s.w, { id: 'gast@extern.example', organisationId: 'extern', roles: [] }));
-  expect(text(await screen.findByTestId('no-access'))).toContain(nl.noAccessGuest);
+  // Fluent's MessageBar renders its text a tick later (a live region): wait for the message itself.
+  const box = await screen.findByTestId('no-access');
+  await waitFor(() => expect(text(box)).toContain(nl.noAccessGuest));
   expect(text(document.body)).not.toContain('SJV-');
   expect(text(document.body)).not.toContain('Dealen');
 });

@@ -50,6 +50,8 @@ test('before the chair shares an item the stage says so, in the meeting’s lang
 test('a guest looking at the stage sees nothing of any case', async () => {
   await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
   stage(new CoreTabApi(s.w, { id: 'gast@extern.example', organisationId: 'extern', roles: [] }));
-  expect(text(await screen.findByTestId('no-access'))).toContain(nl.noAccessGuest);
+  // Fluent's MessageBar renders its text a tick later (a live region): wait for the message itself.
+  const box = await screen.findByTestId('no-access');
+  await waitFor(() => expect(text(box)).toContain(nl.noAccessGuest));
   expect(text(document.body)).not.toContain('SJV-');
 });
