@@ -1,0 +1,187 @@
+/**
+ * The phase commands the coordinator can start, as data: in which phases, which base roles, which data
+ * group they write (shown only where the caller's view grants write on it), the fields of their form and
+ * how the form becomes the API's input. The server decides; this table only hides what would be refused.
+ */
+import type { Strings } from './i18n';
+import type { CatalogueListName, CommandName, DataGroup, Phase } from './model';
+
+export type FieldKind = 'text' | 'date' | 'choice' | 'multichoice' | 'boolean';
+export type FormValues = Record<string, string | string[] | boolean | undefined>;
+
+export interface FieldSpec {
+  key: string;
+  label: keyof Strings;
+  kind: FieldKind;
+  /** options of a choice: a catalogue list, or the member organisations. */
+  options?: CatalogueListName | 'members' | 'suspicion';
+  required?: boolean | ((v: FormValues) => boolean);
+  visible?: (v: FormValues) => boolean;
+}
+
+export interface CommandSpec {
+  name: CommandName;
+  phases: Phase[];
+  roles: string[];
+  writes: DataGroup;
+  fields: FieldSpec[];
+  rationale: 'required' | 'optional' | 'none';
+  build(v: FormValues): Record<string, unknown>;
+}
+
+const ACTIVE: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
+const str = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : '');
+const list = (v: FormValues[string]): string[] => (Array.isArray(v) ? v : []);
+const opt = (key: string, value: string): Record<string, string> => (value ? { [key]: value } : {});
+
+export const COMMAND_SPECS: CommandSpec[] = [
+  {
+    name: 'decideSuspicion',
+    phases: ['INBRENG'],
+    roles: ['procesregisseur', 'voorzitter'],
+    writes: 'A',
+    rationale: 'required',
+    fields: [
+      { key: 'suspicion', label: 'fieldSuspicion', kind: 'choice', options: 'suspicion', required: true },
+      { key: 'aveLevel', label: 'fieldAveLevel', kind: 'choice', options: 'aveLevels', visible: (v) => v.suspicion === 'yes' },
+      { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', visible: (v) => v.suspicion === 'no', required: (v) => v.suspicion === 'no' },
+    ],
+    build: (v) => ({
+      suspicion: v.suspicion === 'yes',
+      rationale: str(v.rationale),
+      ...(v.suspicion === 'yes' ? opt('aveLevel', str(v.aveLevel)) : opt('advisedRoute', str(v.advisedRoute))),
+    }),
+  },
+  {
+    name: 'supplyIdentity',
+    phases: ['VERRIJKING'],
+    roles: ['procesregisseur', 'partner'],
+    writes: 'C',
+    rationale: 'none',
+    fields: [
+      { key: 'name', label: 'fieldName', kind: 'text', required: true },
+      { key: 'dateOfBirth', label: 'fieldDateOfBirth', kind: 'date', required: true },
+      { key: 'registrationsBand', label: 'fieldRegistrationsBand', kind: 'choice', options: 'registrationsBands' },
+    ],
+    build: (v) => ({ name: str(v.name), dateOfBirth: str(v.dateOfBirth), ...opt('registrationsBand', str(v.registrationsBand)) }),
+  },
+  {
+    name: 'recordResidentInformed',
+    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING'],
+    roles: ['procesregisseur', 'partner'],
+    writes: 'A',
+    rationale: 'none',
+    fields: [
+      { key: 'informedOn', label: 'fieldInformedOn', kind: 'date', required: (v) => !str(v.deferralReason) },
+      { key: 'deferralReason', label: 'fieldDeferralReason', kind: 'text', visible: (v) => !str(v.informedOn) },
+      { key: 'deferralUntil', label: 'fieldDeferralUntil', kind: 'date', visible: (v) => !str(v.informedOn), required: (v) => Boolean(str(v.deferralReason)) },
+    ],
+    build: (v) => (str(v.informedOn) ? { informedOn: str(v.informedOn) } : { deferral: { reason: str(v.deferralReason), until: str(v.deferralUntil) } }),
+  },
+  {
+    name: 'requestEnrichment',
+    phases: ['VERRIJKING'],
+    roles: ['procesregisseur'],
+    writes: 'D',
+    rationale: 'none',
+    fields: [
+      { key: 'organisationIds', label: 'fieldOrganisations', kind: 'multichoice', options: 'members', required: true },
+      { key: 'dueOn', label: 'fieldDueOn', kind: 'date', required: true },
+    ],
+    build: (v) => ({ organisationIds: list(v.organisationIds), dueOn: str(v.dueOn) }),
+  },
+  {
+    name: 'concludeEnrichment',
+    phases: ['VERRIJKING'],
+    roles: ['procesregisseur'],
+    writes: 'D',
+    rationale: 'optional',
+    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' }],
+    build: (v) => ({ ...opt('advisedRoute', str(v.advisedRoute)), ...opt('rationale', str(v.rationale)) }),
+  },
+  {
+    name: 'recordDiscussion',
+    phases: ['BESPREKING'],
+    roles: ['procesregisseur', 'voorzitter'],
+    writes: 'E',
+    rationale: 'none',
+    fields: [
+      { key: 'lifeDomains', label: 'fieldLifeDomains', kind: 'multichoice', options: 'lifeDomains' },
+      { key: 'parties', label: 'fieldParties', kind: 'multichoice', options: 'members' },
+      { key: 'leadOrganisationId', label: 'fieldLeadOrganisation', kind: 'choice', options: 'members', required: (v) => v.complete === true },
+      { key: 'followUpOptions', label: 'fieldFollowUpOptions', kind: 'multichoice', options: 'offers' },
+      { key: 'complete', label: 'complete', kind: 'boolean' },
+    ],
+    build: (v) => {
+      const lifeDomains: Record<string, string> = {};
+      for (const d of list(v.lifeDomains)) lifeDomains[d] = 'concerning';
+      const parties = list(v.parties);
+      const lead = str(v.leadOrganisationId);
+      return {
+        lifeDomains,
+        parties: lead && parties.indexOf(lead) < 0 ? parties.concat([lead]) : parties,
+        followUpOptions: list(v.followUpOptions),
+        ...opt('leadOrganisationId', lead),
+        complete: v.complete === true,
+      };
+    },
+  },
+  {
+    name: 'recordFollowUp',
+    phases: ['OPVOLGING'],
+    roles: ['procesregisseur', 'partner'],
+    writes: 'G',
+    rationale: 'none',
+    fields: [
+      { key: 'offerCode', label: 'fieldOffer', kind: 'choice', options: 'offers' },
+      { key: 'actionOrganisation', label: 'fieldActionOrganisation', kind: 'choice', options: 'members', required: (v) => Boolean(str(v.offerCode)) },
+      { key: 'dueOn', label: 'fieldDueOn', kind: 'date', required: (v) => Boolean(str(v.offerCode)) },
+      { key: 'residentStance', label: 'fieldResidentStance', kind: 'choice', options: 'residentStances', required: true },
+      { key: 'complete', label: 'complete', kind: 'boolean' },
+    ],
+    build: (v) => ({
+      actions: str(v.offerCode) ? [{ offerCode: str(v.offerCode), organisationId: str(v.actionOrganisation), dueOn: str(v.dueOn) }] : [],
+      residentStance: str(v.residentStance),
+      complete: v.complete === true,
+    }),
+  },
+  {
+    name: 'closeCase',
+    phases: ['REFLECTIE'],
+    roles: ['procesregisseur'],
+    writes: 'H',
+    rationale: 'required',
+    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' }],
+    build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)) }),
+  },
+  {
+    name: 'withdrawCase',
+    phases: ACTIVE,
+    roles: ['procesregisseur'],
+    writes: 'A',
+    rationale: 'required',
+    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: true }],
+    build: (v) => ({ rationale: str(v.rationale), advisedRoute: str(v.advisedRoute) }),
+  },
+];
+
+/** The commands a user may start on a case: the phase allows it, a base role matches, the view grants write. */
+export function availableCommands(phase: Phase, access: Partial<Record<DataGroup, 'read' | 'write'>>, roles: string[]): CommandSpec[] {
+  return COMMAND_SPECS.filter((c) => c.phases.indexOf(phase) >= 0 && access[c.writes] === 'write' && c.roles.some((r) => roles.indexOf(r) >= 0));
+}
+
+export function isRequired(f: FieldSpec, v: FormValues): boolean {
+  return typeof f.required === 'function' ? f.required(v) : f.required === true;
+}
+
+export function isVisible(f: FieldSpec, v: FormValues): boolean {
+  return f.visible ? f.visible(v) : true;
+}
+
+/** Names of required fields (and the rationale) that are still empty. */
+export function missingFields(spec: CommandSpec, v: FormValues): string[] {
+  const empty = (x: FormValues[string]): boolean => x === undefined || x === '' || (Array.isArray(x) && x.length === 0);
+  const missing = spec.fields.filter((f) => isVisible(f, v) && isRequired(f, v) && empty(v[f.key])).map((f) => f.key);
+  if (spec.rationale === 'required' && empty(typeof v.rationale === 'string' ? v.rationale.trim() : v.rationale)) missing.push('rationale');
+  return missing;
+}

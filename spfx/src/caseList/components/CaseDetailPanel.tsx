@@ -1,0 +1,153 @@
+import * as React from 'react';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+import type { CommandSpec, FormValues } from '../commands';
+import { availableCommands } from '../commands';
+import type { CaseApi } from '../dataSource';
+import type { Labels } from '../labels';
+import type { CaseView, Catalogue, CommandOutcome, Partner } from '../model';
+import { ApiProblem } from '../model';
+import { AuditTrail } from './AuditTrail';
+import { CaseViewSections } from './CaseViewSections';
+import { CommandDialog } from './CommandDialog';
+
+export interface CaseDetailPanelProps {
+  caseId: string;
+  api: CaseApi;
+  labels: Labels;
+  roles: string[];
+  catalogue: Catalogue;
+  members: Partner[];
+  onClose(): void;
+  onChanged(outcome: CommandOutcome): void;
+  /** idempotency keys for commands; injectable for tests. */
+  newCommandId?: () => string;
+}
+
+export function randomCommandId(): string {
+  const bytes = new Uint8Array(16);
+  const c = typeof crypto !== 'undefined' ? crypto : undefined;
+  if (c && c.getRandomValues) c.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  let hex = '';
+  for (let i = 0; i < bytes.length; i++) hex += (bytes[i] + 0x100).toString(16).slice(1);
+  return `sp-web-${hex}`;
+}
+
+export function problemText(e: unknown, labels: Labels): string {
+  if (e instanceof ApiProblem) return labels.locale === 'en-US' ? e.messages.en : e.messages.nl;
+  return labels.s.errorLoading;
+}
+
+export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement {
+  const { caseId, api, labels, roles, catalogue, members, onClose, onChanged } = props;
+  const newCommandId = props.newCommandId || randomCommandId;
+  const s = labels.s;
+  const [view, setView] = React.useState<CaseView | undefined>(undefined);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [notice, setNotice] = React.useState<string | undefined>(undefined);
+  const [active, setActive] = React.useState<CommandSpec | undefined>(undefined);
+  const [busy, setBusy] = React.useState(false);
+  const [commandError, setCommandError] = React.useState<string | undefined>(undefined);
+  const [refreshKey, setRefreshKey] = React.useState(0);
+
+  React.useEffect(() => {
+    let live = true;
+    setView(undefined);
+    setError(undefined);
+    api.getCase(caseId).then(
+      (v) => live && setView(v),
+      (e: unknown) => live && setError(problemText(e, labels)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [caseId, refreshKey]);
+
+  const run = (spec: CommandSpec, values: FormValues): void => {
+    if (!view) return;
+    setBusy(true);
+    setCommandError(undefined);
+    api
+      .execute(spec.name, view.id, { commandId: newCommandId(), expectedVersion: view.version, ...spec.build(values) })
+      .then(
+        (outcome) => {
+          setBusy(false);
+          setActive(undefined);
+          setNotice(outcome.replayed ? s.commandReplayed : s.commandDone(outcome.reference, labels.phase(outcome.phase)));
+          setRefreshKey((k) => k + 1);
+          onChanged(outcome);
+        },
+        (e: unknown) => {
+          setBusy(false);
+          setCommandError(problemText(e, labels));
+        },
+      );
+  };
+
+  const commands = view ? availableCommands(view.phase, view.access, roles) : [];
+  return (
+    <Panel
+      isOpen={true}
+      type={PanelType.medium}
+      onDismiss={onClose}
+      headerText={view ? s.detailTitle(view.reference) : s.loading}
+      closeButtonAriaLabel={s.close}
+      isLightDismiss={!active}
+    >
+      {error ? <MessageBar messageBarType={MessageBarType.error}>{error}</MessageBar> : null}
+      {!view && !error ? <Spinner label={s.loading} /> : null}
+      {notice ? (
+        <MessageBar messageBarType={MessageBarType.success} role="status">
+          {notice}
+        </MessageBar>
+      ) : null}
+      {view ? (
+        <>
+          <p>{s.yourView}</p>
+          <section aria-labelledby="sjv-commands" data-testid="commands">
+            <h3 id="sjv-commands" style={{ margin: '8px 0', fontSize: 16 }}>
+              {s.commands}
+            </h3>
+            {commands.length === 0 ? <p>{s.noCommands}</p> : null}
+            <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
+              {commands.map((c) => (
+                <DefaultButton
+                  key={c.name}
+                  text={s.command[c.name]}
+                  onClick={() => {
+                    setCommandError(undefined);
+                    setNotice(undefined);
+                    setActive(c);
+                  }}
+                />
+              ))}
+            </Stack>
+          </section>
+          <CaseViewSections view={view} labels={labels} />
+          <section aria-labelledby="sjv-audit" style={{ marginTop: 16 }}>
+            <h3 id="sjv-audit" style={{ margin: '0 0 6px', fontSize: 16 }}>
+              {s.auditTrail}
+            </h3>
+            <AuditTrail caseId={view.id} api={api} labels={labels} refreshKey={refreshKey} />
+          </section>
+        </>
+      ) : null}
+      {active ? (
+        <CommandDialog
+          spec={active}
+          labels={labels}
+          catalogue={catalogue}
+          members={members}
+          busy={busy}
+          error={commandError}
+          onConfirm={(values) => run(active, values)}
+          onCancel={() => setActive(undefined)}
+        />
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,85 @@
+import * as React from 'react';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { Stack } from '@fluentui/react/lib/Stack';
+import type { Labels } from '../labels';
+import type { Partner, Phase } from '../model';
+import { PHASES } from '../model';
+
+export interface FilterState {
+  phases: Phase[];
+  status?: 'open' | 'closed';
+  organisationId?: string;
+  overdue: boolean;
+}
+
+export const EMPTY_FILTER: FilterState = { phases: [], overdue: false };
+
+export interface CaseFiltersProps {
+  filter: FilterState;
+  partners: Partner[];
+  labels: Labels;
+  onChange(next: FilterState): void;
+}
+
+const ALL = '__all__';
+
+export function CaseFilters(props: CaseFiltersProps): React.ReactElement {
+  const { filter, partners, labels, onChange } = props;
+  const s = labels.s;
+  const phaseOptions: IDropdownOption[] = PHASES.map((p) => ({ key: p, text: labels.phase(p) }));
+  const statusOptions: IDropdownOption[] = [
+    { key: ALL, text: s.filterAll },
+    { key: 'open', text: s.statusOpen },
+    { key: 'closed', text: s.statusClosed },
+  ];
+  const orgOptions: IDropdownOption[] = [{ key: ALL, text: s.filterAll }].concat(partners.map((p) => ({ key: p.id, text: p.name })));
+  return (
+    <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={s.filters}>
+      <Dropdown
+        label={s.filterPhase}
+        multiSelect
+        placeholder={s.filterAll}
+        options={phaseOptions}
+        selectedKeys={filter.phases}
+        styles={{ root: { minWidth: 200 } }}
+        onChange={(_e, option) => {
+          if (!option) return;
+          const key = option.key as Phase;
+          const phases = option.selected ? filter.phases.concat([key]) : filter.phases.filter((p) => p !== key);
+          onChange({ ...filter, phases: PHASES.filter((p) => phases.indexOf(p) >= 0) });
+        }}
+      />
+      <Dropdown
+        label={s.filterStatus}
+        options={statusOptions}
+        selectedKey={filter.status || ALL}
+        styles={{ root: { minWidth: 120 } }}
+        onChange={(_e, option) => {
+          if (!option) return;
+          const next: FilterState = { ...filter };
+          if (option.key === ALL) delete next.status;
+          else next.status = option.key as 'open' | 'closed';
+          onChange(next);
+        }}
+      />
+      <Dropdown
+        label={s.filterOrganisation}
+        options={orgOptions}
+        selectedKey={filter.organisationId || ALL}
+        styles={{ root: { minWidth: 180 } }}
+        onChange={(_e, option) => {
+          if (!option) return;
+          const next: FilterState = { ...filter };
+          if (option.key === ALL) delete next.organisationId;
+          else next.organisationId = String(option.key);
+          onChange(next);
+        }}
+      />
+      <Checkbox label={s.filterOverdue} checked={filter.overdue} onChange={(_e, checked) => onChange({ ...filter, overdue: Boolean(checked) })} styles={{ root: { marginBottom: 6 } }} />
+      <DefaultButton text={s.clearFilters} onClick={() => onChange(EMPTY_FILTER)} />
+    </Stack>
+  );
+}

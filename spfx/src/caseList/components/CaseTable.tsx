@@ -1,0 +1,142 @@
+import * as React from 'react';
+import { DetailsList, DetailsListLayoutMode, SelectionMode, ConstrainMode } from '@fluentui/react/lib/DetailsList';
+import type { IColumn } from '@fluentui/react/lib/DetailsList';
+import { Link } from '@fluentui/react/lib/Link';
+import type { Labels } from '../labels';
+import type { CaseSummary } from '../model';
+
+export interface SortState {
+  key: SortKey;
+  descending: boolean;
+}
+export type SortKey = 'reference' | 'phase' | 'status' | 'organisation' | 'ageBand' | 'daysInPhase' | 'nextStep' | 'overdue';
+
+export interface CaseTableProps {
+  items: CaseSummary[];
+  labels: Labels;
+  sort: SortState | undefined;
+  onSort(key: SortKey): void;
+  onOpen(caseId: string): void;
+}
+
+const PHASE_ORDER = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'];
+
+/** The value a column sorts by. */
+export function sortValue(item: CaseSummary, key: SortKey, labels: Labels): string | number {
+  switch (key) {
+    case 'reference':
+      return item.reference;
+    case 'phase':
+      return PHASE_ORDER.indexOf(item.phase);
+    case 'status':
+      return item.status;
+    case 'organisation':
+      return labels.organisation(item.inbrengerOrganisationId);
+    case 'ageBand':
+      return item.ageBand || '';
+    case 'daysInPhase':
+      return item.daysInPhase;
+    case 'nextStep':
+      return labels.s.nextStep[item.nextStep] || item.nextStep;
+    case 'overdue':
+      return (item.overdue.informing ? 2 : 0) + (item.overdue.enrichment ? 1 : 0);
+  }
+}
+
+export function sortItems(items: CaseSummary[], sort: SortState | undefined, labels: Labels): CaseSummary[] {
+  if (!sort) return items;
+  const indexed = items.map((item, i) => ({ item, i }));
+  indexed.sort((a, b) => {
+    const x = sortValue(a.item, sort.key, labels);
+    const y = sortValue(b.item, sort.key, labels);
+    const c = x < y ? -1 : x > y ? 1 : a.i - b.i;
+    return sort.descending && x !== y ? -c : c;
+  });
+  return indexed.map((x) => x.item);
+}
+
+const badge: React.CSSProperties = {
+  display: 'inline-block',
+  padding: '0 6px',
+  marginRight: 4,
+  borderRadius: 2,
+  fontWeight: 600,
+};
+
+export function OverdueFlags(props: { item: CaseSummary; labels: Labels }): React.ReactElement {
+  const { item, labels } = props;
+  const flags: string[] = [];
+  if (item.overdue.informing) flags.push(labels.s.overdueInforming);
+  if (item.overdue.enrichment) flags.push(labels.s.overdueEnrichment);
+  if (flags.length === 0) return <span>{labels.s.onTime}</span>;
+  return (
+    <span>
+      {flags.map((f) => (
+        <span key={f} style={{ ...badge, background: '#a4262c', color: '#ffffff' }} data-overdue="true">
+          {f}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function CaseTable(props: CaseTableProps): React.ReactElement {
+  const { items, labels, sort, onSort, onOpen } = props;
+  const s = labels.s;
+  const column = (key: SortKey, name: string, minWidth: number, onRender: (item: CaseSummary) => React.ReactNode, maxWidth?: number): IColumn => ({
+    key,
+    name,
+    fieldName: key,
+    minWidth,
+    ...(maxWidth ? { maxWidth } : {}),
+    isResizable: true,
+    isSorted: sort !== undefined && sort.key === key,
+    isSortedDescending: sort !== undefined && sort.key === key && sort.descending,
+    sortAscendingAriaLabel: s.sortedAscending,
+    sortDescendingAriaLabel: s.sortedDescending,
+    onColumnClick: () => onSort(key),
+    onRender,
+  });
+  const columns: IColumn[] = [
+    column(
+      'reference',
+      s.colReference,
+      110,
+      (item) => (
+        <Link onClick={() => onOpen(item.id)} data-case-id={item.id}>
+          {item.reference}
+        </Link>
+      ),
+      130,
+    ),
+    column('phase', s.colPhase, 90, (item) => labels.phase(item.phase)),
+    column('status', s.colStatus, 60, (item) => (item.status === 'open' ? s.statusOpen : s.statusClosed), 80),
+    column('organisation', s.colOrganisation, 120, (item) => labels.organisation(item.inbrengerOrganisationId)),
+    column('ageBand', s.colAgeBand, 70, (item) => (item.ageBand ? labels.code('ageBands', item.ageBand) : s.none), 100),
+    {
+      key: 'signals',
+      name: s.colSignals,
+      minWidth: 160,
+      isResizable: true,
+      isMultiline: true,
+      onRender: (item: CaseSummary) => (item.riskSignals && item.riskSignals.length ? item.riskSignals.map((c) => labels.code('riskSignals', c)).join(', ') : s.none),
+    },
+    column('daysInPhase', s.colDaysInPhase, 60, (item) => String(item.daysInPhase), 90),
+    column('nextStep', s.colNextStep, 140, (item) => s.nextStep[item.nextStep] || item.nextStep),
+    column('overdue', s.colOverdue, 150, (item) => <OverdueFlags item={item} labels={labels} />),
+  ];
+  return (
+    <DetailsList
+      items={items}
+      columns={columns}
+      getKey={(item: CaseSummary) => item.id}
+      setKey="cases"
+      selectionMode={SelectionMode.none}
+      layoutMode={DetailsListLayoutMode.justified}
+      constrainMode={ConstrainMode.unconstrained}
+      onItemInvoked={(item: CaseSummary) => onOpen(item.id)}
+      ariaLabelForGrid={s.appTitle}
+      compact={true}
+    />
+  );
+}

@@ -1,0 +1,118 @@
+import * as React from 'react';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
+import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Stack } from '@fluentui/react/lib/Stack';
+import type { CommandSpec, FieldSpec, FormValues } from '../commands';
+import { isRequired, isVisible, missingFields } from '../commands';
+import type { Labels } from '../labels';
+import type { Catalogue, Partner } from '../model';
+
+export interface CommandDialogProps {
+  spec: CommandSpec;
+  labels: Labels;
+  catalogue: Catalogue;
+  members: Partner[];
+  busy: boolean;
+  error: string | undefined;
+  onConfirm(values: FormValues): void;
+  onCancel(): void;
+}
+
+function options(f: FieldSpec, labels: Labels, catalogue: Catalogue, members: Partner[]): IDropdownOption[] {
+  if (f.options === 'members') return members.map((m) => ({ key: m.id, text: m.name }));
+  if (f.options === 'suspicion') return [
+    { key: 'yes', text: labels.s.yesSuspicion },
+    { key: 'no', text: labels.s.noSuspicion },
+  ];
+  if (!f.options) return [];
+  return (catalogue[f.options] || []).filter((e) => e.retiredIn === undefined).map((e) => ({ key: e.code, text: labels.locale === 'en-US' ? e.en : e.nl }));
+}
+
+export function CommandDialog(props: CommandDialogProps): React.ReactElement {
+  const { spec, labels, catalogue, members, busy, error, onConfirm, onCancel } = props;
+  const s = labels.s;
+  const [values, setValues] = React.useState<FormValues>({});
+  const set = (key: string, value: FormValues[string]): void => setValues((v) => ({ ...v, [key]: value }));
+  const missing = missingFields(spec, values);
+  const field = (f: FieldSpec): React.ReactNode => {
+    if (!isVisible(f, values)) return null;
+    const label = String(s[f.label]);
+    const required = isRequired(f, values);
+    const id = `sjv-cmd-${spec.name}-${f.key}`;
+    switch (f.kind) {
+      case 'text':
+        return <TextField key={f.key} id={id} label={label} required={required} value={String(values[f.key] || '')} onChange={(_e, v) => set(f.key, v)} />;
+      case 'date':
+        return <TextField key={f.key} id={id} type="date" label={label} required={required} value={String(values[f.key] || '')} onChange={(_e, v) => set(f.key, v)} />;
+      case 'boolean':
+        return <Checkbox key={f.key} id={id} label={label} checked={values[f.key] === true} onChange={(_e, c) => set(f.key, Boolean(c))} />;
+      case 'choice':
+        return (
+          <Dropdown
+            key={f.key}
+            id={id}
+            label={label}
+            required={required}
+            placeholder={s.none}
+            options={options(f, labels, catalogue, members)}
+            selectedKey={typeof values[f.key] === 'string' ? (values[f.key] as string) : null}
+            onChange={(_e, o) => o && set(f.key, String(o.key))}
+          />
+        );
+      case 'multichoice': {
+        const selected = Array.isArray(values[f.key]) ? (values[f.key] as string[]) : [];
+        return (
+          <Dropdown
+            key={f.key}
+            id={id}
+            label={label}
+            required={required}
+            multiSelect
+            placeholder={s.none}
+            options={options(f, labels, catalogue, members)}
+            selectedKeys={selected}
+            onChange={(_e, o) => o && set(f.key, o.selected ? selected.concat([String(o.key)]) : selected.filter((k) => k !== o.key))}
+          />
+        );
+      }
+    }
+  };
+  return (
+    <Dialog
+      hidden={false}
+      onDismiss={onCancel}
+      dialogContentProps={{ type: DialogType.normal, title: s.command[spec.name], subText: s.confirmText[spec.name] }}
+      modalProps={{ isBlocking: true }}
+      minWidth={420}
+    >
+      <Stack tokens={{ childrenGap: 8 }}>
+        {spec.fields.map(field)}
+        {spec.rationale !== 'none' ? (
+          <TextField
+            id={`sjv-cmd-${spec.name}-rationale`}
+            label={s.rationale}
+            multiline
+            rows={3}
+            required={spec.rationale === 'required'}
+            value={String(values.rationale || '')}
+            onChange={(_e, v) => set('rationale', v)}
+          />
+        ) : null}
+        {error ? (
+          <MessageBar messageBarType={MessageBarType.error} role="alert">
+            {error}
+          </MessageBar>
+        ) : null}
+      </Stack>
+      <DialogFooter>
+        <PrimaryButton text={s.confirm} disabled={busy || missing.length > 0} onClick={() => onConfirm(values)} />
+        <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />
+      </DialogFooter>
+    </Dialog>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * The procesregisseur's case list: filters, a sortable, paged, virtualised table, and a detail panel with the
+ * caller's policy view, phase commands and the audit trail. Everything comes through one narrow data source,
+ * so the same component runs in the SharePoint web part and on the local page.
+ */
+import * as React from 'react';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import { Stack } from '@fluentui/react/lib/Stack';
+import type { CoordinatorDataSource } from '../dataSource';
+import type { Locale } from '../i18n';
+import { stringsFor } from '../i18n';
+import { makeLabels } from '../labels';
+import type { CaseSummary, Catalogue, ListFilter, Partner } from '../model';
+import { CaseDetailPanel, problemText } from './CaseDetailPanel';
+import type { FilterState } from './CaseFilters';
+import { CaseFilters, EMPTY_FILTER } from './CaseFilters';
+import type { SortKey, SortState } from './CaseTable';
+import { CaseTable, sortItems } from './CaseTable';
+
+export interface CoordinatorAppProps {
+  source: CoordinatorDataSource;
+  locale: Locale;
+  pageSize?: number;
+  /** called once the first page of cases is on screen (benchmarks). */
+  onFirstRender?: (rows: number) => void;
+  newCommandId?: () => string;
+}
+
+export function toListFilter(f: FilterState, pageSize: number, page: number): ListFilter {
+  return {
+    limit: pageSize,
+    offset: page * pageSize,
+    ...(f.phases.length ? { phases: f.phases } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.organisationId ? { organisationId: f.organisationId } : {}),
+    ...(f.overdue ? { overdue: true } : {}),
+  };
+}
+
+export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
+  const { source, locale, onFirstRender } = props;
+  const pageSize = props.pageSize || 50;
+  const s = stringsFor(locale);
+  const [catalogue, setCatalogue] = React.useState<Catalogue>({});
+  const [partners, setPartners] = React.useState<Partner[]>([]);
+  const [roles, setRoles] = React.useState<string[]>([]);
+  const [filter, setFilter] = React.useState<FilterState>(EMPTY_FILTER);
+  const [page, setPage] = React.useState(0);
+  const [sort, setSort] = React.useState<SortState | undefined>(undefined);
+  const [data, setData] = React.useState<{ items: CaseSummary[]; total: number } | undefined>(undefined);
+  const [error, setError] = React.useState<string | undefined>(undefined);
+  const [openCase, setOpenCase] = React.useState<string | undefined>(undefined);
+  const [reload, setReload] = React.useState(0);
+  const reported = React.useRef(false);
+  const labels = React.useMemo(() => makeLabels(locale, s, catalogue, partners), [locale, catalogue, partners]);
+
+  React.useEffect(() => {
+    let live = true;
+    Promise.all([source.catalogue(), source.partners(), source.me()]).then(
+      ([c, p, me]) => {
+        if (!live) return;
+        setCatalogue(c);
+        setPartners(p);
+        setRoles(me.user.roles);
+      },
+      (e: unknown) => live && setError(problemText(e, makeLabels(locale, s, {}, []))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  React.useEffect(() => {
+    let live = true;
+    setError(undefined);
+    source.listCases(toListFilter(filter, pageSize, page)).then(
+      (d) => live && setData(d),
+      (e: unknown) => live && setError(problemText(e, makeLabels(locale, s, {}, []))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, filter, page, pageSize, reload]);
+
+  React.useEffect(() => {
+    if (data && !reported.current && onFirstRender) {
+      reported.current = true;
+      onFirstRender(data.items.length);
+    }
+  }, [data]);
+
+  const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
+  const rows = data ? sortItems(data.items, sort, labels) : [];
+  const onSort = (key: SortKey): void => setSort((cur) => (cur && cur.key === key ? { key, descending: !cur.descending } : { key, descending: false }));
+  return (
+    <div className="sjv-coordinator" lang={locale === 'en-US' ? 'en' : 'nl'}>
+      <h2 style={{ margin: '0 0 12px', fontSize: 20 }}>{s.appTitle}</h2>
+      <CaseFilters
+        filter={filter}
+        partners={partners}
+        labels={labels}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(0);
+        }}
+      />
+      <p role="status" aria-live="polite" style={{ margin: '8px 0' }} data-testid="case-count">
+        {data ? s.casesCount(data.total) : s.loading}
+      </p>
+      {error ? (
+        <MessageBar messageBarType={MessageBarType.error} actions={<DefaultButton text={s.retry} onClick={() => setReload((r) => r + 1)} />}>
+          {error}
+        </MessageBar>
+      ) : null}
+      {!data && !error ? <Spinner label={s.loading} /> : null}
+      {data && data.items.length === 0 ? <p>{s.noCases}</p> : null}
+      {data && data.items.length > 0 ? <CaseTable items={rows} labels={labels} sort={sort} onSort={onSort} onOpen={setOpenCase} /> : null}
+      {data && pages > 1 ? (
+        <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center" style={{ marginTop: 8 }}>
+          <DefaultButton text={s.previousPage} disabled={page === 0} onClick={() => setPage(page - 1)} />
+          <span>{s.pageOf(page + 1, pages)}</span>
+          <DefaultButton text={s.nextPage} disabled={page + 1 >= pages} onClick={() => setPage(page + 1)} />
+        </Stack>
+      ) : null}
+      {openCase ? (
+        <CaseDetailPanel
+          caseId={openCase}
+          api={source}
+          labels={labels}
+          roles={roles}
+          catalogue={catalogue}
+          members={partners.filter((p) => p.member !== false)}
+          onClose={() => setOpenCase(undefined)}
+          onChanged={() => setReload((r) => r + 1)}
+          {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
+        />
+      ) : null}
+    </div>
+  );
+}

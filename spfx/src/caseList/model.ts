@@ -1,0 +1,147 @@
+/**
+ * The shapes the coordinator components work with: the Signaalpunt API's contract (issue 3), declared
+ * narrowly here so that the components depend on no server code and render anywhere (SharePoint, the local
+ * page, tests). The server's OpenAPI document is the authority.
+ */
+
+export type Phase = 'INBRENG' | 'VERRIJKING' | 'BESPREKING' | 'OPVOLGING' | 'REFLECTIE' | 'CLOSED' | 'PURGED';
+export const PHASES: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'];
+
+export type DataGroup = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
+export const DATA_GROUPS: DataGroup[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+
+/** The record field that holds each group in a case view. */
+export const GROUP_FIELD: Record<DataGroup, keyof CaseView> = {
+  A: 'frame',
+  B: 'concern',
+  C: 'identity',
+  D: 'enrichment',
+  E: 'discussion',
+  F: 'contact',
+  G: 'followUp',
+  H: 'reflection',
+};
+
+export interface CaseSummary {
+  id: string;
+  version: number;
+  reference: string;
+  phase: Phase;
+  status: 'open' | 'closed';
+  inbrengerOrganisationId: string;
+  ageBand?: string;
+  riskSignals?: string[];
+  forms?: string[];
+  urgency?: string;
+  createdAt: string;
+  phaseSince: string;
+  daysInPhase: number;
+  nextStep: string;
+  overdue: { informing: boolean; enrichment: boolean };
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** One case as the caller may see it: only the groups the policy table permits are present. */
+export interface CaseView {
+  id: string;
+  version: number;
+  reference: string;
+  phase: Phase;
+  access: Partial<Record<DataGroup, 'read' | 'write'>>;
+  frame?: { [key: string]: Json };
+  concern?: { [key: string]: Json };
+  identity?: { [key: string]: Json };
+  enrichment?: { [key: string]: Json };
+  discussion?: { [key: string]: Json };
+  contact?: { [key: string]: Json };
+  followUp?: { [key: string]: Json };
+  reflection?: { [key: string]: Json };
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actorId: string;
+  role: string;
+  phase: Phase | null;
+  action: string;
+  groups: DataGroup[];
+  purpose: string;
+}
+
+export interface CatalogueEntry {
+  code: string;
+  nl: string;
+  en: string;
+  retiredIn?: number;
+}
+export type CatalogueListName =
+  | 'forms'
+  | 'riskSignals'
+  | 'protectiveFactors'
+  | 'lifeDomains'
+  | 'aveLevels'
+  | 'ageBands'
+  | 'registrationsBands'
+  | 'urgency'
+  | 'advisedRoutes'
+  | 'exitReasons'
+  | 'actionStatuses'
+  | 'residentStances'
+  | 'offers';
+export type Catalogue = Partial<Record<CatalogueListName, CatalogueEntry[]>>;
+
+export interface Partner {
+  id: string;
+  name: string;
+  member?: boolean;
+}
+
+export interface Me {
+  user: { id: string; displayName?: string; organisationId: string; roles: string[] };
+}
+
+export interface ListFilter {
+  phases?: Phase[];
+  status?: 'open' | 'closed';
+  organisationId?: string;
+  overdue?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export type CommandName =
+  | 'decideSuspicion'
+  | 'supplyIdentity'
+  | 'recordResidentInformed'
+  | 'requestEnrichment'
+  | 'concludeEnrichment'
+  | 'recordDiscussion'
+  | 'recordFollowUp'
+  | 'closeCase'
+  | 'withdrawCase';
+
+export interface CommandOutcome {
+  caseId: string;
+  reference: string;
+  phase: Phase;
+  version: number;
+  outcome: string;
+  replayed: boolean;
+}
+
+/** An error the API answered (problem+json): a stable code and text for people in Dutch and English. */
+export class ApiProblem extends Error {
+  public readonly code: string;
+  public readonly status: number;
+  public readonly messages: { nl: string; en: string };
+  constructor(code: string, status: number, messages: { nl: string; en: string }) {
+    super(code);
+    this.code = code;
+    this.status = status;
+    this.messages = messages;
+    // reason: ES5 target — restore the prototype chain so `instanceof ApiProblem` works.
+    Object.setPrototypeOf(this, ApiProblem.prototype);
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The SharePoint lists of the restricted Signaalpunt site, as data: one table that provisioning creates
+ * and the store reads and writes. Lists are split by sensitivity so that item permissions can follow the
+ * policy table (see permissions.ts):
+ *
+ * | list            | holds                                             | who can read items            |
+ * |-----------------|---------------------------------------------------|-------------------------------|
+ * | SJVCases        | A as process-level columns (no actors) + B         | from the policy table, per item |
+ * | SJVCaseFrames   | A in full (who brought it in, who decided)          | from the policy table, per item |
+ * | SJVPersons      | C identity, F contact                              | nobody: server app only       |
+ * | SJVEnrichment   | D, one item per case × partner organisation          | from the policy table, per item |
+ * | SJVDiscussion   | E discussion, G follow-up, H reflection              | from the policy table, per item |
+ * | SJVRelations    | which organisations were asked / are parties         | nobody: server app only       |
+ * | SJVMeetings     | signaaltafel meetings (agenda of references)         | procesregisseur, voorzitter   |
+ * | SJVAudit        | the append-only, hash-chained audit log              | privacy officer (read)        |
+ * | SJVDeletions    | deletion records (no content)                        | procesregisseur, privacy officer |
+ * | SJVCommands     | idempotency records of commands                      | nobody: server app only       |
+ * | SJVCounters     | reference number counters per year                   | nobody: server app only       |
+ * | SJVLeases       | leases of scheduled jobs                             | nobody: server app only       |
+ * | SJVOrganisations, SJVUsers | the registry                               | nobody: server app only       |
+ *
+ * Every column used in a $filter or $orderby is indexed, so that queries stay under the 5,000-item list
+ * view threshold. Versioning is off on every list: a destroyed value must not survive in an item version.
+ * Dates are ISO strings in Text columns (timezone-free, compared lexicographically).
+ */
+
+export type FieldType = 'Text' | 'Note' | 'Number';
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  indexed?: boolean;
+  unique?: boolean;
+}
+
+/** Base roles that may get list-level read access (never item-level; item-level follows the policy). */
+export type ListReader = 'procesregisseur' | 'voorzitter' | 'privacyOfficer';
+
+export interface ListDef {
+  title: string;
+  description: string;
+  fields: readonly FieldDef[];
+  /** true: every item gets its own role assignments from the policy table. */
+  itemPermissions: boolean;
+  /** role groups with read access on the whole list (the list's own, broken inheritance). */
+  listReaders: readonly ListReader[];
+}
+
+const text = (name: string, opts: { indexed?: boolean; unique?: boolean } = {}): FieldDef => ({ name, type: 'Text', ...opts });
+const note = (name: string): FieldDef => ({ name, type: 'Note' });
+const num = (name: string, opts: { indexed?: boolean; unique?: boolean } = {}): FieldDef => ({ name, type: 'Number', ...opts });
+
+export const LISTS = {
+  cases: {
+    title: 'SJVCases',
+    description: 'Signaalpunt: casussen (kader op procesniveau en anonieme zorg).',
+    itemPermissions: true,
+    listReaders: [],
+    fields: [
+      text('CaseId', { indexed: true, unique: true }),
+      text('Reference', { indexed: true, unique: true }),
+      num('Version'),
+      text('Phase', { indexed: true }),
+      text('Status', { indexed: true }),
+      text('InbrengerOrg', { indexed: true }),
+      text('CreatedAt', { indexed: true }),
+      text('PhaseSince'),
+      text('InformingDue', { indexed: true }),
+      text('EnrichmentDue', { indexed: true }),
+      text('RetentionUntil', { indexed: true }),
+      text('NextStep'),
+      text('AgeBand'),
+      text('RiskSignals'),
+      text('Forms'),
+      text('Urgency'),
+      note('ConcernJson'),
+    ],
+  },
+  frames: {
+    title: 'SJVCaseFrames',
+    description: 'Signaalpunt: kader van een casus met actoren (wie inbracht, wie besloot).',
+    itemPermissions: true,
+    listReaders: [],
+    fields: [text('CaseId', { indexed: true, unique: true }), text('InbrengerUser', { indexed: true }), note('FrameJson')],
+  },
+  persons: {
+    title: 'SJVPersons',
+    description: 'Signaalpunt: identiteit en contactgegevens. Alleen de server-app heeft toegang; elke inzage loopt via de API en wordt gelogd.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('CaseId', { indexed: true, unique: true }), note('IdentityJson'), note('ContactJson')],
+  },
+  enrichment: {
+    title: 'SJVEnrichment',
+    description: 'Signaalpunt: verrijking, één item per casus en partnerorganisatie.',
+    itemPermissions: true,
+    listReaders: [],
+    fields: [text('CaseId', { indexed: true }), text('OrganisationId', { indexed: true }), num('Seq'), text('RequestStatus'), text('DueOn', { indexed: true }), note('RequestJson')],
+  },
+  discussion: {
+    title: 'SJVDiscussion',
+    description: 'Signaalpunt: bespreking, opvolging en reflectie.',
+    itemPermissions: true,
+    listReaders: [],
+    fields: [text('CaseId', { indexed: true, unique: true }), note('DiscussionJson'), note('FollowUpJson'), note('ReflectionJson')],
+  },
+  relations: {
+    title: 'SJVRelations',
+    description: 'Signaalpunt: welke organisaties bij een casus zijn gevraagd of betrokken (voor zichtbaarheid).',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('CaseId', { indexed: true }), text('OrganisationId', { indexed: true }), text('Relation')],
+  },
+  meetings: {
+    title: 'SJVMeetings',
+    description: 'Signaalpunt: signaaltafels (datum en agenda met referenties).',
+    itemPermissions: false,
+    listReaders: ['procesregisseur', 'voorzitter'],
+    fields: [
+      text('MeetingId', { indexed: true, unique: true }),
+      text('TeamsMeetingId', { indexed: true, unique: true }),
+      num('Version'),
+      text('MeetingStatus'),
+      text('ScheduledOn', { indexed: true }),
+      note('Json'),
+    ],
+  },
+  audit: {
+    title: 'SJVAudit',
+    description: 'Signaalpunt: auditlog (alleen toevoegen, hash-keten). Geschreven door de server.',
+    itemPermissions: false,
+    listReaders: ['privacyOfficer'],
+    fields: [
+      num('Seq', { indexed: true, unique: true }),
+      text('At'),
+      text('ActorId'),
+      text('Role'),
+      text('CaseId', { indexed: true }),
+      text('Reference'),
+      text('Phase'),
+      text('Action'),
+      text('Groups'),
+      note('Purpose'),
+      text('CommandId'),
+      text('PrevHash'),
+      text('Hash'),
+    ],
+  },
+  deletions: {
+    title: 'SJVDeletions',
+    description: 'Signaalpunt: verwijderverslagen (referentie, datum, reden, wie; geen inhoud).',
+    itemPermissions: false,
+    listReaders: ['procesregisseur', 'privacyOfficer'],
+    fields: [text('CaseId', { indexed: true, unique: true }), text('Reference'), text('At', { indexed: true }), text('Reason'), text('ByWhom'), text('Destroyed'), text('RetentionUntil')],
+  },
+  commands: {
+    title: 'SJVCommands',
+    description: 'Signaalpunt: idempotentie van opdrachten.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('CommandId', { indexed: true, unique: true }), text('Name'), text('ActorId'), text('Fingerprint'), text('CaseId'), note('ResultJson'), text('At')],
+  },
+  counters: {
+    title: 'SJVCounters',
+    description: 'Signaalpunt: referentienummers per jaar.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('Year', { indexed: true, unique: true }), num('Last')],
+  },
+  leases: {
+    title: 'SJVLeases',
+    description: 'Signaalpunt: leases van geplande taken (één uitvoering over meerdere serverinstanties).',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('LeaseName', { indexed: true, unique: true }), text('Holder'), text('AcquiredAt'), text('ExpiresAt')],
+  },
+  organisations: {
+    title: 'SJVOrganisations',
+    description: 'Signaalpunt: partnerorganisaties en hun aansluiting bij het privacyprotocol.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('OrganisationId', { indexed: true, unique: true }), note('Json')],
+  },
+  users: {
+    title: 'SJVUsers',
+    description: 'Signaalpunt: gebruikers en hun rollen.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('UserId', { indexed: true, unique: true }), text('AadObjectId', { indexed: true }), note('Json')],
+  },
+} as const satisfies Record<string, ListDef>;
+
+export type ListKey = keyof typeof LISTS;
+
+/** The columns of a list that may appear in $filter or $orderby: exactly the indexed ones (plus Id). */
+export function indexedColumns(list: ListDef): string[] {
+  return ['Id', ...list.fields.filter((f) => f.indexed).map((f) => f.name)];
+}
+
+/** SharePoint's largest page and the list view threshold. */
+export const MAX_PAGE = 5000;

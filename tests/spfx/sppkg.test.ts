@@ -1,0 +1,83 @@
+/**
+ * CI builds and packages the SharePoint solution with the SPFx toolchain (gulp bundle --ship, gulp
+ * package-solution --ship inside spfx/) and checks what the .sppkg holds: the app manifest, the web part's
+ * component manifest and its bundle (without React, which SharePoint provides). Runs when spfx/node_modules
+ * exists; otherwise one loud line and skipped (in CI: failed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SPFX_DIR, spfxInstalled } from './browser';
+import { readZip } from './zip';
+
+const installed = spfxInstalled();
+if (!installed) {
+  const line = '!!! tests/spfx/sppkg: SKIPPED — the SPFx package is not installed (npm --prefix spfx ci) !!!';
+  if (process.env.CI === 'true') throw new Error(line.replace('SKIPPED', 'cannot run in CI'));
+  console.warn(line);
+}
+
+const solution = JSON.parse(readFileSync(join(SPFX_DIR, 'config', 'package-solution.json'), 'utf8')) as {
+  solution: { id: string; version: string; features: { id: string }[]; webApiPermissionRequests: { resource: string; scope: string }[] };
+  paths: { zippedPackage: string };
+};
+const manifest = JSON.parse(readFileSync(join(SPFX_DIR, 'src', 'webparts', 'caseList', 'CaseListWebPart.manifest.json'), 'utf8')) as { id: string; alias: string };
+
+(installed ? describe : describe.skip)('the .sppkg built by the SPFx toolchain', () => {
+  let entries: Map<string, Buffer>;
+  let buildLog = '';
+
+  beforeAll(() => {
+    const r = spawnSync('npm', ['run', 'package'], { cwd: SPFX_DIR, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 900_000 });
+    buildLog = `${r.stdout}\n${r.stderr}`;
+    if (r.status !== 0) throw new Error(`npm run package (gulp clean, bundle --ship, package-solution --ship) failed:\n${buildLog.slice(-3000)}`);
+    const sppkg = join(SPFX_DIR, 'sharepoint', solution.paths.zippedPackage);
+    expect(existsSync(sppkg)).toBe(true);
+    entries = readZip(readFileSync(sppkg));
+  }, 900_000);
+
+  test('the ship build ran without warnings that SharePoint would refuse (no task wrote to stderr)', () => {
+    expect(buildLog).not.toMatch(/The build failed because a task wrote output to stderr/);
+  });
+
+  test('AppManifest.xml names the solution, its version and the API permission it requests', () => {
+    const xml = entries.get('AppManifest.xml')?.toString('utf8') ?? '';
+    expect(xml).toContain(`ProductID="${solution.solution.id}"`);
+    expect(xml).toContain(`Version="${solution.solution.version}"`);
+    expect(xml).toContain('Signaalpunt');
+    expect(xml).toContain('IsClientSideSolution="true"');
+    expect(xml).toContain('<LocalizedString CultureName="nl-NL">');
+    expect(xml).toContain('<WebApiPermissionRequest ResourceId="Signaalpunt API" Scope="user_impersonation">');
+  });
+
+  test('the feature holds the web part with its component manifest (id, alias, Dutch and English titles)', () => {
+    const feature = solution.solution.features[0]!.id;
+    const name = `${feature}/WebPart_${manifest.id}.xml`;
+    const xml = entries.get(name)?.toString('utf8');
+    expect(xml).toBeDefined();
+    expect(xml).toContain(manifest.id);
+    expect(xml).toContain(manifest.alias);
+    expect(xml).toContain('Signaalpunt casuslijst');
+    expect(xml).toContain('Signaalpunt case list');
+  });
+
+  test('ClientSideAssets holds the bundle: the web part code, PnP reading SJVCases, the API client — and no React copy', () => {
+    const bundles = [...entries.keys()].filter((k) => /^ClientSideAssets\/case-list-web-part_[0-9a-f]+\.js$/.test(k));
+    expect(bundles).toHaveLength(1);
+    const js = entries.get(bundles[0]!)!.toString('utf8');
+    expect(js.length).toBeGreaterThan(10_000);
+    expect(js).toContain('SJVCases');
+    expect(js).toContain('/api/v1/cases');
+    expect(js).not.toContain('__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED'); // React comes from SharePoint
+    const strings = [...entries.keys()].filter((k) => /^ClientSideAssets\/CaseListWebPartStrings_(nl-nl|en-us)_/.test(k));
+    expect(strings.map((k) => k.replace(/_[0-9a-f]+\.js$/, '')).sort()).toEqual(['ClientSideAssets/CaseListWebPartStrings_en-us', 'ClientSideAssets/CaseListWebPartStrings_nl-nl']);
+  });
+
+  test('the packaged manifest loads the bundle from the app package (client-side asset library), not from a dev server', () => {
+    const xml = entries.get(`${solution.solution.features[0]!.id}/WebPart_${manifest.id}.xml`)!.toString('utf8');
+    expect(xml).toContain('SPCLIENTSIDEASSETLIBRARY');
+    expect(xml).not.toContain('localhost');
+  });
+});
+
+if (!installed) test.skip('the .sppkg built by the SPFx toolchain (skipped: see the line above)', () => undefined);
