@@ -13,7 +13,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'spfx/**', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['.tmp_*', 'dist/**', 'node_modules/**', 'spfx/**', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

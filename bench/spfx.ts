@@ -11,12 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
 import { report } from './util';
 
 const SPFX_DIR = join(__dirname, '..', 'spfx');
 const ROWS = 5000;
 const GOAL_MS = 2000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 interface BenchResult {
   rows: number;
@@ -25,7 +25,7 @@ interface BenchResult {
 }
 
 export async function benchSpfx(): Promise<{ ok: boolean; firstRenderMs?: number; renderedRows?: number; bundleBytes?: number; bundleGzipBytes?: number; webPartBundleBytes?: number }> {
-  const executablePath = [process.env.CHROME_PATH, '/usr/bin/chromium'].find((p): p is string => Boolean(p) && existsSync(p!));
+  const executablePath = chromiumPath();
   if (!executablePath || !existsSync(join(SPFX_DIR, 'node_modules', 'react'))) {
     console.log(`[bench] spfx: CANNOT RUN — needs ${!executablePath ? 'Chromium (apt-get install -y chromium)' : ''}${!executablePath && !existsSync(join(SPFX_DIR, 'node_modules', 'react')) ? ' and ' : ''}${!existsSync(join(SPFX_DIR, 'node_modules', 'react')) ? 'npm --prefix spfx ci' : ''}`);
     return { ok: false };
@@ -49,7 +49,7 @@ export async function benchSpfx(): Promise<{ ok: boolean; firstRenderMs?: number
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const runs: BenchResult[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     `  API:          ${base}/api/v1`,
     `  OpenAPI:      ${base}/api/openapi.json`,
     `  Bot endpoint: ${base}${BOT_ENDPOINT_PATH}`,
-    `  Pages:        ${base}/pages/`,
+    `  Pages:        ${base}/pages/  (signaaltafel tab; standalone outside Teams)`,
+    ...(config.mode === 'local' ? [`                ${base}/pages/coordinator/  (procesregisseur's case list, the SPFx web part's components)`] : []),
+    `                ${base}/pages/transparency/  (statistics, audit check, retention report)`,
     `  Health:       ${base}/healthz  ${base}/readyz`,
     `  Data:         ${config.databaseFile}`,
   ];

@@ -6,25 +6,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { browserSuiteReady, keepLocal } from '../support/chromium';
+export { launchChromium } from '../support/chromium';
 
 export const SPFX_DIR = join(__dirname, '..', '..', 'spfx');
 
-export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(p));
-}
 
 export function spfxInstalled(): boolean {
   return existsSync(join(SPFX_DIR, 'node_modules', 'react', 'package.json')) && existsSync(join(SPFX_DIR, 'node_modules', '@fluentui', 'react', 'package.json'));
@@ -34,34 +20,14 @@ export function spfxInstalled(): boolean {
  * Whether the browser suite can run here. When it cannot, prints ONE loud line saying what to install and
  * returns false (the suite is then skipped); with CI=true the missing piece is an error instead.
  */
-export function browserSuiteReady(suite: string): boolean {
-  const missing: string[] = [];
-  if (!chromiumPath()) missing.push('Chromium (apt-get install -y chromium, or set CHROME_PATH)');
-  if (!spfxInstalled()) missing.push('the SPFx package (npm --prefix spfx ci)');
-  if (missing.length === 0) return true;
-  const line = `!!! ${suite}: SKIPPED — missing ${missing.join(' and ')} !!!`;
-  if (process.env.CI === 'true') throw new Error(line.replace('SKIPPED', 'cannot run in CI'));
-  // reason: the one loud line the brief asks for, visible in the test output.
-  console.warn(line);
-  return false;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('Chromium not found: apt-get install -y chromium');
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+export function spfxBrowserSuiteReady(suite: string): boolean {
+  return browserSuiteReady(suite, spfxInstalled() ? [] : ['the SPFx package (npm --prefix spfx ci)']);
 }
 
 /** A page that may talk to this machine only. Returns the page and the URLs it tried to reach elsewhere. */
 export async function localOnlyPage(browser: Browser): Promise<{ page: Page; blocked: string[] }> {
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1400, height: 900 } });
-  const blocked: string[] = [];
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:') return route.continue();
-    blocked.push(url.origin);
-    return route.abort();
-  });
+  const blocked = await keepLocal(context);
   const page = await context.newPage();
   return { page, blocked };
 }

@@ -7,9 +7,9 @@
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
 import { CONCERN, DEMO, cmdId, startTestServer } from '../server/support/harness';
-import { axeViolations, browserSuiteReady, launchChromium, localOnlyPage, SPFX_DIR } from './browser';
+import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady, SPFX_DIR } from './browser';
 
-const ready = browserSuiteReady('tests/spfx/coordinator-page (headless Chromium)');
+const ready = spfxBrowserSuiteReady('tests/spfx/coordinator-page (headless Chromium)');
 const describeIfReady = ready ? describe : describe.skip;
 jest.setTimeout(120_000);
 

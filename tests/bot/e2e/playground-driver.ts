@@ -11,13 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium';
 import { loadConfig } from '../../../src/config';
 import { startServer } from '../../../src/server/start';
 
 const root = join(__dirname, '../../..');
 const BOT_PORT = 3978;
 const PLAYGROUND_PORT = 56150;
-const CHROME_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 const NAMED = 'Mohammed El Amrani uit de tweede klas heeft veel contant geld.';
 const ANONYMOUS = 'Jongen van ongeveer 15 heeft sinds kort veel contant geld en spijbelt vaak.';
 
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     { cwd: root, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_LOGFILE: join(work, 'playground.log') }, stdio: 'ignore' },
   );
   playground.on('exit', () => (pgAlive = false));
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   let page: Page | undefined;
   try {
     await waitForHttp(`http://localhost:${PLAYGROUND_PORT}/`, () => pgAlive, 'the Agents Playground');

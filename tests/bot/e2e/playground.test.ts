@@ -4,13 +4,12 @@
  * playground-driver.ts. Without Chromium this suite says so loudly and is skipped; with CI=true it fails.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { browserSuiteReady, chromiumPath } from '../../support/chromium';
 
 const root = join(__dirname, '../../..');
-const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
-const hasChrome = existsSync(chrome);
-const INSTALL = 'apt-get install -y chromium';
+const hasChrome = browserSuiteReady('tests/bot/e2e/playground');
+const chrome = chromiumPath() ?? '';
 
 interface E2EResult {
   refusal: string;
@@ -35,15 +34,6 @@ function runDriver(): Promise<{ code: number | null; out: string }> {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('close', (code) => resolve({ code, out }));
   });
-}
-
-if (!hasChrome) {
-  console.warn(`\n!!!!! BROWSER SUITE SKIPPED: no Chromium at ${chrome}. Install it with: ${INSTALL} (or set CHROME_PATH) !!!!!\n`);
-  if (process.env.CI === 'true') {
-    test('the browser suite runs in CI (Chromium is installed)', () => {
-      throw new Error(`Chromium missing at ${chrome}; in CI the browser suite must run: ${INSTALL}`);
-    });
-  }
 }
 
 (hasChrome ? test : test.skip)(
