@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { parseISO } from 'date-fns';
-import { SqliteStore } from '../src/adapters/sqlite';
+import { openStore } from '../src/config/store';
 import { loadConfig } from '../src/config';
 import { isoDate } from '../src/core/schemas';
 import { Signaalpunt } from '../src/core/service';
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     }
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const store = SqliteStore.open(config.databaseFile);
+  // the store the server runs on (SQLite locally, SharePoint in production): one place decides.
+  const store = openStore(config.store);
   try {
     const service = new Signaalpunt(store);
     const asOf = asOfArg ? parseISO(asOfArg) : new Date();

@@ -1,6 +1,6 @@
 /** `npm run seed`: writes the demo tenant (organisations and users) into the local store. Idempotent. */
 import { mkdirSync } from 'node:fs';
-import { SqliteStore } from '../src/adapters/sqlite';
+import { openStore } from '../src/config/store';
 import { loadConfig } from '../src/config';
 import { DEMO_ORGANISATIONS, DEMO_USERS, seedDemoTenant } from '../src/demo/tenant';
 import { loadDotEnv } from './env';
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const store = SqliteStore.open(config.databaseFile);
+  // the store the server runs on (SQLite locally, SharePoint in production): one place decides.
+  const store = openStore(config.store);
   try {
     await seedDemoTenant(store);
     console.log(`[seed] demo tenant written to ${config.databaseFile}: ${DEMO_ORGANISATIONS.length} organisations, ${DEMO_USERS.length} users`);

@@ -40,6 +40,19 @@ export interface EntraAuthConfig {
 
 export type AuthConfig = LocalAuthConfig | EntraAuthConfig;
 
+/** Which store the server opens (SJV_STORE). One place decides: `openStore` in src/config/store.ts. */
+export type StoreConfig =
+  | { kind: 'sqlite'; file: string }
+  | {
+      kind: 'sharepoint';
+      /** the restricted Signaalpunt site, e.g. https://contoso.sharepoint.com/sites/signaalpunt */
+      siteUrl: string;
+      /** app-only: a certificate of the server's Entra app (SharePoint refuses client secrets), or a ready token (never in production). */
+      credential:
+        | { kind: 'certificate'; tenantId: string; clientId: string; certFile: string; keyFile: string }
+        | { kind: 'token'; accessToken: string };
+    };
+
 export interface Config {
   mode: Mode;
   http: {
@@ -58,7 +71,9 @@ export interface Config {
     writeRateLimitPerMinute: number;
   };
   dataDir: string;
+  /** the SQLite file (local store, and where a sqlite store would live). */
   databaseFile: string;
+  store: StoreConfig;
   pagesDir: string;
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -127,6 +142,14 @@ const EnvSchema = z.object({
   SJV_ENTRA_ALLOWED_TENANTS: csv.pipe(z.array(z.uuid()).min(1)).optional(),
   SJV_ENTRA_GROUP_MAP: z.string().optional(),
   SJV_ENTRA_JWKS_URL: z.url().optional(),
+  SJV_STORE: z.enum(['sqlite', 'sharepoint']).optional(),
+  SJV_ALLOW_SQLITE_IN_PRODUCTION: bool.default(false),
+  SJV_SP_SITE_URL: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an http(s) URL of the site, without query').optional(),
+  SJV_SP_TENANT_ID: z.uuid().optional(),
+  SJV_SP_CLIENT_ID: z.uuid().optional(),
+  SJV_SP_CERT_FILE: z.string().min(1).optional(),
+  SJV_SP_KEY_FILE: z.string().min(1).optional(),
+  SJV_SP_ACCESS_TOKEN: z.string().min(1).optional(),
   SJV_ENTRA_ISSUERS: csv.pipe(z.array(z.string().includes('{tid}', { message: 'each issuer template contains {tid}' })).min(1)).optional(),
 });
 
@@ -142,6 +165,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const problems: { variable: string; issue: string }[] = [];
   const dataDir = isAbsolute(e.SJV_DATA_DIR) ? e.SJV_DATA_DIR : resolve(cwd, e.SJV_DATA_DIR);
+
+  const databaseFile = join(dataDir, 'signaalpunt.db');
+  const store = storeConfig(e, databaseFile, cwd, problems);
 
   let auth: AuthConfig;
   if (e.SJV_MODE === 'production') {
@@ -176,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       groupMap: map,
     };
   } else {
+    if (problems.length) throw new ConfigError(problems);
     auth = {
       mode: 'local',
       tenantId: LOCAL_TENANT_ID,
@@ -199,13 +226,49 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       writeRateLimitPerMinute: e.SJV_WRITE_RATE_LIMIT,
     },
     dataDir,
-    databaseFile: join(dataDir, 'signaalpunt.db'),
+    databaseFile,
+    store: store!,
     pagesDir: isAbsolute(e.SJV_PAGES_DIR) ? e.SJV_PAGES_DIR : resolve(cwd, e.SJV_PAGES_DIR),
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },
     auth,
   };
   return Object.freeze(config);
+}
+
+/**
+ * The store setting. Local mode defaults to the embedded SQLite store; production defaults to SharePoint and
+ * refuses SQLite unless SJV_ALLOW_SQLITE_IN_PRODUCTION=true says so explicitly (one instance, a file on the
+ * server's disk: no item permissions, no shared queue across instances). SharePoint needs its site and an
+ * app-only credential: a certificate (SJV_SP_TENANT_ID, SJV_SP_CLIENT_ID, SJV_SP_CERT_FILE, SJV_SP_KEY_FILE)
+ * or, outside production, a ready token (SJV_SP_ACCESS_TOKEN); production needs an https site URL.
+ */
+function storeConfig(e: z.infer<typeof EnvSchema>, databaseFile: string, cwd: string, problems: { variable: string; issue: string }[]): StoreConfig | undefined {
+  const production = e.SJV_MODE === 'production';
+  const kind = e.SJV_STORE ?? (production ? 'sharepoint' : 'sqlite');
+  if (kind === 'sqlite') {
+    if (production && !e.SJV_ALLOW_SQLITE_IN_PRODUCTION) {
+      problems.push({ variable: 'SJV_STORE', issue: 'sqlite is refused in production: use sharepoint, or set SJV_ALLOW_SQLITE_IN_PRODUCTION=true' });
+      return undefined;
+    }
+    return { kind: 'sqlite', file: databaseFile };
+  }
+  const before = problems.length;
+  if (e.SJV_SP_SITE_URL === undefined) problems.push({ variable: 'SJV_SP_SITE_URL', issue: 'required with SJV_STORE=sharepoint' });
+  else if (production && !e.SJV_SP_SITE_URL.startsWith('https://')) problems.push({ variable: 'SJV_SP_SITE_URL', issue: 'must be https in production' });
+  const certificate = ['SJV_SP_TENANT_ID', 'SJV_SP_CLIENT_ID', 'SJV_SP_CERT_FILE', 'SJV_SP_KEY_FILE'] as const;
+  if (production && e.SJV_SP_ACCESS_TOKEN !== undefined) problems.push({ variable: 'SJV_SP_ACCESS_TOKEN', issue: 'not accepted in production: use the certificate settings' });
+  const useToken = !production && e.SJV_SP_ACCESS_TOKEN !== undefined;
+  if (!useToken) for (const name of certificate) if (e[name] === undefined) problems.push({ variable: name, issue: 'required with SJV_STORE=sharepoint' });
+  if (problems.length > before) return undefined;
+  const file = (f: string): string => (isAbsolute(f) ? f : resolve(cwd, f));
+  return {
+    kind: 'sharepoint',
+    siteUrl: e.SJV_SP_SITE_URL!.replace(/\/+$/, ''),
+    credential: useToken
+      ? { kind: 'token', accessToken: e.SJV_SP_ACCESS_TOKEN! }
+      : { kind: 'certificate', tenantId: e.SJV_SP_TENANT_ID!, clientId: e.SJV_SP_CLIENT_ID!, certFile: file(e.SJV_SP_CERT_FILE!), keyFile: file(e.SJV_SP_KEY_FILE!) },
+  };
 }
 
 /** The issuers a verifier accepts: every template for every allowed tenant. */

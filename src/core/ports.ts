@@ -60,6 +60,13 @@ export interface StoreTx {
   nextReferenceNumber(year: number): Promise<number>;
   getCommand(commandId: string): Promise<CommandRecord | undefined>;
   putCommand(record: CommandRecord): Promise<void>;
+  /**
+   * Removes every idempotency record of a case (retention purge). A record's fingerprint is a hash over the
+   * whole command input — for supplyIdentity that includes the resident's name and date of birth — so it
+   * must not outlive the personal data it was computed from. Commands recorded in the same transaction
+   * before this call are forgotten too.
+   */
+  forgetCommands(caseId: string): Promise<void>;
   appendAudit(entries: AuditInput[]): Promise<void>;
   putDeletionRecord(record: DeletionRecord): Promise<void>;
 }

@@ -426,6 +426,8 @@ export class Signaalpunt {
             retentionUntil: record.frame.retentionUntil ?? asOfDay,
           };
           await tx.putDeletionRecord(deletion);
+          // the idempotency records hold hashes over the inputs (name, date of birth): they go with the data.
+          await tx.forgetCommands(record.id);
           audit.push({
             at,
             actorId: 'system:retention',

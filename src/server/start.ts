@@ -1,5 +1,5 @@
 /**
- * Starting and stopping one server instance: open (and migrate) the store, seed the demo tenant on first
+ * Starting and stopping one server instance: open the configured store (SQLite or SharePoint), seed the demo tenant on first
  * start in local mode, load the local key, build the app, listen, start the scheduled jobs. `close()`
  * stops taking requests, lets running requests and jobs finish, then closes the store.
  */
@@ -10,8 +10,9 @@ import type { DestinationStream, Logger } from 'pino';
 import type { LocalKey } from '../auth';
 import { createAuthenticator, loadOrCreateLocalKey, loadOrCreatePseudonymKey } from '../auth';
 import type { JWTVerifyGetKey } from 'jose';
-import { SqliteStore } from '../adapters/sqlite';
 import type { Config } from '../config';
+import type { ServerStore } from '../config/store';
+import { openStore } from '../config/store';
 import type { Clock } from '../core/ports';
 import { systemClock } from '../core/ports';
 import { findIdentifiers } from '../core/guard';
@@ -36,7 +37,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   app: FastifyInstance;
-  store: SqliteStore;
+  /** the store SJV_STORE selects (src/config/store.ts). */
+  store: ServerStore;
   service: Signaalpunt;
   logger: Logger;
   scheduler?: Scheduler;
@@ -51,7 +53,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const logger = createLogger(config.log.level, opts.logDestination);
   const clock = opts.clock ?? systemClock;
   mkdirSync(config.dataDir, { recursive: true });
-  const store = SqliteStore.open(config.databaseFile);
+  const store = openStore(config.store, { clock });
+  logger.info({ store: config.store.kind, ...(config.store.kind === 'sharepoint' ? { site: config.store.siteUrl } : {}) }, 'store opened');
+  if (config.mode === 'production' && config.store.kind === 'sqlite') logger.warn('production runs on SQLite (SJV_ALLOW_SQLITE_IN_PRODUCTION=true): one instance, no item permissions');
   let ready = false;
   try {
     let seeded = false;
@@ -114,7 +118,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 }
 
-async function warnAboutUnknownOrganisations(config: Config, store: SqliteStore, logger: Logger): Promise<void> {
+async function warnAboutUnknownOrganisations(config: Config, store: ServerStore, logger: Logger): Promise<void> {
   if (config.auth.mode !== 'production') return;
   const known = new Set((await store.listOrganisations()).map((o) => o.id));
   const missing = [...new Set(Object.values(config.auth.groupMap).map((m) => m.organisationId))].filter((id) => !known.has(id));

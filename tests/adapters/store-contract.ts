@@ -203,6 +203,43 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(await store.transaction((tx) => tx.getCommand('cmd-1234567'))).toEqual(c);
         expect(await store.transaction((tx) => tx.getCommand('cmd-unknown'))).toBeUndefined();
       });
+
+      test('forgetCommands removes every command record of that case and only of that case', async () => {
+        const cmd = (commandId: string, caseId: string | null) => ({ commandId, name: 'supplyIdentity', actorId: U.mentor.id, fingerprint: `fp-${commandId}`, caseId, result: { caseId }, at: '2026-03-02T10:00:00.000Z' });
+        await store.transaction(async (tx) => {
+          await tx.putCommand(cmd('cmd-a1', 'case-a'));
+          await tx.putCommand(cmd('cmd-a2', 'case-a'));
+          await tx.putCommand(cmd('cmd-b1', 'case-b'));
+          await tx.putCommand(cmd('cmd-none', null));
+        });
+        await store.transaction((tx) => tx.forgetCommands('case-a'));
+        const get = (id: string) => store.transaction((tx) => tx.getCommand(id));
+        expect(await get('cmd-a1')).toBeUndefined();
+        expect(await get('cmd-a2')).toBeUndefined();
+        expect(await get('cmd-b1')).toEqual(cmd('cmd-b1', 'case-b'));
+        expect(await get('cmd-none')).toEqual(cmd('cmd-none', null));
+        await store.transaction((tx) => tx.forgetCommands('case-unknown')); // nothing to forget: no error
+      });
+
+      test('forgetCommands also forgets a record put earlier in the same transaction, and rolls back with it', async () => {
+        const c = { commandId: 'cmd-same-tx', name: 'closeCase', actorId: U.regisseur.id, fingerprint: 'f', caseId: 'case-c', result: {}, at: '2026-03-02T10:00:00.000Z' };
+        await store.transaction(async (tx) => {
+          await tx.putCommand(c);
+          await tx.forgetCommands('case-c');
+          expect(await tx.getCommand('cmd-same-tx')).toBeUndefined();
+        });
+        expect(await store.transaction((tx) => tx.getCommand('cmd-same-tx'))).toBeUndefined();
+
+        const kept = { ...c, commandId: 'cmd-kept' };
+        await store.transaction((tx) => tx.putCommand(kept));
+        await store
+          .transaction(async (tx) => {
+            await tx.forgetCommands('case-c');
+            throw new Error('purge failed later');
+          })
+          .catch(() => undefined);
+        expect(await store.transaction((tx) => tx.getCommand('cmd-kept'))).toEqual(kept);
+      });
     });
 
     describe('reference numbers', () => {

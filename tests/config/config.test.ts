@@ -16,6 +16,16 @@ const ENTRA = {
   SJV_LOG_PSEUDONYM_KEY: 'a-secret-pseudonym-key-of-32-chars-or-more',
 };
 
+/** The SharePoint store of production (the default store there): site and app-only certificate. */
+const SHAREPOINT = {
+  SJV_SP_SITE_URL: 'https://contoso.sharepoint.com/sites/signaalpunt/',
+  SJV_SP_TENANT_ID: '3f6c1a2e-8d4b-4c1e-9a7f-2b5d6e8f0a11',
+  SJV_SP_CLIENT_ID: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+  SJV_SP_CERT_FILE: 'secrets/sjv-server.crt.pem',
+  SJV_SP_KEY_FILE: '/run/secrets/sjv-server.key.pem',
+};
+const PRODUCTION = { ...ENTRA, ...SHAREPOINT };
+
 function problems(env: Record<string, string>): { variable: string; issue: string }[] {
   try {
     loadConfig(env, '/srv/sjv');
@@ -42,19 +52,19 @@ test('PORT and SJV_DATA_DIR override, and empty variables count as unset', () =>
   expect(c.log.level).toBe('info');
 });
 
-test('production refuses to start without its Entra settings, naming each one', () => {
+test('production refuses to start without its Entra and SharePoint settings, naming each one', () => {
   expect(problems({ SJV_MODE: 'production' }).map((p) => p.variable).sort()).toEqual(
-    ['SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_GROUP_MAP', 'SJV_ENTRA_TENANT_ID', 'SJV_LOG_PSEUDONYM_KEY'].sort(),
+    ['SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_GROUP_MAP', 'SJV_ENTRA_TENANT_ID', 'SJV_LOG_PSEUDONYM_KEY', ...Object.keys(SHAREPOINT)].sort(),
   );
   for (const missing of Object.keys(ENTRA).filter((k) => k !== 'SJV_MODE')) {
-    const env: Record<string, string> = { ...ENTRA };
+    const env: Record<string, string> = { ...PRODUCTION };
     delete env[missing];
     expect(problems(env).map((p) => p.variable)).toEqual([missing]);
   }
 });
 
 test('production with its settings derives audiences, issuers and the tenant JWKS URL', () => {
-  const c = loadConfig(ENTRA);
+  const c = loadConfig(PRODUCTION);
   if (c.auth.mode !== 'production') throw new Error('expected production auth');
   expect(c.auth.audiences).toEqual([ENTRA.SJV_ENTRA_CLIENT_ID, `api://${ENTRA.SJV_ENTRA_CLIENT_ID}`]);
   expect(c.auth.jwksUrl).toBe(`https://login.microsoftonline.com/${ENTRA.SJV_ENTRA_TENANT_ID}/discovery/v2.0/keys`);
@@ -63,9 +73,9 @@ test('production with its settings derives audiences, issuers and the tenant JWK
 });
 
 test('a group map that is not JSON, maps nothing, or names an unknown role is refused', () => {
-  expect(problems({ ...ENTRA, SJV_ENTRA_GROUP_MAP: '{not json' })).toEqual([{ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'not valid JSON' }]);
-  expect(problems({ ...ENTRA, SJV_ENTRA_GROUP_MAP: '{}' })).toEqual([{ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'maps no group' }]);
-  const badRole = problems({ ...ENTRA, SJV_ENTRA_GROUP_MAP: JSON.stringify({ g: { organisation: 'school', roles: ['admin'] } }) });
+  expect(problems({ ...PRODUCTION, SJV_ENTRA_GROUP_MAP: '{not json' })).toEqual([{ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'not valid JSON' }]);
+  expect(problems({ ...PRODUCTION, SJV_ENTRA_GROUP_MAP: '{}' })).toEqual([{ variable: 'SJV_ENTRA_GROUP_MAP', issue: 'maps no group' }]);
+  const badRole = problems({ ...PRODUCTION, SJV_ENTRA_GROUP_MAP: JSON.stringify({ g: { organisation: 'school', roles: ['admin'] } }) });
   expect(badRole[0]!.variable).toBe('SJV_ENTRA_GROUP_MAP');
   expect(badRole[0]!.issue).toMatch(/^g\.roles\.0/);
 });
@@ -74,7 +84,7 @@ test('wrong values are named without echoing them (they may be secrets)', () => 
   const secret = 'short-secret';
   const e = (() => {
     try {
-      loadConfig({ ...ENTRA, SJV_LOG_PSEUDONYM_KEY: secret, SJV_ENTRA_TENANT_ID: 'not-a-uuid', PORT: 'eighty' });
+      loadConfig({ ...PRODUCTION, SJV_LOG_PSEUDONYM_KEY: secret, SJV_ENTRA_TENANT_ID: 'not-a-uuid', PORT: 'eighty' });
     } catch (err) {
       return err as ConfigError;
     }
@@ -95,4 +105,59 @@ test('.env.example documents every setting and, copied as is, is a valid local c
   const example = parseEnv(readFileSync(join(__dirname, '../../.env.example'), 'utf8')) as Record<string, string>;
   expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
   expect(loadConfig(example, '/srv/sjv').mode).toBe('local');
+});
+
+describe('the store setting (SJV_STORE)', () => {
+  test('local mode runs on the embedded SQLite store in the data dir by default', () => {
+    expect(loadConfig({}, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db' });
+    expect(loadConfig({ SJV_STORE: 'sqlite', SJV_DATA_DIR: '/var/lib/sjv' }, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/var/lib/sjv/signaalpunt.db' });
+  });
+
+  test('production defaults to SharePoint: site and certificate, relative files resolved from the working directory', () => {
+    const c = loadConfig(PRODUCTION, '/srv/sjv');
+    expect(c.store).toEqual({
+      kind: 'sharepoint',
+      siteUrl: 'https://contoso.sharepoint.com/sites/signaalpunt',
+      credential: { kind: 'certificate', tenantId: SHAREPOINT.SJV_SP_TENANT_ID, clientId: SHAREPOINT.SJV_SP_CLIENT_ID, certFile: '/srv/sjv/secrets/sjv-server.crt.pem', keyFile: '/run/secrets/sjv-server.key.pem' },
+    });
+    expect(loadConfig({ ...PRODUCTION, SJV_STORE: 'sharepoint' }, '/srv/sjv').store).toEqual(c.store);
+  });
+
+  test('production refuses SQLite, by default and when asked for, unless SJV_ALLOW_SQLITE_IN_PRODUCTION=true', () => {
+    expect(problems({ ...ENTRA, SJV_STORE: 'sqlite' })).toEqual([{ variable: 'SJV_STORE', issue: expect.stringContaining('SJV_ALLOW_SQLITE_IN_PRODUCTION') }]);
+    expect(problems({ ...ENTRA, SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'false' }).map((p) => p.variable)).toEqual(['SJV_STORE']);
+    const allowed = loadConfig({ ...ENTRA, SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' }, '/srv/sjv');
+    expect(allowed.mode).toBe('production');
+    expect(allowed.store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db' });
+    // the override is not a store choice: without SJV_STORE=sqlite production still wants SharePoint
+    expect(problems({ ...ENTRA, SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' }).map((p) => p.variable)).toContain('SJV_SP_SITE_URL');
+  });
+
+  test('SharePoint without its settings names each missing variable, in production and locally', () => {
+    const names = ['SJV_SP_SITE_URL', 'SJV_SP_TENANT_ID', 'SJV_SP_CLIENT_ID', 'SJV_SP_CERT_FILE', 'SJV_SP_KEY_FILE'];
+    expect(problems(ENTRA).map((p) => p.variable).sort()).toEqual([...names].sort());
+    expect(problems({ SJV_STORE: 'sharepoint' }).map((p) => p.variable).sort()).toEqual([...names].sort());
+    for (const missing of names) {
+      const env: Record<string, string> = { ...PRODUCTION };
+      delete env[missing];
+      expect(problems(env).map((p) => p.variable)).toEqual([missing]);
+    }
+  });
+
+  test('production wants an https site and the certificate: a ready access token is refused there', () => {
+    expect(problems({ ...PRODUCTION, SJV_SP_SITE_URL: 'http://contoso.sharepoint.com/sites/signaalpunt' }).map((p) => p.variable)).toEqual(['SJV_SP_SITE_URL']);
+    expect(problems({ ...PRODUCTION, SJV_SP_ACCESS_TOKEN: 'eyJ0eXAiOiJKV1Qi.secret' })).toEqual([{ variable: 'SJV_SP_ACCESS_TOKEN', issue: expect.any(String) }]);
+  });
+
+  test('outside production a ready access token replaces the certificate (tests, one-off runs)', () => {
+    const c = loadConfig({ SJV_STORE: 'sharepoint', SJV_SP_SITE_URL: 'http://127.0.0.1:4000/sites/signaalpunt', SJV_SP_ACCESS_TOKEN: 'a-token' }, '/srv/sjv');
+    expect(c.store).toEqual({ kind: 'sharepoint', siteUrl: 'http://127.0.0.1:4000/sites/signaalpunt', credential: { kind: 'token', accessToken: 'a-token' } });
+  });
+
+  test('wrong store values are refused and named without echoing them', () => {
+    const err = problems({ SJV_STORE: 'postgres', SJV_SP_SITE_URL: 'not a url', SJV_SP_CLIENT_ID: 'my-secret-client' });
+    expect(err.map((p) => p.variable).sort()).toEqual(['SJV_SP_CLIENT_ID', 'SJV_SP_SITE_URL', 'SJV_STORE']);
+    expect(JSON.stringify(err)).not.toContain('my-secret-client');
+    expect(problems({ SJV_ALLOW_SQLITE_IN_PRODUCTION: 'yes please' }).map((p) => p.variable)).toEqual(['SJV_ALLOW_SQLITE_IN_PRODUCTION']);
+  });
 });

@@ -34,6 +34,33 @@ export interface SharePointSettings {
   token: TokenProvider;
 }
 
+/** The app-only credential of the server: a certificate (production) or a ready token (tests, one-off runs). */
+export type SharePointCredential =
+  | { kind: 'certificate'; tenantId: string; clientId: string; certFile: string; keyFile: string }
+  | { kind: 'token'; accessToken: string };
+
+/**
+ * Settings from already validated values (the server's config, src/config). Reads the certificate files;
+ * an unreadable file is named by its variable, never its content.
+ */
+export function sharePointSettings(siteUrl: string, credential: SharePointCredential): SharePointSettings {
+  if (credential.kind === 'token') return { siteUrl, token: new StaticTokenProvider(credential.accessToken) };
+  const read = (file: string, variable: string): string => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      throw new Error(`SharePoint settings invalid: ${variable}: file not readable`);
+    }
+  };
+  const token = new ClientCertificateTokenProvider({
+    tenantId: credential.tenantId,
+    clientId: credential.clientId,
+    certificatePem: read(credential.certFile, 'SJV_SP_CERT_FILE'),
+    privateKeyPem: read(credential.keyFile, 'SJV_SP_KEY_FILE'),
+  });
+  return { siteUrl, token };
+}
+
 export function sharePointSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SharePointSettings {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {

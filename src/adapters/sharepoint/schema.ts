@@ -17,6 +17,8 @@
  * | SJVCommands     | idempotency records of commands                      | nobody: server app only       |
  * | SJVCounters     | reference number counters per year                   | nobody: server app only       |
  * | SJVLeases       | leases of scheduled jobs                             | nobody: server app only       |
+ * | SJVBotOutbox    | the bot's proactive message queue (codes, ids)       | nobody: server app only       |
+ * | SJVBotConversations, SJVBotCursors | the bot's conversation references, audit cursors | nobody: server app only |
  * | SJVOrganisations, SJVUsers | the registry                               | nobody: server app only       |
  *
  * Every column used in a $filter or $orderby is indexed, so that queries stay under the 5,000-item list
@@ -158,7 +160,8 @@ export const LISTS = {
     description: 'Signaalpunt: idempotentie van opdrachten.',
     itemPermissions: false,
     listReaders: [],
-    fields: [text('CommandId', { indexed: true, unique: true }), text('Name'), text('ActorId'), text('Fingerprint'), text('CaseId'), note('ResultJson'), text('At')],
+    // CaseId indexed: the retention purge forgets a case's records (their fingerprints hash the inputs).
+    fields: [text('CommandId', { indexed: true, unique: true }), text('Name'), text('ActorId'), text('Fingerprint'), text('CaseId', { indexed: true }), note('ResultJson'), text('At')],
   },
   counters: {
     title: 'SJVCounters',
@@ -173,6 +176,43 @@ export const LISTS = {
     itemPermissions: false,
     listReaders: [],
     fields: [text('LeaseName', { indexed: true, unique: true }), text('Holder'), text('AcquiredAt'), text('ExpiresAt')],
+  },
+  botOutbox: {
+    title: 'SJVBotOutbox',
+    description: 'Signaalpunt: wachtrij van proactieve botberichten (codes en ids, geen persoonsgegevens), geclaimd met leases.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [
+      text('OutboxId', { indexed: true, unique: true }),
+      text('DedupeKey', { indexed: true, unique: true }),
+      text('Kind'),
+      text('RecipientUserId', { indexed: true }),
+      text('CaseId'),
+      text('Reference'),
+      note('PayloadJson'),
+      text('OutboxStatus', { indexed: true }),
+      num('Attempts', { indexed: true }),
+      text('NextAttemptAt', { indexed: true }),
+      text('LeaseOwner'),
+      text('LeaseUntil'),
+      text('LastError'),
+      text('CreatedAt', { indexed: true }),
+      text('DoneAt'),
+    ],
+  },
+  botConversations: {
+    title: 'SJVBotConversations',
+    description: 'Signaalpunt: conversatiereferenties van de bot (persoonlijke chat per gebruiker).',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('UserId', { indexed: true, unique: true }), text('ChannelUserId'), text('Locale'), note('ReferenceJson'), text('UpdatedAt')],
+  },
+  botCursors: {
+    title: 'SJVBotCursors',
+    description: 'Signaalpunt: cursors van de bot over het auditlog.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('CursorName', { indexed: true, unique: true }), num('Position')],
   },
   organisations: {
     title: 'SJVOrganisations',

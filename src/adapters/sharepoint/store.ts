@@ -8,7 +8,7 @@
  *      update sends If-Match with the etag read in the transaction, so a concurrent writer gets 412 →
  *      CASE.VERSION_CONFLICT before anything else was written; then its frame, persons, enrichment,
  *      discussion and relation items;
- *   2. command (idempotency) records; 3. audit rows (hash-chained, unique Seq); 4. deletion records;
+ *   2. the deletion of a purged case's command records, then new command (idempotency) records; 3. audit rows (hash-chained, unique Seq); 4. deletion records;
  *   5. item permissions — a failed sync resets the item to the list's locked-down permissions (no user
  *      access) and leaves the case on the reconcile backlog: never broader access, never open.
  * If `fn` throws, nothing is written (reference counters excepted: a gap in numbering is harmless).
@@ -28,10 +28,11 @@ import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../../cor
 import type { PolicyTable } from '../../core/policy';
 import { POLICY } from '../../core/policy';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
-import type { AuditQuery, CaseQuery, Clock, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, Store, StoreTx } from '../../core/ports';
 import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
+import { sharePointBotStore } from './bot-store';
 import type { CaseItem } from './permissions';
 import { desiredPermissions } from './permissions';
 import { PermissionSync, PermissionSyncError } from './permission-sync';
@@ -96,7 +97,7 @@ function hasReflection(r: CaseRecord): boolean {
   return Boolean(h.closureReason || h.rationale || h.feedbackSentAt || h.retentionUntil || h.lettersSent.length > 0);
 }
 
-export class SharePointStore implements Store, MeetingStore {
+export class SharePointStore implements Store, MeetingStore, BotStore {
   readonly sp: SPFI;
   readonly permissions: PermissionSync;
   private readonly months: number;
@@ -116,6 +117,12 @@ export class SharePointStore implements Store, MeetingStore {
     this.policy = opts.policy ?? POLICY;
     this.log = opts.log ?? stderrLogger;
     this.permissions = new PermissionSync(this.sp);
+    this.bot = sharePointBotStore({
+      items: (key) => this.items(key),
+      collect: (key, q) => this.collect(key, q),
+      loadCases: (ids) => this.loadOrdered(ids),
+      guard: (fn) => this.guard(fn),
+    });
   }
 
   // ---- plumbing -------------------------------------------------------------------------------------
@@ -404,6 +411,8 @@ export class SharePointStore implements Store, MeetingStore {
       const loaded = new Map<string, Loaded>();
       const writes = new Map<string, CaseWrite>();
       const commands: CommandRecord[] = [];
+      /** cases whose stored command records go (retention purge): applied after the commands are written. */
+      const forgotten = new Set<string>();
       const audit: AuditInput[] = [];
       const deletions: DeletionRecord[] = [];
       const read = async (id: string): Promise<CaseRecord | undefined> => {
@@ -442,10 +451,15 @@ export class SharePointStore implements Store, MeetingStore {
           this.guard(async () => {
             const pending = commands.find((c) => c.commandId === commandId);
             if (pending) return structuredClone(pending);
-            return this.readCommand(commandId);
+            const stored = await this.readCommand(commandId);
+            return stored?.caseId && forgotten.has(stored.caseId) ? undefined : stored;
           }),
         putCommand: async (c) => {
           commands.push(structuredClone(c));
+        },
+        forgetCommands: async (caseId) => {
+          for (let i = commands.length - 1; i >= 0; i--) if (commands[i]!.caseId === caseId) commands.splice(i, 1);
+          forgotten.add(caseId);
         },
         appendAudit: async (entries) => {
           audit.push(...structuredClone(entries));
@@ -458,6 +472,8 @@ export class SharePointStore implements Store, MeetingStore {
       await this.guard(async () => {
         const written: { record: CaseRecord; refs: CaseRefs }[] = [];
         for (const w of writes.values()) written.push({ record: w.record, refs: await this.writeCase(w, loaded.get(w.record.id)) });
+        // forgotten first: a record put after forgetCommands in this transaction is kept (it is in `commands`).
+        for (const caseId of forgotten) await this.deleteCommands(caseId);
         for (const c of commands) {
           await this.items('commands').add({
             Title: c.commandId,
@@ -500,6 +516,21 @@ export class SharePointStore implements Store, MeetingStore {
       }
     }
     throw new DomainError('STORE.UNAVAILABLE', { reason: 'COUNTER_CONTENTION' });
+  }
+
+  /** Deletes every command record of a case (the list has versioning off: nothing of it survives). */
+  private async deleteCommands(caseId: string): Promise<void> {
+    for (;;) {
+      const rows = await this.collect('commands', { filter: eq('CaseId', caseId), select: ['CaseId'], limit: this.pageSize });
+      if (rows.length === 0) return;
+      for (const r of rows) {
+        try {
+          await this.items('commands').getById(r.Id).delete();
+        } catch (e) {
+          if (httpStatus(e) !== 404) throw e; // another instance deleted it first
+        }
+      }
+    }
   }
 
   private async readCommand(commandId: string): Promise<CommandRecord | undefined> {
@@ -821,6 +852,21 @@ export class SharePointStore implements Store, MeetingStore {
       }
     });
   }
+
+  // ---- the bot's queue, conversation references and cursors (BotStore, issue 4): see bot-store.ts ----------
+  private readonly bot: BotStore;
+  enqueueOutbox: BotStore['enqueueOutbox'] = (m) => this.bot.enqueueOutbox(m);
+  claimOutbox: BotStore['claimOutbox'] = (o, n, l, k) => this.bot.claimOutbox(o, n, l, k);
+  renewOutboxLease: BotStore['renewOutboxLease'] = (i, o, l) => this.bot.renewOutboxLease(i, o, l);
+  completeOutbox: BotStore['completeOutbox'] = (i, o, s, a, n) => this.bot.completeOutbox(i, o, s, a, n);
+  failOutbox: BotStore['failOutbox'] = (i, o, e, n) => this.bot.failOutbox(i, o, e, n);
+  listOutbox: BotStore['listOutbox'] = (f) => this.bot.listOutbox(f);
+  releaseOutboxFor: BotStore['releaseOutboxFor'] = (u, n) => this.bot.releaseOutboxFor(u, n);
+  putConversation: BotStore['putConversation'] = (c) => this.bot.putConversation(c);
+  getConversation: BotStore['getConversation'] = (u) => this.bot.getConversation(u);
+  getCursor: BotStore['getCursor'] = (n) => this.bot.getCursor(n);
+  advanceCursor: BotStore['advanceCursor'] = (n, f, t) => this.bot.advanceCursor(n, f, t);
+  listCasesBroughtInBy: BotStore['listCasesBroughtInBy'] = (u, l) => this.bot.listCasesBroughtInBy(u, l);
 
   async close(): Promise<void> {
     await this.queue;

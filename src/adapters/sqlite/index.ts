@@ -239,6 +239,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       'SELECT * FROM commands WHERE command_id = ?',
     );
     const putCommand = db.prepare('INSERT INTO commands (command_id, name, actor_id, fingerprint, case_id, result, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const forgetCommands = db.prepare<[string]>('DELETE FROM commands WHERE case_id = ?');
     const putDeletion = db.prepare(
       'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed, retention_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -271,6 +272,10 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       },
       putCommand: async (c) => {
         putCommand.run(c.commandId, c.name, c.actorId, c.fingerprint, c.caseId, JSON.stringify(c.result), c.at);
+      },
+      forgetCommands: async (caseId) => {
+        // secure_delete zeroes the freed pages; the transaction's checkpoint clears them from the log too.
+        if (forgetCommands.run(caseId).changes > 0) this.destroyedInTx = true;
       },
       appendAudit: async (entries: AuditInput[]) => {
         for (const row of chainRows(lastAudit.get(), entries)) insertAudit.run({ ...row, groups: JSON.stringify(row.groups) });

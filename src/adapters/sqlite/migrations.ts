@@ -147,4 +147,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX meetings_scheduled ON meetings (scheduled_on DESC, id);
     `,
   },
+  {
+    version: 5,
+    name: 'commands by case: the retention purge forgets a case\'s idempotency records',
+    sql: `
+      CREATE INDEX commands_case ON commands (case_id) WHERE case_id IS NOT NULL;
+    `,
+  },
 ];

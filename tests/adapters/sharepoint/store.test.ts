@@ -202,6 +202,27 @@ describe('SharePoint store: requests, etags, paging, throttling', () => {
     await other.close();
   });
 
+  test('the retention purge deletes the case’s items in SJVCommands (by the indexed CaseId), after the case item', async () => {
+    const caseId = await w.driveTo('CLOSED', { exit: 'AGE_OVER_23' }); // supplyIdentity: a fingerprint over name + date of birth
+    const commandItems = () => w.fake.items(LISTS.commands.title).filter((i) => i.values.CaseId === caseId);
+    expect(commandItems().map((i) => i.values.Name)).toEqual(expect.arrayContaining(['submitConcern', 'supplyIdentity']));
+    const other = await w.driveTo('INBRENG');
+    const otherBefore = w.fake.items(LISTS.commands.title).filter((i) => i.values.CaseId === other).length;
+    w.fake.clearLog();
+
+    w.clock.advanceDays(60);
+    expect((await w.sp.runRetention()).purged.map((p) => p.caseId)).toContain(caseId);
+
+    expect(commandItems()).toEqual([]);
+    expect(w.fake.items(LISTS.commands.title).filter((i) => i.values.CaseId === other)).toHaveLength(otherBefore);
+    const commandsList = `'${LISTS.commands.title}')/items(`;
+    const deletes = w.fake.requests.filter((r) => r.xHttpMethod === 'DELETE' && r.path.includes(commandsList));
+    expect(deletes.length).toBeGreaterThanOrEqual(2);
+    const caseMerge = w.fake.requests.findIndex((r) => r.xHttpMethod === 'MERGE' && r.path.startsWith(`${CASES}/items(`));
+    expect(caseMerge).toBeGreaterThanOrEqual(0);
+    expect(w.fake.requests.indexOf(deletes[0]!)).toBeGreaterThan(caseMerge);
+  });
+
   test('a lease is taken by one instance at a time; another instance takes it over only once it expired (If-Match)', async () => {
     const other = w.secondStore();
     const name = `job-${randomUUID()}`;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../../src/config';
 import { loadConfig } from '../../../src/config';
+import { SqliteStore } from '../../../src/adapters/sqlite';
 import type { RunningServer, StartOptions } from '../../../src/server/start';
 import { startServer } from '../../../src/server/start';
 
@@ -35,7 +36,8 @@ export interface CallOptions {
 export interface TestServer {
   url: string;
   config: Config;
-  server: RunningServer;
+  /** the test servers run on the embedded store (SJV_STORE=sqlite), so tests may reach into its tables. */
+  server: RunningServer & { store: SqliteStore };
   dataDir: string;
   logs: string[];
   routes: { method: string; url: string }[];
@@ -50,7 +52,9 @@ export function tempDir(prefix = 'sjv-test-'): string {
 
 export async function startTestServer(env: Record<string, string> = {}, opts: StartOptions & { dataDir?: string; keepDataDir?: boolean } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDir();
-  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...env });
+  // Production-mode tests (Entra tokens) run on SQLite too: the explicit override production requires for it.
+  const storeEnv = env.SJV_MODE === 'production' && env.SJV_STORE === undefined ? { SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' } : {};
+  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...storeEnv, ...env });
   const logs: string[] = [];
   const routes: { method: string; url: string }[] = [];
   const server = await startServer(config, {
@@ -58,6 +62,11 @@ export async function startTestServer(env: Record<string, string> = {}, opts: St
     onRoute: (r) => routes.push(r),
     ...opts,
   });
+  if (!(server.store instanceof SqliteStore)) {
+    await server.close();
+    throw new Error('the test harness runs on the SQLite store');
+  }
+  const sqliteServer = { ...server, store: server.store };
   const tokens = new Map<string, string>();
   const call = async <T = Json>(method: string, path: string, o: CallOptions = {}): Promise<Reply<T>> => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
@@ -78,7 +87,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: St
   const t: TestServer = {
     url: server.url,
     config,
-    server,
+    server: sqliteServer,
     dataDir,
     logs,
     routes,
