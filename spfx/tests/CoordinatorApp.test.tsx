@@ -168,7 +168,9 @@ describe('CoordinatorApp (case list web part)', () => {
     await act(async () => {
       fireEvent.click(within(dialog).getByText('Bevestigen'));
     });
-    expect(await within(dialog).findByRole('alert')).toHaveProperty('textContent', 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.');
+    // Fluent's MessageBar renders its text a tick after the alert element: wait for the text itself.
+    const alert = await within(dialog).findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.'));
   });
 
   test('only the commands the phase, the role and the view’s write access allow are offered', async () => {

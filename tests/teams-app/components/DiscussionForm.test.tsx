@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
-import { clickButton, nl, pick, renderTab, text } from './support/render';
+import { alertText, clickButton, nl, pick, renderTab } from './support/render';
 import type { Session } from './support/session';
 import { TEAMS_MEETING_ID, session } from './support/session';
 
@@ -54,7 +54,7 @@ test('saving without completing keeps the case in Bespreking; completing without
   const { form, q } = await discussionForm();
   fireEvent.click(q.getByLabelText('Politie basisteam'));
   clickButton(form, nl.completeDiscussion);
-  expect(text(await q.findByRole('status'))).toContain(nl.leadRequired);
+  expect(await alertText(q, 'status')).toContain(nl.leadRequired);
   expect((await recordOf(s.bespreking)).discussion).toBeUndefined();
   clickButton(form, nl.saveDiscussion);
   await waitFor(async () => expect((await recordOf(s.bespreking)).discussion?.parties).toEqual(['politie']));
@@ -72,7 +72,7 @@ test('two chairs saving the same bespreking: the second gets a conflict message,
   );
   fireEvent.click(q.getByLabelText('Politie basisteam'));
   clickButton(form, nl.saveDiscussion);
-  expect(text(await q.findByRole('alert'))).toContain('Iemand anders heeft deze casus intussen gewijzigd');
+  expect(await alertText(q)).toContain('Iemand anders heeft deze casus intussen gewijzigd');
   expect((await recordOf(s.bespreking)).discussion?.parties).toEqual(['wijkteam']);
   expect((q.getByLabelText('Politie basisteam') as HTMLInputElement).checked).toBe(true);
 });

@@ -9,7 +9,7 @@ import { ERROR_CODES } from '../../../src/core/errors';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
-import { clickButton, nl, pick, renderTab, text } from './support/render';
+import { alertText, clickButton, nl, pick, renderTab, text } from './support/render';
 import type { Session } from './support/session';
 import { TEAMS_MEETING_ID, session } from './support/session';
 
@@ -61,7 +61,7 @@ test('a rationale that identifies a person is refused with the guard’s message
   fireEvent.click(q.getByLabelText(nl.yes));
   fireEvent.change(q.getByLabelText(nl.rationale), { target: { value: 'Gaat om Mohammed El Amrani, bereikbaar op 06-12345678.' } });
   clickButton(form, nl.recordDecision);
-  expect(text(await q.findByRole('alert'))).toContain(ERROR_CODES['INTAKE.IDENTIFIER_DETECTED'].nl);
+  expect(await alertText(q)).toContain(ERROR_CODES['INTAKE.IDENTIFIER_DETECTED'].nl);
   expect((await phaseOf(s.inbreng)).phase).toBe('INBRENG');
 });
 
@@ -76,7 +76,7 @@ test('two chairs: the second chair’s decision is refused with a conflict messa
   fireEvent.change(q.getByLabelText(nl.rationale), { target: { value: 'Tweede besluit.' } });
   await pick(form, nl.advisedRoute, 'Wijkteam');
   clickButton(form, nl.recordDecision);
-  expect(text(await q.findByRole('alert'))).toContain(ERROR_CODES['CASE.VERSION_CONFLICT'].nl);
+  expect(await alertText(q)).toContain(ERROR_CODES['CASE.VERSION_CONFLICT'].nl);
   expect((q.getByLabelText(nl.rationale) as HTMLTextAreaElement).value).toBe('Tweede besluit.');
   const frame = await phaseOf(s.inbreng);
   expect(frame.phase).toBe('VERRIJKING');

@@ -24,6 +24,16 @@ export const en = stringsFor('en-US');
 /** The text a person reads in an element (no jest-dom here: plain textContent). */
 export const text = (el: Element | null): string => (el?.textContent ?? '').replace(/\s+/g, ' ');
 
+/**
+ * The text of the alert that appears: Fluent's MessageBar renders its content a tick after the alert
+ * element itself (a live region), so wait for the text, not just the element.
+ */
+export async function alertText(q: { findByRole(role: 'alert' | 'status'): Promise<HTMLElement> }, role: 'alert' | 'status' = 'alert'): Promise<string> {
+  const el = await q.findByRole(role);
+  await waitFor(() => expect(text(el).trim()).not.toBe(''));
+  return text(el);
+}
+
 // Label and text queries: role queries compute every accessible name in Fluent's large DOM and take seconds.
 
 /** Clicks the button whose text is `name` (within `container`). */
