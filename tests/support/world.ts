@@ -66,8 +66,17 @@ export async function makeWorld(opts: { file?: string; clock?: TestClock } = {})
     return r.value;
   };
   const submit = (user: User = U.mentor, overrides: Record<string, unknown> = {}) => cmd('submitConcern', user, { ...CONCERN, ...overrides });
-  const driveTo: World['driveTo'] = async (phase, o = {}) => {
-    const { caseId } = await submit();
+  const driveTo = caseWalker(cmd, clock, sp);
+  return { store, clock, sp, cmd, submit, driveTo, close: () => store.close() };
+}
+
+/**
+ * Walks a new case to `phase` (or out through an exit) as the demo users do, with any store behind `sp`.
+ * Shared by every test world (SQLite here, SharePoint in tests/adapters/sharepoint/sp-world.ts).
+ */
+export function caseWalker(cmd: World['cmd'], clock: TestClock, sp: Signaalpunt): World['driveTo'] {
+  return async (phase, o = {}) => {
+    const { caseId } = await cmd('submitConcern', U.mentor, { ...CONCERN });
     if (phase === 'INBRENG') return caseId;
     if (o.exit === 'NO_SUSPICION') {
       await cmd('decideSuspicion', U.voorzitter, { caseId, suspicion: false, rationale: 'Geen aanwijzingen voor ondermijning.', advisedRoute: 'ZORGTEAM_SCHOOL' });
@@ -129,5 +138,4 @@ export async function makeWorld(opts: { file?: string; clock?: TestClock } = {})
     await sp.runRetention();
     return caseId;
   };
-  return { store, clock, sp, cmd, submit, driveTo, close: () => store.close() };
 }
