@@ -16,9 +16,9 @@ import type { AuditInput } from './audit';
 import { label } from './catalogue';
 import type { ErrorCode, Result } from './errors';
 import { DomainError, ok } from './errors';
-import type { CaseRecord, DataGroup, Decision, Organisation, Phase, Role, User } from './model';
+import type { CaseRecord, DataGroup, Decision, Organisation, Phase, User } from './model';
 import { PERSONAL_GROUPS } from './model';
-import { POLICY, contextFor, effectiveAccess } from './policy';
+import { POLICY, readRoleFor } from './policy';
 import type { Clock } from './ports';
 import type { CaseSummary, Signaalpunt } from './service';
 import { guardTexts, validationError } from './service';
@@ -381,17 +381,6 @@ export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisation
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-/** The role an audited read is attributed to: the most specific role that grants one of the groups read. */
-const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner'];
-function readRole(roles: readonly Role[], record: CaseRecord, organisationId: string, groups: readonly DataGroup[]): Role {
-  const ctx = contextFor(record, organisationId);
-  return (
-    READ_ROLE_PREFERENCE.find((r) => roles.includes(r) && groups.some((g) => effectiveAccess(POLICY, record.frame.phase, g, [r], ctx) !== undefined)) ??
-    roles[0] ??
-    'ketenpartner'
-  );
-}
-
 export class MeetingService {
   constructor(
     readonly sp: Signaalpunt,
@@ -524,7 +513,7 @@ export class MeetingService {
               audit.push({
                 at: now,
                 actorId: user.id,
-                role: readRole(result.roles, record, user.organisationId, read),
+                role: readRoleFor(POLICY, record, result.roles, user.organisationId, read),
                 caseId: record.id,
                 reference: record.frame.reference,
                 phase: record.frame.phase,

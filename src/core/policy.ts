@@ -150,6 +150,22 @@ export function effectiveAccess(
   return best;
 }
 
+/** Which role an audited read is attributed to when a user holds several: the most specific first. */
+const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'privacyOfficer', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner'];
+
+/**
+ * The role through which a user reads `groups` of a case (for the audit): the most specific of their
+ * roles whose cells grant one of those groups — not merely the user's first role.
+ */
+export function readRoleFor(table: PolicyTable, record: CaseRecord, roles: readonly Role[], organisationId: string, groups: readonly DataGroup[]): Role {
+  const ctx = contextFor(record, organisationId);
+  return (
+    READ_ROLE_PREFERENCE.find((r) => roles.includes(r) && groups.some((g) => effectiveAccess(table, record.frame.phase, g, [r], ctx) !== undefined)) ??
+    roles[0] ??
+    'ketenpartner'
+  );
+}
+
 /** Every cell of the table as rows, for generated documents and permission sync. */
 export function policyRows(table: PolicyTable = POLICY): { phase: Phase; group: DataGroup; role: Role; cell: Cell }[] {
   const rows: { phase: Phase; group: DataGroup; role: Role; cell: Cell }[] = [];

@@ -21,7 +21,7 @@ import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
 import type { PolicyTable } from './policy';
-import { POLICY, contextFor, effectiveAccess } from './policy';
+import { POLICY, contextFor, effectiveAccess, readRoleFor } from './policy';
 import type { CaseQuery, Clock, Store, StoreTx } from './ports';
 import { systemClock } from './ports';
 import type { DeletionRecord } from './retention';
@@ -83,9 +83,6 @@ const GUARDED_FIELDS: Partial<Record<CommandName, string[]>> = {
   withdrawCase: ['rationale'],
   recordResidentInformed: ['deferral.reason'],
 };
-
-/** Which role an audited read is attributed to when a user holds several: the most specific first. */
-const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'privacyOfficer', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner'];
 
 const pick = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
@@ -293,13 +290,7 @@ export class Signaalpunt {
       const { view, roles, personalGroupsRead } = viewFor(user, record, org, now, this.policy);
       if (!view) return fail<CaseView>('CASE.NOT_FOUND');
       if (personalGroupsRead.length > 0) {
-        // Record the role through which the personal data is read (not merely the user's first role):
-        // the most specific role whose cells grant one of the groups read.
-        const ctx = contextFor(record, user.organisationId);
-        const grantedBy =
-          READ_ROLE_PREFERENCE.find(
-            (r) => roles.includes(r) && personalGroupsRead.some((g) => effectiveAccess(this.policy, record.frame.phase, g, [r], ctx) !== undefined),
-          ) ?? roles[0]!;
+        const grantedBy = readRoleFor(this.policy, record, roles, user.organisationId, personalGroupsRead);
         await tx.appendAudit([
           {
             at: now,
