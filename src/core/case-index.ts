@@ -16,6 +16,23 @@ export function enrichmentDueOn(record: CaseRecord): string | null {
   return open.length ? open.sort()[0]! : null;
 }
 
+/** Which deadlines of a case have passed: the informing deadline, and an open enrichment request's due date. */
+export interface OverdueFlags {
+  informing: boolean;
+  enrichment: boolean;
+}
+
+/**
+ * The one rule for "overdue" (due before the calendar day of `now`), shown wherever a case is listed: the
+ * API list (and so the web part) and the agenda of the meeting tab.
+ */
+export function overdueFlags(record: CaseRecord, deadlineMonths: number, now: string): OverdueFlags {
+  const today = dayOf(now);
+  const informDue = informingDueOn(record, deadlineMonths);
+  const enrichDue = enrichmentDueOn(record);
+  return { informing: informDue !== null && informDue < today, enrichment: enrichDue !== null && enrichDue < today };
+}
+
 export function caseIndex(record: CaseRecord, informingDeadlineMonths: number): CaseIndex {
   const f = record.frame;
   const relations: CaseIndex['relations'] = [];

@@ -13,6 +13,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditInput } from './audit';
+import type { OverdueFlags } from './case-index';
+import { overdueFlags } from './case-index';
 import { label } from './catalogue';
 import type { ErrorCode, Result } from './errors';
 import { DomainError, ok } from './errors';
@@ -154,6 +156,11 @@ export interface AgendaItemView {
   /** false: the item exists, but the policy table gives this user nothing of its case. */
   visible: boolean;
   case?: MeetingCaseView;
+  /**
+   * Whether the informing deadline or an enrichment due date has passed (the API list's rule, overdueFlags).
+   * Process-level and derived from the frame: present whenever the caller's view holds the frame (group A).
+   */
+  overdue?: OverdueFlags;
   /** for the chair and the procesregisseur: what this session decided, at process level. */
   outcome?: MinutesEntry;
 }
@@ -505,6 +512,7 @@ export class MeetingService {
           const view = result?.view ? meetingCaseView(result.view) : undefined;
           const hasContent = view !== undefined && (view.frame !== undefined || view.concern !== undefined);
           const entry: AgendaItemView = { ...base, visible: hasContent, ...(hasContent ? { case: view } : {}) };
+          if (record && view?.frame) entry.overdue = overdueFlags(record, this.sp.config.informingDeadlineMonths, now);
           if (roles.includes('chair') && record) entry.outcome = minutesEntry(item, record, meeting);
           out.push(entry);
           if (record && result && hasContent) {
@@ -635,6 +643,11 @@ export class MeetingService {
    * What the meeting stage shows: the shared item's groups A and B only (stageViewFor), the same for
    * every participant — never identity or contact. Nobody outside the table (guest, privacy officer,
    * non-member) gets anything.
+   *
+   * No overdue flags here, though they are process-level (derived from group A) and the policy would allow
+   * them: the stage is the shared screen the whole table discusses the case from, and a missed informing or
+   * enrichment deadline is a task for the procesregisseur and the inbrenger, not a subject for that
+   * discussion. The chair sees the flags in the side panel (agenda); the stage stays minimal.
    */
   stage(user: User, meetingId: string): Promise<Result<StageContent>> {
     return MeetingService.attempt(async () => {

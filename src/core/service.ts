@@ -8,7 +8,7 @@ import type { ZodError } from 'zod';
 import type { AuditInput, AuditRow, AuditVerification } from './audit';
 import { AuditVerifier, sha256Hex } from './audit';
 import { CATALOGUE_VERSION, ageBandFor } from './catalogue';
-import { informingDueOn, enrichmentDueOn } from './case-index';
+import { overdueFlags } from './case-index';
 import type { ProcessConfig } from './config';
 import { DEFAULT_PROCESS_CONFIG } from './config';
 import type { Result } from './errors';
@@ -344,9 +344,6 @@ export class Signaalpunt {
   }
 
   private summarise(record: CaseRecord, concern: CaseRecord['concern'] | undefined, now: string): CaseSummary {
-    const today = now.slice(0, 10);
-    const informDue = informingDueOn(record, this.config.informingDeadlineMonths);
-    const enrichDue = enrichmentDueOn(record);
     return {
       id: record.id,
       version: record.version,
@@ -359,7 +356,7 @@ export class Signaalpunt {
       phaseSince: record.frame.phaseSince,
       daysInPhase: daysBetweenDays(record.frame.phaseSince, now),
       nextStep: nextStep(record),
-      overdue: { informing: informDue !== null && informDue < today, enrichment: enrichDue !== null && enrichDue < today },
+      overdue: overdueFlags(record, this.config.informingDeadlineMonths, now),
     };
   }
 

@@ -11,6 +11,7 @@ import type { Locale } from './i18n';
 
 export type { AgendaItemView, AgendaView, MeetingCaseView, MeetingSummary, Minutes, MinutesEntry, StageContent } from '../../src/core/meetings';
 export type { CaseSummary, CommandOutcome } from '../../src/core/service';
+export type { OverdueFlags } from '../../src/core/case-index';
 
 export interface Me {
   user: { id: string; displayName?: string; organisationId: string; roles: string[] };

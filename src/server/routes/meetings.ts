@@ -94,7 +94,7 @@ export function meetingOperations(): Operation[] {
       summary: 'The session with its agenda as the caller may see it (per item the policy’s allow-list view); reads of personal data are audited',
       write: false,
       params: meetingParams,
-      success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items, member organisations.' },
+      success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items (with `overdue` informing/enrichment flags where the caller sees the case’s frame), member organisations.' },
       run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await meetings(deps).agenda(user, params.meetingId!)) }),
     },
     {

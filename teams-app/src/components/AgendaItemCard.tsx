@@ -1,7 +1,7 @@
 /**
  * One agenda item in the side panel: what the caller's view holds of the case (nothing but its existence
- * when the policy gives their organisation nothing), and for the chair the decision form and the button
- * that puts the item on the meeting stage.
+ * when the policy gives their organisation nothing), its overdue deadlines as badges, and for the chair the
+ * decision form and the button that puts the item on the meeting stage.
  */
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
@@ -9,6 +9,7 @@ import type { AgendaItemView } from '../api';
 import { codeLabel, decisionText, followUpText } from '../i18n';
 import { CaseFacts } from './CaseFacts';
 import { DiscussionForm } from './DiscussionForm';
+import { OverdueBadges } from './OverdueBadges';
 import { SuspicionForm } from './SuspicionForm';
 import { useEnv } from './env';
 
@@ -59,6 +60,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
           {heading}
           {v && <Text variant="small">{` · ${t.phases[v.phase]}`}</Text>}
         </h3>
+        <OverdueBadges overdue={item.overdue} />
         {!v && <Text>{item.outcome?.visible ? `${item.outcome.reference}` : t.noContent}</Text>}
         {v && (
           <>

@@ -2,6 +2,9 @@
  * The meeting stage: the agenda item the chair shared, as groups A and B only (reference, age band,
  * signals, forms, decisions) — the server's stage view holds nothing else, whoever looks. Refreshes
  * itself so that the stage follows the chair.
+ *
+ * Deliberately without the overdue badges the side panel shows (allowed as group A, left out to keep the
+ * shared screen minimal; the server sends none — the reasons are at MeetingService.stage).
  */
 import { Spinner, Stack, Text } from '@fluentui/react';
 import { useCallback, useEffect, useState } from 'react';

@@ -19,6 +19,8 @@ const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 run('the meeting tab in Teams (test host, headless Chromium, real server)', () => {
+  /** The server's clock: real time, shifted by a test that needs a case from weeks ago (tokens keep real time). */
+  const clock = { shiftDays: 0, now: () => new Date(Date.now() + clock.shiftDays * 86_400_000) };
   let t: TestServer;
   let pagesDir: string;
   let browser: Browser;
@@ -27,7 +29,7 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
   beforeAll(async () => {
     pagesDir = tempDir('sjv-tab-pages-');
     await buildTab(pagesDir);
-    t = await startTestServer({ SJV_PAGES_DIR: pagesDir });
+    t = await startTestServer({ SJV_PAGES_DIR: pagesDir }, { clock });
     browser = await launch();
   });
   afterAll(async () => {
@@ -125,6 +127,34 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     expect((await page.evaluate('window.__teamsHost.calls')) as string[]).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'meeting.shareAppContentToStage']));
 
     expect(await axeViolations(frame())).toEqual([]);
+  });
+
+  test('the side panel flags a case whose resident was not informed within a month of identity capture, and not a fresh case', async () => {
+    clock.shiftDays = -40; // identity captured 40 days ago …
+    let late: string;
+    try {
+      late = await driveTo(t, 'BESPREKING');
+    } finally {
+      clock.shiftDays = 0;
+    }
+    const fresh = await driveTo(t, 'BESPREKING'); // … and today
+    const { teamsMeetingId } = await sessionWith([late, fresh], true);
+    const refLate: string = (await caseOf(late)).reference;
+    const refFresh: string = (await caseOf(fresh)).reference;
+    for (const [user, locale, theme, flag] of [
+      [DEMO.voorzitter, 'nl-nl', 'default', 'Informeren te laat'],
+      [DEMO.regisseur, 'en-us', 'contrast', 'Informing overdue'],
+    ] as const) {
+      const { tab, frame } = await openTab({ frameContext: 'sidePanel', meetingId: teamsMeetingId, user, width: 380, locale, theme });
+      const lateItem = tab.getByRole('article', { name: new RegExp(`${refLate}$`) });
+      const freshItem = tab.getByRole('article', { name: new RegExp(`${refFresh}$`) });
+      await lateItem.getByTestId('overdue-flags').getByText(flag, { exact: true }).waitFor();
+      await freshItem.waitFor();
+      expect(await lateItem.getByTestId('overdue-flags').innerText()).not.toMatch(/Verrijking verlopen|Enrichment overdue/);
+      expect(await freshItem.getByTestId('overdue-flags').count()).toBe(0);
+      expect(await freshItem.innerText()).not.toContain(flag);
+      expect(await axeViolations(frame())).toEqual([]);
+    }
   });
 
   test('the stage view of a case with identity shows no name or date of birth — for the chair and for a member', async () => {
