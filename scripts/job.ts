@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   // the store the server runs on (SQLite locally, SharePoint in production): one place decides.
   const store = openStore(config.store);
   try {
-    const service = new Signaalpunt(store);
+    const service = new Signaalpunt(store, undefined, config.process);
     const asOf = asOfArg ? parseISO(asOfArg) : new Date();
-    const run = await runJob(name, { store, service, config, asOf }, { holder: `manual:${hostname()}:${process.pid}` });
+    const run = await runJob(name, { store, service, config, asOf, queuedAt: new Date() }, { holder: `manual:${hostname()}:${process.pid}` });
     console.log(JSON.stringify(run, null, 2));
     if (!run.ran) process.exitCode = 3;
   } finally {

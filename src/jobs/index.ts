@@ -4,16 +4,20 @@
  * process level, without personal data, which is logged and printed.
  */
 import type { Config } from '../config';
-import type { Store } from '../core/ports';
+import { dueDeadlines } from '../core/deadlines';
+import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
-import { dueReminders } from './reminders';
+import { reminderMessages } from './reminders';
 
 export interface JobContext {
-  store: Store;
+  /** the server's store: the case store and the bot's outbox (reminders are queued there). */
+  store: Store & Pick<BotStore, 'enqueueOutbox'>;
   service: Signaalpunt;
   config: Config;
   /** the day the job runs as (the clock; in local mode a manual run may choose it). */
   asOf: Date;
+  /** the moment messages are queued (due to be sent from then on); defaults to `asOf`. A manual run "as of" another day still queues them now. */
+  queuedAt?: Date;
 }
 
 export interface JobDefinition {
@@ -34,16 +38,19 @@ export const JOBS = {
     run: async ({ service, asOf }) => ({ ...(await service.expireEnrichment(asOf)) }),
   },
   reminders: {
-    description: 'Finds informing deadlines and enrichment requests due within the lead time or overdue (delivery: not yet built).',
-    run: async ({ store, service, config, asOf }) => {
-      const r = await dueReminders(store, asOf, { leadDays: config.jobs.reminderLeadDays, informingDeadlineMonths: service.config.informingDeadlineMonths });
+    description: 'Queues the bot\'s reminders: informing deadlines (to the inbrenger; overdue ones also to every procesregisseur) and enrichment answers due within the lead time (to the asked partner).',
+    run: async ({ store, service, config, asOf, queuedAt }) => {
+      const due = await dueDeadlines(store, asOf, { withinDays: config.jobs.reminderLeadDays, informingDeadlineMonths: service.config.informingDeadlineMonths });
+      const [users, organisations] = await Promise.all([store.listUsers(), store.listOrganisations()]);
+      const messages = reminderMessages(due, { users, organisations }, (queuedAt ?? asOf).toISOString());
+      const queued = messages.length ? await store.enqueueOutbox(messages) : 0;
       return {
-        asOf: r.asOf,
-        horizon: r.horizon,
-        due: r.reminders.length,
-        overdue: r.reminders.filter((x) => x.overdue).length,
-        reminders: r.reminders.map(({ kind, reference, dueOn, overdue, organisationId }) => ({ kind, reference, dueOn, overdue, organisationId })),
-        delivered: 0,
+        asOf: due.asOf,
+        horizon: due.horizon,
+        informing: due.informing.map(({ reference, dueOn, overdue, deferred }) => ({ reference, dueOn, overdue, deferred })),
+        enrichment: due.enrichment.map(({ reference, dueOn, overdue, organisationId }) => ({ reference, dueOn, overdue, organisationId })),
+        /** new messages in the outbox (a reminder queued by an earlier run is not queued again). */
+        queued,
       };
     },
   },

@@ -1,56 +1,81 @@
 /**
- * Reminders (placeholder for their delivery): computes which informing deadlines and enrichment requests
- * are due within the lead time or overdue. Delivery (bot message, mail) belongs to the bot and letters
- * issues; this job only finds them and reports them at process level (reference, kind, date, organisation).
+ * The reminders job: finds the deadlines that need someone to act (src/core/deadlines.ts) and queues the
+ * bot's reminders in the store's outbox, from where the bot's outbox worker (any instance) sends them:
+ * - the inbrenger, to inform the resident: once when the deadline comes within the lead time, once when it
+ *   has passed (each with the card to record informing or a deferral);
+ * - every procesregisseur, when a resident was not informed in time (issue 7: "reported to the
+ *   procesregisseur by the bot");
+ * - every delegate of an asked partner whose enrichment answer is due within the lead time.
+ * Each message has a key that makes it unique (case, deadline day, stage, recipient), so running the job
+ * every hour, on several instances, or by hand queues each reminder once; a new deferral date is a new
+ * deadline and is reminded again. The bot builds each card when it sends it, from the case as it is then,
+ * and drops a reminder that is no longer needed (informed meanwhile, request answered).
+ * Messages hold ids, codes, dates and organisation names — never the resident's name or date of birth.
  */
-import { addDays, formatISO } from 'date-fns';
-import { informingDueOn } from '../core/case-index';
-import type { Store } from '../core/ports';
+import { randomUUID } from 'node:crypto';
+import type { DueDeadlines } from '../core/deadlines';
+import type { Organisation, User } from '../core/model';
+import type { NewOutboxMessage } from '../core/ports';
 
-export interface Reminder {
-  kind: 'INFORMING_DEADLINE' | 'ENRICHMENT_DUE';
-  caseId: string;
-  reference: string;
-  dueOn: string;
-  overdue: boolean;
-  /** the organisation to remind: the inbrenger's for informing, the asked partner's for enrichment. */
-  organisationId: string;
+/** The proactive message kinds this job queues; the bot's route table maps each to its card. */
+export const REMINDER_KINDS = {
+  /** to the inbrenger: inform the resident (payload: dueOn, overdue). */
+  informing: 'informingReminder',
+  /** to each procesregisseur: a resident was not informed in time (payload: dueOn, inbrengerOrganisation). */
+  informingOverdue: 'informingOverdue',
+  /** to each delegate of an asked partner: the enrichment answer is due soon (payload: dueOn, organisationId). */
+  enrichment: 'enrichmentReminder',
+} as const;
+
+export interface ReminderRecipients {
+  users: readonly User[];
+  organisations: readonly Organisation[];
 }
 
-export interface ReminderOptions {
-  leadDays: number;
-  informingDeadlineMonths: number;
-  pageSize?: number;
-}
-
-export async function dueReminders(store: Pick<Store, 'listCases'>, asOf: Date, opts: ReminderOptions): Promise<{ asOf: string; horizon: string; reminders: Reminder[] }> {
-  const today = formatISO(asOf, { representation: 'date' });
-  const horizon = formatISO(addDays(asOf, opts.leadDays), { representation: 'date' });
-  // The store's overdue filter is "due before the given day": the day after the horizon includes the horizon.
-  const before = formatISO(addDays(asOf, opts.leadDays + 1), { representation: 'date' });
-  const pageSize = opts.pageSize ?? 200;
-  const reminders: Reminder[] = [];
-  for (let offset = 0; ; offset += pageSize) {
-    const { items } = await store.listCases({ status: 'open', overdueOn: before, limit: pageSize, offset });
-    for (const record of items) {
-      const informDue = informingDueOn(record, opts.informingDeadlineMonths);
-      if (informDue !== null && informDue <= horizon) {
-        reminders.push({
-          kind: 'INFORMING_DEADLINE',
-          caseId: record.id,
-          reference: record.frame.reference,
-          dueOn: informDue,
-          overdue: informDue < today,
-          organisationId: record.frame.inbrengerOrganisationId,
-        });
-      }
-      for (const r of record.enrichment.requests) {
-        if (r.status !== 'open' || r.dueOn > horizon) continue;
-        reminders.push({ kind: 'ENRICHMENT_DUE', caseId: record.id, reference: record.frame.reference, dueOn: r.dueOn, overdue: r.dueOn < today, organisationId: r.organisationId });
-      }
+/** The reminders the deadlines call for, each under its unique key. */
+export function reminderMessages(due: DueDeadlines, who: ReminderRecipients, now: string, newId: () => string = randomUUID): NewOutboxMessage[] {
+  const orgName = new Map(who.organisations.map((o) => [o.id, o.name]));
+  const coordinators = who.users.filter((u) => u.roles.includes('procesregisseur'));
+  const out: NewOutboxMessage[] = [];
+  for (const d of due.informing) {
+    const base = { caseId: d.caseId, reference: d.reference, createdAt: now };
+    const stage = d.overdue ? 'overdue' : 'soon';
+    out.push({
+      ...base,
+      id: newId(),
+      dedupeKey: `${REMINDER_KINDS.informing}:${d.caseId}:${d.dueOn}:${stage}`,
+      kind: REMINDER_KINDS.informing,
+      recipientUserId: d.inbrengerUserId,
+      payload: { dueOn: d.dueOn, overdue: d.overdue },
+    });
+    if (!d.overdue) continue;
+    for (const c of coordinators) {
+      out.push({
+        ...base,
+        id: newId(),
+        dedupeKey: `${REMINDER_KINDS.informingOverdue}:${d.caseId}:${d.dueOn}:${c.id}`,
+        kind: REMINDER_KINDS.informingOverdue,
+        recipientUserId: c.id,
+        payload: { dueOn: d.dueOn, inbrengerOrganisation: orgName.get(d.inbrengerOrganisationId) ?? d.inbrengerOrganisationId },
+      });
     }
-    if (items.length < pageSize) break;
   }
-  reminders.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference) || a.kind.localeCompare(b.kind));
-  return { asOf: today, horizon, reminders };
+  for (const d of due.enrichment) {
+    // After the due date the enrichment-expiry job closes the request: no reminder for an expired one.
+    if (d.overdue) continue;
+    for (const u of who.users) {
+      if (u.organisationId !== d.organisationId || !u.roles.includes('partner')) continue;
+      out.push({
+        id: newId(),
+        caseId: d.caseId,
+        reference: d.reference,
+        createdAt: now,
+        dedupeKey: `${REMINDER_KINDS.enrichment}:${d.caseId}:${d.organisationId}:${d.dueOn}:${u.id}`,
+        kind: REMINDER_KINDS.enrichment,
+        recipientUserId: u.id,
+        payload: { dueOn: d.dueOn, organisationId: d.organisationId },
+      });
+    }
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { Clock, Store } from '../core/ports';
+import type { BotStore, Clock, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
 import type { JobName, JobRun } from './index';
 import { JOB_NAMES, runScheduledJob } from './index';
@@ -20,7 +20,7 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
-  store: Store;
+  store: Store & Pick<BotStore, 'enqueueOutbox'>;
   service: Signaalpunt;
   config: Config;
   logger: Pick<Logger, 'info' | 'error'>;

@@ -50,29 +50,32 @@ test('enrichment expiry marks open requests past their due date as expired', asy
   expect(record!.enrichment.requests.map((r) => r.status)).toEqual(['expired', 'expired']);
 });
 
-test('reminders list informing deadlines and enrichment due dates within the lead time, overdue ones marked', async () => {
+test('reminders queue each reminder once: enrichment answers due within the lead time, informing deadlines before and after they pass', async () => {
   const pending = await world.driveTo('VERRIJKING'); // identity captured 2026-03-02, informing due 2026-04-02
   const informed = await world.driveTo('VERRIJKING');
   await world.cmd('recordResidentInformed', U.mentor, { caseId: informed, informedOn: '2026-03-02' });
   const reference = async (id: string) => (await world.store.transaction((tx) => tx.getCase(id)))!.frame.reference;
+  const outbox = async () => (await world.store.listOutbox({ limit: 100 })).map((m) => [m.kind, m.reference, m.recipientUserId, m.payload.dueOn]);
+  const run = (day: string) => JOBS.reminders.run(ctx(new Date(`${day}T12:00:00Z`), { SJV_REMINDER_LEAD_DAYS: '3' }));
 
-  const before = await JOBS.reminders.run(ctx(new Date('2026-03-01T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
-  expect(before).toMatchObject({ due: 0 });
+  expect(await run('2026-03-01')).toMatchObject({ informing: [], enrichment: [], queued: 0 });
 
-  const soon = await JOBS.reminders.run(ctx(new Date('2026-03-14T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
-  expect(soon.reminders).toEqual(
-    expect.arrayContaining([
-      { kind: 'ENRICHMENT_DUE', reference: await reference(pending), dueOn: '2026-03-16', overdue: false, organisationId: 'politie' },
-      { kind: 'ENRICHMENT_DUE', reference: await reference(informed), dueOn: '2026-03-16', overdue: false, organisationId: 'wijkteam' },
-    ]),
-  );
-  expect(soon.reminders.some((r: { kind: string }) => r.kind === 'INFORMING_DEADLINE')).toBe(false);
+  const soon = await run('2026-03-14');
+  expect(soon.enrichment).toHaveLength(4); // politie and wijkteam, on both cases
+  expect(soon.informing).toEqual([]);
+  // one message per delegate of each asked partner (the demo tenant has one partner user per organisation)
+  expect(soon.queued).toBe(4);
+  expect(await run('2026-03-15')).toMatchObject({ queued: 0 });
 
-  const late = await JOBS.reminders.run(ctx(new Date('2026-04-03T12:00:00Z'), { SJV_REMINDER_LEAD_DAYS: '3' }));
-  const informing = late.reminders.filter((r: { kind: string }) => r.kind === 'INFORMING_DEADLINE');
-  expect(informing).toEqual([{ kind: 'INFORMING_DEADLINE', reference: await reference(pending), dueOn: '2026-04-02', overdue: true, organisationId: 'school' }]);
-  expect(late.overdue).toBe(late.reminders.length);
-  expect(JSON.stringify(late)).not.toContain('Test Persoon');
+  const late = await run('2026-04-03');
+  expect(late.informing).toEqual([{ reference: await reference(pending), dueOn: '2026-04-02', overdue: true, deferred: false }]);
+  expect(late.enrichment.every((e) => e.overdue)).toBe(true);
+  const regisseurs = (await world.store.listUsers()).filter((u) => u.roles.includes('procesregisseur')).map((u) => u.id);
+  expect(late.queued).toBe(1 + regisseurs.length); // the inbrenger, and every procesregisseur
+  const queued = await outbox();
+  expect(queued).toEqual(expect.arrayContaining([['informingReminder', await reference(pending), U.mentor.id, '2026-04-02'], ...regisseurs.map((id) => ['informingOverdue', expect.any(String), id, '2026-04-02'])]));
+  expect(queued.filter(([kind]) => kind === 'enrichmentReminder')).toHaveLength(4);
+  expect(JSON.stringify(late) + JSON.stringify(await world.store.listOutbox({ limit: 100 }))).not.toMatch(/Test Persoon|2011-05-04/);
 });
 
 test('the scheduler runs each job once across two instances per interval, and again after it', async () => {

@@ -129,7 +129,7 @@ test('npm run job runs a job by name and prints its summary; an unknown name pri
   const dataDir = freshDir();
   const job = run('scripts/job.ts', ['reminders', '--as-of=2026-03-02'], { SJV_DATA_DIR: dataDir });
   expect(await job.exited).toBe(0);
-  expect(JSON.parse(job.out())).toMatchObject({ job: 'reminders', ran: true, summary: { asOf: '2026-03-02', due: 0 } });
+  expect(JSON.parse(job.out())).toMatchObject({ job: 'reminders', ran: true, summary: { asOf: '2026-03-02', informing: [], enrichment: [], queued: 0 } });
   const retention = run('scripts/job.ts', ['retention'], { SJV_DATA_DIR: dataDir });
   expect(await retention.exited).toBe(0);
   expect(JSON.parse(retention.out())).toMatchObject({ job: 'retention', ran: true, summary: { purged: 0 } });

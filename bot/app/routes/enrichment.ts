@@ -41,11 +41,12 @@ interface Shown {
   dueOn: string;
 }
 
-function card(locale: Locale, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[] } = {}): Card {
+function card(locale: Locale, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[]; reminder?: boolean } = {}): Card {
+  const body = t(locale, 'enrichment.body', { reference: shown.reference });
   return render(template, locale, {
     meta: { ...ENRICHMENT_CARD, ...a },
     errors: opts.errors ?? [],
-    body: t(locale, 'enrichment.body', { reference: shown.reference }),
+    body: opts.reminder ? `${t(locale, 'reminder.enrichmentSoon', { reference: shown.reference, date: formatDate(locale, shown.dueOn) })} ${body}` : body,
     reference: shown.reference,
     signals: labels('riskSignals', shown.riskSignals, locale) || t(locale, 'common.none'),
     forms: labels('forms', shown.forms, locale) || t(locale, 'common.none'),
@@ -81,15 +82,23 @@ function answeredCard(locale: Locale, reference: string, known: boolean, signals
   });
 }
 
-/** The base card, built when the message is sent: only while the organisation's request is open. */
-export const buildEnrichmentRequest: ProactiveBuilder = ({ record, locale, messageId, recipient, channelUserId, deps }) => {
-  const request = ownRequest(record, recipient.user.organisationId);
-  if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return { obsolete: 'REQUEST_NOT_OPEN' };
-  const view = processView(deps, recipient, record);
-  const shown = view && shownFrom(view, recipient.user.organisationId);
-  if (!shown) return { obsolete: 'NO_ACCESS' };
-  return { card: card(locale, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown) };
-};
+/**
+ * The base card, built when the message is sent: only while the organisation's request is open. The reminder
+ * (queued by the reminders job when the due date comes near) is the same card with a reminder line first.
+ */
+const enrichmentCardBuilder =
+  (reminder: boolean): ProactiveBuilder =>
+  ({ record, locale, messageId, recipient, channelUserId, deps }) => {
+    const request = ownRequest(record, recipient.user.organisationId);
+    if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return { obsolete: 'REQUEST_NOT_OPEN' };
+    const view = processView(deps, recipient, record);
+    const shown = view && shownFrom(view, recipient.user.organisationId);
+    if (!shown) return { obsolete: 'NO_ACCESS' };
+    return { card: card(locale, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown, { reminder }) };
+  };
+
+export const buildEnrichmentRequest = enrichmentCardBuilder(false);
+export const buildEnrichmentReminder = enrichmentCardBuilder(true);
 
 /**
  * The view for the user who opens (or acts on) the card. The addressed delegate, while the request is open,

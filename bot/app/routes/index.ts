@@ -2,14 +2,16 @@
  * The route table: every typed command and every card verb, and every proactive message kind, in one place.
  * A newcomer finds what the bot answers by reading this file.
  */
+import { REMINDER_KINDS } from '../../../src/jobs/reminders';
 import type { ActionHandler, ProactiveBuilder, Route } from './common';
-import { enrichmentRoute, buildEnrichmentRequest } from './enrichment';
+import { enrichmentRoute, buildEnrichmentReminder, buildEnrichmentRequest } from './enrichment';
 import { helpRoute } from './help';
 import { identityRoute, buildIdentityRequest } from './identity';
 import { intakeRoute } from './intake';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
 import { queueRoute } from './queue';
+import { buildInformingOverdue, buildInformingReminder } from './reminders';
 
 export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute];
 
@@ -24,6 +26,10 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder>> = {
   identityRequest: buildIdentityRequest,
   enrichmentRequest: buildEnrichmentRequest,
   outcome: buildOutcome,
+  // queued by the reminders job (src/jobs/reminders.ts)
+  [REMINDER_KINDS.informing]: buildInformingReminder,
+  [REMINDER_KINDS.informingOverdue]: buildInformingOverdue,
+  [REMINDER_KINDS.enrichment]: buildEnrichmentReminder,
 };
 
 /** The bot's command list (for the Teams manifest's commandLists), nl first. */

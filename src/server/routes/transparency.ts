@@ -6,12 +6,13 @@
  * so a broken template stops the server at start instead of failing a letter later.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { parseISO } from 'date-fns';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Result } from '../../core/errors';
 import { DomainError } from '../../core/errors';
+import { dueDeadlines } from '../../core/deadlines';
 import { POLICY } from '../../core/policy';
 import { isoDate } from '../../core/schemas';
 import type { AccessRequest } from '../../transparency/access-export';
@@ -20,13 +21,13 @@ import type { TransparencyDeps } from '../../transparency/deps';
 import { transparencyDeps } from '../../transparency/deps';
 import { toMarkdown } from '../../transparency/document';
 import { renderDocx } from '../../transparency/docx';
-import { dueInformingReminders } from '../../transparency/informing';
 import type { LetterRequest, TemplateSet } from '../../transparency/letters';
 import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSchema } from '../../transparency/letters';
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
-import { defaultTemplatesDir, loadOrganisationProfile } from '../../transparency/profile';
+import { checkoutRoot } from '../../config';
+import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
 import { validationError } from '../../core/service';
 import type { Operation, OperationDeps } from '../operations';
@@ -48,8 +49,8 @@ export interface TransparencyAssets {
   templates: TemplateSet;
 }
 
-/** Loads and checks the organisation profile and the letter templates (SJV_TEMPLATES_DIR, else ./templates). */
-export function loadTransparencyAssets(templatesDir: string = defaultTemplatesDir()): TransparencyAssets {
+/** Loads and checks the organisation profile and the letter templates (config.templatesDir: SJV_TEMPLATES_DIR, else ./templates). */
+export function loadTransparencyAssets(templatesDir: string): TransparencyAssets {
   return { profile: loadOrganisationProfile(`${templatesDir}/organisation.json`), templates: loadLetterTemplates(templatesDir) };
 }
 
@@ -83,7 +84,7 @@ const remindersQuery = z.strictObject({
 
 const base = { tag: 'accountability' as const, auth: true };
 
-export function transparencyOperations(assets: TransparencyAssets = loadTransparencyAssets()): Operation[] {
+export function transparencyOperations(assets: TransparencyAssets): Operation[] {
   const privacyDoc = (name: PrivacyDocName, path: string, summary: string): Operation => ({
     ...base,
     operationId: name === 'register' ? 'getProcessingRegister' : 'getDpiaAnnex',
@@ -170,15 +171,16 @@ export function transparencyOperations(assets: TransparencyAssets = loadTranspar
         const q = query as z.output<typeof remindersQuery>;
         if (q.asOf !== undefined && deps.config.mode !== 'local') throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'asOf', issue: 'LOCAL_MODE_ONLY' }] });
         const asOf = q.asOf !== undefined ? parseISO(q.asOf) : deps.now();
-        return { status: 200, body: { items: await dueInformingReminders(deps.store, asOf, { withinDays: q.withinDays, informingDeadlineMonths: deps.service.config.informingDeadlineMonths }) } };
+        const due = await dueDeadlines(deps.store, asOf, { withinDays: q.withinDays, informingDeadlineMonths: deps.service.config.informingDeadlineMonths });
+        return { status: 200, body: { items: due.informing } };
       },
     },
   ];
 }
 
 /** The dashboard page's files (HTML, JS, CSS), from src/transparency/dashboard of the checkout. */
-export function loadDashboardFiles(templatesDir: string = defaultTemplatesDir()): Record<string, { type: string; body: string }> {
-  const dir = join(dirname(templatesDir), 'src', 'transparency', 'dashboard');
+export function loadDashboardFiles(root: string = checkoutRoot()): Record<string, { type: string; body: string }> {
+  const dir = join(root, 'src', 'transparency', 'dashboard');
   const file = (name: string, type: string) => ({ type, body: readFileSync(join(dir, name), 'utf8') });
   return {
     'index.html': file('index.html', 'text/html; charset=utf-8'),
