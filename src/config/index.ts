@@ -4,9 +4,13 @@
  * demo tenant; production (`SJV_MODE=production`) refuses to start without its Entra ID settings.
  * Errors name the variables that are wrong, never their values (they may be secrets).
  */
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { RETENTION_LIMITS, retentionConfigSchema } from '../core/config';
 import type { BaseRole } from '../core/model';
+import type { RetentionConfig } from '../core/retention';
+import { DEFAULT_RETENTION } from '../core/retention';
 
 export type Mode = 'local' | 'production';
 
@@ -75,6 +79,13 @@ export interface Config {
   databaseFile: string;
   store: StoreConfig;
   pagesDir: string;
+  /** the municipality's letter templates and organisation profile (organisation.json, logo). */
+  templatesDir: string;
+  /** what the municipality sets in its privacy protocol; letters and the privacy documents quote it. */
+  process: {
+    /** when personal data of a closed case is destroyed. Applies to cases closed from then on (the date is fixed at closure). */
+    retention: RetentionConfig;
+  };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
     /** key of the HMAC that turns user ids into log pseudonyms; local mode generates one in the data dir. */
@@ -119,6 +130,12 @@ const groupMap = z.record(
   z.strictObject({ organisation: z.string().regex(/^[a-z0-9-]{1,64}$/), roles: z.array(baseRole).min(1) }),
 );
 
+/** A retention setting: a whole number within the bounds the core allows; unset means the default of PROCESS.md. */
+function retentionVariable(key: keyof RetentionConfig) {
+  const { min, max } = RETENTION_LIMITS[key];
+  return z.coerce.number().int().min(min).max(max).default(DEFAULT_RETENTION[key]);
+}
+
 const EnvSchema = z.object({
   SJV_MODE: z.enum(['local', 'production']).default('local'),
   HOST: z.string().min(1).optional(),
@@ -126,6 +143,11 @@ const EnvSchema = z.object({
   SJV_PUBLIC_URL: z.url().optional(),
   SJV_DATA_DIR: z.string().min(1).default('./data'),
   SJV_PAGES_DIR: z.string().min(1).default('./teams-app/dist'),
+  SJV_TEMPLATES_DIR: z.string().min(1).optional(),
+  SJV_RETENTION_INBRENG_DAYS: retentionVariable('closedInInbrengDays'),
+  SJV_RETENTION_VERRIJKING_DAYS: retentionVariable('closedInVerrijkingDays'),
+  SJV_RETENTION_AFTER_BESPREKING_MONTHS: retentionVariable('closedAfterBesprekingMonths'),
+  SJV_RETENTION_MAX_YEARS_AFTER_23: retentionVariable('maxYearsAfter23rdBirthday'),
   SJV_CORS_ORIGINS: csv.pipe(z.array(origin)).default([]),
   SJV_FRAME_ANCESTORS: csv.optional(),
   SJV_TRUST_PROXY: bool.default(false),
@@ -229,6 +251,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseFile,
     store: store!,
     pagesDir: isAbsolute(e.SJV_PAGES_DIR) ? e.SJV_PAGES_DIR : resolve(cwd, e.SJV_PAGES_DIR),
+    templatesDir: e.SJV_TEMPLATES_DIR === undefined ? checkoutTemplatesDir() : isAbsolute(e.SJV_TEMPLATES_DIR) ? e.SJV_TEMPLATES_DIR : resolve(cwd, e.SJV_TEMPLATES_DIR),
+    process: {
+      retention: retentionConfigSchema.parse({
+        closedInInbrengDays: e.SJV_RETENTION_INBRENG_DAYS,
+        closedInVerrijkingDays: e.SJV_RETENTION_VERRIJKING_DAYS,
+        closedAfterBesprekingMonths: e.SJV_RETENTION_AFTER_BESPREKING_MONTHS,
+        maxYearsAfter23rdBirthday: e.SJV_RETENTION_MAX_YEARS_AFTER_23,
+      }),
+    },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },
     auth,
@@ -269,6 +300,24 @@ function storeConfig(e: z.infer<typeof EnvSchema>, databaseFile: string, cwd: st
       ? { kind: 'token', accessToken: e.SJV_SP_ACCESS_TOKEN! }
       : { kind: 'certificate', tenantId: e.SJV_SP_TENANT_ID!, clientId: e.SJV_SP_CLIENT_ID!, certFile: file(e.SJV_SP_CERT_FILE!), keyFile: file(e.SJV_SP_KEY_FILE!) },
   };
+}
+
+/**
+ * The root of the checkout (the folder holding templates/ and src/), found by walking up from this file:
+ * works from `src/` under tsx/ts-jest and from `dist/src/` after a build.
+ */
+export function checkoutRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'templates', 'letters'))) return dir;
+    dir = dirname(dir);
+  }
+  throw new ConfigError([{ variable: 'SJV_TEMPLATES_DIR', issue: 'the templates folder of the checkout was not found: set it' }]);
+}
+
+/** The templates folder that ships with the checkout (the default of SJV_TEMPLATES_DIR). */
+export function checkoutTemplatesDir(): string {
+  return join(checkoutRoot(), 'templates');
 }
 
 /** The issuers a verifier accepts: every template for every allowed tenant. */

@@ -89,7 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     origin: config.http.corsOrigins.length ? config.http.corsOrigins : false,
     methods: ['GET', 'POST'],
     allowedHeaders: ['Authorization', 'Content-Type'],
-    exposedHeaders: ['Location', 'Retry-After'],
+    // the letter and export downloads: file name and whether the letter was recorded / addressed to guardians too
+    exposedHeaders: ['Location', 'Retry-After', 'Content-Disposition', 'X-Letter-Recorded', 'X-Letter-Guardians'],
     maxAge: 600,
   });
   await app.register(rateLimit, {
@@ -134,7 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  const ops = allOperations(config.mode);
+  const ops = allOperations(config.mode, config.templatesDir);
   const openapi = buildOpenApiDocument(ops, { mode: config.mode, ...(config.http.publicUrl ? { serverUrl: config.http.publicUrl } : {}) });
   const deps: OperationDeps = { config, store, service: opts.service, now: () => clock.now() };
   const raw: Record<string, RawHandler> = {

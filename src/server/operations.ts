@@ -7,6 +7,7 @@ import { parseISO } from 'date-fns';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../config';
+import { checkoutTemplatesDir } from '../config';
 import { CATALOGUE } from '../core/catalogue';
 import type { Result } from '../core/errors';
 import { DomainError } from '../core/errors';
@@ -20,7 +21,7 @@ import type { Signaalpunt } from '../core/service';
 import { validationError } from '../core/service';
 import { isMember } from '../core/views';
 import { meetingOperations } from './routes/meetings';
-import { transparencyOperations } from './routes/transparency';
+import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
 
 export interface OperationDeps {
   config: Config;
@@ -487,6 +488,7 @@ export function systemOperations(): Operation[] {
 }
 
 /** Every operation of a server in the given mode. */
-export function allOperations(mode: Config['mode']): Operation[] {
-  return [...systemOperations(), ...operations(), ...meetingOperations(), ...transparencyOperations()].filter((op) => !op.localOnly || mode === 'local');
+/** Every operation of the API; the letters and documents use the municipality's templates (config.templatesDir). */
+export function allOperations(mode: Config['mode'], templatesDir: string = checkoutTemplatesDir()): Operation[] {
+  return [...systemOperations(), ...operations(), ...meetingOperations(), ...transparencyOperations(loadTransparencyAssets(templatesDir))].filter((op) => !op.localOnly || mode === 'local');
 }

@@ -4,7 +4,7 @@
  * by configuration), validated at start; letters, the access export and the privacy documents read it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 
 const text = z.string().trim().min(1).max(500);
@@ -67,19 +67,4 @@ export function loadOrganisationProfile(file: string): OrganisationProfile {
     throw new ProfileError([`${file}: ${(e as Error).message}`]);
   }
   return parseOrganisationProfile(raw, dirname(file));
-}
-
-/**
- * The template folder: `SJV_TEMPLATES_DIR` when set, else the `templates` folder of the checkout, found
- * by walking up from this file (works from `src/` under tsx/ts-jest and from `dist/src/` after a build).
- */
-export function defaultTemplatesDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SJV_TEMPLATES_DIR) return resolve(env.SJV_TEMPLATES_DIR);
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, 'letters'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new ProfileError(['templates folder not found; set SJV_TEMPLATES_DIR']);
 }

@@ -101,6 +101,37 @@ test('CORS origins must be origins', () => {
   expect(problems({ SJV_CORS_ORIGINS: 'https://a.example/path' }).map((p) => p.variable)).toEqual(['SJV_CORS_ORIGINS']);
 });
 
+describe('the municipality\'s retention setting (SJV_RETENTION_*)', () => {
+  test('unset: the defaults of PROCESS.md', () => {
+    expect(loadConfig({}).process.retention).toEqual({ closedInInbrengDays: 90, closedInVerrijkingDays: 28, closedAfterBesprekingMonths: 24, maxYearsAfter23rdBirthday: 1 });
+  });
+
+  test('each value can be set on its own', () => {
+    expect(loadConfig({ SJV_RETENTION_VERRIJKING_DAYS: '14', SJV_RETENTION_AFTER_BESPREKING_MONTHS: '12' }).process.retention).toEqual({
+      closedInInbrengDays: 90,
+      closedInVerrijkingDays: 14,
+      closedAfterBesprekingMonths: 12,
+      maxYearsAfter23rdBirthday: 1,
+    });
+  });
+
+  test('values outside the bounds, or not whole numbers, are refused by name', () => {
+    expect(problems({ SJV_RETENTION_INBRENG_DAYS: '-1', SJV_RETENTION_VERRIJKING_DAYS: '2.5', SJV_RETENTION_AFTER_BESPREKING_MONTHS: '0', SJV_RETENTION_MAX_YEARS_AFTER_23: '11' }).map((p) => p.variable).sort()).toEqual([
+      'SJV_RETENTION_AFTER_BESPREKING_MONTHS',
+      'SJV_RETENTION_INBRENG_DAYS',
+      'SJV_RETENTION_MAX_YEARS_AFTER_23',
+      'SJV_RETENTION_VERRIJKING_DAYS',
+    ]);
+    expect(problems({ SJV_RETENTION_AFTER_BESPREKING_MONTHS: 'twee jaar' }).map((p) => p.variable)).toEqual(['SJV_RETENTION_AFTER_BESPREKING_MONTHS']);
+  });
+});
+
+test('the templates folder: the checkout\'s by default, SJV_TEMPLATES_DIR resolved from the working directory', () => {
+  expect(loadConfig({}).templatesDir).toBe(join(__dirname, '../../templates'));
+  expect(loadConfig({ SJV_TEMPLATES_DIR: 'gemeente/brieven' }, '/srv/sjv').templatesDir).toBe('/srv/sjv/gemeente/brieven');
+  expect(loadConfig({ SJV_TEMPLATES_DIR: '/etc/sjv/templates' }, '/srv/sjv').templatesDir).toBe('/etc/sjv/templates');
+});
+
 test('.env.example documents every setting and, copied as is, is a valid local configuration', () => {
   const example = parseEnv(readFileSync(join(__dirname, '../../.env.example'), 'utf8')) as Record<string, string>;
   expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());

@@ -9,12 +9,13 @@ import { AccessExportService } from '../../src/transparency/access-export';
 import { transparencyDeps } from '../../src/transparency/deps';
 import type { TransparencyDeps } from '../../src/transparency/deps';
 import { LetterService, loadLetterTemplates } from '../../src/transparency/letters';
-import { defaultTemplatesDir, loadOrganisationProfile } from '../../src/transparency/profile';
+import { checkoutTemplatesDir } from '../../src/config';
+import { loadOrganisationProfile } from '../../src/transparency/profile';
 import type { OrganisationProfile } from '../../src/transparency/profile';
 import { StatisticsService } from '../../src/transparency/statistics';
 import type { World } from '../support/world';
 
-export const TEMPLATES_DIR = defaultTemplatesDir();
+export const TEMPLATES_DIR = checkoutTemplatesDir();
 export const PROFILE: OrganisationProfile = loadOrganisationProfile(`${TEMPLATES_DIR}/organisation.json`);
 export const TEMPLATES = loadLetterTemplates(TEMPLATES_DIR);
 

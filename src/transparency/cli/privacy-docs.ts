@@ -3,40 +3,34 @@
  * table and the retention configuration, to docs/privacy/*.md (and with `--docx` also .docx files to
  * build/privacy/). `--check` writes nothing and fails when docs/privacy is out of date, for CI.
  *
- *   --organisation <file>   organisation profile (default: templates/organisation.json)
- *   --retention <file>      retention configuration as JSON (default: the core's defaults)
+ *   --organisation <file>   organisation profile (default: organisation.json in SJV_TEMPLATES_DIR, else templates/)
+ *   --retention <file>      retention configuration as JSON (default: the server's setting, SJV_RETENTION_*;
+ *                           unset: the defaults of PROCESS.md, which docs/privacy is generated with)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
-import { DEFAULT_PROCESS_CONFIG } from '../../core/config';
+import { join, resolve } from 'node:path';
+import { checkoutRoot, loadConfig } from '../../config';
+import { retentionConfigSchema } from '../../core/config';
 import { POLICY } from '../../core/policy';
 import type { RetentionConfig } from '../../core/retention';
 import { toMarkdown } from '../document';
 import { renderDocx } from '../docx';
 import type { PrivacyDocName } from '../privacy-docs';
 import { PRIVACY_DOCS } from '../privacy-docs';
-import { defaultTemplatesDir, loadOrganisationProfile } from '../profile';
-
-const retentionSchema = z.strictObject({
-  closedInInbrengDays: z.number().int().min(0).max(3650),
-  closedInVerrijkingDays: z.number().int().min(0).max(3650),
-  closedAfterBesprekingMonths: z.number().int().min(0).max(240),
-  maxYearsAfter23rdBirthday: z.number().int().min(0).max(20),
-});
+import { loadOrganisationProfile } from '../profile';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-/** The repository root: the folder above the templates folder. */
-const root = dirname(defaultTemplatesDir());
+const root = checkoutRoot();
 
 async function main(): Promise<number> {
-  const profile = loadOrganisationProfile(resolve(arg('--organisation') ?? join(defaultTemplatesDir(), 'organisation.json')));
+  const config = loadConfig(process.env);
+  const profile = loadOrganisationProfile(resolve(arg('--organisation') ?? join(config.templatesDir, 'organisation.json')));
   const retentionFile = arg('--retention');
-  const retention: RetentionConfig = retentionFile ? retentionSchema.parse(JSON.parse(readFileSync(retentionFile, 'utf8'))) : DEFAULT_PROCESS_CONFIG.retention;
+  const retention: RetentionConfig = retentionFile ? retentionConfigSchema.parse(JSON.parse(readFileSync(retentionFile, 'utf8'))) : config.process.retention;
   const check = process.argv.includes('--check');
   const outDir = join(root, 'docs', 'privacy');
   let stale = 0;
