@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../api';
 import { codeLabel } from '../i18n';
 import { ConflictAction } from './ConflictAction';
+import { OverdueBadges } from './OverdueBadges';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 
@@ -36,12 +37,14 @@ export function AgendaEditor({ meetingId, version, current, onDone }: { meetingI
       {cases && cases.length === 0 && <Text>{t.noCandidates}</Text>}
       <Stack tokens={{ childrenGap: 6 }}>
         {(cases ?? []).map((c) => (
-          <Checkbox
-            key={c.id}
-            label={`${c.reference} · ${t.phases[c.phase]}${c.ageBand ? ` · ${codeLabel('ageBands', c.ageBand, locale)}` : ''}`}
-            checked={chosen.includes(c.id)}
-            onChange={(_e, on) => setChosen((xs) => (on ? [...xs, c.id] : xs.filter((x) => x !== c.id)))}
-          />
+          <Stack key={c.id} horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
+            <Checkbox
+              label={`${c.reference} · ${t.phases[c.phase]}${c.ageBand ? ` · ${codeLabel('ageBands', c.ageBand, locale)}` : ''}`}
+              checked={chosen.includes(c.id)}
+              onChange={(_e, on) => setChosen((xs) => (on ? [...xs, c.id] : xs.filter((x) => x !== c.id)))}
+            />
+            <OverdueBadges overdue={c.overdue} />
+          </Stack>
         ))}
       </Stack>
       <ProblemBar error={error}>

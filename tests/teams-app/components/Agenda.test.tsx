@@ -88,3 +88,17 @@ test('the procesregisseur links a session to a new meeting and prepares its agen
   const found = await api.findMeeting('19:another_meeting@thread.v2');
   expect(found?.itemCount).toBe(1);
 });
+
+test('preparing the agenda, the procesregisseur sees which candidate cases have a passed deadline', async () => {
+  s.w.clock.advanceDays(40); // the bespreking case's resident was never informed: one month after identity capture has passed
+  const api = new CoreTabApi(s.w, U.regisseur);
+  renderTab(<SidePanel teamsMeetingId="19:another_meeting@thread.v2" shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
+  await screen.findByText(nl.createSession);
+  clickButton(document.body, nl.createSession);
+  await screen.findByText(nl.editAgenda);
+  clickButton(document.body, nl.editAgenda);
+  const late = (await screen.findByLabelText(new RegExp(await s.reference(s.bespreking)))).closest('.ms-Stack')!;
+  const fresh = (await screen.findByLabelText(new RegExp(await s.reference(s.inbreng)))).closest('.ms-Stack')!;
+  expect(text(late as HTMLElement)).toContain(nl.overdueInforming);
+  expect(text(fresh as HTMLElement)).not.toContain(nl.overdueInforming);
+});
