@@ -15,6 +15,7 @@
  * | SJVAudit        | the append-only, hash-chained audit log              | privacy officer (read)        |
  * | SJVDeletions    | deletion records (no content)                        | procesregisseur, privacy officer |
  * | SJVCommands     | idempotency records of commands                      | nobody: server app only       |
+ * | SJVJournal      | write-ahead journal of transactions in flight (transient; personal data) | nobody: server app only |
  * | SJVCounters     | reference number counters per year                   | nobody: server app only       |
  * | SJVLeases       | leases of scheduled jobs                             | nobody: server app only       |
  * | SJVBotOutbox    | the bot's proactive message queue (codes, ids)       | nobody: server app only       |
@@ -25,6 +26,8 @@
  * view threshold. Versioning is off on every list: a destroyed value must not survive in an item version.
  * Dates are ISO strings in Text columns (timezone-free, compared lexicographically).
  */
+
+import { JOURNAL_PAYLOAD_FIELDS } from './journal';
 
 export type FieldType = 'Text' | 'Note' | 'Number';
 
@@ -76,6 +79,8 @@ export const LISTS = {
       text('Forms'),
       text('Urgency'),
       note('ConcernJson'),
+      // the journalled transaction that wrote the item last (ADR 0007); SJVCaseFrames.TxId equal ⇔ complete.
+      text('TxId'),
     ],
   },
   frames: {
@@ -83,7 +88,7 @@ export const LISTS = {
     description: 'Signaalpunt: kader van een casus met actoren (wie inbracht, wie besloot).',
     itemPermissions: true,
     listReaders: [],
-    fields: [text('CaseId', { indexed: true, unique: true }), text('InbrengerUser', { indexed: true }), note('FrameJson')],
+    fields: [text('CaseId', { indexed: true, unique: true }), text('InbrengerUser', { indexed: true }), note('FrameJson'), text('TxId')],
   },
   persons: {
     title: 'SJVPersons',
@@ -146,6 +151,8 @@ export const LISTS = {
       text('CommandId'),
       text('PrevHash'),
       text('Hash'),
+      // `<transaction id>:<entry index>` of a journalled transaction (not hashed): replay finds its rows by it.
+      text('TxKey', { indexed: true }),
     ],
   },
   deletions: {
@@ -162,6 +169,21 @@ export const LISTS = {
     listReaders: [],
     // CaseId indexed: the retention purge forgets a case's records (their fingerprints hash the inputs).
     fields: [text('CommandId', { indexed: true, unique: true }), text('Name'), text('ActorId'), text('Fingerprint'), text('CaseId', { indexed: true }), note('ResultJson'), text('At')],
+  },
+  journal: {
+    title: 'SJVJournal',
+    description: 'Signaalpunt: write-ahead journal van transacties (tijdelijk; bevat persoonsgegevens zolang een transactie loopt). Alleen de server-app heeft toegang.',
+    itemPermissions: false,
+    listReaders: [],
+    // one item per transaction in flight (journal.ts): deleted as soon as the transaction is applied.
+    fields: [
+      text('TxId', { indexed: true, unique: true }),
+      text('CaseId', { indexed: true }),
+      text('Holder'),
+      text('CreatedAt'),
+      text('ClaimedUntil', { indexed: true }),
+      ...JOURNAL_PAYLOAD_FIELDS.map(note),
+    ],
   },
   counters: {
     title: 'SJVCounters',

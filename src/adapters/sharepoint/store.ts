@@ -2,15 +2,26 @@
  * The core's Store port on SharePoint lists (production). Lists and columns: schema.ts. Item permissions:
  * permissions.ts (derived from the policy table), made true by PermissionSync after every write.
  *
- * Transactions. SharePoint has none, so a transaction here buffers its writes until `fn` resolves and then
- * applies them in an order that makes the case item the commit point:
- *   1. each case: the SJVCases item first — an insert relies on the unique CaseId/Reference columns, an
- *      update sends If-Match with the etag read in the transaction, so a concurrent writer gets 412 →
- *      CASE.VERSION_CONFLICT before anything else was written; then its frame, persons, enrichment,
- *      discussion and relation items;
- *   2. the deletion of a purged case's command records, then new command (idempotency) records; 3. audit rows (hash-chained, unique Seq); 4. deletion records;
- *   5. item permissions — a failed sync resets the item to the list's locked-down permissions (no user
- *      access) and leaves the case on the reconcile backlog: never broader access, never open.
+ * Transactions. SharePoint has none, so a transaction here buffers its writes until `fn` resolves, then
+ * writes them ahead into ONE item of the journal list (SJVJournal, journal.ts, ADR 0007) and applies them
+ * in an order that makes the case item the commit point:
+ *   0. the journal item (everything below, JSON, gzip; it holds personal data while it exists);
+ *   1. each case's SJVCases item (TxId = the transaction) — an insert relies on the unique CaseId/Reference
+ *      columns, an update sends If-Match with the etag read in the transaction, so a concurrent writer gets
+ *      412 → CASE.VERSION_CONFLICT (the journal item is deleted) before anything else was written;
+ *   2. the case's persons, enrichment, discussion and relation items;
+ *   3. the deletion of a purged case's command records, then new command (idempotency) records;
+ *   4. audit rows (hash-chained, unique Seq, TxKey = transaction:entry); 5. deletion records;
+ *   6. the case's frame item (TxId = the transaction): SJVCases.TxId = SJVCaseFrames.TxId ⇔ the case's
+ *      transaction was applied, so a reader never builds a case from a half-applied transaction;
+ *   7. item permissions — a failed sync resets the item to the list's locked-down permissions (no user
+ *      access) and leaves the case on the reconcile backlog: never broader access, never open;
+ *   8. the journal item is deleted (If-Match).
+ * After a crash, any instance replays the journal item (`recoverJournal`, run before transactions at most
+ * once per `journalCheckMs`, and on demand when a transaction reads a half-applied case): it claims the
+ * item (If-Match), and rolls the transaction forward idempotently if the case item carries its TxId, or
+ * discards it if the commit point was never reached. A transaction with at most one single write (e.g. a
+ * read's one audit row) needs no journal.
  * If `fn` throws, nothing is written (reference counters excepted: a gap in numbering is harmless).
  * Within one process transactions run one at a time. Every request goes through PnP behaviours, which
  * retry 429/503/504 honouring Retry-After; a request that still fails becomes STORE.UNAVAILABLE.
@@ -18,9 +29,10 @@
  * Queries filter and sort only on indexed columns, page with $top ≤ 5,000 and follow odata.nextLink,
  * so that no query crosses the list view threshold.
  */
+import { randomUUID } from 'node:crypto';
 import type { IItems } from '@pnp/sp/items';
 import type { SPFI } from '@pnp/sp';
-import { chainRows } from '../../core/audit';
+import { chainRows, hashRow } from '../../core/audit';
 import type { AuditInput, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
@@ -35,6 +47,8 @@ import { nextStep } from '../../core/service';
 import { sharePointBotStore } from './bot-store';
 import type { CaseItem } from './permissions';
 import { desiredPermissions } from './permissions';
+import type { JournalBody } from './journal';
+import { auditKey, decodeJournal, encodeJournal } from './journal';
 import { PermissionSync, PermissionSyncError } from './permission-sync';
 import type { ListKey } from './schema';
 import { LISTS, MAX_PAGE } from './schema';
@@ -58,6 +72,13 @@ export interface SharePointStoreOptions extends SharePointConnection {
   pageSize?: number;
   policy?: PolicyTable;
   log?: StoreLogger;
+  /**
+   * How long a journal item belongs to the instance that wrote (or claimed) it before another instance may
+   * replay it: longer than a transaction can take to apply, PnP's retries included. Default 5 minutes.
+   */
+  journalGraceMs?: number;
+  /** How often (at most) a transaction first looks for journal items to replay. Default 60 s. */
+  journalCheckMs?: number;
 }
 
 /** OData string literal. */
@@ -74,6 +95,8 @@ interface CaseRefs {
   casesItemId: number;
   etag: string;
   version: number;
+  /** the journalled transaction that wrote the case item last ('' before ADR 0007 or for a direct write). */
+  txId: string;
   framesItemId?: number;
   personsItemId?: number;
   enrichment: Map<string, number>;
@@ -84,12 +107,53 @@ interface CaseRefs {
 interface Loaded {
   record: CaseRecord;
   refs: CaseRefs;
+  /** the case item carries a transaction its frame item does not: that transaction is not fully applied. */
+  pending: boolean;
+}
+
+/** Cases whose case item exists but whose frame item does not (yet): a journalled insert in flight or crashed. */
+type Incomplete = Map<string, CaseRefs>;
+
+/** A transaction's buffered writes. */
+interface Buffered {
+  writes: Map<string, CaseWrite>;
+  loaded: Map<string, Loaded>;
+  forgotten: Set<string>;
+  commands: CommandRecord[];
+  audit: AuditInput[];
+  deletions: DeletionRecord[];
+}
+
+/** A journal item this process wrote or claimed. */
+interface JournalHandle {
+  itemId: number;
+  etag: string;
 }
 
 interface CaseWrite {
   record: CaseRecord;
   /** null: insert. */
   expectedVersion: number | null;
+}
+
+const AUDIT_COLUMNS = ['Seq', 'At', 'ActorId', 'Role', 'CaseId', 'Reference', 'Phase', 'Action', 'Groups', 'Purpose', 'CommandId', 'PrevHash', 'Hash'] as const;
+
+function auditRowOf(r: SpItem): AuditRow {
+  return {
+    seq: Number(r.Seq),
+    at: str(r.At),
+    actorId: str(r.ActorId),
+    role: str(r.Role) as AuditRow['role'],
+    caseId: typeof r.CaseId === 'string' ? r.CaseId : null,
+    reference: typeof r.Reference === 'string' ? r.Reference : null,
+    phase: typeof r.Phase === 'string' ? (r.Phase as Phase) : null,
+    action: str(r.Action) as AuditRow['action'],
+    groups: json<DataGroup[]>(r.Groups) ?? [],
+    purpose: str(r.Purpose),
+    commandId: typeof r.CommandId === 'string' ? r.CommandId : null,
+    prevHash: str(r.PrevHash),
+    hash: str(r.Hash),
+  };
 }
 
 function hasReflection(r: CaseRecord): boolean {
@@ -108,6 +172,14 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** cases whose permission sync failed: their items are locked down until reconcile succeeds. */
   private readonly backlog = new Set<string>();
+  private readonly journalGraceMs: number;
+  private readonly journalCheckMs: number;
+  /** this instance, as the holder of the journal items it writes or claims. */
+  private readonly instanceId = randomUUID();
+  /** journal items this process left behind (its apply failed part-way): replayed first, without waiting. */
+  private readonly leftovers = new Map<number, JournalHandle>();
+  /** when (process time) the journal list was last looked at; -Infinity: at the first transaction. */
+  private lastJournalCheck = Number.NEGATIVE_INFINITY;
 
   constructor(opts: SharePointStoreOptions) {
     this.sp = connect(opts);
@@ -116,6 +188,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
     this.pageSize = Math.min(opts.pageSize ?? 500, MAX_PAGE);
     this.policy = opts.policy ?? POLICY;
     this.log = opts.log ?? stderrLogger;
+    this.journalGraceMs = opts.journalGraceMs ?? 5 * 60_000;
+    this.journalCheckMs = opts.journalCheckMs ?? 60_000;
     this.permissions = new PermissionSync(this.sp);
     this.bot = sharePointBotStore({
       items: (key) => this.items(key),
@@ -161,14 +235,18 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
 
   // ---- reading cases ----------------------------------------------------------------------------------
 
-  /** Loads whole records (with item references) for case ids, 20 ids per query. */
-  private async load(caseIds: readonly string[]): Promise<Map<string, Loaded>> {
+  /**
+   * Loads whole records (with item references) for case ids, 20 ids per query. A case whose frame item is
+   * missing because a journalled insert is in flight (or crashed) is left out, its references put in
+   * `incomplete` if given.
+   */
+  private async load(caseIds: readonly string[], incomplete?: Incomplete): Promise<Map<string, Loaded>> {
     const out = new Map<string, Loaded>();
     for (const ids of chunk([...new Set(caseIds)], 20)) {
       const filter = anyOf('CaseId', ids);
       const [cases, frames, persons, enrichment, discussion, relations] = await Promise.all([
-        this.collect('cases', { filter, select: ['CaseId', 'Version', 'ConcernJson'] }),
-        this.collect('frames', { filter, select: ['CaseId', 'FrameJson'] }),
+        this.collect('cases', { filter, select: ['CaseId', 'Version', 'ConcernJson', 'TxId'] }),
+        this.collect('frames', { filter, select: ['CaseId', 'FrameJson', 'TxId'] }),
         this.collect('persons', { filter, select: ['CaseId', 'IdentityJson', 'ContactJson'] }),
         this.collect('enrichment', { filter, select: ['CaseId', 'OrganisationId', 'Seq', 'RequestJson'] }),
         this.collect('discussion', { filter, select: ['CaseId', 'DiscussionJson', 'FollowUpJson', 'ReflectionJson'] }),
@@ -187,10 +265,25 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       for (const c of cases) {
         const id = str(c.CaseId);
         const frame = fr.get(id)?.[0];
-        if (!frame) throw new DomainError('INTERNAL.ERROR', { reason: 'CASE_FRAME_MISSING' });
         const person = pe.get(id)?.[0];
         const disc = di.get(id)?.[0];
         const requests = [...(en.get(id) ?? [])].sort((a, b) => Number(a.Seq) - Number(b.Seq));
+        const refs: CaseRefs = {
+          casesItemId: c.Id,
+          etag: etagOf(c),
+          version: Number(c.Version),
+          txId: str(c.TxId),
+          ...(frame ? { framesItemId: frame.Id } : {}),
+          ...(person ? { personsItemId: person.Id } : {}),
+          enrichment: new Map(requests.map((r) => [str(r.OrganisationId), r.Id])),
+          ...(disc ? { discussionItemId: disc.Id } : {}),
+          relations: (re.get(id) ?? []).map((r) => ({ itemId: r.Id, organisationId: str(r.OrganisationId), relation: str(r.Relation) })),
+        };
+        if (!frame) {
+          if (!refs.txId) throw new DomainError('INTERNAL.ERROR', { reason: 'CASE_FRAME_MISSING' });
+          incomplete?.set(id, refs);
+          continue;
+        }
         const record: CaseRecord = {
           id,
           version: Number(c.Version),
@@ -207,19 +300,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
         if (contact) record.contact = contact;
         if (discussion) record.discussion = discussion;
         if (followUp) record.followUp = followUp;
-        out.set(id, {
-          record,
-          refs: {
-            casesItemId: c.Id,
-            etag: etagOf(c),
-            version: record.version,
-            framesItemId: frame.Id,
-            ...(person ? { personsItemId: person.Id } : {}),
-            enrichment: new Map(requests.map((r) => [str(r.OrganisationId), r.Id])),
-            ...(disc ? { discussionItemId: disc.Id } : {}),
-            relations: (re.get(id) ?? []).map((r) => ({ itemId: r.Id, organisationId: str(r.OrganisationId), relation: str(r.Relation) })),
-          },
-        });
+        out.set(id, { record, refs, pending: refs.txId !== '' && refs.txId !== str(frame.TxId) });
       }
     }
     return out;
@@ -241,12 +322,20 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
     return added.Id;
   }
 
-  private async remove(key: ListKey, itemId: number | undefined): Promise<void> {
-    if (itemId !== undefined) await this.items(key).getById(itemId).delete();
+  /** Deletes an item; one that is already gone (a replay, another instance) is fine. */
+  private async removeOnce(key: ListKey, itemId: number): Promise<void> {
+    try {
+      await this.items(key).getById(itemId).delete();
+    } catch (e) {
+      if (httpStatus(e) !== 404) throw e;
+    }
   }
 
-  /** Writes one case: the SJVCases item first (the commit point), then its other items. Returns item ids. */
-  private async writeCase(w: CaseWrite, cached: Loaded | undefined): Promise<CaseRefs> {
+  /**
+   * Writes a case's SJVCases item (the commit point of the transaction `txId`): an insert, or an update with
+   * If-Match on the etag read (412 → CASE.VERSION_CONFLICT). Returns the case's item references.
+   */
+  private async commitCaseItem(w: CaseWrite, current: CaseRefs | undefined, txId: string): Promise<CaseRefs> {
     const rec = w.record;
     const ix = caseIndex(rec, this.months);
     const caseFields = {
@@ -268,24 +357,30 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       Forms: rec.concern.forms.join(','),
       Urgency: rec.concern.urgency,
       ConcernJson: JSON.stringify(rec.concern),
+      TxId: txId,
     };
-    let refs: CaseRefs;
     if (w.expectedVersion === null) {
       const added = (await this.items('cases').add(caseFields)) as SpItem;
-      refs = { casesItemId: added.Id, etag: etagOf(added), version: rec.version, enrichment: new Map(), relations: [] };
-    } else {
-      const current = cached ?? (await this.load([rec.id])).get(rec.id);
-      if (!current) throw new DomainError('CASE.NOT_FOUND');
-      if (current.refs.version !== w.expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
-      try {
-        await this.items('cases').getById(current.refs.casesItemId).update(caseFields, current.refs.etag);
-      } catch (e) {
-        if (httpStatus(e) === 412) throw new DomainError('CASE.VERSION_CONFLICT');
-        throw e;
-      }
-      refs = { ...current.refs, enrichment: new Map(current.refs.enrichment), relations: [...current.refs.relations] };
+      return { casesItemId: added.Id, etag: etagOf(added), version: rec.version, txId, enrichment: new Map(), relations: [] };
     }
-    refs.framesItemId = await this.upsert('frames', refs.framesItemId, { Title: ix.reference, CaseId: rec.id, InbrengerUser: rec.frame.inbrengerUserId, FrameJson: JSON.stringify(rec.frame) });
+    const refs = current ?? (await this.load([rec.id])).get(rec.id)?.refs;
+    if (!refs) throw new DomainError('CASE.NOT_FOUND');
+    if (refs.version !== w.expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
+    try {
+      await this.items('cases').getById(refs.casesItemId).update(caseFields, refs.etag);
+    } catch (e) {
+      if (httpStatus(e) === 412) throw new DomainError('CASE.VERSION_CONFLICT');
+      throw e;
+    }
+    return { ...refs, version: rec.version, txId, enrichment: new Map(refs.enrichment), relations: [...refs.relations] };
+  }
+
+  /**
+   * Writes a case's persons, enrichment, discussion and relation items to match the record: upserts by the
+   * item references, so that writing them again (journal replay) changes nothing. Updates `refs`.
+   */
+  private async writeCaseItems(rec: CaseRecord, refs: CaseRefs): Promise<void> {
+    const ix = caseIndex(rec, this.months);
     if (rec.identity || rec.contact) {
       refs.personsItemId = await this.upsert('persons', refs.personsItemId, {
         Title: ix.reference,
@@ -295,7 +390,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       });
     } else if (refs.personsItemId !== undefined) {
       // destroyed (retention): the item goes, not only its values. Versioning is off on the list.
-      await this.remove('persons', refs.personsItemId);
+      await this.removeOnce('persons', refs.personsItemId);
       delete refs.personsItemId;
     }
     for (const [seq, r] of rec.enrichment.requests.entries()) {
@@ -319,14 +414,14 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
         ReflectionJson: JSON.stringify(rec.reflection),
       });
     } else if (refs.discussionItemId !== undefined) {
-      await this.remove('discussion', refs.discussionItemId);
+      await this.removeOnce('discussion', refs.discussionItemId);
       delete refs.discussionItemId;
     }
     const wanted = ix.relations.map((r) => `${r.organisationId}|${r.relation}`);
     const kept: CaseRefs['relations'] = [];
     for (const r of refs.relations) {
       if (wanted.includes(`${r.organisationId}|${r.relation}`) && !kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) kept.push(r);
-      else await this.remove('relations', r.itemId);
+      else await this.removeOnce('relations', r.itemId);
     }
     for (const r of ix.relations) {
       if (kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) continue;
@@ -334,7 +429,18 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       kept.push({ itemId: id, organisationId: r.organisationId, relation: r.relation });
     }
     refs.relations = kept;
-    return refs;
+  }
+
+  /** Writes the frame item last, stamped with the transaction: from now on readers see the case as whole. */
+  private async writeFrame(rec: CaseRecord, refs: CaseRefs, txId: string): Promise<void> {
+    const ix = caseIndex(rec, this.months);
+    refs.framesItemId = await this.upsert('frames', refs.framesItemId, {
+      Title: ix.reference,
+      CaseId: rec.id,
+      InbrengerUser: rec.frame.inbrengerUserId,
+      FrameJson: JSON.stringify(rec.frame),
+      TxId: txId,
+    });
   }
 
   private itemIdOf(refs: CaseRefs, item: CaseItem): number | undefined {
@@ -408,18 +514,14 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.exclusive(async () => {
-      const loaded = new Map<string, Loaded>();
-      const writes = new Map<string, CaseWrite>();
-      const commands: CommandRecord[] = [];
-      /** cases whose stored command records go (retention purge): applied after the commands are written. */
-      const forgotten = new Set<string>();
-      const audit: AuditInput[] = [];
-      const deletions: DeletionRecord[] = [];
+      await this.sweepJournal();
+      const b: Buffered = { loaded: new Map(), writes: new Map(), commands: [], forgotten: new Set(), audit: [], deletions: [] };
+      const { loaded, writes, commands, forgotten, audit, deletions } = b;
       const read = async (id: string): Promise<CaseRecord | undefined> => {
         const pending = writes.get(id);
         if (pending) return structuredClone(pending.record);
         if (!loaded.has(id)) {
-          const got = (await this.load([id])).get(id);
+          const got = await this.loadWhole(id);
           if (!got) return undefined;
           loaded.set(id, got);
         }
@@ -469,32 +571,267 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
         },
       };
       const result = await fn(tx);
-      await this.guard(async () => {
-        const written: { record: CaseRecord; refs: CaseRefs }[] = [];
-        for (const w of writes.values()) written.push({ record: w.record, refs: await this.writeCase(w, loaded.get(w.record.id)) });
-        // forgotten first: a record put after forgetCommands in this transaction is kept (it is in `commands`).
-        for (const caseId of forgotten) await this.deleteCommands(caseId);
-        for (const c of commands) {
-          await this.items('commands').add({
-            Title: c.commandId,
-            CommandId: c.commandId,
-            Name: c.name,
-            ActorId: c.actorId,
-            Fingerprint: c.fingerprint,
-            CaseId: c.caseId,
-            ResultJson: JSON.stringify(c.result),
-            At: c.at,
-          });
-        }
-        if (audit.length) await this.writeAudit(audit);
-        for (const d of deletions) await this.writeDeletion(d);
-        if (written.length) {
-          const organisations = await this.organisationMap();
-          for (const { record, refs } of written) await this.syncCase(record, refs, organisations);
-        }
-      });
+      await this.guard(() => this.apply(b));
       return result;
     });
+  }
+
+  /**
+   * Loads one case for a transaction. A case that a journalled transaction has not finished writing is
+   * finished first (replayed) if that transaction's journal item may be taken over; if its writer is still
+   * within its grace, the case is busy: CASE.VERSION_CONFLICT (try again).
+   */
+  private async loadWhole(id: string): Promise<Loaded | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const incomplete: Incomplete = new Map();
+      const got = (await this.load([id], incomplete)).get(id);
+      const txId = got?.pending ? got.refs.txId : incomplete.get(id)?.txId;
+      if (!txId) return got;
+      const outcome = attempt === 0 ? await this.recoverTx(txId) : 'busy';
+      if (outcome === 'busy') throw new DomainError('CASE.VERSION_CONFLICT');
+      if (outcome === 'absent') {
+        // no journal item: its transaction was discarded after a writer stalled past the grace (ADR 0007).
+        this.log.warn('case written by a transaction without journal item; read as stored', { caseId: id, txId });
+        if (!got) throw new DomainError('INTERNAL.ERROR', { reason: 'CASE_FRAME_MISSING' });
+        return { ...got, pending: false };
+      }
+    }
+  }
+
+  /** Applies a transaction's buffered writes: through the journal, unless it is at most one single write. */
+  private async apply(b: Buffered): Promise<void> {
+    const cases = [...b.writes.values()].map((w) => ({ caseId: w.record.id, expectedVersion: w.expectedVersion, record: w.record }));
+    const body: JournalBody = { v: 1, txId: randomUUID(), cases, forgotten: [...b.forgotten], commands: b.commands, audit: b.audit, deletions: b.deletions };
+    if (cases.length === 0 && body.forgotten.length + body.commands.length + body.audit.length + body.deletions.length <= 1) {
+      await this.applyRest(body, new Map(), { journalled: false, replay: false });
+      return;
+    }
+    // a purge must not leave the case's identity behind in an older journal item: settle those first.
+    if (body.deletions.length) await this.settleJournals(body.deletions.map((d) => d.caseId));
+    const journal = await this.writeJournal(body);
+    this.leftovers.set(journal.itemId, journal);
+    const refs = new Map<string, CaseRefs>();
+    for (const [i, c] of cases.entries()) {
+      try {
+        refs.set(c.caseId, await this.commitCaseItem(c, b.loaded.get(c.caseId)?.refs, body.txId));
+      } catch (e) {
+        if (i === 0) {
+          // the commit point was not reached: the transaction did not happen.
+          await this.deleteJournal(journal);
+          this.leftovers.delete(journal.itemId);
+        }
+        throw e;
+      }
+    }
+    await this.applyRest(body, refs, { journalled: true, replay: false });
+    await this.syncWritten(body, refs);
+    await this.deleteJournal(journal);
+    this.leftovers.delete(journal.itemId);
+  }
+
+  /**
+   * Everything after the case items (steps 2–6 in the header): idempotent when `replay` (records that are
+   * already there are left as they are; an audit row that differs from the journal is a conflict).
+   */
+  private async applyRest(body: JournalBody, refs: ReadonlyMap<string, CaseRefs>, opts: { journalled: boolean; replay: boolean }): Promise<void> {
+    for (const c of body.cases) {
+      const r = refs.get(c.caseId);
+      if (r) await this.writeCaseItems(c.record, r);
+    }
+    // forgotten first: a record put after forgetCommands in this transaction is kept (it is in `commands`).
+    for (const caseId of body.forgotten) await this.deleteCommands(caseId);
+    for (const c of body.commands) {
+      if (opts.replay && (await this.readCommand(c.commandId))) continue;
+      try {
+        await this.items('commands').add({
+          Title: c.commandId,
+          CommandId: c.commandId,
+          Name: c.name,
+          ActorId: c.actorId,
+          Fingerprint: c.fingerprint,
+          CaseId: c.caseId,
+          ResultJson: JSON.stringify(c.result),
+          At: c.at,
+        });
+      } catch (e) {
+        if (!(opts.replay && httpStatus(e) === 409)) throw e; // unique CommandId: another replay was first
+      }
+    }
+    if (body.audit.length) {
+      const keys = body.audit.map((_, i) => (opts.journalled ? auditKey(body.txId, i) : null));
+      if (opts.replay) {
+        const present = await this.auditByKey(keys.filter((k): k is string => k !== null));
+        const missing: number[] = [];
+        for (const [i, entry] of body.audit.entries()) {
+          const row = present.get(keys[i]!);
+          if (!row) missing.push(i);
+          else if (hashRow(0, row, '') !== hashRow(0, entry, '')) {
+            // tampered with, or a different transaction reused the key: stop; the journal item stays for review.
+            this.log.warn('journal replay: audit row differs from the journal', { txId: body.txId, seq: row.seq });
+            throw new DomainError('INTERNAL.ERROR', { reason: 'JOURNAL_AUDIT_CONFLICT' });
+          }
+        }
+        await this.writeAudit(
+          missing.map((i) => body.audit[i]!),
+          missing.map((i) => keys[i]!),
+        );
+      } else await this.writeAudit(body.audit, keys);
+    }
+    for (const d of body.deletions) await this.writeDeletion(d);
+    for (const c of body.cases) {
+      const r = refs.get(c.caseId);
+      if (r) await this.writeFrame(c.record, r, opts.journalled ? body.txId : '');
+    }
+  }
+
+  private async syncWritten(body: JournalBody, refs: ReadonlyMap<string, CaseRefs>): Promise<void> {
+    if (refs.size === 0) return;
+    const organisations = await this.organisationMap();
+    for (const c of body.cases) {
+      const r = refs.get(c.caseId);
+      if (r) await this.syncCase(c.record, r, organisations);
+    }
+  }
+
+  // ---- the write-ahead journal (journal.ts, ADR 0007) ---------------------------------------------------------
+
+  private claimUntil(): string {
+    return new Date(this.clock.now().getTime() + this.journalGraceMs).toISOString();
+  }
+
+  private async writeJournal(body: JournalBody): Promise<JournalHandle> {
+    const now = this.clock.now().toISOString();
+    const added = (await this.items('journal').add({
+      Title: body.txId,
+      TxId: body.txId,
+      CaseId: body.cases[0]?.caseId ?? null,
+      Holder: this.instanceId,
+      CreatedAt: now,
+      ClaimedUntil: this.claimUntil(),
+      ...encodeJournal(body), // personal data: see journal.ts
+    })) as SpItem;
+    return { itemId: added.Id, etag: etagOf(added) };
+  }
+
+  /** Deletes a journal item if it is still as this instance left it (If-Match): one another instance claimed is theirs. */
+  private async deleteJournal(h: JournalHandle): Promise<void> {
+    try {
+      await this.items('journal').getById(h.itemId).delete(h.etag);
+    } catch (e) {
+      const status = httpStatus(e);
+      if (status !== 404 && status !== 412) throw e;
+    }
+  }
+
+  /**
+   * Replays journal items left by crashed transactions: this process's own leftovers at once, others' once
+   * their claim expired. Never throws (a transaction should not fail because another one cannot be
+   * finished now); failures are logged without personal data and retried at the next check.
+   */
+  async recoverJournal(): Promise<{ replayed: number; discarded: number }> {
+    this.lastJournalCheck = performance.now();
+    const out = { replayed: 0, discarded: 0 };
+    try {
+      for (const h of [...this.leftovers.values()]) {
+        this.leftovers.delete(h.itemId);
+        const r = await this.replay(h);
+        if (r !== 'busy') out[r] += 1;
+      }
+      const now = this.clock.now().toISOString();
+      const due = await this.collect('journal', { filter: `ClaimedUntil lt ${lit(now)}`, select: ['TxId', 'ClaimedUntil'], limit: 100 });
+      for (const row of due) {
+        const r = await this.replay({ itemId: row.Id, etag: etagOf(row) });
+        if (r !== 'busy') out[r] += 1;
+      }
+    } catch (e) {
+      const err = translate(e);
+      this.log.warn('journal replay failed; retried at the next check', { reason: err.details.reason ?? err.code });
+    }
+    return out;
+  }
+
+  private async sweepJournal(): Promise<void> {
+    if (this.leftovers.size === 0 && performance.now() - this.lastJournalCheck < this.journalCheckMs) return;
+    await this.recoverJournal();
+  }
+
+  /** Finishes the transaction `txId` if its journal item may be taken over. */
+  private async recoverTx(txId: string): Promise<'recovered' | 'absent' | 'busy'> {
+    const [row] = await this.collect('journal', { filter: eq('TxId', txId), select: ['TxId', 'ClaimedUntil'], limit: 1 });
+    if (!row) return 'absent';
+    const own = this.leftovers.get(row.Id);
+    if (!own && str(row.ClaimedUntil) >= this.clock.now().toISOString()) return 'busy';
+    this.leftovers.delete(row.Id);
+    return (await this.replay(own ?? { itemId: row.Id, etag: etagOf(row) })) === 'busy' ? 'busy' : 'recovered';
+  }
+
+  /** Before a purge: replays (or discards) older journal items of these cases that may be taken over. */
+  private async settleJournals(caseIds: readonly string[]): Promise<void> {
+    const now = this.clock.now().toISOString();
+    for (const ids of chunk([...new Set(caseIds)], 20)) {
+      for (const row of await this.collect('journal', { filter: anyOf('CaseId', ids), select: ['CaseId', 'ClaimedUntil'] })) {
+        const own = this.leftovers.get(row.Id);
+        if (!own && str(row.ClaimedUntil) >= now) continue; // in flight elsewhere: its writer deletes it
+        this.leftovers.delete(row.Id);
+        await this.replay(own ?? { itemId: row.Id, etag: etagOf(row) });
+      }
+    }
+  }
+
+  /**
+   * Replays one journal item: claims it (If-Match on the etag seen: of two instances only one wins), then
+   * - the first case item carries the transaction: the commit point was reached → the remaining writes are
+   *   applied again, idempotently (upserts by item reference, command records by CommandId, audit rows by
+   *   TxKey, appended after the last row so the chain stays gapless), permissions synced, item deleted;
+   * - it does not: the transaction never committed (or committed, finished its frame, and a later one
+   *   has since written the case — only then can the case item change) → the item is deleted. A case item
+   *   still at the expected version is fenced first (a no-op MERGE changes its etag), so a writer that
+   *   stalled past its grace can no longer commit.
+   */
+  private async replay(h: JournalHandle): Promise<'replayed' | 'discarded' | 'busy'> {
+    try {
+      await this.items('journal').getById(h.itemId).update({ Holder: this.instanceId, ClaimedUntil: this.claimUntil() }, h.etag);
+    } catch (e) {
+      const status = httpStatus(e);
+      if (status === 412 || status === 404) return 'busy'; // another instance claimed or finished it
+      throw e;
+    }
+    const item = (await this.items('journal').getById(h.itemId)()) as SpItem;
+    const claimed: JournalHandle = { itemId: h.itemId, etag: etagOf(item) };
+    const body = decodeJournal(item);
+    const refs = new Map<string, CaseRefs>();
+    for (const [i, c] of body.cases.entries()) {
+      const incomplete: Incomplete = new Map();
+      const current = (await this.load([c.caseId], incomplete)).get(c.caseId)?.refs ?? incomplete.get(c.caseId);
+      if (current?.txId === body.txId) {
+        refs.set(c.caseId, current);
+        continue;
+      }
+      const atExpected = c.expectedVersion === null ? !current : current?.version === c.expectedVersion;
+      if (i === 0) {
+        if (current && atExpected) {
+          try {
+            await this.items('cases').getById(current.casesItemId).update({ TxId: current.txId || null }, current.etag);
+          } catch (e) {
+            if (httpStatus(e) === 412) return 'busy'; // it moved meanwhile: look again at the next check
+            throw e;
+          }
+        }
+        await this.deleteJournal(claimed);
+        return 'discarded';
+      }
+      // a later case of a multi-case transaction (the core writes one case per transaction): roll forward.
+      if (atExpected) refs.set(c.caseId, await this.commitCaseItem(c, current, body.txId));
+      else this.log.warn('journal replay: case moved on; its part of the transaction is skipped', { txId: body.txId, caseId: c.caseId });
+    }
+    await this.applyRest(body, refs, { journalled: true, replay: true });
+    if (refs.size) {
+      const organisations = await this.organisationMap();
+      const loaded = await this.load([...refs.keys()]);
+      for (const { record, refs: r } of loaded.values()) await this.syncCase(record, r, organisations);
+    }
+    await this.deleteJournal(claimed);
+    return 'replayed';
   }
 
   /** Increments the counter of a year with optimistic concurrency (If-Match; 412 → read again). */
@@ -552,23 +889,42 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
     return last ? { seq: Number(last.Seq), hash: str(last.Hash) } : undefined;
   }
 
-  /** Appends chained rows after the last stored row; if another writer took the sequence number, re-chains. */
-  private async writeAudit(entries: AuditInput[]): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const rows = chainRows(await this.lastAudit(), entries);
+  /**
+   * Appends chained rows after the last stored row. If another writer took a sequence number (unique Seq:
+   * 409), the rest is re-chained after the new last row; a row whose request failed but landed anyway (a
+   * retried request) is recognised by its TxKey and not written twice.
+   */
+  private async writeAudit(entries: readonly AuditInput[], keys: readonly (string | null)[]): Promise<void> {
+    let from = 0;
+    for (let attempt = 0; from < entries.length; attempt++) {
+      const rows = chainRows(await this.lastAudit(), entries.slice(from));
+      let done = 0;
       try {
-        await this.addAuditRow(rows[0]!);
+        for (const row of rows) {
+          await this.addAuditRow(row, keys[from + done] ?? null);
+          done += 1;
+        }
+        return;
       } catch (e) {
         const status = httpStatus(e);
-        if (attempt < 3 && status !== undefined && status >= 400 && status < 500 && status !== 429) continue;
-        throw e;
+        if (!(attempt < 5 && status !== undefined && status >= 400 && status < 500 && status !== 429)) throw e;
+        from += done;
+        const key = keys[from];
+        if (key && (await this.auditByKey([key])).has(key)) from += 1;
       }
-      for (const row of rows.slice(1)) await this.addAuditRow(row);
-      return;
     }
   }
 
-  private async addAuditRow(r: AuditRow): Promise<void> {
+  /** Audit rows by TxKey (an indexed column), 20 keys per query. */
+  private async auditByKey(keys: readonly string[]): Promise<Map<string, AuditRow>> {
+    const out = new Map<string, AuditRow>();
+    for (const part of chunk(keys, 20)) {
+      for (const r of await this.collect('audit', { filter: anyOf('TxKey', part), select: [...AUDIT_COLUMNS, 'TxKey'] })) out.set(str(r.TxKey), auditRowOf(r));
+    }
+    return out;
+  }
+
+  private async addAuditRow(r: AuditRow, key: string | null): Promise<void> {
     await this.items('audit').add({
       Title: String(r.seq),
       Seq: r.seq,
@@ -584,6 +940,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       CommandId: r.commandId,
       PrevHash: r.prevHash,
       Hash: r.hash,
+      ...(key ? { TxKey: key } : {}),
     });
   }
 
@@ -682,25 +1039,11 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       const after = `Seq gt ${Math.max(0, Math.floor(query.afterSeq ?? 0))}`;
       const rows = await this.collect('audit', {
         filter: query.caseId ? `${eq('CaseId', query.caseId)} and ${after}` : after,
-        select: ['Seq', 'At', 'ActorId', 'Role', 'CaseId', 'Reference', 'Phase', 'Action', 'Groups', 'Purpose', 'CommandId', 'PrevHash', 'Hash'],
+        select: [...AUDIT_COLUMNS],
         orderBy: ['Seq', true],
         limit: query.limit,
       });
-      return rows.map((r) => ({
-        seq: Number(r.Seq),
-        at: str(r.At),
-        actorId: str(r.ActorId),
-        role: str(r.Role) as AuditRow['role'],
-        caseId: typeof r.CaseId === 'string' ? r.CaseId : null,
-        reference: typeof r.Reference === 'string' ? r.Reference : null,
-        phase: typeof r.Phase === 'string' ? (r.Phase as Phase) : null,
-        action: str(r.Action) as AuditRow['action'],
-        groups: json<DataGroup[]>(r.Groups) ?? [],
-        purpose: str(r.Purpose),
-        commandId: typeof r.CommandId === 'string' ? r.CommandId : null,
-        prevHash: str(r.PrevHash),
-        hash: str(r.Hash),
-      }));
+      return rows.map(auditRowOf);
     });
   }
 

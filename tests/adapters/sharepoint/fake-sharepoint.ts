@@ -9,12 +9,14 @@
  * - throttling: injected 429/503 answers with Retry-After.
  * It is strict where SharePoint is strict or where the store promises to be: only indexed columns may be
  * filtered or sorted on (the list view threshold), $top ≤ 5,000, only provisioned columns may be written,
- * Text ≤ 255 characters, and every request needs the bearer token.
+ * Text ≤ 255 characters, multi-line text ≤ 63,999 characters, and every request needs the bearer token.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const READ_ROLE = 1073741826;
+/** a plain multi-line text column of a list holds at most 63,999 characters. */
+export const NOTE_MAX = 63_999;
 export const EDIT_ROLE = 1073741830;
 export const FULL_CONTROL_ROLE = 1073741829;
 
@@ -454,6 +456,7 @@ export class FakeSharePoint {
       if (v !== null && f.type === 'Number' && typeof v !== 'number') throw new SpError(400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `Invalid number for ${k}.`);
       if (v !== null && f.type !== 'Number' && typeof v !== 'string') throw new SpError(400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `Invalid text for ${k}.`);
       if (f.type === 'Text' && typeof v === 'string' && v.length > 255) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than 255 characters.`);
+      if (f.type === 'Note' && typeof v === 'string' && v.length > NOTE_MAX) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than ${NOTE_MAX} characters.`);
       if (f.unique && v !== null && v !== '') {
         for (const other of list.items.values()) {
           if (other.id !== item.id && other.values[k] === v) throw new SpError(409, 'Microsoft.SharePoint.SPDuplicateValuesFoundException', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${k}].`);
