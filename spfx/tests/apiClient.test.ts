@@ -46,4 +46,65 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     expect(err).toMatchObject({ code: 'CASE.TRANSITION_NOT_ALLOWED', status: 409, messages: { nl: 'Deze stap is in de huidige fase niet mogelijk.' } });
     await api.close();
   });
+
+  test('the dashboard reads statistics for a period and locale, and copies only the allowed fields of the deadlines and the retention report: references and dates, no user ids', async () => {
+    const api = await edge((req) => {
+      if (req.url.startsWith('/api/v1/statistics?')) return { status: 200, body: { format: 'sjv-statistics/1', concerns: { total: '<5' } } };
+      if (req.url === '/api/v1/informing/reminders')
+        return { status: 200, body: { items: [{ caseId: 'c1', reference: 'SJV-2026-0007', inbrengerUserId: 'mentor@school.demo', inbrengerOrganisationId: 'school', dueOn: '2026-03-20', deferred: false, overdue: true, daysLeft: -2 }] } };
+      if (req.url === '/api/v1/retention/report')
+        return {
+          status: 200,
+          body: {
+            asOf: '2026-03-31',
+            due: [{ reference: 'SJV-2025-0001', retentionUntil: '2026-03-28' }],
+            deletions: [{ caseId: 'c2', reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', reason: 'RETENTION_EXPIRED', by: 'retention-job', destroyed: ['C', 'freeText'], retentionUntil: '2026-03-01' }],
+          },
+        };
+      return { status: 200, body: { ok: true, rows: 12, lastHash: 'abc' } };
+    });
+    const client = new ApiClient(api.url, bearer('x'));
+    expect((await client.statistics({ from: '2025-04-01', to: '2026-03-31' }, 'en')).concerns.total).toBe('<5');
+    expect(api.seen[0]!.url).toBe('/api/v1/statistics?from=2025-04-01&to=2026-03-31&locale=en');
+    const deadlines = await client.informingDeadlines();
+    expect(deadlines).toEqual([{ reference: 'SJV-2026-0007', dueOn: '2026-03-20', overdue: true, deferred: false, daysLeft: -2 }]);
+    const retention = await client.retentionReport();
+    expect(retention).toEqual({
+      asOf: '2026-03-31',
+      due: [{ reference: 'SJV-2025-0001', retentionUntil: '2026-03-28' }],
+      deletions: [{ reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', retentionUntil: '2026-03-01', destroyed: ['C', 'freeText'] }],
+    });
+    expect(JSON.stringify([deadlines, retention])).not.toMatch(/mentor@|retention-job|"c\d"|inbrenger/);
+    expect(await client.verifyAudit()).toEqual({ ok: true, rows: 12 });
+    expect(api.seen.map((r) => r.url).slice(1)).toEqual(['/api/v1/informing/reminders', '/api/v1/retention/report', '/api/v1/audit/verification']);
+    expect(api.seen.every((r) => r.headers.authorization === 'Bearer x')).toBe(true);
+    await api.close();
+  });
+
+  test('download: an authenticated GET of the CSV with the server’s file name and the bytes; a refusal is an ApiProblem with its code', async () => {
+    let refuse = false;
+    const api = await edge(() =>
+      refuse
+        ? { status: 403, body: { code: 'AUTH.FORBIDDEN', status: 403, messages: { nl: 'Geen toegang.', en: 'No access.' } } }
+        : { status: 200, body: 'metric,category,value', headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="statistieken-2026-01-01-2026-03-31.csv"' } },
+    );
+    const client = new ApiClient(api.url, bearer('t0k3n'));
+    const file = await client.download('/api/v1/statistics?from=2026-01-01&to=2026-03-31&locale=nl&format=csv', 'fallback.csv');
+    expect(api.seen[0]).toMatchObject({ method: 'GET', url: '/api/v1/statistics?from=2026-01-01&to=2026-03-31&locale=nl&format=csv' });
+    expect(api.seen[0]!.headers.authorization).toBe('Bearer t0k3n');
+    expect(file.fileName).toBe('statistieken-2026-01-01-2026-03-31.csv');
+    expect(file.contentType).toBe('text/csv; charset=utf-8');
+    expect(await file.blob.text()).toBe('"metric,category,value"');
+    refuse = true;
+    const err = await client.download('/api/v1/privacy/register?format=docx', 'register.docx').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'AUTH.FORBIDDEN', status: 403 });
+    await api.close();
+  });
+
+  test('download without a readable Content-Disposition (cross-origin without exposed headers) uses the fallback name', async () => {
+    const api = await edge(() => ({ status: 200, body: 'x', headers: { 'Content-Type': 'text/markdown' } }));
+    const client = new ApiClient(api.url, bearer('x'));
+    expect((await client.download('/api/v1/privacy/dpia-annex?format=markdown', 'dpia-annex.md')).fileName).toBe('dpia-annex.md');
+    await api.close();
+  });
 });

@@ -3,7 +3,11 @@
  * the SPFx web part's components, bundled from spfx/ with one React copy. A procesregisseur filters the
  * list, sees identity in VERRIJKING (and the server audits that read), moves a case through a phase with
  * the confirmation dialog, and axe-core finds no WCAG 2.1 A/AA violation on the list, the panel or the dialog.
+ * The "Evaluatie en verantwoording" tab shows the server's real statistics (small counts as "<5"), downloads
+ * the CSV and checks the audit chain; the privacy officer gets that dashboard only, and the page never asks
+ * for a case or shows case content.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
 import { CONCERN, DEMO, cmdId, startTestServer } from '../server/support/harness';
@@ -109,6 +113,78 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sluiten' }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('button', { name: fresh.reference }) });
     await row.getByText('Verrijking', { exact: true }).waitFor();
+  });
+
+  test('the procesregisseur’s dashboard tab shows the server’s real statistics: "<5" for three concerns, then the count once there are six; CSV; audit check; axe', async () => {
+    await page.getByRole('tab', { name: 'Evaluatie en verantwoording' }).click();
+    const dashboard = page.getByTestId('accountability-dashboard');
+    await dashboard.getByTestId('statistics-report').waitFor({ timeout: 30_000 });
+    const from = await page.getByRole('textbox', { name: 'Van', exact: true }).inputValue();
+    const to = await page.getByRole('textbox', { name: 'Tot en met', exact: true }).inputValue();
+    const now = new Date(); // the page's default period ends today (the browser's local day, as here)
+    expect(to).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+    const served = async (): Promise<{ concerns: { total: number | string; perMonth: { month: string; count: number | string }[]; perPartnerType: { label: string; count: number | string }[] } }> =>
+      (await t.call('GET', `/api/v1/statistics?from=${from}&to=${to}&locale=nl`, { as: DEMO.regisseur })).body;
+    const tile = (label: string) => dashboard.getByTestId('key-figures').locator('div', { has: page.locator('dt', { hasText: label }) }).locator('dd');
+    let report = await served();
+    expect(report.concerns.total).toBe('<5');
+    await expect(tile('Ingebrachte zorgen').textContent()).resolves.toBe('<5');
+    // this month's three concerns: the hidden-count stub with its marker, not a bar length
+    const month = report.concerns.perMonth.at(-1)!;
+    expect(month.count).toBe('<5');
+    const monthBar = dashboard.getByTestId('chart-per-month').locator(`g[data-row="${month.month}"] rect`);
+    await expect(monthBar.getAttribute('data-hidden-count')).resolves.toBe('true');
+    await expect(monthBar.getAttribute('width')).resolves.toBe('8');
+    await expect(page.getByRole('img', { name: /^Zorgen per maand/ }).isVisible()).resolves.toBe(true);
+
+    for (let i = 0; i < 3; i += 1) await submit();
+    await page.getByRole('button', { name: 'Toon' }).click();
+    await tile('Ingebrachte zorgen').filter({ hasText: '6' }).waitFor();
+    report = await served();
+    expect(report.concerns.total).toBe(6);
+    const partnerRows = await dashboard.getByTestId('chart-per-partner-type').locator('table tbody tr').allTextContents();
+    for (const p of report.concerns.perPartnerType) expect(partnerRows).toContain(`${p.label}${p.count}`);
+    await expect(dashboard.getByTestId('chart-per-month').locator(`g[data-row="${month.month}"] rect`).getAttribute('data-count')).resolves.toBe('6');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`statistieken-${from}-${to}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toBe((await t.call('GET', `/api/v1/statistics?from=${from}&to=${to}&locale=nl&format=csv`, { as: DEMO.regisseur })).text);
+    expect(csv).toContain('concerns_total,,6');
+
+    await page.getByRole('button', { name: 'Controleer nu' }).click();
+    await page.getByText(/^De hashketen is intact: \d+ regels gecontroleerd\.$/).waitFor();
+    await expect(dashboard.getByTestId('section-deadlines').isVisible()).resolves.toBe(true);
+    await expect(dashboard.getByTestId('section-retention').isVisible()).resolves.toBe(true);
+    expect(await axeViolations(page, '[data-testid="accountability-dashboard"]')).toEqual([]);
+    await page.getByRole('tab', { name: 'Zaken' }).click();
+    await expect(page.getByRole('button', { name: fresh.reference }).isVisible()).resolves.toBe(true);
+  });
+
+  test('the privacy officer gets the dashboard only: real statistics, audit check and retention report; no case tab, no case request, no case content; axe', async () => {
+    const { page: fg, blocked: fgBlocked } = await localOnlyPage(browser);
+    const asked: string[] = [];
+    fg.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await fg.goto(`${t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.fg)}`);
+    const dashboard = fg.getByTestId('accountability-dashboard');
+    await dashboard.getByTestId('statistics-report').waitFor({ timeout: 60_000 });
+    const served = (await t.call('GET', `/api/v1/statistics?from=${await fg.getByRole('textbox', { name: 'Van', exact: true }).inputValue()}&to=${await fg.getByRole('textbox', { name: 'Tot en met', exact: true }).inputValue()}&locale=nl`, { as: DEMO.fg })).body;
+    await expect(dashboard.getByTestId('key-figures').locator('dd').first().textContent()).resolves.toBe(String(served.concerns.total));
+    await fg.getByRole('button', { name: 'Controleer nu' }).click();
+    await fg.getByText(/^De hashketen is intact/).waitFor();
+    await dashboard.getByTestId('section-retention').getByText(/^Stand per /).waitFor();
+    expect(await fg.getByRole('tab').count()).toBe(0);
+    expect(await fg.getByText('Zaken', { exact: true }).count()).toBe(0);
+    await expect(dashboard.getByTestId('section-deadlines').count()).resolves.toBe(0);
+    expect(asked.filter((p) => p.startsWith('/api/v1/cases'))).toEqual([]);
+    expect(asked).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/statistics', '/api/v1/retention/report', '/api/v1/audit/verification']));
+    // references appear only in deletion records (none here): not of the open or closed cases, never a name
+    const text = await fg.locator('body').innerText();
+    for (const c of [fresh, enriching, closed]) expect(text).not.toContain(c.reference);
+    expect(text).not.toContain('Test Persoon');
+    expect(await axeViolations(fg)).toEqual([]);
+    expect(fgBlocked).toEqual([]);
+    await fg.close();
   });
 
   test('the page speaks English with ?lang=en', async () => {

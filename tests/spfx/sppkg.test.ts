@@ -65,6 +65,14 @@ if (!built) {
     expect(strings.map((k) => k.replace(/_[0-9a-f]+\.js$/, '')).sort()).toEqual(['ClientSideAssets/CaseListWebPartStrings_en-us', 'ClientSideAssets/CaseListWebPartStrings_nl-nl']);
   });
 
+  test('the bundle holds the "Evaluatie en verantwoording" tab: the statistics and accountability routes, drawn without a chart library', () => {
+    const bundle = [...entries.keys()].find((k) => /^ClientSideAssets\/case-list-web-part_[0-9a-f]+\.js$/.test(k))!;
+    const js = entries.get(bundle)!.toString('utf8');
+    for (const route of ['/api/v1/statistics', '/api/v1/informing/reminders', '/api/v1/audit/verification', '/api/v1/retention/report', '/api/v1/privacy/']) expect(js).toContain(route);
+    expect(js).toContain('Evaluatie en verantwoording');
+    expect(js).not.toMatch(/chart\.js|recharts|d3-scale|highcharts/i);
+  });
+
   test('the packaged manifest loads the bundle from the app package (client-side asset library), not from a dev server', () => {
     const xml = entries.get(`${solution.solution.features[0]!.id}/WebPart_${manifest.id}.xml`)!.toString('utf8');
     expect(xml).toContain('SPCLIENTSIDEASSETLIBRARY');

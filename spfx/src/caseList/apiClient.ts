@@ -1,8 +1,20 @@
 /**
- * The Signaalpunt API (issue 3) behind the CaseApi/CaseListSource interfaces. It takes a narrow HTTP
- * function, so that SharePoint passes AadHttpClient (token for the API's Entra app) and the local page
- * passes window.fetch with a local dev token.
+ * The Signaalpunt API (issue 3) behind the CaseApi/CaseListSource interfaces, and the accountability routes
+ * (issue 7) behind the dashboard's AccountabilitySource. It takes a narrow HTTP function, so that SharePoint
+ * passes AadHttpClient (token for the API's Entra app) and the local page passes window.fetch with a local
+ * dev token.
  */
+import type {
+  AccountabilitySource,
+  ApiLocale,
+  AuditVerification,
+  DownloadedFile,
+  InformingDeadline,
+  Period,
+  RetentionOverview,
+  StatisticsReport,
+} from './accountability';
+import { statisticsPath } from './accountability';
 import type { CoordinatorDataSource } from './dataSource';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
 import { ApiProblem } from './model';
@@ -11,6 +23,9 @@ export interface HttpResponseLike {
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
+  /** for downloads (window.fetch and AadHttpClient's responses have both). */
+  blob?(): Promise<Blob>;
+  headers?: { get(name: string): string | null };
 }
 export type HttpLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<HttpResponseLike>;
 
@@ -39,7 +54,30 @@ export function listQuery(f: ListFilter): string {
   return q.join('&');
 }
 
-export class ApiClient implements CoordinatorDataSource {
+/** The API's problem+json answer as an ApiProblem (a stable code and text in Dutch and English). */
+async function problemOf(res: HttpResponseLike): Promise<ApiProblem> {
+  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  const messages = (json && (json.messages as { nl: string; en: string })) || {
+    nl: 'De Signaalpunt-API gaf een fout.',
+    en: 'The Signaalpunt API returned an error.',
+  };
+  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages);
+}
+
+interface ApiReminder {
+  reference: string;
+  dueOn: string;
+  overdue: boolean;
+  deferred: boolean;
+  daysLeft: number;
+}
+interface ApiRetentionReport {
+  asOf: string;
+  due: { reference: string; retentionUntil: string }[];
+  deletions: { reference: string; at: string; retentionUntil: string; destroyed: string[] }[];
+}
+
+export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
   private readonly base: string;
   private readonly http: HttpLike;
 
@@ -52,15 +90,8 @@ export class ApiClient implements CoordinatorDataSource {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const res = await this.http(this.base + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-    const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-    if (!res.ok) {
-      const messages = (json && (json.messages as { nl: string; en: string })) || {
-        nl: 'De Signaalpunt-API gaf een fout.',
-        en: 'The Signaalpunt API returned an error.',
-      };
-      throw new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages);
-    }
-    return json as unknown as T;
+    if (!res.ok) throw await problemOf(res);
+    return (await res.json().catch(() => undefined)) as T;
   }
 
   async listCases(filter: ListFilter): Promise<{ items: CaseSummary[]; total: number }> {
@@ -84,5 +115,40 @@ export class ApiClient implements CoordinatorDataSource {
   }
   me(): Promise<Me> {
     return this.call<Me>('GET', '/api/v1/me');
+  }
+
+  statistics(period: Period, locale: ApiLocale): Promise<StatisticsReport> {
+    return this.call<StatisticsReport>('GET', statisticsPath(period, locale));
+  }
+  /** The informing deadlines, copied field by field: reference, dates and flags; the inbrenger's id stays behind. */
+  async informingDeadlines(): Promise<InformingDeadline[]> {
+    const r = await this.call<{ items: ApiReminder[] }>('GET', '/api/v1/informing/reminders');
+    return r.items.map((x) => ({ reference: x.reference, dueOn: x.dueOn, overdue: x.overdue, deferred: x.deferred, daysLeft: x.daysLeft }));
+  }
+  async verifyAudit(): Promise<AuditVerification> {
+    const v = await this.call<AuditVerification & { lastHash?: string }>('GET', '/api/v1/audit/verification');
+    return { ok: v.ok, rows: v.rows, ...(v.firstBadSeq !== undefined ? { firstBadSeq: v.firstBadSeq } : {}), ...(v.problem !== undefined ? { problem: v.problem } : {}) };
+  }
+  /** The retention report, copied field by field: references, dates and destroyed groups; who deleted stays behind. */
+  async retentionReport(): Promise<RetentionOverview> {
+    const r = await this.call<ApiRetentionReport>('GET', '/api/v1/retention/report');
+    return {
+      asOf: r.asOf,
+      due: r.due.map((d) => ({ reference: d.reference, retentionUntil: d.retentionUntil })),
+      deletions: r.deletions.map((d) => ({ reference: d.reference, at: d.at, retentionUntil: d.retentionUntil, destroyed: d.destroyed.slice() })),
+    };
+  }
+  async download(path: string, fallbackName: string): Promise<DownloadedFile> {
+    const res = await this.http(this.base + path, { method: 'GET', headers: { Accept: '*/*' } });
+    if (!res.ok) throw await problemOf(res);
+    if (!res.blob) throw new Error('download: this HTTP client gives no blob()');
+    // Cross-origin the name is readable only when the API exposes Content-Disposition (CORS); else the fallback.
+    const disposition = (res.headers && res.headers.get('content-disposition')) || '';
+    const named = /filename="([^"]+)"/.exec(disposition);
+    return {
+      fileName: named ? named[1] : fallbackName,
+      contentType: (res.headers && res.headers.get('content-type')) || 'application/octet-stream',
+      blob: await res.blob(),
+    };
   }
 }

@@ -1,13 +1,14 @@
 /**
- * The local coordinator page: the same components as the SharePoint web part, against the local API.
- * Signs in as a demo user with the local dev token (local mode only): ?user=regisseur@gemeente.demo&lang=en
+ * The local coordinator page: the same components as the SharePoint web part (the case list and the
+ * "Evaluatie en verantwoording" tab), against the local API. Signs in as a demo user with the local dev
+ * token (local mode only): ?user=regisseur@gemeente.demo&lang=en  (fg@gemeente.demo: the dashboard only)
  */
 import '../caseList/fabricConfig';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { ApiClient } from '../caseList/apiClient';
 import type { HttpLike } from '../caseList/apiClient';
-import { CoordinatorApp } from '../caseList/components/CoordinatorApp';
+import { SignaalpuntApp } from '../caseList/components/SignaalpuntApp';
 import { pickLocale } from '../caseList/i18n';
 import { registerLocalIcons } from '../caseList/icons';
 
@@ -26,9 +27,11 @@ async function start(root: HTMLElement): Promise<void> {
   const http: HttpLike = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
   const pageSize = Number(params.get('pageSize')) || 50;
   const started = performance.now();
+  const api = new ApiClient(window.location.origin, http);
   ReactDom.render(
-    <CoordinatorApp
-      source={new ApiClient(window.location.origin, http)}
+    <SignaalpuntApp
+      cases={api}
+      accountability={api}
       locale={locale}
       pageSize={pageSize}
       onFirstRender={(rows) => {

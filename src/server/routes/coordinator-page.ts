@@ -25,7 +25,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Signaalpunt — casussen (lokaal)</title>
+<title>Signaalpunt — procesregie (lokaal)</title>
 <style>body{font-family:"Segoe UI","Segoe UI Web (West European)",system-ui,-apple-system,sans-serif;margin:0;padding:16px 24px;color:#201f1e;background:#fff}header p{margin:0 0 16px;color:#484644}</style>
 </head>
 <body>
@@ -39,7 +39,7 @@ const PAGE = `<!doctype html>
 </html>`;
 
 const MISSING = `<!doctype html>
-<html lang="nl"><head><meta charset="utf-8"><title>Signaalpunt — casussen (lokaal)</title></head>
+<html lang="nl"><head><meta charset="utf-8"><title>Signaalpunt — procesregie (lokaal)</title></head>
 <body><main><h1>Signaalpunt — coördinatorpagina</h1>
 <p>De SPFx-onderdelen zijn nog niet geïnstalleerd. Voer uit: <code>npm --prefix spfx ci</code></p>
 <p>The SPFx package is not installed. Run: <code>npm --prefix spfx ci</code></p></main></body></html>`;

@@ -2,8 +2,9 @@
  * The SharePoint web part: a thin shell that wires SharePoint to the coordinator components. The case list
  * is read with PnP as the signed-in user (item permissions decide what comes back); case details, identity,
  * the audit trail and every command go to the Signaalpunt API through AadHttpClient, so the server audits
- * each read of personal data and owns every transition. This class holds no rules and no SharePoint calls
- * of its own beyond setting those two clients up.
+ * each read of personal data and owns every transition. The "Evaluatie en verantwoording" tab (statistics,
+ * audit check, retention report, register and DPIA annex) reads the same API. This class holds no rules and
+ * no SharePoint calls of its own beyond setting those two clients up.
  */
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
@@ -21,9 +22,10 @@ import { ApiClient } from '../../caseList/apiClient';
 import type { HttpLike } from '../../caseList/apiClient';
 import { combine } from '../../caseList/dataSource';
 import type { CoordinatorDataSource } from '../../caseList/dataSource';
+import type { AccountabilitySource } from '../../caseList/accountability';
 import { pickLocale } from '../../caseList/i18n';
 import { CASES_LIST_TITLE, PnpCaseListSource } from '../../caseList/pnpCaseList';
-import { CoordinatorApp } from '../../caseList/components/CoordinatorApp';
+import { SignaalpuntApp } from '../../caseList/components/SignaalpuntApp';
 import { NotConfigured } from '../../caseList/components/NotConfigured';
 
 export interface ICaseListWebPartProps {
@@ -33,27 +35,27 @@ export interface ICaseListWebPartProps {
 }
 
 export default class CaseListWebPart extends BaseClientSideWebPart<ICaseListWebPartProps> {
-  private source: CoordinatorDataSource | undefined;
+  private source: { cases: CoordinatorDataSource; accountability: AccountabilitySource } | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.source = await this.createSource();
   }
 
-  private async createSource(): Promise<CoordinatorDataSource | undefined> {
+  private async createSource(): Promise<{ cases: CoordinatorDataSource; accountability: AccountabilitySource } | undefined> {
     if (!this.properties.apiBaseUrl || !this.properties.apiResource) return undefined;
     const sp = spfi().using(SPFx(this.context));
     const aad = await this.context.aadHttpClientFactory.getClient(this.properties.apiResource);
     const http: HttpLike = (url, init) => aad.fetch(url, AadHttpClient.configurations.v1, init);
     const api = new ApiClient(this.properties.apiBaseUrl, http);
     const list = new PnpCaseListSource(() => sp.web.lists.getByTitle(CASES_LIST_TITLE).items);
-    return combine(list, api);
+    return { cases: combine(list, api), accountability: api };
   }
 
   public render(): void {
     const locale = pickLocale(this.context.pageContext.cultureInfo.currentUICultureName);
     const element = this.source
-      ? React.createElement(CoordinatorApp, { source: this.source, locale, pageSize: this.properties.pageSize || 50 })
+      ? React.createElement(SignaalpuntApp, { cases: this.source.cases, accountability: this.source.accountability, locale, pageSize: this.properties.pageSize || 50 })
       : React.createElement(NotConfigured, { locale });
     ReactDom.render(element, this.domElement);
   }

@@ -1,0 +1,158 @@
+/**
+ * Evaluation and accountability for the dashboard tab (issue 7): the shapes it reads from the Signaalpunt API,
+ * the narrow source the dashboard takes, the URLs of its downloads, and who may see which part. Declared here
+ * so that the components depend on no server code; the server's shapes are in src/transparency/statistics.ts
+ * and its route table (src/server/operations.ts, src/server/routes/transparency.ts) is the authority.
+ *
+ * The dashboard never holds a name, a date of birth, a user id or any case content: the API client copies
+ * only the fields below (allow-list) at the boundary. A case's reference (group A, process level) appears
+ * only where the reader needs it to act or to check: the informing deadlines (procesregisseur only) and
+ * the retention report, whose deletion records are "reference, date, what was destroyed" (PROCESS.md).
+ * The statistics never hold one.
+ */
+import type { Me } from './model';
+
+/* ───────────── anonymous statistics (GET /api/v1/statistics) ───────────── */
+
+/** A published count: the number, "<5" (1–4), or "x" (hidden so that a "<5" cannot be worked out from a total). */
+export type Count = number | '<5' | 'x';
+export interface Share {
+  numerator: Count;
+  denominator: Count;
+  /** percentage with one decimal; null when it would reveal a small count. */
+  pct: number | null;
+}
+export interface Spread {
+  n: Count;
+  median: number | null;
+  p90: number | null;
+}
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface StatisticsReport {
+  format: 'sjv-statistics/1';
+  period: Period;
+  asOf: string;
+  suppression: { threshold: number; rule: string };
+  concerns: { total: Count; perMonth: { month: string; count: Count }[]; perPartnerType: { type: string; label: string; count: Count }[] };
+  reasonableSuspicion: { decided: Count; yes: Count; no: Count; share: Share };
+  confirmedInVerrijking: { concluded: Count; confirmed: Count; notConfirmed: Count; share: Share };
+  exitReasons: { closed: Count; perReason: { code: string; label: string; count: Count }[] };
+  daysBetweenPhases: { intakeToDecision: Spread; decisionToDiscussion: Spread; discussionToClosure: Spread; intakeToClosure: Spread; referenceTriageDays: number };
+  enrichmentResponse: { requests: Count; answeredByDue: Count; answeredLate: Count; unanswered: Count; share: Share; days: Spread };
+  informing: { identityCaptured: Count; within30Days: Count; late: Count; notInformedOverdue: Count; pending: Count; deferred: Count; share: Share };
+  purges: { due: Count; onTime: Count; late: Count; overdue: Count; share: Share };
+}
+
+/* ───────────── accountability ───────────── */
+
+/** One informing deadline: the case's reference and dates, without the inbrenger's id. */
+export interface InformingDeadline {
+  reference: string;
+  dueOn: string;
+  overdue: boolean;
+  deferred: boolean;
+  daysLeft: number;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  firstBadSeq?: number;
+  problem?: string;
+}
+
+/** The retention report at process level: references and dates, no content. */
+export interface RetentionOverview {
+  asOf: string;
+  /** closed cases whose retention date has passed. */
+  due: { reference: string; retentionUntil: string }[];
+  /** deletion records: which case, when, the retention date, and which groups were destroyed (C, F, freeText). */
+  deletions: { reference: string; at: string; retentionUntil: string; destroyed: string[] }[];
+}
+
+export interface DownloadedFile {
+  fileName: string;
+  contentType: string;
+  blob: Blob;
+}
+
+export type ApiLocale = 'nl' | 'en';
+export type PrivacyDocument = 'register' | 'dpia-annex';
+export type DocumentFormat = 'markdown' | 'docx';
+
+/** What the dashboard reads. The API client implements it; tests use an in-memory fake. */
+export interface AccountabilitySource {
+  me(): Promise<Me>;
+  statistics(period: Period, locale: ApiLocale): Promise<StatisticsReport>;
+  informingDeadlines(): Promise<InformingDeadline[]>;
+  verifyAudit(): Promise<AuditVerification>;
+  retentionReport(): Promise<RetentionOverview>;
+  /** an authenticated GET of a file (CSV, Markdown, .docx); `fallbackName` when the server's name cannot be read. */
+  download(path: string, fallbackName: string): Promise<DownloadedFile>;
+}
+
+export function statisticsPath(period: Period, locale: ApiLocale, format: 'json' | 'csv' = 'json'): string {
+  const q = `from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&locale=${locale}`;
+  return `/api/v1/statistics?${q}${format === 'csv' ? '&format=csv' : ''}`;
+}
+
+export function privacyDocumentPath(name: PrivacyDocument, format: DocumentFormat): string {
+  return `/api/v1/privacy/${name}?format=${format}`;
+}
+
+export const csvFileName = (p: Period): string => `statistieken-${p.from}-${p.to}.csv`;
+export const documentFileName = (name: PrivacyDocument, format: DocumentFormat): string => `${name}.${format === 'docx' ? 'docx' : 'md'}`;
+
+/* ───────────── who sees what ───────────── */
+
+/**
+ * The roles each route allows, mirrored from the API's route table (getStatistics, listInformingReminders,
+ * verifyAudit, getRetentionReport; the register and DPIA annex need only a signed-in user). The API decides;
+ * this only hides what it would refuse, and every section still handles a 403.
+ */
+export const ROUTE_ROLES = {
+  statistics: ['procesregisseur', 'voorzitter', 'privacyOfficer'],
+  informingDeadlines: ['procesregisseur'],
+  auditVerification: ['procesregisseur', 'privacyOfficer'],
+  retentionReport: ['procesregisseur', 'privacyOfficer'],
+} as const;
+export type DashboardPart = keyof typeof ROUTE_ROLES;
+
+export function may(roles: readonly string[], part: DashboardPart): boolean {
+  const allowed: readonly string[] = ROUTE_ROLES[part];
+  return roles.some((r) => allowed.indexOf(r) >= 0);
+}
+
+/**
+ * Which tabs a user gets. The dashboard: whoever may read one of its API parts. The case list: everyone as
+ * before, except the privacy officer, who sees statistics and accountability and never case content
+ * (unless the same person is also the procesregisseur).
+ */
+export function tabsFor(roles: readonly string[]): { cases: boolean; dashboard: boolean } {
+  const has = (r: string): boolean => roles.indexOf(r) >= 0;
+  const dashboard = may(roles, 'statistics') || may(roles, 'auditVerification') || may(roles, 'retentionReport');
+  return { cases: !has('privacyOfficer') || has('procesregisseur'), dashboard };
+}
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const day = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** The default period: the last 12 calendar months up to and including today (from the 1st of the month 11 months back). */
+export function defaultPeriod(today: Date): Period {
+  const from = new Date(today.getFullYear(), today.getMonth() - 11, 1, 12);
+  return { from: day(from), to: day(today) };
+}
+
+/** The API's statistics accept at most about three years (3 × 366 days) and from ≤ to. */
+export function periodProblem(p: Period): 'invalid' | 'order' | 'tooLong' | undefined {
+  const re = /^\d{4}-\d{2}-\d{2}$/;
+  if (!re.test(p.from) || !re.test(p.to)) return 'invalid';
+  if (p.from > p.to) return 'order';
+  const ms = Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`);
+  if (isNaN(ms)) return 'invalid';
+  return ms / 86400000 > 3 * 366 ? 'tooLong' : undefined;
+}

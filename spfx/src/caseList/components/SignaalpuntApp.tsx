@@ -1,0 +1,106 @@
+/**
+ * The web part's face: which tabs a user gets, from the roles the API reports (/api/v1/me).
+ *  - procesregisseur (and voorzitter): "Zaken" (the case list) and "Evaluatie en verantwoording" (the dashboard);
+ *  - privacy officer: the dashboard only — never the case list, so no case content is ever fetched;
+ *  - everyone else: the case list as before, without tabs.
+ */
+import * as React from 'react';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Pivot, PivotItem } from '@fluentui/react/lib/Pivot';
+import { Spinner } from '@fluentui/react/lib/Spinner';
+import type { AccountabilitySource, DownloadedFile } from '../accountability';
+import { tabsFor } from '../accountability';
+import type { CoordinatorDataSource } from '../dataSource';
+import type { Locale } from '../i18n';
+import { stringsFor } from '../i18n';
+import { AccountabilityDashboard, problemLine } from '../dashboard/AccountabilityDashboard';
+import { CoordinatorApp } from './CoordinatorApp';
+
+export interface SignaalpuntAppProps {
+  /** the case list and case API (in SharePoint: PnP for the list, the API for the rest). */
+  cases: CoordinatorDataSource;
+  /** the dashboard's reads, and who the user is: the Signaalpunt API. */
+  accountability: AccountabilitySource;
+  locale: Locale;
+  pageSize?: number;
+  onFirstRender?: (rows: number) => void;
+  newCommandId?: () => string;
+  /** for tests: a fixed today and a download recorder. */
+  today?: Date;
+  save?: (file: DownloadedFile) => void;
+}
+
+type TabKey = 'cases' | 'dashboard';
+
+export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
+  const { accountability, locale } = props;
+  const s = stringsFor(locale);
+  const [roles, setRoles] = React.useState<string[] | undefined>(undefined);
+  const [error, setError] = React.useState<unknown>(undefined);
+  const [attempt, setAttempt] = React.useState(0);
+  const [tab, setTab] = React.useState<TabKey>('cases');
+  const [dashboardOpened, setDashboardOpened] = React.useState(false);
+
+  React.useEffect(() => {
+    let live = true;
+    setError(undefined);
+    accountability.me().then(
+      (me) => live && setRoles(me.user.roles),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [accountability, attempt]);
+
+  if (error) {
+    return (
+      <MessageBar messageBarType={MessageBarType.error} actions={<DefaultButton text={s.retry} onClick={() => setAttempt((n) => n + 1)} />}>
+        {problemLine(error, s, locale)}
+      </MessageBar>
+    );
+  }
+  if (!roles) return <Spinner label={s.loading} />;
+
+  const tabs = tabsFor(roles);
+  const caseList = (): React.ReactElement => (
+    <CoordinatorApp
+      source={props.cases}
+      locale={locale}
+      {...(props.pageSize ? { pageSize: props.pageSize } : {})}
+      {...(props.onFirstRender ? { onFirstRender: props.onFirstRender } : {})}
+      {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
+    />
+  );
+  const dashboard = (): React.ReactElement => (
+    <AccountabilityDashboard
+      source={accountability}
+      locale={locale}
+      roles={roles}
+      {...(props.today ? { today: props.today } : {})}
+      {...(props.save ? { save: props.save } : {})}
+    />
+  );
+  if (!tabs.dashboard) return caseList();
+  if (!tabs.cases) return dashboard();
+  return (
+    <Pivot
+      aria-label={s.tabsLabel}
+      selectedKey={tab}
+      onLinkClick={(item) => {
+        const key = ((item && item.props.itemKey) || 'cases') as TabKey;
+        if (key === 'dashboard') setDashboardOpened(true);
+        setTab(key);
+      }}
+    >
+      {/* the case list stays mounted (its filters and page survive a look at the dashboard); the dashboard mounts when first opened. */}
+      <PivotItem itemKey="cases" headerText={s.tabCases} alwaysRender={true}>
+        <div style={{ paddingTop: 12 }}>{caseList()}</div>
+      </PivotItem>
+      <PivotItem itemKey="dashboard" headerText={s.tabDashboard} alwaysRender={dashboardOpened}>
+        <div style={{ paddingTop: 12 }}>{dashboard()}</div>
+      </PivotItem>
+    </Pivot>
+  );
+}
