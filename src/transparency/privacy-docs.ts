@@ -61,6 +61,7 @@ export const SECURITY_MEASURES: readonly string[] = [
   'De inhoud van brieven aan de inwoner wordt niet bewaard; alleen soort, datum en afzender.',
   'Evaluatie alleen met geaggregeerde, anonieme cijfers; aantallen onder 5 worden getoond als "<5".',
   'Aanmelding via het organisatie-account (Microsoft Entra ID); rollen via groepslidmaatschap; transport versleuteld (TLS).',
+  'Opslag in SharePoint-lijsten op een afgeschermde site, gescheiden naar gevoeligheid, met rechten per item afgeleid van de policy-tabel (bij twijfel: geen toegang). Een schrijfjournaal dat alleen de server kan lezen, zorgt dat een onderbroken wijziging wordt afgemaakt of ongedaan gemaakt; een journaalregel wordt direct na verwerking verwijderd.',
   'Gedeelde schermen in vergaderingen tonen alleen groep A en B, nooit identiteit (C) of contactgegevens (F).',
 ];
 
