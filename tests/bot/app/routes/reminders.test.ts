@@ -5,6 +5,8 @@
  */
 import { loadConfig } from '../../../../src/config';
 import { JOBS } from '../../../../src/jobs';
+import { backoffMs } from '../../../../bot/app/outbox/worker';
+import { UNDELIVERABLE_AFTER_ATTEMPTS } from '../../../../bot/app/routes/queue';
 import type { Card } from '../../../../bot/app/types';
 import type { User } from '../../../../src/core/model';
 import type { BotWorld } from '../../support';
@@ -92,4 +94,28 @@ test('in English for a user who talks to the bot in English', async () => {
   await w.install(U.mentor, { locale: 'en-US' });
   const { cards } = await remindOn('2026-03-30');
   expect(textOf(to(cards, U.mentor)[0])).toContain('Reminder for **SJV-2026-0001**: inform the young person by April 2, 2026');
+});
+
+test('every proactive kind has a name in the procesregisseur\'s queue listing, in both languages', async () => {
+  const { PROACTIVE } = await import('../../../../bot/app/routes');
+  const nl = (await import('../../../../bot/i18n/nl-NL.json')).default as Record<string, string>;
+  const en = (await import('../../../../bot/i18n/en-US.json')).default as Record<string, string>;
+  for (const kind of Object.keys(PROACTIVE)) {
+    expect([kind, nl[`queue.kind.${kind}`]]).toEqual([kind, expect.any(String)]);
+    expect([kind, en[`queue.kind.${kind}`]]).toEqual([kind, expect.any(String)]);
+  }
+});
+
+test('a reminder that cannot be delivered is listed in the queue by its name', async () => {
+  await w.cmd('recordResidentInformed', U.mentor, { caseId, deferral: { reason: 'Eerst overleg met de ouders.', until: '2026-03-20' } });
+  w.sender.failWith = { statusCode: 503 };
+  await remindOn('2026-03-21'); // the deferral date has passed: the inbrenger and the procesregisseur, both failing
+  for (let i = 1; i < UNDELIVERABLE_AFTER_ATTEMPTS; i++) {
+    w.clock.set(new Date(w.clock.now().getTime() + backoffMs(i, w.bot.worker.options)).toISOString());
+    await w.bot.worker.runOnce();
+  }
+  w.sender.failWith = undefined;
+  const [card] = (await w.say(U.regisseur, 'wachtrij')).flatMap((r) => (r.attachments ?? []).map((a) => a.content as Card));
+  expect(textOf(card)).toContain('Herinnering: jongere informeren');
+  expect(textOf(card)).toContain('Melding: jongere niet op tijd geïnformeerd');
 });
