@@ -16,7 +16,8 @@ import type { AuditInput } from '../src/core/audit';
 import type { CaseRecord, Phase } from '../src/core/model';
 import { Signaalpunt } from '../src/core/service';
 import { DEMO_USERS, seedDemoTenant } from '../src/demo/tenant';
-import { fmtMs, once, report, time } from './util';
+import type { Timing } from './util';
+import { fmtMs, once, report, timeInterleaved } from './util';
 
 const ORGS = ['school', 'politie', 'wijkteam', 'leerplicht', 'jongerenwerk'];
 const PHASE_MIX: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'CLOSED', 'PURGED'];
@@ -98,9 +99,7 @@ export async function benchCore(): Promise<{ ok: boolean }> {
       ],
     ];
     for (const [name, rawFn, storeFn, serviceFn] of cases) {
-      const r = await time(rawFn, 40);
-      const s = await time(storeFn, 40);
-      const v = await time(serviceFn, 40);
+      const [r, s, v] = (await timeInterleaved([rawFn, storeFn, serviceFn], 200)) as [Timing, Timing, Timing];
       const ratioStore = s.medianMs / r.medianMs;
       const ratioService = v.medianMs / r.medianMs;
       report(name, { rawSql: fmtMs(r.medianMs), store: fmtMs(s.medianMs), service: fmtMs(v.medianMs), 'ratio store/raw': ratioStore, 'ratio service/raw': ratioService, goal: '≤ 2' });

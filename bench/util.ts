@@ -17,6 +17,28 @@ export async function time(fn: () => unknown | Promise<unknown>, runs = 30, warm
   return { medianMs: samples[Math.floor(runs / 2)]!, p90Ms: samples[Math.floor(runs * 0.9)]!, runs };
 }
 
+/**
+ * Times several variants of the same work against each other: each round runs every variant once, in a
+ * rotating order, so that a pause of the machine (GC, another process) falls on all of them alike and
+ * their ratio stays meaningful. Returns one timing per variant.
+ */
+export async function timeInterleaved(fns: readonly (() => unknown | Promise<unknown>)[], runs = 200, warmup = 10): Promise<Timing[]> {
+  for (let i = 0; i < warmup; i++) for (const fn of fns) await fn();
+  const samples: number[][] = fns.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const j = (i + k) % fns.length;
+      const t0 = process.hrtime.bigint();
+      await fns[j]!();
+      samples[j]!.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return samples.map((xs) => {
+    xs.sort((a, b) => a - b);
+    return { medianMs: xs[Math.floor(runs / 2)]!, p90Ms: xs[Math.floor(runs * 0.9)]!, runs };
+  });
+}
+
 export async function once(fn: () => unknown | Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();
   await fn();
