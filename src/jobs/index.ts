@@ -47,6 +47,9 @@ export const JOBS = {
       return {
         asOf: due.asOf,
         horizon: due.horizon,
+        informingDue: due.informing.length,
+        informingOverdue: due.informing.filter((d) => d.overdue).length,
+        enrichmentDue: due.enrichment.length,
         informing: due.informing.map(({ reference, dueOn, overdue, deferred }) => ({ reference, dueOn, overdue, deferred })),
         enrichment: due.enrichment.map(({ reference, dueOn, overdue, organisationId }) => ({ reference, dueOn, overdue, organisationId })),
         /** new messages in the outbox (a reminder queued by an earlier run is not queued again). */
