@@ -41,6 +41,7 @@ describe('the web part’s tabs by role', () => {
     expect(tabs.map((t) => (t.textContent || '').trim())).toEqual(['Zaken', 'Evaluatie en verantwoording']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     await screen.findByText('SJV-2026-0001');
+    expect(cases.meCalls).toBe(0); // the roles the tabs were chosen by are handed to the case list, not read again
     expect(acc.statisticsAsked).toHaveLength(0); // the dashboard loads when it is opened
     fireEvent.click(screen.getByRole('tab', { name: 'Evaluatie en verantwoording' }));
     await statisticsShown();

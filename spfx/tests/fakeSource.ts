@@ -86,7 +86,9 @@ export class FakeSource implements CoordinatorDataSource {
   async partners(): Promise<Partner[]> {
     return PARTNERS;
   }
+  meCalls = 0;
   async me(): Promise<Me> {
+    this.meCalls += 1;
     return { user: { id: 'regisseur@gemeente.demo', organisationId: 'gemeente', roles: this.roles } };
   }
 }

@@ -26,6 +26,8 @@ export interface CoordinatorAppProps {
   /** called once the first page of cases is on screen (benchmarks). */
   onFirstRender?: (rows: number) => void;
   newCommandId?: () => string;
+  /** the user's roles when the caller already read them (/api/v1/me); else the app reads them itself. */
+  roles?: string[];
 }
 
 export function toListFilter(f: FilterState, pageSize: number, page: number): ListFilter {
@@ -58,12 +60,13 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
 
   React.useEffect(() => {
     let live = true;
-    Promise.all([source.catalogue(), source.partners(), source.me()]).then(
-      ([c, p, me]) => {
+    const known = props.roles;
+    Promise.all([source.catalogue(), source.partners(), known ? Promise.resolve(known) : source.me().then((me) => me.user.roles)]).then(
+      ([c, p, r]) => {
         if (!live) return;
         setCatalogue(c);
         setPartners(p);
-        setRoles(me.user.roles);
+        setRoles(r);
       },
       (e: unknown) => live && setError(problemText(e, makeLabels(locale, s, {}, []))),
     );

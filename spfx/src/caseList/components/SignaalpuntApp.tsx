@@ -68,6 +68,7 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
     <CoordinatorApp
       source={props.cases}
       locale={locale}
+      roles={roles}
       {...(props.pageSize ? { pageSize: props.pageSize } : {})}
       {...(props.onFirstRender ? { onFirstRender: props.onFirstRender } : {})}
       {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
