@@ -50,7 +50,7 @@ describe('CoordinatorApp (case list web part)', () => {
   test('shows the columns with Dutch labels: reference, phase, status, organisation, age band, signals, days in phase, next step, overdue flags', async () => {
     setup();
     await screen.findByText('SJV-2026-0002');
-    for (const h of ['Referentie', 'Fase', 'Status', 'Organisatie inbrenger', 'Leeftijd', 'Signalen', 'Dagen in fase', 'Volgende stap', 'Termijnen']) {
+    for (const h of ['Kenmerk', 'Fase', 'Status', 'Organisatie inbrenger', 'Leeftijd', 'Signalen', 'Dagen in fase', 'Volgende stap', 'Termijnen']) {
       expect(screen.getAllByText(h).length).toBeGreaterThan(0);
     }
     const row = screen.getByText('SJV-2026-0002').closest('[role="row"]') as HTMLElement;

@@ -294,7 +294,7 @@ const MD_TEXT = {
     draft: 'concept (de signaaltafel loopt nog)',
     ANONYMOUS_ROUND: 'Anonieme ronde',
     BESPREKING: 'Bespreking',
-    reference: 'Referentie',
+    reference: 'Kenmerk',
     decision: 'Besluit',
     rationale: 'Onderbouwing',
     followUp: 'Vervolg',

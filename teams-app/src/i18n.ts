@@ -64,7 +64,7 @@ const nl = {
   stopSharing: 'Van het podium halen',
   sharedNotice: 'Gedeeld op het vergaderpodium: alleen referentie, leeftijdscategorie, signalen en besluiten.',
   // case content
-  reference: 'Referentie',
+  reference: 'Kenmerk',
   phase: 'Fase',
   ageBand: 'Leeftijd',
   riskSignals: 'Risicosignalen',

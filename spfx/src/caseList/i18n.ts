@@ -19,7 +19,7 @@ const nl = {
   retry: 'Opnieuw proberen',
   casesCount: (n: number): string => (n === 1 ? '1 casus' : `${n} casussen`),
   // columns
-  colReference: 'Referentie',
+  colReference: 'Kenmerk',
   colPhase: 'Fase',
   colStatus: 'Status',
   colOrganisation: 'Organisatie inbrenger',
@@ -256,7 +256,7 @@ const nl = {
     CONFIRMED: 'Bevestigd',
   } as Record<string, string>,
   field: {
-    reference: 'Referentie',
+    reference: 'Kenmerk',
     phase: 'Fase',
     createdAt: 'Ingebracht op',
     phaseSince: 'In deze fase sinds',
