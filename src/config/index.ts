@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { RETENTION_LIMITS, retentionConfigSchema } from '../core/config';
+import { RETENTION_LIMITS } from '../core/config';
 import type { BaseRole } from '../core/model';
 import type { RetentionConfig } from '../core/retention';
 import { DEFAULT_RETENTION } from '../core/retention';
@@ -253,12 +253,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pagesDir: isAbsolute(e.SJV_PAGES_DIR) ? e.SJV_PAGES_DIR : resolve(cwd, e.SJV_PAGES_DIR),
     templatesDir: e.SJV_TEMPLATES_DIR === undefined ? checkoutTemplatesDir() : isAbsolute(e.SJV_TEMPLATES_DIR) ? e.SJV_TEMPLATES_DIR : resolve(cwd, e.SJV_TEMPLATES_DIR),
     process: {
-      retention: retentionConfigSchema.parse({
+      // each value was checked against RETENTION_LIMITS by its variable's schema above
+      retention: {
         closedInInbrengDays: e.SJV_RETENTION_INBRENG_DAYS,
         closedInVerrijkingDays: e.SJV_RETENTION_VERRIJKING_DAYS,
         closedAfterBesprekingMonths: e.SJV_RETENTION_AFTER_BESPREKING_MONTHS,
         maxYearsAfter23rdBirthday: e.SJV_RETENTION_MAX_YEARS_AFTER_23,
-      }),
+      },
     },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },

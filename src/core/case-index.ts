@@ -22,15 +22,19 @@ export interface OverdueFlags {
   enrichment: boolean;
 }
 
+/** The one rule for "overdue": a deadline's day lies before the calendar day of `now`. */
+export function isPast(dueOn: string, now: Date | string): boolean {
+  return dueOn < dayOf(now);
+}
+
 /**
- * The one rule for "overdue" (due before the calendar day of `now`), shown wherever a case is listed: the
- * API list (and so the web part) and the agenda of the meeting tab.
+ * Which deadlines of a case have passed, shown wherever a case is listed: the API list (and so the web
+ * part) and the agenda of the meeting tab.
  */
 export function overdueFlags(record: CaseRecord, deadlineMonths: number, now: string): OverdueFlags {
-  const today = dayOf(now);
   const informDue = informingDueOn(record, deadlineMonths);
   const enrichDue = enrichmentDueOn(record);
-  return { informing: informDue !== null && informDue < today, enrichment: enrichDue !== null && enrichDue < today };
+  return { informing: informDue !== null && isPast(informDue, now), enrichment: enrichDue !== null && isPast(enrichDue, now) };
 }
 
 export function caseIndex(record: CaseRecord, informingDeadlineMonths: number): CaseIndex {

@@ -8,7 +8,7 @@
  * birth. A deadline is listed when it has passed or falls within `withinDays` of `asOf`.
  */
 import { addToDay, dayOf, daysBetweenDays } from './calendar';
-import { informingDueOn } from './case-index';
+import { informingDueOn, isPast } from './case-index';
 import type { Store } from './ports';
 
 interface DeadlineBase {
@@ -60,7 +60,7 @@ export async function dueDeadlines(store: Pick<Store, 'listCases'>, asOf: Date |
   // The store's filter is "a deadline before the given day": the day after the horizon includes the horizon.
   const before = addToDay(horizon, { days: 1 });
   const pageSize = opts.pageSize ?? 200;
-  const timing = (dueOn: string) => ({ dueOn, overdue: dueOn < today, daysLeft: daysBetweenDays(today, dueOn) });
+  const timing = (dueOn: string) => ({ dueOn, overdue: isPast(dueOn, today), daysLeft: daysBetweenDays(today, dueOn) });
   const informing: InformingDeadline[] = [];
   const enrichment: EnrichmentDeadline[] = [];
   for (let offset = 0; ; offset += pageSize) {

@@ -8,7 +8,7 @@
  * The deadline is recomputed with the same rule as the case list (informingDueOn); a reminder queued for
  * another day than the current deadline (a deferral was recorded since) is dropped, the job queues a new one.
  */
-import { informingDueOn } from '../../../src/core/case-index';
+import { informingDueOn, isPast } from '../../../src/core/case-index';
 import { formatDate, t } from '../i18n';
 import type { ProactiveBuilder, ProactiveContext } from './common';
 import { noticeCard, processView } from './common';
@@ -19,7 +19,7 @@ function currentDeadline({ record, payload, deps }: ProactiveContext): { dueOn: 
   const dueOn = informingDueOn(record, deps.service.config.informingDeadlineMonths);
   if (dueOn === null) return { obsolete: 'INFORMING_NOT_DUE' };
   if (dueOn !== payload.dueOn) return { obsolete: 'DEADLINE_MOVED' };
-  return { dueOn, overdue: dueOn < deps.clock.now().toISOString().slice(0, 10) };
+  return { dueOn, overdue: isPast(dueOn, deps.clock.now()) };
 }
 
 export const buildInformingReminder: ProactiveBuilder = (ctx) => {
