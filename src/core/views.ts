@@ -28,6 +28,11 @@ export function isMember(org: Organisation | undefined, onDate: string): boolean
   return org.joinedOn <= day && (!org.leftOn || day < org.leftOn);
 }
 
+/** The users who act for an organisation as a partner (its delegates): whom an enrichment request or reminder goes to. */
+export function delegatesOf(users: readonly User[], organisationId: string): User[] {
+  return users.filter((u) => u.organisationId === organisationId && u.roles.includes('partner'));
+}
+
 /** The policy roles a user holds towards one case, on a given moment. */
 export function rolesFor(user: User, record: CaseRecord, org: Organisation | undefined, now: string): Role[] {
   const roles: Role[] = [];

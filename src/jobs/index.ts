@@ -41,9 +41,13 @@ export const JOBS = {
     description: 'Queues the bot\'s reminders: informing deadlines (to the inbrenger; overdue ones also to every procesregisseur) and enrichment answers due within the lead time (to the asked partner).',
     run: async ({ store, service, config, asOf, queuedAt }) => {
       const due = await dueDeadlines(store, asOf, { withinDays: config.jobs.reminderLeadDays, informingDeadlineMonths: service.config.informingDeadlineMonths });
-      const [users, organisations] = await Promise.all([store.listUsers(), store.listOrganisations()]);
-      const messages = reminderMessages(due, { users, organisations }, (queuedAt ?? asOf).toISOString());
-      const queued = messages.length ? await store.enqueueOutbox(messages) : 0;
+      let queued = 0;
+      if (due.informing.length || due.enrichment.length) {
+        // the recipients are read only when there is something to remind of (most hourly runs have nothing)
+        const [users, organisations] = await Promise.all([store.listUsers(), store.listOrganisations()]);
+        const messages = reminderMessages(due, { users, organisations }, (queuedAt ?? asOf).toISOString());
+        if (messages.length) queued = await store.enqueueOutbox(messages);
+      }
       return {
         asOf: due.asOf,
         horizon: due.horizon,

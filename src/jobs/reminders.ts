@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { DueDeadlines } from '../core/deadlines';
 import type { Organisation, User } from '../core/model';
 import type { NewOutboxMessage } from '../core/ports';
+import { delegatesOf } from '../core/views';
 
 /** The proactive message kinds this job queues; the bot's route table maps each to its card. */
 export const REMINDER_KINDS = {
@@ -63,8 +64,7 @@ export function reminderMessages(due: DueDeadlines, who: ReminderRecipients, now
   for (const d of due.enrichment) {
     // After the due date the enrichment-expiry job closes the request: no reminder for an expired one.
     if (d.overdue) continue;
-    for (const u of who.users) {
-      if (u.organisationId !== d.organisationId || !u.roles.includes('partner')) continue;
+    for (const u of delegatesOf(who.users, d.organisationId)) {
       out.push({
         id: newId(),
         caseId: d.caseId,

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord, User } from '../../../src/core/model';
 import type { NewOutboxMessage } from '../../../src/core/ports';
+import { delegatesOf } from '../../../src/core/views';
 import { loadRecord } from '../routes/common';
 import type { BotDeps } from '../types';
 
@@ -24,8 +25,7 @@ export function desiredMessages(record: CaseRecord, users: readonly User[], now:
   }
   for (const request of record.enrichment.requests) {
     if (request.status !== 'open') continue;
-    for (const user of users) {
-      if (user.organisationId !== request.organisationId || !user.roles.includes('partner')) continue;
+    for (const user of delegatesOf(users, request.organisationId)) {
       out.push({
         ...base,
         id: newId(),
