@@ -157,7 +157,7 @@ const EnvSchema = z.object({
   SJV_JOBS: bool.default(true),
   SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
-  SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(8 * 3600),
   SJV_ENTRA_TENANT_ID: z.uuid().optional(),
   SJV_ENTRA_CLIENT_ID: z.uuid().optional(),
   SJV_ENTRA_AUDIENCES: csv.pipe(z.array(z.string().min(1))).optional(),
