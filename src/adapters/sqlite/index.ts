@@ -10,10 +10,11 @@ import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
-import type { AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
+import { FileCheckpointLog } from './checkpoints';
 import { MIGRATIONS } from './migrations';
 
 interface CaseRow {
@@ -92,6 +93,8 @@ function toAuditRow(r: AuditDbRow): AuditRow {
 export interface SqliteStoreOptions {
   /** months after identity capture within which the resident must be informed (for the index column). */
   informingDeadlineMonths?: number;
+  /** the append-only file of the audit's checkpoints (ADR 0009); none: verification cannot see truncation. */
+  auditCheckpointFile?: string;
 }
 
 export class SqliteStore implements Store, MeetingStore, BotStore {
@@ -102,8 +105,11 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
   /** set when the running transaction wrote a deletion record (personal data destroyed). */
   private destroyedInTx = false;
 
+  readonly auditCheckpoints?: AuditCheckpointLog;
+
   private constructor(db: Database.Database, opts: SqliteStoreOptions) {
     this.db = db;
+    if (opts.auditCheckpointFile) this.auditCheckpoints = new FileCheckpointLog(opts.auditCheckpointFile);
     this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
     this.tx = this.makeTx();
     this.bot = sqliteBotStore(db, (fn) => this.exclusive(fn), (where, params) =>
