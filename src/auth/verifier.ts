@@ -46,7 +46,16 @@ export interface VerifierOptions {
   localKey?: LocalKey;
 }
 
+/** Allowed clock difference with the issuer, for `exp`, `nbf` and an `iat` in the future. */
 const CLOCK_TOLERANCE_SECONDS = 60;
+/**
+ * The longest lifetime (`exp` − `iat`) a token may have: Entra issues access tokens for 60–90 minutes by
+ * default and a token lifetime policy can raise that to at most one day
+ * (https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime,
+ * https://learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes#access-id-and-saml2-token-lifetime-policy-properties).
+ * Local dev tokens are bounded by the same day (SJV_LOCAL_TOKEN_TTL_SECONDS).
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 export function createTokenVerifier(auth: AuthConfig, opts: VerifierOptions = {}): TokenVerifier {
   let keySet: JWTVerifyGetKey;
@@ -72,10 +81,14 @@ export function createTokenVerifier(auth: AuthConfig, opts: VerifierOptions = {}
           issuer: issuers,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           requiredClaims: ['exp', 'iat', 'tid', 'oid', 'sub'],
+          // also refuses an `iat` in the future (beyond the tolerance) and one older than the longest lifetime.
+          maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
         }));
       } catch (e) {
         throw classify(e);
       }
+      // jose has checked that both are numbers; a longer lifetime than Entra ever issues is refused.
+      if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new AuthError('TOKEN_INVALID', 'lifetime-too-long');
       const tid = String(payload.tid);
       if (!allowed.has(tid.toLowerCase())) throw new AuthError('TENANT_NOT_ALLOWED', 'tid');
       // The issuer must be the one of the token's own tenant, not any allowed tenant's.

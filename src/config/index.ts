@@ -46,7 +46,7 @@ export type AuthConfig = LocalAuthConfig | EntraAuthConfig;
 
 /** Which store the server opens (SJV_STORE). One place decides: `openStore` in src/config/store.ts. */
 export type StoreConfig =
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; /** the append-only file of the audit's checkpoints (ADR 0009), outside the database. */ auditCheckpointFile: string }
   | {
       kind: 'sharepoint';
       /** the restricted Signaalpunt site, e.g. https://contoso.sharepoint.com/sites/signaalpunt */
@@ -142,6 +142,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   SJV_PUBLIC_URL: z.url().optional(),
   SJV_DATA_DIR: z.string().min(1).default('./data'),
+  SJV_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   SJV_PAGES_DIR: z.string().min(1).default('./teams-app/dist'),
   SJV_TEMPLATES_DIR: z.string().min(1).optional(),
   SJV_RETENTION_INBRENG_DAYS: retentionVariable('closedInInbrengDays'),
@@ -157,7 +158,7 @@ const EnvSchema = z.object({
   SJV_JOBS: bool.default(true),
   SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
-  SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(8 * 3600),
   SJV_ENTRA_TENANT_ID: z.uuid().optional(),
   SJV_ENTRA_CLIENT_ID: z.uuid().optional(),
   SJV_ENTRA_AUDIENCES: csv.pipe(z.array(z.string().min(1))).optional(),
@@ -283,7 +284,8 @@ function storeConfig(e: z.infer<typeof EnvSchema>, databaseFile: string, cwd: st
       problems.push({ variable: 'SJV_STORE', issue: 'sqlite is refused in production: use sharepoint, or set SJV_ALLOW_SQLITE_IN_PRODUCTION=true' });
       return undefined;
     }
-    return { kind: 'sqlite', file: databaseFile };
+    const checkpoints = e.SJV_AUDIT_CHECKPOINT_FILE;
+    return { kind: 'sqlite', file: databaseFile, auditCheckpointFile: checkpoints ? (isAbsolute(checkpoints) ? checkpoints : resolve(cwd, checkpoints)) : join(dirname(databaseFile), 'audit-checkpoints.jsonl') };
   }
   const before = problems.length;
   if (e.SJV_SP_SITE_URL === undefined) problems.push({ variable: 'SJV_SP_SITE_URL', issue: 'required with SJV_STORE=sharepoint' });

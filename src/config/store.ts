@@ -23,7 +23,7 @@ export function openStore(config: StoreConfig, opts: OpenStoreOptions = {}): Ser
   const months = opts.informingDeadlineMonths !== undefined ? { informingDeadlineMonths: opts.informingDeadlineMonths } : {};
   if (config.kind === 'sqlite') {
     mkdirSync(dirname(config.file), { recursive: true });
-    return SqliteStore.open(config.file, months);
+    return SqliteStore.open(config.file, { ...months, auditCheckpointFile: config.auditCheckpointFile });
   }
   return new SharePointStore({ ...sharePointSettings(config.siteUrl, config.credential), ...months, ...(opts.clock ? { clock: opts.clock } : {}) });
 }

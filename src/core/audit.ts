@@ -65,9 +65,15 @@ export interface AuditLink {
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/**
+ * The outcome of a verification. Beyond the chain itself (ALTERED, MISSING, REORDERED), a store with
+ * checkpoints (ADR 0009) reports TRUNCATED when the chain ends before the latest checkpoint (its newest rows
+ * were removed) and DIVERGED when the checkpointed row is no longer the one that was anchored (the chain
+ * was rewritten from there). `checkpointSeq`: the checkpoint compared against, or the one recorded now.
+ */
 export type AuditVerification =
-  | { ok: true; rows: number; lastHash: string }
-  | { ok: false; rows: number; firstBadSeq: number; problem: 'ALTERED' | 'MISSING' | 'REORDERED' };
+  | { ok: true; rows: number; lastHash: string; checkpointSeq?: number }
+  | { ok: false; rows: number; firstBadSeq: number; problem: 'ALTERED' | 'MISSING' | 'REORDERED' | 'TRUNCATED' | 'DIVERGED'; checkpointSeq?: number };
 
 /** Incremental verifier: feed rows in sequence order; it reports the first row that breaks the chain. */
 export class AuditVerifier {

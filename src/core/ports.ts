@@ -77,6 +77,26 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** An anchor of the audit chain's head (ADR 0009): the sequence number and hash of its newest row at a moment. */
+export interface AuditCheckpoint {
+  seq: number;
+  hash: string;
+  at: string;
+  /** what recorded it: a verification (on request), or the daily job. */
+  reason: 'verification' | 'daily';
+}
+
+/**
+ * Where checkpoints are kept: apart from the audit and out of reach of the audit's writer (ADR 0009) —
+ * locally an append-only file next to the database, on SharePoint a list only the privacy officer's group
+ * and the server's verifier may add to. Append-only: nothing here rewrites or removes a checkpoint.
+ */
+export interface AuditCheckpointLog {
+  append(checkpoint: AuditCheckpoint): Promise<void>;
+  /** the checkpoint with the highest sequence number, if there is one. */
+  latest(): Promise<AuditCheckpoint | undefined>;
+}
+
 export interface Store {
   /** Runs `fn` as one transaction: all its writes (case, command, audit) land together or not at all. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
@@ -94,6 +114,8 @@ export interface Store {
    * re-read in full with readAudit, so a store's formatting can never cause a false alarm.
    */
   auditLinkPages?(pageSize: number): AsyncIterable<AuditLink[]>;
+  /** the audit's checkpoints (ADR 0009); without it, a verification cannot tell that the newest rows were removed. */
+  readonly auditCheckpoints?: AuditCheckpointLog;
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]>;
 
   getOrganisation(id: string): Promise<Organisation | undefined>;

@@ -22,7 +22,7 @@ import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
 import type { PolicyTable } from './policy';
 import { POLICY, contextFor, effectiveAccess, readRoleFor } from './policy';
-import type { CaseQuery, Clock, Store, StoreTx } from './ports';
+import type { AuditCheckpoint, CaseQuery, Clock, Store, StoreTx } from './ports';
 import { systemClock } from './ports';
 import type { DeletionRecord } from './retention';
 import { isDue, purgedRecord } from './retention';
@@ -366,8 +366,28 @@ export class Signaalpunt {
     return ok(await this.store.readAudit({ caseId, limit: 10_000 }));
   }
 
-  /** Walks the whole audit chain and reports the first altered or missing row. */
-  async verifyAudit(pageSize = 10_000): Promise<AuditVerification> {
+  /**
+   * Walks the whole audit chain and reports the first altered or missing row; with the store's checkpoints
+   * (ADR 0009) also a chain cut off or rewritten after the latest checkpoint, and an intact chain's head is
+   * recorded as a new checkpoint.
+   */
+  async verifyAudit(pageSize = 10_000, reason: AuditCheckpoint['reason'] = 'verification'): Promise<AuditVerification> {
+    const checkpoints = this.store.auditCheckpoints;
+    // Read before the walk: a checkpoint that exists now was taken of rows the walk must find.
+    const anchor = await checkpoints?.latest();
+    const chain = await this.walkAudit(pageSize);
+    if (!checkpoints || !chain.ok) return chain;
+    if (anchor) {
+      if (anchor.seq > chain.rows) return { ok: false, rows: chain.rows, firstBadSeq: chain.rows + 1, problem: 'TRUNCATED', checkpointSeq: anchor.seq };
+      const [row] = await this.store.readAudit({ afterSeq: anchor.seq - 1, limit: 1 });
+      if (row?.seq !== anchor.seq || row.hash !== anchor.hash) return { ok: false, rows: chain.rows, firstBadSeq: anchor.seq, problem: 'DIVERGED', checkpointSeq: anchor.seq };
+    }
+    if (chain.rows === 0) return chain;
+    await checkpoints.append({ seq: chain.rows, hash: chain.lastHash, at: this.nowIso(), reason });
+    return { ...chain, checkpointSeq: chain.rows };
+  }
+
+  private async walkAudit(pageSize: number): Promise<AuditVerification> {
     const verifier = new AuditVerifier();
     if (this.store.auditLinkPages) {
       for await (const page of this.store.auditLinkPages(pageSize)) {

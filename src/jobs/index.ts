@@ -61,6 +61,14 @@ export const JOBS = {
       };
     },
   },
+  'audit-checkpoint': {
+    description: 'Verifies the audit chain and records its head as a checkpoint outside the audit (ADR 0009); fails when the chain is broken, cut off or rewritten after the latest checkpoint.',
+    run: async ({ service }) => {
+      const v = await service.verifyAudit(10_000, 'daily');
+      if (!v.ok) throw Object.assign(new Error(`audit verification failed: ${v.problem} at ${v.firstBadSeq}`), { code: `AUDIT.${v.problem}` });
+      return { rows: v.rows, ...(v.checkpointSeq !== undefined ? { checkpointSeq: v.checkpointSeq } : { checkpoint: 'NO_CHECKPOINT_LOG' }) };
+    },
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -352,7 +352,7 @@ export function operations(): Operation[] {
       operationId: 'verifyAudit',
       method: 'GET',
       path: '/api/v1/audit/verification',
-      summary: 'Walks the whole hash-chained audit log and reports the first altered or missing row',
+      summary: 'Walks the whole hash-chained audit log and reports the first altered or missing row, or a truncation after the latest checkpoint; records a new checkpoint',
       tag: 'accountability',
       auth: true,
       write: false,
@@ -360,7 +360,7 @@ export function operations(): Operation[] {
       success: {
         status: 200,
         description: 'The verification result.',
-        schema: z.object({ ok: z.boolean(), rows: z.number().int(), lastHash: z.string().optional(), firstBadSeq: z.number().int().optional(), problem: z.string().optional() }),
+        schema: z.object({ ok: z.boolean(), rows: z.number().int(), lastHash: z.string().optional(), firstBadSeq: z.number().int().optional(), problem: z.string().optional(), checkpointSeq: z.number().int().optional() }),
       },
       run: async ({ deps }) => ({ status: 200, body: await deps.service.verifyAudit() }),
     },

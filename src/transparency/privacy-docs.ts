@@ -56,7 +56,7 @@ export const SECURITY_MEASURES: readonly string[] = [
   'Een organisatie die niet (meer) is aangesloten bij het privacyprotocol krijgt geen verzoeken en geen gegevens.',
   'Een partner ziet naam en geboortedatum alleen zolang zijn verrijkingsvraag openstaat; verlopen vragen sluiten automatisch.',
   'Anonieme inbreng: vrije tekst wordt vóór opslag gecontroleerd op identificerende gegevens (namen, BSN, geboortedata, adressen, telefoonnummers, e-mail, IBAN, kentekens, accounts op sociale media) en geweigerd als die erin staan.',
-  'Auditlog van elke aanmaak, inzage, wijziging, export en vernietiging van groepen C–G met actor, rol, zaak, fase en doel; alleen toevoegen, met een hashketen die wijziging of verwijdering aantoonbaar maakt.',
+  'Auditlog van elke aanmaak, inzage, wijziging, export en vernietiging van groepen C–G met actor, rol, zaak, fase en doel; alleen toevoegen, met een hashketen die wijziging of verwijdering aantoonbaar maakt. Bij elke controle en minstens dagelijks wordt het laatste volgnummer met zijn hash als ankerpunt vastgelegd buiten de auditlog (een aparte lijst waar alleen de FG-groep en de controle van de server aan toevoegen), zodat ook het weghalen van de nieuwste regels opvalt.',
   'Automatische vernietiging na de bewaartermijn (zie hieronder), met een vernietigingsregistratie zonder inhoud; een bewaartermijnrapportage voor de FG.',
   'De inhoud van brieven aan de inwoner wordt niet bewaard; alleen soort, datum en afzender.',
   'Evaluatie alleen met geaggregeerde, anonieme cijfers; aantallen onder 5 worden getoond als "<5".',

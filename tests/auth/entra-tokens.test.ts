@@ -68,6 +68,51 @@ test('an expired token is 401', async () => {
   await expect401(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now - 7200, exp: now - 3600 }), 'TOKEN_EXPIRED');
 });
 
+describe('token lifetime and clock skew (the Microsoft identity platform issues tokens of at most a day)', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  /** The failure detail the server logged for the last refusal (never token content). */
+  const lastAuthFailure = () => [...t.logs.join('').matchAll(/"authFailure":"([^"]+)"/g)].pop()?.[1];
+
+  test('a token issued now for 75 minutes passes, also with a few seconds of clock difference', async () => {
+    expect((await me(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now(), exp: now() + 75 * 60 }))).status).toBe(200);
+    expect((await me(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now() + 30, exp: now() + 3600 }))).status).toBe(200);
+    expect((await me(await entra.token({ groups: [GROUPS.schoolPartner], nbf: now() + 30 }))).status).toBe(200);
+  });
+
+  test('a token issued in the future (beyond the clock tolerance) is 401', async () => {
+    await expect401(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now() + 600, exp: now() + 3600 }), 'TOKEN_INVALID');
+    expect(lastAuthFailure()).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:iat');
+  });
+
+  test('a token that expires 100 years from now is 401', async () => {
+    await expect401(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now(), exp: now() + 100 * 365 * 24 * 3600 }), 'TOKEN_INVALID');
+    expect(lastAuthFailure()).toBe('lifetime-too-long');
+  });
+
+  test('a token that lives longer than a day is 401, one of exactly a day passes', async () => {
+    await expect401(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now() - 60, exp: now() - 60 + 24 * 3600 + 1 }), 'TOKEN_INVALID');
+    expect(lastAuthFailure()).toBe('lifetime-too-long');
+    expect((await me(await entra.token({ groups: [GROUPS.schoolPartner] }, { iat: now(), exp: now() + 24 * 3600 }))).status).toBe(200);
+  });
+
+  test('a token not valid before a moment in the future (nbf) is 401', async () => {
+    await expect401(await entra.token({ groups: [GROUPS.schoolPartner], nbf: now() + 600 }), 'TOKEN_INVALID');
+    expect(lastAuthFailure()).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:nbf');
+  });
+
+  test('a token without iat is 401', async () => {
+    const token = await new SignJWT({ tid: TENANT, oid: 'cccccccc-0000-4000-8000-000000000003', groups: [GROUPS.schoolPartner] })
+      .setProtectedHeader({ alg: 'RS256', kid: entra.kid, typ: 'JWT' })
+      .setIssuer(issuerOf(TENANT))
+      .setAudience(CLIENT_ID)
+      .setSubject('x')
+      .setExpirationTime(now() + 3600)
+      .sign(entra.privateKey);
+    await expect401(token, 'TOKEN_INVALID');
+    expect(lastAuthFailure()).toBe('ERR_JWT_CLAIM_VALIDATION_FAILED:iat');
+  });
+});
+
 test('a token for another audience is 401', async () => {
   await expect401(await entra.token({ groups: [GROUPS.schoolPartner] }, { aud: 'api://some-other-app' }), 'TOKEN_INVALID');
 });

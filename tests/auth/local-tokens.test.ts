@@ -76,6 +76,19 @@ test('none, expired, wrong audience, wrong issuer, other tenant, tampered and un
   expect(await status401('not.a.jwt')).toBe('TOKEN_INVALID');
 });
 
+test('local tokens are bounded like Entra’s: issued in the future, living longer than a day, not yet valid or without iat are 401', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  expect(await status401(await localToken({ iat: now + 600, exp: now + 1200 }))).toBe('TOKEN_INVALID');
+  expect(await status401(await localToken({ iat: now, exp: now + 100 * 365 * 24 * 3600 }))).toBe('TOKEN_INVALID');
+  expect(await status401(await localToken({ iat: now, exp: now + 24 * 3600 + 1 }))).toBe('TOKEN_INVALID');
+  const key = await loadOrCreateLocalKey(t.dataDir);
+  const base = () => new SignJWT({ oid: mentor.aadObjectId, tid: LOCAL_TENANT_ID }).setProtectedHeader({ alg: 'ES256', kid: key.kid }).setIssuer(ISSUER).setAudience(AUDIENCE).setSubject(mentor.id);
+  expect(await status401(await base().setIssuedAt(now).setNotBefore(now + 600).setExpirationTime(now + 1200).sign(key.privateKey))).toBe('TOKEN_INVALID');
+  expect(await status401(await base().setExpirationTime(now + 600).sign(key.privateKey))).toBe('TOKEN_INVALID');
+  // A token of the longest lifetime the dev endpoint may be configured for passes.
+  expect((await t.call('GET', '/api/v1/me', { token: await localToken({ iat: now, exp: now + 24 * 3600 }) })).status).toBe(200);
+});
+
 test('a token signed by another key is 401, even with the local key id', async () => {
   const { privateKey } = await generateKeyPair('ES256');
   const key = await loadOrCreateLocalKey(t.dataDir);

@@ -140,8 +140,8 @@ test('.env.example documents every setting and, copied as is, is a valid local c
 
 describe('the store setting (SJV_STORE)', () => {
   test('local mode runs on the embedded SQLite store in the data dir by default', () => {
-    expect(loadConfig({}, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db' });
-    expect(loadConfig({ SJV_STORE: 'sqlite', SJV_DATA_DIR: '/var/lib/sjv' }, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/var/lib/sjv/signaalpunt.db' });
+    expect(loadConfig({}, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db', auditCheckpointFile: '/srv/sjv/data/audit-checkpoints.jsonl' });
+    expect(loadConfig({ SJV_STORE: 'sqlite', SJV_DATA_DIR: '/var/lib/sjv' }, '/srv/sjv').store).toEqual({ kind: 'sqlite', file: '/var/lib/sjv/signaalpunt.db', auditCheckpointFile: '/var/lib/sjv/audit-checkpoints.jsonl' });
   });
 
   test('production defaults to SharePoint: site and certificate, relative files resolved from the working directory', () => {
@@ -159,7 +159,7 @@ describe('the store setting (SJV_STORE)', () => {
     expect(problems({ ...ENTRA, SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'false' }).map((p) => p.variable)).toEqual(['SJV_STORE']);
     const allowed = loadConfig({ ...ENTRA, SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' }, '/srv/sjv');
     expect(allowed.mode).toBe('production');
-    expect(allowed.store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db' });
+    expect(allowed.store).toEqual({ kind: 'sqlite', file: '/srv/sjv/data/signaalpunt.db', auditCheckpointFile: '/srv/sjv/data/audit-checkpoints.jsonl' });
     // the override is not a store choice: without SJV_STORE=sqlite production still wants SharePoint
     expect(problems({ ...ENTRA, SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' }).map((p) => p.variable)).toContain('SJV_SP_SITE_URL');
   });

@@ -25,6 +25,8 @@ export class PermissionSyncError extends Error {
 
 /** SharePoint's role type of the built-in "Read" role definition. */
 export const READER_ROLE_TYPE = 2;
+/** …and of "Contribute" (add, edit and delete items): RoleType.Contributor. */
+export const CONTRIBUTOR_ROLE_TYPE = 3;
 
 export interface SyncOutcome {
   added: number;
@@ -42,6 +44,7 @@ interface RoleAssignmentInfo {
 
 export class PermissionSync {
   private readRoleId: number | undefined;
+  private contributeRoleId: number | undefined;
   private readonly principalIds = new Map<string, number>();
   /** what this process last made true per item: skips a sync whose outcome is already in place. */
   private readonly applied = new Map<string, string>();
@@ -54,6 +57,14 @@ export class PermissionSync {
       this.readRoleId = def.Id;
     }
     return this.readRoleId;
+  }
+
+  async contributeRoleDefinitionId(): Promise<number> {
+    if (this.contributeRoleId === undefined) {
+      const def = (await this.sp.web.roleDefinitions.getByType(CONTRIBUTOR_ROLE_TYPE).select('Id')()) as { Id: number };
+      this.contributeRoleId = def.Id;
+    }
+    return this.contributeRoleId;
   }
 
   /** The site principal id of a group (must exist: provisioning creates it) or a user (ensured). */
@@ -88,15 +99,23 @@ export class PermissionSync {
     }
   }
 
-  /** The same for a whole list (provisioning): its own permissions, exactly `readers` with Read. */
-  async syncList(listTitle: string, readers: readonly Principal[]): Promise<SyncOutcome> {
-    return this.apply(this.sp.web.lists.getByTitle(listTitle), readers);
+  /**
+   * The same for a whole list (provisioning): its own permissions, exactly `readers` with Read and
+   * `contributors` with Contribute.
+   */
+  async syncList(listTitle: string, readers: readonly Principal[], contributors: readonly Principal[] = []): Promise<SyncOutcome> {
+    return this.apply(this.sp.web.lists.getByTitle(listTitle), readers, contributors);
   }
 
-  private async apply(target: Securable, readers: readonly Principal[]): Promise<SyncOutcome> {
+  private async apply(target: Securable, readers: readonly Principal[], contributors: readonly Principal[] = []): Promise<SyncOutcome> {
     const readRole = await this.readRoleDefinitionId();
-    const desired = new Set<number>();
-    for (const r of readers) desired.add(await this.principalId(r));
+    /** principal id → the one role definition it must have. */
+    const desired = new Map<number, number>();
+    for (const r of readers) desired.set(await this.principalId(r), readRole);
+    if (contributors.length) {
+      const contributeRole = await this.contributeRoleDefinitionId();
+      for (const c of contributors) desired.set(await this.principalId(c), contributeRole);
+    }
     const info = (await target.select('HasUniqueRoleAssignments')()) as { HasUniqueRoleAssignments?: boolean };
     if (!info.HasUniqueRoleAssignments) await target.breakRoleInheritance(false, true);
     const current = (await target.roleAssignments.expand('RoleDefinitionBindings')()) as RoleAssignmentInfo[];
@@ -104,14 +123,14 @@ export class PermissionSync {
     let added = 0;
     for (const ra of current) {
       for (const b of ra.RoleDefinitionBindings ?? []) {
-        if (desired.has(ra.PrincipalId) && b.Id === readRole) continue;
+        if (desired.get(ra.PrincipalId) === b.Id) continue;
         await target.roleAssignments.remove(ra.PrincipalId, b.Id);
         removed++;
       }
     }
-    for (const id of desired) {
-      if (current.some((ra) => ra.PrincipalId === id && (ra.RoleDefinitionBindings ?? []).some((b) => b.Id === readRole))) continue;
-      await target.roleAssignments.add(id, readRole);
+    for (const [id, role] of desired) {
+      if (current.some((ra) => ra.PrincipalId === id && (ra.RoleDefinitionBindings ?? []).some((b) => b.Id === role))) continue;
+      await target.roleAssignments.add(id, role);
       added++;
     }
     return { added, removed, skipped: false };

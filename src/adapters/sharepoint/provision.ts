@@ -57,7 +57,9 @@ async function ensureGroup(sp: SPFI, title: string, description: string, report:
 }
 
 async function ensureList(sp: SPFI, def: ListDef, report: ProvisionReport): Promise<void> {
-  const settings = { EnableVersioning: false, NoCrawl: true };
+  // WriteSecurity 2: "Create items and edit items that were created by the user" (a list whose items no
+  // contributor may change but their own); 1: all items (the default).
+  const settings = { EnableVersioning: false, NoCrawl: true, ...(def.ownItemsOnly ? { WriteSecurity: 2 } : {}) };
   try {
     await sp.web.lists.getByTitle(def.title).select('Title')();
   } catch (e) {
@@ -66,8 +68,8 @@ async function ensureList(sp: SPFI, def: ListDef, report: ProvisionReport): Prom
     report.listsCreated.push(def.title);
   }
   const list = sp.web.lists.getByTitle(def.title);
-  const current = (await list.select('EnableVersioning', 'NoCrawl')()) as { EnableVersioning?: boolean; NoCrawl?: boolean };
-  if (current.EnableVersioning !== false || current.NoCrawl !== true) await list.update(settings);
+  const current = (await list.select('EnableVersioning', 'NoCrawl', 'WriteSecurity')()) as { EnableVersioning?: boolean; NoCrawl?: boolean; WriteSecurity?: number };
+  if (current.EnableVersioning !== false || current.NoCrawl !== true || (def.ownItemsOnly && current.WriteSecurity !== 2)) await list.update(settings);
 
   const fields = (await list.fields.select('InternalName', 'Indexed', 'EnforceUniqueValues')()) as { InternalName: string; Indexed?: boolean; EnforceUniqueValues?: boolean }[];
   for (const f of def.fields) {
@@ -111,6 +113,7 @@ export async function provision(sp: SPFI, opts: ProvisionOptions): Promise<Provi
     const outcome = await sync.syncList(
       def.title,
       def.listReaders.map((r) => groupPrincipal(ROLE_GROUPS[r])),
+      (def.listContributors ?? []).map((r) => groupPrincipal(ROLE_GROUPS[r])),
     );
     if (outcome.added || outcome.removed) report.listsSecured.push(def.title);
     report.assignmentsChanged += outcome.added + outcome.removed;

@@ -13,6 +13,7 @@
  * | SJVRelations    | which organisations were asked / are parties         | nobody: server app only       |
  * | SJVMeetings     | signaaltafel meetings (agenda of references)         | procesregisseur, voorzitter   |
  * | SJVAudit        | the append-only, hash-chained audit log              | privacy officer (read)        |
+ * | SJVAuditCheckpoints | anchors of the audit's head (ADR 0009)           | privacy officer (add; edits own items only) |
  * | SJVDeletions    | deletion records (no content)                        | procesregisseur, privacy officer |
  * | SJVCommands     | idempotency records of commands                      | nobody: server app only       |
  * | SJVJournal      | write-ahead journal of transactions in flight (transient; personal data) | nobody: server app only |
@@ -49,6 +50,12 @@ export interface ListDef {
   itemPermissions: boolean;
   /** role groups with read access on the whole list (the list's own, broken inheritance). */
   listReaders: readonly ListReader[];
+  /**
+   * role groups that may add items (Contribute); with `ownItemsOnly` they may edit or delete only the items
+   * they created themselves (the list's WriteSecurity = 2).
+   */
+  listContributors?: readonly ListReader[];
+  ownItemsOnly?: boolean;
 }
 
 const text = (name: string, opts: { indexed?: boolean; unique?: boolean } = {}): FieldDef => ({ name, type: 'Text', ...opts });
@@ -154,6 +161,15 @@ export const LISTS = {
       // `<transaction id>:<entry index>` of a journalled transaction (not hashed): replay finds its rows by it.
       text('TxKey', { indexed: true }),
     ],
+  },
+  auditCheckpoints: {
+    title: 'SJVAuditCheckpoints',
+    description: 'Signaalpunt: ankers van de auditlog (volgnummer en hash van de laatste regel), apart van de auditlog. Alleen toevoegen: de FG-groep en de verificatie van de server.',
+    itemPermissions: false,
+    listReaders: [],
+    listContributors: ['privacyOfficer'],
+    ownItemsOnly: true,
+    fields: [num('Seq', { indexed: true }), text('Hash'), text('At'), text('Reason')],
   },
   deletions: {
     title: 'SJVDeletions',

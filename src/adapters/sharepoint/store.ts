@@ -40,7 +40,7 @@ import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../../cor
 import type { PolicyTable } from '../../core/policy';
 import { POLICY } from '../../core/policy';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
-import type { AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditCheckpointLog, AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, Store, StoreTx } from '../../core/ports';
 import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
@@ -180,6 +180,22 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
   private readonly leftovers = new Map<number, JournalHandle>();
   /** when (process time) the journal list was last looked at; -Infinity: at the first transaction. */
   private lastJournalCheck = Number.NEGATIVE_INFINITY;
+
+  /**
+   * The audit's checkpoints (ADR 0009): the list SJVAuditCheckpoints, apart from SJVAudit, where only the
+   * privacy officer's group (and this server app, which can technically write every list) may add items.
+   */
+  readonly auditCheckpoints: AuditCheckpointLog = {
+    append: (c) =>
+      this.guard(async () => {
+        await this.items('auditCheckpoints').add({ Seq: c.seq, Hash: c.hash, At: c.at, Reason: c.reason });
+      }),
+    latest: () =>
+      this.guard(async () => {
+        const [last] = await this.collect('auditCheckpoints', { select: ['Seq', 'Hash', 'At', 'Reason'], orderBy: ['Seq', false], limit: 1 });
+        return last ? { seq: Number(last.Seq), hash: str(last.Hash), at: str(last.At), reason: last.Reason === 'daily' ? ('daily' as const) : ('verification' as const) } : undefined;
+      }),
+  };
 
   constructor(opts: SharePointStoreOptions) {
     this.sp = connect(opts);

@@ -10,10 +10,11 @@ import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
-import type { AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
+import { FileCheckpointLog } from './checkpoints';
 import { MIGRATIONS } from './migrations';
 
 interface CaseRow {
@@ -92,6 +93,8 @@ function toAuditRow(r: AuditDbRow): AuditRow {
 export interface SqliteStoreOptions {
   /** months after identity capture within which the resident must be informed (for the index column). */
   informingDeadlineMonths?: number;
+  /** the append-only file of the audit's checkpoints (ADR 0009); none: verification cannot see truncation. */
+  auditCheckpointFile?: string;
 }
 
 export class SqliteStore implements Store, MeetingStore, BotStore {
@@ -102,8 +105,11 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
   /** set when the running transaction wrote a deletion record (personal data destroyed). */
   private destroyedInTx = false;
 
+  readonly auditCheckpoints?: AuditCheckpointLog;
+
   private constructor(db: Database.Database, opts: SqliteStoreOptions) {
     this.db = db;
+    if (opts.auditCheckpointFile) this.auditCheckpoints = new FileCheckpointLog(opts.auditCheckpointFile);
     this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
     this.tx = this.makeTx();
     this.bot = sqliteBotStore(db, (fn) => this.exclusive(fn), (where, params) =>
@@ -173,16 +179,19 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     });
   }
 
-  private relationStatements?: { clear: Database.Statement<[string]>; add: Database.Statement<[string, string, string]> };
+  private relationStatements?: { clear: Database.Statement<[string]>; add: Database.Statement<[string, string, string, string, string]> };
 
-  /** Rewrites the case's relation rows (organisations asked / parties) from the index the core derived. */
-  private writeRelations(caseId: string, relations: CaseIndex['relations']): void {
+  /**
+   * Rewrites the case's relation rows (organisations asked / parties) from the index the core derived, with
+   * the case's phase and creation time (a partner's list reads them from the relation index alone).
+   */
+  private writeRelations(caseId: string, ix: CaseIndex): void {
     this.relationStatements ??= {
       clear: this.db.prepare<[string]>('DELETE FROM case_relations WHERE case_id = ?'),
-      add: this.db.prepare<[string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation) VALUES (?, ?, ?)'),
+      add: this.db.prepare<[string, string, string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation, phase, created_at) VALUES (?, ?, ?, ?, ?)'),
     };
     this.relationStatements.clear.run(caseId);
-    for (const r of relations) this.relationStatements.add.run(caseId, r.organisationId, r.relation);
+    for (const r of ix.relations) this.relationStatements.add.run(caseId, r.organisationId, r.relation, ix.phase, ix.createdAt);
   }
 
   private caseParams(record: CaseRecord, ix: CaseIndex = caseIndex(record, this.deadlineMonths)): Record<string, unknown> {
@@ -255,13 +264,13 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       insertCase: async (record) => {
         const ix = caseIndex(record, this.deadlineMonths);
         insert.run(this.caseParams(record, ix));
-        this.writeRelations(record.id, ix.relations);
+        this.writeRelations(record.id, ix);
       },
       updateCase: async (record, expectedVersion) => {
         const ix = caseIndex(record, this.deadlineMonths);
         const info = update.run({ ...this.caseParams(record, ix), expected: expectedVersion });
         if (info.changes !== 1) throw new DomainError('CASE.VERSION_CONFLICT');
-        this.writeRelations(record.id, ix.relations);
+        this.writeRelations(record.id, ix);
       },
       nextReferenceNumber: async (year) => counter.get(year)!.last,
       getCommand: async (commandId): Promise<CommandRecord | undefined> => {
@@ -307,23 +316,48 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
         where.push('(c.informing_due < @overdue OR c.enrichment_due < @overdue)');
         params.overdue = query.overdueOn;
       }
-      if (query.visibleTo) {
-        // Mirrors the policy table's row filter for partners; the core still applies the policy to every row.
-        where.push(`(c.phase = 'INBRENG'
-          OR (c.inbrenger_user = @vu AND c.phase <> 'PURGED')
-          OR EXISTS (SELECT 1 FROM case_relations r WHERE r.case_id = c.id AND r.organisation_id = @vo
-                     AND ((r.relation = 'asked' AND c.phase IN ('VERRIJKING','BESPREKING','OPVOLGING','REFLECTIE'))
-                       OR (r.relation = 'party' AND c.phase IN ('BESPREKING','OPVOLGING','REFLECTIE','CLOSED')))))`);
-        params.vu = query.visibleTo.userId;
-        params.vo = query.visibleTo.organisationId;
-      }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      if (query.visibleTo) return this.listVisible(query.visibleTo, where, params);
       const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases c ${clause}`).get(params) as { n: number }).n;
       const rows = this.db
         .prepare<Record<string, unknown>, CaseRow>(`SELECT ${CASE_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM cases c ${clause} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
         .all(params);
       return { items: rows.map(toRecord), total };
     });
+  }
+
+  /**
+   * A partner's list. Mirrors the policy table's row filter for partners (the core still applies the policy
+   * to every row): INBRENG for every member, own intakes until purged, asked in VERRIJKING–REFLECTIE, party
+   * in BESPREKING–CLOSED. Written as a UNION of index-backed branches — by phase, by inbrenger user, by the
+   * organisation's relations (which carry the case's phase and creation time, migration 13) — so that its
+   * cost follows the cases the partner can see, not all cases. The page takes the first offset + limit of
+   * each branch in index order before merging, and reads the wide rows of the page only.
+   */
+  private listVisible(visibleTo: NonNullable<CaseQuery['visibleTo']>, where: readonly string[], params: Record<string, unknown>): { items: CaseRecord[]; total: number } {
+    const also = where.map((w) => ` AND ${w}`).join('');
+    const own = (condition: string): string => `SELECT c.created_at AS created_at, c.id AS id FROM cases c WHERE ${condition}${also}`;
+    // without other filters a relation branch reads its index only; with them, it joins the case's row.
+    const related = (relation: 'asked' | 'party', phases: readonly Phase[]): string =>
+      `SELECT r.created_at AS created_at, r.case_id AS id FROM case_relations r${where.length ? ' JOIN cases c ON c.id = r.case_id' : ''}
+       WHERE r.organisation_id = @vo AND r.relation = '${relation}' AND r.phase IN (${phases.map((p) => `'${p}'`).join(', ')})${also}`;
+    const branches = [
+      own("c.phase = 'INBRENG'"),
+      own("c.inbrenger_user = @vu AND c.phase <> 'PURGED'"),
+      related('asked', ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE']),
+      related('party', ['BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED']),
+    ];
+    const all = { ...params, vu: visibleTo.userId, vo: visibleTo.organisationId, top: Number(params.offset) + Number(params.limit) };
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${branches.join(' UNION ')})`).get(all) as { n: number }).n;
+    const heads = branches.map((b) => `SELECT * FROM (${b} ORDER BY created_at DESC, id LIMIT @top)`).join(' UNION ');
+    const rows = this.db
+      .prepare<Record<string, unknown>, CaseRow>(
+        `SELECT ${CASE_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')}
+         FROM (SELECT created_at, id FROM (${heads}) ORDER BY created_at DESC, id LIMIT @limit OFFSET @offset) p
+         CROSS JOIN cases c ON c.id = p.id ORDER BY p.created_at DESC, p.id`,
+      )
+      .all(all);
+    return { items: rows.map(toRecord), total };
   }
 
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {

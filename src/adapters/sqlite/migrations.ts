@@ -154,4 +154,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX commands_case ON commands (case_id) WHERE case_id IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'a partner\'s case list: relations carry the case\'s phase and creation time; ordered, covering indexes for its branches (issue 13)',
+    sql: `
+      ALTER TABLE case_relations ADD COLUMN phase TEXT NOT NULL DEFAULT '';
+      ALTER TABLE case_relations ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+      UPDATE case_relations SET
+        phase = (SELECT c.phase FROM cases c WHERE c.id = case_relations.case_id),
+        created_at = (SELECT c.created_at FROM cases c WHERE c.id = case_relations.case_id);
+      DROP INDEX IF EXISTS case_relations_org;
+      CREATE INDEX case_relations_org ON case_relations (organisation_id, relation, created_at DESC, case_id, phase);
+      DROP INDEX IF EXISTS cases_phase;
+      CREATE INDEX cases_phase ON cases (phase, created_at DESC, id);
+      DROP INDEX IF EXISTS cases_inbrenger_user;
+      CREATE INDEX cases_inbrenger_user ON cases (inbrenger_user, created_at DESC, id, phase);
+    `,
+  },
 ];

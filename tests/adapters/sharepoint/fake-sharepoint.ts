@@ -19,6 +19,11 @@ export const READ_ROLE = 1073741826;
 export const NOTE_MAX = 63_999;
 export const EDIT_ROLE = 1073741830;
 export const FULL_CONTROL_ROLE = 1073741829;
+/**
+ * The built-in "Contribute" role definition (RoleType.Contributor = 3, id 1073741827 on every site), per
+ * https://learn.microsoft.com/previous-versions/office/sharepoint-csom/ee541728(v=office.15) (RoleType enumeration).
+ */
+export const CONTRIBUTE_ROLE = 1073741827;
 
 export interface LoggedRequest {
   method: string;
@@ -324,9 +329,9 @@ export class FakeSharePoint {
     }
     if (method === 'GET' && (m = path.match(/^web\/roledefinitions\/getbytype\((\d+)\)$/i))) {
       const type = Number(m[1]);
-      const id = type === 2 ? READ_ROLE : type === 5 ? FULL_CONTROL_ROLE : type === 6 ? EDIT_ROLE : 0;
+      const id = type === 2 ? READ_ROLE : type === 3 ? CONTRIBUTE_ROLE : type === 5 ? FULL_CONTROL_ROLE : type === 6 ? EDIT_ROLE : 0;
       if (!id) throw new SpError(404, 'Microsoft.SharePoint.SPException', 'Role definition not found.');
-      return { status: 200, body: this.select({ Id: id, Name: type === 2 ? 'Read' : 'Other', RoleTypeKind: type }, query) };
+      return { status: 200, body: this.select({ Id: id, Name: type === 2 ? 'Read' : type === 3 ? 'Contribute' : 'Other', RoleTypeKind: type }, query) };
     }
     if (!(m = path.match(/^web\/lists\/getByTitle\('((?:[^']|'')*)'\)(.*)$/i))) throw new SpError(404, 'Microsoft.SharePoint.Client.ResourceNotFoundException', `Cannot find resource for the request ${path}.`);
     const list = this.list(m[1]!.replace(/''/g, "'"));

@@ -4,7 +4,7 @@ import { connect } from '../../../src/adapters/sharepoint/sp-client';
 import { LISTS } from '../../../src/adapters/sharepoint/schema';
 import { StaticTokenProvider } from '../../../src/adapters/sharepoint/token';
 import { DEMO_ORGANISATIONS } from '../../../src/demo/tenant';
-import { FakeSharePoint, READ_ROLE } from './fake-sharepoint';
+import { CONTRIBUTE_ROLE, FakeSharePoint, READ_ROLE } from './fake-sharepoint';
 
 describe('provision-sharepoint', () => {
   let fake: FakeSharePoint;
@@ -43,10 +43,20 @@ describe('provision-sharepoint', () => {
       const list = fake.list(def.title);
       expect(list.unique).toBe(true);
       const readers = [...list.assignments.entries()].map(([id, roles]) => [fake.principals.get(id)!.title, [...roles]]);
-      expect({ list: def.title, readers }).toEqual({ list: def.title, readers: def.listReaders.map((r) => [{ procesregisseur: 'SJV Procesregisseurs', voorzitter: 'SJV Voorzitters', privacyOfficer: 'SJV Privacy officers' }[r], [READ_ROLE]]) });
+      const group = { procesregisseur: 'SJV Procesregisseurs', voorzitter: 'SJV Voorzitters', privacyOfficer: 'SJV Privacy officers' };
+      const contributors = (def as { listContributors?: readonly (keyof typeof group)[] }).listContributors ?? [];
+      expect({ list: def.title, readers }).toEqual({ list: def.title, readers: [...def.listReaders.map((r) => [group[r], [READ_ROLE]]), ...contributors.map((r) => [group[r], [CONTRIBUTE_ROLE]])] });
     }
     expect(fake.list(LISTS.persons.title).assignments.size).toBe(0);
     expect(fake.list(LISTS.audit.title).assignments.size).toBe(1);
+  });
+
+  test('the audit checkpoint list: only the privacy officers’ group may add (Contribute), and edit or delete only its own items', () => {
+    const list = fake.list(LISTS.auditCheckpoints.title);
+    expect([...list.assignments.entries()].map(([id, roles]) => [fake.principals.get(id)!.title, [...roles]])).toEqual([['SJV Privacy officers', [CONTRIBUTE_ROLE]]]);
+    expect(list.settings).toMatchObject({ WriteSecurity: 2 });
+    // not the audit list itself: the FG's group only reads there.
+    expect([...fake.list(LISTS.audit.title).assignments.values()].map((r) => [...r])).toEqual([[READ_ROLE]]);
   });
 
   test('a second run finds everything in place and changes nothing', async () => {
