@@ -85,13 +85,14 @@ export interface MeetingStore {
 /** How a user takes part in signaaltafel sessions, derived from base roles and protocol membership. */
 export type MeetingRole = 'preparer' | 'chair' | 'member';
 
+/** `guarded`: free-text fields every participant reads (agenda, stage, minutes), refused when they identify someone. */
 export const MEETING_COMMANDS = {
-  createMeeting: { roles: ['preparer'], statuses: [] },
-  setAgenda: { roles: ['preparer'], statuses: ['planned', 'open'] },
-  startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'] },
-  shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'] },
-  endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'] },
-} as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[] }>;
+  createMeeting: { roles: ['preparer'], statuses: [], guarded: ['title'] },
+  setAgenda: { roles: ['preparer'], statuses: ['planned', 'open'], guarded: [] },
+  startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'], guarded: [] },
+  shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+  endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+} as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[]; guarded: readonly string[] }>;
 export type MeetingCommand = keyof typeof MEETING_COMMANDS;
 
 /** Data groups an agenda item may show in a side panel (further limited per user by the policy table). */
@@ -436,6 +437,8 @@ export class MeetingService {
   private static parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
     const parsed = MEETING_SCHEMAS[command].safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
+    const guarded = guardTexts(parsed.data, MEETING_COMMANDS[command].guarded);
+    if (guarded) throw guarded;
     return parsed.data as MeetingInput<C>;
   }
 
@@ -443,8 +446,6 @@ export class MeetingService {
   create(user: User, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
       const input = MeetingService.parse('createMeeting', raw);
-      const guarded = guardTexts(input, ['title']);
-      if (guarded) throw guarded;
       const { roles } = await this.rolesOf(user);
       if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
       MeetingService.allowed('createMeeting', roles);
