@@ -434,10 +434,10 @@ export class MeetingService {
     }
   }
 
-  private static parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
+  private parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
     const parsed = MEETING_SCHEMAS[command].safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
-    const guarded = guardTexts(parsed.data, MEETING_COMMANDS[command].guarded);
+    const guarded = guardTexts(parsed.data, MEETING_COMMANDS[command].guarded, this.sp.guardOptions);
     if (guarded) throw guarded;
     return parsed.data as MeetingInput<C>;
   }
@@ -445,7 +445,7 @@ export class MeetingService {
   /** The procesregisseur links a new session to a Teams meeting. */
   create(user: User, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('createMeeting', raw);
+      const input = this.parse('createMeeting', raw);
       const { roles } = await this.rolesOf(user);
       if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
       MeetingService.allowed('createMeeting', roles);
@@ -544,7 +544,7 @@ export class MeetingService {
   /** The procesregisseur sets the agenda (the whole list, in order); items already on it keep their id. */
   setAgenda(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('setAgenda', raw);
+      const input = this.parse('setAgenda', raw);
       const { meeting, roles } = await this.load(user, meetingId);
       MeetingService.allowed('setAgenda', roles, meeting);
       if (meeting.version !== input.expectedVersion) throw new DomainError('MEETING.VERSION_CONFLICT');
@@ -603,7 +603,7 @@ export class MeetingService {
     change: (m: MeetingSession, now: string) => void,
   ): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse(command, raw);
+      const input = this.parse(command, raw);
       const { meeting, roles } = await this.load(user, meetingId);
       MeetingService.allowed(command, roles, meeting);
       if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) throw new DomainError('MEETING.VERSION_CONFLICT');
@@ -618,7 +618,7 @@ export class MeetingService {
   /** The chair puts an agenda item on the meeting stage (or takes it off with null). Last one wins. */
   shareToStage(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('shareToStage', raw);
+      const input = this.parse('shareToStage', raw);
       for (let attempt = 0; ; attempt++) {
         const { meeting, roles } = await this.load(user, meetingId);
         MeetingService.allowed('shareToStage', roles, meeting);

@@ -13,6 +13,7 @@ import type { ProcessConfig } from './config';
 import { DEFAULT_PROCESS_CONFIG } from './config';
 import type { Result } from './errors';
 import { DomainError, fail, ok } from './errors';
+import type { GuardOptions } from './guard';
 import { findIdentifiers } from './guard';
 import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
@@ -105,12 +106,12 @@ export function validationError(error: ZodError): DomainError {
  * `guarded` list in the command table): each field path with the categories found in it, and the spans,
  * never the text itself.
  */
-export function guardTexts(input: unknown, fields: readonly string[]): DomainError | undefined {
+export function guardTexts(input: unknown, fields: readonly string[], options: GuardOptions = {}): DomainError | undefined {
   const spans: { category: string; start: number; end: number; field: string }[] = [];
   for (const pattern of fields) {
     for (const { path: field, value: text } of valuesAt(input, pattern)) {
       if (typeof text !== 'string' || text.length === 0) continue;
-      for (const hit of findIdentifiers(text)) spans.push({ category: hit.category, start: hit.start, end: hit.end, field });
+      for (const hit of findIdentifiers(text, options)) spans.push({ category: hit.category, start: hit.start, end: hit.end, field });
     }
   }
   if (spans.length === 0) return undefined;
@@ -140,6 +141,11 @@ export class Signaalpunt {
     return this.clock.now().toISOString();
   }
 
+  /** What the municipality adds to the identifier guard (its street names). */
+  get guardOptions(): GuardOptions {
+    return this.config.streetNames ? { streetNames: this.config.streetNames } : {};
+  }
+
   private async organisations(): Promise<Map<string, Organisation>> {
     return new Map((await this.store.listOrganisations()).map((o) => [o.id, o]));
   }
@@ -149,7 +155,7 @@ export class Signaalpunt {
     const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const input = parsed.data as CommandInput<N>;
-    const guarded = guardTexts(input, COMMANDS[name].guarded);
+    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
     // The registry is read before the transaction: a store may serialise its calls, so a non-transactional
     // store call made inside `transaction` would wait for the transaction itself (deadlock).
     const organisations = await this.organisations();
