@@ -340,24 +340,31 @@ export function findStreets(text: string): IdentifierHit[] {
 /** A municipality's street names, compiled for lookup: lower-case names with single spaces. */
 export interface KnownStreets {
   names: ReadonlySet<string>;
+  /** the last word of each name: a number after any other word is not looked at further. */
+  lastWords: ReadonlySet<string>;
   /** the most words in one name. */
   maxWords: number;
 }
 
+/** The word before the house number (and an optional "nr"), at the end of the text before it. */
+const LAST_WORD_RE = /([\p{L}\p{N}'’.-]{1,61})\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?$/iu;
 const STREET_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,60}/gu;
 const normaliseStreet = (name: string): string => name.normalize('NFKC').trim().toLowerCase().replace(/’/gu, "'").split(/\s+/u).join(' ');
 
 /** Compiles street names (BAG "openbare ruimte" names); blank lines and names without a letter are ignored. */
 export function compileStreetNames(names: readonly string[]): KnownStreets {
   const set = new Set<string>();
+  const lastWords = new Set<string>();
   let maxWords = 0;
   for (const raw of names) {
     const name = normaliseStreet(raw);
     if (name.length === 0 || name.length > 120 || !/\p{L}/u.test(name)) continue;
     set.add(name);
-    maxWords = Math.max(maxWords, name.split(' ').length);
+    const words = name.split(' ');
+    lastWords.add(words[words.length - 1] as string);
+    maxWords = Math.max(maxWords, words.length);
   }
-  return { names: set, maxWords: Math.min(maxWords, 8) };
+  return { names: set, lastWords, maxWords: Math.min(maxWords, 8) };
 }
 
 /** A house number after whitespace: 12, 12a, 12 A, 12-II, 12-2, 12/3, 12 bis. */
@@ -378,6 +385,8 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     const numberEnd = m.index + m[0].length;
     const from = Math.max(0, m.index - 80);
     const before = text.slice(from, m.index);
+    const lastWord = LAST_WORD_RE.exec(before.slice(-64));
+    if (!lastWord || !streets.lastWords.has(normaliseStreet((lastWord[1] as string).replace(/[.,]+$/u, '')))) continue;
     const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: w[0].replace(/[.,]+$/u, ''), start: from + w.index, end: from + w.index + w[0].length }));
     // only the words directly before the number, separated by spaces alone
     let first = words.length;
