@@ -24,6 +24,7 @@ test('a withdrawal rationale with a diminutive name is refused naming rationale 
   expect(r.status).toBe(422);
   expect(r.body).toMatchObject({ code: 'INTAKE.IDENTIFIER_DETECTED', fields: [{ path: 'rationale', issue: 'PERSON_NAME' }], categories: ['PERSON_NAME'] });
   expect(r.body.spans).toEqual([{ field: 'rationale', category: 'PERSON_NAME', start: 14, end: 32 }]);
+  expect(r.body.detail).toBe('Found in the text: PERSON_NAME in rationale. Nothing was stored.');
   expect(r.text).not.toMatch(/Jantje|Testpersoon/);
   const after = await t.call('GET', `/api/v1/cases/${caseId}`, { as: DEMO.regisseur });
   expect(after.body.frame.phase).toBe('BESPREKING');
