@@ -173,6 +173,28 @@ describe('CoordinatorApp (case list web part)', () => {
     await waitFor(() => expect(alert.textContent).toBe('Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.'));
   });
 
+  test('a guard refusal names the field and what was found there, and keeps the input in the open dialog', async () => {
+    const { source } = setup();
+    source.failNextCommand = new ApiProblem(
+      'INTAKE.IDENTIFIER_DETECTED',
+      422,
+      { nl: 'De tekst bevat mogelijk gegevens waarmee iemand te herkennen is. Haal die weg; er is niets opgeslagen.', en: 'x' },
+      [{ path: 'rationale', issue: 'PERSON_NAME' }],
+    );
+    fireEvent.click(await screen.findByText('SJV-2026-0001'));
+    fireEvent.click(await screen.findByText('Casus intrekken', { selector: 'span' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Casus intrekken' });
+    fireEvent.click(within(dialog).getByRole('combobox', { name: /Geadviseerde route/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Wijkteam' }));
+    fireEvent.change(within(dialog).getByLabelText(/Toelichting/), { target: { value: 'Ingetrokken, besproken met Jantje.' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByText('Bevestigen'));
+    });
+    const alert = await within(dialog).findByRole('alert');
+    await waitFor(() => expect(alert.textContent).toBe('De tekst bevat mogelijk gegevens waarmee iemand te herkennen is. Haal die weg; er is niets opgeslagen. Gevonden: een naam in de toelichting.'));
+    expect((within(dialog).getByLabelText(/Toelichting/) as HTMLTextAreaElement).value).toBe('Ingetrokken, besproken met Jantje.');
+  });
+
   test('only the commands the phase, the role and the view’s write access allow are offered', async () => {
     setup({ roles: ['voorzitter'] });
     fireEvent.click(await screen.findByText('SJV-2026-0002'));

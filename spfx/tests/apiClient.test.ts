@@ -47,6 +47,24 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     await api.close();
   });
 
+  test('an identifier refusal keeps the field paths and categories the problem names (never a value)', async () => {
+    const api = await edge(() => ({
+      status: 422,
+      body: {
+        code: 'INTAKE.IDENTIFIER_DETECTED',
+        status: 422,
+        messages: { nl: 'De tekst bevat mogelijk gegevens waarmee iemand te herkennen is.', en: 'The text may contain data that identifies a person.' },
+        fields: [{ path: 'rationale', issue: 'PERSON_NAME' }],
+        spans: [{ field: 'rationale', category: 'PERSON_NAME', start: 0, end: 6 }],
+      },
+    }));
+    const client = new ApiClient(api.url, bearer('x'));
+    const err = await client.execute('withdrawCase', 'c1', { commandId: 'cmd-12345678', rationale: 'r' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiProblem);
+    expect(err).toMatchObject({ code: 'INTAKE.IDENTIFIER_DETECTED', status: 422, fields: [{ path: 'rationale', issue: 'PERSON_NAME' }] });
+    await api.close();
+  });
+
   test('the dashboard reads statistics for a period and locale, and copies only the allowed fields of the deadlines and the retention report: references and dates, no user ids', async () => {
     const api = await edge((req) => {
       if (req.url.startsWith('/api/v1/statistics?')) return { status: 200, body: { format: 'sjv-statistics/1', concerns: { total: '<5' } } };

@@ -4,7 +4,7 @@
  * demo tenant; production (`SJV_MODE=production`) refuses to start without its Entra ID settings.
  * Errors name the variables that are wrong, never their values (they may be secrets).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { RETENTION_LIMITS } from '../core/config';
@@ -85,6 +85,11 @@ export interface Config {
   process: {
     /** when personal data of a closed case is destroyed. Applies to cases closed from then on (the date is fixed at closure). */
     retention: RetentionConfig;
+    /**
+     * the municipality's street names (BAG "openbare ruimte" names) from SJV_STREET_NAMES_FILE, for the
+     * identifier guard's "<street> <house number>" check; empty when unset.
+     */
+    streetNames: readonly string[];
   };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -145,6 +150,7 @@ const EnvSchema = z.object({
   SJV_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   SJV_PAGES_DIR: z.string().min(1).default('./teams-app/dist'),
   SJV_TEMPLATES_DIR: z.string().min(1).optional(),
+  SJV_STREET_NAMES_FILE: z.string().min(1).optional(),
   SJV_RETENTION_INBRENG_DAYS: retentionVariable('closedInInbrengDays'),
   SJV_RETENTION_VERRIJKING_DAYS: retentionVariable('closedInVerrijkingDays'),
   SJV_RETENTION_AFTER_BESPREKING_MONTHS: retentionVariable('closedAfterBesprekingMonths'),
@@ -176,6 +182,31 @@ const EnvSchema = z.object({
   SJV_ENTRA_ISSUERS: csv.pipe(z.array(z.string().includes('{tid}', { message: 'each issuer template contains {tid}' })).min(1)).optional(),
 });
 
+/** One street name per line (UTF-8, BOM allowed); blank lines and lines starting with # are skipped. */
+const streetNamesSchema = z.array(z.string().max(120, 'a street name of at most 120 characters').regex(/\p{L}/u, 'a street name with a letter')).max(100_000, 'at most 100,000 street names');
+
+/** Reads the municipality's street names (SJV_STREET_NAMES_FILE); a problem names the variable, never a line. */
+function readStreetNames(file: string, problems: { variable: string; issue: string }[]): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.push({ variable: 'SJV_STREET_NAMES_FILE', issue: 'the file cannot be read' });
+    return [];
+  }
+  const lines = text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
+  const parsed = streetNamesSchema.safeParse(lines);
+  if (!parsed.success) {
+    problems.push({ variable: 'SJV_STREET_NAMES_FILE', issue: parsed.error.issues[0]?.message ?? 'invalid' });
+    return [];
+  }
+  return parsed.data;
+}
+
 /** Every environment variable the server reads. */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
@@ -190,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = isAbsolute(e.SJV_DATA_DIR) ? e.SJV_DATA_DIR : resolve(cwd, e.SJV_DATA_DIR);
 
   const databaseFile = join(dataDir, 'signaalpunt.db');
+  const streetNames = e.SJV_STREET_NAMES_FILE === undefined ? [] : readStreetNames(isAbsolute(e.SJV_STREET_NAMES_FILE) ? e.SJV_STREET_NAMES_FILE : resolve(cwd, e.SJV_STREET_NAMES_FILE), problems);
   const store = storeConfig(e, databaseFile, cwd, problems);
 
   let auth: AuthConfig;
@@ -261,6 +293,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         closedAfterBesprekingMonths: e.SJV_RETENTION_AFTER_BESPREKING_MONTHS,
         maxYearsAfter23rdBirthday: e.SJV_RETENTION_MAX_YEARS_AFTER_23,
       },
+      streetNames,
     },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },

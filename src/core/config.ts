@@ -34,6 +34,8 @@ export interface ProcessConfig {
   eligibilityAdvice: { AGE_OVER_23: string; TOO_MANY_REGISTRATIONS: string };
   /** maximum age (inclusive) on the day of registration. */
   maxAge: number;
+  /** the municipality's street names for the identifier guard (GuardOptions.streetNames); none by default. */
+  streetNames?: readonly string[];
 }
 
 export const DEFAULT_PROCESS_CONFIG: ProcessConfig = {

@@ -85,13 +85,14 @@ export interface MeetingStore {
 /** How a user takes part in signaaltafel sessions, derived from base roles and protocol membership. */
 export type MeetingRole = 'preparer' | 'chair' | 'member';
 
+/** `guarded`: free-text fields every participant reads (agenda, stage, minutes), refused when they identify someone. */
 export const MEETING_COMMANDS = {
-  createMeeting: { roles: ['preparer'], statuses: [] },
-  setAgenda: { roles: ['preparer'], statuses: ['planned', 'open'] },
-  startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'] },
-  shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'] },
-  endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'] },
-} as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[] }>;
+  createMeeting: { roles: ['preparer'], statuses: [], guarded: ['title'] },
+  setAgenda: { roles: ['preparer'], statuses: ['planned', 'open'], guarded: [] },
+  startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'], guarded: [] },
+  shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+  endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+} as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[]; guarded: readonly string[] }>;
 export type MeetingCommand = keyof typeof MEETING_COMMANDS;
 
 /** Data groups an agenda item may show in a side panel (further limited per user by the policy table). */
@@ -433,18 +434,18 @@ export class MeetingService {
     }
   }
 
-  private static parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
+  private parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
     const parsed = MEETING_SCHEMAS[command].safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
+    const guarded = guardTexts(parsed.data, MEETING_COMMANDS[command].guarded, this.sp.guardOptions);
+    if (guarded) throw guarded;
     return parsed.data as MeetingInput<C>;
   }
 
   /** The procesregisseur links a new session to a Teams meeting. */
   create(user: User, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('createMeeting', raw);
-      const guarded = guardTexts(input, ['title']);
-      if (guarded) throw guarded;
+      const input = this.parse('createMeeting', raw);
       const { roles } = await this.rolesOf(user);
       if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
       MeetingService.allowed('createMeeting', roles);
@@ -543,7 +544,7 @@ export class MeetingService {
   /** The procesregisseur sets the agenda (the whole list, in order); items already on it keep their id. */
   setAgenda(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('setAgenda', raw);
+      const input = this.parse('setAgenda', raw);
       const { meeting, roles } = await this.load(user, meetingId);
       MeetingService.allowed('setAgenda', roles, meeting);
       if (meeting.version !== input.expectedVersion) throw new DomainError('MEETING.VERSION_CONFLICT');
@@ -602,7 +603,7 @@ export class MeetingService {
     change: (m: MeetingSession, now: string) => void,
   ): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse(command, raw);
+      const input = this.parse(command, raw);
       const { meeting, roles } = await this.load(user, meetingId);
       MeetingService.allowed(command, roles, meeting);
       if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) throw new DomainError('MEETING.VERSION_CONFLICT');
@@ -617,7 +618,7 @@ export class MeetingService {
   /** The chair puts an agenda item on the meeting stage (or takes it off with null). Last one wins. */
   shareToStage(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
     return MeetingService.attempt(async () => {
-      const input = MeetingService.parse('shareToStage', raw);
+      const input = this.parse('shareToStage', raw);
       for (let attempt = 0; ; attempt++) {
         const { meeting, roles } = await this.load(user, meetingId);
         MeetingService.allowed('shareToStage', roles, meeting);

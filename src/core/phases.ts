@@ -57,26 +57,43 @@ export interface CommandRule {
   writes: DataGroup;
   /** purpose recorded in the audit log. */
   purpose: string;
+  /**
+   * Free-text fields of the command's input (dot paths; `*` for every element of an array) that someone
+   * other than the procesregisseur can read — in a frame, a card, the minutes or the stage. The identifier
+   * guard refuses the command when one of them names or points to a person. Every free-text field of a
+   * command is either here or in `personal`.
+   */
+  guarded: readonly string[];
+  /** Free-text fields that are personal data by purpose (group C identity, group F contact): never guarded. */
+  personal?: readonly string[];
 }
 
 export const COMMANDS: Record<CommandName, CommandRule> = {
-  submitConcern: { phases: [], roles: ['ketenpartner'], writes: 'B', purpose: 'anonieme inbreng van een zorg' },
-  decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden' },
-  supplyIdentity: { phases: ['VERRIJKING'], roles: ['inbrenger', 'procesregisseur'], writes: 'C', purpose: 'registratie naam en geboortedatum voor verrijking' },
+  submitConcern: { phases: [], roles: ['ketenpartner'], writes: 'B', purpose: 'anonieme inbreng van een zorg', guarded: ['freeText'] },
+  decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden', guarded: ['rationale'] },
+  supplyIdentity: { phases: ['VERRIJKING'], roles: ['inbrenger', 'procesregisseur'], writes: 'C', purpose: 'registratie naam en geboortedatum voor verrijking', guarded: [], personal: ['name'] },
   recordResidentInformed: {
     phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING'],
     roles: ['inbrenger', 'procesregisseur'],
     writes: 'A',
     purpose: 'vastleggen dat de inwoner is geïnformeerd',
+    guarded: ['deferral.reason'],
   },
-  requestEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'verrijkingsvraag aan ketenpartners' },
-  answerEnrichment: { phases: ['VERRIJKING'], roles: ['ketenpartner'], writes: 'D', purpose: 'beantwoording verrijkingsvraag' },
-  concludeEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'afronding verrijking' },
-  recordDiscussion: { phases: ['BESPREKING'], roles: ['voorzitter', 'procesregisseur'], writes: 'E', purpose: 'bespreking aan de signaaltafel' },
-  recordFollowUp: { phases: ['OPVOLGING'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'afspraken opvolging' },
-  updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'status van een actie' },
-  closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie' },
-  withdrawCase: { phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], roles: ['procesregisseur'], writes: 'A', purpose: 'intrekking' },
+  requestEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'verrijkingsvraag aan ketenpartners', guarded: [] },
+  answerEnrichment: { phases: ['VERRIJKING'], roles: ['ketenpartner'], writes: 'D', purpose: 'beantwoording verrijkingsvraag', guarded: [] },
+  concludeEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'afronding verrijking', guarded: ['rationale'] },
+  recordDiscussion: {
+    phases: ['BESPREKING'],
+    roles: ['voorzitter', 'procesregisseur'],
+    writes: 'E',
+    purpose: 'bespreking aan de signaaltafel',
+    guarded: ['notes'],
+    personal: ['contact.address', 'contact.phone', 'contact.email', 'contact.guardian'],
+  },
+  recordFollowUp: { phases: ['OPVOLGING'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'afspraken opvolging', guarded: [] },
+  updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'status van een actie', guarded: ['outcome'] },
+  closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie', guarded: ['rationale'] },
+  withdrawCase: { phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], roles: ['procesregisseur'], writes: 'A', purpose: 'intrekking', guarded: ['rationale'] },
 };
 
 export function findTransition(from: Phase, to: Phase, command: CommandName | 'purge'): TransitionRule | undefined {

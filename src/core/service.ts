@@ -13,6 +13,7 @@ import type { ProcessConfig } from './config';
 import { DEFAULT_PROCESS_CONFIG } from './config';
 import type { Result } from './errors';
 import { DomainError, fail, ok } from './errors';
+import type { GuardOptions } from './guard';
 import { findIdentifiers } from './guard';
 import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
@@ -74,17 +75,19 @@ export interface RetentionRun {
   purged: { caseId: string; reference: string; retentionUntil: string }[];
 }
 
-/** Text fields checked by the identifier guard before anything is stored: anonymous or process-level text. */
-const GUARDED_FIELDS: Partial<Record<CommandName, string[]>> = {
-  submitConcern: ['freeText'],
-  decideSuspicion: ['rationale'],
-  concludeEnrichment: ['rationale'],
-  closeCase: ['rationale'],
-  withdrawCase: ['rationale'],
-  recordResidentInformed: ['deferral.reason'],
-};
-
-const pick = (o: unknown, path: string): unknown => path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+/** The values at a dot path, `*` standing for every element of an array, each with its concrete path. */
+function valuesAt(input: unknown, path: string): { path: string; value: unknown }[] {
+  let found: { path: string; value: unknown }[] = [{ path: '', value: input }];
+  for (const key of path.split('.')) {
+    found = found.flatMap(({ path: at, value }) => {
+      if (!value || typeof value !== 'object') return [];
+      const join = (k: string | number): string => (at ? `${at}.${k}` : String(k));
+      if (key === '*') return Array.isArray(value) ? value.map((v, i) => ({ path: join(i), value: v as unknown })) : [];
+      return [{ path: join(key), value: (value as Record<string, unknown>)[key] }];
+    });
+  }
+  return found;
+}
 
 export function validationError(error: ZodError): DomainError {
   const unknownCode = error.issues.some((i) => i.message === UNKNOWN_CODE);
@@ -98,16 +101,22 @@ export function validationError(error: ZodError): DomainError {
   });
 }
 
-/** Refuses text with identifiers: the categories and spans found, never the text itself. */
-export function guardTexts(input: unknown, fields: readonly string[]): DomainError | undefined {
+/**
+ * Refuses text with identifiers in the given fields (dot paths, `*` for array elements — a command's
+ * `guarded` list in the command table): each field path with the categories found in it, and the spans,
+ * never the text itself.
+ */
+export function guardTexts(input: unknown, fields: readonly string[], options: GuardOptions = {}): DomainError | undefined {
   const spans: { category: string; start: number; end: number; field: string }[] = [];
-  for (const field of fields) {
-    const text = pick(input, field);
-    if (typeof text !== 'string' || text.length === 0) continue;
-    for (const hit of findIdentifiers(text)) spans.push({ category: hit.category, start: hit.start, end: hit.end, field });
+  for (const pattern of fields) {
+    for (const { path: field, value: text } of valuesAt(input, pattern)) {
+      if (typeof text !== 'string' || text.length === 0) continue;
+      for (const hit of findIdentifiers(text, options)) spans.push({ category: hit.category, start: hit.start, end: hit.end, field });
+    }
   }
   if (spans.length === 0) return undefined;
-  return new DomainError('INTAKE.IDENTIFIER_DETECTED', { categories: [...new Set(spans.map((s) => s.category))], spans });
+  const named = [...new Map(spans.map((s) => [`${s.field} ${s.category}`, { path: s.field, issue: s.category }])).values()];
+  return new DomainError('INTAKE.IDENTIFIER_DETECTED', { categories: [...new Set(spans.map((s) => s.category))], fields: named, spans });
 }
 
 function fingerprint(name: string, input: unknown): string {
@@ -132,6 +141,11 @@ export class Signaalpunt {
     return this.clock.now().toISOString();
   }
 
+  /** What the municipality adds to the identifier guard (its street names). */
+  get guardOptions(): GuardOptions {
+    return this.config.streetNames ? { streetNames: this.config.streetNames } : {};
+  }
+
   private async organisations(): Promise<Map<string, Organisation>> {
     return new Map((await this.store.listOrganisations()).map((o) => [o.id, o]));
   }
@@ -141,7 +155,7 @@ export class Signaalpunt {
     const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const input = parsed.data as CommandInput<N>;
-    const guarded = guardTexts(input, GUARDED_FIELDS[name] ?? []);
+    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
     // The registry is read before the transaction: a store may serialise its calls, so a non-transactional
     // store call made inside `transaction` would wait for the transaction itself (deadlock).
     const organisations = await this.organisations();

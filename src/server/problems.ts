@@ -7,7 +7,8 @@
  * - `type` is `urn:signaalpunt:problem:<code>`; `title` is the English text of the code, `detail` an
  *   English sentence about this occurrence; `messages` holds the text for people in Dutch and English;
  * - `fields` names the invalid fields (`path`, `issue` code) — never their values;
- * - `categories`/`spans` (INTAKE.IDENTIFIER_DETECTED) give the kinds and offsets of what was found, not the text.
+ * - `categories`/`spans` (INTAKE.IDENTIFIER_DETECTED) give the kinds and offsets of what was found, not the text;
+ *   its `fields` name each refused field with the category found in it (`issue`).
  * Nothing in a problem ever echoes input: details are copied from an allow-list of keys.
  */
 import type { ErrorCode, ErrorDetails } from '../core/errors';
@@ -76,8 +77,9 @@ export function isProblemCode(code: string): code is ProblemCode {
 }
 
 function detailFor(code: ProblemCode, d: Problem): string {
+  // an identifier refusal names each field with the category found in it (fields), else the categories alone
+  if (d.categories?.length) return `Found in the text: ${(d.fields?.length ? d.fields.map((f) => `${f.issue} in ${f.path}`) : d.categories).join(', ')}. Nothing was stored.`;
   if (d.fields?.length) return `Invalid field${d.fields.length > 1 ? 's' : ''}: ${d.fields.map((f) => `${f.path || '(body)'} (${f.issue})`).join(', ')}.`;
-  if (d.categories?.length) return `Found in the text: ${d.categories.join(', ')}. Nothing was stored.`;
   if (d.reason) return `${textsOf(code).en} Reason: ${d.reason}.`;
   return textsOf(code).en;
 }

@@ -61,7 +61,9 @@ async function problemOf(res: HttpResponseLike): Promise<ApiProblem> {
     nl: 'De Signaalpunt-API gaf een fout.',
     en: 'The Signaalpunt API returned an error.',
   };
-  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages);
+  const named = json && Array.isArray(json.fields) ? (json.fields as { path?: unknown; issue?: unknown }[]) : [];
+  const fields = named.map((f) => ({ path: String(f.path), issue: String(f.issue) }));
+  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages, fields);
 }
 
 interface ApiReminder {

@@ -136,11 +136,14 @@ export class ApiProblem extends Error {
   public readonly code: string;
   public readonly status: number;
   public readonly messages: { nl: string; en: string };
-  constructor(code: string, status: number, messages: { nl: string; en: string }) {
+  /** the fields the problem names (path and issue; for INTAKE.IDENTIFIER_DETECTED the category found) — never values. */
+  public readonly fields: ReadonlyArray<{ path: string; issue: string }>;
+  constructor(code: string, status: number, messages: { nl: string; en: string }, fields: ReadonlyArray<{ path: string; issue: string }> = []) {
     super(code);
     this.code = code;
     this.status = status;
     this.messages = messages;
+    this.fields = fields;
     // reason: ES5 target — restore the prototype chain so `instanceof ApiProblem` works.
     Object.setPrototypeOf(this, ApiProblem.prototype);
   }

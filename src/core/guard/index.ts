@@ -14,7 +14,9 @@
 import { findBirthDates } from './dates';
 import { loadLexicon } from './lexicon';
 import { findPersonNames } from './names';
-import { findBsn, findEmails, findIbans, findPhones, findPlates, findPostcodes, findSocial, findStreets } from './structured';
+import { findSchoolClasses } from './school';
+import type { KnownStreets } from './structured';
+import { compileStreetNames, findBsn, findEmails, findIbans, findKnownStreets, findPhones, findPlates, findPostcodes, findSocial, findStreets } from './structured';
 import type { IdentifierCategory, IdentifierHit } from './types';
 
 export type { IdentifierCategory, IdentifierHit } from './types';
@@ -30,6 +32,7 @@ export const CATEGORY_PRIORITY: readonly IdentifierCategory[] = [
   'BIRTH_DATE',
   'POSTCODE_ADDRESS',
   'STREET_ADDRESS',
+  'SCHOOL_CLASS',
   'PERSON_NAME',
 ];
 
@@ -64,8 +67,29 @@ function merge(hits: IdentifierHit[]): IdentifierHit[] {
   return out;
 }
 
+/** What a municipality adds to the guard. */
+export interface GuardOptions {
+  /**
+   * The municipality's street names (BAG "openbare ruimte" names, one per entry): "<name> <house number>"
+   * is then refused also for names without a street suffix. The core reads no files: the configuration
+   * reads the list (SJV_STREET_NAMES_FILE) and passes it in.
+   */
+  streetNames?: readonly string[];
+}
+
+const compiled = new WeakMap<readonly string[], KnownStreets>();
+function knownStreets(names: readonly string[] | undefined): KnownStreets | undefined {
+  if (!names || names.length === 0) return undefined;
+  let streets = compiled.get(names);
+  if (!streets) {
+    streets = compileStreetNames(names);
+    compiled.set(names, streets);
+  }
+  return streets;
+}
+
 /** All identifiers in `text`, sorted by start offset, overlapping hits merged. */
-export function findIdentifiers(text: string): IdentifierHit[] {
+export function findIdentifiers(text: string, options: GuardOptions = {}): IdentifierHit[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   loadLexicon(); // lazy, once; throws (fail closed) when the dictionary is missing
   const hits: IdentifierHit[] = [
@@ -78,6 +102,8 @@ export function findIdentifiers(text: string): IdentifierHit[] {
     ...findBirthDates(text),
     ...findPostcodes(text),
     ...findStreets(text),
+    ...findKnownStreets(text, knownStreets(options.streetNames)),
+    ...findSchoolClasses(text),
     ...findPersonNames(text),
   ];
   return merge(hits);

@@ -13,6 +13,7 @@
  * "Jansen") and to the left with preceding first names ("Anna Maria").
  */
 import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from './allowlist';
+import { diminutiveBase } from './diminutives';
 import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from './first-names';
 import { isOrdinaryWord, properKind } from './lexicon';
 import { endsWithStreetSuffix, looksLikeStreetName } from './structured';
@@ -254,6 +255,8 @@ function firstNameKind(t: Token): FirstNameKind | null {
     n = n.slice(0, -1); // "Mohammeds broer"
   }
   if (!FIRST.has(n)) {
+    const dim = diminutiveKind(t.text, n);
+    if (dim) return dim;
     if (!n.includes('-')) return null;
     const parts = n.split('-');
     if (!parts.every((p) => FIRST.has(p))) return null;
@@ -262,6 +265,19 @@ function firstNameKind(t: Token): FirstNameKind | null {
   if (CONTEXT_ONLY.has(n)) return 'context';
   if (PLACES.has(n) || ALLOWED.has(n)) return 'context';
   if (AMBIGUOUS.has(n)) return 'ambiguous';
+  return 'plain';
+}
+
+/**
+ * A diminutive of a listed first name ("Jantje", "Keesje", "Henkie") is a first name of the same kind as
+ * its base; when the form is also an ordinary word ("Roosje", "Pietje" as in pietje-precies, "bootje") it
+ * needs the context an ambiguous name needs (a verb after it at the start of a sentence, no article before).
+ */
+function diminutiveKind(word: string, n: string): FirstNameKind | null {
+  const base = diminutiveBase(n);
+  if (base === undefined || ALLOWED.has(n) || PLACES.has(n)) return null;
+  if (CONTEXT_ONLY.has(base) || PLACES.has(base) || ALLOWED.has(base)) return 'context';
+  if (AMBIGUOUS.has(base) || isOrdinaryWord(word)) return 'ambiguous';
   return 'plain';
 }
 

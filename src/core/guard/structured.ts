@@ -50,6 +50,43 @@ export function findBsn(text: string): IdentifierHit[] {
       if (nine.length === 9 && passesElfproef(nine)) out.push(hit('BSN', m.index, m.index + m[0].length));
     }
   }
+  return out.concat(findBsnByWord(text));
+}
+
+/** The word BSN / burgerservicenummer / sofinummer (also "BSN-nummer"). */
+const BSN_WORD_RE = /(?<![\p{L}\p{N}])(?:bsn|burgerservicenummer|burger\s?service\s?nummer|sofinummer|sofi-nummer)(?!\p{L})/giu;
+/** A number of 6 to 12 digits, plain or grouped with single spaces, dots or dashes. */
+const BSN_LIKE_NUMBER_RE = /(?<![\p{N}])\d(?:[ .-]?\d){5,11}(?!\p{N})/gu;
+const SENTENCE_END_RE = /[.!?](?:\s|$)|\n/u;
+/** Another label between the word and the number makes it that other number ("BSN onbekend, zaaknummer …"). */
+const OTHER_NUMBER_LABEL_RE = /\p{L}nummer|kenmerk|dossier|zaak|klant|tel\b|telefoon|mobiel|iban|rekening/iu;
+
+/**
+ * Any number (the hit: the number only) next to the word BSN or burgerservicenummer, whatever its digits: the word says it is one
+ * (a mistyped BSN that fails the 11-proef still points to a person). "Next to": in the same sentence,
+ * at most 40 characters after the word or 30 before it ("685995288 is het BSN").
+ */
+function findBsnByWord(text: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const m of matches(BSN_WORD_RE, text)) {
+    const wordEnd = m.index + m[0].length;
+    let after = text.slice(wordEnd, wordEnd + 40);
+    const stop = SENTENCE_END_RE.exec(after.replace(/(?<=\b(?:nr|no|tel))\./giu, ' '));
+    if (stop) after = after.slice(0, stop.index);
+    const next = matches(BSN_LIKE_NUMBER_RE, after).next();
+    if (!next.done && !OTHER_NUMBER_LABEL_RE.test(after.slice(0, next.value.index))) {
+      out.push(hit('BSN', wordEnd + next.value.index, wordEnd + next.value.index + next.value[0].length));
+      continue;
+    }
+    const from = Math.max(0, m.index - 30);
+    let before = text.slice(from, m.index);
+    let cut = 0;
+    for (const end of matches(/[.!?]\s|\n/gu, before)) cut = end.index + 1;
+    before = before.slice(cut);
+    const numbers = [...matches(BSN_LIKE_NUMBER_RE, before)];
+    const last = numbers[numbers.length - 1];
+    if (last) out.push(hit('BSN', from + cut + last.index, from + cut + last.index + last[0].length));
+  }
   return out;
 }
 
@@ -90,9 +127,17 @@ export function findPhones(text: string): IdentifierHit[] {
 
 const EMAIL_RE =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-]|\.\p{L})/gu;
-// Lightly obfuscated forms: "jan [at] mail punt nl", "jan (at) mail.nl".
-const EMAIL_OBFUSCATED_RE =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}\s?(?:\[at\]|\(at\)|\[@\]|\sapenstaartje\s)\s?[\p{L}\p{N}-]{1,63}(?:(?:\.|\s?\[dot\]\s?|\spunt\s)[\p{L}\p{N}-]{1,63}){1,4}(?![\p{L}\p{N}])/giu;
+// Obfuscated forms: "jan.devries at gmail dot com", "jan (at) mail (punt) nl", "jan [at] mail [dot] nl",
+// "jan apenstaartje mail punt nl", "jan@mail punt nl". An obfuscated "at" (or @) and at least one dot
+// between domain and top-level domain are required, so a loose "punt" or "at" in a sentence passes.
+const OB_PART = String.raw`[\p{L}\p{N}_%+\-]{1,64}`;
+const OB_DOMAIN = String.raw`[\p{L}\p{N}\-]{1,63}`;
+const OB_DOT = String.raw`(?:\.|\s{0,2}[\[(]\s{0,2}(?:dot|punt)\s{0,2}[\])]\s{0,2}|\s(?:dot|punt)\s)`;
+const OB_AT = String.raw`(?:@|\s{0,2}[\[(]\s{0,2}(?:at|@|apenstaartje)\s{0,2}[\])]\s{0,2}|\s(?:at|apenstaartje)\s)`;
+const EMAIL_OBFUSCATED_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+\-@])${OB_PART}(?:${OB_DOT}${OB_PART}){0,3}${OB_AT}${OB_DOMAIN}(?:${OB_DOT}${OB_DOMAIN}){0,3}?${OB_DOT}\p{L}{2,24}(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 export function findEmails(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -199,7 +244,7 @@ export function findPostcodes(text: string): IdentifierHit[] {
     if (m[6] !== undefined) {
       // "1234 ab" (lower case with a space) only with a cue: the word postcode before it or a
       // house number after it, and never when the letters are a Dutch word ("2023 op 12").
-      const cue = /postcode\s*:?\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
+      const cue = /postcode(?:\s*:)?\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
       if (TWO_LETTER_WORDS.has(m[6]) || (!cue && m[7] === undefined)) continue;
     }
     if (NOT_POSTCODE_LETTERS.has(letters)) continue;
@@ -284,6 +329,85 @@ export function findStreets(text: string): IdentifierHit[] {
       cursor = prevStart;
     }
     out.push(hit('STREET_ADDRESS', start, numberEnd));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known street names (the municipality's own list) + house number
+// ---------------------------------------------------------------------------------------------
+
+/** A municipality's street names, compiled for lookup: lower-case names with single spaces. */
+export interface KnownStreets {
+  names: ReadonlySet<string>;
+  /** the last word of each name: a number after any other word is not looked at further. */
+  lastWords: ReadonlySet<string>;
+  /** the most words in one name. */
+  maxWords: number;
+}
+
+/** The word before the house number (and an optional "nr"), at the end of the text before it. */
+const LAST_WORD_RE = /([\p{L}\p{N}'’.-]{1,61})\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?$/iu;
+const STREET_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,60}/gu;
+const normaliseStreet = (name: string): string => name.normalize('NFKC').trim().toLowerCase().replace(/’/gu, "'").split(/\s+/u).join(' ');
+
+/** Compiles street names (BAG "openbare ruimte" names); blank lines and names without a letter are ignored. */
+export function compileStreetNames(names: readonly string[]): KnownStreets {
+  const set = new Set<string>();
+  const lastWords = new Set<string>();
+  let maxWords = 0;
+  for (const raw of names) {
+    const name = normaliseStreet(raw);
+    if (name.length === 0 || name.length > 120 || !/\p{L}/u.test(name)) continue;
+    set.add(name);
+    const words = name.split(' ');
+    lastWords.add(words[words.length - 1] as string);
+    maxWords = Math.max(maxWords, words.length);
+  }
+  return { names: set, lastWords, maxWords: Math.min(maxWords, 8) };
+}
+
+/** A house number after whitespace: 12, 12a, 12 A, 12-II, 12-2, 12/3, 12 bis. */
+const KNOWN_STREET_NUMBER_RE = new RegExp(
+  String.raw`(?<=[\p{L}'’.)]\s{1,3})(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?(${HOUSE_NUMBER})(?:\s(?:bis|hs))?(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}])`,
+  'giu',
+);
+
+/**
+ * "<known street> <house number>": the street names a municipality supplies (many have no suffix such as
+ * -straat: "Botter 12", "Lange Voort 3a"). A known name that is an ordinary Dutch word counts in lower case
+ * only when it is more than one word; no known name counts before a count ("Wold 2 keer").
+ */
+export function findKnownStreets(text: string, streets: KnownStreets | undefined): IdentifierHit[] {
+  if (!streets || streets.names.size === 0) return [];
+  const out: IdentifierHit[] = [];
+  for (const m of matches(KNOWN_STREET_NUMBER_RE, text)) {
+    const numberEnd = m.index + m[0].length;
+    const from = Math.max(0, m.index - 80);
+    const before = text.slice(from, m.index);
+    const lastWord = LAST_WORD_RE.exec(before.slice(-64));
+    if (!lastWord || !streets.lastWords.has(normaliseStreet((lastWord[1] as string).replace(/[.,]+$/u, '')))) continue;
+    const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: w[0].replace(/[.,]+$/u, ''), start: from + w.index, end: from + w.index + w[0].length }));
+    // only the words directly before the number, separated by spaces alone
+    let first = words.length;
+    while (first > 0) {
+      const w = words[first - 1] as { text: string; start: number; end: number };
+      const gapEnd = first === words.length ? m.index : (words[first] as { start: number }).start;
+      if (!/^\s{1,3}$/u.test(text.slice(w.end, gapEnd)) || words.length - first >= streets.maxWords) break;
+      first -= 1;
+    }
+    for (let k = first; k < words.length; k += 1) {
+      const parts = words.slice(k);
+      const name = normaliseStreet(parts.map((p) => p.text).join(' '));
+      if (!streets.names.has(name)) continue;
+      const written = parts.map((p) => p.text).join(' ');
+      const capital = /^\p{Lu}/u.test(written);
+      const ordinary = parts.length === 1 && isOrdinaryWord(written);
+      const after = text.slice(numberEnd, numberEnd + 20).trimStart();
+      if (COUNT_WORDS.test(after) || (ordinary && !capital)) continue;
+      out.push(hit('STREET_ADDRESS', (parts[0] as { start: number }).start, numberEnd));
+      break;
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@ export type IdentifierCategory =
   | 'IBAN'
   | 'LICENCE_PLATE'
   | 'SOCIAL_HANDLE'
+  | 'SCHOOL_CLASS'
   | 'PERSON_NAME';
 
 /** A detected identifier: UTF-16 offsets into the text, `end` exclusive. Never carries the matched text. */

@@ -2,10 +2,11 @@
 import { MessageBar, MessageBarType } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
+import { identifierLines } from '../identifier-labels';
 import { useEnv } from './env';
 
 export function problemText(error: unknown, locale: 'nl-NL' | 'en-US', generic: string): string {
-  if (error instanceof ApiError) return error.text(locale);
+  if (error instanceof ApiError) return [error.text(locale), ...identifierLines(error.code, error.fields, locale)].join(' ');
   return generic;
 }
 

@@ -1,7 +1,17 @@
 import { findIdentifiers, type IdentifierCategory, type IdentifierHit } from '../../../src/core/guard';
 import { passesElfproef, ibanChecksumValid } from '../../../src/core/guard/structured';
 import { FIRST_NAMES } from '../../../src/core/guard/first-names';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NEGATIVE_CASES, POSITIVE_CASES } from './corpus';
+import { GAP_CASES, GAP_NEGATIVES } from './corpus-gaps';
+import { HELD_OUT_PLAIN_CONCERNS } from './corpus-heldout';
+
+/** The street names shipped as a sample (templates/streets.sample.txt), read as the configuration reads them. */
+const SAMPLE_STREETS = readFileSync(join(__dirname, '../../../templates/streets.sample.txt'), 'utf8')
+  .split(/\r?\n/)
+  .map((l) => l.trim())
+  .filter((l) => l.length > 0 && !l.startsWith('#'));
 
 // All names and numbers in these tests are fictitious.
 
@@ -330,34 +340,50 @@ describe('robustness', () => {
 });
 
 describe('corpus', () => {
-  it('meets recall and false-alarm targets', () => {
+  it('meets recall and false-alarm targets (recall 100% per category and per gap; false alarms ≤ 5% on the held-out plain concerns)', () => {
     const ALL: IdentifierCategory[] = [
-      'BSN', 'BIRTH_DATE', 'PHONE', 'EMAIL', 'POSTCODE_ADDRESS', 'STREET_ADDRESS', 'IBAN', 'LICENCE_PLATE', 'SOCIAL_HANDLE', 'PERSON_NAME',
+      'BSN', 'BIRTH_DATE', 'PHONE', 'EMAIL', 'POSTCODE_ADDRESS', 'STREET_ADDRESS', 'IBAN', 'LICENCE_PLATE', 'SOCIAL_HANDLE', 'SCHOOL_CLASS', 'PERSON_NAME',
     ];
+    // The corpus runs as a municipality would: with its street names (here the shipped sample).
+    const found = (text: string): Set<IdentifierCategory> => new Set(findIdentifiers(text, { streetNames: SAMPLE_STREETS }).map((h) => h.category));
+    const positives = [...POSITIVE_CASES, ...GAP_CASES.map((c) => ({ text: c.text, expect: [c.expect] }))];
     const expected = new Map<IdentifierCategory, number>(ALL.map((c) => [c, 0]));
-    const found = new Map<IdentifierCategory, number>(ALL.map((c) => [c, 0]));
+    const hits = new Map<IdentifierCategory, number>(ALL.map((c) => [c, 0]));
     const misses: string[] = [];
-    for (const { text, expect: cats } of POSITIVE_CASES) {
-      const got = new Set(categories(text));
+    for (const { text, expect: cats } of positives) {
+      const got = found(text);
       for (const cat of cats) {
         expected.set(cat, (expected.get(cat) ?? 0) + 1);
-        if (got.has(cat)) found.set(cat, (found.get(cat) ?? 0) + 1);
+        if (got.has(cat)) hits.set(cat, (hits.get(cat) ?? 0) + 1);
         else misses.push(`${cat}: ${text}`);
       }
     }
-    const falseAlarms = NEGATIVE_CASES.filter((text) => findIdentifiers(text).length > 0);
-    const falseAlarmRate = falseAlarms.length / NEGATIVE_CASES.length;
+    const gaps = [...new Set(GAP_CASES.map((c) => c.gap))].map((gap) => {
+      const cases = GAP_CASES.filter((c) => c.gap === gap);
+      const f = cases.filter((c) => found(c.text).has(c.expect)).length;
+      return { gap, sentences: cases.length, found: f, recall: `${((100 * f) / cases.length).toFixed(1)}%` };
+    });
+    const tuning = [...NEGATIVE_CASES, ...GAP_NEGATIVES];
+    const falseAlarms = tuning.filter((text) => found(text).size > 0);
+    const falseAlarmRate = falseAlarms.length / tuning.length;
+    const heldOutAlarms = HELD_OUT_PLAIN_CONCERNS.filter((text) => found(text).size > 0);
+    const heldOutRate = heldOutAlarms.length / HELD_OUT_PLAIN_CONCERNS.length;
 
     const table = ALL.map((cat) => {
       const e = expected.get(cat) ?? 0;
-      const f = found.get(cat) ?? 0;
-      return { category: cat, sentences: e, found: f, recall: e === 0 ? 'n/a' : `${((100 * f) / e).toFixed(1)}%` };
+      const f = hits.get(cat) ?? 0;
+      return { category: cat as string, sentences: e, found: f, recall: e === 0 ? 'n/a' : `${((100 * f) / e).toFixed(1)}%` };
     });
-    table.push({ category: 'FALSE ALARMS' as IdentifierCategory, sentences: NEGATIVE_CASES.length, found: falseAlarms.length, recall: `${(100 * falseAlarmRate).toFixed(1)}%` });
-    console.log(`Identifier guard corpus report (${POSITIVE_CASES.length} positive, ${NEGATIVE_CASES.length} negative sentences)`);
+    table.push({ category: 'FALSE ALARMS (tuning negatives)', sentences: tuning.length, found: falseAlarms.length, recall: `${(100 * falseAlarmRate).toFixed(1)}%` });
+    table.push({ category: 'FALSE ALARMS (held-out plain concerns)', sentences: HELD_OUT_PLAIN_CONCERNS.length, found: heldOutAlarms.length, recall: `${(100 * heldOutRate).toFixed(1)}%` });
+    console.log(`Identifier guard corpus report (${positives.length} positive, ${tuning.length} negative, ${HELD_OUT_PLAIN_CONCERNS.length} held-out sentences)`);
     console.table(table);
+    console.log('Recall per gap of issue 12');
+    console.table(gaps);
     if (misses.length > 0) console.log(`Missed:\n${misses.join('\n')}`);
-    if (falseAlarms.length > 0) console.log(`False alarms:\n${falseAlarms.map((t) => `${t} => ${spans(t).join(' | ')}`).join('\n')}`);
+    const spansOf = (t: string): string[] => findIdentifiers(t, { streetNames: SAMPLE_STREETS }).map((h) => `${h.category}:${t.slice(h.start, h.end)}`);
+    if (falseAlarms.length > 0) console.log(`False alarms:\n${falseAlarms.map((t) => `${t} => ${spansOf(t).join(' | ')}`).join('\n')}`);
+    if (heldOutAlarms.length > 0) console.log(`False alarms (held-out):\n${heldOutAlarms.map((t) => `${t} => ${spansOf(t).join(' | ')}`).join('\n')}`);
 
     // Speed on ~2,000-character texts after warm-up (reported, not asserted).
     const texts: string[] = [];
@@ -373,13 +399,15 @@ describe('corpus', () => {
 
     expect(POSITIVE_CASES.length).toBeGreaterThanOrEqual(300);
     expect(NEGATIVE_CASES.length).toBeGreaterThanOrEqual(300);
+    expect(HELD_OUT_PLAIN_CONCERNS.length).toBeGreaterThanOrEqual(150);
     for (const cat of ALL) {
       const e = expected.get(cat) ?? 0;
-      const f = found.get(cat) ?? 0;
+      const f = hits.get(cat) ?? 0;
       expect(e).toBeGreaterThan(0);
-      if (cat === 'PERSON_NAME') expect(f / e).toBeGreaterThanOrEqual(0.95);
-      else expect({ cat, recall: f / e }).toEqual({ cat, recall: 1 });
+      expect({ cat, recall: f / e }).toEqual({ cat, recall: 1 });
     }
+    for (const row of gaps) expect({ gap: row.gap, found: row.found }).toEqual({ gap: row.gap, found: row.sentences });
     expect(falseAlarmRate).toBeLessThanOrEqual(0.05);
+    expect(heldOutRate).toBeLessThanOrEqual(0.05);
   });
 });

@@ -62,6 +62,11 @@ test('a rationale that identifies a person is refused with the guard’s message
   fireEvent.change(q.getByLabelText(nl.rationale), { target: { value: 'Gaat om Mohammed El Amrani, bereikbaar op 06-12345678.' } });
   clickButton(form, nl.recordDecision);
   expect(await alertText(q)).toContain(ERROR_CODES['INTAKE.IDENTIFIER_DETECTED'].nl);
+  // the message names the field and what was found there, never the text; the input stays.
+  expect(await alertText(q)).toContain('Gevonden: een naam in de onderbouwing.');
+  expect(await alertText(q)).toContain('Gevonden: een telefoonnummer in de onderbouwing.');
+  expect(await alertText(q)).not.toContain('El Amrani');
+  expect((q.getByLabelText(nl.rationale) as HTMLTextAreaElement).value).toBe('Gaat om Mohammed El Amrani, bereikbaar op 06-12345678.');
   expect((await phaseOf(s.inbreng)).phase).toBe('INBRENG');
 });
 

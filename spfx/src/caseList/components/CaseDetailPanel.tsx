@@ -10,6 +10,7 @@ import type { CaseApi } from '../dataSource';
 import type { Labels } from '../labels';
 import type { CaseView, Catalogue, CommandOutcome, Partner } from '../model';
 import { ApiProblem } from '../model';
+import { identifierLines } from '../identifierLabels';
 import { AuditTrail } from './AuditTrail';
 import { CaseViewSections } from './CaseViewSections';
 import { CommandDialog } from './CommandDialog';
@@ -38,7 +39,10 @@ export function randomCommandId(): string {
 }
 
 export function problemText(e: unknown, labels: Labels): string {
-  if (e instanceof ApiProblem) return labels.locale === 'en-US' ? e.messages.en : e.messages.nl;
+  if (e instanceof ApiProblem) {
+    const locale = labels.locale === 'en-US' ? 'en-US' : 'nl-NL';
+    return [locale === 'en-US' ? e.messages.en : e.messages.nl].concat(identifierLines(e.code, e.fields, locale)).join(' ');
+  }
   return labels.s.errorLoading;
 }
 

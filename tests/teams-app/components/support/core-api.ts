@@ -10,6 +10,7 @@ import { MeetingService, minutesToMarkdown } from '../../../../src/core/meetings
 import type { User } from '../../../../src/core/model';
 import type { DiscussionInput, Me, SuspicionInput, TabApi } from '../../../../teams-app/src/api';
 import { ApiError } from '../../../../teams-app/src/api';
+import { problemOf } from '../../../../src/server/problems';
 import type { World } from '../../../support/world';
 
 // jsdom's global object has no structuredClone (the core clones records with it): the Node algorithm.
@@ -18,7 +19,11 @@ if (typeof globalThis.structuredClone !== 'function') {
 }
 
 const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw ApiError.fromCode(r.error.code);
+  if (!r.ok) {
+    // as the HTTP client does with a problem document: code, texts and the named fields (never values)
+    const e = ApiError.fromCode(r.error.code);
+    throw new ApiError(e.code, e.status, e.messages, problemOf(r.error.code, r.error.details).fields ?? []);
+  }
   return r.value;
 };
 
