@@ -43,13 +43,14 @@ export async function benchBot(): Promise<{ ok: boolean }> {
     service,
     store,
     botStore: store,
-    config: { appId: '', appType: 'SingleTenant', outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 } },
+    config: { sdk: 'botbuilder', appId: '', appType: 'SingleTenant', outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 } },
     sender: { send: async () => undefined },
     startWorker: false,
   });
   const app = Fastify({ bodyLimit: 64 * 1024 });
   app.post('/api/messages', (req, reply) => bot.handler(req, reply));
-  app.post('/api/echo', messagesHandler(bot.adapter, new EchoBot()));
+  if (bot.channel.sdk !== 'botbuilder') throw new Error('botbuilder expected');
+  app.post('/api/echo', messagesHandler(bot.channel.adapter, new EchoBot()));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const mentor = demoUser('mentor@school.demo');

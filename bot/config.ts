@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export interface BotConfig {
+  /** the channel layer's SDK (bot/channel/index.ts): the Microsoft 365 Agents SDK, or botbuilder as the fallback (docs/adr/0008). */
+  sdk: BotSdk;
   /** empty locally: no authentication of incoming activities, no tokens on outgoing ones. */
   appId: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
   password?: string;
-  certificate?: { thumbprint: string; privateKey: string };
+  certificate?: { thumbprint: string; privateKey: string; keyFile: string };
   outbox: { enabled: boolean; pollMs: number; leaseMs: number; backoffBaseMs: number; backoffMaxMs: number };
 }
 
@@ -23,10 +25,14 @@ export class BotConfigError extends Error {
   }
 }
 
+export const BOT_SDKS = ['agents', 'botbuilder'] as const;
+export type BotSdk = (typeof BOT_SDKS)[number];
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const ms = (min: number, def: number) => z.coerce.number().int().min(min).max(24 * 3600_000).default(def);
 
 const EnvSchema = z.object({
+  SJV_BOT_SDK: z.enum(BOT_SDKS, { error: `unsupported: one of ${BOT_SDKS.join(', ')}` }).optional(),
   SJV_BOT_APP_ID: z.string().optional(),
   SJV_BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   SJV_BOT_TENANT_ID: z.uuid().optional(),
@@ -57,7 +63,7 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
     else {
       try {
         const privateKey = readFileSync(e.SJV_BOT_CERT_KEY_FILE, 'utf8');
-        if (e.SJV_BOT_CERT_THUMBPRINT) certificate = { thumbprint: e.SJV_BOT_CERT_THUMBPRINT, privateKey };
+        if (e.SJV_BOT_CERT_THUMBPRINT) certificate = { thumbprint: e.SJV_BOT_CERT_THUMBPRINT, privateKey, keyFile: e.SJV_BOT_CERT_KEY_FILE };
       } catch {
         problems.push({ variable: 'SJV_BOT_CERT_KEY_FILE', issue: 'cannot be read' });
       }
@@ -66,6 +72,8 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
   if (mode === 'production') {
     const any = e.SJV_BOT_APP_ID || e.SJV_BOT_APP_PASSWORD || e.SJV_BOT_TENANT_ID || e.SJV_BOT_CERT_THUMBPRINT || e.SJV_BOT_CERT_KEY_FILE;
     if (!any) return undefined;
+    // Production names its SDK explicitly (the shipped configs say agents); locally agents is the default.
+    if (!e.SJV_BOT_SDK) problems.push({ variable: 'SJV_BOT_SDK', issue: `required in production: one of ${BOT_SDKS.join(', ')}` });
     if (!e.SJV_BOT_APP_ID) problems.push({ variable: 'SJV_BOT_APP_ID', issue: 'required in production' });
     if (e.SJV_BOT_APP_TYPE !== 'UserAssignedMSI' && !e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_CERT_THUMBPRINT) {
       problems.push({ variable: 'SJV_BOT_APP_PASSWORD', issue: 'a secret or a certificate (SJV_BOT_CERT_THUMBPRINT + SJV_BOT_CERT_KEY_FILE) is required in production' });
@@ -74,6 +82,7 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
   }
   if (problems.length) throw new BotConfigError(problems);
   return {
+    sdk: e.SJV_BOT_SDK ?? 'agents',
     appId: e.SJV_BOT_APP_ID ?? '',
     appType: e.SJV_BOT_APP_TYPE,
     ...(e.SJV_BOT_TENANT_ID ? { tenantId: e.SJV_BOT_TENANT_ID } : {}),

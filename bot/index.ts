@@ -1,10 +1,9 @@
 /**
- * The Teams bot, assembled: the conversation logic (bot/app), the botbuilder layer (bot/channel) and the
- * outbox worker that sends proactive messages. The server mounts `handler` at /api/messages and calls
- * `close()` when it stops.
+ * The Teams bot, assembled: the conversation logic (bot/app), the channel layer of the configured SDK
+ * (bot/channel, chosen by SJV_BOT_SDK: docs/adr/0008) and the outbox worker that sends proactive messages.
+ * The server mounts `handler` at /api/messages and calls `close()` when it stops.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
 import type { BotStore, Clock, Store } from '../src/core/ports';
 import { systemClock } from '../src/core/ports';
 import type { Signaalpunt } from '../src/core/service';
@@ -14,11 +13,8 @@ import { OutboxWorker } from './app/outbox/worker';
 import { PROACTIVE } from './app/routes';
 import type { BotLogger } from './app/types';
 import { silentLogger } from './app/types';
-import { createAdapter } from './channel/adapter';
-import { SignaalpuntTeamsBot } from './channel/handler';
-import type { HttpReplyLike, HttpRequestLike } from './channel/http';
-import { messagesHandler } from './channel/http';
-import { BotFrameworkSender } from './channel/proactive';
+import type { Channel, HttpReplyLike, HttpRequestLike, MessagesHandler } from './channel';
+import { createChannel } from './channel';
 import type { BotConfig } from './config';
 import { readBotConfig } from './config';
 
@@ -33,19 +29,19 @@ export interface BotOptions {
   config: BotConfig;
   log?: BotLogger;
   clock?: Clock;
-  /** replaces the Bot Framework sender (tests, benchmarks). */
+  /** replaces the channel's proactive sender (tests, benchmarks). */
   sender?: MessageSender;
   /** start the outbox worker's timer (default: config.outbox.enabled). */
   startWorker?: boolean;
 }
 
-export type MessagesHandler = (request: HttpRequestLike, reply: HttpReplyLike) => Promise<unknown>;
+export type { Channel, MessagesHandler } from './channel';
 
 export interface Bot {
   handler: MessagesHandler;
   app: BotApp;
-  adapter: CloudAdapter;
-  teamsBot: SignaalpuntTeamsBot;
+  /** the SDK's channel layer (bot/channel): its adapter, activity handler and sender. */
+  channel: Channel;
   worker: OutboxWorker;
   close(): Promise<void>;
 }
@@ -63,9 +59,8 @@ export function createBot(opts: BotOptions): Bot {
     log,
     queued: () => late.worker?.kick(),
   });
-  const adapter = createAdapter(opts.config, log);
-  const teamsBot = new SignaalpuntTeamsBot(app);
-  const sender = opts.sender ?? new BotFrameworkSender(adapter, opts.config.appId);
+  const channel = createChannel(opts.config.sdk, opts.config, app, log);
+  const sender = opts.sender ?? channel.sender;
   const worker = new OutboxWorker(app.deps, sender, PROACTIVE, {
     pollMs: opts.config.outbox.pollMs,
     leaseMs: opts.config.outbox.leaseMs,
@@ -74,7 +69,7 @@ export function createBot(opts: BotOptions): Bot {
   });
   late.worker = worker;
   if (opts.startWorker ?? opts.config.outbox.enabled) worker.start();
-  return { handler: messagesHandler(adapter, teamsBot), app, adapter, teamsBot, worker, close: () => worker.stop() };
+  return { handler: channel.handler, app, channel, worker, close: () => worker.stop() };
 }
 
 function isBotStore(store: unknown): store is BotStore {
