@@ -18,6 +18,7 @@ import { SignaalpuntTeamsBot } from './handler';
 import type { HttpReplyLike, HttpRequestLike } from './http';
 import { messagesHandler } from './http';
 import { BotFrameworkSender } from './proactive';
+import { withSharedReferences } from './reference';
 
 export type { HttpReplyLike, HttpRequestLike } from './http';
 export type { BotSdk } from '../config';
@@ -39,7 +40,8 @@ export type Channel =
 export function createChannel(sdk: BotSdk, config: BotConfig, app: BotApp, log: BotLogger): Channel {
   if (sdk === 'botbuilder') {
     const adapter = createAdapter(config, log);
-    const activityHandler = new SignaalpuntTeamsBot(app);
+    // botbuilder's handler stores the reference as botbuilder makes it; the app gets the shared shape.
+    const activityHandler = new SignaalpuntTeamsBot(withSharedReferences(app));
     return { sdk, adapter, activityHandler, handler: messagesHandler(adapter, activityHandler), sender: new BotFrameworkSender(adapter, config.appId) };
   }
   const adapter = createAgentsAdapter(config, log);

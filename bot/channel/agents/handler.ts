@@ -8,6 +8,7 @@ import { ActivityHandler, CardFactory, MessageFactory } from '@microsoft/agents-
 import type { BotApp } from '../../app/conversation';
 import { localeOf } from '../../app/i18n';
 import type { ConversationType, Inbound, Turn, TurnResult } from '../../app/types';
+import { sharedReference } from '../reference';
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
@@ -15,15 +16,9 @@ function conversationType(raw: string | undefined): ConversationType {
   return raw === 'groupChat' || raw === 'channel' ? raw : 'personal';
 }
 
-/**
- * The reference as stored: the Agents SDK names the bot's account `agent`, botbuilder `bot`. Both are kept,
- * so that a reference stored on one SDK sends on the other (docs/adr/0008). The incoming activity's id is
- * left out: a proactive message is a new message in the chat, not a reply to whatever the user last sent,
- * and the reference then stays the same from turn to turn (the bot stores it only when it changed).
- */
+/** The reference as stored: the shared shape of ../reference.ts. */
 export function storedReference(context: TurnContext): Record<string, unknown> {
-  const { activityId: _activityId, ...reference } = context.activity.getConversationReference() as unknown as Record<string, unknown>;
-  return reference.agent ? { ...reference, bot: reference.agent } : reference;
+  return sharedReference(context.activity.getConversationReference() as unknown as Record<string, unknown>);
 }
 
 function turnOf(context: TurnContext, inbound: Inbound): Turn {

@@ -110,6 +110,19 @@ describe.each(SDKS)('the channel layer on %s', (sdk) => {
     expect(connector.received.length).toBe(before + 1);
   });
 
+  test('the stored reference is the same on both SDKs: no activity id, the bot account as agent and as bot', async () => {
+    const stored = await world.store.getConversation(U.mentor.id);
+    expect(stored?.reference).toEqual({
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      locale: 'nl-NL',
+      conversation: { id: 'a:personal-mentor', conversationType: 'personal' },
+      user: { id: '29:mentor', name: 'Mentor', aadObjectId: U.mentor.aadObjectId },
+      agent: { id: '28:bot', name: 'Signaalpunt' },
+      bot: { id: '28:bot', name: 'Signaalpunt' },
+    });
+  });
+
   test('a proactive message goes through the adapter to the stored conversation at the serviceUrl', async () => {
     const before = connector.received.length;
     const caseId = (await world.store.listCases({ limit: 1, offset: 0 })).items[0]!.id;

@@ -87,6 +87,24 @@ describe.each([
   });
 });
 
+test('a reference stored by botbuilder before the switch (bot, activityId, no agent) is sent to by the Agents SDK', async () => {
+  const legacy = {
+    activityId: 'f:1234',
+    user: { id: '29:legacy', aadObjectId: '00000000-0000-4000-8000-0000000000ee' },
+    bot: { id: '28:bot', name: 'Signaalpunt' },
+    conversation: { id: 'a:personal-legacy', conversationType: 'personal' },
+    channelId: 'msteams',
+    locale: 'nl-NL',
+    serviceUrl: connector.serviceUrl,
+  };
+  const before = connector.received.length;
+  await bots.agents.channel.sender.send(legacy, CARD);
+  const sent = connector.received[before]!;
+  expect(decodeURIComponent(sent.path)).toMatch(/^\/v3\/conversations\/a:personal-legacy\/activities/);
+  expect(sent.body.from?.id).toBe('28:bot');
+  expect(connector.cardsAt(before)).toEqual([CARD]);
+});
+
 describe('the Agents SDK sender', () => {
   const reference = (serviceUrl: string): Record<string, unknown> => ({
     channelId: 'msteams',
