@@ -9,12 +9,14 @@ import { z } from 'zod';
 export interface BotConfig {
   /** the channel layer's SDK (bot/channel/index.ts): the Microsoft 365 Agents SDK, or botbuilder as the fallback (docs/adr/0008). */
   sdk: BotSdk;
+  /** with a certificate: its file (SJV_BOT_CERT_KEY_FILE); the Agents SDK reads certificate and key from files. */
+  certificateFile?: string;
   /** empty locally: no authentication of incoming activities, no tokens on outgoing ones. */
   appId: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
   password?: string;
-  certificate?: { thumbprint: string; privateKey: string; keyFile: string };
+  certificate?: { thumbprint: string; privateKey: string };
   outbox: { enabled: boolean; pollMs: number; leaseMs: number; backoffBaseMs: number; backoffMaxMs: number };
 }
 
@@ -63,7 +65,7 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
     else {
       try {
         const privateKey = readFileSync(e.SJV_BOT_CERT_KEY_FILE, 'utf8');
-        if (e.SJV_BOT_CERT_THUMBPRINT) certificate = { thumbprint: e.SJV_BOT_CERT_THUMBPRINT, privateKey, keyFile: e.SJV_BOT_CERT_KEY_FILE };
+        if (e.SJV_BOT_CERT_THUMBPRINT) certificate = { thumbprint: e.SJV_BOT_CERT_THUMBPRINT, privateKey };
       } catch {
         problems.push({ variable: 'SJV_BOT_CERT_KEY_FILE', issue: 'cannot be read' });
       }
@@ -87,7 +89,7 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
     appType: e.SJV_BOT_APP_TYPE,
     ...(e.SJV_BOT_TENANT_ID ? { tenantId: e.SJV_BOT_TENANT_ID } : {}),
     ...(e.SJV_BOT_APP_PASSWORD ? { password: e.SJV_BOT_APP_PASSWORD } : {}),
-    ...(certificate ? { certificate } : {}),
+    ...(certificate ? { certificate, certificateFile: e.SJV_BOT_CERT_KEY_FILE } : {}),
     outbox: {
       enabled: e.SJV_BOT_OUTBOX,
       pollMs: e.SJV_BOT_OUTBOX_POLL_MS,

@@ -11,7 +11,7 @@ import type { BotLogger } from '../../app/types';
 import type { BotConfig } from '../../config';
 import { BotConfigError } from '../../config';
 
-export type AgentsAuthInput = Pick<BotConfig, 'appId' | 'appType' | 'tenantId' | 'password' | 'certificate'>;
+export type AgentsAuthInput = Pick<BotConfig, 'appId' | 'appType' | 'tenantId' | 'password' | 'certificate' | 'certificateFile'>;
 
 /**
  * The Agents SDK's certificate credential reads a PEM file with the certificate (for the thumbprint and x5c)
@@ -39,7 +39,8 @@ export function agentsAuthConfig(config: AgentsAuthInput): AuthConfiguration {
   if (config.appType === 'UserAssignedMSI') return { clientId: config.appId, authType: AuthType.UserManagedIdentity, ...tenant };
   if (config.certificate) {
     checkCertificate(config.certificate);
-    return { clientId: config.appId, authType: AuthType.Certificate, certPemFile: config.certificate.keyFile, certKeyFile: config.certificate.keyFile, ...tenant };
+    if (!config.certificateFile) throw new BotConfigError([{ variable: 'SJV_BOT_CERT_KEY_FILE', issue: 'required with SJV_BOT_CERT_THUMBPRINT' }]);
+    return { clientId: config.appId, authType: AuthType.Certificate, certPemFile: config.certificateFile, certKeyFile: config.certificateFile, ...tenant };
   }
   return { clientId: config.appId, authType: AuthType.ClientSecret, ...(config.password ? { clientSecret: config.password } : {}), ...tenant };
 }

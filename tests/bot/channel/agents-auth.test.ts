@@ -33,7 +33,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const singleTenant = (extra: Partial<AgentsAuthInput>): AgentsAuthInput => ({ appId: APP_ID, appType: 'SingleTenant', tenantId: TENANT, ...extra });
-const certificate = (file: string, thumb = thumbprint) => ({ thumbprint: thumb, privateKey: readFileSync(file, 'utf8'), keyFile: file });
+const certificate = (file: string, thumb = thumbprint): Partial<AgentsAuthInput> => ({ certificate: { thumbprint: thumb, privateKey: readFileSync(file, 'utf8') }, certificateFile: file });
 const problemOf = (input: AgentsAuthInput): string | undefined => {
   try {
     agentsAuthConfig(input);
@@ -44,14 +44,14 @@ const problemOf = (input: AgentsAuthInput): string | undefined => {
 };
 
 test('a single-tenant certificate: the SDK reads certificate and key from SJV_BOT_CERT_KEY_FILE, in the bot tenant', () => {
-  expect(agentsAuthConfig(singleTenant({ certificate: certificate(combined) }))).toEqual({ clientId: APP_ID, authType: 'Certificate', certPemFile: combined, certKeyFile: combined, tenantId: TENANT });
+  expect(agentsAuthConfig(singleTenant(certificate(combined)))).toEqual({ clientId: APP_ID, authType: 'Certificate', certPemFile: combined, certKeyFile: combined, tenantId: TENANT });
   // The SDK derives the thumbprint from the certificate in that file: the one configured.
   expect(new X509Certificate(readFileSync(combined)).fingerprint.replaceAll(':', '')).toBe(thumbprint);
 });
 
 test('a key file without its certificate, or a thumbprint of another certificate, is refused naming the setting', () => {
-  expect(problemOf(singleTenant({ certificate: certificate(keyOnly) }))).toBe('SJV_BOT_CERT_KEY_FILE');
-  expect(problemOf(singleTenant({ certificate: certificate(combined, 'AB'.repeat(20)) }))).toBe('SJV_BOT_CERT_THUMBPRINT');
+  expect(problemOf(singleTenant(certificate(keyOnly)))).toBe('SJV_BOT_CERT_KEY_FILE');
+  expect(problemOf(singleTenant(certificate(combined, 'AB'.repeat(20))))).toBe('SJV_BOT_CERT_THUMBPRINT');
 });
 
 test('a user-assigned managed identity, a secret, and the local bot without an app id', () => {

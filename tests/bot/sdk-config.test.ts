@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BotConfigError, readBotConfig } from '../../bot/config';
@@ -44,6 +44,19 @@ test('an unsupported SJV_BOT_SDK is refused naming the setting and the choices, 
 test('a configured production bot without SJV_BOT_SDK is refused; a production bot that is off needs none', () => {
   expect(problemsOf(APP, 'production').map((p) => p.variable)).toEqual(['SJV_BOT_SDK']);
   expect(readBotConfig({}, 'production')).toBeUndefined();
+});
+
+test('with a certificate the configuration names its file, from which the Agents SDK reads certificate and key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sjv-sdk-cert-'));
+  try {
+    const file = join(dir, 'bot.pem');
+    writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----\n');
+    const config = readBotConfig({ SJV_BOT_CERT_THUMBPRINT: 'AB'.repeat(20), SJV_BOT_CERT_KEY_FILE: file }, 'local');
+    expect(config?.certificateFile).toBe(file);
+    expect(config?.certificate?.thumbprint).toBe('AB'.repeat(20));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('npm start (a real process)', () => {
