@@ -74,8 +74,6 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
   if (mode === 'production') {
     const any = e.SJV_BOT_APP_ID || e.SJV_BOT_APP_PASSWORD || e.SJV_BOT_TENANT_ID || e.SJV_BOT_CERT_THUMBPRINT || e.SJV_BOT_CERT_KEY_FILE;
     if (!any) return undefined;
-    // Production names its SDK explicitly (the shipped configs say agents); locally agents is the default.
-    if (!e.SJV_BOT_SDK) problems.push({ variable: 'SJV_BOT_SDK', issue: `required in production: one of ${BOT_SDKS.join(', ')}` });
     if (!e.SJV_BOT_APP_ID) problems.push({ variable: 'SJV_BOT_APP_ID', issue: 'required in production' });
     if (e.SJV_BOT_APP_TYPE !== 'UserAssignedMSI' && !e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_CERT_THUMBPRINT) {
       problems.push({ variable: 'SJV_BOT_APP_PASSWORD', issue: 'a secret or a certificate (SJV_BOT_CERT_THUMBPRINT + SJV_BOT_CERT_KEY_FILE) is required in production' });
@@ -98,4 +96,15 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
       backoffMaxMs: e.SJV_BOT_RETRY_MAX_MS,
     },
   };
+}
+
+/**
+ * At the server's start in production, a configured bot names its SDK (the shipped configs say agents):
+ * SJV_BOT_SDK missing refuses the start. readBotConfig itself defaults it to agents (locally, and for callers
+ * that only read the rest of the configuration). An unsupported value is refused by readBotConfig's schema.
+ */
+export function requireBotSdkSetting(env: Record<string, string | undefined>, mode: 'local' | 'production', config: BotConfig | undefined): void {
+  if (mode === 'production' && config && !env.SJV_BOT_SDK?.trim()) {
+    throw new BotConfigError([{ variable: 'SJV_BOT_SDK', issue: `required in production: one of ${BOT_SDKS.join(', ')}` }]);
+  }
 }

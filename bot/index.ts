@@ -17,7 +17,7 @@ import { silentLogger } from './app/types';
 import type { Channel, HttpReplyLike, HttpRequestLike, MessagesHandler } from './channel';
 import { createChannel } from './channel';
 import type { BotConfig } from './config';
-import { readBotConfig } from './config';
+import { readBotConfig, requireBotSdkSetting } from './config';
 
 // zod compiles a parser (new Function) the first time each object schema parses. The card input checks
 // (app/card-input.ts) build their object schema per submit, so every submit paid that compile: 0.4 ms of the
@@ -95,7 +95,9 @@ export function createBotEndpoint(deps: {
   log?: BotLogger;
 }): (MessagesHandler & { close: () => Promise<void>; bot: Bot }) | undefined {
   if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
-  const config = readBotConfig(deps.env ?? process.env, deps.mode);
+  const env = deps.env ?? process.env;
+  const config = readBotConfig(env, deps.mode);
+  requireBotSdkSetting(env, deps.mode, config);
   if (!config) {
     deps.log?.warn({ setting: 'SJV_BOT_APP_ID' }, 'the Teams bot is off: no bot app configured; /api/messages answers 501');
     return undefined;

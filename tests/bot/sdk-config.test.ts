@@ -1,6 +1,7 @@
 /**
  * The SDK choice (SJV_BOT_SDK, docs/adr/0008) in the bot's configuration: agents by default locally,
- * named explicitly in production, anything else refused at start with the setting's name (never its value).
+ * named explicitly at a production start, anything else refused at start with the setting's name (never
+ * its value).
  * The start probes run `npm start`'s script as a real process.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -8,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BotConfigError, readBotConfig } from '../../bot/config';
+import { BotConfigError, readBotConfig, requireBotSdkSetting } from '../../bot/config';
 
 jest.setTimeout(120_000);
 
@@ -41,9 +42,20 @@ test('an unsupported SJV_BOT_SDK is refused naming the setting and the choices, 
   expect(JSON.stringify(problems)).not.toContain('teams-sdk-v2');
 });
 
-test('a configured production bot without SJV_BOT_SDK is refused; a production bot that is off needs none', () => {
-  expect(problemsOf(APP, 'production').map((p) => p.variable)).toEqual(['SJV_BOT_SDK']);
-  expect(readBotConfig({}, 'production')).toBeUndefined();
+test('at the start in production a configured bot without SJV_BOT_SDK is refused; a production bot that is off needs none', () => {
+  const refusal = (): string[] => {
+    try {
+      requireBotSdkSetting(APP, 'production', readBotConfig(APP, 'production'));
+    } catch (e) {
+      if (e instanceof BotConfigError) return e.problems.map((p) => p.variable);
+      throw e;
+    }
+    return [];
+  };
+  expect(refusal()).toEqual(['SJV_BOT_SDK']);
+  expect(() => requireBotSdkSetting({ ...APP, SJV_BOT_SDK: 'agents' }, 'production', readBotConfig({ ...APP, SJV_BOT_SDK: 'agents' }, 'production'))).not.toThrow();
+  expect(() => requireBotSdkSetting({}, 'production', readBotConfig({}, 'production'))).not.toThrow();
+  expect(() => requireBotSdkSetting({}, 'local', readBotConfig({}, 'local'))).not.toThrow();
 });
 
 test('with a certificate the configuration names its file, from which the Agents SDK reads certificate and key', () => {
