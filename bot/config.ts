@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export interface BotConfig {
+  /** the channel layer's SDK (bot/channel/index.ts): the Microsoft 365 Agents SDK, or botbuilder as the fallback (docs/adr/0008). */
+  sdk: BotSdk;
+  /** with a certificate: its file (SJV_BOT_CERT_KEY_FILE); the Agents SDK reads certificate and key from files. */
+  certificateFile?: string;
   /** empty locally: no authentication of incoming activities, no tokens on outgoing ones. */
   appId: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -23,10 +27,14 @@ export class BotConfigError extends Error {
   }
 }
 
+export const BOT_SDKS = ['agents', 'botbuilder'] as const;
+export type BotSdk = (typeof BOT_SDKS)[number];
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const ms = (min: number, def: number) => z.coerce.number().int().min(min).max(24 * 3600_000).default(def);
 
 const EnvSchema = z.object({
+  SJV_BOT_SDK: z.enum(BOT_SDKS, { error: `unsupported: one of ${BOT_SDKS.join(', ')}` }).optional(),
   SJV_BOT_APP_ID: z.string().optional(),
   SJV_BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   SJV_BOT_TENANT_ID: z.uuid().optional(),
@@ -74,11 +82,12 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
   }
   if (problems.length) throw new BotConfigError(problems);
   return {
+    sdk: e.SJV_BOT_SDK ?? 'agents',
     appId: e.SJV_BOT_APP_ID ?? '',
     appType: e.SJV_BOT_APP_TYPE,
     ...(e.SJV_BOT_TENANT_ID ? { tenantId: e.SJV_BOT_TENANT_ID } : {}),
     ...(e.SJV_BOT_APP_PASSWORD ? { password: e.SJV_BOT_APP_PASSWORD } : {}),
-    ...(certificate ? { certificate } : {}),
+    ...(certificate ? { certificate, certificateFile: e.SJV_BOT_CERT_KEY_FILE } : {}),
     outbox: {
       enabled: e.SJV_BOT_OUTBOX,
       pollMs: e.SJV_BOT_OUTBOX_POLL_MS,
@@ -87,4 +96,15 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
       backoffMaxMs: e.SJV_BOT_RETRY_MAX_MS,
     },
   };
+}
+
+/**
+ * At the server's start in production, a configured bot names its SDK (the shipped configs say agents):
+ * SJV_BOT_SDK missing refuses the start. readBotConfig itself defaults it to agents (locally, and for callers
+ * that only read the rest of the configuration). An unsupported value is refused by readBotConfig's schema.
+ */
+export function requireBotSdkSetting(env: Record<string, string | undefined>, mode: 'local' | 'production', config: BotConfig | undefined): void {
+  if (mode === 'production' && config && !env.SJV_BOT_SDK?.trim()) {
+    throw new BotConfigError([{ variable: 'SJV_BOT_SDK', issue: `required in production: one of ${BOT_SDKS.join(', ')}` }]);
+  }
 }

@@ -1,10 +1,10 @@
 /**
- * The Teams bot, assembled: the conversation logic (bot/app), the botbuilder layer (bot/channel) and the
- * outbox worker that sends proactive messages. The server mounts `handler` at /api/messages and calls
- * `close()` when it stops.
+ * The Teams bot, assembled: the conversation logic (bot/app), the channel layer of the configured SDK
+ * (bot/channel, chosen by SJV_BOT_SDK: docs/adr/0008) and the outbox worker that sends proactive messages.
+ * The server mounts `handler` at /api/messages and calls `close()` when it stops.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
+import { z } from 'zod';
 import type { BotStore, Clock, Store } from '../src/core/ports';
 import { systemClock } from '../src/core/ports';
 import type { Signaalpunt } from '../src/core/service';
@@ -14,13 +14,16 @@ import { OutboxWorker } from './app/outbox/worker';
 import { PROACTIVE } from './app/routes';
 import type { BotLogger } from './app/types';
 import { silentLogger } from './app/types';
-import { createAdapter } from './channel/adapter';
-import { SignaalpuntTeamsBot } from './channel/handler';
-import type { HttpReplyLike, HttpRequestLike } from './channel/http';
-import { messagesHandler } from './channel/http';
-import { BotFrameworkSender } from './channel/proactive';
+import type { Channel, HttpReplyLike, HttpRequestLike, MessagesHandler } from './channel';
+import { createChannel } from './channel';
 import type { BotConfig } from './config';
-import { readBotConfig } from './config';
+import { readBotConfig, requireBotSdkSetting } from './config';
+
+// zod compiles a parser (new Function) the first time each object schema parses. The card input checks
+// (app/card-input.ts) build their object schema per submit, so every submit paid that compile: 0.4 ms of the
+// card submit's ~1.3 ms beyond the echo bot (bench/bot.ts, issue 17). Without it zod interprets its schemas,
+// which measured no slower for the core's long-lived command schemas (43 vs 55 µs for submitConcern).
+z.config({ jitless: true });
 
 export type { BotConfig } from './config';
 export { BotConfigError, readBotConfig } from './config';
@@ -33,19 +36,19 @@ export interface BotOptions {
   config: BotConfig;
   log?: BotLogger;
   clock?: Clock;
-  /** replaces the Bot Framework sender (tests, benchmarks). */
+  /** replaces the channel's proactive sender (tests, benchmarks). */
   sender?: MessageSender;
   /** start the outbox worker's timer (default: config.outbox.enabled). */
   startWorker?: boolean;
 }
 
-export type MessagesHandler = (request: HttpRequestLike, reply: HttpReplyLike) => Promise<unknown>;
+export type { Channel, MessagesHandler } from './channel';
 
 export interface Bot {
   handler: MessagesHandler;
   app: BotApp;
-  adapter: CloudAdapter;
-  teamsBot: SignaalpuntTeamsBot;
+  /** the SDK's channel layer (bot/channel): its adapter, activity handler and sender. */
+  channel: Channel;
   worker: OutboxWorker;
   close(): Promise<void>;
 }
@@ -63,9 +66,8 @@ export function createBot(opts: BotOptions): Bot {
     log,
     queued: () => late.worker?.kick(),
   });
-  const adapter = createAdapter(opts.config, log);
-  const teamsBot = new SignaalpuntTeamsBot(app);
-  const sender = opts.sender ?? new BotFrameworkSender(adapter, opts.config.appId);
+  const channel = createChannel(opts.config.sdk, opts.config, app, log);
+  const sender = opts.sender ?? channel.sender;
   const worker = new OutboxWorker(app.deps, sender, PROACTIVE, {
     pollMs: opts.config.outbox.pollMs,
     leaseMs: opts.config.outbox.leaseMs,
@@ -74,7 +76,7 @@ export function createBot(opts: BotOptions): Bot {
   });
   late.worker = worker;
   if (opts.startWorker ?? opts.config.outbox.enabled) worker.start();
-  return { handler: messagesHandler(adapter, teamsBot), app, adapter, teamsBot, worker, close: () => worker.stop() };
+  return { handler: channel.handler, app, channel, worker, close: () => worker.stop() };
 }
 
 function isBotStore(store: unknown): store is BotStore {
@@ -93,7 +95,9 @@ export function createBotEndpoint(deps: {
   log?: BotLogger;
 }): (MessagesHandler & { close: () => Promise<void>; bot: Bot }) | undefined {
   if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
-  const config = readBotConfig(deps.env ?? process.env, deps.mode);
+  const env = deps.env ?? process.env;
+  const config = readBotConfig(env, deps.mode);
+  requireBotSdkSetting(env, deps.mode, config);
   if (!config) {
     deps.log?.warn({ setting: 'SJV_BOT_APP_ID' }, 'the Teams bot is off: no bot app configured; /api/messages answers 501');
     return undefined;

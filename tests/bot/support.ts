@@ -8,6 +8,7 @@ import { TestAdapter } from 'botbuilder';
 import type { User } from '../../src/core/model';
 import type { Bot } from '../../bot';
 import { createBot } from '../../bot';
+import { SignaalpuntTeamsBot } from '../../bot/channel/handler';
 import type { BotConfig } from '../../bot/config';
 import type { MessageSender } from '../../bot/app/outbox/worker';
 import type { Card } from '../../bot/app/types';
@@ -15,6 +16,7 @@ import type { World } from '../support/world';
 import { makeWorld } from '../support/world';
 
 export const TEST_BOT_CONFIG: BotConfig = {
+  sdk: 'agents',
   appId: '',
   appType: 'SingleTenant',
   outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 3_600_000 },
@@ -82,7 +84,10 @@ export async function makeBotWorld(opts: { sender?: RecordingSender } = {}): Pro
   const world = await makeWorld();
   const sender = opts.sender ?? new RecordingSender();
   const bot = createBot({ service: world.sp, store: world.store, botStore: world.store, config: TEST_BOT_CONFIG, clock: world.clock, sender, startWorker: false });
-  const adapter = new TestAdapter((context) => bot.teamsBot.run(context));
+  // The routes are driven through botbuilder's TestAdapter (the Agents SDK has none); both SDKs' own
+  // translation is covered over HTTP by tests/bot/channel.
+  const teamsBot = new SignaalpuntTeamsBot(bot.app);
+  const adapter = new TestAdapter((context) => teamsBot.run(context));
   const drain = (): Partial<Activity>[] => adapter.activeQueue.splice(0, adapter.activeQueue.length);
   const run = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     drain();

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium';
 import { loadConfig } from '../../../src/config';
+import type { BotStore } from '../../../src/core/ports';
 import { startServer } from '../../../src/server/start';
 
 const root = join(__dirname, '../../..');
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
     const token = (await (await fetch(`${api}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'regisseur@gemeente.demo' }) })).json()) as { access_token: string };
     const listed = (await (await fetch(`${api}/api/v1/cases`, { headers: { authorization: `Bearer ${token.access_token}` } })).json()) as { items?: { reference: string; phase: string; id: string }[] };
     const stored = await server.store.listCases({ limit: 10, offset: 0 });
+    // The mentor's stored conversation reference: the Agents SDK's layer names the bot's account `agent`.
+    const conversation = await (server.store as unknown as BotStore).getConversation('mentor@school.demo');
     const result = {
       refusal,
       keptText,
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
       apiCases: (listed.items ?? []).map((c) => ({ reference: c.reference, phase: c.phase })),
       storedCases: stored.items.map((r) => ({ reference: r.frame.reference, inbrenger: r.frame.inbrengerUserId, freeText: r.concern.freeText })),
       blockedHosts: [...new Set(blocked)],
+      referenceKeys: Object.keys(conversation?.reference ?? {}).sort(),
       screenshots: shots,
     };
     console.log(`E2E_RESULT ${JSON.stringify(result)}`);

@@ -20,13 +20,15 @@ interface E2EResult {
   apiCases: { reference: string; phase: string }[];
   storedCases: { reference: string; inbrenger: string; freeText: string }[];
   blockedHosts: string[];
+  referenceKeys: string[];
 }
 
 function runDriver(): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, join(root, 'node_modules/tsx/dist/cli.mjs'), join(__dirname, 'playground-driver.ts')], {
       cwd: root,
-      env: { ...process.env, CHROME_PATH: chrome },
+      // Without SJV_BOT_SDK: the default SDK (the Agents SDK, docs/adr/0008).
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'SJV_BOT_SDK')), CHROME_PATH: chrome },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -37,7 +39,7 @@ function runDriver(): Promise<{ code: number | null; out: string }> {
 }
 
 (hasChrome ? test : test.skip)(
-  'in the Agents Playground a concern with a name is refused, the corrected one confirmed, and the case is in the API and the store',
+  'in the Agents Playground, on the default SDK (Agents), a concern with a name is refused, the corrected one confirmed, and the case is in the API and the store',
   async () => {
     const { code, out } = await runDriver();
     const line = out.split('\n').find((l) => l.startsWith('E2E_RESULT '));
@@ -50,6 +52,8 @@ function runDriver(): Promise<{ code: number | null; out: string }> {
     expect(r.confirmation).toContain('Concern received');
     expect(r.reference).toMatch(/^SJV-\d{4}-0001$/);
     expect(r.apiCases).toEqual([{ reference: r.reference, phase: 'INBRENG' }]);
+    // The turns went through the Agents SDK's layer: only it stores the bot's account as `agent`.
+    expect(r.referenceKeys).toEqual(expect.arrayContaining(['agent', 'conversation', 'serviceUrl']));
     expect(r.storedCases).toEqual([{ reference: r.reference, inbrenger: 'mentor@school.demo', freeText: expect.not.stringContaining('Mohammed') }]);
   },
   240_000,
