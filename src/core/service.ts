@@ -71,7 +71,7 @@ export interface ListFilter {
 
 export interface RetentionRun {
   asOf: string;
-  purged: { caseId: string; reference: string; retentionUntil: string }[];
+  purged: { caseId: string; reference: string }[];
 }
 
 /** Text fields checked by the identifier guard before anything is stored: anonymous or process-level text. */
@@ -411,7 +411,6 @@ export class Signaalpunt {
             reason: 'RETENTION_EXPIRED',
             by: 'system:retention',
             destroyed,
-            retentionUntil: record.frame.retentionUntil ?? asOfDay,
           };
           await tx.putDeletionRecord(deletion);
           // the idempotency records hold hashes over the inputs (name, date of birth): they go with the data.
@@ -428,7 +427,7 @@ export class Signaalpunt {
             purpose: 'bewaartermijn verstreken: persoonsgegevens en vrije tekst vernietigd',
             commandId: null,
           });
-          purged.push({ caseId: record.id, reference: record.frame.reference, retentionUntil: deletion.retentionUntil });
+          purged.push({ caseId: record.id, reference: record.frame.reference });
         }
         await tx.appendAudit(audit);
       });
@@ -474,10 +473,12 @@ export class Signaalpunt {
   }
 
   /** Retention overview at process level (references and dates only) for the procesregisseur and the FG. */
-  async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionUntil: string }[]; deletions: DeletionRecord[] }>> {
+  async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionAtLatest: string | null }[]; deletions: DeletionRecord[] }>> {
     if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
     const day = dayOf(asOf);
-    const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionUntil: r.frame.retentionUntil ?? day }));
+    // The FG reads no identity: a due case shows the latest day of its period (group A), never its
+    // retention date, which may be a birthday (group C, model.ts DERIVED_VALUE_GROUP).
+    const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionAtLatest: r.frame.retentionAtLatest ?? null }));
     return ok({ asOf: day, due, deletions: await this.store.listDeletionRecords(1000, 0) });
   }
 }

@@ -241,7 +241,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     const putCommand = db.prepare('INSERT INTO commands (command_id, name, actor_id, fingerprint, case_id, result, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const forgetCommands = db.prepare<[string]>('DELETE FROM commands WHERE case_id = ?');
     const putDeletion = db.prepare(
-      'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed, retention_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed) VALUES (?, ?, ?, ?, ?, ?)',
     );
     return {
       getCase: async (id) => {
@@ -282,7 +282,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       },
       putDeletionRecord: async (d: DeletionRecord) => {
         this.destroyedInTx = true;
-        putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed), d.retentionUntil);
+        putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed));
       },
     };
   }
@@ -384,8 +384,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
     return this.exclusive(() =>
       this.db
-        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string; retention_until: string }>(
-          'SELECT * FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
+        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string }>(
+          'SELECT case_id, reference, at, reason, by_whom, destroyed FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
         )
         .all(limit, offset)
         .map((r) => ({
@@ -395,7 +395,6 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
           reason: r.reason as DeletionRecord['reason'],
           by: r.by_whom,
           destroyed: JSON.parse(r.destroyed) as string[],
-          retentionUntil: r.retention_until,
         })),
     );
   }

@@ -154,4 +154,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX commands_case ON commands (case_id) WHERE case_id IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    name: 'no retention date after a purge: it may be a birthday (group C, issue 12)',
+    sql: `
+      ALTER TABLE deletion_records DROP COLUMN retention_until;
+      UPDATE cases SET
+        frame = json_remove(frame, '$.retentionUntil'),
+        reflection = json_remove(reflection, '$.retentionUntil')
+      WHERE phase = 'PURGED';
+    `,
+  },
 ];
