@@ -227,25 +227,53 @@ function copyGroup(record: CaseRecord, group: DataGroup, projection: Projection,
   }
 }
 
+/** What the meeting stage shows of a case: the frame at process level and the concern without free text. */
+export type StageCaseView = Pick<CaseView, 'id' | 'reference' | 'phase'> & { frame: Partial<FrameGroup>; concern?: Omit<ConcernGroup, 'freeText' | 'ageYears'> };
+
 /**
- * The stage view of a meeting: only groups A and B, never C or F, whoever looks. Built from the same
- * allow-list projections, with the frame at process level.
+ * The stage view of a meeting for ONE viewer, from that viewer's allow-list view (viewFor) of the case as
+ * it is now: groups A and B only, never C or F (nor a value derived from C, the retention date), and only
+ * what the case's current phase gives this viewer — undefined when the viewer may not see the frame. The
+ * frame is at process level (no actors as persons) whatever the viewer's own projection; the concern
+ * without its free text and exact age.
  */
-export function stageViewFor(record: CaseRecord): Pick<CaseView, 'id' | 'reference' | 'phase'> & { frame: Partial<FrameGroup>; concern: Omit<ConcernGroup, 'freeText' | 'ageYears'> } {
-  const c = record.concern;
+export function stageViewFor(view: CaseView): StageCaseView | undefined {
+  if (!view.frame) return undefined;
+  const f = view.frame;
+  const frame: Partial<FrameGroup> = stripUndefined({
+    reference: f.reference,
+    phase: f.phase,
+    createdAt: f.createdAt,
+    phaseSince: f.phaseSince,
+    inbrengerOrganisationId: f.inbrengerOrganisationId,
+    aveLevel: f.aveLevel,
+    decisions: f.decisions?.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, actorId: '', role: d.role })),
+    transitions: f.transitions?.map((t) => ({ from: t.from, to: t.to, at: t.at, actorId: '', role: t.role, command: t.command, rationale: t.rationale })),
+    identityCapturedAt: f.identityCapturedAt,
+    informedOn: f.informedOn,
+    exit: f.exit ? { reason: f.exit.reason, advisedRoute: f.exit.advisedRoute, rationale: f.exit.rationale, closedInPhase: f.exit.closedInPhase } : undefined,
+    closedAt: f.closedAt,
+    retentionAtLatest: f.retentionAtLatest,
+    purgedAt: f.purgedAt,
+    catalogueVersion: f.catalogueVersion,
+  });
+  const c = view.concern;
   return {
-    id: record.id,
-    reference: record.frame.reference,
-    phase: record.frame.phase,
-    // the stage shows A and B only: a value derived from C (the retention date) never.
-    frame: projectFrame(record.frame, 'process', (g) => g === 'A' || g === 'B'),
-    concern: {
-      ageBand: c.ageBand,
-      riskSignals: [...c.riskSignals],
-      protectiveFactors: [...c.protectiveFactors],
-      forms: [...c.forms],
-      registrationsBand: c.registrationsBand,
-      urgency: c.urgency,
-    },
+    id: view.id,
+    reference: view.reference,
+    phase: view.phase,
+    frame,
+    ...(c
+      ? {
+          concern: {
+            ageBand: c.ageBand,
+            riskSignals: [...c.riskSignals],
+            protectiveFactors: [...c.protectiveFactors],
+            forms: [...c.forms],
+            registrationsBand: c.registrationsBand,
+            urgency: c.urgency,
+          },
+        }
+      : {}),
   };
 }
