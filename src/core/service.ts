@@ -327,20 +327,29 @@ export class Signaalpunt {
       ...(filter.overdue ? { overdueOn: now.slice(0, 10) } : {}),
     };
     if (!isRegisseur) {
-      if (isChair && !isPartner) query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
-      else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
+      if (isChair && !isPartner) {
+        query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
+        // asked only for phases the chair sees nothing of (CLOSED, PURGED): an empty list, not every phase.
+        if (query.phases.length === 0) return ok({ items: [], total: 0 });
+      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
     }
     const { items, total } = await this.store.listCases(query);
     const summaries: CaseSummary[] = [];
+    let hidden = 0;
     for (const record of items) {
       // A listing holds groups A and B only: ask the policy table for exactly those two.
       const roles = rolesFor(user, record, org, now);
       const ctx = contextFor(record, user.organisationId);
-      if (!effectiveAccess(this.policy, record.frame.phase, 'A', roles, ctx)) continue;
+      if (!effectiveAccess(this.policy, record.frame.phase, 'A', roles, ctx)) {
+        hidden++;
+        continue;
+      }
       const concern = effectiveAccess(this.policy, record.frame.phase, 'B', roles, ctx) ? record.concern : undefined;
       summaries.push(this.summarise(record, concern, now));
     }
-    return ok({ items: summaries, total });
+    // `total` counts what the caller may see: rows the store's filter let through but the policy hides are
+    // not counted (the store filters mirror the policy, so this is a safety net, exact on a single page).
+    return ok({ items: summaries, total: total - hidden });
   }
 
   private summarise(record: CaseRecord, concern: CaseRecord['concern'] | undefined, now: string): CaseSummary {

@@ -182,9 +182,9 @@ describe('decisions and minutes', () => {
     const meetingId = await sessionWith([caseId]);
     value(await ms.start(U.voorzitter, meetingId));
     const seen = value(await ms.agenda(U.voorzitter, meetingId)).items[0]!.case!;
-    const first = await w.sp.execute('decideSuspicion', U.voorzitter, { commandId: 'chair-one-0001', caseId, expectedVersion: seen.version, suspicion: true, rationale: 'Meerdere signalen van dealen.' });
+    const first = await w.sp.execute('decideSuspicion', U.voorzitter, { commandId: '00000000-0000-4000-8000-00000000c001', caseId, expectedVersion: seen.version, suspicion: true, rationale: 'Meerdere signalen van dealen.' });
     const second = await w.sp.execute('decideSuspicion', U.regisseur, {
-      commandId: 'chair-two-0001',
+      commandId: '00000000-0000-4000-8000-00000000c002',
       caseId,
       expectedVersion: seen.version,
       suspicion: false,

@@ -4,6 +4,8 @@
  * processes on one file (server, job runner) serialise their writes; within a process, calls are queued
  * so that an async transaction never sees another's uncommitted writes.
  */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { chainRows } from '../../core/audit';
 import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
@@ -113,6 +115,15 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
 
   /** Opens (and migrates) a store at `file`, or an in-memory store for ':memory:'. */
   static open(file: string, opts: SqliteStoreOptions = {}): SqliteStore {
+    const onDisk = file !== ':memory:' && file !== '';
+    if (onDisk) {
+      // The file holds personal data: its folder 0700, the file 0600 (as the local key). Created here,
+      // before SQLite does, so it never exists with a wider mode; SQLite gives -wal and -shm the mode of
+      // the database file, and they are set again below in case an older file had a wider one.
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
+    }
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -121,6 +132,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     // Destroyed personal data is overwritten with zeros instead of lingering in free pages of the file.
     db.pragma('secure_delete = ON');
     migrate(db);
+    if (onDisk) for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
     return new SqliteStore(db, opts);
   }
 
