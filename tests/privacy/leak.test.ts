@@ -16,7 +16,7 @@ import { systemClock } from '../../src/core/ports';
 import { expectedReadableGroups, SPEC_GROUPS } from '../spec/expected-access';
 import type { SpecGroup } from '../spec/expected-access';
 import type { TestServer } from '../server/support/harness';
-import { DEMO, startTestServer } from '../server/support/harness';
+import { startTestServer } from '../server/support/harness';
 import { readDocx } from '../transparency/support';
 import type { LeakUser, SeededCase } from './support/leak-seed';
 import { SCENARIOS, USERS, contextOf, seedCase } from './support/leak-seed';
@@ -173,7 +173,6 @@ test('no surface shows any user a group the specification denies them in the cas
   for (const m of [closed.markers.C![0]!, closed.markers.F![0]!, closed.markers.E![0]!, closed.markers.G![0]!]) expect(regisseurView.text).toContain(m);
   expect(regisseurView.text).toContain(closed.markers.C![2 + 7]!); // the retention date = a birthday, for a reader of C
 
-  // eslint-disable-next-line no-console -- the count of cells checked is part of the test's output (issue 12)
   console.log(`leak test: ${surfacesSeen.size} surfaces × ${USERS.length} users × ${cases.length} states: ${cells} cells checked, ${leaks.length} leaks`);
   const summary = [...new Set(leaks.map((l) => `${l.surface} | ${l.user} | ${l.scenario} | ${l.group}`))];
   expect(summary.slice(0, 60)).toEqual([]);
