@@ -5,10 +5,12 @@
  * it was open. Framework-free like the rest of the core; storage through the MeetingStore port.
  *
  * What each person sees of an item comes from the policy table (viewFor), copied by allow-list and limited
- * to the groups a meeting needs (never contact F, follow-up G or reflection H). The stage shows groups A
- * and B only (stageViewFor), whoever looks. Minutes hold process-level data only: reference, decision,
- * rationale, follow-up codes and the responsible organisation — no name, date of birth, contact or free text
- * of the concern or the discussion.
+ * to the groups a meeting needs (never contact F, follow-up G or reflection H). Every surface — side
+ * panel, stage, minutes — is built at every read from the reader's own view of the case as it is NOW
+ * (its current phase), never from the record: the stage shows at most groups A and B (stageViewFor), and
+ * nothing to a viewer who may not read the frame; minutes hold process-level data only (reference,
+ * decision, rationale from the frame; follow-up options and the responsible organisation only for readers
+ * of the discussion, E) — no name, date of birth, contact or free text of the concern or the discussion.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
