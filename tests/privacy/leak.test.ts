@@ -3,12 +3,13 @@
  * holds text (and the date of birth with every date derived from it, and the age), then EVERY GET
  * operation of the served OpenAPI document — path parameters filled from the seeded cases and meetings,
  * every value of every enumerated query parameter (format, locale) — plus the exports that are POSTs
- * (letters, access requests) and every bot card kind (proactive messages and command replies), for every
+ * (letters, access requests) and every bot card kind (proactive messages, command replies, and every
+ * read-only card action — a refresh, an "open" — of the cards sent, pressed by every user), for every
  * demo user. No marker of a group the SPECIFICATION (tests/spec/expected-access.ts) denies that user in
  * the case's phase may appear. A new GET route is covered without editing this file.
  */
 import { randomUUID } from 'node:crypto';
-import { PROACTIVE, ROUTES } from '../../bot/app/routes';
+import { ACTIONS, PROACTIVE, ROUTES } from '../../bot/app/routes';
 import type { Member, BotDeps, Card } from '../../bot/app/types';
 import { silentLogger } from '../../bot/app/types';
 import { enrichmentDueOn, informingDueOn } from '../../src/core/case-index';
@@ -141,11 +142,23 @@ test('no surface shows any user a group the specification denies them in the cas
   const store = t.server.store;
   const deps: BotDeps = { service: t.server.service, store, botStore: store, clock: systemClock, newId: randomUUID, log: silentLogger, queued: () => undefined };
   const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
+  /** the read-only actions (refresh, open) on the cards sent: replayed below by every user. */
+  const replays: { verb: string; data: Record<string, unknown>; locale: 'nl-NL' | 'en-US' }[] = [];
+  const collectActions = (card: unknown, locale: 'nl-NL' | 'en-US'): void => {
+    if (Array.isArray(card)) card.forEach((x) => collectActions(x, locale));
+    else if (card && typeof card === 'object') {
+      const o = card as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string' && /\.(refresh|open)$/.test(o.verb)) replays.push({ verb: o.verb, data: (o.data as Record<string, unknown>) ?? {}, locale });
+      Object.values(o).forEach((x) => collectActions(x, locale));
+    }
+  };
+  const members = new Map<string, Member>();
   for (const user of USERS) {
     const u = await store.getUser(user.id);
     const organisation = organisations.get(user.organisationId);
     if (!u || !organisation) continue;
     const member: Member = { user: u, organisation };
+    members.set(user.id, member);
     for (const locale of ['nl-NL', 'en-US'] as const) {
       for (const c of cases) {
         const record = await store.transaction((tx) => tx.getCase(c.caseId));
@@ -154,16 +167,30 @@ test('no surface shows any user a group the specification denies them in the cas
         const dueOn = informingDueOn(record, t.server.service.config.informingDeadlineMonths) ?? enrichmentDueOn(record);
         for (const [kind, build] of Object.entries(PROACTIVE)) {
           const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId };
-          const made = build({ deps, recipient: member, channelUserId: 'leak-test', locale, messageId: randomUUID(), payload, record });
+          const made = build({ deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload, record });
           check(`bot proactive ${kind}`, user, JSON.stringify('card' in made ? made.card : made));
+          if ('card' in made) collectActions(made.card, locale);
         }
       }
       for (const route of ROUTES) {
         if (!route.onCommand) continue;
-        const turn = { inbound: { kind: 'message' as const, text: (route.commands ?? [''])[0]! }, from: { channelUserId: 'leak-test' }, locale, conversation: { type: 'personal' as const, reference: {} } };
+        const turn = { inbound: { kind: 'message' as const, text: (route.commands ?? [''])[0]! }, from: { channelUserId: `leak-${user.id}` }, locale, conversation: { type: 'personal' as const, reference: {} } };
         const replies = await route.onCommand({ deps, member, locale, turn });
         check(`bot reply ${route.name}`, user, JSON.stringify(replies.map((r): Card | string => ('card' in r ? r.card : r.text))));
       }
+    }
+  }
+
+  // every read-only card action (a card's refresh, an "open" button) of every card sent, pressed by every user
+  expect(replays.length).toBeGreaterThan(0);
+  for (const user of USERS) {
+    const member = members.get(user.id);
+    if (!member) continue;
+    for (const r of replays) {
+      const handler = ACTIONS.get(r.verb);
+      if (!handler) throw new Error(`no handler for ${r.verb}`);
+      const turn = { inbound: { kind: 'action' as const, verb: r.verb, data: r.data, trigger: 'automatic' as const }, from: { channelUserId: `leak-${user.id}` }, locale: r.locale, conversation: { type: 'personal' as const, reference: {} } };
+      check(`bot action ${r.verb}`, user, JSON.stringify(await handler({ deps, member, locale: r.locale, turn }, { data: r.data, trigger: 'automatic' })));
     }
   }
 
