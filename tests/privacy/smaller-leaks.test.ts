@@ -53,6 +53,15 @@ describe('commandId: a UUID or a ULID, nothing free-form', () => {
     },
   );
 
+  test('a letter request with a free-form commandId is refused the same way', async () => {
+    const caseId = await driveTo(t, 'VERRIJKING');
+    const before = auditRows();
+    const r = await t.call('POST', `/api/v1/cases/${caseId}/letters`, { as: DEMO.regisseur, body: { kind: 'information', locale: 'nl', commandId: '2009-03-14T00:00:00Z' } });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('VALIDATION.INVALID_INPUT');
+    expect(auditRows()).toBe(before);
+  });
+
   test.each([['a UUID', '6f1c2b1e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'], ['a ULID', '01ARZ3NDEKTSV4RRFFQ69G5FAV']])('%s as commandId is accepted', async (_what, commandId) => {
     const r = await t.call('POST', '/api/v1/cases', { as: DEMO.mentor, body: { commandId, ...CONCERN } });
     expect(r.status).toBe(201);
