@@ -75,7 +75,7 @@ export async function benchServer(): Promise<void> {
     const first = await fetch(`${base}/api/v1/cases`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ commandId: `bench-${randomUUID()}`, ...CONCERN }),
+      body: JSON.stringify({ commandId: randomUUID(), ...CONCERN }),
     });
     if (first.status !== 201) throw new Error(`warm-up submit answered ${first.status}`);
     report('server first submitConcern (cold: loads the guard dictionary)', { ms: Number(process.hrtime.bigint() - t0) / 1e6 });
@@ -91,7 +91,7 @@ export async function benchServer(): Promise<void> {
           path: '/api/v1/cases',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           // A new commandId per request: each one is a new concern, not a replay.
-          setupRequest: (req) => ({ ...req, body: JSON.stringify({ commandId: `bench-${randomUUID()}`, ...CONCERN }) }),
+          setupRequest: (req) => ({ ...req, body: JSON.stringify({ commandId: randomUUID(), ...CONCERN }) }),
         },
       ],
     });

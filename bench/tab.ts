@@ -47,7 +47,7 @@ export async function benchTab(): Promise<{ ok: boolean }> {
     // a realistic agenda: eight anonymous concerns and two cases in bespreking.
     const sp = server.service;
     const run = async (name: Parameters<typeof sp.execute>[0], user: string, input: Record<string, unknown>): Promise<string> => {
-      const r = await sp.execute(name, demoUser(user), { commandId: `bench-${randomUUID()}`, ...input });
+      const r = await sp.execute(name, demoUser(user), { commandId: randomUUID(), ...input });
       if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
       return r.value.caseId;
     };

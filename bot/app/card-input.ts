@@ -92,9 +92,12 @@ export function readSubmit<S extends z.ZodRawShape>(data: unknown, meta: CardMet
   return { ok: true, value: parsed.data as z.output<z.ZodObject<S>> & { cardId: string } };
 }
 
-/** The command id of a card instance's submit: Teams retries send the same card id, so the same command. */
+/**
+ * The command id of a card instance's submit: Teams retries send the same card id, so the same command.
+ * A UUID-shaped hash of card id and verb: the API takes UUIDs and ULIDs only (the id is audited for ever).
+ */
 export function commandIdFor(cardId: string, verb: string): string {
-  return `card-${verb}-${cardId}`;
+  return deriveCardId(cardId, `command:${verb}`);
 }
 
 /** A card id derived from another one (a follow-up card of the same instance), stable across retries. */

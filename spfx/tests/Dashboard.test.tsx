@@ -268,7 +268,7 @@ describe('accountability', () => {
       ['SJV-2024-0012', '28-03-2026'],
       ['SJV-2024-0015', '30-03-2026'],
     ]);
-    expect(cells(deletions!)).toEqual([['SJV-2024-0002', '02-03-2026', '01-03-2026', 'Identiteit, Contactgegevens, Vrije tekst']]);
+    expect(cells(deletions!)).toEqual([['SJV-2024-0002', '02-03-2026', 'Identiteit, Contactgegevens, Vrije tekst']]);
     await screen.findByText('1 te laat, 1 binnenkort.');
     expect(cells(within(screen.getByTestId('section-deadlines')).getByRole('table'))).toEqual([
       ['SJV-2026-0003', '20-03-2026', '-11', 'te laat'],

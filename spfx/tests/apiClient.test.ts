@@ -75,8 +75,8 @@ describe('ApiClient against the Signaalpunt API contract', () => {
           status: 200,
           body: {
             asOf: '2026-03-31',
-            due: [{ reference: 'SJV-2025-0001', retentionUntil: '2026-03-28' }],
-            deletions: [{ caseId: 'c2', reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', reason: 'RETENTION_EXPIRED', by: 'retention-job', destroyed: ['C', 'freeText'], retentionUntil: '2026-03-01' }],
+            due: [{ reference: 'SJV-2025-0001', retentionAtLatest: '2026-03-28' }],
+            deletions: [{ caseId: 'c2', reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', reason: 'RETENTION_EXPIRED', by: 'retention-job', destroyed: ['C', 'freeText'] }],
           },
         };
       return { status: 200, body: { ok: true, rows: 12, lastHash: 'abc' } };
@@ -89,8 +89,8 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     const retention = await client.retentionReport();
     expect(retention).toEqual({
       asOf: '2026-03-31',
-      due: [{ reference: 'SJV-2025-0001', retentionUntil: '2026-03-28' }],
-      deletions: [{ reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', retentionUntil: '2026-03-01', destroyed: ['C', 'freeText'] }],
+      due: [{ reference: 'SJV-2025-0001', retentionAtLatest: '2026-03-28' }],
+      deletions: [{ reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', destroyed: ['C', 'freeText'] }],
     });
     expect(JSON.stringify([deadlines, retention])).not.toMatch(/mentor@|retention-job|"c\d"|inbrenger/);
     expect(await client.verifyAudit()).toEqual({ ok: true, rows: 12 });

@@ -74,8 +74,8 @@ export class FakeAccountability implements AccountabilitySource {
     public verification: AuditVerification = { ok: true, rows: 1234 },
     public retention: RetentionOverview = {
       asOf: '2026-03-31',
-      due: [{ reference: 'SJV-2024-0011', retentionUntil: '2026-03-28' }, { reference: 'SJV-2024-0012', retentionUntil: '2026-03-28' }, { reference: 'SJV-2024-0015', retentionUntil: '2026-03-30' }],
-      deletions: [{ reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', retentionUntil: '2026-03-01', destroyed: ['C', 'F', 'freeText'] }],
+      due: [{ reference: 'SJV-2024-0011', retentionAtLatest: '2026-03-28' }, { reference: 'SJV-2024-0012', retentionAtLatest: '2026-03-28' }, { reference: 'SJV-2024-0015', retentionAtLatest: '2026-03-30' }],
+      deletions: [{ reference: 'SJV-2024-0002', at: '2026-03-02T01:00:00.000Z', destroyed: ['C', 'F', 'freeText'] }],
     },
   ) {}
   private async answer<T>(name: keyof FakeAccountability['failWith'], value: T): Promise<T> {

@@ -22,7 +22,7 @@ export interface OpenStoreOptions {
 export function openStore(config: StoreConfig, opts: OpenStoreOptions = {}): ServerStore {
   const months = opts.informingDeadlineMonths !== undefined ? { informingDeadlineMonths: opts.informingDeadlineMonths } : {};
   if (config.kind === 'sqlite') {
-    mkdirSync(dirname(config.file), { recursive: true });
+    mkdirSync(dirname(config.file), { recursive: true, mode: 0o700 });
     return SqliteStore.open(config.file, { ...months, auditCheckpointFile: config.auditCheckpointFile });
   }
   return new SharePointStore({ ...sharePointSettings(config.siteUrl, config.credential), ...months, ...(opts.clock ? { clock: opts.clock } : {}) });

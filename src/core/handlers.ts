@@ -10,7 +10,7 @@ import type { AuditAction } from './audit';
 import type { CaseRecord, DataGroup, DiscussionGroup, Organisation, Phase, Role, User } from './model';
 import type { CommandName } from './phases';
 import { findTransition } from './phases';
-import { retentionUntil } from './retention';
+import { retentionAtLatest, retentionUntil } from './retention';
 import type { CommandInput } from './schemas';
 import { isMember } from './views';
 
@@ -48,6 +48,7 @@ function close(record: CaseRecord, command: CommandName, exit: { reason: string;
   record.frame.closedAt = ctx.now;
   const until = retentionUntil(closedInPhase, ctx.now, record.identity?.dateOfBirth, ctx.config.retention);
   record.frame.retentionUntil = until;
+  record.frame.retentionAtLatest = retentionAtLatest(closedInPhase, ctx.now, ctx.config.retention);
   record.reflection.retentionUntil = until;
   record.reflection.closureReason = exit.reason;
   record.reflection.feedbackSentAt = ctx.now;

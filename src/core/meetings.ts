@@ -5,10 +5,12 @@
  * it was open. Framework-free like the rest of the core; storage through the MeetingStore port.
  *
  * What each person sees of an item comes from the policy table (viewFor), copied by allow-list and limited
- * to the groups a meeting needs (never contact F, follow-up G or reflection H). The stage shows groups A
- * and B only (stageViewFor), whoever looks. Minutes hold process-level data only: reference, decision,
- * rationale, follow-up codes and the responsible organisation — no name, date of birth, contact or free text
- * of the concern or the discussion.
+ * to the groups a meeting needs (never contact F, follow-up G or reflection H). Every surface — side
+ * panel, stage, minutes — is built at every read from the reader's own view of the case as it is NOW
+ * (its current phase), never from the record: the stage shows at most groups A and B (stageViewFor), and
+ * nothing to a viewer who may not read the frame; minutes hold process-level data only (reference,
+ * decision, rationale from the frame; follow-up options and the responsible organisation only for readers
+ * of the discussion, E) — no name, date of birth, contact or free text of the concern or the discussion.
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -18,13 +20,13 @@ import { overdueFlags } from './case-index';
 import { label } from './catalogue';
 import type { ErrorCode, Result } from './errors';
 import { DomainError, ok } from './errors';
-import type { CaseRecord, DataGroup, Decision, Organisation, Phase, User } from './model';
+import type { DataGroup, Decision, Organisation, Phase, User } from './model';
 import { PERSONAL_GROUPS } from './model';
 import { POLICY, readRoleFor } from './policy';
 import type { Clock } from './ports';
 import type { CaseSummary, Signaalpunt } from './service';
 import { guardTexts, validationError } from './service';
-import type { CaseView } from './views';
+import type { CaseView, StageCaseView } from './views';
 import { isMember, stageViewFor, viewFor } from './views';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -174,7 +176,7 @@ export interface AgendaView {
   organisations: { id: string; name: string }[];
 }
 
-export type StageCase = ReturnType<typeof stageViewFor>;
+export type StageCase = StageCaseView;
 export interface StageContent {
   meetingId: string;
   status: MeetingStatus;
@@ -252,32 +254,42 @@ export function meetingCaseView(v: CaseView): MeetingCaseView {
   };
 }
 
-/** The minutes entry of one agenda item: decisions taken while the session was open, at process level. */
-export function minutesEntry(item: AgendaItem, record: CaseRecord | undefined, session: MeetingSession): MinutesEntry {
-  if (!record) return { position: item.position, part: item.part, visible: false };
+/**
+ * The minutes entry of one agenda item for one reader: decisions taken while the session was open, at
+ * process level, built from the reader's allow-list view (viewFor) of the case as it is now — never from
+ * the record. Decisions, exits and the inbrenger's organisation are the frame (A); the follow-up options
+ * and the lead partner of a discussion are group E, in the entry only when the view holds E. No frame in
+ * the view: the reader learns that the item exists, nothing more.
+ */
+export function minutesEntry(item: AgendaItem, view: CaseView | undefined, session: MeetingSession): MinutesEntry {
+  const frame = view?.frame;
+  if (!view || !frame) return { position: item.position, part: item.part, visible: false };
   const from = session.startedAt;
   const to = session.endedAt;
-  const decisions = from ? record.frame.decisions.filter((d) => d.at >= from && (!to || d.at <= to)) : [];
+  const decisions = from ? (frame.decisions ?? []).filter((d) => d.at >= from && (!to || d.at <= to)) : [];
   const followUp: FollowUpNote[] = [];
   let responsible: string | undefined;
   for (const d of decisions) {
     if (d.kind === 'SUSPICION') {
-      responsible = record.frame.inbrengerOrganisationId;
+      responsible = frame.inbrengerOrganisationId;
       if (d.outcome === 'YES') followUp.push({ kind: 'nextStep', code: 'SUPPLY_IDENTITY' });
-      else if (record.frame.exit) followUp.push({ kind: 'advisedRoute', code: record.frame.exit.advisedRoute });
-    } else if (d.kind === 'DISCUSSION' && record.discussion) {
-      responsible = record.discussion.leadOrganisationId;
-      for (const code of record.discussion.followUpOptions) followUp.push({ kind: 'offer', code });
+      else if (frame.exit) followUp.push({ kind: 'advisedRoute', code: frame.exit.advisedRoute });
+    } else if (d.kind === 'DISCUSSION') {
+      // group E: only for a reader whose view holds the discussion.
+      if (view.discussion) {
+        responsible = view.discussion.leadOrganisationId;
+        for (const code of view.discussion.followUpOptions) followUp.push({ kind: 'offer', code });
+      }
       followUp.push({ kind: 'nextStep', code: 'AGREE_FOLLOW_UP' });
-    } else if (d.kind === 'WITHDRAWAL' && record.frame.exit) {
-      followUp.push({ kind: 'advisedRoute', code: record.frame.exit.advisedRoute });
+    } else if (d.kind === 'WITHDRAWAL' && frame.exit) {
+      followUp.push({ kind: 'advisedRoute', code: frame.exit.advisedRoute });
     }
   }
   return {
     position: item.position,
     part: item.part,
     visible: true,
-    reference: record.frame.reference,
+    reference: view.reference,
     status: decisions.length > 0 ? 'decided' : 'notDecided',
     decisions: decisions.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, role: d.role })),
     followUp,
@@ -514,7 +526,7 @@ export class MeetingService {
           const hasContent = view !== undefined && (view.frame !== undefined || view.concern !== undefined);
           const entry: AgendaItemView = { ...base, visible: hasContent, ...(hasContent ? { case: view } : {}) };
           if (record && view?.frame) entry.overdue = overdueFlags(record, this.sp.config.informingDeadlineMonths, now);
-          if (roles.includes('chair') && record) entry.outcome = minutesEntry(item, record, meeting);
+          if (roles.includes('chair') && result?.view) entry.outcome = minutesEntry(item, result.view, meeting);
           out.push(entry);
           if (record && result && hasContent) {
             const read = PERSONAL_GROUPS.filter((g) => MEETING_GROUPS.includes(g) && result.personalGroupsRead.includes(g));
@@ -641,9 +653,11 @@ export class MeetingService {
   }
 
   /**
-   * What the meeting stage shows: the shared item's groups A and B only (stageViewFor), the same for
-   * every participant — never identity or contact. Nobody outside the table (guest, privacy officer,
-   * non-member) gets anything.
+   * What the meeting stage shows: the shared item's groups A and B only (stageViewFor), derived at every
+   * read from the policy table for THIS viewer and the case's CURRENT phase (viewFor) — never identity or
+   * contact, and nothing of a case the viewer may no longer see (it moved on, was closed or purged): then
+   * the stage shows no item for this viewer. Nobody outside the table (guest, privacy officer, non-member)
+   * gets anything. (A per-meeting cache may keep the record; the per-viewer view must stay per read.)
    *
    * No overdue flags here, though they are process-level (derived from group A) and the policy would allow
    * them: the stage is the shared screen the whole table discusses the case from, and a missed informing or
@@ -652,31 +666,34 @@ export class MeetingService {
    */
   stage(user: User, meetingId: string): Promise<Result<StageContent>> {
     return MeetingService.attempt(async () => {
-      const { meeting } = await this.load(user, meetingId);
+      const { meeting, org } = await this.load(user, meetingId);
       const content: StageContent = { meetingId: meeting.id, status: meeting.status };
       const item = meeting.status === 'open' ? meeting.agenda.find((a) => a.id === meeting.stageItemId) : undefined;
       if (!item) return content;
       const record = await this.sp.store.transaction((tx) => tx.getCase(item.caseId));
       if (!record) return content;
-      content.item = { id: item.id, part: item.part, position: item.position, case: stageViewFor(record) };
+      const view = viewFor(user, record, org, this.nowIso()).view;
+      const stageCase = view ? stageViewFor(view) : undefined;
+      if (stageCase) content.item = { id: item.id, part: item.part, position: item.position, case: stageCase };
       return content;
     });
   }
 
   /**
-   * Minutes at process level. The chair and the procesregisseur get every entry; a member gets an entry's
-   * content only where the policy table gives its organisation the case's frame, else that the item exists.
+   * Minutes at process level, per reader: every entry is built from the reader's allow-list view of the
+   * case as it is now (minutesEntry), the chair's too — an entry's content only where the policy table
+   * gives this reader the case's frame, its follow-up options and lead partner only where it gives the
+   * discussion (E); else only that the item exists. So ended minutes still follow the cases' phases.
    */
   minutes(user: User, meetingId: string): Promise<Result<Minutes>> {
     return MeetingService.attempt(async () => {
-      const { meeting, roles, org } = await this.load(user, meetingId);
+      const { meeting, org } = await this.load(user, meetingId);
       const now = this.nowIso();
       const entries = await this.sp.store.transaction(async (tx) => {
         const out: MinutesEntry[] = [];
         for (const item of meeting.agenda) {
           const record = await tx.getCase(item.caseId);
-          const mayRead = roles.includes('chair') || (record !== undefined && viewFor(user, record, org, now).view?.frame !== undefined);
-          out.push(minutesEntry(item, mayRead ? record : undefined, meeting));
+          out.push(minutesEntry(item, record ? viewFor(user, record, org, now).view : undefined, meeting));
         }
         return out;
       });

@@ -90,8 +90,19 @@ export interface FrameGroup {
   informingDeferral?: { reason: string; until: string };
   exit?: ExitRecord;
   closedAt?: string;
+  /**
+   * The day personal data is destroyed. Computed from the date of birth when the age limit comes first,
+   * so it may BE a birthday: a derived value of group C (DERIVED_VALUE_GROUP), shown only to readers of C.
+   */
   retentionUntil?: string;
+  /**
+   * The latest day of the retention period, computed from the closure alone (never from the date of
+   * birth): group A, what a reader without C sees. The data may go earlier (the age limit), never later.
+   */
+  retentionAtLatest?: string;
   purgedAt?: string;
+  /** set at purge: whether it happened within the tolerance after the retention date (statistics keep no date). */
+  purgedOnTime?: boolean;
   catalogueVersion: number;
 }
 
@@ -166,6 +177,7 @@ export interface ReflectionGroup {
   rationale?: string;
   feedbackSentAt?: string;
   lettersSent: { kind: string; at: string; by: string }[];
+  /** the same derived value as frame.retentionUntil: group C (DERIVED_VALUE_GROUP). */
   retentionUntil?: string;
 }
 
@@ -181,6 +193,18 @@ export interface CaseRecord {
   followUp?: FollowUpGroup;
   reflection: ReflectionGroup;
 }
+
+/**
+ * Values derived from other data belong to the group of the data they are computed from (PROCESS.md, "a
+ * value derived from a group belongs to that group"). Each derivation that a surface may show names its
+ * group here; views copy such a value only for readers of that group.
+ * - retentionUntil = min(closure + period, 23rd birthday + 1 year): from the date of birth, so C.
+ * - retentionAtLatest = closure + period: from the frame only, so A.
+ */
+export const DERIVED_VALUE_GROUP = {
+  retentionUntil: 'C',
+  retentionAtLatest: 'A',
+} as const satisfies Record<string, DataGroup>;
 
 /** The record field that holds each group: the one map from groups to storage. */
 export const GROUP_FIELD = {

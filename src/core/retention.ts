@@ -2,7 +2,7 @@
  * Retention: when the personal data (identity, contact, all free text) of a closed case is destroyed.
  * Defaults from PROCESS.md; configurable per privacy protocol.
  */
-import { addToDay, dayOf } from './calendar';
+import { addToDay, dayOf, daysBetweenDays } from './calendar';
 import type { CaseRecord, Phase } from './model';
 
 export interface RetentionConfig {
@@ -23,14 +23,30 @@ export const DEFAULT_RETENTION: RetentionConfig = {
   maxYearsAfter23rdBirthday: 1,
 };
 
-/** The date (ISO, yyyy-mm-dd) from which a case closed on `closedAt` in `closedInPhase` is due for purge. */
-export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBirth: string | undefined, cfg: RetentionConfig = DEFAULT_RETENTION): string {
+/**
+ * The latest day of the retention period, from the closure alone: group A (model.ts DERIVED_VALUE_GROUP).
+ * This is what a reader without identity (C) is shown instead of `retentionUntil`. Why not the month of
+ * `retentionUntil` instead: when the age limit applies, that month is the birth month, and with the age
+ * (group B) or the year it narrows the date of birth to one month; even the bit "the age limit applied"
+ * tells something about the date of birth. This bound depends on nothing but the closure.
+ */
+export function retentionAtLatest(closedInPhase: Phase, closedAt: string, cfg: RetentionConfig = DEFAULT_RETENTION): string {
   // calendar days (UTC, see calendar.ts): the same date whatever the server's time zone
   const closed = dayOf(closedAt);
   if (closedInPhase === 'INBRENG') return addToDay(closed, { days: cfg.closedInInbrengDays });
   if (closedInPhase === 'VERRIJKING') return addToDay(closed, { days: cfg.closedInVerrijkingDays });
-  const byClosure = addToDay(closed, { months: cfg.closedAfterBesprekingMonths });
-  if (!dateOfBirth) return byClosure;
+  return addToDay(closed, { months: cfg.closedAfterBesprekingMonths });
+}
+
+/**
+ * The date (ISO, yyyy-mm-dd) from which a case closed on `closedAt` in `closedInPhase` is due for purge.
+ * When the age limit comes first this date is a birthday: a derived value of group C, never shown to a
+ * reader without C (views.ts) and not kept after the purge (purgedRecord, DeletionRecord).
+ */
+export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBirth: string | undefined, cfg: RetentionConfig = DEFAULT_RETENTION): string {
+  const closed = dayOf(closedAt);
+  const byClosure = retentionAtLatest(closedInPhase, closedAt, cfg);
+  if (closedInPhase === 'INBRENG' || closedInPhase === 'VERRIJKING' || !dateOfBirth) return byClosure;
   const byAge = addToDay(dateOfBirth, { years: 23 + cfg.maxYearsAfter23rdBirthday });
   return byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure;
 }
@@ -38,6 +54,9 @@ export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBir
 export function isDue(record: CaseRecord, asOf: string): boolean {
   return record.frame.phase === 'CLOSED' && record.frame.retentionUntil !== undefined && record.frame.retentionUntil <= asOf.slice(0, 10);
 }
+
+/** Days after the retention date within which a purge still counts as on time (the job runs nightly). */
+export const PURGE_TOLERANCE_DAYS = 1;
 
 /** The record after destruction: identity, contact and every free text gone; codes, dates, decisions kept. */
 export function purgedRecord(record: CaseRecord, at: string): CaseRecord {
@@ -63,8 +82,10 @@ export function purgedRecord(record: CaseRecord, at: string): CaseRecord {
       ...(f.informingDeferral !== undefined ? { informingDeferral: { reason: '', until: f.informingDeferral.until } } : {}),
       ...(f.exit !== undefined ? { exit: { reason: f.exit.reason, advisedRoute: f.exit.advisedRoute, rationale: '', closedInPhase: f.exit.closedInPhase } } : {}),
       ...(f.closedAt !== undefined ? { closedAt: f.closedAt } : {}),
-      ...(f.retentionUntil !== undefined ? { retentionUntil: f.retentionUntil } : {}),
+      // not retentionUntil: it may be a birthday (group C), and C is destroyed now.
+      ...(f.retentionAtLatest !== undefined ? { retentionAtLatest: f.retentionAtLatest } : {}),
       purgedAt: at,
+      ...(f.retentionUntil !== undefined ? { purgedOnTime: daysBetweenDays(f.retentionUntil, at) <= PURGE_TOLERANCE_DAYS } : {}),
       catalogueVersion: f.catalogueVersion,
     },
     concern: {
@@ -111,11 +132,14 @@ export function purgedRecord(record: CaseRecord, at: string): CaseRecord {
       ...(record.reflection.closureReason ? { closureReason: record.reflection.closureReason } : {}),
       ...(record.reflection.feedbackSentAt ? { feedbackSentAt: record.reflection.feedbackSentAt } : {}),
       lettersSent: record.reflection.lettersSent.map((l) => ({ kind: l.kind, at: l.at, by: '' })),
-      ...(record.reflection.retentionUntil ? { retentionUntil: record.reflection.retentionUntil } : {}),
     },
   };
 }
 
+/**
+ * What remains of a destruction: which case, the moment it happened, why, by whom and which groups. No
+ * content — and no retention date, which may be a birthday (group C, destroyed with the rest).
+ */
 export interface DeletionRecord {
   caseId: string;
   reference: string;
@@ -124,5 +148,4 @@ export interface DeletionRecord {
   by: string;
   /** which groups were destroyed: identity (C), contact (F), free text. No content. */
   destroyed: string[];
-  retentionUntil: string;
 }

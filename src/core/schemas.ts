@@ -17,12 +17,16 @@ const isValidIsoDate = (v: string): boolean => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 };
 export const isoDate = z.string().refine(isValidIsoDate, { message: 'INVALID_DATE' }).describe('ISO date yyyy-mm-dd');
+/**
+ * The shapes a commandId may have: a UUID (any version) or a ULID. The id is kept in the append-only audit
+ * for ever, so a free-form value (a date such as 2009-03-14T00:00:00Z, a name) must never get in: only
+ * random or hashed identifiers, which carry nothing about a person.
+ */
+export const COMMAND_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-7][0-9A-HJKMNP-TV-Z]{25})$/i;
 export const commandId = z
   .string()
-  .min(8)
-  .max(100)
-  .regex(/^[A-Za-z0-9_.:-]+$/)
-  .describe('Idempotency key chosen by the client: the same id twice has no second effect');
+  .regex(COMMAND_ID_PATTERN, { message: 'NOT_A_UUID_OR_ULID' })
+  .describe('Idempotency key chosen by the client, a UUID or a ULID (it is kept in the audit): the same id twice has no second effect');
 export const caseId = z.uuid();
 export const organisationId = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
 /** Short free text at process level; guarded against identifiers where the data is anonymous. */

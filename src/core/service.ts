@@ -72,7 +72,7 @@ export interface ListFilter {
 
 export interface RetentionRun {
   asOf: string;
-  purged: { caseId: string; reference: string; retentionUntil: string }[];
+  purged: { caseId: string; reference: string }[];
 }
 
 /** The values at a dot path, `*` standing for every element of an array, each with its concrete path. */
@@ -341,20 +341,29 @@ export class Signaalpunt {
       ...(filter.overdue ? { overdueOn: now.slice(0, 10) } : {}),
     };
     if (!isRegisseur) {
-      if (isChair && !isPartner) query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
-      else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
+      if (isChair && !isPartner) {
+        query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
+        // asked only for phases the chair sees nothing of (CLOSED, PURGED): an empty list, not every phase.
+        if (query.phases.length === 0) return ok({ items: [], total: 0 });
+      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
     }
     const { items, total } = await this.store.listCases(query);
     const summaries: CaseSummary[] = [];
+    let hidden = 0;
     for (const record of items) {
       // A listing holds groups A and B only: ask the policy table for exactly those two.
       const roles = rolesFor(user, record, org, now);
       const ctx = contextFor(record, user.organisationId);
-      if (!effectiveAccess(this.policy, record.frame.phase, 'A', roles, ctx)) continue;
+      if (!effectiveAccess(this.policy, record.frame.phase, 'A', roles, ctx)) {
+        hidden++;
+        continue;
+      }
       const concern = effectiveAccess(this.policy, record.frame.phase, 'B', roles, ctx) ? record.concern : undefined;
       summaries.push(this.summarise(record, concern, now));
     }
-    return ok({ items: summaries, total });
+    // `total` counts what the caller may see: rows the store's filter let through but the policy hides are
+    // not counted (the store filters mirror the policy, so this is a safety net, exact on a single page).
+    return ok({ items: summaries, total: total - hidden });
   }
 
   private summarise(record: CaseRecord, concern: CaseRecord['concern'] | undefined, now: string): CaseSummary {
@@ -445,7 +454,6 @@ export class Signaalpunt {
             reason: 'RETENTION_EXPIRED',
             by: 'system:retention',
             destroyed,
-            retentionUntil: record.frame.retentionUntil ?? asOfDay,
           };
           await tx.putDeletionRecord(deletion);
           // the idempotency records hold hashes over the inputs (name, date of birth): they go with the data.
@@ -462,7 +470,7 @@ export class Signaalpunt {
             purpose: 'bewaartermijn verstreken: persoonsgegevens en vrije tekst vernietigd',
             commandId: null,
           });
-          purged.push({ caseId: record.id, reference: record.frame.reference, retentionUntil: deletion.retentionUntil });
+          purged.push({ caseId: record.id, reference: record.frame.reference });
         }
         await tx.appendAudit(audit);
       });
@@ -508,10 +516,12 @@ export class Signaalpunt {
   }
 
   /** Retention overview at process level (references and dates only) for the procesregisseur and the FG. */
-  async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionUntil: string }[]; deletions: DeletionRecord[] }>> {
+  async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionAtLatest: string | null }[]; deletions: DeletionRecord[] }>> {
     if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
     const day = dayOf(asOf);
-    const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionUntil: r.frame.retentionUntil ?? day }));
+    // The FG reads no identity: a due case shows the latest day of its period (group A), never its
+    // retention date, which may be a birthday (group C, model.ts DERIVED_VALUE_GROUP).
+    const due = (await this.store.casesDueForPurge(day, 1000)).map((r) => ({ reference: r.frame.reference, retentionAtLatest: r.frame.retentionAtLatest ?? null }));
     return ok({ asOf: day, due, deletions: await this.store.listDeletionRecords(1000, 0) });
   }
 }

@@ -18,7 +18,7 @@ import type {
   Role,
   User,
 } from './model';
-import { DATA_GROUPS, PERSONAL_GROUPS } from './model';
+import { DATA_GROUPS, DERIVED_VALUE_GROUP, PERSONAL_GROUPS } from './model';
 import type { Access, PolicyTable, Projection } from './policy';
 import { POLICY, contextFor, effectiveAccess } from './policy';
 
@@ -67,7 +67,14 @@ export interface CaseView {
 
 const copyList = <T>(xs: readonly T[]): T[] => xs.map((x) => (typeof x === 'object' && x !== null ? { ...x } : x));
 
-function projectFrame(f: FrameGroup, projection: Projection): Partial<FrameGroup> {
+/**
+ * Whether the reader may see a derived value: it belongs to the group it is computed from
+ * (model.ts DERIVED_VALUE_GROUP), so the reader needs that group in this phase.
+ */
+type Readable = (group: DataGroup) => boolean;
+const derived = <T>(readable: Readable, field: keyof typeof DERIVED_VALUE_GROUP, value: T): T | undefined => (readable(DERIVED_VALUE_GROUP[field]) ? value : undefined);
+
+function projectFrame(f: FrameGroup, projection: Projection, readable: Readable): Partial<FrameGroup> {
   const out: Partial<FrameGroup> = {
     reference: f.reference,
     phase: f.phase,
@@ -82,8 +89,10 @@ function projectFrame(f: FrameGroup, projection: Projection): Partial<FrameGroup
     informingDeferral: f.informingDeferral ? { reason: f.informingDeferral.reason, until: f.informingDeferral.until } : undefined,
     exit: f.exit ? { reason: f.exit.reason, advisedRoute: f.exit.advisedRoute, rationale: f.exit.rationale, closedInPhase: f.exit.closedInPhase } : undefined,
     closedAt: f.closedAt,
-    retentionUntil: f.retentionUntil,
+    retentionUntil: derived(readable, 'retentionUntil', f.retentionUntil),
+    retentionAtLatest: derived(readable, 'retentionAtLatest', f.retentionAtLatest),
     purgedAt: f.purgedAt,
+    purgedOnTime: f.purgedOnTime,
     catalogueVersion: f.catalogueVersion,
   };
   if (projection === 'full') out.inbrengerUserId = f.inbrengerUserId;
@@ -140,14 +149,14 @@ function projectFollowUp(g: FollowUpGroup, projection: Projection): Partial<Foll
   return stripUndefined({ actions: copyList(g.actions), residentStance: g.residentStance, completedAt: g.completedAt });
 }
 
-function projectReflection(h: ReflectionGroup, projection: Projection): Partial<ReflectionGroup> {
+function projectReflection(h: ReflectionGroup, projection: Projection, readable: Readable): Partial<ReflectionGroup> {
   if (projection === 'statusOnly') return stripUndefined({ closureReason: h.closureReason, feedbackSentAt: h.feedbackSentAt });
   return stripUndefined({
     closureReason: h.closureReason,
     rationale: h.rationale,
     feedbackSentAt: h.feedbackSentAt,
     lettersSent: copyList(h.lettersSent),
-    retentionUntil: h.retentionUntil,
+    retentionUntil: derived(readable, 'retentionUntil', h.retentionUntil),
   });
 }
 
@@ -173,21 +182,22 @@ export function viewFor(user: User, record: CaseRecord, org: Organisation | unde
   const view: CaseView = { id: record.id, version: record.version, reference: record.frame.reference, phase, access: {} };
   const personalGroupsRead: DataGroup[] = [];
   let any = false;
+  const readable: Readable = (g) => effectiveAccess(table, phase, g, roles, ctx) !== undefined;
   for (const group of DATA_GROUPS) {
     const eff = effectiveAccess(table, phase, group, roles, ctx);
     if (!eff) continue;
     any = true;
     view.access[group] = eff.access;
-    const copied = copyGroup(record, group, eff.projection, user.organisationId, view);
+    const copied = copyGroup(record, group, eff.projection, user.organisationId, view, readable);
     if (copied && PERSONAL_GROUPS.includes(group)) personalGroupsRead.push(group);
   }
   return { view: any ? view : undefined, roles, personalGroupsRead };
 }
 
-function copyGroup(record: CaseRecord, group: DataGroup, projection: Projection, organisationId: string, view: CaseView): boolean {
+function copyGroup(record: CaseRecord, group: DataGroup, projection: Projection, organisationId: string, view: CaseView, readable: Readable): boolean {
   switch (group) {
     case 'A':
-      view.frame = projectFrame(record.frame, projection);
+      view.frame = projectFrame(record.frame, projection, readable);
       return true;
     case 'B':
       view.concern = projectConcern(record.concern);
@@ -212,29 +222,58 @@ function copyGroup(record: CaseRecord, group: DataGroup, projection: Projection,
       view.followUp = projectFollowUp(record.followUp, projection);
       return true;
     case 'H':
-      view.reflection = projectReflection(record.reflection, projection);
+      view.reflection = projectReflection(record.reflection, projection, readable);
       return true;
   }
 }
 
+/** What the meeting stage shows of a case: the frame at process level and the concern without free text. */
+export type StageCaseView = Pick<CaseView, 'id' | 'reference' | 'phase'> & { frame: Partial<FrameGroup>; concern?: Omit<ConcernGroup, 'freeText' | 'ageYears'> };
+
 /**
- * The stage view of a meeting: only groups A and B, never C or F, whoever looks. Built from the same
- * allow-list projections, with the frame at process level.
+ * The stage view of a meeting for ONE viewer, from that viewer's allow-list view (viewFor) of the case as
+ * it is now: groups A and B only, never C or F (nor a value derived from C, the retention date), and only
+ * what the case's current phase gives this viewer — undefined when the viewer may not see the frame. The
+ * frame is at process level (no actors as persons) whatever the viewer's own projection; the concern
+ * without its free text and exact age.
  */
-export function stageViewFor(record: CaseRecord): Pick<CaseView, 'id' | 'reference' | 'phase'> & { frame: Partial<FrameGroup>; concern: Omit<ConcernGroup, 'freeText' | 'ageYears'> } {
-  const c = record.concern;
+export function stageViewFor(view: CaseView): StageCaseView | undefined {
+  if (!view.frame) return undefined;
+  const f = view.frame;
+  const frame: Partial<FrameGroup> = stripUndefined({
+    reference: f.reference,
+    phase: f.phase,
+    createdAt: f.createdAt,
+    phaseSince: f.phaseSince,
+    inbrengerOrganisationId: f.inbrengerOrganisationId,
+    aveLevel: f.aveLevel,
+    decisions: f.decisions?.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, actorId: '', role: d.role })),
+    transitions: f.transitions?.map((t) => ({ from: t.from, to: t.to, at: t.at, actorId: '', role: t.role, command: t.command, rationale: t.rationale })),
+    identityCapturedAt: f.identityCapturedAt,
+    informedOn: f.informedOn,
+    exit: f.exit ? { reason: f.exit.reason, advisedRoute: f.exit.advisedRoute, rationale: f.exit.rationale, closedInPhase: f.exit.closedInPhase } : undefined,
+    closedAt: f.closedAt,
+    retentionAtLatest: f.retentionAtLatest,
+    purgedAt: f.purgedAt,
+    catalogueVersion: f.catalogueVersion,
+  });
+  const c = view.concern;
   return {
-    id: record.id,
-    reference: record.frame.reference,
-    phase: record.frame.phase,
-    frame: projectFrame(record.frame, 'process'),
-    concern: {
-      ageBand: c.ageBand,
-      riskSignals: [...c.riskSignals],
-      protectiveFactors: [...c.protectiveFactors],
-      forms: [...c.forms],
-      registrationsBand: c.registrationsBand,
-      urgency: c.urgency,
-    },
+    id: view.id,
+    reference: view.reference,
+    phase: view.phase,
+    frame,
+    ...(c
+      ? {
+          concern: {
+            ageBand: c.ageBand,
+            riskSignals: [...c.riskSignals],
+            protectiveFactors: [...c.protectiveFactors],
+            forms: [...c.forms],
+            registrationsBand: c.registrationsBand,
+            urgency: c.urgency,
+          },
+        }
+      : {}),
   };
 }

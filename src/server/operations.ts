@@ -392,7 +392,7 @@ export function operations(): Operation[] {
       success: {
         status: 200,
         description: 'What was purged (references and dates only).',
-        schema: z.object({ asOf: z.string(), purged: z.array(z.object({ caseId: z.string(), reference: z.string(), retentionUntil: z.string() })) }),
+        schema: z.object({ asOf: z.string(), purged: z.array(z.object({ caseId: z.string(), reference: z.string() })) }),
       },
       run: async ({ body, deps }) => {
         const b = parseWith(asOfInput, body ?? {});

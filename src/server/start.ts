@@ -3,7 +3,7 @@
  * start in local mode, load the local key, build the app, listen, start the scheduled jobs. `close()`
  * stops taking requests, lets running requests and jobs finish, then closes the store.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
@@ -52,7 +52,9 @@ export interface RunningServer {
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config.log.level, opts.logDestination);
   const clock = opts.clock ?? systemClock;
-  mkdirSync(config.dataDir, { recursive: true });
+  // the data folder holds the database and keys: the owner only (0700), also when it existed before.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const store = openStore(config.store, { clock });
   logger.info({ store: config.store.kind, ...(config.store.kind === 'sharepoint' ? { site: config.store.siteUrl } : {}) }, 'store opened');
   if (config.mode === 'production' && config.store.kind === 'sqlite') logger.warn('production runs on SQLite (SJV_ALLOW_SQLITE_IN_PRODUCTION=true): one instance, no item permissions');

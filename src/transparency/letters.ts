@@ -14,6 +14,7 @@ import { label } from '../core/catalogue';
 import { DomainError, fail, ok } from '../core/errors';
 import type { Result } from '../core/errors';
 import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../core/model';
+import { commandId as commandIdSchema } from '../core/schemas';
 import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import type { DocModel } from './document';
@@ -121,7 +122,7 @@ export const letterRequestSchema = z.strictObject({
   kind: z.enum(LETTER_KINDS),
   locale: z.enum(['nl', 'en']).default('nl'),
   /** idempotency key: the same request twice records the letter once. */
-  commandId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional(),
+  commandId: commandIdSchema.optional(),
   meeting: meetingSchema.optional(),
 });
 export type LetterRequest = z.input<typeof letterRequestSchema>;

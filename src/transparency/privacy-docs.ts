@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { DataGroup, Phase, Role } from '../core/model';
-import { DATA_GROUPS, PERSONAL_GROUPS, PHASES, ROLES } from '../core/model';
+import { DATA_GROUPS, DERIVED_VALUE_GROUP, PERSONAL_GROUPS, PHASES, ROLES } from '../core/model';
 import type { Cell, PolicyTable } from '../core/policy';
 import { cellFor, policyRows } from '../core/policy';
 import type { RetentionConfig } from '../core/retention';
@@ -36,7 +36,7 @@ export const GROUP_CONTENTS: Record<DataGroup, { contents: string; nature: strin
   },
   F: { contents: 'Adres, telefoon, e-mail van de inwoner of van een ouder/verzorger.', nature: 'Direct identificerend; ook van ouders/verzorgers.' },
   G: { contents: 'Afgesproken acties (wat, welke organisatie, wanneer, status), standpunt van de inwoner op procesniveau.', nature: 'Procesniveau; niet de inhoud van de hulp.' },
-  H: { contents: 'Uitkomsten van acties, reden van afsluiting, teruggekoppeld op, verstuurde brieven (soort, datum, afzender — niet de inhoud), bewaardatum.', nature: 'Procesgegevens.' },
+  H: { contents: 'Uitkomsten van acties, reden van afsluiting, teruggekoppeld op, verstuurde brieven (soort, datum, afzender — niet de inhoud), bewaardatum (afgeleid uit de geboortedatum: zie Afgeleide waarden).', nature: 'Procesgegevens.' },
 };
 
 /** The purpose of each phase, from the process description (PROCESS.md). */
@@ -134,13 +134,30 @@ export function retentionLines(r: RetentionConfig): string[][] {
       'Afgesloten vanaf Bespreking (na Reflectie of ingetrokken)',
       `Identiteit, contactgegevens en alle vrije tekst worden ${formatMonths(r.closedAfterBesprekingMonths, 'nl')} na afsluiting vernietigd, en nooit later dan ${r.maxYearsAfter23rdBirthday === 1 ? '1 jaar' : `${r.maxYearsAfter23rdBirthday} jaar`} na de 23e verjaardag van de inwoner.`,
     ],
-    ['Na vernietiging', 'Codes, data en besluiten blijven als anonieme statistiek; een vernietigingsregistratie (kenmerk, datum, reden, door wie/wat — geen inhoud) blijft bestaan.'],
+    ['Na vernietiging', 'Codes, data en besluiten blijven als anonieme statistiek; een vernietigingsregistratie (kenmerk, datum van vernietiging, reden, door wie/wat — geen inhoud en geen bewaardatum) blijft bestaan.'],
   ];
 }
 
-/** A fingerprint of the table and retention the documents were generated from. */
+/**
+ * The derived values and the group each belongs to (model.ts DERIVED_VALUE_GROUP), as a sentence per
+ * value: a value computed from a group's data is that group's data, shown only to its readers.
+ */
+const DERIVED_VALUE_TEXT: Record<keyof typeof DERIVED_VALUE_GROUP, string> = {
+  retentionUntil:
+    'De bewaardatum (het minimum van de afsluiting plus de termijn en de 23e verjaardag plus de marge) wordt berekend uit de geboortedatum en kan dus zelf een verjaardag zijn',
+  retentionAtLatest: 'De uiterste bewaardatum (afsluiting plus de termijn, zonder geboortedatum) wordt alleen uit het kader berekend',
+};
+export function derivedValueLines(): string[] {
+  return (Object.keys(DERIVED_VALUE_GROUP) as (keyof typeof DERIVED_VALUE_GROUP)[]).map(
+    (k) => `${DERIVED_VALUE_TEXT[k]}: dat is groep ${GROUP_LABELS[DERIVED_VALUE_GROUP[k]].nl}, en alleen wie die groep mag lezen ziet hem.`,
+  );
+}
+const RETENTION_DATE_RULE =
+  'Wie de identiteit (C) niet mag lezen — de inbrenger en partners na afsluiting, het gedeelde vergaderscherm, de FG in de bewaartermijnrapportage — ziet alleen de uiterste bewaardatum, niet de bewaardatum zelf; ook niet de maand ervan, want die is bij de leeftijdsgrens de geboortemaand. Na vernietiging bewaren de zaak en de vernietigingsregistratie geen bewaardatum meer: alleen de dag van vernietiging, de reden en of die op tijd was.';
+
+/** A fingerprint of the table, retention and derived-value groups the documents were generated from. */
 export function sourceFingerprint(table: PolicyTable, retention: RetentionConfig): string {
-  return createHash('sha256').update(JSON.stringify({ rows: policyRows(table), retention })).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify({ rows: policyRows(table), retention, derived: DERIVED_VALUE_GROUP })).digest('hex').slice(0, 16);
 }
 
 export interface PrivacyDocInputs {
@@ -220,6 +237,9 @@ export function registerDocument(i: PrivacyDocInputs): DocModel {
     { kind: 'paragraph', text: p.thirdCountryTransfers.length ? p.thirdCountryTransfers.join('; ') : 'Geen doorgifte buiten de Europese Economische Ruimte.' },
     { kind: 'heading', level: 1, text: 'f. Bewaartermijnen' },
     { kind: 'table', head: ['Hoe de zaak eindigde', 'Wat wanneer wordt vernietigd'], rows: retentionLines(i.retention) },
+    { kind: 'heading', level: 2, text: 'Afgeleide waarden' },
+    { kind: 'bullets', items: derivedValueLines() },
+    { kind: 'paragraph', text: RETENTION_DATE_RULE },
     { kind: 'heading', level: 1, text: 'g. Technische en organisatorische beveiligingsmaatregelen' },
     { kind: 'bullets', items: [...SECURITY_MEASURES] },
     { kind: 'heading', level: 1, text: 'Bijlage: toegang per fase (policy-tabel)' },
@@ -250,7 +270,7 @@ function measuresFor(table: PolicyTable, phase: Phase): string[] {
   if (phase === 'INBRENG') m.push('Controle van vrije tekst op identificerende gegevens vóór opslag.');
   if (ROLES.some((r) => cellFor(table, phase, 'C', r)?.when === 'enrichmentOpen')) m.push('Identiteit voor partners alleen zolang hun verrijkingsvraag openstaat; automatische afsluiting na de termijn.');
   if (anyPersonal) m.push('Elke inzage, wijziging en export van C–G in de auditlog (hashketen).');
-  if (phase === 'BESPREKING') m.push('Gedeeld vergaderscherm toont alleen A en B.');
+  if (phase === 'BESPREKING') m.push('Gedeeld vergaderscherm toont alleen A en B, per kijker en volgens de fase van dat moment; notulen per lezer volgens diens toegang.');
   if (phase === 'CLOSED') m.push('Automatische vernietiging op de bewaardatum; vernietigingsregistratie zonder inhoud.');
   m.push('Toegang volgens de policy-tabel; weergaven per allow-list.');
   return m;
@@ -274,6 +294,9 @@ export function dpiaAnnexDocument(i: PrivacyDocInputs): DocModel {
     { kind: 'table', head: ['Groep', 'Inhoud', 'Aard'], rows: DATA_GROUPS.map((g) => [GROUP_LABELS[g].nl, GROUP_CONTENTS[g].contents, GROUP_CONTENTS[g].nature]) },
     { kind: 'heading', level: 1, text: 'Bewaartermijnen' },
     { kind: 'table', head: ['Hoe de zaak eindigde', 'Wat wanneer wordt vernietigd'], rows: retentionLines(i.retention) },
+    { kind: 'heading', level: 2, text: 'Afgeleide waarden' },
+    { kind: 'bullets', items: derivedValueLines() },
+    { kind: 'paragraph', text: RETENTION_DATE_RULE },
     { kind: 'heading', level: 1, text: 'Toegangsmatrix (policy-tabel)' },
     ...matrixBlocks(i.policy),
     { kind: 'heading', level: 1, text: 'Algemene beveiligingsmaatregelen' },

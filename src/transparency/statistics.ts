@@ -11,6 +11,7 @@ import { EXIT_REASONS, label } from '../core/catalogue';
 import { fail, ok } from '../core/errors';
 import type { Result } from '../core/errors';
 import type { CaseRecord, Organisation, User } from '../core/model';
+import { PURGE_TOLERANCE_DAYS } from '../core/retention';
 import type { Store } from '../core/ports';
 import type { TransparencyDeps } from './deps';
 import type { Locale } from './format';
@@ -77,7 +78,7 @@ export interface FigureInputs {
 export function computeFigures(inp: FigureInputs): RawFigures {
   const { period } = inp;
   const asOf = inp.asOf < period.to ? inp.asOf : period.to;
-  const tolerance = inp.purgeToleranceDays ?? 1;
+  const tolerance = inp.purgeToleranceDays ?? PURGE_TOLERANCE_DAYS;
   const typeOf = new Map(inp.organisations.map((o) => [o.id, o.type || 'other']));
   const cohort = inp.cases.filter((c) => inPeriod(localDay(c.frame.createdAt), period));
 
@@ -149,11 +150,21 @@ export function computeFigures(inp: FigureInputs): RawFigures {
   }
 
   for (const c of inp.cases) {
-    const until = c.frame.retentionUntil;
+    const fr = c.frame;
+    // A purged case keeps no retention date (it may be a birthday, group C): only whether the purge was on
+    // time (purgedOnTime, set at purge with PURGE_TOLERANCE_DAYS), counted by the day of the purge.
+    if (fr.purgedAt && fr.purgedOnTime !== undefined && !fr.retentionUntil) {
+      if (!inPeriod(localDay(fr.purgedAt), { from: period.from, to: asOf })) continue;
+      f.purges.due += 1;
+      if (fr.purgedOnTime) f.purges.onTime += 1;
+      else f.purges.late += 1;
+      continue;
+    }
+    const until = fr.retentionUntil;
     if (!until || !inPeriod(until, { from: period.from, to: asOf })) continue;
     f.purges.due += 1;
-    if (c.frame.purgedAt) {
-      if (days(until, c.frame.purgedAt) <= tolerance) f.purges.onTime += 1;
+    if (fr.purgedAt) {
+      if (days(until, fr.purgedAt) <= tolerance) f.purges.onTime += 1;
       else f.purges.late += 1;
     } else f.purges.overdue += 1;
   }

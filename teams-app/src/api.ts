@@ -80,11 +80,15 @@ export const isCode = (e: unknown, code: ErrorCode | string): boolean => e insta
 /** A client-chosen id for an idempotent command: a retried submit with the same id has no second effect. */
 export function newCommandId(): string {
   const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return `tab-${c.randomUUID()}`;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
   const bytes = new Uint8Array(16);
   if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  return `tab-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  // a version-4 UUID from the random bytes: the API takes UUIDs and ULIDs only.
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;

@@ -166,7 +166,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
             await tx.insertCase(record);
             await tx.appendAudit([auditEntry(record.id, 1)]);
             await tx.putCommand({ commandId: 'cmd-rollback-1', name: 'submitConcern', actorId: U.mentor.id, fingerprint: 'f', caseId: record.id, result: {}, at: '2026-01-01T10:00:00.000Z' });
-            await tx.putDeletionRecord({ caseId: record.id, reference: record.frame.reference, at: '2026-01-01T10:00:00.000Z', reason: 'RETENTION_EXPIRED', by: 'x', destroyed: [], retentionUntil: '2026-01-01' });
+            await tx.putDeletionRecord({ caseId: record.id, reference: record.frame.reference, at: '2026-01-01T10:00:00.000Z', reason: 'RETENTION_EXPIRED', by: 'x', destroyed: [] });
             throw boom;
           })
           .catch((e: unknown) => e);
@@ -389,7 +389,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
 
       test('deletion records: stored and listed, newest first, paged', async () => {
-        const d = (i: number): DeletionRecord => ({ caseId: randomUUID(), reference: `SJV-2026-000${i}`, at: `2026-0${i}-01T00:00:00.000Z`, reason: 'RETENTION_EXPIRED', by: 'system:retention', destroyed: ['C', 'freeText'], retentionUntil: `2026-0${i}-01` });
+        const d = (i: number): DeletionRecord => ({ caseId: randomUUID(), reference: `SJV-2026-000${i}`, at: `2026-0${i}-01T00:00:00.000Z`, reason: 'RETENTION_EXPIRED', by: 'system:retention', destroyed: ['C', 'freeText'] });
         const records = [d(1), d(2), d(3)];
         await store.transaction(async (tx) => {
           for (const r of records) await tx.putDeletionRecord(r);

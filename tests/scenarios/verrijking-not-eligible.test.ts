@@ -79,8 +79,8 @@ test('the advised route of each exit comes from the process configuration', asyn
   const sp = new Signaalpunt(w.store, w.clock, { eligibilityAdvice: { AGE_OVER_23: 'JONGERENWERK', TOO_MANY_REGISTRATIONS: 'POLITIE' } });
   const old = await inVerrijking();
   const many = await inVerrijking({ registrationsBand: '>2' });
-  const a = await sp.execute('supplyIdentity', U.mentor, { commandId: 'cfg-age-0001', caseId: old, name: RESIDENT.name, dateOfBirth: '1990-01-01' });
-  const b = await sp.execute('supplyIdentity', U.mentor, { commandId: 'cfg-reg-0001', caseId: many, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth });
+  const a = await sp.execute('supplyIdentity', U.mentor, { commandId: '00000000-0000-4000-8000-00000000a001', caseId: old, name: RESIDENT.name, dateOfBirth: '1990-01-01' });
+  const b = await sp.execute('supplyIdentity', U.mentor, { commandId: '00000000-0000-4000-8000-00000000a002', caseId: many, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth });
   expect(a.ok && a.value.advisedRoute).toBe('JONGERENWERK');
   expect(b.ok && b.value.advisedRoute).toBe('POLITIE');
   expect((await stored(w, old)).frame.exit?.advisedRoute).toBe('JONGERENWERK');

@@ -140,15 +140,15 @@ describe('the information letter at Verrijking', () => {
   test('the same commandId twice makes the letter again but records it once', async () => {
     const caseId = await w.driveTo('VERRIJKING');
     const s = services(w);
-    const first = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl', commandId: 'letter-cmd-0001' });
+    const first = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl', commandId: '00000000-0000-4000-8000-0000000001e1' });
     w.clock.advanceDays(1);
-    const again = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl', commandId: 'letter-cmd-0001' });
+    const again = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl', commandId: '00000000-0000-4000-8000-0000000001e1' });
     if (!first.ok || !again.ok) throw new Error('refused');
     expect(again.value.recorded).toBe(false);
     expect(again.value.sentAt).toBe(first.value.sentAt);
     const record = await w.store.transaction((tx) => tx.getCase(caseId));
     expect(record!.reflection.lettersSent).toHaveLength(1);
-    const other = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'en', commandId: 'letter-cmd-0001' });
+    const other = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'en', commandId: '00000000-0000-4000-8000-0000000001e1' });
     expect(other.ok ? 'ok' : other.error.code).toBe('COMMAND.ID_REUSED');
   });
 

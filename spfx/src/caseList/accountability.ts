@@ -68,10 +68,13 @@ export interface AuditVerification {
 /** The retention report at process level: references and dates, no content. */
 export interface RetentionOverview {
   asOf: string;
-  /** closed cases whose retention date has passed. */
-  due: { reference: string; retentionUntil: string }[];
-  /** deletion records: which case, when, the retention date, and which groups were destroyed (C, F, freeText). */
-  deletions: { reference: string; at: string; retentionUntil: string; destroyed: string[] }[];
+  /**
+   * closed cases whose retention date has passed, with the latest day of their period (from the closure
+   * only): the retention date itself may be a birthday (identity, group C), which the FG does not read.
+   */
+  due: { reference: string; retentionAtLatest: string | null }[];
+  /** deletion records: which case, when, and which groups were destroyed (C, F, freeText); no retention date. */
+  deletions: { reference: string; at: string; destroyed: string[] }[];
 }
 
 export interface DownloadedFile {

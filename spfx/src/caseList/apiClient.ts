@@ -75,8 +75,8 @@ interface ApiReminder {
 }
 interface ApiRetentionReport {
   asOf: string;
-  due: { reference: string; retentionUntil: string }[];
-  deletions: { reference: string; at: string; retentionUntil: string; destroyed: string[] }[];
+  due: { reference: string; retentionAtLatest: string | null }[];
+  deletions: { reference: string; at: string; destroyed: string[] }[];
 }
 
 export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
@@ -136,8 +136,8 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
     const r = await this.call<ApiRetentionReport>('GET', '/api/v1/retention/report');
     return {
       asOf: r.asOf,
-      due: r.due.map((d) => ({ reference: d.reference, retentionUntil: d.retentionUntil })),
-      deletions: r.deletions.map((d) => ({ reference: d.reference, at: d.at, retentionUntil: d.retentionUntil, destroyed: d.destroyed.slice() })),
+      due: r.due.map((d) => ({ reference: d.reference, retentionAtLatest: d.retentionAtLatest })),
+      deletions: r.deletions.map((d) => ({ reference: d.reference, at: d.at, destroyed: d.destroyed.slice() })),
     };
   }
   async download(path: string, fallbackName: string): Promise<DownloadedFile> {

@@ -26,7 +26,7 @@ export const FIELD_CATALOGUE: Record<string, CatalogueListName> = {
 };
 export const ORGANISATION_FIELDS = ['organisationId', 'inbrengerOrganisationId', 'leadOrganisationId', 'parties'];
 export const PHASE_FIELDS = ['phase', 'from', 'to', 'closedInPhase'];
-export const DATE_FIELDS = ['dateOfBirth', 'dueOn', 'informedOn', 'until', 'retentionUntil'];
+export const DATE_FIELDS = ['dateOfBirth', 'dueOn', 'informedOn', 'until', 'retentionUntil', 'retentionAtLatest'];
 export const DATETIME_FIELDS = ['createdAt', 'phaseSince', 'identityCapturedAt', 'closedAt', 'purgedAt', 'requestedAt', 'answeredAt', 'completedAt', 'feedbackSentAt', 'at'];
 
 export interface Labels {

@@ -12,6 +12,7 @@
  * user or group ever gets Contribute on an item.
  */
 import type { CaseRecord, DataGroup, Organisation, Role } from '../../core/model';
+import { DERIVED_VALUE_GROUP } from '../../core/model';
 import type { PolicyContext, PolicyTable } from '../../core/policy';
 import { POLICY, contextFor, effectiveAccess } from '../../core/policy';
 import { isMember } from '../../core/views';
@@ -57,11 +58,20 @@ function hasReflection(record: CaseRecord): boolean {
   return Boolean(h.closureReason || h.rationale || h.feedbackSentAt || h.retentionUntil || h.lettersSent.length > 0);
 }
 
+/**
+ * A derived value belongs to the group it is computed from (model.ts DERIVED_VALUE_GROUP): an item that
+ * holds the retention date (the cases item's RetentionUntil column, the frame and reflection JSON) holds
+ * that group too — the date may be a birthday (C) — so only readers of C get the item itself.
+ */
+function retentionDateHolds(present: boolean): HeldGroup[] {
+  return present ? [{ group: DERIVED_VALUE_GROUP.retentionUntil, projection: 'full' }] : [];
+}
+
 /** The items with their own permissions that a case consists of (persons and relations are server-only). */
 export function caseItems(record: CaseRecord): CaseItem[] {
   const items: CaseItem[] = [
-    { list: 'cases', key: '', holds: [{ group: 'A', projection: 'process' }, { group: 'B', projection: 'full' }] },
-    { list: 'frames', key: '', holds: [{ group: 'A', projection: 'full' }] },
+    { list: 'cases', key: '', holds: [{ group: 'A', projection: 'process' }, { group: 'B', projection: 'full' }, ...retentionDateHolds(record.frame.retentionUntil !== undefined)] },
+    { list: 'frames', key: '', holds: [{ group: 'A', projection: 'full' }, ...retentionDateHolds(record.frame.retentionUntil !== undefined)] },
   ];
   for (const r of record.enrichment.requests) {
     items.push({ list: 'enrichment', key: r.organisationId, holds: [{ group: 'D', projection: 'full', organisationId: r.organisationId }] });
@@ -69,7 +79,7 @@ export function caseItems(record: CaseRecord): CaseItem[] {
   const discussion: HeldGroup[] = [];
   if (record.discussion) discussion.push({ group: 'E', projection: 'full' });
   if (record.followUp) discussion.push({ group: 'G', projection: 'full' });
-  if (hasReflection(record)) discussion.push({ group: 'H', projection: 'full' });
+  if (hasReflection(record)) discussion.push({ group: 'H', projection: 'full' }, ...retentionDateHolds(record.reflection.retentionUntil !== undefined));
   if (discussion.length) items.push({ list: 'discussion', key: '', holds: discussion });
   return items;
 }

@@ -970,7 +970,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       Reason: d.reason,
       ByWhom: d.by,
       Destroyed: JSON.stringify(d.destroyed),
-      RetentionUntil: d.retentionUntil,
+      // RetentionUntil stays empty: the date may be a birthday (group C), destroyed with the case.
     });
   }
 
@@ -1075,7 +1075,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
 
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
     return this.guard(async () => {
-      const rows = await this.collect('deletions', { select: ['CaseId', 'Reference', 'At', 'Reason', 'ByWhom', 'Destroyed', 'RetentionUntil'] });
+      const rows = await this.collect('deletions', { select: ['CaseId', 'Reference', 'At', 'Reason', 'ByWhom', 'Destroyed'] });
       return rows
         .map((r) => ({
           caseId: str(r.CaseId),
@@ -1084,7 +1084,6 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
           reason: str(r.Reason) as DeletionRecord['reason'],
           by: str(r.ByWhom),
           destroyed: json<string[]>(r.Destroyed) ?? [],
-          retentionUntil: str(r.RetentionUntil),
         }))
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.reference.localeCompare(b.reference)))
         .slice(offset, offset + limit);

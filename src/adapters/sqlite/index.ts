@@ -4,6 +4,8 @@
  * processes on one file (server, job runner) serialise their writes; within a process, calls are queued
  * so that an async transaction never sees another's uncommitted writes.
  */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { chainRows } from '../../core/audit';
 import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
@@ -119,6 +121,15 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
 
   /** Opens (and migrates) a store at `file`, or an in-memory store for ':memory:'. */
   static open(file: string, opts: SqliteStoreOptions = {}): SqliteStore {
+    const onDisk = file !== ':memory:' && file !== '';
+    if (onDisk) {
+      // The file holds personal data: its folder 0700, the file 0600 (as the local key). Created here,
+      // before SQLite does, so it never exists with a wider mode; SQLite gives -wal and -shm the mode of
+      // the database file, and they are set again below in case an older file had a wider one.
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+      chmodSync(file, 0o600);
+    }
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -127,6 +138,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     // Destroyed personal data is overwritten with zeros instead of lingering in free pages of the file.
     db.pragma('secure_delete = ON');
     migrate(db);
+    if (onDisk) for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
     return new SqliteStore(db, opts);
   }
 
@@ -250,7 +262,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     const putCommand = db.prepare('INSERT INTO commands (command_id, name, actor_id, fingerprint, case_id, result, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const forgetCommands = db.prepare<[string]>('DELETE FROM commands WHERE case_id = ?');
     const putDeletion = db.prepare(
-      'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed, retention_until) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO deletion_records (case_id, reference, at, reason, by_whom, destroyed) VALUES (?, ?, ?, ?, ?, ?)',
     );
     return {
       getCase: async (id) => {
@@ -291,7 +303,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
       },
       putDeletionRecord: async (d: DeletionRecord) => {
         this.destroyedInTx = true;
-        putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed), d.retentionUntil);
+        putDeletion.run(d.caseId, d.reference, d.at, d.reason, d.by, JSON.stringify(d.destroyed));
       },
     };
   }
@@ -418,8 +430,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
     return this.exclusive(() =>
       this.db
-        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string; retention_until: string }>(
-          'SELECT * FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
+        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string }>(
+          'SELECT case_id, reference, at, reason, by_whom, destroyed FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
         )
         .all(limit, offset)
         .map((r) => ({
@@ -429,7 +441,6 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
           reason: r.reason as DeletionRecord['reason'],
           by: r.by_whom,
           destroyed: JSON.parse(r.destroyed) as string[],
-          retentionUntil: r.retention_until,
         })),
     );
   }

@@ -155,6 +155,17 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 12,
+    name: 'no retention date after a purge: it may be a birthday (group C, issue 12)',
+    sql: `
+      ALTER TABLE deletion_records DROP COLUMN retention_until;
+      UPDATE cases SET
+        frame = json_remove(frame, '$.retentionUntil'),
+        reflection = json_remove(reflection, '$.retentionUntil')
+      WHERE phase = 'PURGED';
+    `,
+  },
+  {
     version: 13,
     name: 'a partner\'s case list: relations carry the case\'s phase and creation time; ordered, covering indexes for its branches (issue 13)',
     sql: `

@@ -14,7 +14,7 @@ import type { Result } from '../../core/errors';
 import { DomainError } from '../../core/errors';
 import { dueDeadlines } from '../../core/deadlines';
 import { POLICY } from '../../core/policy';
-import { isoDate } from '../../core/schemas';
+import { commandId as commandIdSchema, isoDate } from '../../core/schemas';
 import type { AccessRequest } from '../../transparency/access-export';
 import { AccessExportService, accessRequestSchema } from '../../transparency/access-export';
 import type { TransparencyDeps } from '../../transparency/deps';
@@ -66,7 +66,7 @@ const caseParams = z.strictObject({ caseId: z.uuid() });
 const letterBody = z.strictObject({
   kind: z.enum(LETTER_KINDS),
   locale: z.enum(['nl', 'en']).default('nl'),
-  commandId: z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/).optional().describe('idempotency key: the same request twice records the letter once'),
+  commandId: commandIdSchema.optional().describe('idempotency key, a UUID or a ULID: the same request twice records the letter once'),
   meeting: meetingSchema.optional().describe('required for the invitation'),
 });
 const accessBody = accessRequestSchema.extend({ format: z.enum(['json', 'docx']).default('json') });

@@ -31,7 +31,7 @@
       reference: 'Kenmerk', dueOn: 'Uiterlijk', inbrenger: 'Inbrenger', status: 'Status', overdueLabel: 'te laat', soon: 'binnenkort',
       deferredLabel: 'uitgesteld', none: 'Niets te melden.', chainOk: 'De hashketen is intact: {n} regels gecontroleerd.',
       chainBroken: 'De hashketen is verbroken bij regel {seq} ({problem}).', dueForPurge: 'Te vernietigen', deletions: 'Vernietigingsregistraties',
-      retentionUntil: 'Bewaren tot', deletedAt: 'Vernietigd op', destroyed: 'Vernietigd', failed: 'Er ging iets mis: {msg}',
+      retentionUntil: 'Bewaren tot uiterlijk', deletedAt: 'Vernietigd op', destroyed: 'Vernietigd', failed: 'Er ging iets mis: {msg}',
     },
     en: {
       title: 'Signaalpunt — accountability and evaluation', language: 'Language', signIn: 'Sign in', localUser: 'Local demo user',
@@ -55,7 +55,7 @@
       reference: 'Reference', dueOn: 'Due on', inbrenger: 'Raised by', status: 'Status', overdueLabel: 'overdue', soon: 'due soon',
       deferredLabel: 'deferred', none: 'Nothing to report.', chainOk: 'The hash chain is intact: {n} rows checked.',
       chainBroken: 'The hash chain is broken at row {seq} ({problem}).', dueForPurge: 'Due for destruction', deletions: 'Deletion records',
-      retentionUntil: 'Keep until', deletedAt: 'Destroyed on', destroyed: 'Destroyed', failed: 'Something went wrong: {msg}',
+      retentionUntil: 'Keep until at the latest', deletedAt: 'Destroyed on', destroyed: 'Destroyed', failed: 'Something went wrong: {msg}',
     },
   };
 
@@ -186,9 +186,9 @@
   function renderRetention(r, root) {
     root.textContent = '';
     root.appendChild(el('h3', { text: t('dueForPurge') }));
-    root.appendChild(r.due.length ? table([t('reference'), t('retentionUntil')], r.due.map(function (x) { return [x.reference, x.retentionUntil]; })) : el('p', { text: t('none') }));
+    root.appendChild(r.due.length ? table([t('reference'), t('retentionUntil')], r.due.map(function (x) { return [x.reference, x.retentionAtLatest || '']; })) : el('p', { text: t('none') }));
     root.appendChild(el('h3', { text: t('deletions') }));
-    root.appendChild(r.deletions.length ? table([t('reference'), t('retentionUntil'), t('deletedAt'), t('destroyed')], r.deletions.map(function (x) { return [x.reference, x.retentionUntil, x.at.slice(0, 10), x.destroyed.join(', ')]; })) : el('p', { text: t('none') }));
+    root.appendChild(r.deletions.length ? table([t('reference'), t('deletedAt'), t('destroyed')], r.deletions.map(function (x) { return [x.reference, x.at.slice(0, 10), x.destroyed.join(', ')]; })) : el('p', { text: t('none') }));
   }
 
   function translatePage() {

@@ -33,7 +33,12 @@ function holds(view: CaseView | undefined, list: string, v: Values): boolean {
   if (!view) return false;
   switch (list) {
     case LISTS.cases.title:
-      return view.frame !== undefined && JSON.stringify(sorted(view.concern)) === JSON.stringify(sorted(parse(v.ConcernJson)));
+      // the RetentionUntil column is the retention date, which may be a birthday: the view must hold it too.
+      return (
+        view.frame !== undefined &&
+        JSON.stringify(sorted(view.concern)) === JSON.stringify(sorted(parse(v.ConcernJson))) &&
+        (!v.RetentionUntil || view.frame.retentionUntil === v.RetentionUntil)
+      );
     case LISTS.frames.title:
       return JSON.stringify(sorted(view.frame)) === JSON.stringify(sorted(parse(v.FrameJson)));
     case LISTS.enrichment.title:

@@ -39,9 +39,13 @@ test('the tab finds the session of its Teams meeting, runs it, and exports minut
   expect(view.body.items.map((i: { part: string }) => i.part)).toEqual(['ANONYMOUS_ROUND', 'BESPREKING']);
   const shared = await t.call('POST', `/api/v1/meetings/${id}/stage`, { as: DEMO.voorzitter, body: { itemId: view.body.items[1].id } });
   expect(shared.status).toBe(200);
-  const stage = await t.call('GET', `/api/v1/meetings/${id}/stage`, { as: DEMO.leerplicht });
+  const stage = await t.call('GET', `/api/v1/meetings/${id}/stage`, { as: DEMO.voorzitter });
   expect(stage.status).toBe(200);
   expect(stage.body.item.case.concern.forms).toEqual(['DEALEN']);
+  // a member never asked about this bespreking case reads nothing of it: the stage shows it no item
+  const notAsked = await t.call('GET', `/api/v1/meetings/${id}/stage`, { as: DEMO.leerplicht });
+  expect(notAsked.status).toBe(200);
+  expect(notAsked.body.item).toBeUndefined();
   expect(stage.text).not.toContain('Test Persoon');
   expect(stage.text).not.toContain('2011-05-04');
 

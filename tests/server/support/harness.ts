@@ -120,7 +120,7 @@ export const DEMO = {
   trainer: 'trainer@sportclub.demo',
 } as const;
 
-export const cmdId = (): string => `t-${randomUUID()}`;
+export const cmdId = (): string => randomUUID();
 
 /** An ISO date `days` from today (UTC). */
 export function inDays(days: number): string {

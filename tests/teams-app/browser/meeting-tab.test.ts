@@ -165,7 +165,9 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const agenda = await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter });
     expect((await t.call('POST', `/api/v1/meetings/${meetingId}/stage`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[0].id } })).status).toBe(200);
     const reference: string = (await caseOf(bespreking)).reference;
-    for (const user of [DEMO.voorzitter, DEMO.agent]) {
+    // the inbrenger is the member here that reads the concern (B) in Bespreking; a partner only asked for
+    // enrichment reads the frame alone, and the stage shows each viewer what the policy gives them now.
+    for (const user of [DEMO.voorzitter, DEMO.mentor]) {
       const { tab, frame } = await openTab({ frameContext: 'meetingStage', meetingId: teamsMeetingId, user, width: 1100 });
       await tab.getByText(`Agendapunt 1: ${reference}`).waitFor();
       const shown = (await tab.locator('body').innerText()).replace(/\s+/g, ' ');

@@ -68,7 +68,7 @@ test('two chairs saving the same bespreking: the second gets a conflict message,
   await other.recordDiscussion(
     s.bespreking,
     { lifeDomains: { GEZIN: 'concerning' }, parties: ['wijkteam'], interventions: [], followUpOptions: [], complete: false, expectedVersion: seen.version },
-    'chair-two-00000002',
+    '00000000-0000-4000-8000-00000000c2c3',
   );
   fireEvent.click(q.getByLabelText('Politie basisteam'));
   clickButton(form, nl.saveDiscussion);

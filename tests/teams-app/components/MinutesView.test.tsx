@@ -20,7 +20,7 @@ afterEach(() => s.w.close());
 test('the chair ends the session and sees final minutes: reference, decision, rationale, follow-up, responsible organisation — no personal data', async () => {
   const api = new CoreTabApi(s.w, U.voorzitter);
   const seen = (await api.agenda(s.meetingId)).items[0]!.case!;
-  await api.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Signalen van dealen.', expectedVersion: seen.version }, 'minutes-test-0001');
+  await api.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Signalen van dealen.', expectedVersion: seen.version }, '00000000-0000-4000-8000-0000000000a1');
   renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
   await screen.findByText(nl.endSession);
   clickButton(document.body, nl.endSession);

@@ -24,8 +24,6 @@ test.each([
   ['the chair', U.voorzitter],
   ['the procesregisseur', U.regisseur],
   ['the inbrenger', U.mentor],
-  ['an involved partner', U.agent],
-  ['an uninvolved member', U.leerplicht],
 ])('the stage of a case with identity shows reference, age band, signals and decisions, and no name or date of birth, to %s', async (_who, viewer) => {
   const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
   expect(record.identity).toEqual({ name: 'Test Persoon', dateOfBirth: '2011-05-04' });
@@ -38,6 +36,30 @@ test.each([
   expect(all).toContain('Schoolverzuim / spijbelen');
   expect(all).toContain(nl.suspicionYes);
   for (const personal of ['Test Persoon', '2011-05-04', '04-05-2011', '4 mei 2011', 'dure kleding']) expect(all).not.toContain(personal);
+});
+
+// The stage follows the policy for the viewer and the case's current phase (PROCESS.md): in Bespreking,
+// before the discussion names the parties, a partner asked for enrichment reads the frame (A) only, and a
+// member that was never asked reads nothing of the case.
+test('the stage of a bespreking case shows a partner that was asked the reference and decisions but not the concern', async () => {
+  const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
+  await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
+  stage(new CoreTabApi(s.w, U.agent));
+  const shown = await screen.findByTestId('stage');
+  await waitFor(() => expect(text(shown)).toContain(record.frame.reference));
+  const all = text(document.body);
+  expect(all).toContain(nl.suspicionYes);
+  expect(all).not.toContain('13–15 jaar');
+  expect(all).not.toContain('Schoolverzuim / spijbelen');
+});
+
+test('the stage of a bespreking case shows a member that was never asked nothing of it', async () => {
+  const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
+  await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
+  stage(new CoreTabApi(s.w, U.leerplicht));
+  const shown = await screen.findByTestId('stage');
+  await waitFor(() => expect(text(shown)).toContain(nl.stageNothing));
+  expect(text(document.body)).not.toContain(record.frame.reference);
 });
 
 test('before the chair shares an item the stage says so, in the meeting’s language', async () => {

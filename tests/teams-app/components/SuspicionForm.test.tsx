@@ -75,7 +75,7 @@ test('two chairs: the second chair’s decision is refused with a conflict messa
   // the other chair decides first, from the same version.
   const other = new CoreTabApi(s.w, U.regisseur);
   const seen = (await other.agenda(s.meetingId)).items[0]!.case!;
-  await other.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Eerste besluit.', expectedVersion: seen.version }, 'chair-two-00000001');
+  await other.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Eerste besluit.', expectedVersion: seen.version }, '00000000-0000-4000-8000-00000000c2c2');
 
   fireEvent.click(q.getByLabelText(nl.no));
   fireEvent.change(q.getByLabelText(nl.rationale), { target: { value: 'Tweede besluit.' } });

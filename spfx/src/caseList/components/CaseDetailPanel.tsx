@@ -33,9 +33,12 @@ export function randomCommandId(): string {
   const c = typeof crypto !== 'undefined' ? crypto : undefined;
   if (c && c.getRandomValues) c.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  // a version-4 UUID: the API takes UUIDs and ULIDs only (the id is kept in the audit).
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
   let hex = '';
   for (let i = 0; i < bytes.length; i++) hex += (bytes[i] + 0x100).toString(16).slice(1);
-  return `sp-web-${hex}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function problemText(e: unknown, labels: Labels): string {

@@ -307,7 +307,7 @@ function RetentionSection(props: { source: AccountabilitySource; s: Strings; loc
           ) : (
             <>
               <p>{s.dueForPurgeCount(v.due.length)}</p>
-              <FiguresTable caption={s.dueForPurge} head={[s.colReference, s.retentionUntil]} rows={v.due.map((x) => [x.reference, labels.date(x.retentionUntil)])} />
+              <FiguresTable caption={s.dueForPurge} head={[s.colReference, s.retentionUntil]} rows={v.due.map((x) => [x.reference, x.retentionAtLatest ? labels.date(x.retentionAtLatest) : ''])} />
             </>
           )}
           <h4 style={h4Style}>{s.deletions}</h4>
@@ -317,8 +317,8 @@ function RetentionSection(props: { source: AccountabilitySource; s: Strings; loc
             <div role="region" aria-label={s.deletions} tabIndex={0} style={{ maxHeight: 320, overflowY: 'auto' }}>
               <FiguresTable
                 caption={s.deletions}
-                head={[s.colReference, s.deletedAt, s.retentionUntil, s.destroyedWhat]}
-                rows={v.deletions.map((x) => [x.reference, labels.date(x.at.slice(0, 10)), labels.date(x.retentionUntil), x.destroyed.map(destroyed).join(', ')])}
+                head={[s.colReference, s.deletedAt, s.destroyedWhat]}
+                rows={v.deletions.map((x) => [x.reference, labels.date(x.at.slice(0, 10)), x.destroyed.map(destroyed).join(', ')])}
               />
             </div>
           )}

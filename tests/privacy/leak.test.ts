@@ -1,0 +1,206 @@
+/**
+ * The generated leak test (issue 12): a case per state with a marker in every field of every group that
+ * holds text (and the date of birth with every date derived from it, and the age), then EVERY GET
+ * operation of the served OpenAPI document — path parameters filled from the seeded cases and meetings,
+ * every value of every enumerated query parameter (format, locale) — plus the exports that are POSTs
+ * (letters, access requests) and every bot card kind (proactive messages, command replies, and every
+ * read-only card action — a refresh, an "open" — of the cards sent, pressed by every user), for every
+ * demo user. No marker of a group the SPECIFICATION (tests/spec/expected-access.ts) denies that user in
+ * the case's phase may appear. A new GET route is covered without editing this file.
+ */
+import { randomUUID } from 'node:crypto';
+import { ACTIONS, PROACTIVE, ROUTES } from '../../bot/app/routes';
+import type { Member, BotDeps, Card } from '../../bot/app/types';
+import { silentLogger } from '../../bot/app/types';
+import { enrichmentDueOn, informingDueOn } from '../../src/core/case-index';
+import { systemClock } from '../../src/core/ports';
+import { expectedReadableGroups, SPEC_GROUPS } from '../spec/expected-access';
+import type { SpecGroup } from '../spec/expected-access';
+import type { TestServer } from '../server/support/harness';
+import { startTestServer } from '../server/support/harness';
+import { readDocx } from '../transparency/support';
+import type { LeakUser, SeededCase } from './support/leak-seed';
+import { SCENARIOS, USERS, contextOf, seedCase } from './support/leak-seed';
+
+jest.setTimeout(600_000);
+
+let t: TestServer;
+const cases: SeededCase[] = [];
+beforeAll(async () => {
+  t = await startTestServer();
+  let n = 0;
+  for (const scenario of SCENARIOS) cases.push(await seedCase(t, scenario, n++));
+});
+afterAll(() => t.close());
+
+interface Leak {
+  surface: string;
+  user: string;
+  scenario: string;
+  group: SpecGroup;
+  marker: string;
+}
+let cells = 0;
+const leaks: Leak[] = [];
+const surfacesSeen = new Set<string>();
+
+/**
+ * Checks one rendered surface, for one user, against every seeded case: the denied groups' markers.
+ * `echo`: what the user typed into this very request (an access request's name and date of birth), which
+ * the answer may repeat back — that is the caller's own input, not data from the case.
+ */
+function check(surface: string, user: LeakUser, text: string, echo: readonly string[] = []): void {
+  surfacesSeen.add(surface.replace(/\{[^}]+\}|[0-9a-f-]{36}/g, '*'));
+  const lower = text.toLowerCase();
+  for (const c of cases) {
+    cells++;
+    const { roles, ctx } = contextOf(c, user);
+    const readable = new Set(expectedReadableGroups(c.phase, roles, ctx));
+    for (const group of SPEC_GROUPS) {
+      if (readable.has(group)) continue;
+      for (const marker of c.markers[group] ?? []) if (!echo.includes(marker) && lower.includes(marker.toLowerCase())) leaks.push({ surface, user: user.id, scenario: c.scenario, group, marker });
+    }
+  }
+}
+
+const DOCX = /officedocument\.wordprocessingml/;
+async function fetchText(method: string, path: string, user: LeakUser, body?: unknown): Promise<{ status: number; text: string }> {
+  const token = await t.token(user.id).catch(() => undefined);
+  const res = await fetch(`${t.url}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (DOCX.test(res.headers.get('content-type') ?? '')) {
+    const d = readDocx(Buffer.from(await res.arrayBuffer()));
+    return { status: res.status, text: [d.header, d.text, d.footer].join('\n') };
+  }
+  return { status: res.status, text: await res.text() };
+}
+
+// reason: the OpenAPI document is read generically by its shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type OpenApi = { paths: Record<string, Record<string, { parameters?: any[] }>> };
+
+/** Values for required query parameters without an enumeration, by name. A new one fails loudly. */
+const today = new Date().toISOString().slice(0, 10);
+const QUERY_VALUES: Record<string, string> = { from: `${Number(today.slice(0, 4)) - 1}-01-01`, to: today, asOf: today };
+
+function queryVariants(parameters: { name: string; in: string; required?: boolean; schema?: { enum?: string[]; default?: unknown } }[]): string[] {
+  let variants: string[][] = [[]];
+  for (const p of parameters.filter((x) => x.in === 'query')) {
+    const values = p.schema?.enum;
+    if (values?.length) variants = variants.flatMap((v) => values.map((value) => [...v, `${p.name}=${encodeURIComponent(value)}`]));
+    else if (p.required) {
+      const value = QUERY_VALUES[p.name];
+      if (value === undefined) throw new Error(`the leak test has no value for the required query parameter "${p.name}": add it to QUERY_VALUES`);
+      variants = variants.map((v) => [...v, `${p.name}=${value}`]);
+    }
+  }
+  return variants.map((v) => (v.length ? `?${v.join('&')}` : ''));
+}
+
+function pathVariants(path: string): string[] {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  let out = [path];
+  for (const name of names) {
+    const values = name === 'caseId' ? cases.map((c) => c.caseId) : name === 'meetingId' ? cases.map((c) => c.meetingId) : undefined;
+    if (!values) throw new Error(`the leak test cannot fill the path parameter "${name}" of ${path}: teach pathVariants where its values come from`);
+    out = out.flatMap((p) => values.map((v) => p.replace(`{${name}}`, v)));
+  }
+  return out;
+}
+
+test('no surface shows any user a group the specification denies them in the case’s phase', async () => {
+  // 1. every GET operation of the served OpenAPI document
+  const doc = (await t.call<OpenApi>('GET', '/api/openapi.json')).body;
+  const gets = Object.entries(doc.paths).flatMap(([path, ops]) => (ops.get ? [{ path, parameters: ops.get.parameters ?? [] }] : []));
+  expect(gets.length).toBeGreaterThan(10);
+  for (const op of gets) {
+    const urls = pathVariants(op.path).flatMap((p) => queryVariants(op.parameters).map((q) => `${p}${q}`));
+    for (const user of USERS) for (const url of urls) check(`GET ${op.path}${url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.length)}`, user, (await fetchText('GET', url, user)).text);
+  }
+  for (const p of ['/api/v1/cases', '/api/v1/cases/{caseId}', '/api/v1/meetings/{meetingId}/stage', '/api/v1/meetings/{meetingId}/minutes', '/api/v1/meetings/{meetingId}', '/api/v1/retention/report', '/api/v1/statistics']) {
+    expect(gets.map((g) => g.path)).toContain(p);
+  }
+
+  // 2. the exports that are POSTs: letters of every kind and the access request, as json and docx
+  for (const user of USERS) {
+    for (const c of cases) {
+      for (const kind of ['information', 'invitation', 'closure']) {
+        const meeting = kind === 'invitation' ? { meeting: { date: today, time: '15:00', location: 'Stadhuis' } } : {};
+        check(`POST /api/v1/cases/{caseId}/letters ${kind}`, user, (await fetchText('POST', `/api/v1/cases/${c.caseId}/letters`, user, { kind, locale: 'nl', ...meeting })).text);
+      }
+      const name = `${c.markers.C![0]!} ${c.markers.C![1]!}`;
+      const dateOfBirth = c.markers.C![2]!;
+      const echo = c.markers.C!.slice(0, 2 + 7); // the name's parts and the date of birth in every form
+      for (const format of ['json', 'docx']) check(`POST /api/v1/access-requests ${format}`, user, (await fetchText('POST', '/api/v1/access-requests', user, { name, dateOfBirth, format })).text, echo);
+    }
+  }
+
+  // 3. the bot: every proactive card kind for every recipient and case, every typed command's reply
+  const store = t.server.store;
+  const deps: BotDeps = { service: t.server.service, store, botStore: store, clock: systemClock, newId: randomUUID, log: silentLogger, queued: () => undefined };
+  const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
+  /** the read-only actions (refresh, open) on the cards sent: replayed below by every user. */
+  const replays: { verb: string; data: Record<string, unknown>; locale: 'nl-NL' | 'en-US' }[] = [];
+  const collectActions = (card: unknown, locale: 'nl-NL' | 'en-US'): void => {
+    if (Array.isArray(card)) card.forEach((x) => collectActions(x, locale));
+    else if (card && typeof card === 'object') {
+      const o = card as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && typeof o.verb === 'string' && /\.(refresh|open)$/.test(o.verb)) replays.push({ verb: o.verb, data: (o.data as Record<string, unknown>) ?? {}, locale });
+      Object.values(o).forEach((x) => collectActions(x, locale));
+    }
+  };
+  const members = new Map<string, Member>();
+  for (const user of USERS) {
+    const u = await store.getUser(user.id);
+    const organisation = organisations.get(user.organisationId);
+    if (!u || !organisation) continue;
+    const member: Member = { user: u, organisation };
+    members.set(user.id, member);
+    for (const locale of ['nl-NL', 'en-US'] as const) {
+      for (const c of cases) {
+        const record = await store.transaction((tx) => tx.getCase(c.caseId));
+        if (!record) continue;
+        const own = record.enrichment.requests.find((r) => r.organisationId === user.organisationId);
+        const dueOn = informingDueOn(record, t.server.service.config.informingDeadlineMonths) ?? enrichmentDueOn(record);
+        for (const [kind, build] of Object.entries(PROACTIVE)) {
+          const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId };
+          const made = build({ deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload, record });
+          check(`bot proactive ${kind}`, user, JSON.stringify('card' in made ? made.card : made));
+          if ('card' in made) collectActions(made.card, locale);
+        }
+      }
+      for (const route of ROUTES) {
+        if (!route.onCommand) continue;
+        const turn = { inbound: { kind: 'message' as const, text: (route.commands ?? [''])[0]! }, from: { channelUserId: `leak-${user.id}` }, locale, conversation: { type: 'personal' as const, reference: {} } };
+        const replies = await route.onCommand({ deps, member, locale, turn });
+        check(`bot reply ${route.name}`, user, JSON.stringify(replies.map((r): Card | string => ('card' in r ? r.card : r.text))));
+      }
+    }
+  }
+
+  // every read-only card action (a card's refresh, an "open" button) of every card sent, pressed by every user
+  expect(replays.length).toBeGreaterThan(0);
+  for (const user of USERS) {
+    const member = members.get(user.id);
+    if (!member) continue;
+    for (const r of replays) {
+      const handler = ACTIONS.get(r.verb);
+      if (!handler) throw new Error(`no handler for ${r.verb}`);
+      const turn = { inbound: { kind: 'action' as const, verb: r.verb, data: r.data, trigger: 'automatic' as const }, from: { channelUserId: `leak-${user.id}` }, locale: r.locale, conversation: { type: 'personal' as const, reference: {} } };
+      check(`bot action ${r.verb}`, user, JSON.stringify(await handler({ deps, member, locale: r.locale, turn }, { data: r.data, trigger: 'automatic' })));
+    }
+  }
+
+  // the check is meaningful: the markers really are in the store and reach the users who may read them
+  const closed = cases.find((c) => c.scenario === 'CLOSED')!;
+  const regisseurView = await fetchText('GET', `/api/v1/cases/${closed.caseId}`, USERS[0]!);
+  for (const m of [closed.markers.C![0]!, closed.markers.F![0]!, closed.markers.E![0]!, closed.markers.G![0]!]) expect(regisseurView.text).toContain(m);
+  expect(regisseurView.text).toContain(closed.markers.C![2 + 7]!); // the retention date = a birthday, for a reader of C
+
+  console.log(`leak test: ${surfacesSeen.size} surfaces × ${USERS.length} users × ${cases.length} states: ${cells} cells checked, ${leaks.length} leaks`);
+  const summary = [...new Set(leaks.map((l) => `${l.surface} | ${l.user} | ${l.scenario} | ${l.group}`))];
+  expect(summary.slice(0, 60)).toEqual([]);
+});
