@@ -61,7 +61,7 @@ const KINDS: readonly Kind[] = [
       method: 'POST',
       path: '/api/v1/cases',
       headers: { ...bearer(c.token(pick(PARTNERS))), 'content-type': 'application/json' },
-      body: JSON.stringify({ commandId: `load-${randomUUID()}`, ...CONCERN }),
+      body: JSON.stringify({ commandId: randomUUID(), ...CONCERN }),
     }),
   },
 ];
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
       const r = await fetch(`${base}/api/v1/cases`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer(token(PARTNERS[i % PARTNERS.length]!)) },
-        body: JSON.stringify({ commandId: `seed-${randomUUID()}`, ...CONCERN }),
+        body: JSON.stringify({ commandId: randomUUID(), ...CONCERN }),
       });
       if (r.status !== 201) throw new Error(`seeding answered ${r.status}`);
       caseIds.push(((await r.json()) as { caseId: string }).caseId);

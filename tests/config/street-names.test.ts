@@ -44,10 +44,10 @@ test('the service guards with the configured names: "Botter 12" is refused with 
   const w = await makeWorld();
   try {
     const withList = new Signaalpunt(w.store, w.clock, { streetNames });
-    const refused = await withList.execute('submitConcern', U.mentor, { commandId: 'street-00000001', ...CONCERN, freeText });
+    const refused = await withList.execute('submitConcern', U.mentor, { commandId: '00000000-0000-4000-8000-00000000a001', ...CONCERN, freeText });
     expect(refused.ok ? 'OK' : refused.error.code).toBe('INTAKE.IDENTIFIER_DETECTED');
     if (!refused.ok) expect(refused.error.details.fields).toEqual([{ path: 'freeText', issue: 'STREET_ADDRESS' }]);
-    const accepted = await w.sp.execute('submitConcern', U.mentor, { commandId: 'street-00000002', ...CONCERN, freeText });
+    const accepted = await w.sp.execute('submitConcern', U.mentor, { commandId: '00000000-0000-4000-8000-00000000a002', ...CONCERN, freeText });
     expect(accepted.ok).toBe(true);
   } finally {
     w.close();
