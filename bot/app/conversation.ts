@@ -8,6 +8,7 @@ import type { RouteContext } from './routes/common';
 import { noticeCard, refusalCard } from './routes/common';
 import { helpCard } from './routes/help';
 import { ACTIONS, COMMANDS, normaliseCommand } from './routes';
+import { capMessageText } from './text';
 import { intakeCard } from './routes/intake';
 import { welcomeCard } from './routes/welcome';
 import { t } from './i18n';
@@ -38,7 +39,7 @@ export class BotApp {
         case 'legacySubmit':
           return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')] }) }] };
         case 'message': {
-          const route = COMMANDS.get(normaliseCommand(inbound.text));
+          const route = COMMANDS.get(normaliseCommand(capMessageText(inbound.text)));
           if (!route?.onCommand) return { kind: 'replies', replies: [{ card: helpCard(locale, true) }] };
           return { kind: 'replies', replies: await route.onCommand(ctx) };
         }

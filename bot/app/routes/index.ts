@@ -39,11 +39,5 @@ export const BOT_COMMANDS = [
   { title: 'handreiking', description: 'Wanneer en hoe brengt u een zorg in' },
 ] as const;
 
-/** Lower case, single spaces, no surrounding punctuation. */
-export function normaliseCommand(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[^\p{L}\p{N}?]+|[^\p{L}\p{N}?]+$/gu, '');
-}
+/** Lower case, single spaces, no surrounding punctuation (linear: bot/app/text.ts). */
+export { normaliseCommand } from '../text';
