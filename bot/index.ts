@@ -91,7 +91,7 @@ export function createBotEndpoint(deps: {
   service: Signaalpunt;
   env?: Record<string, string | undefined>;
   log?: BotLogger;
-}): (MessagesHandler & { close: () => Promise<void>; bot: Bot }) | undefined {
+}): (MessagesHandler & { close: () => Promise<void>; bot: Bot; authenticates: boolean }) | undefined {
   if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
   const config = readBotConfig(deps.env ?? process.env, deps.mode);
   if (!config) {
@@ -99,5 +99,6 @@ export function createBotEndpoint(deps: {
     return undefined;
   }
   const bot = createBot({ service: deps.service, store: deps.store, botStore: deps.store, config, ...(deps.log ? { log: deps.log } : {}) });
-  return Object.assign((request: HttpRequestLike, reply: HttpReplyLike) => bot.handler(request, reply), { close: () => bot.close(), bot });
+  // Without an app id the adapter authenticates nothing (local mode): the server then accepts only loopback serviceUrls.
+  return Object.assign((request: HttpRequestLike, reply: HttpReplyLike) => bot.handler(request, reply), { close: () => bot.close(), bot, authenticates: config.appId !== '' });
 }
