@@ -71,6 +71,7 @@ export function createBot(opts: BotOptions): Bot {
     leaseMs: opts.config.outbox.leaseMs,
     backoffBaseMs: opts.config.outbox.backoffBaseMs,
     backoffMaxMs: opts.config.outbox.backoffMaxMs,
+    ...(opts.config.outbox.maxAttempts ? { maxAttempts: opts.config.outbox.maxAttempts } : {}),
   });
   late.worker = worker;
   if (opts.startWorker ?? opts.config.outbox.enabled) worker.start();

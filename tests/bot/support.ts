@@ -17,7 +17,7 @@ import { makeWorld } from '../support/world';
 export const TEST_BOT_CONFIG: BotConfig = {
   appId: '',
   appType: 'SingleTenant',
-  outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 3_600_000 },
+  outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 3_600_000, maxAttempts: 8 },
 };
 
 export interface Sent {
