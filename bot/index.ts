@@ -12,7 +12,7 @@ import { BotApp } from './app/conversation';
 import type { MessageSender } from './app/outbox/worker';
 import { OutboxWorker } from './app/outbox/worker';
 import { PROACTIVE } from './app/routes';
-import type { BotLogger } from './app/types';
+import type { BotLogger, WriteLimit } from './app/types';
 import { silentLogger } from './app/types';
 import { createAdapter } from './channel/adapter';
 import { SignaalpuntTeamsBot } from './channel/handler';
@@ -35,6 +35,8 @@ export interface BotOptions {
   clock?: Clock;
   /** replaces the Bot Framework sender (tests, benchmarks). */
   sender?: MessageSender;
+  /** the per-user write limit card submits count against (the server's). */
+  writeLimit?: WriteLimit;
   /** start the outbox worker's timer (default: config.outbox.enabled). */
   startWorker?: boolean;
 }
@@ -62,6 +64,7 @@ export function createBot(opts: BotOptions): Bot {
     newId: randomUUID,
     log,
     queued: () => late.worker?.kick(),
+    ...(opts.writeLimit ? { writeLimit: opts.writeLimit } : {}),
   });
   const adapter = createAdapter(opts.config, log);
   const teamsBot = new SignaalpuntTeamsBot(app);
@@ -92,6 +95,7 @@ export function createBotEndpoint(deps: {
   service: Signaalpunt;
   env?: Record<string, string | undefined>;
   log?: BotLogger;
+  writeLimit?: WriteLimit;
 }): (MessagesHandler & { close: () => Promise<void>; bot: Bot; authenticates: boolean }) | undefined {
   if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
   const config = readBotConfig(deps.env ?? process.env, deps.mode);
@@ -99,7 +103,7 @@ export function createBotEndpoint(deps: {
     deps.log?.warn({ setting: 'SJV_BOT_APP_ID' }, 'the Teams bot is off: no bot app configured; /api/messages answers 501');
     return undefined;
   }
-  const bot = createBot({ service: deps.service, store: deps.store, botStore: deps.store, config, ...(deps.log ? { log: deps.log } : {}) });
+  const bot = createBot({ service: deps.service, store: deps.store, botStore: deps.store, config, ...(deps.log ? { log: deps.log } : {}), ...(deps.writeLimit ? { writeLimit: deps.writeLimit } : {}) });
   // Without an app id the adapter authenticates nothing (local mode): the server then accepts only loopback serviceUrls.
   return Object.assign((request: HttpRequestLike, reply: HttpReplyLike) => bot.handler(request, reply), { close: () => bot.close(), bot, authenticates: config.appId !== '' });
 }

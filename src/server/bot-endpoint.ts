@@ -18,6 +18,7 @@ import type { Config } from '../config';
 import type { Signaalpunt } from '../core/service';
 import type { Store } from '../core/ports';
 import { HttpProblem } from './problems';
+import { userWriteLimit } from './write-limit';
 
 export const BOT_ENDPOINT_PATH = '/api/messages';
 
@@ -88,7 +89,13 @@ export function checkActivity(body: unknown, authenticated: boolean): IncomingAc
 
 /** The bot's handler for this server (bot/, issue 4), or undefined when production has no bot app configured. */
 export async function loadBotEndpoint(deps: BotEndpointDeps): Promise<BotEndpoint | undefined> {
-  const bot = createBotEndpoint({ mode: deps.config.mode, store: deps.store, service: deps.service, ...(deps.logger ? { log: deps.logger } : {}) });
+  const bot = createBotEndpoint({
+    mode: deps.config.mode,
+    store: deps.store,
+    service: deps.service,
+    writeLimit: userWriteLimit(deps.config.http.writeRateLimitPerMinute),
+    ...(deps.logger ? { log: deps.logger } : {}),
+  });
   if (!bot) return undefined;
   const endpoint = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
     const activity = checkActivity(request.body, bot.authenticates);

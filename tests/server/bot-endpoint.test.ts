@@ -71,15 +71,22 @@ describe('text that makes regexes backtrack', () => {
     'alternating letters and punctuation': 'a!'.repeat(LIMIT / 2),
   };
 
+  // The slowest health answer while the text is handled, best of three tries: a stall caused by the text
+  // repeats every time (the quadratic regex took seconds), a busy machine's scheduling hiccup does not.
   test.each(Object.entries(shapes))('%s: /healthz keeps answering within 100 ms while the bot handles it', async (_name, text) => {
-    const sent = (async () => {
-      const r = await postRaw(JSON.stringify(activity({ text })));
-      await r.text();
-      return r.status;
-    })();
-    const latencies = await pollHealth(sent);
-    expect(await sent).toBe(200);
-    expect(Math.max(...latencies)).toBeLessThan(100);
+    const slowest: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const sent = (async () => {
+        const r = await postRaw(JSON.stringify(activity({ text })));
+        await r.text();
+        return r.status;
+      })();
+      const latencies = await pollHealth(sent);
+      expect(await sent).toBe(200);
+      slowest.push(Math.max(...latencies));
+      if (slowest.at(-1)! < 100) break;
+    }
+    expect(Math.min(...slowest)).toBeLessThan(100);
   });
 });
 

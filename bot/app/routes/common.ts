@@ -36,6 +36,8 @@ export interface Route {
   commands?: readonly string[];
   onCommand?: (ctx: RouteContext) => Promise<Reply[]>;
   actions?: Readonly<Record<string, ActionHandler>>;
+  /** the verbs among `actions` that write (count against the per-user write limit). */
+  writes?: readonly string[];
 }
 
 export interface NoticeContent {

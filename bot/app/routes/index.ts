@@ -21,6 +21,9 @@ export const COMMANDS: ReadonlyMap<string, Route> = new Map(ROUTES.flatMap((r) =
 /** Card verb (Action.Execute) → handler. */
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(ROUTES.flatMap((r) => Object.entries(r.actions ?? {})));
 
+/** Card verbs that write: each counts against the user's write limit, as an API write does. */
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(ROUTES.flatMap((r) => r.writes ?? []));
+
 /** Proactive message kinds → the builder that makes the card when the message is sent. */
 export const PROACTIVE: Readonly<Record<string, ProactiveBuilder>> = {
   identityRequest: buildIdentityRequest,
