@@ -3,7 +3,7 @@
  * attempts (still queued: the bot keeps trying) and dead letters (given up: docs/adr/0013), each by its
  * kind's name, so someone can act.
  */
-import type { BotStore, OutboxMessage } from '../../../src/core/ports';
+import { undelivered } from '../outbox/undelivered';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
 import { formatDate, t, tKey } from '../i18n';
@@ -12,15 +12,7 @@ import type { Route, RouteContext } from './common';
 import { noticeCard } from './common';
 import template from '../../cards/queue.json';
 
-/** After this many failed attempts a message counts as undeliverable (it is still retried). */
-export const UNDELIVERABLE_AFTER_ATTEMPTS = 3;
-
-/** Messages not delivered: dead letters first, then those still retried after several failed attempts. */
-export async function undelivered(botStore: BotStore, limit: number): Promise<OutboxMessage[]> {
-  const dead = await botStore.listOutbox({ status: 'dead', limit });
-  const pending = await botStore.listOutbox({ status: 'pending', minAttempts: UNDELIVERABLE_AFTER_ATTEMPTS, limit: Math.max(0, limit - dead.length) });
-  return [...dead, ...pending];
-}
+export { UNDELIVERABLE_AFTER_ATTEMPTS } from '../outbox/undelivered';
 
 export async function queueCard(ctx: RouteContext): Promise<Card> {
   const { locale, deps, member } = ctx;
