@@ -10,7 +10,7 @@ import type { BotStore, OutboxMessage } from '../../../src/core/ports';
 export const UNDELIVERABLE_AFTER_ATTEMPTS = 3;
 
 /** Dead letters first, then messages still retried after several failed attempts; oldest first in each. */
-export async function undelivered(botStore: BotStore, limit: number): Promise<OutboxMessage[]> {
+export async function undelivered(botStore: Pick<BotStore, 'listOutbox'>, limit: number): Promise<OutboxMessage[]> {
   const dead = await botStore.listOutbox({ status: 'dead', limit });
   const pending = dead.length < limit ? await botStore.listOutbox({ status: 'pending', minAttempts: UNDELIVERABLE_AFTER_ATTEMPTS, limit: limit - dead.length }) : [];
   return [...dead, ...pending];

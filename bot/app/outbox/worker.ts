@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '../../../src/core/ports';
 import { memberOf } from '../members';
 import { localeOf } from '../i18n';
-import type { ProactiveBuilder } from '../routes/common';
+import type { CaseFreeBuilder, ProactiveBuilder } from '../routes/common';
 import { loadRecord } from '../routes/common';
 import type { BotDeps, Card } from '../types';
 import { scanForMessages } from './notifier';
@@ -86,7 +86,7 @@ export class OutboxWorker {
   constructor(
     private readonly deps: BotDeps,
     private readonly sender: MessageSender,
-    private readonly kinds: Readonly<Record<string, ProactiveBuilder>>,
+    private readonly kinds: Readonly<Record<string, ProactiveBuilder | CaseFreeBuilder>>,
     options: Partial<OutboxOptions> = {},
   ) {
     this.options = { ...DEFAULT_OUTBOX_OPTIONS, owner: `bot-${randomUUID()}`, ...options };
@@ -187,21 +187,21 @@ export class OutboxWorker {
 
     const who = await memberOf(this.deps, m.recipientUserId);
     if (!who.ok) return who.reason === 'NOT_A_MEMBER' ? cancel('NOT_A_MEMBER') : fail('NO_RECIPIENT');
-    const record = m.caseId ? await loadRecord(this.deps, m.caseId) : undefined;
-    if (!record) return cancel('CASE_GONE');
     const build = this.kinds[m.kind];
     if (!build) return cancel('UNKNOWN_KIND');
+    const record = m.caseId ? await loadRecord(this.deps, m.caseId) : undefined;
+    if (!record && !('caseFree' in build)) return cancel('CASE_GONE');
     const conversation = await botStore.getConversation(m.recipientUserId);
     if (!conversation) return fail('NO_CONVERSATION');
-    const built = build({
+    const context = {
       deps: this.deps,
       recipient: who.member,
       channelUserId: conversation.channelUserId,
       locale: localeOf(conversation.locale),
       messageId: m.id,
       payload: m.payload,
-      record,
-    });
+    };
+    const built = 'caseFree' in build ? build.caseFree(context) : build({ ...context, record: record! });
     if ('obsolete' in built) return cancel(built.obsolete);
     if (this.stopped) return release();
 

@@ -143,3 +143,8 @@ export interface ProactiveContext {
 export type ProactiveCard = { card: Card } | { obsolete: string };
 
 export type ProactiveBuilder = (ctx: ProactiveContext) => ProactiveCard;
+
+/** A proactive message about no single case (queued without a caseId), e.g. the daily report of undelivered messages. */
+export interface CaseFreeBuilder {
+  caseFree: (ctx: Omit<ProactiveContext, 'record'>) => ProactiveCard;
+}

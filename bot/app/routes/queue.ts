@@ -8,7 +8,7 @@ import { render } from '../cards';
 import type { StringKey } from '../i18n';
 import { formatDate, t, tKey } from '../i18n';
 import type { Card } from '../types';
-import type { Route, RouteContext } from './common';
+import type { CaseFreeBuilder, Route, RouteContext } from './common';
 import { noticeCard } from './common';
 import template from '../../cards/queue.json';
 
@@ -28,6 +28,22 @@ export async function queueCard(ctx: RouteContext): Promise<Card> {
   }));
   return render(template, locale, { items });
 }
+
+/** The daily report to a procesregisseur: how many messages were not delivered, and where to see them. */
+export const buildUndeliveredReport: CaseFreeBuilder = {
+  caseFree: ({ recipient, locale, payload }) => {
+    if (!recipient.user.roles.includes('procesregisseur')) return { obsolete: 'NOT_PROCESREGISSEUR' };
+    const count = typeof payload.undelivered === 'number' ? payload.undelivered : 0;
+    const dead = typeof payload.dead === 'number' ? payload.dead : 0;
+    return {
+      card: noticeCard(locale, {
+        title: t(locale, 'queue.reportTitle'),
+        lines: [t(locale, 'queue.reportBody', { count, dead })],
+        buttons: [{ title: t(locale, 'queue.reportOpen'), verb: 'queue.open' }],
+      }),
+    };
+  },
+};
 
 export const queueRoute: Route = {
   name: 'queue',
