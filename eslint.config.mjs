@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 /** Frameworks and adapters the core must never import: adapters depend on the core, not the reverse. */
 const coreForbidden = [
@@ -13,7 +14,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.tmp_*', 'dist/**', 'node_modules/**', 'spfx/**', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['.tmp_*', 'dist/**', 'node_modules/**', 'spfx/*', '!spfx/src', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,6 +22,17 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  {
+    // User text meets regexes in the API, the bot, the tab and the web part: no pattern may backtrack
+    // super-linearly (issue 13: one chat message froze the server). spfx/src is linted by this rule here too.
+    files: ['src/**/*.ts', 'bot/**/*.ts', 'teams-app/**/*.{ts,tsx}', 'spfx/src/**/*.{ts,tsx}'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-capturing-group': 'error',
     },
   },
   {

@@ -17,7 +17,7 @@ export interface BotConfig {
   tenantId?: string;
   password?: string;
   certificate?: { thumbprint: string; privateKey: string };
-  outbox: { enabled: boolean; pollMs: number; leaseMs: number; backoffBaseMs: number; backoffMaxMs: number };
+  outbox: { enabled: boolean; pollMs: number; leaseMs: number; backoffBaseMs: number; backoffMaxMs: number; maxAttempts?: number };
 }
 
 export class BotConfigError extends Error {
@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   SJV_BOT_OUTBOX_LEASE_MS: ms(1_000, 60_000),
   SJV_BOT_RETRY_BASE_MS: ms(10, 30_000),
   SJV_BOT_RETRY_MAX_MS: ms(10, 3_600_000),
+  SJV_BOT_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
 
 /**
@@ -94,6 +95,7 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
       leaseMs: e.SJV_BOT_OUTBOX_LEASE_MS,
       backoffBaseMs: e.SJV_BOT_RETRY_BASE_MS,
       backoffMaxMs: e.SJV_BOT_RETRY_MAX_MS,
+      maxAttempts: e.SJV_BOT_OUTBOX_MAX_ATTEMPTS,
     },
   };
 }

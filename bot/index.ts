@@ -12,7 +12,7 @@ import { BotApp } from './app/conversation';
 import type { MessageSender } from './app/outbox/worker';
 import { OutboxWorker } from './app/outbox/worker';
 import { PROACTIVE } from './app/routes';
-import type { BotLogger } from './app/types';
+import type { BotLogger, WriteLimit } from './app/types';
 import { silentLogger } from './app/types';
 import type { Channel, HttpReplyLike, HttpRequestLike, MessagesHandler } from './channel';
 import { createChannel } from './channel';
@@ -38,6 +38,8 @@ export interface BotOptions {
   clock?: Clock;
   /** replaces the channel's proactive sender (tests, benchmarks). */
   sender?: MessageSender;
+  /** the per-user write limit card submits count against (the server's). */
+  writeLimit?: WriteLimit;
   /** start the outbox worker's timer (default: config.outbox.enabled). */
   startWorker?: boolean;
 }
@@ -65,6 +67,7 @@ export function createBot(opts: BotOptions): Bot {
     newId: randomUUID,
     log,
     queued: () => late.worker?.kick(),
+    ...(opts.writeLimit ? { writeLimit: opts.writeLimit } : {}),
   });
   const channel = createChannel(opts.config.sdk, opts.config, app, log);
   const sender = opts.sender ?? channel.sender;
@@ -73,6 +76,7 @@ export function createBot(opts: BotOptions): Bot {
     leaseMs: opts.config.outbox.leaseMs,
     backoffBaseMs: opts.config.outbox.backoffBaseMs,
     backoffMaxMs: opts.config.outbox.backoffMaxMs,
+    ...(opts.config.outbox.maxAttempts ? { maxAttempts: opts.config.outbox.maxAttempts } : {}),
   });
   late.worker = worker;
   if (opts.startWorker ?? opts.config.outbox.enabled) worker.start();
@@ -93,7 +97,8 @@ export function createBotEndpoint(deps: {
   service: Signaalpunt;
   env?: Record<string, string | undefined>;
   log?: BotLogger;
-}): (MessagesHandler & { close: () => Promise<void>; bot: Bot }) | undefined {
+  writeLimit?: WriteLimit;
+}): (MessagesHandler & { close: () => Promise<void>; bot: Bot; authenticates: boolean }) | undefined {
   if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
   const env = deps.env ?? process.env;
   const config = readBotConfig(env, deps.mode);
@@ -102,6 +107,7 @@ export function createBotEndpoint(deps: {
     deps.log?.warn({ setting: 'SJV_BOT_APP_ID' }, 'the Teams bot is off: no bot app configured; /api/messages answers 501');
     return undefined;
   }
-  const bot = createBot({ service: deps.service, store: deps.store, botStore: deps.store, config, ...(deps.log ? { log: deps.log } : {}) });
-  return Object.assign((request: HttpRequestLike, reply: HttpReplyLike) => bot.handler(request, reply), { close: () => bot.close(), bot });
+  const bot = createBot({ service: deps.service, store: deps.store, botStore: deps.store, config, ...(deps.log ? { log: deps.log } : {}), ...(deps.writeLimit ? { writeLimit: deps.writeLimit } : {}) });
+  // Without an app id the adapter authenticates nothing (local mode): the server then accepts only loopback serviceUrls.
+  return Object.assign((request: HttpRequestLike, reply: HttpReplyLike) => bot.handler(request, reply), { close: () => bot.close(), bot, authenticates: config.appId !== '' });
 }

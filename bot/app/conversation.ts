@@ -7,7 +7,8 @@ import { resolveMember } from './members';
 import type { RouteContext } from './routes/common';
 import { noticeCard, refusalCard } from './routes/common';
 import { helpCard } from './routes/help';
-import { ACTIONS, COMMANDS, normaliseCommand } from './routes';
+import { ACTIONS, COMMANDS, WRITE_ACTIONS, normaliseCommand } from './routes';
+import { capMessageText } from './text';
 import { intakeCard } from './routes/intake';
 import { welcomeCard } from './routes/welcome';
 import { t } from './i18n';
@@ -38,13 +39,21 @@ export class BotApp {
         case 'legacySubmit':
           return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')] }) }] };
         case 'message': {
-          const route = COMMANDS.get(normaliseCommand(inbound.text));
+          const route = COMMANDS.get(normaliseCommand(capMessageText(inbound.text)));
           if (!route?.onCommand) return { kind: 'replies', replies: [{ card: helpCard(locale, true) }] };
           return { kind: 'replies', replies: await route.onCommand(ctx) };
         }
         case 'action': {
           const handler = ACTIONS.get(inbound.verb);
           if (!handler) return { kind: 'card', card: noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: [t(locale, 'error.UNKNOWN_ACTION')] }) };
+          // A card submit is a write like an API call: the same per-user limit, refused in the card.
+          if (WRITE_ACTIONS.has(inbound.verb) && this.deps.writeLimit) {
+            const limit = await this.deps.writeLimit(member.user.id);
+            if (!limit.allowed) {
+              this.deps.log.info({ reason: 'RATE_LIMITED', verb: inbound.verb }, 'card submit refused: write limit');
+              return { kind: 'card', card: noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: [t(locale, 'error.RATE_LIMITED', { seconds: limit.retryAfterSeconds })] }) };
+            }
+          }
           return { kind: 'card', card: await handler(ctx, { data: inbound.data, trigger: inbound.trigger }) };
         }
       }

@@ -51,6 +51,9 @@ export interface BotLogger {
 
 export const silentLogger: BotLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+/** Counts one write by a user; refuses when the user is over the per-user write limit (the API's). */
+export type WriteLimit = (userId: string) => Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+
 /** What the bot's routes need from the outside. */
 export interface BotDeps {
   service: Signaalpunt;
@@ -61,6 +64,8 @@ export interface BotDeps {
   log: BotLogger;
   /** called after messages were queued, so that the outbox worker sends them soon. */
   queued: () => void;
+  /** the per-user write limit card submits count against (the server's; none in unit tests). */
+  writeLimit?: WriteLimit;
 }
 
 /** A member of a protocol organisation, resolved from the Teams user. */

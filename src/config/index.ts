@@ -273,7 +273,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     http: {
       host: e.HOST ?? (e.SJV_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
       port: e.PORT,
-      ...(e.SJV_PUBLIC_URL ? { publicUrl: e.SJV_PUBLIC_URL.replace(/\/+$/, '') } : {}),
+      ...(e.SJV_PUBLIC_URL ? { publicUrl: e.SJV_PUBLIC_URL.replace(/(?<!\/)\/+$/, '') } : {}),
       corsOrigins: e.SJV_CORS_ORIGINS,
       frameAncestors: e.SJV_FRAME_ANCESTORS ?? TEAMS_FRAME_ANCESTORS,
       bodyLimit: BODY_LIMIT_BYTES,
@@ -331,7 +331,7 @@ function storeConfig(e: z.infer<typeof EnvSchema>, databaseFile: string, cwd: st
   const file = (f: string): string => (isAbsolute(f) ? f : resolve(cwd, f));
   return {
     kind: 'sharepoint',
-    siteUrl: e.SJV_SP_SITE_URL!.replace(/\/+$/, ''),
+    siteUrl: e.SJV_SP_SITE_URL!.replace(/(?<!\/)\/+$/, ''),
     credential: useToken
       ? { kind: 'token', accessToken: e.SJV_SP_ACCESS_TOKEN! }
       : { kind: 'certificate', tenantId: e.SJV_SP_TENANT_ID!, clientId: e.SJV_SP_CLIENT_ID!, certFile: file(e.SJV_SP_CERT_FILE!), keyFile: file(e.SJV_SP_KEY_FILE!) },

@@ -147,7 +147,8 @@ export interface OutboxMessage {
   caseId: string | null;
   reference: string | null;
   payload: Record<string, unknown>;
-  status: 'pending' | 'sent' | 'cancelled';
+  /** dead: given up after repeated send failures (or a permanent one); listed for the procesregisseur. */
+  status: 'pending' | 'sent' | 'cancelled' | 'dead';
   attempts: number;
   nextAttemptAt: string;
   leaseOwner: string | null;
@@ -179,10 +180,13 @@ export interface BotStore {
   enqueueOutbox(messages: NewOutboxMessage[]): Promise<number>;
   /** Claims up to `limit` pending messages that are due and not leased by anyone (atomically, across processes). */
   claimOutbox(owner: string, now: string, leaseUntil: string, limit: number): Promise<OutboxMessage[]>;
-  /** Extends the owner's lease; false when the owner no longer holds it. */
+  /** Extends the owner's lease (a `leaseUntil` of now gives it back); false when the owner no longer holds it. */
   renewOutboxLease(id: string, owner: string, leaseUntil: string): Promise<boolean>;
-  /** Marks a message sent or cancelled, if the owner still holds its lease. */
-  completeOutbox(id: string, owner: string, status: 'sent' | 'cancelled', at: string, note?: string): Promise<boolean>;
+  /**
+   * Marks a message sent, cancelled or dead (a dead letter: the failed attempt counts, `note` is its error
+   * code), if the owner still holds its lease. `sent` only after the Bot Connector answered 2xx.
+   */
+  completeOutbox(id: string, owner: string, status: 'sent' | 'cancelled' | 'dead', at: string, note?: string): Promise<boolean>;
   /** Records a failed attempt and when to try again, if the owner still holds its lease. */
   failOutbox(id: string, owner: string, error: string, nextAttemptAt: string): Promise<boolean>;
   listOutbox(filter: { status?: OutboxMessage['status']; minAttempts?: number; limit: number }): Promise<OutboxMessage[]>;

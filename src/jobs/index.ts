@@ -8,10 +8,12 @@ import { dueDeadlines } from '../core/deadlines';
 import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
 import { reminderMessages } from './reminders';
+import { undeliveredReportMessages } from './undelivered-report';
+import { undelivered } from '../../bot/app/outbox/undelivered';
 
 export interface JobContext {
   /** the server's store: the case store and the bot's outbox (reminders are queued there). */
-  store: Store & Pick<BotStore, 'enqueueOutbox'>;
+  store: Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'>;
   service: Signaalpunt;
   config: Config;
   /** the day the job runs as (the clock; in local mode a manual run may choose it). */
@@ -67,6 +69,15 @@ export const JOBS = {
       const v = await service.verifyAudit(10_000, 'daily');
       if (!v.ok) throw Object.assign(new Error(`audit verification failed: ${v.problem} at ${v.firstBadSeq}`), { code: `AUDIT.${v.problem}` });
       return { rows: v.rows, ...(v.checkpointSeq !== undefined ? { checkpointSeq: v.checkpointSeq } : { checkpoint: 'NO_CHECKPOINT_LOG' }) };
+    },
+  },
+  'undelivered-report': {
+    description: 'Once a day, when bot messages could not be delivered (dead letters, or still retried after several failures), queues a message with the counts to every procesregisseur.',
+    run: async ({ store, asOf, queuedAt }) => {
+      const stuck = await undelivered(store, 1000);
+      const messages = undeliveredReportMessages(stuck, stuck.length ? await store.listUsers() : [], queuedAt ?? asOf);
+      const queued = messages.length ? await store.enqueueOutbox(messages) : 0;
+      return { undelivered: stuck.length, dead: stuck.filter((m) => m.status === 'dead').length, queued };
     },
   },
 } as const satisfies Record<string, JobDefinition>;

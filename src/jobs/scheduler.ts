@@ -20,7 +20,7 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
-  store: Store & Pick<BotStore, 'enqueueOutbox'>;
+  store: Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'>;
   service: Signaalpunt;
   config: Config;
   logger: Pick<Logger, 'info' | 'error'>;

@@ -3,6 +3,7 @@
  * schemas for commands), who may call it and what it runs. Routes are registered from this table and the
  * OpenAPI document is generated from it, so the two cannot drift apart.
  */
+import { isBotStore, undelivered, undeliveredView } from '../../bot/app/outbox/undelivered';
 import { parseISO } from 'date-fns';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -168,6 +169,16 @@ const meSchema = z.object({
 
 // ---- inputs of queries ----
 
+const undeliveredSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  reference: z.string().nullable(),
+  state: z.enum(['dead', 'retrying']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  at: z.string(),
+});
 const caseParams = z.strictObject({ caseId });
 const listCasesQuery = z.strictObject({
   phase: z
@@ -377,6 +388,25 @@ export function operations(): Operation[] {
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof asOfQuery>;
         return { status: 200, body: unwrap(await deps.service.retentionReport(user, asOfDate(q.asOf, deps))) };
+      },
+    },
+    {
+      operationId: 'listUndeliveredMessages',
+      method: 'GET',
+      path: '/api/v1/bot/undelivered',
+      summary: 'Bot messages not delivered: dead letters and messages still retried after several failed attempts (procesregisseur; kind, kenmerk, state and codes only)',
+      tag: 'bot',
+      auth: true,
+      write: false,
+      roles: ['procesregisseur'],
+      success: {
+        status: 200,
+        description: 'Undelivered messages, dead letters first.',
+        schema: z.object({ items: z.array(undeliveredSchema) }),
+      },
+      run: async ({ deps }) => {
+        const items = isBotStore(deps.store) ? (await undelivered(deps.store, 200)).map(undeliveredView) : [];
+        return { status: 200, body: { items } };
       },
     },
     {

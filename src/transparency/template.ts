@@ -31,7 +31,7 @@ export interface TemplateIssue {
   detail: string;
 }
 
-const PLACEHOLDER = /\{\{\s*([#/]?)(if|unless|each)?\s*([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([#/]?)(?:(if|unless|each)\s+)?([A-Za-z][A-Za-z0-9_.]*)\s*\}\}/g;
 const BLOCK_OPEN = /^\{\{\s*#(if|unless)\s+([A-Za-z][A-Za-z0-9_.]*)\s*\}\}$/;
 const BLOCK_CLOSE = /^\{\{\s*\/(if|unless)\s*\}\}$/;
 const EACH = /^\{\{\s*each\s+([A-Za-z][A-Za-z0-9_.]*)\s*\}\}$/;
@@ -141,7 +141,7 @@ export function renderTemplate(source: string, values: TemplateValues): { title:
       flush();
       continue;
     }
-    const heading = /^(#{1,3})\s+(.*)$/.exec(line);
+    const heading = /^(#{1,3})\s+(\S.*|)$/.exec(line);
     if (heading) {
       flush();
       const text = fill(heading[2]!);
@@ -151,7 +151,7 @@ export function renderTemplate(source: string, values: TemplateValues): { title:
       } else blocks.push({ kind: 'heading', level: heading[1] === '##' ? 1 : 2, text });
       continue;
     }
-    const item = /^(-|\|)\s+(.*)$/.exec(line);
+    const item = /^(-|\|)\s+(\S.*|)$/.exec(line);
     if (item) {
       const each = EACH.exec(item[2]!);
       const texts = each ? listOf(each[1]!) : [fill(item[2]!)];

@@ -118,6 +118,23 @@ export function botStoreContract(name: string, makePair: () => Promise<BotStoreP
         expect(await store.claimOutbox('instance-a', at(60), at(70), 10)).toEqual([]);
       });
 
+      test('a dead letter counts its failed attempt, keeps its error code, is listed as dead and never claimed again', async () => {
+        await store.enqueueOutbox([message(1)]);
+        const [m] = await store.claimOutbox('instance-a', at(5), at(10), 1);
+        expect(await pair.b.completeOutbox(m!.id, 'instance-b', 'dead', at(6), 'SEND_FAILED:503')).toBe(false);
+        expect(await store.completeOutbox(m!.id, 'instance-a', 'dead', at(6), 'SEND_FAILED:503')).toBe(true);
+        expect(await store.listOutbox({ status: 'dead', limit: 10 })).toEqual([expect.objectContaining({ id: m!.id, attempts: 1, lastError: 'SEND_FAILED:503', doneAt: at(6) })]);
+        expect(await pair.b.claimOutbox('instance-b', at(600), at(610), 10)).toEqual([]);
+      });
+
+      test('a lease renewed to end now is given back: another instance claims the message at once', async () => {
+        await store.enqueueOutbox([message(1)]);
+        const [m] = await store.claimOutbox('instance-a', at(5), at(10), 1);
+        expect(await pair.b.claimOutbox('instance-b', at(6), at(16), 10)).toEqual([]);
+        expect(await store.renewOutboxLease(m!.id, 'instance-a', at(6))).toBe(true);
+        expect((await pair.b.claimOutbox('instance-b', at(6), at(16), 10)).map((x) => x.id)).toEqual([m!.id]);
+      });
+
       test('list filters by status and by at least n attempts, oldest first, limited', async () => {
         await store.enqueueOutbox([message(1)]);
         for (let i = 0; i < 2; i++) {

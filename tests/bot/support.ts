@@ -19,7 +19,7 @@ export const TEST_BOT_CONFIG: BotConfig = {
   sdk: 'agents',
   appId: '',
   appType: 'SingleTenant',
-  outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 3_600_000 },
+  outbox: { enabled: false, pollMs: 1000, leaseMs: 60_000, backoffBaseMs: 30_000, backoffMaxMs: 3_600_000, maxAttempts: 8 },
 };
 
 export interface Sent {

@@ -167,7 +167,8 @@ test('no surface shows any user a group the specification denies them in the cas
         const dueOn = informingDueOn(record, t.server.service.config.informingDeadlineMonths) ?? enrichmentDueOn(record);
         for (const [kind, build] of Object.entries(PROACTIVE)) {
           const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId };
-          const made = build({ deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload, record });
+          const ctx = { deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload };
+          const made = 'caseFree' in build ? build.caseFree(ctx) : build({ ...ctx, record });
           check(`bot proactive ${kind}`, user, JSON.stringify('card' in made ? made.card : made));
           if ('card' in made) collectActions(made.card, locale);
         }

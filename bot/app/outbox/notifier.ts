@@ -43,10 +43,11 @@ export function desiredMessages(record: CaseRecord, users: readonly User[], now:
 }
 
 /** Reads the audit log from the cursor on and queues what the changed cases call for. */
-export async function scanForMessages(deps: BotDeps, batchSize = 500): Promise<{ scanned: number; queued: number }> {
+export async function scanForMessages(deps: BotDeps, batchSize = 500, stopping: () => boolean = () => false): Promise<{ scanned: number; queued: number }> {
   let scanned = 0;
   let queued = 0;
   for (;;) {
+    if (stopping()) break;
     const from = await deps.botStore.getCursor(NOTIFIER_CURSOR);
     const rows = await deps.store.readAudit({ afterSeq: from, limit: batchSize });
     if (rows.length === 0) break;

@@ -36,6 +36,8 @@ export interface Route {
   commands?: readonly string[];
   onCommand?: (ctx: RouteContext) => Promise<Reply[]>;
   actions?: Readonly<Record<string, ActionHandler>>;
+  /** the verbs among `actions` that write (count against the per-user write limit). */
+  writes?: readonly string[];
 }
 
 export interface NoticeContent {
@@ -141,3 +143,8 @@ export interface ProactiveContext {
 export type ProactiveCard = { card: Card } | { obsolete: string };
 
 export type ProactiveBuilder = (ctx: ProactiveContext) => ProactiveCard;
+
+/** A proactive message about no single case (queued without a caseId), e.g. the daily report of undelivered messages. */
+export interface CaseFreeBuilder {
+  caseFree: (ctx: Omit<ProactiveContext, 'record'>) => ProactiveCard;
+}

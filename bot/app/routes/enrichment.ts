@@ -160,4 +160,5 @@ export const enrichmentRoute: Route = {
     'enrichment.refresh': refresh,
     'enrichment.answer': answer,
   },
+  writes: ['enrichment.answer'],
 };

@@ -197,4 +197,5 @@ export const identityRoute: Route = {
     'identity.supply': supply,
     'informing.record': recordInforming,
   },
+  writes: ['identity.supply', 'informing.record'],
 };

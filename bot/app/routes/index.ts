@@ -3,14 +3,15 @@
  * A newcomer finds what the bot answers by reading this file.
  */
 import { REMINDER_KINDS } from '../../../src/jobs/reminders';
-import type { ActionHandler, ProactiveBuilder, Route } from './common';
+import { UNDELIVERED_REPORT_KIND } from '../../../src/jobs/undelivered-report';
+import type { ActionHandler, CaseFreeBuilder, ProactiveBuilder, Route } from './common';
 import { enrichmentRoute, buildEnrichmentReminder, buildEnrichmentRequest } from './enrichment';
 import { helpRoute } from './help';
 import { identityRoute, buildIdentityRequest } from './identity';
 import { intakeRoute } from './intake';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
-import { queueRoute } from './queue';
+import { buildUndeliveredReport, queueRoute } from './queue';
 import { buildInformingOverdue, buildInformingReminder } from './reminders';
 
 export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute];
@@ -21,8 +22,11 @@ export const COMMANDS: ReadonlyMap<string, Route> = new Map(ROUTES.flatMap((r) =
 /** Card verb (Action.Execute) → handler. */
 export const ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(ROUTES.flatMap((r) => Object.entries(r.actions ?? {})));
 
+/** Card verbs that write: each counts against the user's write limit, as an API write does. */
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(ROUTES.flatMap((r) => r.writes ?? []));
+
 /** Proactive message kinds → the builder that makes the card when the message is sent. */
-export const PROACTIVE: Readonly<Record<string, ProactiveBuilder>> = {
+export const PROACTIVE: Readonly<Record<string, ProactiveBuilder | CaseFreeBuilder>> = {
   identityRequest: buildIdentityRequest,
   enrichmentRequest: buildEnrichmentRequest,
   outcome: buildOutcome,
@@ -30,6 +34,8 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder>> = {
   [REMINDER_KINDS.informing]: buildInformingReminder,
   [REMINDER_KINDS.informingOverdue]: buildInformingOverdue,
   [REMINDER_KINDS.enrichment]: buildEnrichmentReminder,
+  // queued daily by the undelivered-report job (src/jobs/undelivered-report.ts)
+  [UNDELIVERED_REPORT_KIND]: buildUndeliveredReport,
 };
 
 /** The bot's command list (for the Teams manifest's commandLists), nl first. */
@@ -39,11 +45,5 @@ export const BOT_COMMANDS = [
   { title: 'handreiking', description: 'Wanneer en hoe brengt u een zorg in' },
 ] as const;
 
-/** Lower case, single spaces, no surrounding punctuation. */
-export function normaliseCommand(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[^\p{L}\p{N}?]+|[^\p{L}\p{N}?]+$/gu, '');
-}
+/** Lower case, single spaces, no surrounding punctuation (linear: bot/app/text.ts). */
+export { normaliseCommand } from '../text';

@@ -120,4 +120,5 @@ export const intakeRoute: Route = {
     'intake.open': async (ctx) => intakeCard(ctx.locale),
     'intake.submit': submit,
   },
+  writes: ['intake.submit'],
 };

@@ -10,6 +10,7 @@
  * the retention report, whose deletion records are "reference, date, what was destroyed" (PROCESS.md).
  * The statistics never hold one.
  */
+import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { Me } from './model';
 
 /* ───────────── anonymous statistics (GET /api/v1/statistics) ───────────── */
@@ -89,6 +90,8 @@ export type DocumentFormat = 'markdown' | 'docx';
 
 /** What the dashboard reads. The API client implements it; tests use an in-memory fake. */
 export interface AccountabilitySource {
+  /** the bot's undelivered messages (procesregisseur; GET /api/v1/bot/undelivered); absent where not offered. */
+  undelivered?(): Promise<UndeliveredMessage[]>;
   me(): Promise<Me>;
   statistics(period: Period, locale: ApiLocale): Promise<StatisticsReport>;
   informingDeadlines(): Promise<InformingDeadline[]>;

@@ -18,6 +18,7 @@ import { statisticsPath } from './accountability';
 import type { CoordinatorDataSource } from './dataSource';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
 import { ApiProblem } from './model';
+import type { UndeliveredMessage } from './components/UndeliveredMessages';
 
 export interface HttpResponseLike {
   ok: boolean;
@@ -99,6 +100,9 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
   async listCases(filter: ListFilter): Promise<{ items: CaseSummary[]; total: number }> {
     const page = await this.call<{ items: CaseSummary[]; total: number }>('GET', `/api/v1/cases?${listQuery(filter)}`);
     return { items: page.items, total: page.total };
+  }
+  async undelivered(): Promise<UndeliveredMessage[]> {
+    return (await this.call<{ items: UndeliveredMessage[] }>('GET', '/api/v1/bot/undelivered')).items;
   }
   getCase(caseId: string): Promise<CaseView> {
     return this.call<CaseView>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}`);

@@ -153,7 +153,8 @@ export function sharePointBotStore(d: BotStoreDeps): BotStore {
 
     renewOutboxLease: (id, owner, leaseUntil) => whileLeased(id, owner, () => ({ LeaseUntil: leaseUntil })),
 
-    completeOutbox: (id, owner, status, at, note) => whileLeased(id, owner, (m) => ({ OutboxStatus: status, DoneAt: at, LeaseUntil: null, LastError: note ?? m.lastError })),
+    completeOutbox: (id, owner, status, at, note) =>
+      whileLeased(id, owner, (m) => ({ OutboxStatus: status, DoneAt: at, LeaseUntil: null, LastError: note ?? m.lastError, ...(status === 'dead' ? { Attempts: m.attempts + 1 } : {}) })),
 
     failOutbox: (id, owner, error, nextAttemptAt) =>
       whileLeased(id, owner, (m) => ({ Attempts: m.attempts + 1, LastError: error, NextAttemptAt: nextAttemptAt, LeaseUntil: null, LeaseOwner: null })),

@@ -84,10 +84,11 @@ export function sqliteBotStore(
         () =>
           db
             .prepare(
-              `UPDATE bot_outbox SET status = ?, done_at = ?, lease_until = NULL, last_error = COALESCE(?, last_error)
+              `UPDATE bot_outbox SET status = ?, done_at = ?, lease_until = NULL, last_error = COALESCE(?, last_error),
+                 attempts = attempts + (CASE WHEN ? = 'dead' THEN 1 ELSE 0 END)
                WHERE id = ? AND lease_owner = ? AND status = 'pending'`,
             )
-            .run(status, at, note ?? null, id, owner).changes === 1,
+            .run(status, at, note ?? null, status, id, owner).changes === 1,
       ),
     failOutbox: (id, owner, error, nextAttemptAt) =>
       run(

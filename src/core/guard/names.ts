@@ -166,7 +166,7 @@ function isSentenceStart(text: string, start: number): boolean {
   if (ch === '!' || ch === '?' || ch === ':' || ch === ';' || ch === '…') return true;
   if (ch === '.') {
     // An abbreviation ("dhr.") or an initial ("J.") does not end a sentence.
-    const before = /([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1));
+    const before = /(?<![\p{L}.])([\p{L}.]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1));
     const word = (before?.[1] ?? '').toLowerCase();
     if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) return false;
     return true;

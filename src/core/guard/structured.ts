@@ -244,7 +244,7 @@ export function findPostcodes(text: string): IdentifierHit[] {
     if (m[6] !== undefined) {
       // "1234 ab" (lower case with a space) only with a cue: the word postcode before it or a
       // house number after it, and never when the letters are a Dutch word ("2023 op 12").
-      const cue = /postcode(?:\s*:)?\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
+      const cue = /postcode\s*(?::\s*)?$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
       if (TWO_LETTER_WORDS.has(m[6]) || (!cue && m[7] === undefined)) continue;
     }
     if (NOT_POSTCODE_LETTERS.has(letters)) continue;
@@ -318,10 +318,10 @@ export function findStreets(text: string): IdentifierHit[] {
     let cursor = m.index;
     for (let steps = 0; steps < 5; steps += 1) {
       const before = text.slice(Math.max(0, cursor - 40), cursor);
-      const pm = /([\p{L}'’][\p{L}'’\-.]*) $/u.exec(before);
+      const pm = /(?<![\p{L}'’\-.])[-.]*([\p{L}'’][\p{L}'’\-.]*) $/u.exec(before);
       if (!pm) break;
       const prev = pm[1] as string;
-      const prevStart = cursor - pm[0].length;
+      const prevStart = cursor - prev.length - 1;
       const lower = prev.toLowerCase();
       if (/^\p{Lu}/u.test(prev) && !NOT_STREET_PREFIX.has(lower)) {
         start = prevStart;
@@ -373,6 +373,13 @@ const KNOWN_STREET_NUMBER_RE = new RegExp(
   'giu',
 );
 
+/** The word without the dots and commas at its end (a loop: an end-anchored `[.,]+$` is quadratic on a run of them). */
+function trimTrailingDotsAndCommas(word: string): string {
+  let end = word.length;
+  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === ',')) end -= 1;
+  return word.slice(0, end);
+}
+
 /**
  * "<known street> <house number>": the street names a municipality supplies (many have no suffix such as
  * -straat: "Botter 12", "Lange Voort 3a"). A known name that is an ordinary Dutch word counts in lower case
@@ -386,8 +393,8 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     const from = Math.max(0, m.index - 80);
     const before = text.slice(from, m.index);
     const lastWord = LAST_WORD_RE.exec(before.slice(-64));
-    if (!lastWord || !streets.lastWords.has(normaliseStreet((lastWord[1] as string).replace(/[.,]+$/u, '')))) continue;
-    const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: w[0].replace(/[.,]+$/u, ''), start: from + w.index, end: from + w.index + w[0].length }));
+    if (!lastWord || !streets.lastWords.has(normaliseStreet(trimTrailingDotsAndCommas(lastWord[1] as string)))) continue;
+    const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: trimTrailingDotsAndCommas(w[0]), start: from + w.index, end: from + w.index + w[0].length }));
     // only the words directly before the number, separated by spaces alone
     let first = words.length;
     while (first > 0) {
@@ -504,24 +511,24 @@ export function findSocial(text: string): IdentifierHit[] {
     out.push(hit('SOCIAL_HANDLE', m.index, m.index + m[0].length));
   }
   for (const m of matches(PLATFORM_NEAR_RE, text)) {
-    const handle = (m[2] as string).replace(/\.+$/u, '');
+    const handle = (m[2] as string).replace(/(?<!\.)\.+$/u, '');
     if (!/\p{L}/u.test(handle) || !/[\p{N}_]|\p{L}\.\p{L}/u.test(handle)) continue;
     const hStart = m.index + m[0].length - (m[2] as string).length;
     out.push(hit('SOCIAL_HANDLE', hStart, hStart + handle.length));
   }
   for (const m of matches(SOCIAL_URL_RE, text)) {
-    const trimmed = m[0].replace(/[.,!?;:]+$/u, '');
+    const trimmed = m[0].replace(/(?<![.,!?;:])[.,!?;:]+$/u, '');
     out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
   }
   for (const m of matches(AT_HANDLE_RE, text)) {
-    const trimmed = m[0].replace(/\.+$/u, '');
+    const trimmed = m[0].replace(/(?<!\.)\.+$/u, '');
     if (trimmed.length < 3) continue;
     out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
   }
   for (const m of matches(PLATFORM_HANDLE_RE, text)) {
     const sep = (m[1] ?? '').trim().toLowerCase();
     const quoted = (m[2] ?? '') !== '';
-    const handle = (m[3] as string).replace(/\.+$/u, '');
+    const handle = (m[3] as string).replace(/(?<!\.)\.+$/u, '');
     const lower = handle.toLowerCase();
     if (handle.length < 2 || HANDLE_STOPWORDS.has(lower)) continue;
     const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|account|genaamd|noemt/u.test(sep);

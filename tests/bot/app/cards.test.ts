@@ -43,7 +43,7 @@ const rendered = (locale: Locale): Record<string, Card> => ({
   }),
   outcome: render(JSON.parse(readFileSync(join(cardsDir, 'outcome.json'), 'utf8')), locale, { body: 'b', reference: 'r', reason: 'x', route: 'y' }),
   myConcerns: render(JSON.parse(readFileSync(join(cardsDir, 'my-concerns.json'), 'utf8')), locale, { items: [{ reference: 'r', phase: 'p', detail: 'd' }], more: '' }),
-  queue: render(JSON.parse(readFileSync(join(cardsDir, 'queue.json'), 'utf8')), locale, { items: [{ reference: 'r', kind: 'k', recipient: 'u', attempts: '3', lastError: 'e' }] }),
+  queue: render(JSON.parse(readFileSync(join(cardsDir, 'queue.json'), 'utf8')), locale, { items: [{ reference: 'r', kind: 'k', state: 's', recipient: 'u', attempts: '3', lastError: 'e' }] }),
 });
 
 test.each(LOCALES)('every card is a valid Adaptive Card 1.5 in %s', (locale) => {

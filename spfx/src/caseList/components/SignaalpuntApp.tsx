@@ -16,6 +16,7 @@ import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import { AccountabilityDashboard, problemLine } from '../dashboard/AccountabilityDashboard';
 import { CoordinatorApp } from './CoordinatorApp';
+import { UndeliveredMessages } from './UndeliveredMessages';
 
 export interface SignaalpuntAppProps {
   /** the case list and case API (in SharePoint: PnP for the list, the API for the rest). */
@@ -64,15 +65,20 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   if (!roles) return <Spinner label={s.loading} />;
 
   const tabs = tabsFor(roles);
+  // The procesregisseur sees the bot's undelivered messages above the case list (docs/adr/0013).
+  const undelivered = accountability.undelivered && roles.indexOf('procesregisseur') >= 0 ? accountability.undelivered.bind(accountability) : undefined;
   const caseList = (): React.ReactElement => (
-    <CoordinatorApp
+    <>
+      {undelivered ? <UndeliveredMessages load={undelivered} locale={locale} /> : null}
+      <CoordinatorApp
       source={props.cases}
       locale={locale}
       roles={roles}
       {...(props.pageSize ? { pageSize: props.pageSize } : {})}
       {...(props.onFirstRender ? { onFirstRender: props.onFirstRender } : {})}
       {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
-    />
+      />
+    </>
   );
   const dashboard = (): React.ReactElement => (
     <AccountabilityDashboard
