@@ -30,6 +30,8 @@ export interface VerifiedToken {
   tid: string;
   sub: string;
   name?: string;
+  /** the user principal name: `upn` (v1 tokens, and v2 with the optional claim), else `preferred_username`. */
+  upn?: string;
   /** Entra group object ids (`groups` claim). */
   groups: string[];
   /** true when Entra left the groups out because the user is in too many (overage claim). */
@@ -87,11 +89,17 @@ export function createTokenVerifier(auth: AuthConfig, opts: VerifierOptions = {}
         tid,
         sub: String(payload.sub),
         ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+        ...upnOf(payload),
         groups,
         groupsOverage: payload.hasgroups === true || (typeof claimNames === 'object' && claimNames !== null && 'groups' in claimNames),
       };
     },
   };
+}
+
+function upnOf(payload: JWTPayload): { upn?: string } {
+  const v = typeof payload.upn === 'string' ? payload.upn : typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
+  return v && v.includes('@') ? { upn: v.toLowerCase() } : {};
 }
 
 function classify(e: unknown): AuthError {
