@@ -13,6 +13,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_USERS } from '../../../src/demo/tenant';
 
 export const READ_ROLE = 1073741826;
 /** a plain multi-line text column of a list holds at most 63,999 characters. */
@@ -167,6 +168,11 @@ export class FakeSharePoint {
   private nextPrincipal = 20;
   siteUrl = '';
   origin = '';
+  /**
+   * The tenant's directory as SharePoint resolves it: user principal names (lower case) of the accounts that
+   * exist. Defaults to the demo tenant's users, whose ids are their UPNs.
+   */
+  readonly tenantUsers = new Set<string>(DEMO_USERS.map((u) => u.id.toLowerCase()));
 
   constructor() {
     // the site's default groups, as a new team site has them, and the server app's principal.
@@ -314,13 +320,25 @@ export class FakeSharePoint {
       return { status: 201, body: { Id: id, Title: title } };
     }
     if (method === 'POST' && /^web\/ensureuser$/i.test(path)) {
+      // POST web/ensureuser { logonName }: "Checks whether the specified login name belongs to a valid user in
+      // the site. If the user doesn't exist, adds the user to the site."
+      // https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-visio/jj245233(v=office.15)
+      // A login SharePoint Online cannot resolve is an SPException ("The user with the specified logonName
+      // cannot be found", https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ms473422(v=office.14)).
+      // Entra users are claims logins `i:0#.f|membership|<user principal name>` (PnP's ensureUser docs:
+      // "ex: i:0#.f|membership|user@domain.onmicrosoft.com"); the name part is matched as a UPN, case-insensitively.
+      // An object id in its place resolves to nobody.
       const login = String(b.logonName);
-      let p = this.principalByTitle(login);
+      const claim = /^i:0#\.f\|membership\|(.+)$/i.exec(login);
+      const upn = claim?.[1]?.toLowerCase();
+      if (!upn || !this.tenantUsers.has(upn)) throw new SpError(500, 'Microsoft.SharePoint.SPException', 'The specified user could not be found.');
+      const normal = `i:0#.f|membership|${upn}`;
+      let p = this.principalByTitle(normal);
       if (!p) {
-        p = { id: this.nextPrincipal++, title: login, kind: 'user' };
+        p = { id: this.nextPrincipal++, title: normal, kind: 'user' };
         this.principals.set(p.id, p);
       }
-      return { status: 200, body: { Id: p.id, LoginName: login, Title: login } };
+      return { status: 200, body: { Id: p.id, LoginName: normal, Title: upn, UserPrincipalName: upn } };
     }
     if (method === 'GET' && (m = path.match(/^web\/roledefinitions\/getbytype\((\d+)\)$/i))) {
       const type = Number(m[1]);
