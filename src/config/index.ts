@@ -195,6 +195,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SJV_MODE === 'production') {
     const required = ['SJV_ENTRA_TENANT_ID', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_GROUP_MAP', 'SJV_LOG_PSEUDONYM_KEY'] as const;
     for (const name of required) if (e[name] === undefined) problems.push({ variable: name, issue: 'required in production' });
+    // The SharePoint web part calls the API from https://<tenant>.sharepoint.com: without that origin every
+    // call of the procesregisseur's case list fails CORS, so production does not start without it.
+    if (e.SJV_CORS_ORIGINS.length === 0) problems.push({ variable: 'SJV_CORS_ORIGINS', issue: "required in production: the web part's origin, https://<tenant>.sharepoint.com" });
+    else if (e.SJV_CORS_ORIGINS.some((o) => !o.startsWith('https://'))) problems.push({ variable: 'SJV_CORS_ORIGINS', issue: 'https origins only in production' });
     let map: Record<string, GroupMapping> = {};
     if (e.SJV_ENTRA_GROUP_MAP !== undefined) {
       let json: unknown;

@@ -196,6 +196,16 @@ describe.each([
     expect((await prod.server.store.getUserByAadObjectId(DELEGATE_OID))?.organisationId).toBe('politie');
   });
 
+  test("the web part's call from https://contoso.sharepoint.com passes the CORS preflight", async () => {
+    const res = await fetch(`${prod.server.url}/api/v1/cases`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://contoso.sharepoint.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://contoso.sharepoint.com');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+  });
+
   test('a user who leaves the group loses the role in the store at the next sign-in', async () => {
     const refused = await call('GET', '/api/v1/cases', await partnerToken([GROUPS.unmapped]));
     expect(refused.status).toBe(403);

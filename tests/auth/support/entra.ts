@@ -79,6 +79,7 @@ export async function startFakeEntra(): Promise<FakeEntra> {
       SJV_ENTRA_GROUP_MAP: JSON.stringify(GROUP_MAP),
       SJV_ENTRA_JWKS_URL: jwksUrl,
       SJV_LOG_PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef',
+      SJV_CORS_ORIGINS: 'https://contoso.sharepoint.com',
       ...extra,
     }),
     token: async (claims = {}, o = {}) => {
