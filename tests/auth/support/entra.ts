@@ -1,6 +1,14 @@
 /**
  * A stand-in for Microsoft Entra ID at the network edge: an RS256 key pair and a JWKS endpoint on
  * 127.0.0.1 (port 0), and a signer that makes access tokens shaped like Entra's v2 tokens.
+ * - The JWKS at `/{tenant}/discovery/v2.0/keys`, keys with `kid` (the token header names its key):
+ *   https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens#validate-the-signature
+ * - v2 access token claims: `iss` https://login.microsoft.com/{tid}/v2.0, `aud` the API's client id, `tid`,
+ *   `oid`, `sub`, `ver` "2.0", `scp` (delegated scopes, space-separated), `azp` (the client app's id; v1
+ *   tokens carry `appid`), `name`, `preferred_username`, `groups` (or the overage `_claim_names`):
+ *   https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference
+ * - Teams SSO tokens are requested by Microsoft's Teams clients for the API's `access_as_user` scope:
+ *   https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
