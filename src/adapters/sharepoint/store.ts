@@ -1047,6 +1047,11 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
     });
   }
 
+  /** The store's change counter: the sequence number of the last audit row (every change writes one). One call. */
+  lastAuditSeq(): Promise<number> {
+    return this.guard(async () => (await this.lastAudit())?.seq ?? 0);
+  }
+
   readAudit(query: AuditQuery): Promise<AuditRow[]> {
     return this.guard(async () => {
       const after = `Seq gt ${Math.max(0, Math.floor(query.afterSeq ?? 0))}`;
