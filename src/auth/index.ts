@@ -23,9 +23,9 @@ export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<User>;
 }
 
-export function createAuthenticator(auth: AuthConfig, deps: { store: Pick<Store, 'getUserByAadObjectId' | 'putUser'> } & VerifierOptions): Authenticator {
+export function createAuthenticator(auth: AuthConfig, deps: { store: Pick<Store, 'getUserByAadObjectId' | 'putUser'>; now?: () => number } & VerifierOptions): Authenticator {
   const verifier: TokenVerifier = createTokenVerifier(auth, deps);
-  const resolver: IdentityResolver = auth.mode === 'production' ? directoryResolver(auth.groupMap, deps.store) : storeResolver(deps.store);
+  const resolver: IdentityResolver = auth.mode === 'production' ? directoryResolver(auth.groupMap, deps.store, deps.now ? { now: deps.now } : {}) : storeResolver(deps.store);
   return {
     async authenticate(authorization) {
       const match = /^Bearer[ ]+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(authorization ?? '');

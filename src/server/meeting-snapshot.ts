@@ -7,7 +7,9 @@
  *   agenda, the organisations. It is keyed by the store's change counter — the session's version and the
  *   sequence number of the last audit row (every case change writes one) — which is checked at most every
  *   `checkEveryMs` per instance (two calls on SharePoint), and at once when a viewer shows an ETag newer
- *   than the snapshot (another instance saw a change first). A change costs one reload, not one per viewer.
+ *   than the snapshot (another instance saw a change first). A change costs one reload, not one per viewer,
+ *   and only of what changed: the audit rows after the snapshot's counter name the cases that changed (rows of
+ *   reads change nothing).
  * - The view is still made per request and per viewer: the core's MeetingService runs unchanged for every
  *   request over a store facade that answers reads from the snapshot. Whatever the core derives per viewer
  *   (policy, phase, roles) is derived on every request.
@@ -51,7 +53,7 @@ const clone = <T>(x: T): T => structuredClone(x);
 export interface SnapshotOptions {
   /** how often an instance asks the store whether anything changed (per meeting, only while it is viewed). */
   checkEveryMs?: number;
-  /** a snapshot is reloaded at least this often (organisations change without an audit row). */
+  /** the organisations of a snapshot are re-read at least this often (they change without an audit row). */
   maxAgeMs?: number;
   now?: () => number;
 }
@@ -70,7 +72,7 @@ export class MeetingSnapshots {
     private readonly store: CountingStore,
     opts: SnapshotOptions = {},
   ) {
-    this.checkEveryMs = opts.checkEveryMs ?? 5_000;
+    this.checkEveryMs = opts.checkEveryMs ?? 10_000;
     this.maxAgeMs = opts.maxAgeMs ?? 60_000;
     this.now = opts.now ?? Date.now;
   }
@@ -96,19 +98,43 @@ export class MeetingSnapshots {
     const meeting = await this.store.getMeeting(meetingId);
     const auditSeq = await this.store.lastAuditSeq();
     const meetingVersion = meeting?.version ?? 0;
-    if (snap && snap.meetingVersion === meetingVersion && snap.auditSeq === auditSeq && now - snap.loadedAt < this.maxAgeMs) {
+    if (snap && snap.meetingVersion === meetingVersion && snap.auditSeq === auditSeq) {
+      // organisations join or leave without an audit row: re-read them (one call) now and then
+      if (now - snap.loadedAt >= this.maxAgeMs) {
+        snap.organisations = await this.store.listOrganisations();
+        snap.loadedAt = now;
+      }
       snap.checkedAt = now;
       return snap;
     }
     this.stats.loads += 1;
+    // Which cases changed since the snapshot: the audit rows after its counter name them. Rows of reads
+    // (a viewer's first look, audited once) change nothing, so they cost this one query and no reload.
+    let changed: Set<string> | undefined;
+    if (snap && snap.auditSeq !== auditSeq) {
+      changed = new Set();
+      for (let after = snap.auditSeq; ; ) {
+        const rows = await this.store.readAudit({ afterSeq: after, limit: 1000 });
+        for (const r of rows) if (r.action !== 'read' && r.caseId) changed.add(r.caseId);
+        if (rows.length < 1000) break;
+        after = rows[rows.length - 1]!.seq;
+      }
+    }
     const records = new Map<string, CaseRecord | undefined>();
-    if (meeting) {
+    const missing: string[] = [];
+    for (const item of meeting?.agenda ?? []) {
+      if (records.has(item.caseId)) continue;
+      if (snap?.records.has(item.caseId) && !(changed === undefined ? snap.auditSeq !== auditSeq : changed.has(item.caseId))) records.set(item.caseId, snap.records.get(item.caseId));
+      else missing.push(item.caseId);
+    }
+    if (missing.length > 0) {
       await this.store.transaction(async (tx) => {
-        for (const item of meeting.agenda) if (!records.has(item.caseId)) records.set(item.caseId, await tx.getCase(item.caseId));
+        for (const id of missing) records.set(id, await tx.getCase(id));
       });
     }
-    const organisations = await this.store.listOrganisations();
-    const fresh: Snapshot = { meetingId, meeting, records, organisations, meetingVersion, auditSeq, checkedAt: now, loadedAt: now };
+    const organisations = snap && now - snap.loadedAt < this.maxAgeMs ? snap.organisations : await this.store.listOrganisations();
+    const loadedAt = snap && organisations === snap.organisations ? snap.loadedAt : now;
+    const fresh: Snapshot = { meetingId, meeting, records, organisations, meetingVersion, auditSeq, checkedAt: now, loadedAt };
     this.snaps.set(meetingId, fresh);
     return fresh;
   }

@@ -84,6 +84,11 @@ const delivered: { path: string; body: { attachments?: { content: Card }[] } }[]
 const instances: Instance[] = [];
 let dataDir: string;
 let turn = 0;
+/** the instances' clock: real time plus the simulated minutes of the meeting. */
+let simulatedMs = 0;
+/** the case of the first test, in Verrijking when it ends. */
+let walkedCaseId = '';
+const clock = { now: (): Date => new Date(Date.now() + simulatedMs) };
 
 /** The load balancer: each request goes to the next instance. */
 const next = (): Instance => instances[turn++ % instances.length]!;
@@ -93,9 +98,9 @@ async function startInstance(env: Record<string, string>): Promise<Instance> {
   const config = { ...base, store: { kind: 'sharepoint' as const, siteUrl: fake.siteUrl, credential: { kind: 'token' as const, accessToken: fake.token } } };
   // the instance's bot, on its own connection to the same site (as the server's own bot would be)
   const botStore = new SharePointStore({ siteUrl: fake.siteUrl, token: new StaticTokenProvider(fake.token) });
-  const bot = createBot({ service: new Signaalpunt(botStore), store: botStore, botStore, config: TEST_BOT_CONFIG, startWorker: false });
+  const bot = createBot({ service: new Signaalpunt(botStore, clock), store: botStore, botStore, config: TEST_BOT_CONFIG, clock, startWorker: false });
   const botEndpoint: BotEndpoint = Object.assign((req: Parameters<BotEndpoint>[0], reply: Parameters<BotEndpoint>[1]) => bot.handler(req, reply), { close: () => bot.close() });
-  const server = await startServer(config, { logDestination: { write: () => undefined }, botEndpoint });
+  const server = await startServer(config, { logDestination: { write: () => undefined }, botEndpoint, clock });
   return { server, bot, botStore };
 }
 
@@ -127,16 +132,24 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const token = (who: Person, claims: Record<string, unknown> = {}): Promise<string> =>
-  entra.token({ oid: PEOPLE[who].oid, preferred_username: PEOPLE[who].upn, name: who, groups: PEOPLE[who].groups, ...claims });
+interface Someone {
+  oid: string;
+  upn: string;
+  groups: string[];
+}
+const token = (who: Person | Someone, claims: Record<string, unknown> = {}): Promise<string> => {
+  const p = typeof who === 'string' ? PEOPLE[who] : who;
+  return entra.token({ oid: p.oid, preferred_username: p.upn, name: p.upn.split('@')[0], groups: p.groups, ...claims });
+};
 
-async function api(method: string, path: string, who: Person, body?: unknown, headers: Record<string, string> = {}, claims: Record<string, unknown> = {}) {
+async function api(method: string, path: string, who: Person | Someone, body?: unknown, headers: Record<string, string> = {}, claims: Record<string, unknown> = {}) {
   const res = await fetch(`${next().server.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${await token(who, claims)}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> & { code?: string } };
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> & { code?: string } };
 }
 
 function activity(who: Person, extra: Record<string, unknown>) {
@@ -224,6 +237,7 @@ test('day one: from an empty site to a concern, its enrichment request at the de
   const list = await api('GET', '/api/v1/cases', 'regisseur', undefined, { origin: WEB_PART_ORIGIN }, { azp: SPFX_CLIENT, scp: 'user_impersonation' });
   expect({ status: list.status, origin: list.headers.get('access-control-allow-origin'), total: list.body.total }).toEqual({ status: 200, origin: WEB_PART_ORIGIN, total: 1 });
   const caseId = (list.body.items as { id: string }[])[0]!.id;
+  walkedCaseId = caseId;
 
   // 5. the delegate of the politie (named in the directory, never signed in) has the app installed by policy
   expect((await toBot(activity('wijkagent', { type: 'conversationUpdate', membersAdded: [{ id: '28:bot' }, { id: '29:wijkagent' }] }))).status).toBe(200);
@@ -255,3 +269,94 @@ test('day one: from an empty site to a concern, its enrichment request at the de
   console.log(`rehearsal: SharePoint calls from first sign-in to the enrichment request at the delegate: ${calls}`);
   expect(fake.requests.filter((r) => r.status === 429)).toEqual([]);
 }, 120_000);
+
+test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 SharePoint call per second and audits only on change', async () => {
+  expect(instances).toHaveLength(2); // the first test started them
+  const CONCERN = { ageYears: 15, riskSignals: ['GELD'], registrationsBand: '0', freeText: 'Veel contant geld.' };
+  // the walked case: the politie answers, the procesregisseur concludes → Bespreking (personal data on the agenda)
+  for (const [who, name, body] of [
+    ['wijkagent', 'answer-enrichment', { known: true, signals: ['LAAT_OP_STRAAT'] }],
+    ['regisseur', 'conclude-enrichment', {}],
+  ] as const) {
+    const r = await api('POST', `/api/v1/cases/${walkedCaseId}/${name}`, who, { commandId: randomUUID(), ...body });
+    expect([name, r.status, r.body.code]).toEqual([name, 200, undefined]);
+  }
+  const agendaCases: string[] = [walkedCaseId];
+  for (let i = 0; i < 3; i++) {
+    const r = await api('POST', '/api/v1/cases', 'mentor', { commandId: randomUUID(), ...CONCERN });
+    expect(r.status).toBe(201);
+    agendaCases.push(String(r.body.caseId));
+  }
+  const created = await api('POST', '/api/v1/meetings', 'regisseur', { teamsMeetingId: '19:meeting_rehearsal@thread.v2', title: 'Signaaltafel', scheduledOn: today() });
+  expect(created.status).toBe(201);
+  const meetingId = String(created.body.id);
+  expect((await api('POST', `/api/v1/meetings/${meetingId}/agenda`, 'regisseur', { caseIds: agendaCases, expectedVersion: 1 })).status).toBe(200);
+  expect((await api('POST', `/api/v1/meetings/${meetingId}/start`, 'voorzitter', {})).status).toBe(200);
+  const items = ((await api('GET', `/api/v1/meetings/${meetingId}`, 'voorzitter')).body.items as { id: string }[]).map((i) => i.id);
+
+  // 12 viewers: the chair, the procesregisseur and ten partners of the two member organisations
+  const partners: Someone[] = Array.from({ length: 8 }, (_, i) => ({
+    oid: `c0000000-0000-4000-8000-0000000000${String(10 + i)}`,
+    upn: `deelnemer${i}@${i % 2 ? 'politie' : 'baken'}.example.nl`,
+    groups: [i % 2 ? G.politie : G.school],
+  }));
+  const viewers: (Person | Someone)[] = ['voorzitter', 'regisseur', 'mentor', 'wijkagent', ...partners];
+  const tags = new Map<string, string>();
+  const poll = async (v: Person | Someone, i: number, path: string): Promise<number> => {
+    const key = `${i}:${path}`;
+    const r = await api('GET', path, v, undefined, tags.has(key) ? { 'if-none-match': tags.get(key)! } : {});
+    if (r.status === 200) tags.set(key, r.headers.get('etag') ?? '');
+    return r.status;
+  };
+  const readAudit = async (): Promise<number> => fake.items(LISTS.audit.title).filter((row) => row.values.Action === 'read').length;
+
+  const start = fake.requests.length;
+  const perMinute: number[] = [];
+  const auditPerMinute: number[] = [];
+  const statuses = { 200: 0, 304: 0, other: 0 };
+  let minuteStart = start;
+  let auditStart = await readAudit();
+  for (let second = 0; second < 600; second++) {
+    // the chair moves the stage on at minutes 1, 3 and 5; nothing changes in the last five minutes
+    if (second === 60 || second === 180 || second === 300) {
+      expect((await api('POST', `/api/v1/meetings/${meetingId}/stage`, 'voorzitter', { itemId: items[[60, 180, 300].indexOf(second)]! })).status).toBe(200);
+    }
+    for (const [i, v] of viewers.entries()) {
+      const due: string[] = [];
+      if ((second + i) % 3 === 0) due.push(`/api/v1/meetings/${meetingId}/stage`);
+      if ((second + i) % 10 === 0) due.push(`/api/v1/meetings/${meetingId}`);
+      for (const path of due) {
+        const status = await poll(v, i, path);
+        if (status === 200 || status === 304) statuses[status] += 1;
+        else statuses.other += 1;
+      }
+    }
+    simulatedMs += 1_000;
+    if (second % 60 === 59) {
+      perMinute.push(fake.requests.length - minuteStart);
+      minuteStart = fake.requests.length;
+      const audited = await readAudit();
+      auditPerMinute.push(audited - auditStart);
+      auditStart = audited;
+    }
+  }
+  const total = fake.requests.length - start;
+  if (process.env.SJV_REHEARSAL_DEBUG) {
+    const hist = new Map<string, number>();
+    for (const r of fake.requests.slice(fake.requests.length - perMinute.at(-1)!)) {
+      const k = `${r.method} ${r.path.replace(/\d+/g, 'N')} ${r.query.$filter ?? ''}`;
+      hist.set(k, (hist.get(k) ?? 0) + 1);
+    }
+    console.log([...hist.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join('\n'));
+  }
+  console.log(
+    `rehearsal meeting, 12 viewers × 10 min (stage every 3 s, side panel every 10 s, 2 instances): SharePoint calls per minute ${perMinute.join(', ')}; ` +
+      `average ${(total / 600).toFixed(2)} calls/s; audit read rows per minute ${auditPerMinute.join(', ')}; responses 200: ${statuses[200]}, 304: ${statuses[304]}, other: ${statuses.other}`,
+  );
+  expect(statuses.other).toBe(0);
+  expect(total / 600).toBeLessThan(1);
+  // reads are audited when something is first seen or changed, not per poll: nothing in the quiet minutes
+  expect(auditPerMinute[0]).toBeGreaterThan(0);
+  expect(auditPerMinute.slice(6)).toEqual([0, 0, 0, 0]);
+}, 300_000);
+

@@ -40,7 +40,7 @@ async function snapshotRead<T>(
   read: (svc: MeetingService) => Promise<Result<T>>,
 ): Promise<OperationResult> {
   if (!isCountingStore(deps.store)) return { status: 200, body: unwrap(await read(meetings(deps))) };
-  const cache = snapshotsFor(deps.store);
+  const cache = snapshotsFor(deps.store, { now: () => deps.now().getTime() });
   const ifNoneMatch = typeof headers?.['if-none-match'] === 'string' ? headers['if-none-match'] : undefined;
   const snap = await cache.get(meetingId, counterOf(ifNoneMatch));
   const store = cache.facade(snap);
