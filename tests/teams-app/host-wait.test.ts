@@ -17,14 +17,15 @@ test('framed by Teams, Microsoft 365 or SharePoint, the tab waits for Teams far 
   expect(TEAMS_WAIT_MS).toBeGreaterThanOrEqual(30_000);
 });
 
-test('where the browser does not name the parent (Teams desktop, Firefox) or it is our own origin, the tab waits for Teams', () => {
+test('where the browser does not name the parent (Teams desktop, Firefox), the tab waits for Teams', () => {
   expect(teamsWaitMs({ framed: true, hasOpener: false, ancestorOrigin: undefined, ownOrigin: own })).toBe(TEAMS_WAIT_MS);
-  expect(teamsWaitMs({ framed: true, hasOpener: false, ancestorOrigin: own, ownOrigin: own })).toBe(TEAMS_WAIT_MS);
   expect(teamsWaitMs({ framed: false, hasOpener: true, ancestorOrigin: undefined, ownOrigin: own })).toBe(TEAMS_WAIT_MS);
 });
 
 test('framed by a host that is clearly not Microsoft 365, the tab falls back after a short wait', () => {
   expect(teamsWaitMs({ framed: true, hasOpener: false, ancestorOrigin: 'https://example.org', ownOrigin: own })).toBe(NOT_TEAMS_WAIT_MS);
+  // Teams never frames the tab from the tab's own server
+  expect(teamsWaitMs({ framed: true, hasOpener: false, ancestorOrigin: own, ownOrigin: own })).toBe(NOT_TEAMS_WAIT_MS);
   // look-alikes are not Microsoft hosts
   for (const o of ['https://teams.microsoft.com.example.org', 'http://teams.microsoft.com', 'https://evilsharepoint.com', 'not a url']) expect([o, isMicrosoftHost(o)]).toEqual([o, false]);
 });

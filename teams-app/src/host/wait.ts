@@ -4,10 +4,10 @@
  * tab is never reported as loaded. So the rule is: decide at once only when it is clear the page is not in
  * Teams, and otherwise wait for Teams.
  * - top level (no parent frame, no opener): standalone at once (teams-js rejects there anyway);
- * - framed by a Microsoft 365 host (Teams, *.cloud.microsoft, Office, Outlook, SharePoint), by our own
- *   origin (the Teams test host, a dev tunnel), or by a host the browser does not name: wait for Teams, up to
- *   teams-js's own bound of 60 s;
- * - framed by any other named origin: not Teams; a short wait, then standalone.
+ * - framed by a Microsoft 365 host (Teams, *.cloud.microsoft, Office, Outlook, SharePoint), or by a host
+ *   the browser does not name: wait for Teams, up to teams-js's own bound of 60 s;
+ * - framed by any other named origin, our own included (Teams never frames the tab from its own server):
+ *   not Teams; a short wait, then standalone.
  * Pure, without teams-js, so that the rule is tested by itself.
  */
 export const TEAMS_WAIT_MS = 60_000;
@@ -36,6 +36,6 @@ export function isMicrosoftHost(origin: string): boolean {
 /** Milliseconds to wait for Teams; 0: standalone at once. */
 export function teamsWaitMs(f: FrameFacts): number {
   if (!f.framed && !f.hasOpener) return 0;
-  if (f.ancestorOrigin === undefined || f.ancestorOrigin === f.ownOrigin || isMicrosoftHost(f.ancestorOrigin)) return TEAMS_WAIT_MS;
+  if (f.ancestorOrigin === undefined || isMicrosoftHost(f.ancestorOrigin)) return TEAMS_WAIT_MS;
   return NOT_TEAMS_WAIT_MS;
 }
