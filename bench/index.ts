@@ -5,6 +5,7 @@
  */
 import { benchBot } from './bot';
 import { benchCore } from './core';
+import { benchMeeting } from './meeting';
 import { benchServer } from './server';
 import { benchSpfx } from './spfx';
 import { benchTab } from './tab';
@@ -15,6 +16,7 @@ const parts: Record<string, () => Promise<{ ok: boolean } | void>> = {
   bot: benchBot,
   tab: benchTab,
   spfx: benchSpfx,
+  meeting: benchMeeting,
 };
 
 async function main(): Promise<void> {

@@ -1,7 +1,11 @@
 /**
- * The bot's configuration, read from the environment and validated when the server starts. Production
- * needs the bot's Entra app id and a secret or certificate; locally the bot runs without an app id (the
- * Agents Playground sends no tokens). Errors name the variable, never its value.
+ * The bot's configuration, read from the environment and validated when the server starts. Locally the bot
+ * runs without an app id (the Agents Playground sends no tokens). Production runs a single-tenant bot:
+ * Azure Bot Service creates no new multi-tenant bots since 31 July 2025, and a single-tenant bot gets its
+ * tokens from its own tenant's token endpoint, so the tenant id is required. Its credential is a
+ * certificate (SingleTenant) or a user-assigned managed identity (UserAssignedMSI); a client secret only
+ * with SJV_BOT_ALLOW_SECRET=true, for a test tenant (docs/deployment.md §1b). Errors name the variable,
+ * never its value.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -41,6 +45,7 @@ const EnvSchema = z.object({
   SJV_BOT_APP_PASSWORD: z.string().optional(),
   SJV_BOT_CERT_THUMBPRINT: z.string().regex(/^[0-9A-Fa-f]{40,64}$/, 'hex thumbprint').optional(),
   SJV_BOT_CERT_KEY_FILE: z.string().optional(),
+  SJV_BOT_ALLOW_SECRET: bool.default(false),
   SJV_BOT_OUTBOX: bool.default(true),
   SJV_BOT_OUTBOX_POLL_MS: ms(50, 5_000),
   SJV_BOT_OUTBOX_LEASE_MS: ms(1_000, 60_000),
@@ -48,6 +53,9 @@ const EnvSchema = z.object({
   SJV_BOT_RETRY_MAX_MS: ms(10, 3_600_000),
   SJV_BOT_OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
 });
+
+/** Every environment variable the bot reads (documented in .env.example). */
+export const BOT_CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 /**
  * The bot's configuration. In production a bot without any SJV_BOT_APP_* setting is off (undefined: the
@@ -76,10 +84,19 @@ export function readBotConfig(env: Record<string, string | undefined>, mode: 'lo
     const any = e.SJV_BOT_APP_ID || e.SJV_BOT_APP_PASSWORD || e.SJV_BOT_TENANT_ID || e.SJV_BOT_CERT_THUMBPRINT || e.SJV_BOT_CERT_KEY_FILE;
     if (!any) return undefined;
     if (!e.SJV_BOT_APP_ID) problems.push({ variable: 'SJV_BOT_APP_ID', issue: 'required in production' });
-    if (e.SJV_BOT_APP_TYPE !== 'UserAssignedMSI' && !e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_CERT_THUMBPRINT) {
-      problems.push({ variable: 'SJV_BOT_APP_PASSWORD', issue: 'a secret or a certificate (SJV_BOT_CERT_THUMBPRINT + SJV_BOT_CERT_KEY_FILE) is required in production' });
+    if (e.SJV_BOT_APP_TYPE === 'MultiTenant') {
+      problems.push({ variable: 'SJV_BOT_APP_TYPE', issue: 'MultiTenant is refused in production (no new multi-tenant bots since 31 July 2025): use SingleTenant or UserAssignedMSI' });
     }
-    if (e.SJV_BOT_APP_TYPE === 'SingleTenant' && !e.SJV_BOT_TENANT_ID) problems.push({ variable: 'SJV_BOT_TENANT_ID', issue: 'required for a single-tenant bot' });
+    if (e.SJV_BOT_APP_TYPE === 'SingleTenant' && !e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_CERT_THUMBPRINT) {
+      problems.push({ variable: 'SJV_BOT_CERT_THUMBPRINT', issue: 'a certificate (SJV_BOT_CERT_THUMBPRINT + SJV_BOT_CERT_KEY_FILE) is required for a single-tenant bot in production' });
+    }
+    if (e.SJV_BOT_APP_PASSWORD && !e.SJV_BOT_ALLOW_SECRET) {
+      problems.push({ variable: 'SJV_BOT_APP_PASSWORD', issue: 'a client secret only in a test tenant, with SJV_BOT_ALLOW_SECRET=true; use a certificate or UserAssignedMSI' });
+    }
+    if (e.SJV_BOT_APP_TYPE === 'UserAssignedMSI' && (e.SJV_BOT_APP_PASSWORD || e.SJV_BOT_CERT_THUMBPRINT)) {
+      problems.push({ variable: 'SJV_BOT_APP_TYPE', issue: 'UserAssignedMSI takes no secret or certificate: the managed identity is the credential' });
+    }
+    if (e.SJV_BOT_APP_TYPE !== 'MultiTenant' && !e.SJV_BOT_TENANT_ID) problems.push({ variable: 'SJV_BOT_TENANT_ID', issue: `required for a ${e.SJV_BOT_APP_TYPE} bot` });
   }
   if (problems.length) throw new BotConfigError(problems);
   return {

@@ -7,6 +7,8 @@ import type { GroupMapping } from '../config';
 import { DomainError } from '../core/errors';
 import type { BaseRole, User } from '../core/model';
 import type { Store } from '../core/ports';
+import type { TokenUser } from '../directory';
+import { syncUserFromToken } from '../directory';
 import type { VerifiedToken } from './verifier';
 
 export interface IdentityResolver {
@@ -32,6 +34,54 @@ export function groupMapResolver(groupMap: Readonly<Record<string, GroupMapping>
         aadObjectId: token.oid,
         ...(token.name ? { displayName: token.name } : {}),
       };
+    },
+  };
+}
+
+/**
+ * Production with a store: the group map decides, and the store's user registry follows the token (see
+ * src/directory): created on first use, updated when organisation, roles, UPN or name changed, stripped of
+ * its roles when the groups map to nothing (not on a groups overage: then the groups are unknown). An
+ * instance remembers for `ttlMs` what it last wrote per user, so a request costs no store read; this is a
+ * cache only, every instance keeps its own and another instance needs none of it.
+ */
+export function directoryResolver(
+  groupMap: Readonly<Record<string, GroupMapping>>,
+  store: Pick<Store, 'getUserByAadObjectId' | 'putUser'>,
+  opts: { ttlMs?: number; now?: () => number } = {},
+): IdentityResolver {
+  const mapped = groupMapResolver(groupMap);
+  const ttlMs = opts.ttlMs ?? 5 * 60_000;
+  const now = opts.now ?? Date.now;
+  const seen = new Map<string, { key: string; until: number; user: User | undefined }>();
+  return {
+    async resolve(token) {
+      let user: User | undefined;
+      let refusal: unknown;
+      try {
+        user = await mapped.resolve(token);
+      } catch (e) {
+        refusal = e;
+      }
+      if (!user && token.groupsOverage) throw refusal;
+      const input: TokenUser = {
+        oid: token.oid,
+        ...(token.upn ? { upn: token.upn } : {}),
+        ...(token.name ? { displayName: token.name } : {}),
+        ...(user ? { organisationId: user.organisationId } : {}),
+        roles: user?.roles ?? [],
+      };
+      const key = JSON.stringify(input);
+      const hit = seen.get(token.oid);
+      let stored: User | undefined;
+      if (hit && hit.key === key && hit.until > now()) stored = hit.user;
+      else {
+        stored = await syncUserFromToken(store, input);
+        if (seen.size > 10_000) seen.clear();
+        seen.set(token.oid, { key, until: now() + ttlMs, user: stored });
+      }
+      if (!user) throw refusal;
+      return stored ?? user;
     },
   };
 }

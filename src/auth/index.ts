@@ -7,7 +7,7 @@ import type { AuthConfig, LocalAuthConfig } from '../config';
 import type { User } from '../core/model';
 import type { Store } from '../core/ports';
 import type { IdentityResolver } from './identity';
-import { groupMapResolver, storeResolver } from './identity';
+import { directoryResolver, storeResolver } from './identity';
 import type { LocalKey } from './local-key';
 import { LOCAL_ALG } from './local-key';
 import type { TokenVerifier, VerifierOptions } from './verifier';
@@ -23,9 +23,9 @@ export interface Authenticator {
   authenticate(authorization: string | undefined): Promise<User>;
 }
 
-export function createAuthenticator(auth: AuthConfig, deps: { store: Pick<Store, 'getUserByAadObjectId'> } & VerifierOptions): Authenticator {
+export function createAuthenticator(auth: AuthConfig, deps: { store: Pick<Store, 'getUserByAadObjectId' | 'putUser'>; now?: () => number } & VerifierOptions): Authenticator {
   const verifier: TokenVerifier = createTokenVerifier(auth, deps);
-  const resolver: IdentityResolver = auth.mode === 'production' ? groupMapResolver(auth.groupMap) : storeResolver(deps.store);
+  const resolver: IdentityResolver = auth.mode === 'production' ? directoryResolver(auth.groupMap, deps.store, deps.now ? { now: deps.now } : {}) : storeResolver(deps.store);
   return {
     async authenticate(authorization) {
       const match = /^Bearer[ ]+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(authorization ?? '');

@@ -5,7 +5,7 @@
  */
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify } from 'jose';
-import type { AuthConfig } from '../config';
+import type { AuthConfig, ClientApp } from '../config';
 import { expandIssuers } from '../config';
 import type { LocalKey } from './local-key';
 import { LOCAL_ALG } from './local-key';
@@ -30,6 +30,8 @@ export interface VerifiedToken {
   tid: string;
   sub: string;
   name?: string;
+  /** the user principal name: `upn` (v1 tokens, and v2 with the optional claim), else `preferred_username`. */
+  upn?: string;
   /** Entra group object ids (`groups` claim). */
   groups: string[];
   /** true when Entra left the groups out because the user is in too many (overage claim). */
@@ -91,6 +93,7 @@ export function createTokenVerifier(auth: AuthConfig, opts: VerifierOptions = {}
       if (payload.exp! - payload.iat! > MAX_TOKEN_LIFETIME_SECONDS) throw new AuthError('TOKEN_INVALID', 'lifetime-too-long');
       const tid = String(payload.tid);
       if (!allowed.has(tid.toLowerCase())) throw new AuthError('TENANT_NOT_ALLOWED', 'tid');
+      if (auth.mode === 'production') checkClient(payload, auth.clientApps);
       // The issuer must be the one of the token's own tenant, not any allowed tenant's.
       if (!auth.issuers.some((t) => t.replaceAll('{tid}', tid) === payload.iss)) throw new AuthError('TOKEN_INVALID', 'iss-tid-mismatch');
       const groups = Array.isArray(payload.groups) ? payload.groups.filter((g): g is string => typeof g === 'string') : [];
@@ -100,11 +103,31 @@ export function createTokenVerifier(auth: AuthConfig, opts: VerifierOptions = {}
         tid,
         sub: String(payload.sub),
         ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+        ...upnOf(payload),
         groups,
         groupsOverage: payload.hasgroups === true || (typeof claimNames === 'object' && claimNames !== null && 'groups' in claimNames),
       };
     },
   };
+}
+
+/**
+ * A user token of a known client: `azp` (v2; `appid` in v1) is one of the client apps, and `scp` holds the
+ * API scope that client asks for (v2 access token claims:
+ * https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference). An app-only
+ * token (no `scp`) or a token some other app obtained for our API is refused.
+ */
+function checkClient(payload: JWTPayload, clientApps: readonly ClientApp[]): void {
+  const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+  const client = typeof payload.azp === 'string' ? payload.azp : typeof payload.appid === 'string' ? payload.appid : '';
+  const app = clientApps.find((a) => a.id === client.toLowerCase());
+  if (!app) throw new AuthError('TOKEN_INVALID', 'azp-not-a-known-client');
+  if (!scopes.includes(app.scope)) throw new AuthError('TOKEN_INVALID', 'scp-missing');
+}
+
+function upnOf(payload: JWTPayload): { upn?: string } {
+  const v = typeof payload.upn === 'string' ? payload.upn : typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
+  return v && v.includes('@') ? { upn: v.toLowerCase() } : {};
 }
 
 function classify(e: unknown): AuthError {

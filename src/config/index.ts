@@ -40,7 +40,35 @@ export interface EntraAuthConfig {
   jwksUrl: string;
   /** Entra group object id → organisation and base roles. The only source of a user's organisation and roles. */
   groupMap: Record<string, GroupMapping>;
+  /** the client apps a user token may come from (`azp`), each with the scope (`scp`) it must carry. */
+  clientApps: ClientApp[];
 }
+
+export interface ClientApp {
+  id: string;
+  name: string;
+  /** the delegated scope of this API the client's token must carry. */
+  scope: 'access_as_user' | 'user_impersonation';
+}
+
+/**
+ * The Microsoft clients that request Teams SSO tokens for the API's `access_as_user` scope: the client ids
+ * Microsoft lists for pre-authorizing a tab app ("Configure your tab app in Microsoft Entra ID",
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad),
+ * and the SharePoint Framework's client (the web part, scope `user_impersonation`). A tenant whose web part
+ * still runs under its own "SharePoint Online Client Extensibility Web Application Principal" adds that
+ * app's id with SJV_ENTRA_CLIENT_APPS.
+ */
+export const KNOWN_CLIENT_APPS: readonly ClientApp[] = [
+  { id: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', name: 'Teams desktop and mobile', scope: 'access_as_user' },
+  { id: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346', name: 'Teams web', scope: 'access_as_user' },
+  { id: '4765445b-32c6-49b0-83e6-1d93765276ca', name: 'Microsoft 365 web', scope: 'access_as_user' },
+  { id: '0ec893e0-5785-4de6-99da-4ed124e5296c', name: 'Microsoft 365 desktop', scope: 'access_as_user' },
+  { id: 'd3590ed6-52b3-4102-aeff-aad2292ab01c', name: 'Microsoft 365 mobile, Outlook desktop and mobile', scope: 'access_as_user' },
+  { id: 'bc59ab01-8403-45c6-8796-ac3ef710b3e3', name: 'Outlook web', scope: 'access_as_user' },
+  { id: '27922004-5251-4030-b22d-91ecd9a37ea4', name: 'Outlook mobile', scope: 'access_as_user' },
+  { id: '08e18876-6177-487e-b8b5-cf950c1e598c', name: 'SharePoint Online Web Client Extensibility (SPFx)', scope: 'user_impersonation' },
+];
 
 export type AuthConfig = LocalAuthConfig | EntraAuthConfig;
 
@@ -171,6 +199,7 @@ const EnvSchema = z.object({
   SJV_ENTRA_ALLOWED_TENANTS: csv.pipe(z.array(z.uuid()).min(1)).optional(),
   SJV_ENTRA_GROUP_MAP: z.string().optional(),
   SJV_ENTRA_JWKS_URL: z.url().optional(),
+  SJV_ENTRA_CLIENT_APPS: csv.pipe(z.array(z.uuid())).optional(),
   SJV_STORE: z.enum(['sqlite', 'sharepoint']).optional(),
   SJV_ALLOW_SQLITE_IN_PRODUCTION: bool.default(false),
   SJV_SP_SITE_URL: z.string().regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an http(s) URL of the site, without query').optional(),
@@ -228,6 +257,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SJV_MODE === 'production') {
     const required = ['SJV_ENTRA_TENANT_ID', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_GROUP_MAP', 'SJV_LOG_PSEUDONYM_KEY'] as const;
     for (const name of required) if (e[name] === undefined) problems.push({ variable: name, issue: 'required in production' });
+    // The SharePoint web part calls the API from https://<tenant>.sharepoint.com: without that origin every
+    // call of the procesregisseur's case list fails CORS, so production does not start without it.
+    if (e.SJV_CORS_ORIGINS.length === 0) problems.push({ variable: 'SJV_CORS_ORIGINS', issue: "required in production: the web part's origin, https://<tenant>.sharepoint.com" });
+    else if (e.SJV_CORS_ORIGINS.some((o) => !o.startsWith('https://'))) problems.push({ variable: 'SJV_CORS_ORIGINS', issue: 'https origins only in production' });
     let map: Record<string, GroupMapping> = {};
     if (e.SJV_ENTRA_GROUP_MAP !== undefined) {
       let json: unknown;
@@ -255,6 +288,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       issuers: e.SJV_ENTRA_ISSUERS ?? ENTRA_ISSUERS,
       jwksUrl: e.SJV_ENTRA_JWKS_URL ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
       groupMap: map,
+      clientApps: [
+        ...KNOWN_CLIENT_APPS,
+        ...(e.SJV_ENTRA_CLIENT_APPS ?? []).map((id): ClientApp => ({ id: id.toLowerCase(), name: 'configured (SJV_ENTRA_CLIENT_APPS)', scope: 'user_impersonation' })),
+      ],
     };
   } else {
     if (problems.length) throw new ConfigError(problems);

@@ -44,6 +44,10 @@ export interface User {
   roles: BaseRole[];
   displayName?: string;
   aadObjectId?: string;
+  /** user principal name (production: from the token or the directory file); SharePoint resolves item permissions by it. */
+  upn?: string;
+  /** named as its organisation's delegate in the directory file: enrichment requests and reminders go to the delegates. */
+  delegate?: boolean;
 }
 
 export interface Decision {

@@ -28,9 +28,14 @@ export function isMember(org: Organisation | undefined, onDate: string): boolean
   return org.joinedOn <= day && (!org.leftOn || day < org.leftOn);
 }
 
-/** The users who act for an organisation as a partner (its delegates): whom an enrichment request or reminder goes to. */
+/**
+ * The users who act for an organisation as a partner (its delegates): whom an enrichment request or reminder
+ * goes to. The delegates named in the directory file when the organisation has any; otherwise its partners.
+ */
 export function delegatesOf(users: readonly User[], organisationId: string): User[] {
-  return users.filter((u) => u.organisationId === organisationId && u.roles.includes('partner'));
+  const partners = users.filter((u) => u.organisationId === organisationId && u.roles.includes('partner'));
+  const named = partners.filter((u) => u.delegate === true);
+  return named.length > 0 ? named : partners;
 }
 
 /** The policy roles a user holds towards one case, on a given moment. */

@@ -30,6 +30,7 @@ import { allOperations, devTokenInput, parseWith } from './operations';
 import { registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
 import type { Problem } from './problems';
+import { noteWrite } from './meeting-snapshot';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemFromDomain, problemOf } from './problems';
 
 declare module 'fastify' {
@@ -189,7 +190,8 @@ function registerOperation(app: FastifyInstance, op: Operation, deps: OperationD
         if (op.roles && !op.roles.some((r) => user.roles.includes(r))) throw new DomainError('AUTH.FORBIDDEN');
         const params = op.params ? (parseWith(op.params, req.params) as Record<string, string>) : {};
         const query = op.query ? parseWith(op.query, req.query ?? {}) : undefined;
-        const result = await op.run!({ user, params, query, body: req.body, deps });
+        const result = await op.run!({ user, params, query, body: req.body, deps, headers: req.headers });
+        if (op.write) noteWrite(deps.store);
         reply.code(result.status);
         for (const [k, v] of Object.entries(result.headers ?? {})) reply.header(k, v);
         return result.body;

@@ -38,6 +38,8 @@ export interface OperationContext {
   query: unknown;
   body: unknown;
   deps: OperationDeps;
+  /** the request's headers (conditional requests: If-None-Match). */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface OperationResult {

@@ -68,7 +68,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (config.mode === 'production') await warnAboutUnknownOrganisations(config, store, logger);
     const localKey: LocalKey | undefined = config.mode === 'local' ? await loadOrCreateLocalKey(config.dataDir) : undefined;
     const pseudonymKey = config.log.pseudonymKey ?? loadOrCreatePseudonymKey(config.dataDir);
-    const authenticator = createAuthenticator(config.auth, { store, ...(localKey ? { localKey } : {}), ...(opts.keySet ? { keySet: opts.keySet } : {}) });
+    const authenticator = createAuthenticator(config.auth, { store, now: () => clock.now().getTime(), ...(localKey ? { localKey } : {}), ...(opts.keySet ? { keySet: opts.keySet } : {}) });
     const service = new Signaalpunt(store, clock, config.process);
     const botEndpoint = opts.botEndpoint ?? (await loadBotEndpoint({ config, store, service, logger }));
     const app = await buildApp({

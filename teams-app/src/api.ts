@@ -93,7 +93,13 @@ export function newCommandId(): string {
 
 type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The meeting reads the tab polls: the server answers them from a snapshot with an ETag (304 when unchanged). */
+const CONDITIONAL = /^\/api\/v1\/meetings\/[^/?]+(\/stage)?$/;
+
 export class HttpTabApi implements TabApi {
+  /** the last ETag and body per polled path of this tab instance: a 304 answers with the body it had. */
+  private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
+
   constructor(
     private readonly getToken: () => Promise<string>,
     private readonly baseUrl = '',
@@ -104,13 +110,18 @@ export class HttpTabApi implements TabApi {
     const token = await this.getToken();
     let res: Response;
     try {
+      const seen = method === 'GET' && CONDITIONAL.test(path) ? this.lastSeen.get(path) : undefined;
       res = await this.fetchFn(`${this.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(seen ? { 'if-none-match': seen.etag } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch {
       throw new ApiError('NETWORK', 0, { nl: 'De server is niet bereikbaar. Probeer het opnieuw.', en: 'The server cannot be reached. Try again.' });
+    }
+    if (res.status === 304) {
+      const seen = this.lastSeen.get(path);
+      if (seen) return structuredClone(seen.body) as T;
     }
     if (!res.ok) {
       let problem: { code?: string; messages?: { nl: string; en: string }; fields?: { path: string; issue: string }[] } = {};
@@ -122,7 +133,10 @@ export class HttpTabApi implements TabApi {
       const fallback = ApiError.fromCode(problem.code ?? 'INTERNAL.ERROR', res.status);
       throw new ApiError(problem.code ?? fallback.code, res.status, problem.messages ?? fallback.messages, problem.fields ?? []);
     }
-    return (accept === 'json' ? await res.json() : await res.text()) as T;
+    const result = (accept === 'json' ? await res.json() : await res.text()) as T;
+    const etag = res.headers.get('etag');
+    if (method === 'GET' && etag && CONDITIONAL.test(path)) this.lastSeen.set(path, { etag, body: structuredClone(result) });
+    return result;
   }
 
   me(): Promise<Me> {

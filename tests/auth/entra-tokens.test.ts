@@ -8,7 +8,7 @@ import { DEMO_ORGANISATIONS } from '../../src/demo/tenant';
 import type { TestServer } from '../server/support/harness';
 import { CONCERN, cmdId, startTestServer } from '../server/support/harness';
 import type { FakeEntra } from './support/entra';
-import { CLIENT_ID, FOREIGN_TENANT, GROUPS, OTHER_ALLOWED_TENANT, TENANT, issuerOf, startFakeEntra, tamper, unsecured } from './support/entra';
+import { CLIENT_ID, FOREIGN_TENANT, GROUPS, OTHER_ALLOWED_TENANT, SPFX_CLIENT, TENANT, issuerOf, startFakeEntra, tamper, unsecured } from './support/entra';
 
 let entra: FakeEntra;
 let t: TestServer;
@@ -56,6 +56,19 @@ test('a token of another allowed tenant is accepted with its own issuer', async 
   expect((await me(await entra.token({ groups: [GROUPS.politiePartner] }, { tid: OTHER_ALLOWED_TENANT }))).status).toBe(200);
   // The v1 issuer form is accepted too.
   expect((await me(await entra.token({ groups: [GROUPS.politiePartner] }, { iss: `https://sts.windows.net/${TENANT}/` }))).status).toBe(200);
+});
+
+test('a user token must come from a known client app with the scope that client asks for', async () => {
+  // Teams SSO (access_as_user) and the web part (user_impersonation, from the SharePoint Framework's client)
+  expect((await me(await entra.token({ groups: [GROUPS.schoolPartner] }))).status).toBe(200);
+  expect((await me(await entra.token({ groups: [GROUPS.regisseur], azp: SPFX_CLIENT, scp: 'user_impersonation' }))).status).toBe(200);
+  // v1 tokens name the client in appid
+  expect((await me(await entra.token({ groups: [GROUPS.schoolPartner], azp: undefined, appid: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346' }))).status).toBe(200);
+  // another app that obtained a token for our API, a token without the scope, an app-only token
+  await expect401(await entra.token({ groups: [GROUPS.schoolPartner], azp: '11111111-2222-4333-8444-555555555555' }), 'TOKEN_INVALID');
+  await expect401(await entra.token({ groups: [GROUPS.schoolPartner], scp: 'User.Read' }), 'TOKEN_INVALID');
+  await expect401(await entra.token({ groups: [GROUPS.schoolPartner], scp: undefined, roles: ['Sites.Selected'] }), 'TOKEN_INVALID');
+  await expect401(await entra.token({ groups: [GROUPS.schoolPartner], azp: SPFX_CLIENT, scp: 'access_as_user' }), 'TOKEN_INVALID');
 });
 
 test('no token is 401', async () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+import { BOT_CONFIG_VARIABLES } from '../../bot/config';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config';
 
 const ENTRA = {
@@ -14,6 +15,7 @@ const ENTRA = {
   SJV_ENTRA_ALLOWED_TENANTS: '3f6c1a2e-8d4b-4c1e-9a7f-2b5d6e8f0a11',
   SJV_ENTRA_GROUP_MAP: JSON.stringify({ 'group-1': { organisation: 'school', roles: ['partner'] } }),
   SJV_LOG_PSEUDONYM_KEY: 'a-secret-pseudonym-key-of-32-chars-or-more',
+  SJV_CORS_ORIGINS: 'https://contoso.sharepoint.com',
 };
 
 /** The SharePoint store of production (the default store there): site and app-only certificate. */
@@ -54,7 +56,7 @@ test('PORT and SJV_DATA_DIR override, and empty variables count as unset', () =>
 
 test('production refuses to start without its Entra and SharePoint settings, naming each one', () => {
   expect(problems({ SJV_MODE: 'production' }).map((p) => p.variable).sort()).toEqual(
-    ['SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_GROUP_MAP', 'SJV_ENTRA_TENANT_ID', 'SJV_LOG_PSEUDONYM_KEY', ...Object.keys(SHAREPOINT)].sort(),
+    ['SJV_CORS_ORIGINS', 'SJV_ENTRA_ALLOWED_TENANTS', 'SJV_ENTRA_CLIENT_ID', 'SJV_ENTRA_GROUP_MAP', 'SJV_ENTRA_TENANT_ID', 'SJV_LOG_PSEUDONYM_KEY', ...Object.keys(SHAREPOINT)].sort(),
   );
   for (const missing of Object.keys(ENTRA).filter((k) => k !== 'SJV_MODE')) {
     const env: Record<string, string> = { ...PRODUCTION };
@@ -96,6 +98,13 @@ test('wrong values are named without echoing them (they may be secrets)', () => 
   expect(e.message).not.toContain('eighty');
 });
 
+test('production does not start without the web part origin in SJV_CORS_ORIGINS, and takes https origins only', () => {
+  const { SJV_CORS_ORIGINS: _cors, ...withoutCors } = PRODUCTION;
+  expect(problems(withoutCors)).toEqual([{ variable: 'SJV_CORS_ORIGINS', issue: expect.stringContaining('https://<tenant>.sharepoint.com') }]);
+  expect(problems({ ...PRODUCTION, SJV_CORS_ORIGINS: 'http://contoso.sharepoint.com' }).map((p) => p.variable)).toEqual(['SJV_CORS_ORIGINS']);
+  expect(loadConfig(PRODUCTION).http.corsOrigins).toEqual(['https://contoso.sharepoint.com']);
+});
+
 test('CORS origins must be origins', () => {
   expect(loadConfig({ SJV_CORS_ORIGINS: 'https://a.example, http://localhost:5173' }).http.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
   expect(problems({ SJV_CORS_ORIGINS: 'https://a.example/path' }).map((p) => p.variable)).toEqual(['SJV_CORS_ORIGINS']);
@@ -134,7 +143,7 @@ test('the templates folder: the checkout\'s by default, SJV_TEMPLATES_DIR resolv
 
 test('.env.example documents every setting and, copied as is, is a valid local configuration', () => {
   const example = parseEnv(readFileSync(join(__dirname, '../../.env.example'), 'utf8')) as Record<string, string>;
-  expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES].sort());
+  expect(Object.keys(example).sort()).toEqual([...CONFIG_VARIABLES, ...BOT_CONFIG_VARIABLES].sort());
   expect(loadConfig(example, '/srv/sjv').mode).toBe('local');
 });
 

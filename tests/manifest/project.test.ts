@@ -102,7 +102,9 @@ describe('the Entra app manifest of the API (manifest/aad.manifest.json)', () =>
   it('exposes the scope the SharePoint web part asks for, under the name it asks for', () => {
     const solution = JSON.parse(read('spfx/config/package-solution.json')) as { solution: { webApiPermissionRequests?: { resource: string; scope: string }[] } };
     for (const r of solution.solution.webApiPermissionRequests ?? []) {
-      expect(r.resource).toBe(aad.name);
+      // the manifest's name is the env file's AAD_APP_DISPLAY_NAME: in dev (and production), the name the web part asks for
+      expect(aad.name).toBe('${{AAD_APP_DISPLAY_NAME}}');
+      expect(r.resource).toBe(parseEnv(read('env/.env.dev')).AAD_APP_DISPLAY_NAME);
       expect(aad.oauth2Permissions.map((p) => p.value)).toContain(r.scope);
     }
   });
@@ -162,6 +164,16 @@ describe.each([
     expect(api.with?.name).toBe(aad.name);
   });
 
+  it('registers the API with its service principal, and a single-tenant bot the server runs as SingleTenant with its tenant and the web part origin in CORS', () => {
+    const api = project.provision.find((a) => a.uses === 'aadApp/create' && a.writeToEnvironmentFile?.clientId === 'AAD_APP_CLIENT_ID')!;
+    expect(api.with).toMatchObject({ generateServicePrincipal: true, signInAudience: 'AzureADMyOrg' });
+    const botApp = project.provision.find((a) => a.uses === 'aadApp/create' && a.writeToEnvironmentFile?.clientId === 'BOT_ID')!;
+    expect(botApp.with?.signInAudience).toBe('AzureADMyOrg');
+    const envs = all.filter((x) => x.uses === 'file/createOrUpdateEnvironmentFile').map((a) => (a.with?.envs ?? {}) as Record<string, unknown>);
+    expect(envs.length).toBe(1);
+    expect(envs[0]).toMatchObject({ SJV_BOT_APP_TYPE: 'SingleTenant', SJV_BOT_TENANT_ID: '${{AAD_APP_TENANT_ID}}', SJV_CORS_ORIGINS: '${{SHAREPOINT_ORIGIN}}' });
+  });
+
   it('registers the bot at the server endpoint', () => {
     expect(BOT_ENDPOINT_PATH).toBe('/api/messages');
     const bot = project.provision.find((a) => a.uses === 'botFramework/create')!;
@@ -193,6 +205,14 @@ describe.each([
 });
 
 describe('the environment files', () => {
+  it('local and dev register their API under distinct display names, dev under the name the web part asks for', () => {
+    const local = parseEnv(read('env/.env.local')).AAD_APP_DISPLAY_NAME;
+    const dev = parseEnv(read('env/.env.dev')).AAD_APP_DISPLAY_NAME;
+    expect(local).not.toBe(dev);
+    const spfx = JSON.parse(read('spfx/config/package-solution.json')) as { solution: { webApiPermissionRequests: { resource: string }[] } };
+    expect(spfx.solution.webApiPermissionRequests.map((r) => r.resource)).toEqual([dev]);
+  });
+
   it('env/.env.local and env/.env.dev define the same variables, and every manifest placeholder', () => {
     const local = envKeys('env/.env.local');
     expect(local.sort()).toEqual(envKeys('env/.env.dev').sort());

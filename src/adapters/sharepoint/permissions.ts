@@ -33,10 +33,18 @@ export const ROLE_GROUPS: Record<ListReader, string> = {
 };
 
 export const partnerGroupTitle = (organisationId: string): string => `SJV Partner ${organisationId}`;
-export const userLogin = (userId: string): string => `i:0#.f|membership|${userId}`;
+/**
+ * The claims login of an Entra user, which SharePoint Online resolves by user principal name (never by the
+ * object id): `i:0#.f|membership|<upn>` (web/ensureuser; see the SharePoint stand-in for the docs pages).
+ */
+export const userLogin = (upn: string): string => `i:0#.f|membership|${upn.toLowerCase()}`;
 
 export const groupPrincipal = (title: string): Principal => ({ key: `group:${title}`, kind: 'group', name: title });
-export const userPrincipal = (userId: string): Principal => ({ key: `user:${userLogin(userId)}`, kind: 'user', name: userLogin(userId) });
+export const userPrincipal = (upn: string): Principal => ({ key: `user:${userLogin(upn)}`, kind: 'user', name: userLogin(upn) });
+
+/** The UPN of a user id: from the registry, else the id itself where it is one (the demo tenant's ids are UPNs). */
+export type UpnLookup = ReadonlyMap<string, string>;
+const upnFor = (userId: string, upns: UpnLookup | undefined): string | undefined => upns?.get(userId) || (userId.includes('@') ? userId : undefined);
 
 /** What one item holds: groups of the policy table, in a projection, possibly scoped to one organisation. */
 export interface HeldGroup {
@@ -116,6 +124,7 @@ export function readersOf(
   organisations: ReadonlyMap<string, Organisation>,
   now: string,
   table: PolicyTable = POLICY,
+  upns?: UpnLookup,
 ): Principal[] {
   const out: Principal[] = [];
   for (const role of Object.keys(ROLE_GROUPS) as ListReader[]) {
@@ -130,8 +139,11 @@ export function readersOf(
   if (inbrenger && isMember(inbrengerOrg, now)) {
     const orgRoles = organisationRoles(record, record.frame.inbrengerOrganisationId);
     const ctx = contextFor(record, record.frame.inbrengerOrganisationId);
-    if (covers(table, record, [...orgRoles, 'inbrenger'], ctx, item.holds) && !covers(table, record, orgRoles, ctx, item.holds)) {
-      out.push(userPrincipal(inbrenger));
+    // Without a known UPN SharePoint cannot resolve the person: the item stays readable by the groups only
+    // (narrower, never broader than the policy); the API remains the inbrenger's way in.
+    const upn = upnFor(inbrenger, upns);
+    if (upn && covers(table, record, [...orgRoles, 'inbrenger'], ctx, item.holds) && !covers(table, record, orgRoles, ctx, item.holds)) {
+      out.push(userPrincipal(upn));
     }
   }
   return out;
@@ -143,6 +155,7 @@ export function desiredPermissions(
   organisations: ReadonlyMap<string, Organisation>,
   now: string,
   table: PolicyTable = POLICY,
+  upns?: UpnLookup,
 ): { item: CaseItem; readers: Principal[] }[] {
-  return caseItems(record).map((item) => ({ item, readers: readersOf(record, item, organisations, now, table) }));
+  return caseItems(record).map((item) => ({ item, readers: readersOf(record, item, organisations, now, table, upns) }));
 }

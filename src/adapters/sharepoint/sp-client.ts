@@ -2,6 +2,14 @@
  * The server's PnP client for SharePoint: every request runs through PnP behaviours — default headers,
  * retries that honour 429/503/504 with Retry-After (BrowserFetchWithRetry; Node 20 has the fetch it uses),
  * JSON parsing with HttpRequestError on failure, and an app-only bearer token from a TokenProvider.
+ *
+ * Retry-After: SharePoint answers a throttled request with 429 or 503 and "a Retry-After header … indicating
+ * how long the calling application should wait before retrying" (in seconds,
+ * https://learn.microsoft.com/en-us/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ * PnP 4's BrowserFetchWithRetry waits `parseInt(Retry-After) * 1000` ms before the next attempt, and
+ * doubles `retryIntervalMs` only when the header is absent. Every call of the store and of provisioning
+ * goes through `connect` (no other fetch to SharePoint exists); tests/adapters/sharepoint/throttling.test.ts
+ * checks that no retry comes before the header's seconds.
  */
 import type { Queryable } from '@pnp/queryable';
 import { BrowserFetchWithRetry, DefaultParse, HttpRequestError } from '@pnp/queryable';

@@ -479,7 +479,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
   private async syncCase(record: CaseRecord, refs: CaseRefs, organisations: ReadonlyMap<string, Organisation>, force = false): Promise<boolean> {
     const now = this.clock.now().toISOString();
     try {
-      for (const { item, readers } of desiredPermissions(record, organisations, now, this.policy)) {
+      const upns = await this.upnsOf([record.frame.inbrengerUserId]);
+      for (const { item, readers } of desiredPermissions(record, organisations, now, this.policy, upns)) {
         const itemId = this.itemIdOf(refs, item);
         if (itemId === undefined) continue;
         await this.permissions.syncItem(LISTS[item.list].title, itemId, readers, force);
@@ -510,6 +511,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
   async reconcilePermissions(): Promise<{ cases: number; failed: string[] }> {
     return this.guard(async () => {
       const organisations = await this.organisationMap();
+      this.knownUpns.clear();
       const ids = (await this.collect('cases', { select: ['CaseId'] })).map((c) => str(c.CaseId));
       const failed: string[] = [];
       for (const part of chunk(ids, 20)) {
@@ -520,6 +522,17 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       }
       return { cases: ids.length, failed };
     });
+  }
+
+  /** UPNs of users from the registry (SharePoint resolves a person by UPN); remembered per instance, a UPN rarely changes. */
+  private readonly knownUpns = new Map<string, string>();
+  private async upnsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    for (const id of userIds) {
+      if (!id || this.knownUpns.has(id)) continue;
+      // '' remembers "no UPN in the registry" (reconcile forgets it, so a later sign-in is picked up there).
+      this.knownUpns.set(id, (await this.getUser(id))?.upn ?? '');
+    }
+    return this.knownUpns;
   }
 
   private async organisationMap(): Promise<Map<string, Organisation>> {
@@ -1048,6 +1061,11 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
         .slice(0, limit);
       return this.loadOrdered(due.map((r) => str(r.CaseId)));
     });
+  }
+
+  /** The store's change counter: the sequence number of the last audit row (every change writes one). One call. */
+  lastAuditSeq(): Promise<number> {
+    return this.guard(async () => (await this.lastAudit())?.seq ?? 0);
   }
 
   readAudit(query: AuditQuery): Promise<AuditRow[]> {

@@ -390,6 +390,11 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
     );
   }
 
+  /** The store's change counter: the sequence number of the last audit row (every change writes one). */
+  lastAuditSeq(): Promise<number> {
+    return this.exclusive(() => this.db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM audit').get()?.seq ?? 0);
+  }
+
   readAudit(query: AuditQuery): Promise<AuditRow[]> {
     return this.exclusive(() => {
       const after = query.afterSeq ?? 0;

@@ -7,8 +7,11 @@ import { z } from 'zod';
 import type { Result } from '../../core/errors';
 import type { Locale, MeetingStore } from '../../core/meetings';
 import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
+import type { User } from '../../core/model';
 import type { Store } from '../../core/ports';
-import type { Operation, OperationDeps } from '../operations';
+import { Signaalpunt } from '../../core/service';
+import { counterOf, etagOf, isCountingStore, snapshotsFor } from '../meeting-snapshot';
+import type { Operation, OperationContext, OperationDeps, OperationResult } from '../operations';
 import { HttpProblem } from '../problems';
 
 const unwrap = <T>(r: Result<T>): T => {
@@ -24,6 +27,28 @@ function isMeetingStore(store: Store): store is Store & MeetingStore {
 function meetings(deps: OperationDeps): MeetingService {
   if (!isMeetingStore(deps.store)) throw new HttpProblem('HTTP.NOT_IMPLEMENTED', { reason: 'MEETING_STORE' });
   return new MeetingService(deps.service, deps.store, { now: () => deps.now() });
+}
+
+/**
+ * A meeting read served from the instance's snapshot of the meeting, made per request for this viewer by
+ * the core, with an ETag; 304 when the viewer already has it.
+ */
+async function snapshotRead<T>(
+  deps: OperationDeps,
+  headers: OperationContext['headers'],
+  meetingId: string,
+  read: (svc: MeetingService) => Promise<Result<T>>,
+): Promise<OperationResult> {
+  if (!isCountingStore(deps.store)) return { status: 200, body: unwrap(await read(meetings(deps))) };
+  const cache = snapshotsFor(deps.store, { now: () => deps.now().getTime() });
+  const ifNoneMatch = typeof headers?.['if-none-match'] === 'string' ? headers['if-none-match'] : undefined;
+  const snap = await cache.get(meetingId, counterOf(ifNoneMatch));
+  const store = cache.facade(snap);
+  const svc = new MeetingService(new Signaalpunt(store, deps.service.clock, deps.service.config), store, { now: () => deps.now() });
+  const body = unwrap(await read(svc));
+  const etag = etagOf(snap, body);
+  const out = { etag, 'cache-control': 'private, no-cache' };
+  return ifNoneMatch === etag ? { status: 304, body: '', headers: out } : { status: 200, body, headers: out };
 }
 
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
@@ -95,7 +120,8 @@ export function meetingOperations(): Operation[] {
       write: false,
       params: meetingParams,
       success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items (with `overdue` informing/enrichment flags where the caller sees the case’s frame), member organisations.' },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await meetings(deps).agenda(user, params.meetingId!)) }),
+      extraResponses: { 304: 'Not modified: the ETag in If-None-Match is current.' },
+      run: async ({ user, params, deps, headers }) => snapshotRead(deps, headers, params.meetingId!, (svc) => svc.agenda(user as User, params.meetingId!)),
     },
     {
       ...base,
@@ -155,7 +181,8 @@ export function meetingOperations(): Operation[] {
       write: false,
       params: meetingParams,
       success: { status: 200, description: 'The stage content; no item when nothing is shared.' },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await meetings(deps).stage(user, params.meetingId!)) }),
+      extraResponses: { 304: 'Not modified: the ETag in If-None-Match is current.' },
+      run: async ({ user, params, deps, headers }) => snapshotRead(deps, headers, params.meetingId!, (svc) => svc.stage(user as User, params.meetingId!)),
     },
     {
       ...base,

@@ -2,21 +2,26 @@
  * The Teams host (teams-js 2.x) and the detection of where the tab runs. The only module that imports
  * teams-js. Outside Teams teams-js never answers in an iframe (it times out after 60 s) and rejects at
  * once at the top level, so: a top-level window is standalone at once, and in a frame `app.initialize`
- * races a short timeout.
+ * races the wait of ./wait.ts.
  */
 import { app, authentication, meeting, pages } from '@microsoft/teams-js';
 import { localeFrom } from '../i18n';
 import type { Host, HostContext, Surface, ThemeName } from './types';
 import { surfaceFrom, themeFrom } from './types';
+import type { FrameFacts } from './wait';
+import { teamsWaitMs } from './wait';
 
 export type Detection = { kind: 'teams'; host: Host } | { kind: 'standalone'; reason: 'top-level' | 'no-answer' | 'refused' };
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> =>
   Promise.race([p, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms))]);
 
-/** Where the tab runs; `surfaceHint` (from the URL) is used when Teams gives no frame context. */
-export async function detectHost(surfaceHint: Surface | undefined, timeoutMs = 2500): Promise<Detection> {
-  if (window.parent === window && !window.opener) return { kind: 'standalone', reason: 'top-level' };
+/**
+ * Where the tab runs; `surfaceHint` (from the URL) is used when Teams gives no frame context. How long to
+ * wait for Teams follows the rule in ./wait.ts (not a fixed short timeout: slow Teams clients take longer).
+ */
+export async function detectHost(surfaceHint: Surface | undefined, timeoutMs: number = teamsWaitMs(frameFacts(window))): Promise<Detection> {
+  if (timeoutMs === 0) return { kind: 'standalone', reason: 'top-level' };
   try {
     if ((await withTimeout(app.initialize(), timeoutMs)) === 'timeout') return { kind: 'standalone', reason: 'no-answer' };
     const ctx = await withTimeout(app.getContext(), timeoutMs);
@@ -33,6 +38,12 @@ export async function detectHost(surfaceHint: Surface | undefined, timeoutMs = 2
     console.warn('[signaaltafel] Teams did not initialise the tab:', e instanceof Error ? e.message : String(e));
     return { kind: 'standalone', reason: 'refused' };
   }
+}
+
+/** The facts of the running page for the wait rule. */
+function frameFacts(w: Window): FrameFacts {
+  const ancestors = w.location.ancestorOrigins as DOMStringList | undefined;
+  return { framed: w.parent !== w, hasOpener: Boolean(w.opener), ancestorOrigin: ancestors && ancestors.length > 0 ? ancestors[0]! : undefined, ownOrigin: w.location.origin };
 }
 
 /** Seconds until a JWT's `exp` (0 when unreadable): the SSO token is reused until shortly before it expires. */

@@ -6,18 +6,33 @@
  *   If-Match (412 on a stale etag), DELETE; unique columns (409);
  * - security: breakroleinheritance, resetroleinheritance, roleassignments (GET with $expand),
  *   addroleassignment, removeroleassignment on lists and items; site groups; ensureuser; role definitions;
- * - throttling: injected 429/503 answers with Retry-After.
- * It is strict where SharePoint is strict or where the store promises to be: only indexed columns may be
- * filtered or sorted on (the list view threshold), $top ≤ 5,000, only provisioned columns may be written,
- * Text ≤ 255 characters, multi-line text ≤ 63,999 characters, and every request needs the bearer token.
+ * - throttling: a per-app request budget answered with 429 and Retry-After, and injected 429/503 answers.
+ * It is strict where SharePoint is strict or where the store promises to be: the list view threshold
+ * (unindexed filters and sorts on lists past 5,000 items), $top ≤ 5,000, only provisioned columns may be
+ * written, Text ≤ 255 characters, multi-line text ≤ 63,999 characters, and every request needs the bearer token.
+ * Each behaviour names the Microsoft page it follows, where it is implemented.
+ *
+ * Throttling: https://learn.microsoft.com/en-us/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online
+ *   "the calling application sent too many requests in a time window and exceeded a predetermined limit"
+ *   → HTTP 429 with a Retry-After header (seconds); "Throttled requests count towards usage limits".
+ * List view threshold: https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ee557257(v=office.14)
+ *   "Queries on lists consisting of more than 5,000 items that include fields that are not indexed in their
+ *   query conditions will also fail" (SPQueryThrottledException,
+ *   https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ee570450(v=office.15)).
+ * Paging: $skiptoken=Paged=TRUE&p_ID=<last id> in odata.nextLink, the paging info SharePoint generates
+ *   ("Paged=TRUE&p_ID=9 … the ID for the last item on the page",
+ *   https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ms443529(v=office.15)).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEMO_USERS } from '../../../src/demo/tenant';
 
 export const READ_ROLE = 1073741826;
 /** a plain multi-line text column of a list holds at most 63,999 characters. */
 export const NOTE_MAX = 63_999;
 export const EDIT_ROLE = 1073741830;
+/** SharePoint Online's list view threshold (fixed in SharePoint Online). */
+export const LIST_VIEW_THRESHOLD = 5_000;
 export const FULL_CONTROL_ROLE = 1073741829;
 /**
  * The built-in "Contribute" role definition (RoleType.Contributor = 3, id 1073741827 on every site), per
@@ -35,6 +50,8 @@ export interface LoggedRequest {
   authorization: string | undefined;
   body: unknown;
   status: number;
+  /** when the request arrived (ms since the epoch). */
+  at: number;
 }
 
 interface Field {
@@ -172,6 +189,16 @@ export class FakeSharePoint {
   private nextPrincipal = 20;
   siteUrl = '';
   origin = '';
+  /**
+   * The tenant's directory as SharePoint resolves it: user principal names (lower case) of the accounts that
+   * exist. Defaults to the demo tenant's users, whose ids are their UPNs.
+   */
+  readonly tenantUsers = new Set<string>(DEMO_USERS.map((u) => u.id.toLowerCase()));
+  /** filters or sorts on unindexed columns that were answered (below the threshold): the store should send none. */
+  readonly unindexedQueries: { list: string; fields: string[] }[] = [];
+  /** the per-app request budget (off unless a test sets it), and each app's recent request times. */
+  private budget: { requests: number; windowMs: number } | undefined;
+  private readonly usage = new Map<string, number[]>();
 
   constructor() {
     // the site's default groups, as a new team site has them, and the server app's principal.
@@ -197,6 +224,25 @@ export class FakeSharePoint {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /**
+   * A per-app budget: more than `requests` requests of one app (one bearer token) within `windowMs` are
+   * answered 429 with Retry-After, the whole seconds until the window has room again. Throttled requests
+   * count too, as SharePoint's do.
+   */
+  limitRequests(requests: number, windowMs: number): void {
+    this.budget = { requests, windowMs };
+    this.usage.clear();
+  }
+
+  /** Adds `n` items to a list directly (not over HTTP): a list past the list view threshold, cheaply. */
+  fill(listTitle: string, n: number, values: Record<string, unknown> = {}): void {
+    const list = this.list(listTitle);
+    for (let i = 0; i < n; i++) {
+      const id = list.nextId++;
+      list.items.set(id, { id, version: 1, values: { ...values }, unique: false, assignments: new Map() });
+    }
   }
 
   /** The next `times` requests matching answer `status` (429 by default) with a Retry-After header. */
@@ -272,6 +318,7 @@ export class FakeSharePoint {
       authorization: header('authorization'),
       body,
       status: 0,
+      at: Date.now(),
     };
     this.requests.push(log);
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
@@ -281,6 +328,18 @@ export class FakeSharePoint {
     };
     try {
       if (log.authorization !== `Bearer ${this.token}`) throw new SpError(401, 'Unauthorized', 'Unsupported app only token.');
+      if (this.budget) {
+        const now = Date.now();
+        const key = log.authorization ?? '';
+        const times = (this.usage.get(key) ?? []).filter((t) => now - t < this.budget!.windowMs);
+        times.push(now);
+        this.usage.set(key, times);
+        if (times.length > this.budget.requests) {
+          const retryAfter = Math.max(1, Math.ceil((times[times.length - this.budget.requests]! + this.budget.windowMs - now) / 1000));
+          send(429, { 'odata.error': { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: { lang: 'en-US', value: 'The request has been throttled.' } } }, { 'Retry-After': String(retryAfter) });
+          return;
+        }
+      }
       const fault = this.faults.find((f) => f.times > 0 && f.path.test(path) && (!f.method || f.method === log.method));
       if (fault) {
         fault.times -= 1;
@@ -319,13 +378,25 @@ export class FakeSharePoint {
       return { status: 201, body: { Id: id, Title: title } };
     }
     if (method === 'POST' && /^web\/ensureuser$/i.test(path)) {
+      // POST web/ensureuser { logonName }: "Checks whether the specified login name belongs to a valid user in
+      // the site. If the user doesn't exist, adds the user to the site."
+      // https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-visio/jj245233(v=office.15)
+      // A login SharePoint Online cannot resolve is an SPException ("The user with the specified logonName
+      // cannot be found", https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ms473422(v=office.14)).
+      // Entra users are claims logins `i:0#.f|membership|<user principal name>` (PnP's ensureUser docs:
+      // "ex: i:0#.f|membership|user@domain.onmicrosoft.com"); the name part is matched as a UPN, case-insensitively.
+      // An object id in its place resolves to nobody.
       const login = String(b.logonName);
-      let p = this.principalByTitle(login);
+      const claim = /^i:0#\.f\|membership\|(.+)$/i.exec(login);
+      const upn = claim?.[1]?.toLowerCase();
+      if (!upn || !this.tenantUsers.has(upn)) throw new SpError(500, 'Microsoft.SharePoint.SPException', 'The specified user could not be found.');
+      const normal = `i:0#.f|membership|${upn}`;
+      let p = this.principalByTitle(normal);
       if (!p) {
-        p = { id: this.nextPrincipal++, title: login, kind: 'user' };
+        p = { id: this.nextPrincipal++, title: normal, kind: 'user' };
         this.principals.set(p.id, p);
       }
-      return { status: 200, body: { Id: p.id, LoginName: login, Title: login } };
+      return { status: 200, body: { Id: p.id, LoginName: normal, Title: upn, UserPrincipalName: upn } };
     }
     if (method === 'GET' && (m = path.match(/^web\/roledefinitions\/getbytype\((\d+)\)$/i))) {
       const type = Number(m[1]);
@@ -382,6 +453,8 @@ export class FakeSharePoint {
       if (method === 'GET') return { status: 200, body: this.itemJson(list, item, query) };
       if (method === 'POST' && (xMethod === 'MERGE' || xMethod === 'DELETE')) {
         if (ifMatch && ifMatch !== '*' && ifMatch !== `"${item.version}"`) {
+          // optimistic concurrency: a MERGE with a stale If-Match etag is refused with 412 Precondition Failed
+          // (https://learn.microsoft.com/en-us/sharepoint/dev/sp-add-ins/working-with-lists-and-list-items-with-rest)
           throw new SpError(412, 'Microsoft.SharePoint.Client.ClientServiceException', 'The request ETag value does not match the object\'s ETag value.');
         }
         if (xMethod === 'DELETE') {
@@ -393,6 +466,11 @@ export class FakeSharePoint {
         return { status: 204, headers: { ETag: `"${item.version}"` } };
       }
     }
+    // breakRoleInheritance(copyRoleAssignments, clearSubscopes): "Creates unique role assignments for the
+    // securable object … If the value is false, the collection of role assignments must contain only 1 role
+    // assignment containing the current user after the operation" (here the app's principal, id 9);
+    // clearSubscopes resets the children that had their own permissions.
+    // https://learn.microsoft.com/en-us/previous-versions/office/developer/sharepoint-2010/ee659518(v=office.14)
     if ((m = op.match(/^\/breakroleinheritance\(copyroleassignments=(true|false),\s*clearsubscopes=(true|false)\)$/i)) && method === 'POST') {
       if (!target.unique) {
         const parent = sec[1] ? (list.unique ? list : this.web) : this.web;
@@ -502,14 +580,20 @@ export class FakeSharePoint {
     const top = query.$top ? Number(query.$top) : 100;
     if (!(top >= 1 && top <= 5000)) throw new SpError(400, 'Microsoft.SharePoint.SPException', 'The $top value must be between 1 and 5000.');
     const indexed = new Set(['Id', 'ID', ...[...list.fields.values()].filter((f) => f.indexed).map((f) => f.name)]);
+    // The list view threshold: a condition or sort on an unindexed column scans every row, which SharePoint
+    // refuses on a list past 5,000 items (see the header); below it, it answers (and we note the query).
+    const unindexed = (fields: string[]): void => {
+      const bad = fields.filter((f) => !indexed.has(f));
+      if (bad.length === 0) return;
+      if (list.items.size > LIST_VIEW_THRESHOLD) {
+        throw new SpError(500, 'Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.');
+      }
+      this.unindexedQueries.push({ list: list.title, fields: bad });
+    };
     let rows = [...list.items.values()];
     if (query.$filter) {
       const expr = parseFilter(query.$filter);
-      for (const f of filterFields(expr)) {
-        if (!indexed.has(f)) {
-          throw new SpError(500, 'Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.');
-        }
-      }
+      unindexed(filterFields(expr));
       rows = rows.filter((it) => evaluate(expr, { ...it.values, Id: it.id, ID: it.id }));
     }
     const order = (query.$orderby ?? '')
@@ -518,7 +602,7 @@ export class FakeSharePoint {
       .filter(Boolean)
       .map((s) => {
         const [field, dir] = s.split(/\s+/);
-        if (!indexed.has(field!)) throw new SpError(500, 'Microsoft.SharePoint.SPQueryThrottledException', 'The attempted operation is prohibited because it exceeds the list view threshold.');
+        unindexed([field!]);
         return { field: field!, desc: dir?.toLowerCase() === 'desc' };
       });
     const val = (it: Item, f: string): string | number => (f === 'Id' || f === 'ID' ? it.id : (it.values[f] as string | number) ?? '');

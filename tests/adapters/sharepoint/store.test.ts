@@ -65,18 +65,30 @@ describe('SharePoint store: requests, etags, paging, throttling', () => {
       expect(Number(q.query.$top)).toBeGreaterThanOrEqual(1);
       expect(Number(q.query.$top)).toBeLessThanOrEqual(5000);
       expect(q.query.$select).toBeDefined();
-      expect(q.status).toBe(200); // the stand-in answers 500 (list view threshold) for a filter on an unindexed column
+      expect(q.status).toBe(200);
     }
     const phaseQuery = queries.find((q) => q.path === `${CASES}/items` && q.query.$filter === "(Phase eq 'VERRIJKING')");
     expect(phaseQuery).toBeDefined();
   });
 
-  test('the stand-in refuses a filter on an unindexed column, as SharePoint does past the list view threshold', async () => {
-    const res = await fetch(`${w.fake.siteUrl}/_api/web/lists/getByTitle('${LISTS.cases.title}')/items?$filter=${encodeURIComponent("NextStep eq 'X'")}`, {
-      headers: { Authorization: `Bearer ${w.fake.token}`, Accept: 'application/json' },
-    });
-    expect(res.status).toBe(500);
-    expect(await res.text()).toContain('list view threshold');
+  test('the store sends no filter or sort on an unindexed column, which SharePoint refuses past 5,000 items', async () => {
+    await w.driveTo('BESPREKING');
+    await w.sp.listCases(U.regisseur, { overdue: true });
+    expect(w.fake.unindexedQueries).toEqual([]);
+  });
+
+  test('the stand-in answers a filter on an unindexed column below the list view threshold and refuses it past 5,000 items', async () => {
+    const url = `${w.fake.siteUrl}/_api/web/lists/getByTitle('${LISTS.leases.title}')/items?$filter=${encodeURIComponent("Holder eq 'X'")}`;
+    const headers = { Authorization: `Bearer ${w.fake.token}`, Accept: 'application/json' };
+    expect((await fetch(url, { headers })).status).toBe(200);
+    expect(w.fake.unindexedQueries.at(-1)).toEqual({ list: LISTS.leases.title, fields: ['Holder'] });
+    w.fake.fill(LISTS.leases.title, 5_001);
+    const past = await fetch(url, { headers });
+    expect(past.status).toBe(500);
+    expect(await past.text()).toContain('list view threshold');
+    // an indexed column stays fine past the threshold
+    const indexed = await fetch(`${w.fake.siteUrl}/_api/web/lists/getByTitle('${LISTS.leases.title}')/items?$top=1&$filter=${encodeURIComponent("LeaseName eq 'none'")}`, { headers });
+    expect(indexed.status).toBe(200);
   });
 
   test('pages through a list with odata.nextLink / $skiptoken and loses no case', async () => {

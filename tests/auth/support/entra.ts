@@ -1,6 +1,14 @@
 /**
  * A stand-in for Microsoft Entra ID at the network edge: an RS256 key pair and a JWKS endpoint on
  * 127.0.0.1 (port 0), and a signer that makes access tokens shaped like Entra's v2 tokens.
+ * - The JWKS at `/{tenant}/discovery/v2.0/keys`, keys with `kid` (the token header names its key):
+ *   https://learn.microsoft.com/en-us/entra/identity-platform/access-tokens#validate-the-signature
+ * - v2 access token claims: `iss` https://login.microsoft.com/{tid}/v2.0, `aud` the API's client id, `tid`,
+ *   `oid`, `sub`, `ver` "2.0", `scp` (delegated scopes, space-separated), `azp` (the client app's id; v1
+ *   tokens carry `appid`), `name`, `preferred_username`, `groups` (or the overage `_claim_names`):
+ *   https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference
+ * - Teams SSO tokens are requested by Microsoft's Teams clients for the API's `access_as_user` scope:
+ *   https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -13,6 +21,9 @@ export const TENANT = '3f6c1a2e-8d4b-4c1e-9a7f-2b5d6e8f0a11';
 export const OTHER_ALLOWED_TENANT = '5a7b9c1d-2e3f-4a5b-8c6d-7e8f9a0b1c22';
 export const FOREIGN_TENANT = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c33';
 export const CLIENT_ID = '6b1e2d3c-4f5a-4b6c-9d7e-8f9a0b1c2d44';
+/** Microsoft's client ids (tab-sso-register-aad): Teams desktop/mobile, and the SharePoint Framework's client. */
+export const TEAMS_DESKTOP_CLIENT = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
+export const SPFX_CLIENT = '08e18876-6177-487e-b8b5-cf950c1e598c';
 
 export const GROUPS = {
   schoolPartner: '0a1b2c3d-0000-4000-8000-000000000101',
@@ -79,12 +90,14 @@ export async function startFakeEntra(): Promise<FakeEntra> {
       SJV_ENTRA_GROUP_MAP: JSON.stringify(GROUP_MAP),
       SJV_ENTRA_JWKS_URL: jwksUrl,
       SJV_LOG_PSEUDONYM_KEY: 'test-pseudonym-key-0123456789abcdef',
+      SJV_CORS_ORIGINS: 'https://contoso.sharepoint.com',
       ...extra,
     }),
     token: async (claims = {}, o = {}) => {
       const tid = o.tid ?? TENANT;
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ tid, oid: randomUUID(), ver: '2.0', name: 'Test Gebruiker', ...claims })
+      // as Teams SSO issues them: the API's access_as_user scope, requested by the Teams desktop client
+      return new SignJWT({ tid, oid: randomUUID(), ver: '2.0', name: 'Test Gebruiker', scp: 'access_as_user', azp: TEAMS_DESKTOP_CLIENT, ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: o.kid ?? kid, typ: 'JWT' })
         .setIssuer(o.iss ?? issuerOf(tid))
         .setAudience(o.aud ?? CLIENT_ID)

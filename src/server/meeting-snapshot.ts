@@ -1,0 +1,215 @@
+/**
+ * Meeting surfaces served from a per-meeting snapshot (issue 14, ADR 0010). Twelve participants refreshing
+ * the stage and the side panel must not each read the store: on SharePoint every read is a call counted
+ * against the app's throttling budget.
+ *
+ * - The snapshot holds what the store gives for one meeting: the session, the records of the cases on its
+ *   agenda, the organisations. It is keyed by the store's change counter — the session's version and the
+ *   sequence number of the last audit row (every case change writes one) — which is checked at most every
+ *   `checkEveryMs` per instance (two calls on SharePoint), and at once when a viewer shows an ETag newer
+ *   than the snapshot (another instance saw a change first). A change costs one reload, not one per viewer,
+ *   and only of what changed: the audit rows after the snapshot's counter name the cases that changed (rows of
+ *   reads change nothing).
+ * - The view is still made per request and per viewer: the core's MeetingService runs unchanged for every
+ *   request over a store facade that answers reads from the snapshot. Whatever the core derives per viewer
+ *   (policy, phase, roles) is derived on every request.
+ * - Reading personal data in the side panel is audited once per meeting, case, viewer and what was read,
+ *   not per poll: the facade drops an audit entry this instance already wrote.
+ * - ETags carry the change counter and a hash of the viewer's body; a poll with the current ETag gets 304.
+ *
+ * Nothing here is state another instance needs: a second instance builds its own snapshot from the store,
+ * and the counter (hence the ETag's ordering) comes from the store. The audit dedupe is per instance: with
+ * N instances a viewer's read of an item is audited at most N times.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditInput } from '../core/audit';
+import type { MeetingSession, MeetingStore } from '../core/meetings';
+import type { CaseRecord, Organisation } from '../core/model';
+import type { Store, StoreTx } from '../core/ports';
+
+export interface ChangeCounter {
+  meetingVersion: number;
+  auditSeq: number;
+}
+
+interface Snapshot extends ChangeCounter {
+  meetingId: string;
+  meeting: MeetingSession | undefined;
+  records: Map<string, CaseRecord | undefined>;
+  organisations: Organisation[];
+  checkedAt: number;
+  loadedAt: number;
+}
+
+/** A store that can tell its change counter (both stores can: src/adapters). */
+export type CountingStore = Store & MeetingStore & { lastAuditSeq(): Promise<number> };
+
+export function isCountingStore(store: Store): store is CountingStore {
+  return typeof (store as Partial<CountingStore>).lastAuditSeq === 'function' && typeof (store as Partial<CountingStore>).getMeeting === 'function';
+}
+
+const clone = <T>(x: T): T => structuredClone(x);
+
+export interface SnapshotOptions {
+  /** how often an instance asks the store whether anything changed (per meeting, only while it is viewed). */
+  checkEveryMs?: number;
+  /** the organisations of a snapshot are re-read at least this often (they change without an audit row). */
+  maxAgeMs?: number;
+  now?: () => number;
+}
+
+export class MeetingSnapshots {
+  private readonly snaps = new Map<string, Snapshot>();
+  private readonly audited = new Set<string>();
+  private readonly loading = new Map<string, Promise<Snapshot>>();
+  private readonly checkEveryMs: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  /** how often the store was asked for the counter, and how often a snapshot was (re)loaded. */
+  readonly stats = { checks: 0, loads: 0 };
+
+  constructor(
+    private readonly store: CountingStore,
+    opts: SnapshotOptions = {},
+  ) {
+    this.checkEveryMs = opts.checkEveryMs ?? 10_000;
+    this.maxAgeMs = opts.maxAgeMs ?? 60_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** The meeting's snapshot; `seen` is the counter of the viewer's ETag, if any. */
+  get(meetingId: string, seen?: ChangeCounter): Promise<Snapshot> {
+    const snap = this.snaps.get(meetingId);
+    const now = this.now();
+    const newerSeen = seen !== undefined && snap !== undefined && (seen.meetingVersion > snap.meetingVersion || seen.auditSeq > snap.auditSeq);
+    if (snap && !newerSeen && now - snap.checkedAt < this.checkEveryMs && now - snap.loadedAt < this.maxAgeMs) return Promise.resolve(snap);
+    // one check at a time per meeting: concurrent viewers wait for the same one
+    let pending = this.loading.get(meetingId);
+    if (!pending) {
+      pending = this.refresh(meetingId, snap).finally(() => this.loading.delete(meetingId));
+      this.loading.set(meetingId, pending);
+    }
+    return pending;
+  }
+
+  private async refresh(meetingId: string, snap: Snapshot | undefined): Promise<Snapshot> {
+    this.stats.checks += 1;
+    const now = this.now();
+    const meeting = await this.store.getMeeting(meetingId);
+    const auditSeq = await this.store.lastAuditSeq();
+    const meetingVersion = meeting?.version ?? 0;
+    if (snap && snap.meetingVersion === meetingVersion && snap.auditSeq === auditSeq) {
+      // organisations join or leave without an audit row: re-read them (one call) now and then
+      if (now - snap.loadedAt >= this.maxAgeMs) {
+        snap.organisations = await this.store.listOrganisations();
+        snap.loadedAt = now;
+      }
+      snap.checkedAt = now;
+      return snap;
+    }
+    this.stats.loads += 1;
+    // Which cases changed since the snapshot: the audit rows after its counter name them. Rows of reads
+    // (a viewer's first look, audited once) change nothing, so they cost this one query and no reload.
+    let changed: Set<string> | undefined;
+    if (snap && snap.auditSeq !== auditSeq) {
+      changed = new Set();
+      for (let after = snap.auditSeq; ; ) {
+        const rows = await this.store.readAudit({ afterSeq: after, limit: 1000 });
+        for (const r of rows) if (r.action !== 'read' && r.caseId) changed.add(r.caseId);
+        if (rows.length < 1000) break;
+        after = rows[rows.length - 1]!.seq;
+      }
+    }
+    const records = new Map<string, CaseRecord | undefined>();
+    const missing: string[] = [];
+    for (const item of meeting?.agenda ?? []) {
+      if (records.has(item.caseId)) continue;
+      if (snap?.records.has(item.caseId) && !(changed === undefined ? snap.auditSeq !== auditSeq : changed.has(item.caseId))) records.set(item.caseId, snap.records.get(item.caseId));
+      else missing.push(item.caseId);
+    }
+    if (missing.length > 0) {
+      await this.store.transaction(async (tx) => {
+        for (const id of missing) records.set(id, await tx.getCase(id));
+      });
+    }
+    const organisations = snap && now - snap.loadedAt < this.maxAgeMs ? snap.organisations : await this.store.listOrganisations();
+    const loadedAt = snap && organisations === snap.organisations ? snap.loadedAt : now;
+    const fresh: Snapshot = { meetingId, meeting, records, organisations, meetingVersion, auditSeq, checkedAt: now, loadedAt };
+    this.snaps.set(meetingId, fresh);
+    return fresh;
+  }
+
+  /**
+   * Marks every snapshot as unchecked (after a write through this instance: the next read asks the store,
+   * so this instance's own writes show at once; another instance's within `checkEveryMs`).
+   */
+  invalidate(): void {
+    for (const s of this.snaps.values()) s.checkedAt = Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * A store for one request that answers the meeting's reads from the snapshot and passes audit entries
+   * through once. Anything else goes to the real store.
+   */
+  facade(snap: Snapshot): Store & MeetingStore {
+    const store = this.store;
+    const audited = this.audited;
+    const tx = (real: () => Promise<StoreTx>): StoreTx =>
+      new Proxy({} as StoreTx, {
+        get: (_t, prop: keyof StoreTx) => {
+          if (prop === 'getCase') return async (id: string) => (snap.records.has(id) ? clone(snap.records.get(id)) : (await real()).getCase(id));
+          if (prop === 'appendAudit') {
+            return async (entries: AuditInput[]) => {
+              const fresh = entries.filter((e) => !audited.has(auditKey(snap.meetingId, e)));
+              if (fresh.length === 0) return;
+              await store.transaction((t) => t.appendAudit(fresh));
+              for (const e of fresh) audited.add(auditKey(snap.meetingId, e));
+              if (audited.size > 100_000) audited.clear();
+            };
+          }
+          return async (...args: unknown[]) => store.transaction((t) => (t[prop] as (...a: unknown[]) => Promise<unknown>)(...args));
+        },
+      });
+    return new Proxy(store, {
+      get: (target, prop, receiver) => {
+        if (prop === 'getMeeting') return async (id: string) => (id === snap.meetingId ? clone(snap.meeting) : target.getMeeting(id));
+        if (prop === 'listOrganisations') return async () => clone(snap.organisations);
+        if (prop === 'getOrganisation') return async (id: string) => clone(snap.organisations.find((o) => o.id === id));
+        if (prop === 'transaction') return async <T>(fn: (t: StoreTx) => Promise<T>) => fn(tx(async () => ({}) as StoreTx));
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as Store & MeetingStore;
+  }
+}
+
+/** One snapshot cache per store, i.e. per server instance (a cache only). */
+const caches = new WeakMap<object, MeetingSnapshots>();
+
+export function snapshotsFor(store: CountingStore, opts: SnapshotOptions = {}): MeetingSnapshots {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new MeetingSnapshots(store, opts)));
+  return cache;
+}
+
+/** A write went through this instance (any API write): its meeting snapshots are checked on next read. */
+export function noteWrite(store: object): void {
+  caches.get(store)?.invalidate();
+}
+
+/** One audit row per meeting, viewer, case, phase and what was read: a poll that reads the same writes none. */
+function auditKey(meetingId: string, e: AuditInput): string {
+  return JSON.stringify([meetingId, e.actorId, e.caseId, e.phase, e.action, [...e.groups].sort(), e.purpose]);
+}
+
+/** A weak ETag: the store's change counter and a hash of what this viewer gets. */
+export function etagOf(counter: ChangeCounter, body: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22);
+  return `W/"m${counter.meetingVersion}.a${counter.auditSeq}.${hash}"`;
+}
+
+/** The change counter an If-None-Match header names, if it is one of ours. */
+export function counterOf(ifNoneMatch: string | undefined): ChangeCounter | undefined {
+  const m = /W\/"m(\d+)\.a(\d+)\./.exec(ifNoneMatch ?? '');
+  return m ? { meetingVersion: Number(m[1]), auditSeq: Number(m[2]) } : undefined;
+}
