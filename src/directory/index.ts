@@ -22,7 +22,7 @@ const uuid = z.uuid();
 /** A user principal name as Entra writes it (user@domain); compared lower-case. */
 const upn = z
   .string()
-  .regex(/^[^\s@|]+@[^\s@|]+\.[^\s@|]+$/, 'a user principal name like name@tenant.onmicrosoft.com')
+  .regex(/^[^\s@|]+@[^\s@|.]+(?:\.[^\s@|.]+)+$/, 'a user principal name like name@tenant.onmicrosoft.com')
   .transform((s) => s.toLowerCase());
 
 const delegate = z.strictObject({
