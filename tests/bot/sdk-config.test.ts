@@ -90,6 +90,7 @@ describe('npm start (a real process)', () => {
     SJV_ENTRA_ALLOWED_TENANTS: '00000000-0000-4000-8000-0000000000aa',
     SJV_ENTRA_GROUP_MAP: JSON.stringify({ '00000000-0000-4000-8000-0000000000c1': { organisation: 'gemeente', roles: ['procesregisseur'] } }),
     SJV_LOG_PSEUDONYM_KEY: '0123456789abcdef0123456789abcdef01',
+    SJV_CORS_ORIGINS: 'https://contoso.sharepoint.com',
     ...APP,
   };
 

@@ -255,7 +255,7 @@ test('day one: from an empty site to a concern, its enrichment request at the de
   const sentBefore = delivered.length;
   const runs = await Promise.all(instances.map((i) => i.bot.worker.runOnce()));
   expect(runs.reduce((n, r) => n + r.sent, 0)).toBeGreaterThanOrEqual(1);
-  const toDelegate = delivered.slice(sentBefore).filter((d) => d.path.startsWith('/v3/conversations/a%3Apersonal-wijkagent/activities'));
+  const toDelegate = delivered.slice(sentBefore).filter((d) => decodeURIComponent(d.path).startsWith('/v3/conversations/a:personal-wijkagent/activities'));
   expect(toDelegate).toHaveLength(1);
 
   // 8. the inbrenger reads the case item as a person, by UPN; reconcile finds nothing to repair
