@@ -3,12 +3,13 @@
  * Prints the mutation score per file from StrykerJS's JSON report (mutation-testing-report-schema):
  * score = (killed + timeout) / (killed + timeout + survived + no coverage); compile and runtime errors
  * and ignored mutants do not count. Lists the surviving mutants with their line. Usage:
- *   node scripts/mutation-score.mjs [report.json …]   (default reports/mutation/mutation.json; several
+ *   node scripts/mutation-score.mjs [report.json …]   (default: every reports/mutation/incremental/*.json; several
  *   reports, e.g. of runs on one file each, are merged — a file in a later report replaces an earlier one)
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
-const inputs = process.argv.length > 2 ? process.argv.slice(2) : ['reports/mutation/mutation.json'];
+const DIR = 'reports/mutation/incremental';
+const inputs = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => `${DIR}/${f}`);
 const report = { files: {} };
 for (const file of inputs) Object.assign(report.files, JSON.parse(readFileSync(file, 'utf8')).files);
 const DETECTED = new Set(['Killed', 'Timeout']);
