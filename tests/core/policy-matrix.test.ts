@@ -1,19 +1,27 @@
 /**
- * The policy matrix: every cell of POLICY, for a case in every phase (and every exit), for a user in
- * every role. The expected view is computed here from the table alone — roles, conditions and
- * projections are evaluated by this test's own code, not by views.ts — so a bug in rolesFor, contextFor,
- * effectiveAccess or the projections fails here. The views come through the service (getCase), as a
- * client receives them, and each read of C–G must leave an audit row.
+ * The policy matrix: every cell of the specification, for a case in every phase (and every exit), for a
+ * user in every role — and users holding several roles at once (an inbrenger whose organisation is a
+ * party or the lead partner; a procesregisseur who is also voorzitter). The expected view is computed
+ * here from the expected-access fixture (tests/spec/expected-access.ts, transcribed from
+ * docs/process.md), never from POLICY — roles, conditions and projections are evaluated by this test's
+ * own code, not by views.ts — so a wrong cell of POLICY, or a bug in rolesFor, contextFor,
+ * effectiveAccess or the projections, fails here. The views come through the service (getCase), as a
+ * client receives them, and each read of C–G must leave an audit row naming a role that grants it.
+ *
+ * Each test builds its own world and case (no beforeAll), so that mutation testing can tell which test
+ * covers which code.
  */
-import type { Cell, Projection } from '../../src/core/policy';
-import { POLICY, cellFor, policyRows } from '../../src/core/policy';
+import type { SpecCell, SpecGroup, SpecPhase, SpecRole } from '../spec/expected-access';
+import { EXPECTED_ACCESS, SPEC_GROUPS, SPEC_PHASES, SPEC_ROLES } from '../spec/expected-access';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from '../../src/core/model';
 import { DATA_GROUPS, GROUP_FIELD, PERSONAL_GROUPS, PHASES, ROLES } from '../../src/core/model';
 import { rolesFor } from '../../src/core/views';
 import type { CaseView } from '../../src/core/views';
 import type { World } from '../support/world';
 import { U, makeWorld } from '../support/world';
-import { allAudit, steps, stored, walkToReflectie } from './helpers';
+import { RESIDENT, allAudit, steps, stored, walkToReflectie } from './helpers';
+
+type Projection = NonNullable<SpecCell['projection']>;
 
 // ---- the cases ------------------------------------------------------------------------------------
 
@@ -89,7 +97,49 @@ const SCENARIOS: Scenario[] = [
       return id;
     },
   },
+  {
+    label: 'BESPREKING, the inbrenger’s organisation (school) is a party, jongerenwerk leads',
+    phase: 'BESPREKING',
+    build: async (w) => {
+      const id = await w.driveTo('BESPREKING');
+      await discussWith(w, id, ['politie', 'school', 'jongerenwerk'], 'jongerenwerk');
+      return id;
+    },
+  },
+  {
+    label: 'BESPREKING, the inbrenger’s organisation (school) is the lead partner',
+    phase: 'BESPREKING',
+    build: async (w) => {
+      const id = await w.driveTo('BESPREKING');
+      await discussWith(w, id, ['politie', 'school'], 'school');
+      return id;
+    },
+  },
   { label: 'OPVOLGING before follow-up', phase: 'OPVOLGING', build: (w) => w.driveTo('OPVOLGING') },
+  {
+    label: 'OPVOLGING, the inbrenger’s organisation (school) is the lead partner',
+    phase: 'OPVOLGING',
+    build: async (w) => {
+      const id = await w.driveTo('BESPREKING');
+      await discussWith(w, id, ['politie', 'school'], 'school', true);
+      return id;
+    },
+  },
+  {
+    label: 'REFLECTIE, the inbrenger’s organisation (school) led the follow-up',
+    phase: 'REFLECTIE',
+    build: async (w) => {
+      const id = await w.driveTo('BESPREKING');
+      await discussWith(w, id, ['politie', 'school'], 'school', true);
+      await w.cmd('recordFollowUp', U.mentor, {
+        caseId: id,
+        actions: [{ offerCode: 'GESPREK_JONGERENWERK', organisationId: 'school', dueOn: '2026-04-01' }],
+        residentStance: 'agrees',
+        complete: true,
+      });
+      return id;
+    },
+  },
   {
     label: 'OPVOLGING, follow-up saved, action running with an outcome',
     phase: 'OPVOLGING',
@@ -147,7 +197,29 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/**
+ * The voorzitter and the procesregisseur at the gemeente may be one person (PROCESS.md, Roles: "may be
+ * the procesregisseur"); the demo tenant has no such user, so the matrix adds one.
+ */
+const REGISSEUR_AND_CHAIR: User = { id: 'regisseur-voorzitter@gemeente.demo', organisationId: 'gemeente', roles: ['procesregisseur', 'voorzitter'], displayName: 'Procesregisseur en voorzitter' };
+
+/** The voorzitter records the discussion with these parties and lead; the procesregisseur adds contact (and completes it). */
+async function discussWith(w: World, caseId: string, parties: string[], lead: string, complete = false): Promise<void> {
+  const body = {
+    caseId,
+    lifeDomains: { SCHOOL: 'concerning', GEZIN: 'notConcerning' },
+    parties,
+    interventions: ['MENTORGESPREK'],
+    followUpOptions: ['GESPREK_JONGERENWERK'],
+    leadOrganisationId: lead,
+    notes: 'School neemt de regie.',
+  };
+  await w.cmd('recordDiscussion', U.voorzitter, body);
+  await w.cmd('recordDiscussion', U.regisseur, { ...body, contact: { phone: RESIDENT.phone, email: RESIDENT.email, address: RESIDENT.address, guardian: RESIDENT.guardian }, complete });
+}
+
 const USERS: { label: string; user: User }[] = [
+  { label: 'procesregisseur who is also voorzitter', user: REGISSEUR_AND_CHAIR },
   { label: 'inbrenger (mentor, school)', user: U.mentor },
   { label: 'unrelated member partner (leerplicht)', user: U.leerplicht },
   { label: 'partner asked, later involved (politie)', user: U.agent },
@@ -159,7 +231,18 @@ const USERS: { label: string; user: User }[] = [
   { label: 'non-member (sportclub)', user: U.trainer },
 ];
 
-// ---- the expectation, from the table alone ---------------------------------------------------------
+// ---- the expectation, from the specification alone --------------------------------------------------
+
+/** The specification's cell (tests/spec/expected-access.ts), never POLICY's. */
+const specCell = (phase: Phase, group: DataGroup, role: Role): SpecCell | undefined => EXPECTED_ACCESS[group as SpecGroup][role as SpecRole]?.[phase as SpecPhase];
+/** Every cell of the specification, as the matrix must cover them. */
+const specRows = (): { phase: Phase; group: DataGroup; role: Role; cell: SpecCell }[] =>
+  SPEC_GROUPS.flatMap((group) =>
+    SPEC_ROLES.flatMap((role) => SPEC_PHASES.flatMap((phase) => {
+      const cell = EXPECTED_ACCESS[group][role]?.[phase];
+      return cell ? [{ phase, group, role, cell }] : [];
+    })),
+  );
 
 /** The roles a user holds towards a case, written out from PROCESS.md (independent of views.rolesFor). */
 function expectedRoles(user: User, record: CaseRecord, organisations: Organisation[], today: string): Role[] {
@@ -176,7 +259,7 @@ function expectedRoles(user: User, record: CaseRecord, organisations: Organisati
   return [...roles];
 }
 
-function conditionHolds(cell: Cell, record: CaseRecord, organisationId: string): boolean {
+function conditionHolds(cell: SpecCell, record: CaseRecord, organisationId: string): boolean {
   const own = record.enrichment.requests.filter((r) => r.organisationId === organisationId);
   if (cell.when === 'enrichmentOpen') return own.some((r) => r.status === 'open');
   if (cell.when === 'enrichmentAsked') return own.length > 0;
@@ -193,7 +276,7 @@ function expectedGroups(roles: Role[], record: CaseRecord, organisationId: strin
   const out = new Map<DataGroup, Expected>();
   for (const group of DATA_GROUPS) {
     for (const role of roles) {
-      const cell = cellFor(POLICY, record.frame.phase, group, role);
+      const cell = specCell(record.frame.phase, group, role);
       if (!cell || !conditionHolds(cell, record, organisationId)) continue;
       const e = out.get(group) ?? { access: 'read', projections: new Set<Projection>() };
       if (cell.access === 'write') e.access = 'write';
@@ -205,7 +288,7 @@ function expectedGroups(roles: Role[], record: CaseRecord, organisationId: strin
 }
 
 const VIEW_KEY: Record<DataGroup, keyof CaseView> = GROUP_FIELD;
-const ALL_USER_IDS = Object.values(U).map((u) => u.id);
+const ALL_USER_IDS = [...Object.values(U).map((u) => u.id), REGISSEUR_AND_CHAIR.id];
 
 /**
  * The retention date is computed from the date of birth when the age limit comes first (PROCESS.md: a value
@@ -303,90 +386,112 @@ function assertProjection(group: DataGroup, e: Expected, view: CaseView, record:
 const exercised = new Set<string>();
 const exercisedFalse = new Set<string>();
 const roleSeen = new Set<string>();
+const combinationSeen = new Set<string>();
 const cellKey = (phase: Phase, group: DataGroup, role: Role): string => `${phase}|${group}|${role}`;
 
+/** A fresh world with the scenario's case, built inside each test (per-test factory). */
+async function arrange(build: Scenario['build']): Promise<{ w: World; caseId: string; organisations: Organisation[] }> {
+  const w = await makeWorld();
+  const caseId = await build(w);
+  return { w, caseId, organisations: await w.store.listOrganisations() };
+}
+
 describe.each(SCENARIOS)('case: $label', ({ phase, build }) => {
-  let w: World;
-  let caseId: string;
-  let organisations: Organisation[];
-
-  beforeAll(async () => {
-    w = await makeWorld();
-    caseId = await build(w);
-    organisations = await w.store.listOrganisations();
-  });
-  afterAll(() => w.close());
-
   test('is in the phase it claims', async () => {
-    expect((await stored(w, caseId)).frame.phase).toBe(phase);
+    const { w, caseId } = await arrange(build);
+    try {
+      expect((await stored(w, caseId)).frame.phase).toBe(phase);
+    } finally {
+      await w.close();
+    }
   });
 
-  test.each(USERS)('$label sees exactly what the table permits', async ({ user }) => {
-    const record = await stored(w, caseId);
-    const today = w.clock.now().toISOString().slice(0, 10);
-    const roles = expectedRoles(user, record, organisations, today);
-    expect(new Set(rolesFor(user, record, organisations.find((o) => o.id === user.organisationId), w.clock.now().toISOString()))).toEqual(new Set(roles));
-    for (const role of roles) {
-      roleSeen.add(`${phase}|${role}`);
-      for (const group of DATA_GROUPS) {
-        const cell = cellFor(POLICY, phase, group, role);
-        if (!cell) continue;
-        (conditionHolds(cell, record, user.organisationId) ? exercised : exercisedFalse).add(cellKey(phase, group, role));
-      }
-    }
-    const expected = expectedGroups(roles, record, user.organisationId);
-    const auditBefore = (await allAudit(w)).length;
-
-    const result = await w.sp.getCase(user, caseId, 'matrixtest');
-
-    if (expected.size === 0) {
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.code).toBe('CASE.NOT_FOUND');
-      expect((await allAudit(w)).length).toBe(auditBefore);
-      return;
-    }
-    if (!result.ok) throw new Error(`expected a view, got ${result.error.code}`);
-    const view = result.value;
-
-    // exactly the permitted groups, and only where the data exists
-    const expectedKeys = [...expected.keys()].filter((g) => record[GROUP_FIELD[g]] !== undefined).map((g) => VIEW_KEY[g]);
-    expect(Object.keys(view).sort()).toEqual(['access', 'id', 'phase', 'reference', 'version', ...expectedKeys].sort());
-    expect(view.access).toEqual(Object.fromEntries([...expected].map(([g, e]) => [g, e.access])));
-    expect(view).toMatchObject({ id: record.id, version: record.version, reference: record.frame.reference, phase });
-
-    for (const [group, e] of expected) if (record[GROUP_FIELD[group]] !== undefined) assertProjection(group, e, view, record, user, expected.has('C'));
-
-    // each read of C–G is audited, with exactly the personal groups the view holds
-    const personal = [...expected.keys()].filter(
-      (g) => PERSONAL_GROUPS.includes(g) && record[GROUP_FIELD[g]] !== undefined && !(g === 'D' && view.enrichment!.requests.length === 0),
-    );
-    const after = await allAudit(w);
-    if (personal.length === 0) {
-      expect(after.length).toBe(auditBefore);
-    } else {
-      expect(after.length).toBe(auditBefore + 1);
-      const row = after[after.length - 1]!;
-      expect(row).toMatchObject({ action: 'read', actorId: user.id, caseId, phase, purpose: 'matrixtest' });
-      expect([...row.groups].sort()).toEqual([...personal].sort());
-      // the role recorded is one that grants the read
-      expect(roles).toContain(row.role);
-      expect(personal.some((g) => {
-        const cell = cellFor(POLICY, phase, g, row.role as Role);
-        return cell !== undefined && conditionHolds(cell, record, user.organisationId);
-      })).toBe(true);
+  test.each(USERS)('$label sees exactly what the specification permits', async ({ user }) => {
+    const { w, caseId, organisations } = await arrange(build);
+    try {
+      await seesWhatTheSpecificationPermits(w, caseId, organisations, phase, user);
+    } finally {
+      await w.close();
     }
   });
 });
 
+async function seesWhatTheSpecificationPermits(w: World, caseId: string, organisations: Organisation[], phase: Phase, user: User): Promise<void> {
+  const record = await stored(w, caseId);
+  const today = w.clock.now().toISOString().slice(0, 10);
+  const roles = expectedRoles(user, record, organisations, today);
+  expect(new Set(rolesFor(user, record, organisations.find((o) => o.id === user.organisationId), w.clock.now().toISOString()))).toEqual(new Set(roles));
+  combinationSeen.add([...roles].sort().join('+'));
+  for (const role of roles) {
+    roleSeen.add(`${phase}|${role}`);
+    for (const group of DATA_GROUPS) {
+      const cell = specCell(phase, group, role);
+      if (!cell) continue;
+      (conditionHolds(cell, record, user.organisationId) ? exercised : exercisedFalse).add(cellKey(phase, group, role));
+    }
+  }
+  const expected = expectedGroups(roles, record, user.organisationId);
+  const auditBefore = (await allAudit(w)).length;
+
+  const result = await w.sp.getCase(user, caseId, 'matrixtest');
+
+  if (expected.size === 0) {
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('CASE.NOT_FOUND');
+    expect((await allAudit(w)).length).toBe(auditBefore);
+    return;
+  }
+  if (!result.ok) throw new Error(`expected a view, got ${result.error.code}`);
+  const view = result.value;
+
+  // exactly the permitted groups, and only where the data exists
+  const expectedKeys = [...expected.keys()].filter((g) => record[GROUP_FIELD[g]] !== undefined).map((g) => VIEW_KEY[g]);
+  expect(Object.keys(view).sort()).toEqual(['access', 'id', 'phase', 'reference', 'version', ...expectedKeys].sort());
+  expect(view.access).toEqual(Object.fromEntries([...expected].map(([g, e]) => [g, e.access])));
+  expect(view).toMatchObject({ id: record.id, version: record.version, reference: record.frame.reference, phase });
+
+  for (const [group, e] of expected) if (record[GROUP_FIELD[group]] !== undefined) assertProjection(group, e, view, record, user, expected.has('C'));
+
+  // each read of C–G is audited, with exactly the personal groups the view holds
+  const personal = [...expected.keys()].filter(
+    (g) => PERSONAL_GROUPS.includes(g) && record[GROUP_FIELD[g]] !== undefined && !(g === 'D' && view.enrichment!.requests.length === 0),
+  );
+  const after = await allAudit(w);
+  if (personal.length === 0) {
+    expect(after.length).toBe(auditBefore);
+  } else {
+    expect(after.length).toBe(auditBefore + 1);
+    const row = after[after.length - 1]!;
+    expect(row).toMatchObject({ action: 'read', actorId: user.id, caseId, phase, purpose: 'matrixtest' });
+    expect([...row.groups].sort()).toEqual([...personal].sort());
+    // the role recorded is one that grants the read
+    expect(roles).toContain(row.role);
+    expect(personal.some((g) => {
+      const cell = specCell(phase, g, row.role as Role);
+      return cell !== undefined && conditionHolds(cell, record, user.organisationId);
+    })).toBe(true);
+  }
+}
+
 describe('the matrix covered the whole table', () => {
-  test('every cell of POLICY was exercised by a user holding its role with its condition holding', () => {
-    const missing = policyRows().filter(({ phase, group, role }) => !exercised.has(cellKey(phase, group, role)));
+  test('every cell of the specification was exercised by a user holding its role with its condition holding', () => {
+    const missing = specRows().filter(({ phase, group, role }) => !exercised.has(cellKey(phase, group, role)));
     expect(missing.map(({ phase, group, role }) => cellKey(phase, group, role))).toEqual([]);
   });
 
   test('every conditional cell was also exercised with its condition failing', () => {
-    const missing = policyRows().filter(({ phase, group, role, cell }) => cell.when && !exercisedFalse.has(cellKey(phase, group, role)));
+    const missing = specRows().filter(({ phase, group, role, cell }) => cell.when && !exercisedFalse.has(cellKey(phase, group, role)));
     expect(missing.map(({ phase, group, role }) => cellKey(phase, group, role))).toEqual([]);
+  });
+
+  test('users holding combined roles were walked: inbrenger + party, inbrenger + lead partner, procesregisseur + voorzitter', () => {
+    expect([...combinationSeen]).toEqual(
+      expect.arrayContaining([
+        'inbrenger+involvedPartner+ketenpartner',
+        'inbrenger+involvedPartner+ketenpartner+leadPartner',
+        'procesregisseur+voorzitter',
+      ]),
+    );
   });
 
   test('every role that can exist in a phase was held by some user there (absent cells were walked too)', () => {

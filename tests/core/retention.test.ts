@@ -312,7 +312,8 @@ describe('dates do not depend on the time zone of the server', () => {
       console.log(JSON.stringify({ localDay: new Date('2026-03-02T23:30:00Z').getDate(), deferTooLong, retentionUntil: frame.retentionUntil, dayEarly, onTheDay }));
     })();
   `;
-  const tsx = join(__dirname, '../../node_modules/tsx/dist/cli.mjs');
+  // resolved like an import (not a path under this repo), so it also works from a copy such as Stryker's sandbox
+  const tsx = require.resolve('tsx/cli');
   const runIn = (tz: string) => JSON.parse(execFileSync(process.execPath, [tsx, '-e', probe], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, unknown>;
 
   test.each(['UTC', 'Europe/Amsterdam', 'America/Los_Angeles', 'Pacific/Kiritimati'])('TZ=%s: the same deadlines, retention date and purge day', (tz) => {

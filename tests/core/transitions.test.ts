@@ -88,30 +88,41 @@ const PAYLOAD: Record<Exclude<CommandName, 'submitConcern'>, Record<string, unkn
 const CASE_COMMANDS = COMMAND_NAMES.filter((n): n is Exclude<CommandName, 'submitConcern'> => n !== 'submitConcern');
 const USERS: User[] = [U.mentor, U.agent, U.coach, U.leerplicht, U.jongerenwerk, U.regisseur, U.voorzitter, U.fg, U.trainer];
 
+/**
+ * A world with one case in every phase, built inside each test that needs it (a per-test factory rather
+ * than beforeAll, so that mutation testing can attribute the code each test covers).
+ */
+async function caseInEveryPhase(): Promise<{ w: World; cases: Record<Phase, string> }> {
+  const w = await makeWorld();
+  const cases = {} as Record<Phase, string>;
+  const s = steps(w);
+  cases.INBRENG = await s.bringIn();
+  cases.VERRIJKING = await w.driveTo('VERRIJKING');
+  cases.BESPREKING = await w.driveTo('BESPREKING');
+  await s.discuss(cases.BESPREKING, { complete: false, contact: true }); // so that involved and lead partners exist
+  cases.OPVOLGING = await w.driveTo('OPVOLGING');
+  await s.agreeFollowUp(cases.OPVOLGING, false);
+  cases.REFLECTIE = await walkToReflectie(w);
+  cases.CLOSED = await walkToReflectie(w);
+  await s.close(cases.CLOSED);
+  cases.PURGED = await walkToReflectie(w);
+  await s.close(cases.PURGED);
+  w.clock.advanceDays(800);
+  await w.sp.runRetention();
+  w.clock.advanceDays(-800);
+  return { w, cases };
+}
+
 describe('commands outside their phases and roles', () => {
   let w: World;
-  const cases = {} as Record<Phase, string>;
-  const tried = new Set<string>();
-
-  beforeAll(async () => {
-    w = await makeWorld();
-    const s = steps(w);
-    cases.INBRENG = await s.bringIn();
-    cases.VERRIJKING = await w.driveTo('VERRIJKING');
-    cases.BESPREKING = await w.driveTo('BESPREKING');
-    await s.discuss(cases.BESPREKING, { complete: false, contact: true }); // so that involved and lead partners exist
-    cases.OPVOLGING = await w.driveTo('OPVOLGING');
-    await s.agreeFollowUp(cases.OPVOLGING, false);
-    cases.REFLECTIE = await walkToReflectie(w);
-    cases.CLOSED = await walkToReflectie(w);
-    await s.close(cases.CLOSED);
-    cases.PURGED = await walkToReflectie(w);
-    await s.close(cases.PURGED);
-    w.clock.advanceDays(800);
-    await w.sp.runRetention();
-    w.clock.advanceDays(-800);
+  let cases: Record<Phase, string>;
+  /** Every test that needs the cases calls this first; afterEach closes the world. */
+  async function arrange(): Promise<void> {
+    ({ w, cases } = await caseInEveryPhase());
+  }
+  afterEach(async () => {
+    await w?.close();
   });
-  afterAll(() => w.close());
 
   async function expectRefused(name: Exclude<CommandName, 'submitConcern'>, user: User, phase: Phase, code: ErrorCode): Promise<void> {
     const caseId = cases[phase];
@@ -131,6 +142,7 @@ describe('commands outside their phases and roles', () => {
   }
 
   test.each(CASE_COMMANDS)('%s is refused with CASE.TRANSITION_NOT_ALLOWED outside its phases, for users who hold its role', async (name) => {
+    await arrange();
     const rule = COMMANDS[name];
     for (const phase of PHASES.filter((p) => !rule.phases.includes(p))) {
       let holders = 0;
@@ -138,7 +150,6 @@ describe('commands outside their phases and roles', () => {
         const { roles, visible } = await holds(user, phase);
         if (!roles.some((r) => rule.roles.includes(r))) continue;
         holders += 1;
-        tried.add(`${name}|${phase}`);
         // a user who cannot see the case at all learns nothing about it, not even its phase
         await expectRefused(name, user, phase, visible ? 'CASE.TRANSITION_NOT_ALLOWED' : 'CASE.NOT_FOUND');
       }
@@ -147,6 +158,7 @@ describe('commands outside their phases and roles', () => {
   });
 
   test.each(CASE_COMMANDS)('%s is refused with AUTH.FORBIDDEN (or CASE.NOT_FOUND when invisible) for users without its role', async (name) => {
+    await arrange();
     const rule = COMMANDS[name];
     for (const phase of PHASES) {
       for (const user of USERS) {
@@ -158,6 +170,7 @@ describe('commands outside their phases and roles', () => {
   });
 
   test('only procesregisseur and voorzitter decide; only a member partner submits', async () => {
+    await arrange();
     for (const user of [U.fg, U.regisseur, U.voorzitter, U.trainer]) {
       expectCode(await attempt(w, 'submitConcern', user, CONCERN), 'AUTH.NOT_A_MEMBER');
     }
