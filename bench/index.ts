@@ -8,6 +8,7 @@ import { benchCore } from './core';
 import { benchMeeting } from './meeting';
 import { benchServer } from './server';
 import { benchSpfx } from './spfx';
+import { benchStop } from './stop';
 import { benchTab } from './tab';
 
 const parts: Record<string, () => Promise<{ ok: boolean } | void>> = {
@@ -17,6 +18,7 @@ const parts: Record<string, () => Promise<{ ok: boolean } | void>> = {
   tab: benchTab,
   spfx: benchSpfx,
   meeting: benchMeeting,
+  stop: benchStop,
 };
 
 async function main(): Promise<void> {
