@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, zipFlat } from '../../scripts/manifest/build';
 import { findSppkgs, inspectSppkg } from '../../scripts/manifest/sppkg';
+import { loadEnvironment } from '../../scripts/manifest/env';
 import { collectSppkgs, packageSpfx } from '../../scripts/package';
 
 const sppkgs = findSppkgs();
@@ -23,6 +24,8 @@ if (sppkgs.length === 0 && !CI) {
 const whenBuilt = sppkgs.length > 0 || CI ? describe : describe.skip;
 
 const aad = JSON.parse(readFileSync(join(ROOT, 'manifest', 'aad.manifest.json'), 'utf8')) as { name: string; oauth2Permissions: { value: string }[] };
+/** The API registration's display name in the environment the .sppkg ships for (dev; local registers "… (local)"). */
+const apiDisplayName = aad.name.replace(/^\$\{\{\s*AAD_APP_DISPLAY_NAME\s*\}\}$/, () => loadEnvironment(ROOT, 'dev').vars.AAD_APP_DISPLAY_NAME ?? '');
 
 whenBuilt('the SharePoint package built by spfx/', () => {
   it('exists in spfx/sharepoint/solution', () => {
@@ -42,7 +45,8 @@ whenBuilt('the SharePoint package built by spfx/', () => {
     const info = inspectSppkg(readFileSync(sppkgs[0]!));
     expect(info.webApiPermissionRequests.length).toBeGreaterThan(0);
     for (const request of info.webApiPermissionRequests) {
-      expect(request.resource).toBe(aad.name);
+      expect(apiDisplayName).not.toBe('');
+      expect(request.resource).toBe(apiDisplayName);
       expect(aad.oauth2Permissions.map((p) => p.value)).toContain(request.scope);
     }
   });
