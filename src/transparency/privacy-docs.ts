@@ -73,6 +73,7 @@ const ROLE_SHORT: Record<Role, string> = {
   procesregisseur: 'Procesregisseur',
   voorzitter: 'Voorzitter',
   privacyOfficer: 'FG',
+  resident: 'Inwoner',
 };
 
 const rolesIn = (table: PolicyTable, group: DataGroup, phase: Phase): { role: Role; cell: Cell }[] =>
@@ -93,7 +94,7 @@ export function describeCell(cell: Cell): string {
 export function cellCode(cell: Cell | undefined): string {
   if (!cell) return '—';
   let code = cell.access === 'write' ? 'S' : 'L';
-  if (cell.projection && cell.projection !== 'full') code += { ownAnswer: 'ᵉ', statusOnly: 'ˢ', process: 'ᵖ' }[cell.projection];
+  if (cell.projection && cell.projection !== 'full') code += { ownAnswer: 'ᵉ', statusOnly: 'ˢ', process: 'ᵖ', resident: 'ʳ' }[cell.projection];
   if (cell.when) code += { enrichmentOpen: '°', enrichmentAsked: '*' }[cell.when];
   return code;
 }
@@ -182,7 +183,7 @@ function matrixBlocks(table: PolicyTable): Block[] {
     { kind: 'table', head: ['Groep', 'Rol', ...PHASES.map((p) => PHASE_LABELS[p].nl)], rows },
     {
       kind: 'paragraph',
-      text: 'Legenda: L = lezen, S = schrijven, — = geen toegang; ᵖ = op procesniveau (zonder wie de zorg inbracht), ᵉ = alleen het eigen antwoord, ˢ = alleen status op procesniveau; * = alleen als de eigen organisatie om verrijking is gevraagd, ° = alleen zolang die vraag openstaat.',
+      text: 'Legenda: L = lezen, S = schrijven, — = geen toegang; ᵖ = op procesniveau (zonder wie de zorg inbracht), ᵉ = alleen het eigen antwoord, ˢ = alleen status op procesniveau, ʳ = alleen fase, data van de stappen en bewaardatum (statuspagina van de inwoner); * = alleen als de eigen organisatie om verrijking is gevraagd, ° = alleen zolang die vraag openstaat.',
     },
   ];
 }

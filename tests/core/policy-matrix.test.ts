@@ -10,6 +10,7 @@ import { POLICY, cellFor, policyRows } from '../../src/core/policy';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from '../../src/core/model';
 import { DATA_GROUPS, GROUP_FIELD, PERSONAL_GROUPS, PHASES, ROLES } from '../../src/core/model';
 import { rolesFor } from '../../src/core/views';
+import { residentViewFor } from '../../src/core/resident';
 import type { CaseView } from '../../src/core/views';
 import type { World } from '../support/world';
 import { U, makeWorld } from '../support/world';
@@ -321,6 +322,40 @@ describe.each(SCENARIOS)('case: $label', ({ phase, build }) => {
     expect((await stored(w, caseId)).frame.phase).toBe(phase);
   });
 
+  test('the resident sees only the kenmerk, the phase, the dates of the steps and the retention dates; after the purge only the deletion date', async () => {
+    const record = await stored(w, caseId);
+    roleSeen.add(`${phase}|resident`);
+    for (const group of DATA_GROUPS) if (cellFor(POLICY, phase, group, 'resident')) exercised.add(cellKey(phase, group, 'resident'));
+    const view = residentViewFor(record);
+    const a = cellFor(POLICY, phase, 'A', 'resident');
+    if (!a) {
+      expect(view).toBeUndefined();
+      return;
+    }
+    expect(a.projection).toBe('resident');
+    const f = record.frame;
+    if (phase === 'PURGED') {
+      expect(view).toEqual({ reference: f.reference, phase, purgedAt: f.purgedAt });
+      return;
+    }
+    const c = cellFor(POLICY, phase, 'C', 'resident');
+    const expected: Record<string, unknown> = {
+      reference: f.reference,
+      phase,
+      phaseSince: f.phaseSince,
+      steps: [{ phase: 'INBRENG', at: f.createdAt }, ...f.transitions.map((t) => ({ phase: t.to, at: t.at }))],
+    };
+    if (f.closedAt) expected.closedAt = f.closedAt;
+    if (f.retentionAtLatest) expected.retentionAtLatest = f.retentionAtLatest;
+    if (c && f.retentionUntil) expected.retentionUntil = f.retentionUntil;
+    expect(view).toEqual(expected);
+    const text = JSON.stringify(view);
+    if (record.identity) for (const v of [record.identity.name, record.identity.dateOfBirth]) expect(text).not.toContain(v);
+    for (const t of f.transitions) if (t.rationale) expect(text).not.toContain(t.rationale);
+    expect(text).not.toContain(f.inbrengerOrganisationId);
+    expect(text).not.toContain(f.inbrengerUserId);
+  });
+
   test.each(USERS)('$label sees exactly what the table permits', async ({ user }) => {
     const record = await stored(w, caseId);
     const today = w.clock.now().toISOString().slice(0, 10);
@@ -399,6 +434,8 @@ describe('the matrix covered the whole table', () => {
       procesregisseur: [...PHASES],
       voorzitter: [...PHASES],
       privacyOfficer: [...PHASES],
+      // the resident of every case, walked through residentViewFor
+      resident: [...PHASES],
     };
     const missing = ROLES.flatMap((role) => possible[role].filter((p) => !roleSeen.has(`${p}|${role}`)).map((p) => `${p}|${role}`));
     expect(missing).toEqual([]);

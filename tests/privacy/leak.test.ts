@@ -20,7 +20,10 @@ import type { TestServer } from '../server/support/harness';
 import { startTestServer } from '../server/support/harness';
 import { readDocx } from '../transparency/support';
 import type { LeakUser, SeededCase } from './support/leak-seed';
-import { SCENARIOS, USERS, contextOf, seedCase } from './support/leak-seed';
+import { SCENARIOS, USERS, contextOf, residentOf, seedCase } from './support/leak-seed';
+import { POLICY } from '../../src/core/policy';
+import { residentStatus } from '../../src/transparency/resident-status';
+import { PROFILE } from '../transparency/support';
 
 jest.setTimeout(600_000);
 
@@ -193,6 +196,29 @@ test('no surface shows any user a group the specification denies them in the cas
       check(`bot action ${r.verb}`, user, JSON.stringify(await handler({ deps, member, locale: r.locale, turn }, { data: r.data, trigger: 'automatic' })));
     }
   }
+
+  // 4. the resident's status page: every case's resident, nl and en (the page's content as the resident server serves it)
+  const userMap = new Map((await store.listUsers()).map((u) => [u.id, u]));
+  const residentTexts = new Map<string, string>();
+  for (const c of cases) {
+    const resident = residentOf(c);
+    const record = await store.transaction((tx) => tx.getCase(c.caseId));
+    if (!record) continue;
+    const audit = await store.readAudit({ caseId: c.caseId, limit: 100_000 });
+    for (const locale of ['nl', 'en'] as const) {
+      const text = JSON.stringify(residentStatus(record, audit, { locale, orgs: organisations, users: userMap, policy: POLICY, profile: PROFILE }) ?? null);
+      residentTexts.set(`${c.scenario}:${locale}`, text);
+      check('resident status page', resident, text);
+      // stricter than the group: of C the resident sees only the retention date, never the name or date of birth
+      for (const m of c.markers.C!.slice(0, 2 + 7)) if (text.toLowerCase().includes(m.toLowerCase())) leaks.push({ surface: 'resident status page', user: resident.id, scenario: c.scenario, group: 'C', marker: m });
+      // and never the inbrenger's organisation (the mentor's school)
+      if (record.frame.phase !== 'INBRENG' && text.includes(organisations.get('school')!.name)) leaks.push({ surface: 'resident status page', user: resident.id, scenario: c.scenario, group: 'A', marker: 'inbrenger organisation' });
+    }
+  }
+  // meaningful: the resident of a closed case sees their own retention date and the organisations asked
+  const closedText = residentTexts.get('CLOSED:nl')!;
+  expect(closedText).toContain(cases.find((c) => c.scenario === 'CLOSED')!.markers.C![2 + 7]!);
+  expect(residentTexts.get('INBRENG:nl')).toBe('null');
 
   // the check is meaningful: the markers really are in the store and reach the users who may read them
   const closed = cases.find((c) => c.scenario === 'CLOSED')!;
