@@ -137,6 +137,32 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The resident's access code of one case (issue 19): printed in the latest letter with the kenmerk; only
+ * its keyed hash is stored (ADR 0011). One current code per case, keyed by the kenmerk: a new letter or a
+ * reissue replaces it, a revocation marks it. Kept after the purge (a hash of a random code is no personal
+ * data), so that the status page can still say on which day the data was destroyed.
+ */
+export interface ResidentAccessCode {
+  reference: string;
+  caseId: string;
+  /** HMAC-SHA-256 of the normalised code with the server's secret, hex. */
+  codeHash: string;
+  issuedAt: string;
+  issuedBy: string;
+  /** what issued it: a letter code (INFORMATION, INVITATION, CLOSURE) or REISSUE. */
+  origin: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/** Where resident access codes live: the same store as the cases (SQLite table, SharePoint list). */
+export interface ResidentAccessStore {
+  /** Inserts or replaces the code of `reference`. */
+  putAccessCode(code: ResidentAccessCode): Promise<void>;
+  getAccessCode(reference: string): Promise<ResidentAccessCode | undefined>;
+}
+
 /** A proactive bot message waiting in the store's queue (issue 4). Holds codes and ids, never personal data. */
 export interface OutboxMessage {
   id: string;

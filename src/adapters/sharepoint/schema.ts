@@ -21,6 +21,7 @@
  * | SJVLeases       | leases of scheduled jobs                             | nobody: server app only       |
  * | SJVBotOutbox    | the bot's proactive message queue (codes, ids)       | nobody: server app only       |
  * | SJVBotConversations, SJVBotCursors | the bot's conversation references, audit cursors | nobody: server app only |
+ * | SJVResidentAccess | residents' access codes: a keyed hash per kenmerk (ADR 0011) | nobody: server app only |
  * | SJVOrganisations, SJVUsers | the registry                               | nobody: server app only       |
  *
  * Every column used in a $filter or $orderby is indexed, so that queries stay under the 5,000-item list
@@ -237,6 +238,13 @@ export const LISTS = {
       text('CreatedAt', { indexed: true }),
       text('DoneAt'),
     ],
+  },
+  residentAccess: {
+    title: 'SJVResidentAccess',
+    description: 'Signaalpunt: toegangscodes van inwoners voor hun statuspagina — alleen een gesleutelde hash per kenmerk, nooit de code.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('Reference', { indexed: true, unique: true }), text('CaseId'), text('CodeHash'), text('IssuedAt'), text('IssuedBy'), text('Origin'), text('RevokedAt'), text('RevokedBy')],
   },
   botConversations: {
     title: 'SJVBotConversations',
