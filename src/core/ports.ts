@@ -161,6 +161,14 @@ export interface ResidentAccessStore {
   /** Inserts or replaces the code of `reference`. */
   putAccessCode(code: ResidentAccessCode): Promise<void>;
   getAccessCode(reference: string): Promise<ResidentAccessCode | undefined>;
+  /**
+   * The resident server's small state, shared by its instances (issue 19): attempt counters and locks
+   * (kind `attempt`) and the residents' requests (kind `request`), as JSON by key. No personal data:
+   * keys are a kenmerk, a keyed hash of a client address, or a request id.
+   */
+  getResidentState(key: string): Promise<string | undefined>;
+  putResidentState(key: string, kind: string, json: string): Promise<void>;
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]>;
 }
 
 /** A proactive bot message waiting in the store's queue (issue 4). Holds codes and ids, never personal data. */

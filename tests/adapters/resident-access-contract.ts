@@ -26,5 +26,15 @@ export function residentAccessContract(name: string, make: () => Promise<{ store
       await s.store.putAccessCode({ ...code, revokedAt: '2026-03-04T10:00:00.000Z', revokedBy: 'regisseur@voorbeeldstad.nl' });
       expect(await s.store.getAccessCode(code.reference)).toMatchObject({ revokedAt: '2026-03-04T10:00:00.000Z', revokedBy: 'regisseur@voorbeeldstad.nl' });
     });
+
+    test('resident state: read back by key, replaced by a second put, listed by kind only', async () => {
+      expect(await s.store.getResidentState('attempt:ref:SJV-2026-0042')).toBeUndefined();
+      await s.store.putResidentState('attempt:ref:SJV-2026-0042', 'attempt', '{"failures":1}');
+      await s.store.putResidentState('attempt:ref:SJV-2026-0042', 'attempt', '{"failures":2}');
+      await s.store.putResidentState('request:1', 'request', '{"kind":"access"}');
+      expect(await s.store.getResidentState('attempt:ref:SJV-2026-0042')).toBe('{"failures":2}');
+      expect(await s.store.listResidentState('attempt')).toEqual([{ key: 'attempt:ref:SJV-2026-0042', json: '{"failures":2}' }]);
+      expect(await s.store.listResidentState('request')).toEqual([{ key: 'request:1', json: '{"kind":"access"}' }]);
+    });
   });
 }

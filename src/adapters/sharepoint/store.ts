@@ -1164,6 +1164,26 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     });
   }
 
+  getResidentState(key: string): Promise<string | undefined> {
+    return this.guard(async () => {
+      const [r] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['Json'], limit: 1 });
+      return r && typeof r.Json === 'string' ? r.Json : undefined;
+    });
+  }
+  putResidentState(key: string, kind: string, jsonText: string): Promise<void> {
+    return this.guard(async () => {
+      const [row] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['StateKey'], limit: 1 });
+      await this.upsert('residentState', row?.Id, { Title: kind, StateKey: key, Kind: kind, Json: jsonText });
+    });
+  }
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
+    return this.guard(async () =>
+      (await this.collect('residentState', { filter: eq('Kind', kind), select: ['StateKey', 'Json'] }))
+        .map((r) => ({ key: String(r.StateKey), json: String(r.Json) }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    );
+  }
+
   // ---- the port: leases of scheduled jobs ----------------------------------------------------------------
 
   /** Takes a free or expired lease (no renewal), with optimistic concurrency: unique name on insert, If-Match on take-over. */

@@ -506,6 +506,20 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
     });
   }
 
+  getResidentState(key: string): Promise<string | undefined> {
+    return this.exclusive(() => this.db.prepare<[string], { json: string }>('SELECT json FROM resident_state WHERE key = ?').get(key)?.json);
+  }
+
+  putResidentState(key: string, kind: string, json: string): Promise<void> {
+    return this.exclusive(() => {
+      this.db.prepare('INSERT INTO resident_state (key, kind, json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, json = excluded.json').run(key, kind, json);
+    });
+  }
+
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
+    return this.exclusive(() => this.db.prepare<[string], { key: string; json: string }>('SELECT key, json FROM resident_state WHERE kind = ? ORDER BY key').all(kind));
+  }
+
   acquireLease(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
     return this.exclusive(() => {
       const at = now.toISOString();

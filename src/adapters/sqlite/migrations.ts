@@ -184,7 +184,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 14,
-    name: 'the resident\'s access codes: one keyed hash per kenmerk, never the code itself (issue 19, ADR 0011)',
+    name: 'the resident\'s access codes (one keyed hash per kenmerk, never the code) and the resident server\'s attempt counters and requests (issue 19, ADR 0011)',
     sql: `
       CREATE TABLE resident_access_codes (
         reference TEXT PRIMARY KEY,
@@ -196,6 +196,12 @@ export const MIGRATIONS: readonly Migration[] = [
         revoked_at TEXT,
         revoked_by TEXT
       );
+      CREATE TABLE resident_state (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX resident_state_kind ON resident_state (kind, key);
     `,
   },
 ];

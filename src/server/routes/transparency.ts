@@ -30,6 +30,7 @@ import type { ResidentAccessStore } from '../../core/ports';
 import { loadResidentCodeSecret } from '../../transparency/access-codes';
 import type { ResidentCodeDeps } from '../../transparency/deps';
 import { ResidentAccessService } from '../../transparency/resident-access';
+import { AttemptLimiter, DEFAULT_LIMITS } from '../../transparency/resident-limiter';
 import { checkoutRoot } from '../../config';
 import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
@@ -179,6 +180,39 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       params: caseParams,
       success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).' },
       run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
+    },
+    {
+      ...base,
+      operationId: 'listResidentRequests',
+      method: 'GET',
+      path: '/api/v1/resident/requests',
+      summary: 'Requests residents made on their status page (full access export, objection), with the one-month deadline (procesregisseur)',
+      write: false,
+      roles: ['procesregisseur'],
+      success: { status: 200, description: 'Kenmerk, kind (access | objection), when, due on; no personal data.' },
+      run: async ({ user, deps }) => {
+        if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
+        const store = deps.store as Partial<ResidentAccessStore>;
+        const rows = typeof store.listResidentState === 'function' ? await store.listResidentState('request') : [];
+        const items = rows.map((r) => JSON.parse(r.json) as { reference: string; kind: string; at: string; dueOn: string; status: string }).map(({ reference, kind, at, dueOn, status }) => ({ reference, kind, at, dueOn, status }));
+        return { status: 200, body: { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.at.localeCompare(b.at)) } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'listResidentLocks',
+      method: 'GET',
+      path: '/api/v1/resident/locks',
+      summary: 'Kenmerken of the status page that are locked or slowed down now after failed attempts (procesregisseur)',
+      write: false,
+      roles: ['procesregisseur'],
+      success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).' },
+      run: async ({ user, deps }) => {
+        if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
+        const codes = residentCodesFor(deps);
+        if (!codes) return { status: 200, body: { items: [] } };
+        return { status: 200, body: { items: await new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS).locked(deps.now()) } };
+      },
     },
     privacyDoc('register', '/api/v1/privacy/register', 'The processing register (AVG art. 30), generated from the policy table and the retention configuration'),
     privacyDoc('dpia-annex', '/api/v1/privacy/dpia-annex', 'The DPIA annex (per phase: data, purpose, recipients, retention, measures), generated from the policy table'),
