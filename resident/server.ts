@@ -15,7 +15,7 @@ import { addToDay, dayOf } from '../src/core/calendar';
 import type { Organisation, User } from '../src/core/model';
 import type { PolicyTable } from '../src/core/policy';
 import { POLICY } from '../src/core/policy';
-import type { Clock, ResidentAccessStore, Store } from '../src/core/ports';
+import type { BotStore, Clock, ResidentAccessStore, Store } from '../src/core/ports';
 import { systemClock } from '../src/core/ports';
 import { hashAccessCode, normaliseAccessCode, normaliseReference, sameHash } from '../src/transparency/access-codes';
 import { formatDate } from '../src/transparency/format';
@@ -32,7 +32,8 @@ export const SESSION_SECONDS = 15 * 60;
 const DUMMY_HASH = 'f'.repeat(64);
 
 export interface ResidentServerOptions {
-  store: Store & ResidentAccessStore;
+  /** with the bot's queue, a request also becomes a bot notice to every procesregisseur. */
+  store: Store & ResidentAccessStore & Partial<Pick<BotStore, 'enqueueOutbox'>>;
   secret: Buffer;
   profile: OrganisationProfile;
   policy?: PolicyTable;
@@ -174,6 +175,13 @@ export async function startResidentServer(opts: ResidentServerOptions): Promise<
     const id = randomUUID();
     await store.putResidentState(`request:${id}`, 'request', JSON.stringify({ id, reference: s.ref, caseId: s.caseId, kind, at, dueOn, status: 'open' }));
     await audit({ actorId: `resident:${s.ref}`, role: 'resident', caseId: s.caseId, reference: s.ref, phase: null, action: 'create', groups: [], purpose: `statuspagina: verzoek van de inwoner (${kind === 'access' ? 'inzage' : 'bezwaar'})` });
+    // a bot notice to every procesregisseur (bot/app/routes/reminders.ts buildResidentRequest): kenmerk, kind, deadline
+    if (store.enqueueOutbox) {
+      const regisseurs = (await store.listUsers()).filter((u) => u.roles.includes('procesregisseur'));
+      await store.enqueueOutbox(
+        regisseurs.map((u) => ({ id: randomUUID(), dedupeKey: `residentRequest:${id}:${u.id}`, kind: 'residentRequest', recipientUserId: u.id, caseId: s.caseId, reference: s.ref, payload: { requestKind: kind, dueOn }, createdAt: at })),
+      );
+    }
     return reply.headers(html).send(statusPage(lang, status, formatDate(dueOn, lang)));
   });
 

@@ -5,6 +5,10 @@
  * 15 minutes; the page moves on with the case; after the purge only the deletion date; a revoked code
  * opens nothing; the resident's request lands with the procesregisseur with its one-month deadline.
  */
+import { randomUUID } from 'node:crypto';
+import { PROACTIVE } from '../../bot/app/routes';
+import { silentLogger } from '../../bot/app/types';
+import { systemClock } from '../../src/core/ports';
 import { DEMO, command, inDays } from '../server/support/harness';
 import type { Both } from './support';
 import { caseInVerrijking, letterCode, login, startBoth, statusText } from './support';
@@ -97,6 +101,20 @@ test('the resident asks for the full export; the request is listed for the proce
   const due = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())).toISOString().slice(0, 10);
   expect([due, inDays(31), inDays(30), inDays(28), inDays(29)]).toContain(mine.dueOn);
   expect((await b.t.call('GET', '/api/v1/resident/requests', { as: DEMO.mentor })).status).toBe(403);
+  // and a bot notice to the procesregisseur, with the kenmerk and the deadline
+  const queued = (await b.t.server.store.listOutbox({ limit: 1000 })).filter((m) => m.kind === 'residentRequest' && m.caseId === caseId);
+  expect(queued.map((m) => m.recipientUserId)).toEqual([DEMO.regisseur]);
+  expect(queued[0]!.payload).toEqual({ requestKind: 'access', dueOn: mine.dueOn });
+  const record = (await b.t.server.store.transaction((tx) => tx.getCase(caseId)))!;
+  const deps = { service: b.t.server.service, store: b.t.server.store, botStore: b.t.server.store, clock: systemClock, newId: randomUUID, log: silentLogger, queued: () => undefined };
+  const regisseur = (await b.t.server.store.getUser(DEMO.regisseur))!;
+  const organisation = (await b.t.server.store.getOrganisation(regisseur.organisationId))!;
+  const made = PROACTIVE.residentRequest!({ deps, recipient: { user: regisseur, organisation }, channelUserId: 'x', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record });
+  expect('card' in made).toBe(true);
+  expect(JSON.stringify(made)).toContain(reference);
+  expect(JSON.stringify(made)).toContain('volledig overzicht');
+  const mentor = (await b.t.server.store.getUser(DEMO.mentor))!;
+  expect(PROACTIVE.residentRequest!({ deps, recipient: { user: mentor, organisation: (await b.t.server.store.getOrganisation('school'))! }, channelUserId: 'y', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record })).toEqual({ obsolete: 'NOT_PROCESREGISSEUR' });
 });
 
 test('every answer carries a strict CSP (no script, no other origin) and no third-party resource', async () => {

@@ -11,7 +11,7 @@ import { intakeRoute } from './intake';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
 import { queueRoute } from './queue';
-import { buildInformingOverdue, buildInformingReminder } from './reminders';
+import { buildInformingOverdue, buildInformingReminder, buildResidentRequest } from './reminders';
 
 export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute];
 
@@ -30,6 +30,8 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder>> = {
   [REMINDER_KINDS.informing]: buildInformingReminder,
   [REMINDER_KINDS.informingOverdue]: buildInformingOverdue,
   [REMINDER_KINDS.enrichment]: buildEnrichmentReminder,
+  // queued by the resident's status page (resident/server.ts)
+  residentRequest: buildResidentRequest,
 };
 
 /** The bot's command list (for the Teams manifest's commandLists), nl first. */
