@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { PROACTIVE } from '../../bot/app/routes';
+import { buildResidentRequest } from '../../bot/app/routes/reminders';
 import { silentLogger } from '../../bot/app/types';
 import { systemClock } from '../../src/core/ports';
 import { DEMO, command, inDays } from '../server/support/harness';
@@ -109,12 +110,13 @@ test('the resident asks for the full export; the request is listed for the proce
   const deps = { service: b.t.server.service, store: b.t.server.store, botStore: b.t.server.store, clock: systemClock, newId: randomUUID, log: silentLogger, queued: () => undefined };
   const regisseur = (await b.t.server.store.getUser(DEMO.regisseur))!;
   const organisation = (await b.t.server.store.getOrganisation(regisseur.organisationId))!;
-  const made = PROACTIVE.residentRequest!({ deps, recipient: { user: regisseur, organisation }, channelUserId: 'x', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record });
+  expect(PROACTIVE.residentRequest).toBe(buildResidentRequest);
+  const made = buildResidentRequest({ deps, recipient: { user: regisseur, organisation }, channelUserId: 'x', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record });
   expect('card' in made).toBe(true);
   expect(JSON.stringify(made)).toContain(reference);
   expect(JSON.stringify(made)).toContain('volledig overzicht');
   const mentor = (await b.t.server.store.getUser(DEMO.mentor))!;
-  expect(PROACTIVE.residentRequest!({ deps, recipient: { user: mentor, organisation: (await b.t.server.store.getOrganisation('school'))! }, channelUserId: 'y', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record })).toEqual({ obsolete: 'NOT_PROCESREGISSEUR' });
+  expect(buildResidentRequest({ deps, recipient: { user: mentor, organisation: (await b.t.server.store.getOrganisation('school'))! }, channelUserId: 'y', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record })).toEqual({ obsolete: 'NOT_PROCESREGISSEUR' });
 });
 
 test('every answer carries a strict CSP (no script, no other origin) and no third-party resource', async () => {
