@@ -5,6 +5,9 @@
 import { ConfigError, loadConfig } from '../src/config';
 import { BOT_ENDPOINT_PATH } from '../src/server/bot-endpoint';
 import { startServer } from '../src/server/start';
+import { startResidentServer } from '../resident/server';
+import { loadResidentCodeSecret } from '../src/transparency/access-codes';
+import { loadOrganisationProfile } from '../src/transparency/profile';
 import { loadDotEnv } from './env';
 
 async function main(): Promise<void> {
@@ -21,6 +24,15 @@ async function main(): Promise<void> {
     throw e;
   }
   const server = await startServer(config);
+  // the resident's status page: its own server and port (deployed apart: `npm run resident`), here on the same store
+  const resident = await startResidentServer({
+    store: server.store,
+    secret: loadResidentCodeSecret(config.dataDir, config.resident.codeSecret),
+    profile: loadOrganisationProfile(`${config.templatesDir}/organisation.json`),
+    host: config.resident.host,
+    port: config.resident.port,
+    trustProxy: config.http.trustProxy,
+  });
   const base = config.http.publicUrl ?? server.url;
   const lines = [
     `Signaalpunt is running (${config.mode} mode${server.seeded ? ', demo tenant seeded' : ''})`,
@@ -31,6 +43,7 @@ async function main(): Promise<void> {
     ...(config.mode === 'local' ? [`                ${base}/pages/coordinator/  (procesregisseur's case list, the SPFx web part's components)`] : []),
     `                ${base}/pages/transparency/  (statistics, audit check, retention report)`,
     `  Health:       ${base}/healthz  ${base}/readyz`,
+    `  Resident:     ${resident.url}/  (the young person's status page: kenmerk + access code from a letter)`,
     `  Data:         ${config.databaseFile}`,
   ];
   if (config.mode === 'local') {
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`[signaalpunt] ${signal}: stopping (finishing running requests and jobs, closing the store)`);
-    server.close().then(
+    Promise.all([resident.close(), server.close()]).then(
       () => {
         console.log('[signaalpunt] stopped');
         process.exit(0);

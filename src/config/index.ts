@@ -109,6 +109,15 @@ export interface Config {
   pagesDir: string;
   /** the municipality's letter templates and organisation profile (organisation.json, logo). */
   templatesDir: string;
+  /** the resident's status page (issue 19, resident/): its own process and port. */
+  resident: {
+    host: string;
+    port: number;
+    /** the address printed in letters. */
+    publicUrl: string;
+    /** hex secret of the access codes' HMAC (≥ 32 bytes); unset: a random one in the data folder. */
+    codeSecret?: string;
+  };
   /** what the municipality sets in its privacy protocol; letters and the privacy documents quote it. */
   process: {
     /** when personal data of a closed case is destroyed. Applies to cases closed from then on (the date is fixed at closure). */
@@ -178,6 +187,10 @@ const EnvSchema = z.object({
   SJV_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   SJV_PAGES_DIR: z.string().min(1).default('./teams-app/dist'),
   SJV_TEMPLATES_DIR: z.string().min(1).optional(),
+  SJV_RESIDENT_PORT: z.coerce.number().int().min(0).max(65535).default(3979),
+  SJV_RESIDENT_HOST: z.string().min(1).optional(),
+  SJV_RESIDENT_PUBLIC_URL: z.url().optional(),
+  SJV_RESIDENT_CODE_SECRET: z.string().regex(/^[0-9a-fA-F]{64,}$/).optional(),
   SJV_STREET_NAMES_FILE: z.string().min(1).optional(),
   SJV_RETENTION_INBRENG_DAYS: retentionVariable('closedInInbrengDays'),
   SJV_RETENTION_VERRIJKING_DAYS: retentionVariable('closedInVerrijkingDays'),
@@ -322,6 +335,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     store: store!,
     pagesDir: isAbsolute(e.SJV_PAGES_DIR) ? e.SJV_PAGES_DIR : resolve(cwd, e.SJV_PAGES_DIR),
     templatesDir: e.SJV_TEMPLATES_DIR === undefined ? checkoutTemplatesDir() : isAbsolute(e.SJV_TEMPLATES_DIR) ? e.SJV_TEMPLATES_DIR : resolve(cwd, e.SJV_TEMPLATES_DIR),
+    resident: {
+      host: e.SJV_RESIDENT_HOST ?? (e.SJV_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
+      port: e.SJV_RESIDENT_PORT,
+      publicUrl: (e.SJV_RESIDENT_PUBLIC_URL ?? `http://127.0.0.1:${e.SJV_RESIDENT_PORT}`).replace(/\/+$/, ''),
+      ...(e.SJV_RESIDENT_CODE_SECRET ? { codeSecret: e.SJV_RESIDENT_CODE_SECRET } : {}),
+    },
     process: {
       // each value was checked against RETENTION_LIMITS by its variable's schema above
       retention: {

@@ -23,8 +23,12 @@ export const PERSONAL_GROUPS: readonly DataGroup[] = ['C', 'D', 'E', 'F', 'G'];
 
 /** Base roles a user has by configuration (group mapping). Case-relative roles are derived. */
 export type BaseRole = 'partner' | 'procesregisseur' | 'voorzitter' | 'privacyOfficer';
-/** Roles of the policy table: base roles plus the roles a partner has towards a particular case. */
-export const ROLES = ['inbrenger', 'ketenpartner', 'involvedPartner', 'leadPartner', 'procesregisseur', 'voorzitter', 'privacyOfficer'] as const;
+/**
+ * Roles of the policy table: base roles plus the roles a partner has towards a particular case, and the
+ * `resident` — the young person the case is about, reaching their own status page with the kenmerk and
+ * access code of a letter (never a user of the API, never a SharePoint group).
+ */
+export const ROLES = ['inbrenger', 'ketenpartner', 'involvedPartner', 'leadPartner', 'procesregisseur', 'voorzitter', 'privacyOfficer', 'resident'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Organisation {

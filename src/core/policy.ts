@@ -8,14 +8,19 @@
  * - condition `enrichmentAsked`: only if the user's organisation was ever asked for enrichment;
  * - projection `ownAnswer`: only the enrichment rows of the user's own organisation;
  * - projection `statusOnly`: only status at process level (no outcomes, no resident's stance);
- * - projection `process`: the frame without who (as a person) brought the concern in.
+ * - projection `process`: the frame without who (as a person) brought the concern in;
+ * - projection `resident`: what the resident's own status page shows (views.ts residentViewFor): of A the
+ *   kenmerk, the phase and the dates of the steps, the closure and deletion dates and the latest retention
+ *   date — never rationales, actors, decisions or the inbrenger's organisation; of C only the retention
+ *   date computed from the date of birth (the resident is the data subject: their own birthday-derived
+ *   date is theirs to see) — never the name or the date of birth itself.
  */
 import type { CaseRecord, DataGroup, Phase, Role } from './model';
 import { DATA_GROUPS, PHASES, ROLES } from './model';
 
 export type Access = 'read' | 'write';
 export type Condition = 'enrichmentOpen' | 'enrichmentAsked';
-export type Projection = 'full' | 'ownAnswer' | 'statusOnly' | 'process';
+export type Projection = 'full' | 'ownAnswer' | 'statusOnly' | 'process' | 'resident';
 export interface Cell {
   access: Access;
   when?: Condition;
@@ -28,6 +33,7 @@ const R: Cell = { access: 'read' };
 const W: Cell = { access: 'write' };
 const RP: Cell = { access: 'read', projection: 'process' };
 const WP: Cell = { access: 'write', projection: 'process' };
+const RR: Cell = { access: 'read', projection: 'resident' };
 const row = (cells: [Phase, Cell][]): PhaseRow => Object.fromEntries(cells) as PhaseRow;
 const phases = (cell: Cell, ...ps: Phase[]): [Phase, Cell][] => ps.map((p) => [p, cell]);
 const ACTIVE_AFTER_INBRENG: Phase[] = ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
@@ -41,6 +47,8 @@ export const POLICY: PolicyTable = {
     leadPartner: row(phases(RP, 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED')),
     procesregisseur: row([...phases(W, 'INBRENG', ...ACTIVE_AFTER_INBRENG, 'CLOSED'), ['PURGED', R]]),
     voorzitter: row([['INBRENG', WP], ['VERRIJKING', RP], ['BESPREKING', WP], ['OPVOLGING', RP], ['REFLECTIE', RP]]),
+    // the resident: from the information letter (Verrijking) on, and the deletion date after the purge.
+    resident: row(phases(RR, ...ACTIVE_AFTER_INBRENG, 'CLOSED', 'PURGED')),
   },
   // B concern: anonymous; table members, the procesregisseur, the partners asked for enrichment.
   B: {
@@ -58,6 +66,8 @@ export const POLICY: PolicyTable = {
     involvedPartner: row([['BESPREKING', R]]),
     leadPartner: row(phases(R, 'BESPREKING', 'OPVOLGING')),
     procesregisseur: row([...phases(W, ...ACTIVE_AFTER_INBRENG), ['CLOSED', R]]),
+    // the resident: only their own retention date (a value derived from the date of birth), while it is held.
+    resident: row(phases(RR, ...ACTIVE_AFTER_INBRENG, 'CLOSED')),
   },
   // D enrichment: the procesregisseur; the answering partner (own answer); involved partners from Bespreking.
   D: {
@@ -120,7 +130,7 @@ function conditionHolds(cell: Cell, ctx: PolicyContext): boolean {
   return true;
 }
 
-const PROJECTION_BREADTH: Record<Projection, number> = { ownAnswer: 1, statusOnly: 1, process: 2, full: 3 };
+const PROJECTION_BREADTH: Record<Projection, number> = { resident: 0, ownAnswer: 1, statusOnly: 1, process: 2, full: 3 };
 
 /**
  * The effective access of a set of roles to one group: the broadest access and projection among the
@@ -152,7 +162,7 @@ export function effectiveAccess(
 }
 
 /** Which role an audited read is attributed to when a user holds several: the most specific first. */
-const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'privacyOfficer', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner'];
+const READ_ROLE_PREFERENCE: readonly Role[] = ['procesregisseur', 'voorzitter', 'privacyOfficer', 'leadPartner', 'involvedPartner', 'inbrenger', 'ketenpartner', 'resident'];
 
 /**
  * The role through which a user reads `groups` of a case (for the audit): the most specific of their

@@ -137,6 +137,40 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/**
+ * The resident's access code of one case (issue 19): printed in the latest letter with the kenmerk; only
+ * its keyed hash is stored (ADR 0011). One current code per case, keyed by the kenmerk: a new letter or a
+ * reissue replaces it, a revocation marks it. Kept after the purge (a hash of a random code is no personal
+ * data), so that the status page can still say on which day the data was destroyed.
+ */
+export interface ResidentAccessCode {
+  reference: string;
+  caseId: string;
+  /** HMAC-SHA-256 of the normalised code with the server's secret, hex. */
+  codeHash: string;
+  issuedAt: string;
+  issuedBy: string;
+  /** what issued it: a letter code (INFORMATION, INVITATION, CLOSURE) or REISSUE. */
+  origin: string;
+  revokedAt?: string;
+  revokedBy?: string;
+}
+
+/** Where resident access codes live: the same store as the cases (SQLite table, SharePoint list). */
+export interface ResidentAccessStore {
+  /** Inserts or replaces the code of `reference`. */
+  putAccessCode(code: ResidentAccessCode): Promise<void>;
+  getAccessCode(reference: string): Promise<ResidentAccessCode | undefined>;
+  /**
+   * The resident server's small state, shared by its instances (issue 19): attempt counters and locks
+   * (kind `attempt`) and the residents' requests (kind `request`), as JSON by key. No personal data:
+   * keys are a kenmerk, a keyed hash of a client address, or a request id.
+   */
+  getResidentState(key: string): Promise<string | undefined>;
+  putResidentState(key: string, kind: string, json: string): Promise<void>;
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]>;
+}
+
 /** A proactive bot message waiting in the store's queue (issue 4). Holds codes and ids, never personal data. */
 export interface OutboxMessage {
   id: string;

@@ -190,7 +190,8 @@ export function viewFor(user: User, record: CaseRecord, org: Organisation | unde
   const readable: Readable = (g) => effectiveAccess(table, phase, g, roles, ctx) !== undefined;
   for (const group of DATA_GROUPS) {
     const eff = effectiveAccess(table, phase, group, roles, ctx);
-    if (!eff) continue;
+    // the resident's projection is built only by resident.ts (residentViewFor), never for a user.
+    if (!eff || eff.projection === 'resident') continue;
     any = true;
     view.access[group] = eff.access;
     const copied = copyGroup(record, group, eff.projection, user.organisationId, view, readable);

@@ -167,7 +167,7 @@ const TEXT = {
   },
 } as const;
 
-interface Ctx {
+export interface RecipientsContext {
   locale: Locale;
   orgs: ReadonlyMap<string, Organisation>;
   users: ReadonlyMap<string, User>;
@@ -184,11 +184,11 @@ function groupsSeen(policy: PolicyTable, phase: Phase, role: Role): DataGroup[] 
   });
 }
 
-const cl = (list: CatalogueList, code: string, ctx: Ctx): CodeLabel => ({ code, label: label(list, code, CATALOGUE_LOCALE[ctx.locale]) });
-const orgName = (id: string, ctx: Ctx): string => ctx.orgs.get(id)?.name ?? id;
-const person = (id: string, ctx: Ctx): string => (id ? (ctx.users.get(id)?.displayName ?? id) : '');
-const phaseCl = (p: CaseRecord['frame']['phase'], ctx: Ctx): CodeLabel => ({ code: p, label: PHASE_LABELS[p][ctx.locale] });
-const roleLabel = (r: string, ctx: Ctx): string => (r === 'system' ? SYSTEM_ROLE[ctx.locale] : (ROLE_LABELS[r as keyof typeof ROLE_LABELS]?.[ctx.locale] ?? r));
+const cl = (list: CatalogueList, code: string, ctx: RecipientsContext): CodeLabel => ({ code, label: label(list, code, CATALOGUE_LOCALE[ctx.locale]) });
+const orgName = (id: string, ctx: RecipientsContext): string => ctx.orgs.get(id)?.name ?? id;
+const person = (id: string, ctx: RecipientsContext): string => (id ? (ctx.users.get(id)?.displayName ?? id) : '');
+const phaseCl = (p: CaseRecord['frame']['phase'], ctx: RecipientsContext): CodeLabel => ({ code: p, label: PHASE_LABELS[p][ctx.locale] });
+const roleLabel = (r: string, ctx: RecipientsContext): string => (r === 'system' ? SYSTEM_ROLE[ctx.locale] : (ROLE_LABELS[r as keyof typeof ROLE_LABELS]?.[ctx.locale] ?? r));
 const STATES: Record<string, Record<Locale, string>> = {
   concerning: { nl: 'zorgelijk', en: 'concerning' },
   notConcerning: { nl: 'niet zorgelijk', en: 'not concerning' },
@@ -196,7 +196,7 @@ const STATES: Record<string, Record<Locale, string>> = {
 };
 
 /** Copies one case, group by group, into the export shape (allow-list; codes with their labels). */
-export function exportCase(record: CaseRecord, audit: readonly AuditRow[], ctx: Ctx): CaseExport {
+export function exportCase(record: CaseRecord, audit: readonly AuditRow[], ctx: RecipientsContext): CaseExport {
   const f = record.frame;
   const c = record.concern;
   if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
@@ -283,7 +283,7 @@ export function exportCase(record: CaseRecord, audit: readonly AuditRow[], ctx: 
  * exported personal groups (C–G) of the case, and every organisation the data was made available to
  * (enrichment requests; parties of the case discussion), with first and last time.
  */
-export function recipients(record: CaseRecord, audit: readonly AuditRow[], ctx: Ctx): Recipient[] {
+export function recipients(record: CaseRecord, audit: readonly AuditRow[], ctx: RecipientsContext): Recipient[] {
   const byKey = new Map<string, Recipient>();
   const add = (key: string, base: Omit<Recipient, 'actions' | 'groups' | 'firstAt' | 'lastAt' | 'times'>, action: string, groups: readonly DataGroup[], at: string): void => {
     const r = byKey.get(key) ?? { ...base, actions: [], groups: [], firstAt: at, lastAt: at, times: 0 };
@@ -345,7 +345,7 @@ export class AccessExportService {
     const req = parsed.data;
     const { store, clock, policy, profile, config } = this.deps;
     const [orgList, userList] = await Promise.all([store.listOrganisations(), store.listUsers()]);
-    const ctx: Ctx = { locale: req.locale, orgs: new Map(orgList.map((o) => [o.id, o])), users: new Map(userList.map((u) => [u.id, u])), policy };
+    const ctx: RecipientsContext = { locale: req.locale, orgs: new Map(orgList.map((o) => [o.id, o])), users: new Map(userList.map((u) => [u.id, u])), policy };
     const now = clock.now().toISOString();
 
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -4,7 +4,7 @@ import { DEFAULT_PROCESS_CONFIG } from '../core/config';
 import type { CaseRecord, Organisation, User } from '../core/model';
 import type { PolicyTable } from '../core/policy';
 import { POLICY, contextFor, effectiveAccess } from '../core/policy';
-import type { Clock, Store } from '../core/ports';
+import type { Clock, ResidentAccessStore, Store } from '../core/ports';
 import { systemClock } from '../core/ports';
 import { rolesFor } from '../core/views';
 import type { OrganisationProfile } from './profile';
@@ -15,10 +15,27 @@ export interface TransparencyDeps {
   config: ProcessConfig;
   policy: PolicyTable;
   profile: OrganisationProfile;
+  /** the residents' access codes (issue 19): where their hashes live, the server's secret, the page's address. Without it letters carry no code. */
+  residentCodes?: ResidentCodeDeps;
 }
 
-export function transparencyDeps(parts: { store: Store; profile: OrganisationProfile; clock?: Clock; config?: Partial<ProcessConfig>; policy?: PolicyTable }): TransparencyDeps {
+export interface ResidentCodeDeps {
+  store: ResidentAccessStore;
+  secret: Buffer;
+  /** the status page's public address, printed in the letter. */
+  publicUrl: string;
+}
+
+export function transparencyDeps(parts: {
+  store: Store;
+  profile: OrganisationProfile;
+  clock?: Clock;
+  config?: Partial<ProcessConfig>;
+  policy?: PolicyTable;
+  residentCodes?: ResidentCodeDeps;
+}): TransparencyDeps {
   return {
+    ...(parts.residentCodes ? { residentCodes: parts.residentCodes } : {}),
     store: parts.store,
     profile: parts.profile,
     clock: parts.clock ?? systemClock,

@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, L> = {
   procesregisseur: { nl: 'Procesregisseur (gemeente)', en: 'Process coordinator (municipality)' },
   voorzitter: { nl: 'Voorzitter signaaltafel', en: 'Chair of the signaaltafel' },
   privacyOfficer: { nl: 'Functionaris gegevensbescherming', en: 'Data protection officer' },
+  resident: { nl: 'Inwoner (de jongere zelf, via de statuspagina)', en: 'Resident (the young person, through the status page)' },
 };
 
 export const SYSTEM_ROLE: L = { nl: 'Systeem (automatische taak)', en: 'System (automated task)' };
@@ -69,6 +70,7 @@ export const PROJECTION_LABELS: Record<Projection, L> = {
   ownAnswer: { nl: 'alleen het eigen antwoord', en: 'own answer only' },
   statusOnly: { nl: 'alleen status op procesniveau', en: 'status at process level only' },
   process: { nl: 'op procesniveau, zonder wie de zorg inbracht', en: 'at process level, without who raised the concern' },
+  resident: { nl: 'alleen fase, data van de stappen en bewaardatum (statuspagina)', en: 'phase, dates of the steps and retention date only (status page)' },
 };
 
 export const LETTER_LABELS: Record<string, L> = {

@@ -6,6 +6,7 @@
  * their parents or guardians.
  */
 import { createHash } from 'node:crypto';
+import { generateAccessCode, hashAccessCode, normaliseAccessCode } from './access-codes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -47,9 +48,12 @@ const COMMON_SCALARS = [
   'complaint.authority',
   'complaint.url',
   'retention.maxAge',
+  'access.code',
+  'access.url',
 ] as const;
 const COMMON_LISTS = ['resident.address', 'organisation.postalAddress'] as const;
-const COMMON_FLAGS = ['guardians'] as const;
+/** `access`: the letter carries the resident's access code for the status page (issue 19). */
+const COMMON_FLAGS = ['guardians', 'access'] as const;
 
 /** The placeholders of each letter and the ones a template must keep (the legally required parts). */
 export const LETTER_VOCABULARY: Record<LetterKind, Vocabulary> = {
@@ -137,6 +141,8 @@ export interface LetterInputs {
   organisations: ReadonlyMap<string, Organisation>;
   deps: Pick<TransparencyDeps, 'config' | 'profile'>;
   meeting?: z.output<typeof meetingSchema>;
+  /** the access code printed in this letter and the status page's address (issue 19). */
+  access?: { code: string; url: string };
 }
 
 const orgName = (orgs: ReadonlyMap<string, Organisation>, id: string): string => orgs.get(id)?.name ?? id;
@@ -176,6 +182,9 @@ export function letterValues(inp: LetterInputs): TemplateValues {
     'complaint.url': COMPLAINT.url,
     guardians: ageOn(identity.dateOfBirth, today) < GUARDIAN_AGE,
     'retention.maxAge': String(maxAge),
+    access: inp.access !== undefined,
+    'access.code': inp.access?.code ?? '',
+    'access.url': inp.access?.url ?? '',
   };
   const labelLocale = CATALOGUE_LOCALE[locale];
   if (inp.kind === 'information') {
@@ -279,7 +288,10 @@ export class LetterService {
         if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
         if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
 
-        const values = letterValues({ record, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}) });
+        // a fresh access code for the status page with every letter made (only its hash is kept: a replay cannot reprint the old one)
+        const codes = this.deps.residentCodes;
+        const access = codes ? { code: generateAccessCode(), url: codes.publicUrl } : undefined;
+        const values = letterValues({ record, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}), ...(access ? { access } : {}) });
         const data = await renderDocx(letterDocument(this.templates[req.locale][req.kind], values), this.deps.profile, { locale: req.locale, letterhead: true });
         const exported: DataGroup[] = ['C', ...(usesContact ? (['F'] as const) : [])];
         const audit = (action: AuditInput['action'], groups: DataGroup[], purpose: string): AuditInput => ({
@@ -300,6 +312,7 @@ export class LetterService {
           const command = req.commandId ? await tx.getCommand(req.commandId) : undefined;
           if (!current || current.version !== record.version || (command === undefined) !== (previous === undefined)) return undefined;
           const rows: AuditInput[] = [audit('export', exported, `brief aan inwoner (${rule.code}${replay ? ', opnieuw aangemaakt' : ''})`)];
+          if (access) rows.push(audit('create', [], `toegangscode statuspagina uitgegeven (${rule.code})`));
           if (replay) {
             await tx.appendAudit(rows);
             return (previous.result as { sentAt: string }).sentAt;
@@ -314,6 +327,16 @@ export class LetterService {
           return now;
         });
         if (sentAt === undefined) continue; // the case changed while the letter was made: make it again
+        if (codes && access) {
+          await codes.store.putAccessCode({
+            reference: record.frame.reference,
+            caseId: record.id,
+            codeHash: hashAccessCode(codes.secret, record.frame.reference, normaliseAccessCode(access.code)!),
+            issuedAt: now,
+            issuedBy: user.id,
+            origin: rule.code,
+          });
+        }
         return ok({
           kind: req.kind,
           locale: req.locale,

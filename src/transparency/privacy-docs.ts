@@ -73,6 +73,7 @@ const ROLE_SHORT: Record<Role, string> = {
   procesregisseur: 'Procesregisseur',
   voorzitter: 'Voorzitter',
   privacyOfficer: 'FG',
+  resident: 'Inwoner',
 };
 
 const rolesIn = (table: PolicyTable, group: DataGroup, phase: Phase): { role: Role; cell: Cell }[] =>
@@ -93,7 +94,7 @@ export function describeCell(cell: Cell): string {
 export function cellCode(cell: Cell | undefined): string {
   if (!cell) return '—';
   let code = cell.access === 'write' ? 'S' : 'L';
-  if (cell.projection && cell.projection !== 'full') code += { ownAnswer: 'ᵉ', statusOnly: 'ˢ', process: 'ᵖ' }[cell.projection];
+  if (cell.projection && cell.projection !== 'full') code += { ownAnswer: 'ᵉ', statusOnly: 'ˢ', process: 'ᵖ', resident: 'ʳ' }[cell.projection];
   if (cell.when) code += { enrichmentOpen: '°', enrichmentAsked: '*' }[cell.when];
   return code;
 }
@@ -182,7 +183,7 @@ function matrixBlocks(table: PolicyTable): Block[] {
     { kind: 'table', head: ['Groep', 'Rol', ...PHASES.map((p) => PHASE_LABELS[p].nl)], rows },
     {
       kind: 'paragraph',
-      text: 'Legenda: L = lezen, S = schrijven, — = geen toegang; ᵖ = op procesniveau (zonder wie de zorg inbracht), ᵉ = alleen het eigen antwoord, ˢ = alleen status op procesniveau; * = alleen als de eigen organisatie om verrijking is gevraagd, ° = alleen zolang die vraag openstaat.',
+      text: 'Legenda: L = lezen, S = schrijven, — = geen toegang; ᵖ = op procesniveau (zonder wie de zorg inbracht), ᵉ = alleen het eigen antwoord, ˢ = alleen status op procesniveau, ʳ = alleen fase, data van de stappen en bewaardatum (statuspagina van de inwoner); * = alleen als de eigen organisatie om verrijking is gevraagd, ° = alleen zolang die vraag openstaat.',
     },
   ];
 }
@@ -242,11 +243,49 @@ export function registerDocument(i: PrivacyDocInputs): DocModel {
     { kind: 'paragraph', text: RETENTION_DATE_RULE },
     { kind: 'heading', level: 1, text: 'g. Technische en organisatorische beveiligingsmaatregelen' },
     { kind: 'bullets', items: [...SECURITY_MEASURES] },
+    ...residentPageBlocks(i.policy),
     { kind: 'heading', level: 1, text: 'Bijlage: toegang per fase (policy-tabel)' },
     ...matrixBlocks(i.policy),
   ];
   return { title: 'Verwerkingsregister Signaalpunt Jeugd & Veiligheid', blocks };
 }
+
+/**
+ * The resident's status page (issue 19, resident/, ADR 0011): purpose, the data shown — from the
+ * resident's cells of the policy table — and the safeguards.
+ */
+export function residentPageBlocks(table: PolicyTable): Block[] {
+  const shown = DATA_GROUPS.flatMap((g) => {
+    const phases = PHASES.filter((p) => cellFor(table, p, g, 'resident'));
+    return phases.length ? [`${GROUP_LABELS[g].nl}: ${RESIDENT_SHOWN[g] ?? describeCell(cellFor(table, phases[0]!, g, 'resident')!)} — in ${phases.map((p) => PHASE_LABELS[p].nl).join(', ')}`] : [];
+  });
+  return [
+    { kind: 'heading', level: 1, text: 'Statuspagina voor de inwoner' },
+    {
+      kind: 'paragraph',
+      text: 'Doel: openheid naar de jongere. De inwoner ziet op een eigen webpagina, met het kenmerk en de toegangscode uit de laatste brief, hoe het met de zaak staat, welke organisaties gegevens kregen en op welke dag, wanneer de gegevens worden vernietigd, welke rechten er zijn en hoe die te gebruiken; de inwoner kan er een volledig inzageoverzicht aanvragen of bezwaar maken (het verzoek komt bij de procesregisseur, met een termijn van een maand).',
+    },
+    { kind: 'paragraph', text: 'Getoonde gegevens (uit de policy-tabel, rol Inwoner):' },
+    { kind: 'bullets', items: [...shown, 'Ontvangers: organisatie en eerste dag, uit de auditlog (dezelfde ontvangers als het inzageoverzicht), zonder personen en zonder de organisatie die de zorg inbracht.', 'Nooit: naam, geboortedatum, signalen, vrije tekst, besluiten of toelichtingen.'] },
+    { kind: 'paragraph', text: 'Waarborgen:' },
+    { kind: 'bullets', items: [...RESIDENT_PAGE_SAFEGUARDS] },
+  ];
+}
+
+const RESIDENT_SHOWN: Partial<Record<DataGroup, string>> = {
+  A: 'kenmerk, fase op procesniveau, data van de stappen, datum van afsluiting en uiterste bewaardatum; na vernietiging alleen de datum van vernietiging',
+  C: 'alleen de eigen bewaardatum (afgeleid van de geboortedatum)',
+};
+
+const RESIDENT_PAGE_SAFEGUARDS = [
+  'Een aparte server en webadres, los van de API; geen Teams, geen Entra-account nodig.',
+  'Toegangscode van 80 bits (16 tekens zonder I, L, O, U), elke brief een nieuwe; alleen een HMAC-SHA-256 met een servergeheim wordt bewaard; de procesregisseur kan de code intrekken en opnieuw uitgeven (gelogd).',
+  'Hetzelfde antwoord en hetzelfde rekenwerk voor een onbekend kenmerk en een verkeerde code.',
+  'Pogingen begrensd per adres (blokkade), per kenmerk en adres (blokkade) en per kenmerk (groeiende wachttijd, nooit een blokkade zodat de inwoner zelf erin blijft kunnen); blokkades staan in de auditlog en zijn zichtbaar voor de procesregisseur.',
+  'Sessie van hoogstens 15 minuten in een ondertekende cookie (HttpOnly, Secure, SameSite=Strict); een ingetrokken code beëindigt de sessie.',
+  'Strikte Content-Security-Policy: geen scripts, geen bronnen van derden; elke weergave van de eigen bewaardatum staat in de auditlog.',
+  'Na vernietiging werkt de code niet meer voor de zaak: de pagina meldt alleen de datum van vernietiging.',
+];
 
 function retentionFor(phase: Phase, r: RetentionConfig): string {
   const lines = retentionLines(r);
@@ -299,6 +338,7 @@ export function dpiaAnnexDocument(i: PrivacyDocInputs): DocModel {
     { kind: 'paragraph', text: RETENTION_DATE_RULE },
     { kind: 'heading', level: 1, text: 'Toegangsmatrix (policy-tabel)' },
     ...matrixBlocks(i.policy),
+    ...residentPageBlocks(i.policy),
     { kind: 'heading', level: 1, text: 'Algemene beveiligingsmaatregelen' },
     { kind: 'bullets', items: [...SECURITY_MEASURES] },
   ];

@@ -157,10 +157,15 @@ describe('after CLOSED only the procesregisseur reaches C–G', () => {
     for (const key of PERSONAL_KEYS) if (record[key] !== undefined) expect(regisseur?.[key]).toEqual(record[key]);
   });
 
-  test('in the table: C–G in CLOSED and PURGED have procesregisseur cells only', () => {
+  test('in the table: C–G in CLOSED and PURGED have procesregisseur cells only (and the resident’s own retention date in CLOSED)', () => {
     for (const phase of ['CLOSED', 'PURGED'] as const)
       for (const group of ['C', 'D', 'E', 'F', 'G'] as const)
-        for (const role of ROLES) if (role !== 'procesregisseur') expect(cellFor(POLICY, phase, group, role)).toBeUndefined();
+        for (const role of ROLES) {
+          if (role === 'procesregisseur') continue;
+          // the data subject is no recipient: of C only their own retention date (docs/process-resident.md RR3)
+          if (role === 'resident' && phase === 'CLOSED' && group === 'C') expect(cellFor(POLICY, phase, group, role)).toEqual({ access: 'read', projection: 'resident' });
+          else expect(cellFor(POLICY, phase, group, role)).toBeUndefined();
+        }
   });
 });
 

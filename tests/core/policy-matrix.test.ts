@@ -16,6 +16,7 @@ import { EXPECTED_ACCESS, SPEC_GROUPS, SPEC_PHASES, SPEC_ROLES } from '../spec/e
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from '../../src/core/model';
 import { DATA_GROUPS, GROUP_FIELD, PERSONAL_GROUPS, PHASES, ROLES } from '../../src/core/model';
 import { rolesFor } from '../../src/core/views';
+import { residentViewFor } from '../../src/core/resident';
 import type { CaseView } from '../../src/core/views';
 import type { World } from '../support/world';
 import { U, makeWorld } from '../support/world';
@@ -396,11 +397,55 @@ async function arrange(build: Scenario['build']): Promise<{ w: World; caseId: st
   return { w, caseId, organisations: await w.store.listOrganisations() };
 }
 
+/** The resident's projection (policy role `resident`) holds the kenmerk, phase, step dates and retention dates only; after the purge only the deletion date. */
+async function residentSeesOnlyTheProcess(w: World, caseId: string, phase: Phase): Promise<void> {
+    const record = await stored(w, caseId);
+    roleSeen.add(`${phase}|resident`);
+    for (const group of DATA_GROUPS) if (specCell(phase, group, 'resident')) exercised.add(cellKey(phase, group, 'resident'));
+    const view = residentViewFor(record);
+    const a = specCell(phase, 'A', 'resident');
+    if (!a) {
+      expect(view).toBeUndefined();
+      return;
+    }
+    expect(a.projection).toBe('resident');
+    const f = record.frame;
+    if (phase === 'PURGED') {
+      expect(view).toEqual({ reference: f.reference, phase, purgedAt: f.purgedAt });
+      return;
+    }
+    const c = specCell(phase, 'C', 'resident');
+    const expected: Record<string, unknown> = {
+      reference: f.reference,
+      phase,
+      phaseSince: f.phaseSince,
+      steps: [{ phase: 'INBRENG', at: f.createdAt }, ...f.transitions.map((t) => ({ phase: t.to, at: t.at }))],
+    };
+    if (f.closedAt) expected.closedAt = f.closedAt;
+    if (f.retentionAtLatest) expected.retentionAtLatest = f.retentionAtLatest;
+    if (c && f.retentionUntil) expected.retentionUntil = f.retentionUntil;
+    expect(view).toEqual(expected);
+    const text = JSON.stringify(view);
+    if (record.identity) for (const v of [record.identity.name, record.identity.dateOfBirth]) expect(text).not.toContain(v);
+    for (const t of f.transitions) if (t.rationale) expect(text).not.toContain(t.rationale);
+    expect(text).not.toContain(f.inbrengerOrganisationId);
+    expect(text).not.toContain(f.inbrengerUserId);
+}
+
 describe.each(SCENARIOS)('case: $label', ({ phase, build }) => {
   test('is in the phase it claims', async () => {
     const { w, caseId } = await arrange(build);
     try {
       expect((await stored(w, caseId)).frame.phase).toBe(phase);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('the resident sees only the kenmerk, the phase, the dates of the steps and the retention dates; after the purge only the deletion date', async () => {
+    const { w, caseId } = await arrange(build);
+    try {
+      await residentSeesOnlyTheProcess(w, caseId, phase);
     } finally {
       await w.close();
     }
@@ -504,6 +549,8 @@ describe('the matrix covered the whole table', () => {
       procesregisseur: [...PHASES],
       voorzitter: [...PHASES],
       privacyOfficer: [...PHASES],
+      // the resident of every case, walked through residentViewFor
+      resident: [...PHASES],
     };
     const missing = ROLES.flatMap((role) => possible[role].filter((p) => !roleSeen.has(`${p}|${role}`)).map((p) => `${p}|${role}`));
     expect(missing).toEqual([]);

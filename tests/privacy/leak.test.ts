@@ -20,7 +20,12 @@ import type { TestServer } from '../server/support/harness';
 import { startTestServer } from '../server/support/harness';
 import { readDocx } from '../transparency/support';
 import type { LeakUser, SeededCase } from './support/leak-seed';
-import { SCENARIOS, USERS, contextOf, seedCase } from './support/leak-seed';
+import { SCENARIOS, USERS, contextOf, residentOf, seedCase } from './support/leak-seed';
+import { POLICY } from '../../src/core/policy';
+import { residentStatus } from '../../src/transparency/resident-status';
+import { PROFILE } from '../transparency/support';
+import { startResidentServer } from '../../resident/server';
+import { loadResidentCodeSecret } from '../../src/transparency/access-codes';
 
 jest.setTimeout(600_000);
 
@@ -125,11 +130,16 @@ test('no surface shows any user a group the specification denies them in the cas
   }
 
   // 2. the exports that are POSTs: letters of every kind and the access request, as json and docx
+  const codes = new Map<string, string>();
   for (const user of USERS) {
     for (const c of cases) {
       for (const kind of ['information', 'invitation', 'closure']) {
         const meeting = kind === 'invitation' ? { meeting: { date: today, time: '15:00', location: 'Stadhuis' } } : {};
-        check(`POST /api/v1/cases/{caseId}/letters ${kind}`, user, (await fetchText('POST', `/api/v1/cases/${c.caseId}/letters`, user, { kind, locale: 'nl', ...meeting })).text);
+        const letter = await fetchText('POST', `/api/v1/cases/${c.caseId}/letters`, user, { kind, locale: 'nl', ...meeting });
+        check(`POST /api/v1/cases/{caseId}/letters ${kind}`, user, letter.text);
+        // the latest letter's access code is the valid one: the resident logs in with it below
+        const code = /Toegangscode: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(letter.text)?.[1];
+        if (letter.status === 200 && code) codes.set(c.caseId, code);
       }
       const name = `${c.markers.C![0]!} ${c.markers.C![1]!}`;
       const dateOfBirth = c.markers.C![2]!;
@@ -194,6 +204,45 @@ test('no surface shows any user a group the specification denies them in the cas
       check(`bot action ${r.verb}`, user, JSON.stringify(await handler({ deps, member, locale: r.locale, turn }, { data: r.data, trigger: 'automatic' })));
     }
   }
+
+  // 4. the resident's status page: every case's resident, nl and en (the page's content as the resident server serves it)
+  const userMap = new Map((await store.listUsers()).map((u) => [u.id, u]));
+  const residentTexts = new Map<string, string>();
+  const residentServer = await startResidentServer({ store, secret: loadResidentCodeSecret(t.dataDir), profile: PROFILE, limits: { ipLockAfter: 1e9, refIpLockAfter: 1e9, refSlowAfter: 1e9 } });
+  let residentPages = 0;
+  for (const c of cases) {
+    const resident = residentOf(c);
+    const record = await store.transaction((tx) => tx.getCase(c.caseId));
+    if (!record) continue;
+    const audit = await store.readAudit({ caseId: c.caseId, limit: 100_000 });
+    for (const locale of ['nl', 'en'] as const) {
+      const text = JSON.stringify(residentStatus(record, audit, { locale, orgs: organisations, users: userMap, policy: POLICY, profile: PROFILE }) ?? null);
+      residentTexts.set(`${c.scenario}:${locale}`, text);
+      check('resident status page', resident, text);
+      // and the page itself, served by the resident server, for the resident logged in with the letter's code
+      const code = codes.get(c.caseId);
+      if (code) {
+        const login = await fetch(`${residentServer.url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference: record.frame.reference, code }).toString() });
+        const cookie = login.headers.get('set-cookie')?.split(';')[0];
+        const html = cookie ? await (await fetch(`${residentServer.url}/status?lang=${locale}`, { headers: { cookie } })).text() : await login.text();
+        if (cookie) residentPages++;
+        check('resident server GET /status', resident, html);
+        for (const m of c.markers.C!.slice(0, 2 + 7)) if (html.toLowerCase().includes(m.toLowerCase())) leaks.push({ surface: 'resident server GET /status', user: resident.id, scenario: c.scenario, group: 'C', marker: m });
+        if (html.includes(organisations.get('school')!.name)) leaks.push({ surface: 'resident server GET /status', user: resident.id, scenario: c.scenario, group: 'A', marker: 'inbrenger organisation' });
+      }
+      // stricter than the group: of C the resident sees only the retention date, never the name or date of birth
+      for (const m of c.markers.C!.slice(0, 2 + 7)) if (text.toLowerCase().includes(m.toLowerCase())) leaks.push({ surface: 'resident status page', user: resident.id, scenario: c.scenario, group: 'C', marker: m });
+      // and never the inbrenger's organisation (the mentor's school)
+      if (record.frame.phase !== 'INBRENG' && text.includes(organisations.get('school')!.name)) leaks.push({ surface: 'resident status page', user: resident.id, scenario: c.scenario, group: 'A', marker: 'inbrenger organisation' });
+    }
+  }
+  // meaningful: the resident of a closed case sees their own retention date and the organisations asked
+  const closedText = residentTexts.get('CLOSED:nl')!;
+  expect(closedText).toContain(cases.find((c) => c.scenario === 'CLOSED')!.markers.C![2 + 7]!);
+  expect(residentTexts.get('INBRENG:nl')).toBe('null');
+  await residentServer.close();
+  // every case with a letter was seen through the resident server too (all but Inbreng, closed without suspicion, purged), nl and en
+  expect(residentPages).toBeGreaterThanOrEqual(2 * 7);
 
   // the check is meaningful: the markers really are in the store and reach the users who may read them
   const closed = cases.find((c) => c.scenario === 'CLOSED')!;

@@ -39,7 +39,8 @@ interface Proc {
 
 function run(script: string, args: string[], env: Record<string, string>, cwd: string = ROOT): Proc {
   // A clean environment: only what a shell would pass, plus the test's settings.
-  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  // SJV_RESIDENT_PORT=0: the resident page npm start also runs takes any free port (tests run side by side)
+  const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SJV_RESIDENT_PORT: '0' };
   const child = spawn(process.execPath, [TSX, join(ROOT, script), ...args], { cwd, env: { ...base, SJV_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -71,6 +72,12 @@ test('a fresh start seeds the demo tenant, prints the URLs, serves a case, and S
   const out = proc.out();
   expect(out).toContain('local mode, demo tenant seeded');
   for (const url of [`${base}/api/v1`, `${base}/api/openapi.json`, `${base}/api/messages`, `${base}/pages/`]) expect(out).toContain(url);
+  // the resident's status page runs as well, on its own port, and its URL is printed
+  const resident = /Resident:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+  expect(resident).not.toBeNull();
+  const page = await fetch(`${resident![1]}/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('Hoe staat het met mijn zaak?');
 
   const token = ((await (await fetch(`${base}/api/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'mentor@school.demo' }) })).json()) as { access_token: string }).access_token;
   const created = await fetch(`${base}/api/v1/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ commandId: cmdId(), ...CONCERN }) });

@@ -12,12 +12,12 @@ export const SPEC_PHASES = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 
 export type SpecPhase = (typeof SPEC_PHASES)[number];
 export const SPEC_GROUPS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 export type SpecGroup = (typeof SPEC_GROUPS)[number];
-export const SPEC_ROLES = ['inbrenger', 'ketenpartner', 'involvedPartner', 'leadPartner', 'procesregisseur', 'voorzitter', 'privacyOfficer'] as const;
+export const SPEC_ROLES = ['inbrenger', 'ketenpartner', 'involvedPartner', 'leadPartner', 'procesregisseur', 'voorzitter', 'privacyOfficer', 'resident'] as const;
 export type SpecRole = (typeof SPEC_ROLES)[number];
 export interface SpecCell {
   access: 'read' | 'write';
   when?: 'enrichmentOpen' | 'enrichmentAsked';
-  projection?: 'full' | 'ownAnswer' | 'statusOnly' | 'process';
+  projection?: 'full' | 'ownAnswer' | 'statusOnly' | 'process' | 'resident';
 }
 export interface SpecContext {
   enrichmentOpen: boolean;
@@ -36,6 +36,7 @@ const rOpen: SpecCell = { access: 'read', when: 'enrichmentOpen' };
 const wOwnAnswerAsked: SpecCell = { access: 'write', when: 'enrichmentAsked', projection: 'ownAnswer' };
 const rOwnAnswerAsked: SpecCell = { access: 'read', when: 'enrichmentAsked', projection: 'ownAnswer' };
 const rStatus: SpecCell = { access: 'read', projection: 'statusOnly' };
+const rResident: SpecCell = { access: 'read', projection: 'resident' };
 
 /** group → role → phase → cell; an absent cell is no access. */
 export const EXPECTED_ACCESS: Record<SpecGroup, Partial<Record<SpecRole, SpecRow>>> = {
@@ -52,6 +53,8 @@ export const EXPECTED_ACCESS: Record<SpecGroup, Partial<Record<SpecRole, SpecRow
     procesregisseur: { INBRENG: w, VERRIJKING: w, BESPREKING: w, OPVOLGING: w, REFLECTIE: w, CLOSED: w, PURGED: r },
     // docs/process.md:51
     voorzitter: { INBRENG: wProcess, VERRIJKING: rProcess, BESPREKING: wProcess, OPVOLGING: rProcess, REFLECTIE: rProcess },
+    // docs/process-resident.md:35
+    resident: { VERRIJKING: rResident, BESPREKING: rResident, OPVOLGING: rResident, REFLECTIE: rResident, CLOSED: rResident, PURGED: rResident },
   },
   B: {
     // docs/process.md:52
@@ -78,6 +81,8 @@ export const EXPECTED_ACCESS: Record<SpecGroup, Partial<Record<SpecRole, SpecRow
     leadPartner: { BESPREKING: r, OPVOLGING: r },
     // docs/process.md:62
     procesregisseur: { VERRIJKING: w, BESPREKING: w, OPVOLGING: w, REFLECTIE: w, CLOSED: r },
+    // docs/process-resident.md:36
+    resident: { VERRIJKING: rResident, BESPREKING: rResident, OPVOLGING: rResident, REFLECTIE: rResident, CLOSED: rResident },
   },
   D: {
     // docs/process.md:63
@@ -128,8 +133,8 @@ export const EXPECTED_ACCESS: Record<SpecGroup, Partial<Record<SpecRole, SpecRow
   // The FG (privacyOfficer) has no cell anywhere: docs/process.md rule R2.
 };
 
-// docs/process.md "Vocabulary": full > process > ownAnswer = statusOnly.
-const BREADTH: Record<NonNullable<SpecCell['projection']>, number> = { full: 3, process: 2, ownAnswer: 1, statusOnly: 1 };
+// docs/process.md "Vocabulary": full > process > ownAnswer = statusOnly (> resident, docs/process-resident.md).
+const BREADTH: Record<NonNullable<SpecCell['projection']>, number> = { full: 3, process: 2, ownAnswer: 1, statusOnly: 1, resident: 0 };
 
 function holds(cell: SpecCell, ctx: SpecContext): boolean {
   if (cell.when === 'enrichmentOpen') return ctx.enrichmentOpen;
@@ -143,7 +148,7 @@ export function expectedCell(
   group: SpecGroup,
   roles: readonly SpecRole[],
   ctx: SpecContext,
-): { access: 'read' | 'write'; projection: 'full' | 'ownAnswer' | 'statusOnly' | 'process' } | undefined {
+): { access: 'read' | 'write'; projection: NonNullable<SpecCell['projection']> } | undefined {
   const cells = roles.map((role) => EXPECTED_ACCESS[group][role]?.[phase]).filter((c): c is SpecCell => c !== undefined && holds(c, ctx));
   if (cells.length === 0) return undefined;
   const access = cells.some((c) => c.access === 'write') ? 'write' : 'read';

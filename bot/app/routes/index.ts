@@ -12,7 +12,7 @@ import { intakeRoute } from './intake';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
 import { buildUndeliveredReport, queueRoute } from './queue';
-import { buildInformingOverdue, buildInformingReminder } from './reminders';
+import { buildInformingOverdue, buildInformingReminder, buildResidentRequest } from './reminders';
 
 export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute];
 
@@ -36,6 +36,8 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder | CaseFreeBuild
   [REMINDER_KINDS.enrichment]: buildEnrichmentReminder,
   // queued daily by the undelivered-report job (src/jobs/undelivered-report.ts)
   [UNDELIVERED_REPORT_KIND]: buildUndeliveredReport,
+  // queued by the resident's status page (resident/server.ts)
+  residentRequest: buildResidentRequest,
 };
 
 /** The bot's command list (for the Teams manifest's commandLists), nl first. */

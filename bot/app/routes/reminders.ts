@@ -51,3 +51,25 @@ export const buildInformingOverdue: ProactiveBuilder = (ctx) => {
     }),
   };
 };
+
+/**
+ * To the procesregisseur: a young person asked for the full access export or objected on their status
+ * page (resident/, issue 19); queued by the resident server. Kenmerk, kind and the one-month deadline only.
+ */
+export const buildResidentRequest: ProactiveBuilder = (ctx) => {
+  const { record, recipient, locale, payload, deps } = ctx;
+  if (!recipient.user.roles.includes('procesregisseur') || !processView(deps, recipient, record)?.frame) return { obsolete: 'NOT_PROCESREGISSEUR' };
+  if (typeof payload.dueOn !== 'string' || (payload.requestKind !== 'access' && payload.requestKind !== 'objection')) return { obsolete: 'NOT_A_REQUEST' };
+  const reference = record.frame.reference;
+  const kind = t(locale, payload.requestKind === 'access' ? 'resident.kindAccess' : 'resident.kindObjection');
+  return {
+    card: noticeCard(locale, {
+      title: t(locale, 'resident.requestTitle'),
+      lines: [t(locale, 'resident.requestBody', { reference, kind, date: formatDate(locale, payload.dueOn) })],
+      facts: [
+        { title: t(locale, 'reminder.factReference'), value: reference },
+        { title: t(locale, 'resident.factDueOn'), value: formatDate(locale, payload.dueOn) },
+      ],
+    }),
+  };
+};

@@ -21,6 +21,8 @@
  * | SJVLeases       | leases of scheduled jobs                             | nobody: server app only       |
  * | SJVBotOutbox    | the bot's proactive message queue (codes, ids)       | nobody: server app only       |
  * | SJVBotConversations, SJVBotCursors | the bot's conversation references, audit cursors | nobody: server app only |
+ * | SJVResidentAccess | residents' access codes: a keyed hash per kenmerk (ADR 0011) | nobody: server app only |
+ * | SJVResidentState | the resident server's attempt counters, locks and requests | nobody: server app only |
  * | SJVOrganisations, SJVUsers | the registry                               | nobody: server app only       |
  *
  * Every column used in a $filter or $orderby is indexed, so that queries stay under the 5,000-item list
@@ -237,6 +239,20 @@ export const LISTS = {
       text('CreatedAt', { indexed: true }),
       text('DoneAt'),
     ],
+  },
+  residentAccess: {
+    title: 'SJVResidentAccess',
+    description: 'Signaalpunt: toegangscodes van inwoners voor hun statuspagina — alleen een gesleutelde hash per kenmerk, nooit de code.',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('Reference', { indexed: true, unique: true }), text('CaseId'), text('CodeHash'), text('IssuedAt'), text('IssuedBy'), text('Origin'), text('RevokedAt'), text('RevokedBy')],
+  },
+  residentState: {
+    title: 'SJVResidentState',
+    description: 'Signaalpunt: pogingen, blokkades en verzoeken van de statuspagina van inwoners (geen persoonsgegevens).',
+    itemPermissions: false,
+    listReaders: [],
+    fields: [text('StateKey', { indexed: true, unique: true }), text('Kind', { indexed: true }), note('Json')],
   },
   botConversations: {
     title: 'SJVBotConversations',

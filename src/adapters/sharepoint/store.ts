@@ -40,7 +40,7 @@ import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../../cor
 import type { PolicyTable } from '../../core/policy';
 import { POLICY } from '../../core/policy';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
-import type { AuditCheckpointLog, AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditCheckpointLog, AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, ResidentAccessCode, ResidentAccessStore, Store, StoreTx } from '../../core/ports';
 import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
@@ -161,7 +161,7 @@ function hasReflection(r: CaseRecord): boolean {
   return Boolean(h.closureReason || h.rationale || h.feedbackSentAt || h.retentionUntil || h.lettersSent.length > 0);
 }
 
-export class SharePointStore implements Store, MeetingStore, BotStore {
+export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
   readonly sp: SPFI;
   readonly permissions: PermissionSync;
   private readonly months: number;
@@ -1151,6 +1151,55 @@ export class SharePointStore implements Store, MeetingStore, BotStore {
       const [row] = await this.collect('users', { filter: eq('UserId', user.id), select: ['UserId'], limit: 1 });
       await this.upsert('users', row?.Id, { Title: user.id, UserId: user.id, AadObjectId: user.aadObjectId ?? null, Json: JSON.stringify(user) });
     });
+  }
+
+  // ---- the resident's access codes (ResidentAccessStore, issue 19): one item per kenmerk ----
+  putAccessCode(c: ResidentAccessCode): Promise<void> {
+    return this.guard(async () => {
+      const [row] = await this.collect('residentAccess', { filter: eq('Reference', c.reference), select: ['Reference'], limit: 1 });
+      await this.upsert('residentAccess', row?.Id, {
+        Title: c.reference,
+        Reference: c.reference,
+        CaseId: c.caseId,
+        CodeHash: c.codeHash,
+        IssuedAt: c.issuedAt,
+        IssuedBy: c.issuedBy,
+        Origin: c.origin,
+        RevokedAt: c.revokedAt ?? null,
+        RevokedBy: c.revokedBy ?? null,
+      });
+    });
+  }
+  getAccessCode(reference: string): Promise<ResidentAccessCode | undefined> {
+    return this.guard(async () => {
+      const [r] = await this.collect('residentAccess', { filter: eq('Reference', reference), select: ['Reference', 'CaseId', 'CodeHash', 'IssuedAt', 'IssuedBy', 'Origin', 'RevokedAt', 'RevokedBy'], limit: 1 });
+      if (!r) return undefined;
+      const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+      const code: ResidentAccessCode = { reference: s(r.Reference), caseId: s(r.CaseId), codeHash: s(r.CodeHash), issuedAt: s(r.IssuedAt), issuedBy: s(r.IssuedBy), origin: s(r.Origin) };
+      if (s(r.RevokedAt)) code.revokedAt = s(r.RevokedAt);
+      if (s(r.RevokedBy)) code.revokedBy = s(r.RevokedBy);
+      return code;
+    });
+  }
+
+  getResidentState(key: string): Promise<string | undefined> {
+    return this.guard(async () => {
+      const [r] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['Json'], limit: 1 });
+      return r && typeof r.Json === 'string' ? r.Json : undefined;
+    });
+  }
+  putResidentState(key: string, kind: string, jsonText: string): Promise<void> {
+    return this.guard(async () => {
+      const [row] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['StateKey'], limit: 1 });
+      await this.upsert('residentState', row?.Id, { Title: kind, StateKey: key, Kind: kind, Json: jsonText });
+    });
+  }
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
+    return this.guard(async () =>
+      (await this.collect('residentState', { filter: eq('Kind', kind), select: ['StateKey', 'Json'] }))
+        .map((r) => ({ key: String(r.StateKey), json: String(r.Json) }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
+    );
   }
 
   // ---- the port: leases of scheduled jobs ----------------------------------------------------------------

@@ -12,7 +12,7 @@ import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
-import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, Store, StoreTx } from '../../core/ports';
+import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, ResidentAccessCode, ResidentAccessStore, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
@@ -99,7 +99,7 @@ export interface SqliteStoreOptions {
   auditCheckpointFile?: string;
 }
 
-export class SqliteStore implements Store, MeetingStore, BotStore {
+export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
   readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly deadlineMonths: number;
@@ -485,6 +485,44 @@ export class SqliteStore implements Store, MeetingStore, BotStore {
         .prepare('INSERT INTO users (id, aad_object_id, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, json = excluded.json')
         .run(user.id, user.aadObjectId ?? null, JSON.stringify(user));
     });
+  }
+
+  // ---- the resident's access codes (ResidentAccessStore, issue 19) ----
+  putAccessCode(c: ResidentAccessCode): Promise<void> {
+    return this.exclusive(() => {
+      this.db
+        .prepare(
+          `INSERT INTO resident_access_codes (reference, case_id, code_hash, issued_at, issued_by, origin, revoked_at, revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (reference) DO UPDATE SET case_id = excluded.case_id, code_hash = excluded.code_hash, issued_at = excluded.issued_at, issued_by = excluded.issued_by,
+             origin = excluded.origin, revoked_at = excluded.revoked_at, revoked_by = excluded.revoked_by`,
+        )
+        .run(c.reference, c.caseId, c.codeHash, c.issuedAt, c.issuedBy, c.origin, c.revokedAt ?? null, c.revokedBy ?? null);
+    });
+  }
+
+  getAccessCode(reference: string): Promise<ResidentAccessCode | undefined> {
+    return this.exclusive(() => {
+      const r = this.db.prepare<[string], Record<string, string | null>>('SELECT * FROM resident_access_codes WHERE reference = ?').get(reference);
+      if (!r) return undefined;
+      const code: ResidentAccessCode = { reference: r.reference!, caseId: r.case_id!, codeHash: r.code_hash!, issuedAt: r.issued_at!, issuedBy: r.issued_by!, origin: r.origin! };
+      if (r.revoked_at) code.revokedAt = r.revoked_at;
+      if (r.revoked_by) code.revokedBy = r.revoked_by;
+      return code;
+    });
+  }
+
+  getResidentState(key: string): Promise<string | undefined> {
+    return this.exclusive(() => this.db.prepare<[string], { json: string }>('SELECT json FROM resident_state WHERE key = ?').get(key)?.json);
+  }
+
+  putResidentState(key: string, kind: string, json: string): Promise<void> {
+    return this.exclusive(() => {
+      this.db.prepare('INSERT INTO resident_state (key, kind, json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, json = excluded.json').run(key, kind, json);
+    });
+  }
+
+  listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
+    return this.exclusive(() => this.db.prepare<[string], { key: string; json: string }>('SELECT key, json FROM resident_state WHERE kind = ? ORDER BY key').all(kind));
   }
 
   acquireLease(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {

@@ -182,4 +182,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX cases_inbrenger_user ON cases (inbrenger_user, created_at DESC, id, phase);
     `,
   },
+  {
+    version: 14,
+    name: 'the resident\'s access codes (one keyed hash per kenmerk, never the code) and the resident server\'s attempt counters and requests (issue 19, ADR 0011)',
+    sql: `
+      CREATE TABLE resident_access_codes (
+        reference TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL,
+        code_hash TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        issued_by TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by TEXT
+      );
+      CREATE TABLE resident_state (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX resident_state_kind ON resident_state (kind, key);
+    `,
+  },
 ];

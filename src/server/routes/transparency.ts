@@ -26,6 +26,11 @@ import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSch
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
+import type { ResidentAccessStore } from '../../core/ports';
+import { loadResidentCodeSecret } from '../../transparency/access-codes';
+import type { ResidentCodeDeps } from '../../transparency/deps';
+import { ResidentAccessService } from '../../transparency/resident-access';
+import { AttemptLimiter, DEFAULT_LIMITS } from '../../transparency/resident-limiter';
 import { checkoutRoot } from '../../config';
 import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
@@ -54,8 +59,21 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
   return { profile: loadOrganisationProfile(`${templatesDir}/organisation.json`), templates: loadLetterTemplates(templatesDir) };
 }
 
-const depsFor = (deps: OperationDeps, assets: TransparencyAssets): TransparencyDeps =>
-  transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile });
+/** the access codes' secret per data folder, read once. */
+const codeSecrets = new Map<string, Buffer>();
+const residentCodesFor = (deps: OperationDeps): ResidentCodeDeps | undefined => {
+  const store = deps.store as Partial<ResidentAccessStore>;
+  if (typeof store.putAccessCode !== 'function' || typeof store.getAccessCode !== 'function') return undefined;
+  const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
+  let secret = codeSecrets.get(key);
+  if (!secret) codeSecrets.set(key, (secret = loadResidentCodeSecret(deps.config.dataDir, deps.config.resident.codeSecret)));
+  return { store: deps.store as unknown as ResidentAccessStore, secret, publicUrl: deps.config.resident.publicUrl };
+};
+
+const depsFor = (deps: OperationDeps, assets: TransparencyAssets): TransparencyDeps => {
+  const residentCodes = residentCodesFor(deps);
+  return transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, ...(residentCodes ? { residentCodes } : {}) });
+};
 
 const attachment = (fileName: string, contentType: string): Record<string, string> => ({
   'content-type': contentType,
@@ -136,6 +154,64 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
         const result = unwrap(await new AccessExportService(depsFor(deps, assets)).export(user, request as AccessRequest));
         if (format === 'docx') return { status: 200, body: result.docx.data, headers: attachment(result.docx.fileName, result.docx.contentType) };
         return { status: 200, body: result.json };
+      },
+    },
+    {
+      ...base,
+      operationId: 'revokeResidentCode',
+      method: 'POST',
+      path: '/api/v1/cases/{caseId}/access-code/revoke',
+      summary: 'Revoke the resident’s access code of the status page: it opens nothing from now on (procesregisseur; audited)',
+      write: true,
+      roles: ['procesregisseur'],
+      params: caseParams,
+      success: { status: 200, description: 'The kenmerk and when the code was revoked.' },
+      extraResponses: { 409: 'No code was issued for this case (CASE.PRECONDITION_FAILED).' },
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).revoke(user, params.caseId!)) }),
+    },
+    {
+      ...base,
+      operationId: 'reissueResidentCode',
+      method: 'POST',
+      path: '/api/v1/cases/{caseId}/access-code/reissue',
+      summary: 'Issue a new access code for the resident’s status page; the previous one stops working. The code is shown this once (procesregisseur; audited)',
+      write: true,
+      roles: ['procesregisseur'],
+      params: caseParams,
+      success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).' },
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
+    },
+    {
+      ...base,
+      operationId: 'listResidentRequests',
+      method: 'GET',
+      path: '/api/v1/resident/requests',
+      summary: 'Requests residents made on their status page (full access export, objection), with the one-month deadline (procesregisseur)',
+      write: false,
+      roles: ['procesregisseur'],
+      success: { status: 200, description: 'Kenmerk, kind (access | objection), when, due on; no personal data.' },
+      run: async ({ user, deps }) => {
+        if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
+        const store = deps.store as Partial<ResidentAccessStore>;
+        const rows = typeof store.listResidentState === 'function' ? await store.listResidentState('request') : [];
+        const items = rows.map((r) => JSON.parse(r.json) as { reference: string; kind: string; at: string; dueOn: string; status: string }).map(({ reference, kind, at, dueOn, status }) => ({ reference, kind, at, dueOn, status }));
+        return { status: 200, body: { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.at.localeCompare(b.at)) } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'listResidentLocks',
+      method: 'GET',
+      path: '/api/v1/resident/locks',
+      summary: 'Kenmerken of the status page that are locked or slowed down now after failed attempts (procesregisseur)',
+      write: false,
+      roles: ['procesregisseur'],
+      success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).' },
+      run: async ({ user, deps }) => {
+        if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
+        const codes = residentCodesFor(deps);
+        if (!codes) return { status: 200, body: { items: [] } };
+        return { status: 200, body: { items: await new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS).locked(deps.now()) } };
       },
     },
     privacyDoc('register', '/api/v1/privacy/register', 'The processing register (AVG art. 30), generated from the policy table and the retention configuration'),

@@ -11,7 +11,7 @@ import type { TestServer } from '../../server/support/harness';
 import { DEMO, command, inDays } from '../../server/support/harness';
 
 /** The demo users and what the specification's roles need to know about them. */
-export const USERS: { id: string; organisationId: string; base: 'partner' | 'procesregisseur' | 'voorzitter' | 'privacyOfficer'; member: boolean }[] = [
+export const USERS: { id: string; organisationId: string; base: 'partner' | 'procesregisseur' | 'voorzitter' | 'privacyOfficer' | 'resident'; member: boolean; caseId?: string }[] = [
   { id: DEMO.regisseur, organisationId: 'gemeente', base: 'procesregisseur', member: true },
   { id: DEMO.voorzitter, organisationId: 'gemeente', base: 'voorzitter', member: true },
   { id: DEMO.fg, organisationId: 'gemeente', base: 'privacyOfficer', member: true },
@@ -23,6 +23,11 @@ export const USERS: { id: string; organisationId: string; base: 'partner' | 'pro
   { id: DEMO.trainer, organisationId: 'sportclub', base: 'partner', member: false },
 ];
 export type LeakUser = (typeof USERS)[number];
+
+/** The young person of one seeded case, reaching the status page with the code of their letter: resident of that case only. */
+export function residentOf(c: SeededCase): LeakUser {
+  return { id: `resident-${c.scenario}`, organisationId: '', base: 'resident', member: false, caseId: c.caseId };
+}
 
 export type Scenario = 'INBRENG' | 'VERRIJKING' | 'BESPREKING' | 'OPVOLGING' | 'REFLECTIE' | 'CLOSED' | 'PURGED' | 'CLOSED_NO_SUSPICION' | 'CLOSED_NOT_CONFIRMED' | 'CLOSED_WITHDRAWN_OPVOLGING';
 /** PURGED first: the purge runs as of its retention date and would take every other closed case with it. */
@@ -73,6 +78,7 @@ export function contextOf(c: SeededCase, u: LeakUser): { roles: SpecRole[]; ctx:
   if (u.base === 'procesregisseur') roles.push('procesregisseur');
   if (u.base === 'voorzitter') roles.push('voorzitter');
   if (u.base === 'privacyOfficer') roles.push('privacyOfficer');
+  if (u.base === 'resident' && u.caseId === c.caseId) roles.push('resident');
   if (u.base === 'partner' && u.member) {
     roles.push('ketenpartner');
     if (c.inbrengerId === u.id) roles.push('inbrenger');
