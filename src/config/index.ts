@@ -338,7 +338,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     resident: {
       host: e.SJV_RESIDENT_HOST ?? (e.SJV_MODE === 'production' ? '0.0.0.0' : '127.0.0.1'),
       port: e.SJV_RESIDENT_PORT,
-      publicUrl: (e.SJV_RESIDENT_PUBLIC_URL ?? `http://127.0.0.1:${e.SJV_RESIDENT_PORT}`).replace(/\/+$/, ''),
+      publicUrl: withoutTrailingSlashes(e.SJV_RESIDENT_PUBLIC_URL ?? `http://127.0.0.1:${e.SJV_RESIDENT_PORT}`),
       ...(e.SJV_RESIDENT_CODE_SECRET ? { codeSecret: e.SJV_RESIDENT_CODE_SECRET } : {}),
     },
     process: {
@@ -415,4 +415,11 @@ export function checkoutTemplatesDir(): string {
 /** The issuers a verifier accepts: every template for every allowed tenant. */
 export function expandIssuers(templates: readonly string[], tenants: readonly string[]): string[] {
   return tenants.flatMap((tid) => templates.map((t) => t.replaceAll('{tid}', tid)));
+}
+
+/** The URL without its trailing slashes (a loop: an end-anchored `/+$` is quadratic on a run of slashes). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end -= 1;
+  return url.slice(0, end);
 }
