@@ -176,3 +176,14 @@ test('who may not see the stage may not listen: no token 401, a non-member 403, 
   expect(unknown.status).toBe(404);
   expect(meetingEventsFor(a.server.store).open('00000000-0000-4000-8000-000000000000')).toBe(0);
 });
+
+test('closing a server with open streams ends them at once rather than waiting for the viewers to leave', async () => {
+  const c = await startTestServer({}, { dataDir: a.dataDir, keepDataDir: true });
+  const s = await open(c, DEMO.agent);
+  await s.waitFor(1, 2000);
+  const started = Date.now();
+  await c.close();
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(meetingEventsFor(c.server.store).open()).toBe(0);
+  s.close();
+});
