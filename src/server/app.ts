@@ -29,8 +29,10 @@ import type { Operation, OperationDeps, RawHandler } from './operations';
 import { allOperations, devTokenInput, parseWith } from './operations';
 import { registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
+import { meetingEventsHandler } from './routes/meetings';
 import type { Problem } from './problems';
-import { noteWrite } from './meeting-snapshot';
+import { meetingEventsFor } from './meeting-events';
+import { isCountingStore, noteWrite } from './meeting-snapshot';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemFromDomain, problemOf } from './problems';
 
 declare module 'fastify' {
@@ -152,6 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     getOpenApi: async () => openapi,
     botMessages: opts.botEndpoint ?? notImplementedBotEndpoint,
+    streamMeetingEvents: meetingEventsHandler(deps),
     issueDevToken: async (req, reply) => {
       if (config.auth.mode !== 'local' || !opts.localKey) throw new HttpProblem('HTTP.NOT_FOUND');
       const { user: id } = parseWith(devTokenInput, req.body);
@@ -165,6 +168,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   };
 
   for (const op of ops) registerOperation(app, op, deps, raw, config.http.writeRateLimitPerMinute);
+  // open event streams never end by themselves: close them, or closing the server would wait for them
+  app.addHook('preClose', async () => {
+    if (isCountingStore(store)) meetingEventsFor(store).closeAll();
+  });
   await registerPages(app, config);
   return app;
 }

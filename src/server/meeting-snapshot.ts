@@ -92,6 +92,13 @@ export class MeetingSnapshots {
     return pending;
   }
 
+  /** The meeting's snapshot after asking the store's counter now (the push timer: once per meeting, not per viewer). */
+  check(meetingId: string): Promise<Snapshot> {
+    const snap = this.snaps.get(meetingId);
+    if (snap && !this.loading.has(meetingId)) snap.checkedAt = Number.NEGATIVE_INFINITY;
+    return this.get(meetingId);
+  }
+
   private async refresh(meetingId: string, snap: Snapshot | undefined): Promise<Snapshot> {
     this.stats.checks += 1;
     const now = this.now();
@@ -208,8 +215,20 @@ export function etagOf(counter: ChangeCounter, body: unknown): string {
   return `W/"m${counter.meetingVersion}.a${counter.auditSeq}.${hash}"`;
 }
 
-/** The change counter an If-None-Match header names, if it is one of ours. */
+/**
+ * The newest change counter an If-None-Match header names, if any is ours. The header is a list: after a
+ * pushed event the tab sends its ETag and `W/"m<v>.a<seq>.push"` with the pushed counter, so that an
+ * instance whose snapshot is older than the push checks the store at once.
+ */
 export function counterOf(ifNoneMatch: string | undefined): ChangeCounter | undefined {
-  const m = /W\/"m(\d+)\.a(\d+)\./.exec(ifNoneMatch ?? '');
-  return m ? { meetingVersion: Number(m[1]), auditSeq: Number(m[2]) } : undefined;
+  let newest: ChangeCounter | undefined;
+  for (const m of (ifNoneMatch ?? '').matchAll(/W\/"m(\d+)\.a(\d+)\./g)) {
+    newest = { meetingVersion: Math.max(Number(m[1]), newest?.meetingVersion ?? 0), auditSeq: Math.max(Number(m[2]), newest?.auditSeq ?? 0) };
+  }
+  return newest;
+}
+
+/** Does If-None-Match (a comma-separated list) name this ETag? */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  return (ifNoneMatch ?? '').split(',').some((t) => t.trim() === etag);
 }

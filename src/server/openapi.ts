@@ -78,6 +78,7 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       [op.success.status]: {
         description: op.success.description,
         ...(op.success.schema ? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } } : {}),
+        ...(op.success.contentType ? { content: { [op.success.contentType]: { schema: { type: 'string' } } } } : {}),
       },
     };
     const hasInput = op.command !== undefined || op.body !== undefined || op.query !== undefined || op.params !== undefined;

@@ -51,6 +51,8 @@ export interface OperationResult {
 export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
+  /** a response that is not JSON (the meeting event stream: text/event-stream). */
+  contentType?: string;
 }
 
 export interface Operation {

@@ -52,6 +52,17 @@ export interface TabApi {
   minutesMarkdown(meetingId: string, locale: Locale): Promise<string>;
   decideSuspicion(caseId: string, input: SuspicionInput, commandId: string): Promise<CommandOutcome>;
   recordDiscussion(caseId: string, input: DiscussionInput, commandId: string): Promise<CommandOutcome>;
+  /**
+   * Listens for changes of a meeting (the server's event stream): `onChange` when the session or a case on
+   * its agenda changed (re-fetch then), `onLive` when the stream comes up or goes down (poll while down).
+   * Returns what stops listening. Absent where there is no server to listen to.
+   */
+  subscribe?(meetingId: string, listener: MeetingListener): () => void;
+}
+
+export interface MeetingListener {
+  onChange(): void;
+  onLive(live: boolean): void;
 }
 
 export class ApiError extends Error {
@@ -99,6 +110,8 @@ const CONDITIONAL = /^\/api\/v1\/meetings\/[^/?]+(\/stage)?$/;
 export class HttpTabApi implements TabApi {
   /** the last ETag and body per polled path of this tab instance: a 304 answers with the body it had. */
   private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
+  /** the change counter last pushed per meeting. */
+  private readonly pushed = new Map<string, string>();
 
   constructor(
     private readonly getToken: () => Promise<string>,
@@ -110,10 +123,14 @@ export class HttpTabApi implements TabApi {
     const token = await this.getToken();
     let res: Response;
     try {
-      const seen = method === 'GET' && CONDITIONAL.test(path) ? this.lastSeen.get(path) : undefined;
+      const conditional = method === 'GET' && CONDITIONAL.test(path);
+      const seen = conditional ? this.lastSeen.get(path) : undefined;
+      // after a push, the pushed counter goes along: an instance whose snapshot is older checks the store at once
+      const pushed = conditional ? this.pushed.get(path.split('/')[4] ?? '') : undefined;
+      const ifNoneMatch = [seen?.etag, pushed ? `W/"${pushed}.push"` : undefined].filter((x) => x !== undefined).join(', ');
       res = await this.fetchFn(`${this.baseUrl}${path}`, {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(seen ? { 'if-none-match': seen.etag } : {}) },
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
     } catch {
@@ -137,6 +154,53 @@ export class HttpTabApi implements TabApi {
     const etag = res.headers.get('etag');
     if (method === 'GET' && etag && CONDITIONAL.test(path)) this.lastSeen.set(path, { etag, body: structuredClone(result) });
     return result;
+  }
+
+  /**
+   * The meeting's event stream, read with fetch so that the token goes in the Authorization header (an
+   * EventSource cannot send one, and a token in the URL would end up in logs). The first event of a
+   * connection is the current counter: after a reconnect it may be news (a change while down), on the first
+   * connection the tab has just fetched. On failure: reconnect with backoff (1 s doubling to 60 s); the
+   * component polls meanwhile.
+   */
+  subscribe(meetingId: string, listener: MeetingListener): () => void {
+    const abort = new AbortController();
+    let stopped = false;
+    const run = async (): Promise<void> => {
+      let delay = 1000;
+      let connections = 0;
+      while (!stopped) {
+        try {
+          const token = await this.getToken();
+          const res = await this.fetchFn(`${this.baseUrl}/api/v1/meetings/${meetingId}/events`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+          if (res.ok && res.body) {
+            connections += 1;
+            let first = true;
+            await readEvents(res.body, (counter) => {
+              if (first) {
+                first = false;
+                delay = 1000;
+                listener.onLive(true);
+                if (connections === 1) return;
+              }
+              this.pushed.set(meetingId, counter);
+              listener.onChange();
+            });
+          }
+        } catch {
+          // the network or the server went away: try again below
+        }
+        if (stopped) return;
+        listener.onLive(false);
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 2, 60_000);
+      }
+    };
+    void run();
+    return () => {
+      stopped = true;
+      abort.abort();
+    };
   }
 
   me(): Promise<Me> {
@@ -181,5 +245,30 @@ export class HttpTabApi implements TabApi {
   }
   recordDiscussion(caseId: string, input: DiscussionInput, commandId: string): Promise<CommandOutcome> {
     return this.call('POST', `/api/v1/cases/${caseId}/record-discussion`, { commandId, ...input });
+  }
+}
+
+/** Reads `event: change` events (data `{"counter":…}`) from a text/event-stream body until it ends. */
+async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (counter: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buf = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buf += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buf.indexOf('\n\n')) >= 0) {
+      const block = buf.slice(0, end);
+      buf = buf.slice(end + 2);
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (!block.split('\n').includes('event: change') || !data) continue;
+      try {
+        const counter = (JSON.parse(data.slice(6)) as { counter?: unknown }).counter;
+        if (typeof counter === 'string') onEvent(counter);
+      } catch {
+        // not ours: ignore
+      }
+    }
   }
 }

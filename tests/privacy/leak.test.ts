@@ -71,14 +71,29 @@ function check(surface: string, user: LeakUser, text: string, echo: readonly str
 const DOCX = /officedocument\.wordprocessingml/;
 async function fetchText(method: string, path: string, user: LeakUser, body?: unknown): Promise<{ status: number; text: string }> {
   const token = await t.token(user.id).catch(() => undefined);
+  const abort = new AbortController();
   const res = await fetch(`${t.url}${path}`, {
     method,
+    signal: abort.signal,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (DOCX.test(res.headers.get('content-type') ?? '')) {
     const d = readDocx(Buffer.from(await res.arrayBuffer()));
     return { status: res.status, text: [d.header, d.text, d.footer].join('\n') };
+  }
+  if (/^text\/event-stream/.test(res.headers.get('content-type') ?? '') && res.body) {
+    // an event stream never ends: read its first event, then hang up
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes('\n\n')) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    abort.abort();
+    return { status: res.status, text };
   }
   return { status: res.status, text: await res.text() };
 }
@@ -125,7 +140,7 @@ test('no surface shows any user a group the specification denies them in the cas
     const urls = pathVariants(op.path).flatMap((p) => queryVariants(op.parameters).map((q) => `${p}${q}`));
     for (const user of USERS) for (const url of urls) check(`GET ${op.path}${url.slice(url.indexOf('?') >= 0 ? url.indexOf('?') : url.length)}`, user, (await fetchText('GET', url, user)).text);
   }
-  for (const p of ['/api/v1/cases', '/api/v1/cases/{caseId}', '/api/v1/meetings/{meetingId}/stage', '/api/v1/meetings/{meetingId}/minutes', '/api/v1/meetings/{meetingId}', '/api/v1/retention/report', '/api/v1/statistics']) {
+  for (const p of ['/api/v1/cases', '/api/v1/cases/{caseId}', '/api/v1/meetings/{meetingId}/stage', '/api/v1/meetings/{meetingId}/events', '/api/v1/meetings/{meetingId}/minutes', '/api/v1/meetings/{meetingId}', '/api/v1/retention/report', '/api/v1/statistics']) {
     expect(gets.map((g) => g.path)).toContain(p);
   }
 

@@ -15,8 +15,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:http';
+import type { ClientRequest, Server } from 'node:http';
+import { createServer, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,8 @@ import { LISTS } from '../../src/adapters/sharepoint/schema';
 import { SharePointStore } from '../../src/adapters/sharepoint/store';
 import { StaticTokenProvider } from '../../src/adapters/sharepoint/token';
 import { loadConfig } from '../../src/config';
+import { meetingEventsFor } from '../../src/server/meeting-events';
+import { isCountingStore } from '../../src/server/meeting-snapshot';
 import { Signaalpunt } from '../../src/core/service';
 import type { BotEndpoint } from '../../src/server/bot-endpoint';
 import type { RunningServer } from '../../src/server/start';
@@ -302,12 +304,60 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
   }));
   const viewers: (Person | Someone)[] = ['voorzitter', 'regisseur', 'mentor', 'wijkagent', ...partners];
   const tags = new Map<string, string>();
+  /** the counter each viewer was last pushed: it goes along in If-None-Match, as the tab sends it. */
+  const pushedTo = new Map<number, string>();
   const poll = async (v: Person | Someone, i: number, path: string): Promise<number> => {
     const key = `${i}:${path}`;
-    const r = await api('GET', path, v, undefined, tags.has(key) ? { 'if-none-match': tags.get(key)! } : {});
+    const inm = [tags.get(key), pushedTo.has(i) ? `W/"${pushedTo.get(i)}.push"` : undefined].filter((x) => x !== undefined).join(', ');
+    const r = await api('GET', path, v, undefined, inm ? { 'if-none-match': inm } : {});
     if (r.status === 200) tags.set(key, r.headers.get('etag') ?? '');
     return r.status;
   };
+
+  // Push: every viewer holds one event stream, to one instance (a stream stays where the balancer put it).
+  // The instances' counter checks run on the simulated clock: the test drives them every 10 simulated s
+  // (checkEveryMs in production), so the real-time timers are set out of the way.
+  const hubs = instances.map((inst) => {
+    const store = inst.server.store;
+    if (!isCountingStore(store)) throw new Error('the SharePoint store counts changes');
+    const hub = meetingEventsFor(store, { now: () => clock.now().getTime() });
+    hub.checkEveryMs = 3_600_000;
+    hub.heartbeatMs = 3_600_000;
+    return hub;
+  });
+  const streams = await Promise.all(
+    viewers.map(async (v, i) => {
+      const stream = { changes: -1, handled: -1, req: undefined as ClientRequest | undefined };
+      const auth = `Bearer ${await token(v)}`;
+      await new Promise<void>((resolve, reject) => {
+        stream.req = httpGet(`${instances[i % instances.length]!.server.url}/api/v1/meetings/${meetingId}/events`, { agent: false, headers: { authorization: auth } }, (res) => {
+          if (res.statusCode !== 200) reject(new Error(`event stream ${res.statusCode}`));
+          res.setEncoding('utf8');
+          let buf = '';
+          res.on('data', (chunk: string) => {
+            buf += chunk;
+            for (let end = buf.indexOf('\n\n'); end >= 0; end = buf.indexOf('\n\n')) {
+              const block = buf.slice(0, end);
+              buf = buf.slice(end + 2);
+              const data = /^data: (.*)$/m.exec(block);
+              if (block.includes('event: change') && data) {
+                // the first event is where the viewer stands (it has just fetched); later ones are changes
+                stream.changes += 1;
+                if (stream.changes === 0) {
+                  stream.handled = 0;
+                  resolve();
+                } else pushedTo.set(i, (JSON.parse(data[1]!) as { counter: string }).counter);
+              }
+            }
+          });
+          res.on('error', () => undefined);
+        });
+        stream.req.on('error', () => undefined);
+      });
+      return stream;
+    }),
+  );
+  const SAFETY_POLL_S = 60;
   const readAudit = async (): Promise<number> => fake.items(LISTS.audit.title).filter((row) => row.values.Action === 'read').length;
 
   const start = fake.requests.length;
@@ -321,10 +371,19 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
     if (second === 60 || second === 180 || second === 300) {
       expect((await api('POST', `/api/v1/meetings/${meetingId}/stage`, 'voorzitter', { itemId: items[[60, 180, 300].indexOf(second)]! })).status).toBe(200);
     }
+    if (second % 10 === 0) {
+      // each instance asks the store's counter once for the meeting, and pushes to its own streams
+      for (const hub of hubs) await hub.tick(meetingId);
+      await new Promise((r) => setTimeout(r, 30)); // the events cross real sockets
+    }
     for (const [i, v] of viewers.entries()) {
       const due: string[] = [];
-      if ((second + i) % 3 === 0) due.push(`/api/v1/meetings/${meetingId}/stage`);
-      if ((second + i) % 10 === 0) due.push(`/api/v1/meetings/${meetingId}`);
+      const stream = streams[i]!;
+      // a pushed change: the tab re-fetches the stage and the side panel; else a safety poll once a minute
+      if (stream.changes > stream.handled || (second + i * 5) % SAFETY_POLL_S === 0) {
+        stream.handled = stream.changes;
+        due.push(`/api/v1/meetings/${meetingId}/stage`, `/api/v1/meetings/${meetingId}`);
+      }
       for (const path of due) {
         const status = await poll(v, i, path);
         if (status === 200 || status === 304) statuses[status] += 1;
@@ -340,6 +399,8 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
       auditStart = audited;
     }
   }
+  for (const stream of streams) stream.req?.destroy();
+  const pushes = hubs.reduce((n, h) => n + h.stats.pushes, 0);
   const total = fake.requests.length - start;
   if (process.env.SJV_REHEARSAL_DEBUG) {
     const hist = new Map<string, number>();
@@ -350,10 +411,13 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
     console.log([...hist.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join('\n'));
   }
   console.log(
-    `rehearsal meeting, 12 viewers × 10 min (stage every 3 s, side panel every 10 s, 2 instances): SharePoint calls per minute ${perMinute.join(', ')}; ` +
+    `rehearsal meeting, 12 viewers × 10 min (push over SSE, a counter check per instance every 10 s, re-fetch on a push, safety poll every ${SAFETY_POLL_S} s, 2 instances; ${pushes} pushes): SharePoint calls per minute ${perMinute.join(', ')}; ` +
       `average ${(total / 600).toFixed(2)} calls/s; audit read rows per minute ${auditPerMinute.join(', ')}; responses 200: ${statuses[200]}, 304: ${statuses[304]}, other: ${statuses.other}`,
   );
   expect(statuses.other).toBe(0);
+  // three shares, each pushed by both instances to their own streams
+  expect(pushes).toBe(6);
+  expect(streams.map((st) => st.changes)).toEqual(viewers.map(() => 3));
   expect(total / 600).toBeLessThan(1);
   // reads are audited when something is first seen or changed, not per poll: nothing in the quiet minutes
   expect(auditPerMinute[0]).toBeGreaterThan(0);

@@ -3,6 +3,7 @@
  * commands (decideSuspicion, recordDiscussion run through their own command endpoints). Each operation is
  * a thin call into the core's MeetingService; who may do what is decided there.
  */
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { Result } from '../../core/errors';
 import type { Locale, MeetingStore } from '../../core/meetings';
@@ -10,8 +11,10 @@ import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/m
 import type { User } from '../../core/model';
 import type { Store } from '../../core/ports';
 import { Signaalpunt } from '../../core/service';
-import { counterOf, etagOf, isCountingStore, snapshotsFor } from '../meeting-snapshot';
-import type { Operation, OperationContext, OperationDeps, OperationResult } from '../operations';
+import { meetingEventsFor } from '../meeting-events';
+import { counterOf, etagOf, isCountingStore, matchesEtag, snapshotsFor } from '../meeting-snapshot';
+import type { Operation, OperationContext, OperationDeps, OperationResult, RawHandler } from '../operations';
+import { parseWith } from '../operations';
 import { HttpProblem } from '../problems';
 
 const unwrap = <T>(r: Result<T>): T => {
@@ -48,7 +51,7 @@ async function snapshotRead<T>(
   const body = unwrap(await read(svc));
   const etag = etagOf(snap, body);
   const out = { etag, 'cache-control': 'private, no-cache' };
-  return ifNoneMatch === etag ? { status: 304, body: '', headers: out } : { status: 200, body, headers: out };
+  return matchesEtag(ifNoneMatch, etag) ? { status: 304, body: '', headers: out } : { status: 200, body, headers: out };
 }
 
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
@@ -186,6 +189,18 @@ export function meetingOperations(): Operation[] {
     },
     {
       ...base,
+      operationId: 'streamMeetingEvents',
+      method: 'GET',
+      path: '/api/v1/meetings/{meetingId}/events',
+      summary: 'Server-Sent Events: a `change` event with the store’s change counter only (no case data) whenever the session or a case on its agenda changed, then re-fetch the stage or agenda with If-None-Match; heartbeat comments every 15 s. Open to whoever may see the stage.',
+      write: false,
+      params: meetingParams,
+      success: { status: 200, description: 'An event stream (`event: change`, `data: {"counter":"m<version>.a<seq>"}`), the current counter first.', contentType: 'text/event-stream' },
+      extraResponses: { 429: 'This user already has 3 streams open on this meeting.' },
+      raw: true,
+    },
+    {
+      ...base,
       operationId: 'getMeetingMinutes',
       method: 'GET',
       path: '/api/v1/meetings/{meetingId}/minutes',
@@ -211,4 +226,28 @@ export function meetingOperations(): Operation[] {
       },
     },
   ];
+}
+
+/**
+ * The event stream of a meeting (operation streamMeetingEvents): whoever may see the stage may listen, with
+ * the same refusals (404 for a meeting the caller is not part of). The stream holds no case data.
+ */
+export function meetingEventsHandler(deps: OperationDeps): RawHandler {
+  return async (req, reply) => {
+    const user = req.user!;
+    const { meetingId } = parseWith(meetingParams, req.params);
+    if (!isCountingStore(deps.store)) throw new HttpProblem('HTTP.NOT_IMPLEMENTED', { reason: 'MEETING_EVENTS' });
+    await snapshotRead(deps, undefined, meetingId, (svc) => svc.stage(user, meetingId));
+    const hub = meetingEventsFor(deps.store, { now: () => deps.now().getTime() });
+    const stream = new PassThrough();
+    const stop = await hub.listen(meetingId, { userId: user.id, stream });
+    if (!stop) throw new HttpProblem('HTTP.RATE_LIMITED', { retryAfterSeconds: 30 });
+    // the client went away (tab closed, fetch aborted): the listener goes, and with the last one the timer
+    reply.raw.on('close', () => {
+      stop();
+      stream.end();
+    });
+    // x-accel-buffering: proxies that honour it (nginx and others) pass each event on at once
+    return reply.header('content-type', 'text/event-stream; charset=utf-8').header('x-accel-buffering', 'no').send(stream);
+  };
 }

@@ -13,6 +13,7 @@ import { MinutesView } from './MinutesView';
 import { NoAccess } from './NoAccess';
 import { ProblemBar } from './ProblemBar';
 import { markFirstRender, useEnv } from './env';
+import { useLiveRefresh } from './live';
 
 export interface SidePanelProps {
   /** the Teams meeting id from the context. */
@@ -20,7 +21,7 @@ export interface SidePanelProps {
   /** puts the stage page on the meeting stage (Teams); a no-op standalone. */
   shareStage: (url: string) => Promise<void>;
   stageUrl: string;
-  /** refresh interval of the agenda in ms; 0 turns refreshing off. */
+  /** polling interval of the agenda in ms while the push is down; 0 turns refreshing (push and polling) off. */
   refreshMs?: number;
 }
 
@@ -64,13 +65,11 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
     void refresh();
   }, [refresh]);
 
-  useEffect(() => {
-    if (!refreshMs || editing) return;
-    const id = setInterval(() => {
-      if (!busy.current) void refresh();
-    }, refreshMs);
-    return () => clearInterval(id);
-  }, [refresh, refreshMs, editing]);
+  // pushed changes re-fetch at once; polling only while the push is down (and a slow safety poll)
+  const tick = useCallback(() => {
+    if (!busy.current) void refresh();
+  }, [refresh]);
+  useLiveRefresh(meeting?.id, tick, { refreshMs, paused: editing });
 
   // performance marks for the benchmark: the side panel's first render, and its agenda shown with data.
   useEffect(() => markFirstRender('sjv:first-render'), []);

@@ -1,7 +1,7 @@
 /**
  * The meeting stage: the agenda item the chair shared, as groups A and B only (reference, age band,
- * signals, forms, decisions) — the server's stage view holds nothing else, whoever looks. Refreshes
- * itself so that the stage follows the chair.
+ * signals, forms, decisions) — the server's stage view holds nothing else, whoever looks. Follows the
+ * chair: re-fetched when the server pushes a change, polled only while the push is down.
  *
  * Deliberately without the overdue badges the side panel shows (allowed as group A, left out to keep the
  * shared screen minimal; the server sends none — the reasons are at MeetingService.stage).
@@ -14,6 +14,7 @@ import { CaseFacts } from './CaseFacts';
 import { NoAccess } from './NoAccess';
 import { ProblemBar } from './ProblemBar';
 import { markFirstRender, useEnv } from './env';
+import { useLiveRefresh } from './live';
 
 export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId: string; refreshMs?: number }) {
   const { api, t } = useEnv();
@@ -21,9 +22,12 @@ export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId
   const [error, setError] = useState<unknown>();
   const [denied, setDenied] = useState<'guest' | 'signIn' | undefined>();
 
+  const [meetingId, setMeetingId] = useState<string | undefined>();
+
   const refresh = useCallback(async () => {
     try {
       const meeting = await api.findMeeting(teamsMeetingId);
+      setMeetingId(meeting?.id);
       setContent(meeting ? await api.stage(meeting.id) : null);
       setError(undefined);
     } catch (e) {
@@ -35,10 +39,10 @@ export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId
 
   useEffect(() => {
     void refresh();
-    if (!refreshMs) return;
-    const id = setInterval(() => void refresh(), refreshMs);
-    return () => clearInterval(id);
-  }, [refresh, refreshMs]);
+  }, [refresh]);
+  // the chair's share is pushed: re-fetch at once; polling every refreshMs only while the push is down
+  const tick = useCallback(() => void refresh(), [refresh]);
+  useLiveRefresh(meetingId, tick, { refreshMs });
 
   useEffect(() => markFirstRender('sjv:first-render'), []);
   useEffect(() => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { meetingEventsFor } from '../../../src/server/meeting-events';
 import { buildTab } from '../../../teams-app/build';
 import type { TestServer } from '../../server/support/harness';
 import { DEMO, driveTo, startTestServer, tempDir } from '../../server/support/harness';
@@ -175,6 +176,36 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
       expect(shown).toContain('Onverklaarbaar geld of dure spullen');
       for (const personal of ['Test Persoon', 'Persoon', '2011-05-04', '04-05-2011', '4 mei 2011', 'dure kleding']) expect(shown).not.toContain(personal);
       expect(await axeViolations(frame())).toEqual([]);
+    }
+  });
+
+  test('the stage follows the chair by push: no 3 s polling while the stream is up, one re-fetch after the share, with the new item', async () => {
+    const hub = meetingEventsFor(t.server.store);
+    const checkEvery = hub.checkEveryMs;
+    hub.checkEveryMs = 200; // the server's counter interval, shortened (10 s in production)
+    try {
+      const bespreking = await driveTo(t, 'BESPREKING');
+      const { teamsMeetingId, meetingId } = await sessionWith([bespreking], true);
+      const { page, tab } = await openTab({ frameContext: 'meetingStage', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 1100 });
+      await tab.getByText('Er is nog geen agendapunt gedeeld.').waitFor();
+      // the stream is open (the instance counts it) before the chair shares
+      await eventually(async () => hub.open(meetingId) === 1, 'the stage listens to the meeting');
+      const stageFetches: number[] = [];
+      page.on('request', (r) => {
+        if (r.method() === 'GET' && r.url().endsWith(`/api/v1/meetings/${meetingId}/stage`)) stageFetches.push(Date.now());
+      });
+      // while the stream is up the stage does not poll every 3 s (only a slow safety poll)
+      await new Promise((r) => setTimeout(r, 3500));
+      expect(stageFetches.length).toBe(0);
+      const agenda = await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter });
+      const shared = Date.now();
+      expect((await t.call('POST', `/api/v1/meetings/${meetingId}/stage`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[0].id } })).status).toBe(200);
+      await tab.getByText(`Agendapunt 1: ${(await caseOf(bespreking)).reference}`).waitFor({ timeout: 10_000 });
+      expect(Date.now() - shared).toBeLessThan(2500);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(stageFetches.length).toBe(1);
+    } finally {
+      hub.checkEveryMs = checkEvery;
     }
   });
 
