@@ -4,6 +4,8 @@
  * never the text that was refused.
  */
 import type { DomainError } from '../../../src/core/errors';
+import type { GuardOptions, IdentifierCategory } from '../../../src/core/guard';
+import { findIdentifiers } from '../../../src/core/guard';
 import { ERROR_CODES } from '../../../src/core/errors';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
@@ -65,7 +67,7 @@ export function submitErrorLines(locale: Locale, error: SubmitError, fieldLabel:
   return [t(locale, `error.${error.code}` as StringKey)];
 }
 
-/** The core's refusal in words; for a detected identifier: what was found, in which field, where. */
+/** The core's refusal in words; for a detected identifier: what was found, in which field, and its placeholder. */
 export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {
   if (error.code === 'INTAKE.IDENTIFIER_DETECTED') {
     const spans = error.details.spans ?? [];
@@ -75,8 +77,7 @@ export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel:
         t(locale, 'intake.found', {
           category: tKey(locale, `category.${s.category}`),
           field: tKey(locale, `field.${s.field ?? 'freeText'}`),
-          start: s.start + 1,
-          end: s.end,
+          placeholder: tKey(locale, `placeholder.${s.category}`),
         }),
       ),
     ];
@@ -113,13 +114,35 @@ export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[
         : { title: t(locale, 'common.help'), verb: 'help.open' },
   );
 
-/** Values of a refused submit that may go back on the card: strings of the card's own input ids only. */
-export function keptValues(data: unknown, ids: readonly string[], maxLength = 1000): Record<string, string> {
+/** The placeholder that stands in a card's text for an identifier of this category: "[naam]", "[BSN]". */
+export const placeholder = (locale: Locale, category: IdentifierCategory): string => t(locale, `placeholder.${category}`);
+
+/**
+ * A guarded free text as it may go back on a card: each identifier the guard finds replaced by its
+ * placeholder in the card's locale, so that a refused card never writes it into the chat history.
+ */
+export function maskIdentifiers(locale: Locale, text: string, options: GuardOptions = {}): string {
+  let out = '';
+  let at = 0;
+  // Hits come sorted by start and non-overlapping.
+  for (const hit of findIdentifiers(text, options)) {
+    out += text.slice(at, hit.start) + placeholder(locale, hit.category);
+    at = hit.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Values of a refused submit that may go back on the card: strings of the card's own input ids only.
+ * `masked` are the guarded free-text inputs: they come back with identifiers replaced by placeholders
+ * (whatever refused the submit: the guard, a card check or another rule of the core).
+ */
+export function keptValues(data: unknown, ids: readonly string[], maxLength = 1000, masked?: { ids: readonly string[]; mask: (text: string) => string }): Record<string, string> {
   const out: Record<string, string> = Object.fromEntries(ids.map((id) => [id, '']));
   if (!data || typeof data !== 'object') return out;
   for (const id of ids) {
     const v = (data as Record<string, unknown>)[id];
-    if (typeof v === 'string') out[id] = v.slice(0, maxLength);
+    if (typeof v === 'string') out[id] = (masked?.ids.includes(id) ? masked.mask(v) : v).slice(0, maxLength);
     else if (typeof v === 'number' && Number.isFinite(v)) out[id] = String(v);
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[id] = v.join(',').slice(0, maxLength);
   }

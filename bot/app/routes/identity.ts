@@ -15,7 +15,7 @@ import type { StringKey } from '../i18n';
 import { formatDate, t, tKey } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, ProactiveBuilder, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, loadRecord, noticeCard, processView, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, submitErrorLines } from './common';
 import identityTemplate from '../../cards/identity-request.json';
 import informingTemplate from '../../cards/informing.json';
 
@@ -158,6 +158,8 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
 async function recordInforming(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
   const ids = ['informedOn', 'deferralReason', 'deferralUntil'] as const;
+  // The deferral reason is guarded: identifiers in it never go back on the card.
+  const masked = { ids: ['deferralReason'], mask: (text: string) => maskIdentifiers(locale, text, ctx.deps.service.guardOptions) };
   const read = readSubmit(data, INFORMING_CARD, informingInputs);
   const cardIdOf = (): string | undefined => {
     const c = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
@@ -168,10 +170,10 @@ async function recordInforming(ctx: RouteContext, { data }: ActionInput): Promis
     const cardId = cardIdOf();
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     if (!caseId.success || !cardId || read.error.code !== 'CARD_INVALID') return noticeCard(locale, { title: t(locale, 'informing.title'), errors });
-    return informingCard(locale, { cardId, caseId: caseId.data, values: keptValues(data, ids, 500), errors });
+    return informingCard(locale, { cardId, caseId: caseId.data, values: keptValues(data, ids, 500, masked), errors });
   }
   const v = read.value;
-  const values = keptValues(data, ids, 500);
+  const values = keptValues(data, ids, 500, masked);
   let choice: { informedOn: string } | { deferral: { reason: string; until: string } };
   if (v.informedOn && !v.deferralReason && !v.deferralUntil) choice = { informedOn: v.informedOn };
   else if (!v.informedOn && v.deferralReason && v.deferralUntil) choice = { deferral: { reason: v.deferralReason, until: v.deferralUntil } };

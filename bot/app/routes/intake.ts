@@ -1,6 +1,7 @@
 /**
  * Intake ("nieuw signaal"): the anonymous concern card and its submit. The identifier guard runs in the
- * core; a refused submit returns the same card with the user's input kept and what was found where.
+ * core; a refused submit returns the same card with the user's input kept, except that each identifier
+ * found in the text is replaced by a placeholder ([naam], [adres] …) and never goes back on a card.
  * An accepted one is replaced by a confirmation with the reference and no personal data. The command id
  * is derived from the card instance, so a retried submit creates nothing new.
  */
@@ -15,7 +16,7 @@ import type { StringKey } from '../i18n';
 import { t, tKey } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, noticeCard, refusalCard, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, maskIdentifiers, noticeCard, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
 import confirmedTemplate from '../../cards/intake-confirmed.json';
 
@@ -78,6 +79,10 @@ export function intakeConfirmedCard(locale: Locale, reference: string, phase: st
   });
 }
 
+/** The input to put back on a refused card: the free text with every identifier replaced by its placeholder. */
+const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
+  keptValues(data, INPUT_IDS, 1000, { ids: ['freeText'], mask: (text) => maskIdentifiers(ctx.locale, text, ctx.deps.service.guardOptions) });
+
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
   const read = readSubmit(data, INTAKE_CARD, inputs);
@@ -86,7 +91,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.
     if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
-    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptValues(data, INPUT_IDS), errors });
+    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors });
   }
   const v = read.value;
   const input: CommandRequest<'submitConcern'> = {
@@ -109,7 +114,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
   if (error.code === 'AUTH.FORBIDDEN') return noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: domainErrorLines(locale, error) });
   ctx.deps.log.info({ route: 'intake', code: error.code, categories: error.details.categories }, 'concern refused');
-  return intakeCard(locale, { cardId: v.cardId, values: keptValues(data, INPUT_IDS), errors: domainErrorLines(locale, error, fieldLabel(locale)) });
+  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale)) });
 }
 
 export const intakeRoute: Route = {
