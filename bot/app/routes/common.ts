@@ -7,13 +7,14 @@ import type { DomainError } from '../../../src/core/errors';
 import type { GuardOptions, IdentifierCategory } from '../../../src/core/guard';
 import { findIdentifiers } from '../../../src/core/guard';
 import { ERROR_CODES } from '../../../src/core/errors';
+import { label } from '../../../src/core/catalogue';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
 import { viewFor } from '../../../src/core/views';
 import type { SubmitError } from '../card-input';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
-import { t, tKey } from '../i18n';
+import { formatDate, t, tKey } from '../i18n';
 import type { BotDeps, Card, Locale, Member, Reply, Turn } from '../types';
 import notice from '../../cards/notice.json';
 
@@ -103,6 +104,25 @@ export async function loadRecord(deps: BotDeps, caseId: string): Promise<CaseRec
  */
 export function processView(deps: BotDeps, member: Member, record: CaseRecord): CaseView | undefined {
   return viewFor(member.user, record, member.organisation, deps.clock.now().toISOString()).view;
+}
+
+/**
+ * What helps the inbrenger recognise which young person a case is about without identifying anyone: the
+ * day it was brought in (group A), the age band and the first two risk signals (group B), in the card's
+ * locale. Built only from the reader's allow-list view: what the view does not hold is left out.
+ */
+export function recognitionLine(locale: Locale, view: CaseView | undefined): string {
+  if (!view) return '';
+  const parts: string[] = [];
+  if (view.frame?.createdAt) parts.push(t(locale, 'recognition.broughtIn', { date: formatDate(locale, view.frame.createdAt) }));
+  const concern = view.concern;
+  if (concern) {
+    if (concern.ageBand && concern.ageBand !== 'unknown') parts.push(label('ageBands', concern.ageBand, locale));
+    const signals = concern.riskSignals.slice(0, 2).map((code) => label('riskSignals', code, locale));
+    const more = concern.riskSignals.length - signals.length;
+    if (signals.length > 0) parts.push(signals.join(', ') + (more > 0 ? ` ${t(locale, 'recognition.more', { count: more })}` : ''));
+  }
+  return parts.join(' · ');
 }
 
 export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[]): { title: string; verb: string }[] =>

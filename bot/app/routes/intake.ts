@@ -16,7 +16,7 @@ import type { StringKey } from '../i18n';
 import { t, tKey } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, maskIdentifiers, noticeCard, refusalCard, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
 import confirmedTemplate from '../../cards/intake-confirmed.json';
 
@@ -71,9 +71,11 @@ export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Par
   });
 }
 
-export function intakeConfirmedCard(locale: Locale, reference: string, phase: string): Card {
+/** `recognition`: what helps the partner recognise the young person later, from their own view (recognitionLine). */
+export function intakeConfirmedCard(locale: Locale, reference: string, phase: string, recognition = ''): Card {
   return render(confirmedTemplate, locale, {
     body: t(locale, 'intake.confirmBody', { reference }),
+    recognition,
     reference,
     phase: tKey(locale, `phase.${phase}`),
   });
@@ -108,7 +110,9 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const result = await ctx.deps.service.execute('submitConcern', ctx.member.user, input);
   if (result.ok) {
     ctx.deps.log.info({ route: 'intake', reference: result.value.reference, replayed: result.value.replayed }, 'concern brought in');
-    return intakeConfirmedCard(locale, result.value.reference, result.value.phase);
+    const record = await loadRecord(ctx.deps, result.value.caseId);
+    const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
+    return intakeConfirmedCard(locale, result.value.reference, result.value.phase, recognition);
   }
   const error = result.error;
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
