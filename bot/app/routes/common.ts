@@ -56,7 +56,9 @@ export function noticeCard(locale: Locale, content: NoticeContent): Card {
 }
 
 /** A field of a refused input, in words: "Veld Risicosignalen: is te kort of te klein". */
-function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (path: string) => string | undefined): string {
+function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (path: string) => string | undefined, fieldMessage?: FieldMessage): string {
+  const own = fieldMessage?.(path, issue);
+  if (own !== undefined) return own;
   const issueKey = `issue.${issue}`;
   const known = ['missing', 'unexpected', 'type', 'too_big', 'too_small', 'UNKNOWN_CODE', 'AGE_REQUIRED', 'INVALID_DATE', 'IN_FUTURE'];
   const text = tKey(locale, known.includes(issue) ? issueKey : 'issue.other');
@@ -68,8 +70,11 @@ export function submitErrorLines(locale: Locale, error: SubmitError, fieldLabel:
   return [t(locale, `error.${error.code}` as StringKey)];
 }
 
+/** A card's own line for a refused field (e.g. "Kies minstens één risicosignaal"), or undefined for the generic one. */
+export type FieldMessage = (path: string, issue: string) => string | undefined;
+
 /** The core's refusal in words; for a detected identifier: what was found, in which field, and its placeholder. */
-export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {
+export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined, fieldMessage?: FieldMessage): string[] {
   if (error.code === 'INTAKE.IDENTIFIER_DETECTED') {
     const spans = error.details.spans ?? [];
     return [
@@ -84,7 +89,7 @@ export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel:
     ];
   }
   const head = locale === 'en-US' ? ERROR_CODES[error.code].en : ERROR_CODES[error.code].nl;
-  const fields = (error.details.fields ?? []).map((f) => fieldLine(locale, f.path, f.issue, fieldLabel));
+  const fields = (error.details.fields ?? []).map((f) => fieldLine(locale, f.path, f.issue, fieldLabel, fieldMessage));
   return [head, ...fields, t(locale, 'common.nothingStored')];
 }
 

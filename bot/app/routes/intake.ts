@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandRequest } from '../../../src/core/schemas';
 import { FREE_TEXT_MAX } from '../../../src/core/schemas';
+import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
@@ -30,7 +31,8 @@ const inputs = {
   protectiveFactors: multi(),
   ageYears: int(),
   ageBand: text(64),
-  registrationsBand: choice(),
+  // Optional: a teacher cannot know it; absent means 'unknown' (the core's default), asked again later.
+  registrationsBand: text(64),
   urgency: choice(),
   // Longer than the core accepts, so that the core's own limit is what the user hears about.
   freeText: text(FREE_TEXT_MAX * 4),
@@ -46,6 +48,8 @@ const LABELS: Record<string, StringKey> = {
   urgency: 'intake.urgency',
   freeText: 'intake.freeText',
 };
+/** "Kies minstens één risicosignaal" rather than the generic "is te kort of te klein" for no signal. */
+const fieldMessage = (locale: Locale) => (path: string, issue: string) => (path === 'riskSignals' && issue === 'too_small' ? t(locale, 'intake.riskSignalsRequired') : undefined);
 const fieldLabel = (locale: Locale) => (path: string) => (LABELS[path.split('.')[0]!] ? t(locale, LABELS[path.split('.')[0]!]!) : undefined);
 
 type Values = Record<(typeof INPUT_IDS)[number], string>;
@@ -53,12 +57,19 @@ type Values = Record<(typeof INPUT_IDS)[number], string>;
 const DEFAULT_VALUES: Values = { riskSignals: '', forms: '', protectiveFactors: '', ageYears: '', ageBand: '', registrationsBand: 'unknown', urgency: 'normal', freeText: '' };
 
 /** The intake card; `values` are the user's input to keep, `errors` what to fix. */
-export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[] } = {}): Card {
+/**
+ * The intake card; `values` are the user's input to keep, `errors` what to fix, `triageDays` the configured
+ * time until the signaaltafel first weighs a concern. Forms, protective factors and the registrations band
+ * are behind "Meer (optioneel)", shown open when the kept input has any of them.
+ */
+export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number } = {}): Card {
   const values = { ...DEFAULT_VALUES, ...opts.values };
   const age = /^\d{1,2}$/.test(values.ageYears.trim()) ? Number(values.ageYears) : '';
   return render(intakeTemplate, locale, {
     meta: { ...INTAKE_CARD, cardId: opts.cardId ?? randomUUID() },
     errors: opts.errors ?? [],
+    triage: t(locale, 'intake.triage', { days: opts.triageDays ?? DEFAULT_PROCESS_CONFIG.triageDays }),
+    showMore: values.forms !== '' || values.protectiveFactors !== '' || (values.registrationsBand !== '' && values.registrationsBand !== 'unknown'),
     values: { ...values, ageYears: age },
     choices: {
       riskSignals: choices('riskSignals', locale),
@@ -87,13 +98,14 @@ const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
 
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
+  const triageDays = ctx.deps.service.config.triageDays;
   const read = readSubmit(data, INTAKE_CARD, inputs);
   if (!read.ok) {
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.
-    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors });
+    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors, triageDays });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
-    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors });
+    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
   }
   const v = read.value;
   const input: CommandRequest<'submitConcern'> = {
@@ -101,7 +113,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     riskSignals: v.riskSignals,
     forms: v.forms,
     protectiveFactors: v.protectiveFactors,
-    registrationsBand: v.registrationsBand,
+    ...(v.registrationsBand !== undefined ? { registrationsBand: v.registrationsBand } : {}),
     urgency: v.urgency,
     ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}),
     ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
@@ -118,15 +130,15 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
   if (error.code === 'AUTH.FORBIDDEN') return noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: domainErrorLines(locale, error) });
   ctx.deps.log.info({ route: 'intake', code: error.code, categories: error.details.categories }, 'concern refused');
-  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale)) });
+  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale), fieldMessage(locale)), triageDays });
 }
 
 export const intakeRoute: Route = {
   name: 'intake',
   commands: ['nieuw signaal', 'nieuw', 'signaal', 'signaal inbrengen', 'new concern', 'new', 'concern'],
-  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale) }],
+  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }) }],
   actions: {
-    'intake.open': async (ctx) => intakeCard(ctx.locale),
+    'intake.open': async (ctx) => intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }),
     'intake.submit': submit,
   },
   writes: ['intake.submit'],
