@@ -37,7 +37,7 @@ export class BotApp {
         case 'installed':
           return { kind: 'replies', replies: [{ card: welcomeCard(locale) }] };
         case 'legacySubmit':
-          return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')] }) }] };
+          return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')], triageDays: this.deps.service.config.triageDays }) }] };
         case 'message': {
           const route = COMMANDS.get(normaliseCommand(capMessageText(inbound.text)));
           if (!route?.onCommand) return { kind: 'replies', replies: [{ card: helpCard(locale, true) }] };

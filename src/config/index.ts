@@ -127,6 +127,8 @@ export interface Config {
      * identifier guard's "<street> <house number>" check; empty when unset.
      */
     streetNames: readonly string[];
+    /** about how many days until the signaaltafel first weighs a new concern (SJV_TRIAGE_DAYS; the intake card says it). */
+    triageDays: number;
   };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -205,6 +207,7 @@ const EnvSchema = z.object({
   SJV_JOBS: bool.default(true),
   SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  SJV_TRIAGE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(8 * 3600),
   SJV_ENTRA_TENANT_ID: z.uuid().optional(),
   SJV_ENTRA_CLIENT_ID: z.uuid().optional(),
@@ -350,6 +353,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         maxYearsAfter23rdBirthday: e.SJV_RETENTION_MAX_YEARS_AFTER_23,
       },
       streetNames,
+      triageDays: e.SJV_TRIAGE_DAYS,
     },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },

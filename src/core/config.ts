@@ -36,6 +36,8 @@ export interface ProcessConfig {
   maxAge: number;
   /** the municipality's street names for the identifier guard (GuardOptions.streetNames); none by default. */
   streetNames?: readonly string[];
+  /** about how many days an inbrenger waits for the signaaltafel's first weighing (told on the intake card). */
+  triageDays: number;
 }
 
 export const DEFAULT_PROCESS_CONFIG: ProcessConfig = {
@@ -43,4 +45,5 @@ export const DEFAULT_PROCESS_CONFIG: ProcessConfig = {
   informingDeadlineMonths: 1,
   eligibilityAdvice: { AGE_OVER_23: 'WIJKTEAM', TOO_MANY_REGISTRATIONS: 'PGA' },
   maxAge: 23,
+  triageDays: 7,
 };

@@ -201,3 +201,12 @@ describe('the store setting (SJV_STORE)', () => {
     expect(problems({ SJV_ALLOW_SQLITE_IN_PRODUCTION: 'yes please' }).map((p) => p.variable)).toEqual(['SJV_ALLOW_SQLITE_IN_PRODUCTION']);
   });
 });
+
+describe('the triage time (SJV_TRIAGE_DAYS)', () => {
+  test('defaults to about 7 days, takes a whole number of days, and refuses 0 or a word', () => {
+    expect(loadConfig({}, '/srv/sjv').process.triageDays).toBe(7);
+    expect(loadConfig({ SJV_TRIAGE_DAYS: '10' }, '/srv/sjv').process.triageDays).toBe(10);
+    expect(problems({ SJV_TRIAGE_DAYS: '0' }).map((p) => p.variable)).toContain('SJV_TRIAGE_DAYS');
+    expect(problems({ SJV_TRIAGE_DAYS: 'week' }).map((p) => p.variable)).toContain('SJV_TRIAGE_DAYS');
+  });
+});

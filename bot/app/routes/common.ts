@@ -4,14 +4,17 @@
  * never the text that was refused.
  */
 import type { DomainError } from '../../../src/core/errors';
+import type { GuardOptions, IdentifierCategory } from '../../../src/core/guard';
+import { findIdentifiers } from '../../../src/core/guard';
 import { ERROR_CODES } from '../../../src/core/errors';
+import { label } from '../../../src/core/catalogue';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
 import { viewFor } from '../../../src/core/views';
 import type { SubmitError } from '../card-input';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
-import { t, tKey } from '../i18n';
+import { formatDate, t, tKey } from '../i18n';
 import type { BotDeps, Card, Locale, Member, Reply, Turn } from '../types';
 import notice from '../../cards/notice.json';
 
@@ -53,7 +56,9 @@ export function noticeCard(locale: Locale, content: NoticeContent): Card {
 }
 
 /** A field of a refused input, in words: "Veld Risicosignalen: is te kort of te klein". */
-function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (path: string) => string | undefined): string {
+function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (path: string) => string | undefined, fieldMessage?: FieldMessage): string {
+  const own = fieldMessage?.(path, issue);
+  if (own !== undefined) return own;
   const issueKey = `issue.${issue}`;
   const known = ['missing', 'unexpected', 'type', 'too_big', 'too_small', 'UNKNOWN_CODE', 'AGE_REQUIRED', 'INVALID_DATE', 'IN_FUTURE'];
   const text = tKey(locale, known.includes(issue) ? issueKey : 'issue.other');
@@ -65,8 +70,11 @@ export function submitErrorLines(locale: Locale, error: SubmitError, fieldLabel:
   return [t(locale, `error.${error.code}` as StringKey)];
 }
 
-/** The core's refusal in words; for a detected identifier: what was found, in which field, where. */
-export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {
+/** A card's own line for a refused field (e.g. "Kies minstens één risicosignaal"), or undefined for the generic one. */
+export type FieldMessage = (path: string, issue: string) => string | undefined;
+
+/** The core's refusal in words; for a detected identifier: what was found, in which field, and its placeholder. */
+export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel: (path: string) => string | undefined = () => undefined, fieldMessage?: FieldMessage): string[] {
   if (error.code === 'INTAKE.IDENTIFIER_DETECTED') {
     const spans = error.details.spans ?? [];
     return [
@@ -75,14 +83,13 @@ export function domainErrorLines(locale: Locale, error: DomainError, fieldLabel:
         t(locale, 'intake.found', {
           category: tKey(locale, `category.${s.category}`),
           field: tKey(locale, `field.${s.field ?? 'freeText'}`),
-          start: s.start + 1,
-          end: s.end,
+          placeholder: tKey(locale, `placeholder.${s.category}`),
         }),
       ),
     ];
   }
   const head = locale === 'en-US' ? ERROR_CODES[error.code].en : ERROR_CODES[error.code].nl;
-  const fields = (error.details.fields ?? []).map((f) => fieldLine(locale, f.path, f.issue, fieldLabel));
+  const fields = (error.details.fields ?? []).map((f) => fieldLine(locale, f.path, f.issue, fieldLabel, fieldMessage));
   return [head, ...fields, t(locale, 'common.nothingStored')];
 }
 
@@ -104,6 +111,25 @@ export function processView(deps: BotDeps, member: Member, record: CaseRecord): 
   return viewFor(member.user, record, member.organisation, deps.clock.now().toISOString()).view;
 }
 
+/**
+ * What helps the inbrenger recognise which young person a case is about without identifying anyone: the
+ * day it was brought in (group A), the age band and the first two risk signals (group B), in the card's
+ * locale. Built only from the reader's allow-list view: what the view does not hold is left out.
+ */
+export function recognitionLine(locale: Locale, view: CaseView | undefined): string {
+  if (!view) return '';
+  const parts: string[] = [];
+  if (view.frame?.createdAt) parts.push(t(locale, 'recognition.broughtIn', { date: formatDate(locale, view.frame.createdAt) }));
+  const concern = view.concern;
+  if (concern) {
+    if (concern.ageBand && concern.ageBand !== 'unknown') parts.push(label('ageBands', concern.ageBand, locale));
+    const signals = concern.riskSignals.slice(0, 2).map((code) => label('riskSignals', code, locale));
+    const more = concern.riskSignals.length - signals.length;
+    if (signals.length > 0) parts.push(signals.join(', ') + (more > 0 ? ` ${t(locale, 'recognition.more', { count: more })}` : ''));
+  }
+  return parts.join(' · ');
+}
+
 export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[]): { title: string; verb: string }[] =>
   which.map((w) =>
     w === 'intake'
@@ -113,13 +139,35 @@ export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[
         : { title: t(locale, 'common.help'), verb: 'help.open' },
   );
 
-/** Values of a refused submit that may go back on the card: strings of the card's own input ids only. */
-export function keptValues(data: unknown, ids: readonly string[], maxLength = 1000): Record<string, string> {
+/** The placeholder that stands in a card's text for an identifier of this category: "[naam]", "[BSN]". */
+export const placeholder = (locale: Locale, category: IdentifierCategory): string => t(locale, `placeholder.${category}`);
+
+/**
+ * A guarded free text as it may go back on a card: each identifier the guard finds replaced by its
+ * placeholder in the card's locale, so that a refused card never writes it into the chat history.
+ */
+export function maskIdentifiers(locale: Locale, text: string, options: GuardOptions = {}): string {
+  let out = '';
+  let at = 0;
+  // Hits come sorted by start and non-overlapping.
+  for (const hit of findIdentifiers(text, options)) {
+    out += text.slice(at, hit.start) + placeholder(locale, hit.category);
+    at = hit.end;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * Values of a refused submit that may go back on the card: strings of the card's own input ids only.
+ * `masked` are the guarded free-text inputs: they come back with identifiers replaced by placeholders
+ * (whatever refused the submit: the guard, a card check or another rule of the core).
+ */
+export function keptValues(data: unknown, ids: readonly string[], maxLength = 1000, masked?: { ids: readonly string[]; mask: (text: string) => string }): Record<string, string> {
   const out: Record<string, string> = Object.fromEntries(ids.map((id) => [id, '']));
   if (!data || typeof data !== 'object') return out;
   for (const id of ids) {
     const v = (data as Record<string, unknown>)[id];
-    if (typeof v === 'string') out[id] = v.slice(0, maxLength);
+    if (typeof v === 'string') out[id] = (masked?.ids.includes(id) ? masked.mask(v) : v).slice(0, maxLength);
     else if (typeof v === 'number' && Number.isFinite(v)) out[id] = String(v);
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[id] = v.join(',').slice(0, maxLength);
   }

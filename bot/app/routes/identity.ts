@@ -15,7 +15,7 @@ import type { StringKey } from '../i18n';
 import { formatDate, t, tKey } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, ProactiveBuilder, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, loadRecord, noticeCard, processView, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, submitErrorLines } from './common';
 import identityTemplate from '../../cards/identity-request.json';
 import informingTemplate from '../../cards/informing.json';
 
@@ -48,12 +48,16 @@ interface Addressed {
   channelUserId: string;
 }
 
-/** The request as sent: inputs always empty (the identity is never put back on a card). */
-export function identityRequestCard(locale: Locale, reference: string, a: Addressed, errors: string[] = []): Card {
+/**
+ * The request as sent: inputs always empty (the identity is never put back on a card). `recognition`: what
+ * helps the inbrenger recognise the young person, from the inbrenger's own view (recognitionLine).
+ */
+export function identityRequestCard(locale: Locale, reference: string, a: Addressed, errors: string[] = [], recognition = ''): Card {
   return render(identityTemplate, locale, {
     meta: { ...IDENTITY_CARD, ...a },
     errors,
     body: t(locale, 'identity.body', { reference }),
+    recognition,
     values: { registrationsBand: '' },
     choices: { registrationsBands: choices('registrationsBands', locale) },
   });
@@ -83,10 +87,10 @@ function closedCard(locale: Locale, record: CaseRecord): Card {
 }
 
 /** What the inbrenger's identity card shows now: the request, the informing step, or where the case stands. */
-function stateCard(locale: Locale, record: CaseRecord, a: Addressed): Card {
+function stateCard(locale: Locale, record: CaseRecord, a: Addressed, recognition: string): Card {
   const f = record.frame;
   const reference = f.reference;
-  if (f.phase === 'VERRIJKING' && !record.identity) return identityRequestCard(locale, reference, a);
+  if (f.phase === 'VERRIJKING' && !record.identity) return identityRequestCard(locale, reference, a, [], recognition);
   if (record.identity && ['VERRIJKING', 'BESPREKING', 'OPVOLGING'].includes(f.phase)) {
     if (f.informedOn) return noticeCard(locale, { title: t(locale, 'informing.informedTitle'), lines: [t(locale, 'informing.informedBody', { reference, date: formatDate(locale, f.informedOn) })] });
     if (f.informingDeferral) {
@@ -101,8 +105,9 @@ function stateCard(locale: Locale, record: CaseRecord, a: Addressed): Card {
 /** The proactive request, built when it is sent: only while the case waits for the identity. */
 export const buildIdentityRequest: ProactiveBuilder = ({ record, locale, messageId, recipient, channelUserId, deps }) => {
   if (record.frame.phase !== 'VERRIJKING' || record.identity) return { obsolete: 'IDENTITY_NOT_NEEDED' };
-  if (record.frame.inbrengerUserId !== recipient.user.id || !processView(deps, recipient, record)?.frame) return { obsolete: 'NOT_THE_INBRENGER' };
-  return { card: identityRequestCard(locale, record.frame.reference, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }) };
+  const view = processView(deps, recipient, record);
+  if (record.frame.inbrengerUserId !== recipient.user.id || !view?.frame) return { obsolete: 'NOT_THE_INBRENGER' };
+  return { card: identityRequestCard(locale, record.frame.reference, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, [], recognitionLine(locale, view)) };
 };
 
 const addressedFrom = (v: { cardId: string; caseId: string; to: string }, ctx: RouteContext): Addressed => ({
@@ -117,8 +122,9 @@ async function refresh(ctx: RouteContext, { data }: ActionInput): Promise<Card> 
   const read = readSubmit(data, IDENTITY_CARD, refreshInputs);
   if (!read.ok) return noticeCard(locale, { title: t(locale, 'identity.title'), errors: submitErrorLines(locale, read.error) });
   const record = await loadRecord(ctx.deps, read.value.caseId);
-  if (!record || !processView(ctx.deps, ctx.member, record)) return noticeCard(locale, { title: t(locale, 'identity.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
-  return stateCard(locale, record, addressedFrom(read.value, ctx));
+  const view = record && processView(ctx.deps, ctx.member, record);
+  if (!record || !view) return noticeCard(locale, { title: t(locale, 'identity.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
+  return stateCard(locale, record, addressedFrom(read.value, ctx), recognitionLine(locale, view));
 }
 
 async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
@@ -129,10 +135,11 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     // Without a valid case id there is no request to show again.
     const caseId = z.uuid().safeParse((data as { caseId?: unknown } | null)?.caseId);
     const record = caseId.success ? await loadRecord(ctx.deps, caseId.data) : undefined;
-    if (!record || !processView(ctx.deps, ctx.member, record)) return noticeCard(locale, { title: t(locale, 'identity.title'), errors });
+    const view = record && processView(ctx.deps, ctx.member, record);
+    if (!record || !view) return noticeCard(locale, { title: t(locale, 'identity.title'), errors });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown }).cardId);
     const a: Addressed = { cardId: cardId.success ? cardId.data : deriveCardId(record.id, `identity:${ctx.member.user.id}`), caseId: record.id, to: ctx.member.user.id, channelUserId: ctx.turn.from.channelUserId };
-    return identityRequestCard(locale, record.frame.reference, a, errors);
+    return identityRequestCard(locale, record.frame.reference, a, errors, recognitionLine(locale, view));
   }
   const v = read.value;
   const input: CommandRequest<'supplyIdentity'> = {
@@ -144,20 +151,23 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   };
   const result = await ctx.deps.service.execute('supplyIdentity', ctx.member.user, input);
   const record = await loadRecord(ctx.deps, v.caseId);
+  const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
   if (result.ok) {
     ctx.deps.log.info({ route: 'identity', reference: result.value.reference, outcome: result.value.outcome, replayed: result.value.replayed }, 'identity supplied');
-    return record ? stateCard(locale, record, addressedFrom(v, ctx)) : noticeCard(locale, { title: t(locale, 'identity.recordedTitle') });
+    return record ? stateCard(locale, record, addressedFrom(v, ctx), recognition) : noticeCard(locale, { title: t(locale, 'identity.recordedTitle') });
   }
   const error = result.error;
   ctx.deps.log.info({ route: 'identity', code: error.code }, 'identity refused');
   if (!record || error.code === 'CASE.NOT_FOUND') return noticeCard(locale, { title: t(locale, 'identity.title'), errors: domainErrorLines(locale, error) });
-  if (error.code === 'CASE.PRECONDITION_FAILED' || error.code === 'CASE.TRANSITION_NOT_ALLOWED') return stateCard(locale, record, addressedFrom(v, ctx));
-  return identityRequestCard(locale, record.frame.reference, addressedFrom(v, ctx), domainErrorLines(locale, error, fieldLabel(locale)));
+  if (error.code === 'CASE.PRECONDITION_FAILED' || error.code === 'CASE.TRANSITION_NOT_ALLOWED') return stateCard(locale, record, addressedFrom(v, ctx), recognition);
+  return identityRequestCard(locale, record.frame.reference, addressedFrom(v, ctx), domainErrorLines(locale, error, fieldLabel(locale)), recognition);
 }
 
 async function recordInforming(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
   const ids = ['informedOn', 'deferralReason', 'deferralUntil'] as const;
+  // The deferral reason is guarded: identifiers in it never go back on the card.
+  const masked = { ids: ['deferralReason'], mask: (text: string) => maskIdentifiers(locale, text, ctx.deps.service.guardOptions) };
   const read = readSubmit(data, INFORMING_CARD, informingInputs);
   const cardIdOf = (): string | undefined => {
     const c = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
@@ -168,10 +178,10 @@ async function recordInforming(ctx: RouteContext, { data }: ActionInput): Promis
     const cardId = cardIdOf();
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     if (!caseId.success || !cardId || read.error.code !== 'CARD_INVALID') return noticeCard(locale, { title: t(locale, 'informing.title'), errors });
-    return informingCard(locale, { cardId, caseId: caseId.data, values: keptValues(data, ids, 500), errors });
+    return informingCard(locale, { cardId, caseId: caseId.data, values: keptValues(data, ids, 500, masked), errors });
   }
   const v = read.value;
-  const values = keptValues(data, ids, 500);
+  const values = keptValues(data, ids, 500, masked);
   let choice: { informedOn: string } | { deferral: { reason: string; until: string } };
   if (v.informedOn && !v.deferralReason && !v.deferralUntil) choice = { informedOn: v.informedOn };
   else if (!v.informedOn && v.deferralReason && v.deferralUntil) choice = { deferral: { reason: v.deferralReason, until: v.deferralUntil } };

@@ -1,6 +1,7 @@
 /**
  * Intake ("nieuw signaal"): the anonymous concern card and its submit. The identifier guard runs in the
- * core; a refused submit returns the same card with the user's input kept and what was found where.
+ * core; a refused submit returns the same card with the user's input kept, except that each identifier
+ * found in the text is replaced by a placeholder ([naam], [adres] …) and never goes back on a card.
  * An accepted one is replaced by a confirmation with the reference and no personal data. The command id
  * is derived from the card instance, so a retried submit creates nothing new.
  */
@@ -8,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CommandRequest } from '../../../src/core/schemas';
 import { FREE_TEXT_MAX } from '../../../src/core/schemas';
+import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
@@ -15,7 +17,7 @@ import type { StringKey } from '../i18n';
 import { t, tKey } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, noticeCard, refusalCard, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
 import confirmedTemplate from '../../cards/intake-confirmed.json';
 
@@ -29,7 +31,8 @@ const inputs = {
   protectiveFactors: multi(),
   ageYears: int(),
   ageBand: text(64),
-  registrationsBand: choice(),
+  // Optional: a teacher cannot know it; absent means 'unknown' (the core's default), asked again later.
+  registrationsBand: text(64),
   urgency: choice(),
   // Longer than the core accepts, so that the core's own limit is what the user hears about.
   freeText: text(FREE_TEXT_MAX * 4),
@@ -45,6 +48,8 @@ const LABELS: Record<string, StringKey> = {
   urgency: 'intake.urgency',
   freeText: 'intake.freeText',
 };
+/** "Kies minstens één risicosignaal" rather than the generic "is te kort of te klein" for no signal. */
+const fieldMessage = (locale: Locale) => (path: string, issue: string) => (path === 'riskSignals' && issue === 'too_small' ? t(locale, 'intake.riskSignalsRequired') : undefined);
 const fieldLabel = (locale: Locale) => (path: string) => (LABELS[path.split('.')[0]!] ? t(locale, LABELS[path.split('.')[0]!]!) : undefined);
 
 type Values = Record<(typeof INPUT_IDS)[number], string>;
@@ -52,12 +57,19 @@ type Values = Record<(typeof INPUT_IDS)[number], string>;
 const DEFAULT_VALUES: Values = { riskSignals: '', forms: '', protectiveFactors: '', ageYears: '', ageBand: '', registrationsBand: 'unknown', urgency: 'normal', freeText: '' };
 
 /** The intake card; `values` are the user's input to keep, `errors` what to fix. */
-export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[] } = {}): Card {
+/**
+ * The intake card; `values` are the user's input to keep, `errors` what to fix, `triageDays` the configured
+ * time until the signaaltafel first weighs a concern. Forms, protective factors and the registrations band
+ * are behind "Meer (optioneel)", shown open when the kept input has any of them.
+ */
+export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number } = {}): Card {
   const values = { ...DEFAULT_VALUES, ...opts.values };
   const age = /^\d{1,2}$/.test(values.ageYears.trim()) ? Number(values.ageYears) : '';
   return render(intakeTemplate, locale, {
     meta: { ...INTAKE_CARD, cardId: opts.cardId ?? randomUUID() },
     errors: opts.errors ?? [],
+    triage: t(locale, 'intake.triage', { days: opts.triageDays ?? DEFAULT_PROCESS_CONFIG.triageDays }),
+    showMore: values.forms !== '' || values.protectiveFactors !== '' || (values.registrationsBand !== '' && values.registrationsBand !== 'unknown'),
     values: { ...values, ageYears: age },
     choices: {
       riskSignals: choices('riskSignals', locale),
@@ -70,23 +82,30 @@ export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Par
   });
 }
 
-export function intakeConfirmedCard(locale: Locale, reference: string, phase: string): Card {
+/** `recognition`: what helps the partner recognise the young person later, from their own view (recognitionLine). */
+export function intakeConfirmedCard(locale: Locale, reference: string, phase: string, recognition = ''): Card {
   return render(confirmedTemplate, locale, {
     body: t(locale, 'intake.confirmBody', { reference }),
+    recognition,
     reference,
     phase: tKey(locale, `phase.${phase}`),
   });
 }
 
+/** The input to put back on a refused card: the free text with every identifier replaced by its placeholder. */
+const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
+  keptValues(data, INPUT_IDS, 1000, { ids: ['freeText'], mask: (text) => maskIdentifiers(ctx.locale, text, ctx.deps.service.guardOptions) });
+
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
+  const triageDays = ctx.deps.service.config.triageDays;
   const read = readSubmit(data, INTAKE_CARD, inputs);
   if (!read.ok) {
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.
-    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors });
+    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors, triageDays });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
-    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptValues(data, INPUT_IDS), errors });
+    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
   }
   const v = read.value;
   const input: CommandRequest<'submitConcern'> = {
@@ -94,7 +113,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     riskSignals: v.riskSignals,
     forms: v.forms,
     protectiveFactors: v.protectiveFactors,
-    registrationsBand: v.registrationsBand,
+    ...(v.registrationsBand !== undefined ? { registrationsBand: v.registrationsBand } : {}),
     urgency: v.urgency,
     ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}),
     ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
@@ -103,21 +122,23 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const result = await ctx.deps.service.execute('submitConcern', ctx.member.user, input);
   if (result.ok) {
     ctx.deps.log.info({ route: 'intake', reference: result.value.reference, replayed: result.value.replayed }, 'concern brought in');
-    return intakeConfirmedCard(locale, result.value.reference, result.value.phase);
+    const record = await loadRecord(ctx.deps, result.value.caseId);
+    const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
+    return intakeConfirmedCard(locale, result.value.reference, result.value.phase, recognition);
   }
   const error = result.error;
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
   if (error.code === 'AUTH.FORBIDDEN') return noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: domainErrorLines(locale, error) });
   ctx.deps.log.info({ route: 'intake', code: error.code, categories: error.details.categories }, 'concern refused');
-  return intakeCard(locale, { cardId: v.cardId, values: keptValues(data, INPUT_IDS), errors: domainErrorLines(locale, error, fieldLabel(locale)) });
+  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale), fieldMessage(locale)), triageDays });
 }
 
 export const intakeRoute: Route = {
   name: 'intake',
   commands: ['nieuw signaal', 'nieuw', 'signaal', 'signaal inbrengen', 'new concern', 'new', 'concern'],
-  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale) }],
+  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }) }],
   actions: {
-    'intake.open': async (ctx) => intakeCard(ctx.locale),
+    'intake.open': async (ctx) => intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }),
     'intake.submit': submit,
   },
   writes: ['intake.submit'],

@@ -1,6 +1,7 @@
 /**
  * "mijn signalen": the concerns the user brought in, with phase and status at process level (group A as the
- * policy table lets the inbrenger see it; never identity or other personal groups).
+ * policy table lets the inbrenger see it; never identity or other personal groups), and what helps recognise
+ * the young person without identifying (the day brought in, age band, first two signals: recognitionLine).
  */
 import { nextStep } from '../../../src/core/service';
 import { label } from '../../../src/core/catalogue';
@@ -8,7 +9,7 @@ import { render } from '../cards';
 import { formatDate, t, tKey } from '../i18n';
 import type { Card } from '../types';
 import type { Route, RouteContext } from './common';
-import { processView } from './common';
+import { processView, recognitionLine } from './common';
 import template from '../../cards/my-concerns.json';
 
 export const MY_CONCERNS_LIMIT = 20;
@@ -16,7 +17,7 @@ export const MY_CONCERNS_LIMIT = 20;
 export async function myConcernsCard(ctx: RouteContext): Promise<Card> {
   const { locale, deps, member } = ctx;
   const records = await deps.botStore.listCasesBroughtInBy(member.user.id, MY_CONCERNS_LIMIT + 1);
-  const items: { reference: string; phase: string; detail: string }[] = [];
+  const items: { reference: string; phase: string; recognition: string; detail: string }[] = [];
   for (const record of records.slice(0, MY_CONCERNS_LIMIT)) {
     const view = processView(deps, member, record);
     const frame = view?.frame;
@@ -25,7 +26,7 @@ export async function myConcernsCard(ctx: RouteContext): Promise<Card> {
     const detail = frame.exit
       ? `${t(locale, 'mine.outcome')}: ${label('exitReasons', frame.exit.reason, locale)} · ${label('advisedRoutes', frame.exit.advisedRoute, locale)}`
       : `${since} · ${tKey(locale, `next.${nextStep(record)}`)}`;
-    items.push({ reference: view.reference, phase: tKey(locale, `phase.${view.phase}`), detail });
+    items.push({ reference: view.reference, phase: tKey(locale, `phase.${view.phase}`), recognition: recognitionLine(locale, view), detail });
   }
   const more = records.length > MY_CONCERNS_LIMIT ? t(locale, 'mine.more', { count: MY_CONCERNS_LIMIT }) : '';
   return render(template, locale, { items, more });

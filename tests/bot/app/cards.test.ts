@@ -22,8 +22,8 @@ const a = { cardId: '11111111-1111-4111-8111-111111111111', caseId: '22222222-22
 const rendered = (locale: Locale): Record<string, Card> => ({
   intake: intakeCard(locale),
   intakeWithErrors: intakeCard(locale, { errors: ['x'], values: { riskSignals: 'GELD', ageYears: '15', freeText: 'tekst' } }),
-  intakeConfirmed: intakeConfirmedCard(locale, 'SJV-2026-0001', 'INBRENG'),
-  identity: identityRequestCard(locale, 'SJV-2026-0001', a),
+  intakeConfirmed: intakeConfirmedCard(locale, 'SJV-2026-0001', 'INBRENG', 'x'),
+  identity: identityRequestCard(locale, 'SJV-2026-0001', a, [], 'x'),
   informing: informingCard(locale, { cardId: a.cardId, caseId: a.caseId, lead: 'x' }),
   help: helpCard(locale, true),
   welcome: welcomeCard(locale),
@@ -42,7 +42,7 @@ const rendered = (locale: Locale): Record<string, Card> => ({
     choices: { riskSignals: [{ title: 'Geld', value: 'GELD' }] },
   }),
   outcome: render(JSON.parse(readFileSync(join(cardsDir, 'outcome.json'), 'utf8')), locale, { body: 'b', reference: 'r', reason: 'x', route: 'y' }),
-  myConcerns: render(JSON.parse(readFileSync(join(cardsDir, 'my-concerns.json'), 'utf8')), locale, { items: [{ reference: 'r', phase: 'p', detail: 'd' }], more: '' }),
+  myConcerns: render(JSON.parse(readFileSync(join(cardsDir, 'my-concerns.json'), 'utf8')), locale, { items: [{ reference: 'r', phase: 'p', recognition: 'x', detail: 'd' }], more: '' }),
   queue: render(JSON.parse(readFileSync(join(cardsDir, 'queue.json'), 'utf8')), locale, { items: [{ reference: 'r', kind: 'k', state: 's', recipient: 'u', attempts: '3', lastError: 'e' }] }),
 });
 

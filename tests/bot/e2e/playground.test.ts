@@ -45,9 +45,10 @@ function runDriver(): Promise<{ code: number | null; out: string }> {
     const line = out.split('\n').find((l) => l.startsWith('E2E_RESULT '));
     if (code !== 0 || !line) throw new Error(`the end-to-end driver failed (exit ${code}):\n${out.slice(-4000)}`);
     const r = JSON.parse(line.slice('E2E_RESULT '.length)) as E2EResult;
-    expect(r.refusal).toMatch(/Found: a name in the explanation, characters 1–\d+/);
+    expect(r.refusal).toMatch(/Found: a name in the explanation, replaced by \[name\]/);
     expect(r.refusal).toContain('Nothing was stored');
-    expect(r.keptText).toContain('Mohammed El Amrani');
+    expect(r.keptText).toBe('[name] uit de tweede klas heeft veel contant geld.');
+    expect(r.refusal).not.toContain('Mohammed');
     expect(r.keptSignals).toBe(true);
     expect(r.confirmation).toContain('Concern received');
     expect(r.reference).toMatch(/^SJV-\d{4}-0001$/);

@@ -47,16 +47,17 @@ test('an accepted concern replaces the card with a confirmation holding the refe
   expect(audit.filter((a) => a.action === 'create' && a.actorId === U.mentor.id)).toHaveLength(1);
 });
 
-test('a text with a name is refused: the same card comes back with the input kept, naming what was found and where; nothing is stored', async () => {
+test('a text with a name is refused: the same card comes back with the input kept but the name replaced by [naam], naming what was found and where; nothing is stored', async () => {
   const card = await intakeCard();
   const text = 'Mohammed El Amrani uit de tweede klas heeft veel geld.';
   const answer = await w.actCard(U.mentor, 'intake.submit', submitOf(card, 'intake.submit', { ...FILLED, freeText: text }));
   expect(cardProblems(answer)).toEqual([]);
   const inputs = inputsOf(answer);
-  expect(inputs.get('freeText')?.value).toBe(text);
+  expect(inputs.get('freeText')?.value).toBe('[naam] uit de tweede klas heeft veel geld.');
+  expect(JSON.stringify(answer)).not.toContain('Mohammed');
   expect(inputs.get('riskSignals')?.value).toBe('GELD,VERZUIM');
   expect(inputs.get('ageYears')?.value).toBe(15);
-  expect(textOf(answer)).toMatch(/Gevonden: een naam in de toelichting, teken 1–\d+/);
+  expect(textOf(answer)).toMatch(/Gevonden: een naam in de toelichting, vervangen door \[naam\]/);
   expect(await caseCount()).toBe(0);
   // Corrected and sent again from the same card: accepted.
   const again = await w.actCard(U.mentor, 'intake.submit', submitOf(answer, 'intake.submit', { ...FILLED }));
