@@ -23,21 +23,21 @@ export const RESIDENT_PHASE_TEXT: Record<Exclude<Phase, 'INBRENG'>, { title: L; 
   VERRIJKING: {
     title: { nl: 'We verzamelen informatie', en: 'We are gathering information' },
     text: {
-      nl: 'Een paar organisaties kijken of zij u kennen. Zo weten we beter of er zorgen zijn en welke hulp past.',
+      nl: 'Een paar organisaties kijken of zij je kennen. Zo weten we beter of er zorgen zijn en welke hulp past.',
       en: 'A few organisations check whether they know you. This helps us see if there are worries and what help fits.',
     },
   },
   BESPREKING: {
-    title: { nl: 'De partners bespreken uw situatie', en: 'The partners are discussing your situation' },
+    title: { nl: 'De partners bespreken je situatie', en: 'The partners are discussing your situation' },
     text: {
-      nl: 'Een klein groepje organisaties praat samen over hoe we u het beste kunnen helpen.',
+      nl: 'Een klein groepje organisaties praat samen over hoe we je het beste kunnen helpen.',
       en: 'A small group of organisations talks about how we can help you best.',
     },
   },
   OPVOLGING: {
     title: { nl: 'De partners hebben het besproken', en: 'The partners have discussed it' },
     text: {
-      nl: 'Nu regelen we de hulp. U praat zelf mee en u beslist mee.',
+      nl: 'Nu regelen we de hulp. Je praat zelf mee en je beslist mee.',
       en: 'Now we arrange the help. You take part and you have a say.',
     },
   },
@@ -49,16 +49,16 @@ export const RESIDENT_PHASE_TEXT: Record<Exclude<Phase, 'INBRENG'>, { title: L; 
     },
   },
   CLOSED: {
-    title: { nl: 'Uw zaak is afgesloten', en: 'Your case is closed' },
+    title: { nl: 'Je zaak is afgesloten', en: 'Your case is closed' },
     text: {
-      nl: 'Er gebeurt niets meer. Uw gegevens worden vernietigd, uiterlijk op de datum hieronder.',
+      nl: 'Er gebeurt niets meer. Je gegevens worden vernietigd, uiterlijk op de datum hieronder.',
       en: 'Nothing more happens. Your data will be destroyed, at the latest on the date below.',
     },
   },
   PURGED: {
-    title: { nl: 'Uw gegevens zijn vernietigd', en: 'Your data has been destroyed' },
+    title: { nl: 'Je gegevens zijn vernietigd', en: 'Your data has been destroyed' },
     text: {
-      nl: 'Wij hebben geen gegevens meer over u. Alleen het kenmerk en de datum van vernietiging zijn bewaard.',
+      nl: 'Wij hebben geen gegevens meer over je. Alleen het kenmerk en de datum van vernietiging zijn bewaard.',
       en: 'We no longer hold any data about you. Only the reference and the date of destruction are kept.',
     },
   },
@@ -77,7 +77,7 @@ export const RESIDENT_STEP_LABELS: Record<Phase, L> = {
 
 export const RESIDENT_RIGHTS: Record<'access' | 'correction' | 'objection' | 'complaint', L> = {
   access: {
-    nl: 'Inzage: u mag alle gegevens zien die wij over u hebben. Vraag hieronder een volledig overzicht aan. U krijgt het binnen een maand.',
+    nl: 'Inzage: je mag alle gegevens zien die wij over je hebben. Vraag hieronder een volledig overzicht aan. Je krijgt het binnen een maand.',
     en: 'Access: you may see all data we hold about you. Ask for a full overview below. You get it within one month.',
   },
   correction: {
@@ -85,11 +85,11 @@ export const RESIDENT_RIGHTS: Record<'access' | 'correction' | 'objection' | 'co
     en: 'Correction: is something wrong? Contact us and we will correct it.',
   },
   objection: {
-    nl: 'Bezwaar: wilt u niet dat wij uw gegevens gebruiken? Maak hieronder bezwaar. We antwoorden binnen een maand.',
+    nl: 'Bezwaar: wil je niet dat wij je gegevens gebruiken? Maak hieronder bezwaar. We antwoorden binnen een maand.',
     en: 'Objection: do you not want us to use your data? Object below. We answer within one month.',
   },
   complaint: {
-    nl: 'Klacht: bent u het niet eens met hoe wij met uw gegevens omgaan? U kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
+    nl: 'Klacht: ben je het niet eens met hoe wij met je gegevens omgaan? Je kunt een klacht indienen bij de Autoriteit Persoonsgegevens.',
     en: 'Complaint: do you disagree with how we handle your data? You can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).',
   },
 };

@@ -82,7 +82,7 @@ run('the resident status page in Chromium', () => {
     await command(b.t, DEMO.agent, 'answerEnrichment', caseId, { known: true, signals: ['LAAT_OP_STRAAT'] });
     await command(b.t, DEMO.regisseur, 'concludeEnrichment', caseId, {});
     await page.goto(`${b.r.url}/status`);
-    expect(await page.textContent('h1')).toBe('De partners bespreken uw situatie');
+    expect(await page.textContent('h1')).toBe('De partners bespreken je situatie');
     expect(await page.textContent('ol.steps')).toContain('Bespreking door de partners');
 
     // closed and purged: only the day the data was destroyed
@@ -92,12 +92,12 @@ run('the resident status page in Chromium', () => {
     const record = (await b.t.server.store.transaction((tx) => tx.getCase(caseId)))!;
     expect(record.frame.phase).toBe('PURGED');
     await page.goto(`${b.r.url}/status`);
-    expect(await page.textContent('h1')).toBe('Uw gegevens zijn vernietigd');
+    expect(await page.textContent('h1')).toBe('Je gegevens zijn vernietigd');
     const [y, m, d] = record.frame.purgedAt!.slice(0, 10).split('-').map(Number) as [number, number, number];
     const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
     const purged = (await page.textContent('main'))!;
     expect(purged).toContain(`${d} ${months[m - 1]} ${y}`);
-    for (const gone of ['Politie', 'Wijkteam', 'Bespreking', 'Uw rechten']) expect(purged).not.toContain(gone);
+    for (const gone of ['Politie', 'Wijkteam', 'Bespreking', 'Je rechten']) expect(purged).not.toContain(gone);
     expect(await axeViolations()).toEqual([]);
     expect(blocked).toEqual([]);
   });

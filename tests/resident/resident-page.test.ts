@@ -40,7 +40,7 @@ test('the code from the letter opens the status page: phase, steps, the organisa
   await command(b.t, DEMO.agent, 'answerEnrichment', caseId, { known: true, signals: ['LAAT_OP_STRAAT'] });
   await command(b.t, DEMO.regisseur, 'concludeEnrichment', caseId, {});
   const later = await statusText(b.r, ok.cookie!);
-  expect(later.text).toContain('De partners bespreken uw situatie');
+  expect(later.text).toContain('De partners bespreken je situatie');
   expect(later.text).toContain('Bespreking door de partners');
 });
 
@@ -80,12 +80,12 @@ test('after the purge the code gives no session and the page shows only the day 
   const r = await login(b.r, reference, code, '10.0.2.1');
   expect(r.status).toBe(200);
   expect(r.setCookie).toBeUndefined();
-  expect(r.text).toContain('Uw gegevens zijn vernietigd');
+  expect(r.text).toContain('Je gegevens zijn vernietigd');
   const day = record.frame.purgedAt!.slice(0, 10);
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const nlMonths = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
   expect(r.text).toContain(`${d} ${nlMonths[m - 1]} ${y}`);
-  for (const gone of ['Politie', 'Wijkteam', 'Wat is er gebeurd', 'Uw rechten']) expect(r.text).not.toContain(gone);
+  for (const gone of ['Politie', 'Wijkteam', 'Wat is er gebeurd', 'Je rechten']) expect(r.text).not.toContain(gone);
 });
 
 test('the resident asks for the full export; the request is listed for the procesregisseur with its one-month deadline (not for partners)', async () => {
@@ -94,7 +94,7 @@ test('the resident asks for the full export; the request is listed for the proce
   const ok = await login(b.r, reference, code, '10.0.3.1');
   const res = await fetch(`${b.r.url}/request`, { method: 'POST', headers: { cookie: ok.cookie!, 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=access' });
   expect(res.status).toBe(200);
-  expect(await res.text()).toContain('Uw verzoek is ontvangen');
+  expect(await res.text()).toContain('Je verzoek is ontvangen');
   const list = await b.t.call<{ items: { reference: string; kind: string; dueOn: string }[] }>('GET', '/api/v1/resident/requests', { as: DEMO.regisseur });
   const mine = list.body.items.find((i) => i.reference === reference)!;
   expect(mine.kind).toBe('access');
@@ -129,4 +129,20 @@ test('every answer carries a strict CSP (no script, no other origin) and no thir
   const html = await res.text();
   expect(html).not.toMatch(/https?:\/\//);
   expect(html).not.toContain('<script');
+});
+
+test('the Dutch page speaks to the young person as the letters do ("je", "je gegevens"), never with "u" or "uw"', async () => {
+  const formal = /\b(?:u|uw|U|Uw)\b/;
+  const words = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ');
+  const { caseId, reference } = await caseInVerrijking(b.t);
+  const code = await letterCode(b.t, caseId);
+  const loginPage = await (await fetch(`${b.r.url}/`)).text();
+  const wrong = await login(b.r, reference, '0000-0000-0000-0000', '10.0.4.1');
+  const ok = await login(b.r, reference, code, '10.0.4.2');
+  const status = await statusText(b.r, ok.cookie!);
+  const asked = await (await fetch(`${b.r.url}/request`, { method: 'POST', headers: { cookie: ok.cookie!, 'content-type': 'application/x-www-form-urlencoded' }, body: 'kind=objection' })).text();
+  for (const [name, html] of [['login', loginPage], ['wrong code', wrong.text], ['status', status.text], ['request received', asked]] as const) {
+    expect({ name, formal: words(html).match(formal)?.[0] }).toEqual({ name, formal: undefined });
+  }
+  expect(words(status.text)).toContain('Je rechten');
 });
