@@ -53,6 +53,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
   const heading = v ? `${t.item} ${item.position}: ${v.reference}` : `${t.item} ${item.position}`;
   const outcome = item.outcome?.visible && item.outcome.status === 'decided' ? item.outcome : undefined;
   const form = decisionForm(item, controls.canDecide);
+  const formButtonText = controls.expanded ? t.closeForm : form === 'suspicion' ? t.openSuspicionForm : t.openDiscussionForm;
   return (
     <article aria-label={heading} style={cardStyle} data-testid={`agenda-item-${item.position}`}>
       <Stack tokens={{ childrenGap: 6 }}>
@@ -121,7 +122,8 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
         {form && (
           <Stack horizontal>
             <DefaultButton
-              text={controls.expanded ? t.closeForm : form === 'suspicion' ? t.openSuspicionForm : t.openDiscussionForm}
+              text={formButtonText}
+              ariaLabel={`${formButtonText}: ${heading}`}
               aria-expanded={controls.expanded}
               onClick={() => controls.onExpand(!controls.expanded)}
             />
@@ -132,10 +134,10 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
             {controls.onStage ? (
               <>
                 <Text styles={{ root: { fontWeight: 600 } }}>{t.sharedOnStage}</Text>
-                <DefaultButton text={t.stopSharing} onClick={() => controls.onShare(null)} />
+                <DefaultButton text={t.stopSharing} ariaLabel={`${t.stopSharing}: ${heading}`} onClick={() => controls.onShare(null)} />
               </>
             ) : (
-              <DefaultButton text={t.shareToStage} onClick={() => controls.onShare(item.id)} ariaDescription={t.sharedNotice} />
+              <DefaultButton text={t.shareToStage} ariaLabel={`${t.shareToStage}: ${heading}`} onClick={() => controls.onShare(item.id)} ariaDescription={t.sharedNotice} />
             )}
           </Stack>
         )}

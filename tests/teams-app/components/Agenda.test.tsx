@@ -102,3 +102,18 @@ test('preparing the agenda, the procesregisseur sees which candidate cases have 
   expect(text(late as HTMLElement)).toContain(nl.overdueInforming);
   expect(text(fresh as HTMLElement)).not.toContain(nl.overdueInforming);
 });
+
+test('each item’s stage and decision buttons carry their item in the accessible name, starting with the visible text, so a screen reader can tell them apart (WCAG 2.5.3, 2.4.6)', async () => {
+  panel(new CoreTabApi(s.w, U.voorzitter));
+  await screen.findByLabelText(nl.partBespreking);
+  const named = (visible: string): string[] =>
+    screen.getAllByRole('button').map((b) => b.getAttribute('aria-label') ?? b.textContent ?? '').filter((n) => n.startsWith(visible));
+  const share = named(nl.shareToStage);
+  expect(share.length).toBeGreaterThanOrEqual(2);
+  expect(new Set(share).size).toBe(share.length);
+  expect(share).toContain(`${nl.shareToStage}: ${nl.item} 2: ${await s.reference(s.bespreking)}`);
+  const decide = [...named(nl.openSuspicionForm), ...named(nl.openDiscussionForm)];
+  expect(decide.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(decide).size).toBe(decide.length);
+  for (const name of decide) expect(name).toMatch(new RegExp(`: ${nl.item} \\d+`));
+});

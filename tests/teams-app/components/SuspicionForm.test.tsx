@@ -37,7 +37,7 @@ test('the chair decides “reasonable suspicion: yes” with a rationale; it is 
   const frame = await phaseOf(s.inbreng);
   expect(frame.decisions.at(-1)).toMatchObject({ kind: 'SUSPICION', outcome: 'YES', rationale: 'Meerdere signalen van dealen en geld.', role: 'voorzitter' });
   // the item now shows the decision taken in this session, and no form any more.
-  const item = await screen.findByLabelText(new RegExp(`${await s.reference(s.inbreng)}$`));
+  const item = await screen.findByRole("article", { name: new RegExp(`${await s.reference(s.inbreng)}$`) });
   await waitFor(() => expect(text(item)).toContain(nl.suspicionYes));
   expect(screen.queryByText(nl.recordDecision)).toBeNull();
 });
@@ -88,6 +88,6 @@ test('two chairs: the second chair’s decision is refused with a conflict messa
   expect(frame.decisions.filter((d) => d.kind === 'SUSPICION').map((d) => d.rationale)).toEqual(['Eerste besluit.']);
   // “load the latest version” shows what the other chair decided.
   fireEvent.click(q.getByText(nl.conflictReload));
-  const item = await screen.findByLabelText(new RegExp(`${await s.reference(s.inbreng)}$`));
+  const item = await screen.findByRole("article", { name: new RegExp(`${await s.reference(s.inbreng)}$`) });
   await waitFor(() => expect(text(item)).toContain('Eerste besluit.'));
 });
