@@ -27,6 +27,8 @@ export interface CaseQuery {
   organisationId?: string;
   /** cases whose informing deadline or enrichment due date lies before this day. */
   overdueOn?: string;
+  /** cases whose kenmerk contains this text (upper case; letters, digits and dashes only — never identity). */
+  referenceContains?: string;
   /** restrict to the cases a partner may see: INBRENG for all members, others by relation. */
   visibleTo?: { userId: string; organisationId: string };
   limit: number;

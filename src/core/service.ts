@@ -66,6 +66,8 @@ export interface ListFilter {
   status?: 'open' | 'closed';
   organisationId?: string;
   overdue?: boolean;
+  /** part of a kenmerk (e.g. "0042" or "SJV-2026-0042"); letters, digits and dashes only, matched case-insensitively. */
+  reference?: string;
   limit?: number;
   offset?: number;
 }
@@ -339,6 +341,7 @@ export class Signaalpunt {
       ...(filter.status ? { status: filter.status } : {}),
       ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
       ...(filter.overdue ? { overdueOn: now.slice(0, 10) } : {}),
+      ...(filter.reference ? { referenceContains: filter.reference.toUpperCase() } : {}),
     };
     if (!isRegisseur) {
       if (isChair && !isPartner) {

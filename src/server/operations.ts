@@ -199,6 +199,12 @@ const listCasesQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('only cases past their informing deadline or enrichment due date'),
+  q: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{2,20}$/)
+    .optional()
+    .describe('search by kenmerk: a part of one (e.g. 0042) or the whole (SJV-2026-0042); letters, digits and dashes only — the list never searches identity'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -331,6 +337,7 @@ export function operations(): Operation[] {
             ...(q.status ? { status: q.status } : {}),
             ...(q.organisation ? { organisationId: q.organisation } : {}),
             ...(q.overdue ? { overdue: true } : {}),
+            ...(q.q ? { reference: q.q } : {}),
             limit: q.limit,
             offset: q.offset,
           }),

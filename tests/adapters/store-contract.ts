@@ -348,6 +348,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(await keysOf({ visibleTo: { userId: U.agent.id, organisationId: 'politie' }, phases: ['CLOSED', 'PURGED'] })).toEqual({ keys: ['c5'], total: 1 });
       });
 
+      test('by kenmerk: a part of the kenmerk or the whole of it, alone and within a partner’s visible cases', async () => {
+        expect(await keysOf({ referenceContains: 'SJV-2026-0003' })).toEqual({ keys: ['c3'], total: 1 });
+        expect((await keysOf({ referenceContains: '0005' })).keys).toEqual(['c5']);
+        expect((await keysOf({ referenceContains: '2026-000' })).total).toBe(8);
+        expect(await keysOf({ referenceContains: '0009' })).toEqual({ keys: [], total: 0 });
+        expect(await keysOf({ referenceContains: 'SJV-2026-0009' })).toEqual({ keys: [], total: 0 });
+        expect((await keysOf({ referenceContains: '000', visibleTo: { userId: U.mentor.id, organisationId: 'school' } })).keys).toEqual(['c5', 'c2', 'c1']);
+        expect((await keysOf({ referenceContains: '0003', visibleTo: { userId: U.mentor.id, organisationId: 'school' } })).keys).toEqual([]);
+        expect((await keysOf({ referenceContains: '000', phases: ['VERRIJKING'] })).keys).toEqual(['c3', 'c2']);
+      });
+
       test('the index follows updates: a case that moves on leaves the old phase and relations', async () => {
         const record = (await getCase(ids.c2!))!;
         const moved = { ...structuredClone(record), version: 2 };

@@ -86,6 +86,8 @@ export const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 const eq = (field: string, value: string): string => `${field} eq ${lit(value)}`;
 const anyOf = (field: string, values: readonly string[]): string => `(${values.map((v) => eq(field, v)).join(' or ')})`;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+/** A complete kenmerk as the core numbers them (SJV-yyyy-nnnn…). */
+const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
 const json = <T>(v: unknown): T | undefined => (typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : undefined);
 const etagOf = (item: SpItem): string => str(item['odata.etag']) || '*';
 const chunk = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -999,15 +1001,19 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         const d = lit(query.overdueOn);
         where.push(`((InformingDue ne null and InformingDue lt ${d}) or (EnrichmentDue ne null and EnrichmentDue lt ${d}))`);
       }
+      // A whole kenmerk goes to the unique index; a part of one cannot use an index on SharePoint
+      // (substringof is not index-backed past the list view threshold), so it is matched on the returned column.
+      if (query.referenceContains && WHOLE_REFERENCE.test(query.referenceContains)) where.push(eq('Reference', query.referenceContains));
       const rows = await this.collect('cases', {
         ...(where.length ? { filter: where.join(' and ') } : {}),
-        select: ['CaseId', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'InformingDue', 'EnrichmentDue'],
+        select: ['CaseId', 'Reference', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'InformingDue', 'EnrichmentDue'],
       });
       let visible = rows.filter((r) => {
         // the same conditions again on the returned columns: the query is the index, this is the rule.
         if (query.phases?.length && !query.phases.includes(str(r.Phase) as Phase)) return false;
         if (query.status && r.Status !== query.status) return false;
         if (query.organisationId && r.InbrengerOrg !== query.organisationId) return false;
+        if (query.referenceContains && !str(r.Reference).toUpperCase().includes(query.referenceContains)) return false;
         if (query.overdueOn) {
           const due = [str(r.InformingDue), str(r.EnrichmentDue)].filter(Boolean);
           if (!due.some((x) => x < query.overdueOn!)) return false;

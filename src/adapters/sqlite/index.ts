@@ -328,6 +328,10 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
         where.push('(c.informing_due < @overdue OR c.enrichment_due < @overdue)');
         params.overdue = query.overdueOn;
       }
+      if (query.referenceContains) {
+        where.push('instr(c.reference, @ref) > 0');
+        params.ref = query.referenceContains;
+      }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
       if (query.visibleTo) return this.listVisible(query.visibleTo, where, params);
       const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases c ${clause}`).get(params) as { n: number }).n;
