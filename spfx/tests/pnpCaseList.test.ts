@@ -68,4 +68,9 @@ describe('PnpCaseListSource: the case list read from SharePoint with the user’
     expect(odataFilter({ status: 'closed', organisationId: "o'x", limit: 1, offset: 0 }, '2026-03-09')).toBe("Status eq 'closed' and InbrengerOrg eq 'o''x'");
     expect(calendarDaysBetween('2026-03-01T23:59:00.000Z', new Date('2026-03-02T00:01:00Z'))).toBe(1);
   });
+
+  test('search by kenmerk: a whole kenmerk by equality on the indexed column, a part with substringof (OData operators of SharePoint REST, "Use OData query operations in SharePoint REST requests")', () => {
+    expect(odataFilter({ reference: 'sjv-2026-0042', limit: 1, offset: 0 }, '2026-03-09')).toBe("Reference eq 'SJV-2026-0042'");
+    expect(odataFilter({ reference: '0042', status: 'open', limit: 1, offset: 0 }, '2026-03-09')).toBe("Status eq 'open' and substringof('0042',Reference)");
+  });
 });

@@ -52,6 +52,7 @@ export function listQuery(f: ListFilter): string {
   if (f.status) q.push(`status=${f.status}`);
   if (f.organisationId) q.push(`organisation=${encodeURIComponent(f.organisationId)}`);
   if (f.overdue) q.push('overdue=true');
+  if (f.reference) q.push(`q=${encodeURIComponent(f.reference)}`);
   return q.join('&');
 }
 

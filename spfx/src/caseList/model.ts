@@ -107,6 +107,8 @@ export interface ListFilter {
   status?: 'open' | 'closed';
   organisationId?: string;
   overdue?: boolean;
+  /** part of a kenmerk or the whole of it (letters, digits and dashes). */
+  reference?: string;
   limit: number;
   offset: number;
 }

@@ -28,6 +28,11 @@ export function odataFilter(f: ListFilter, today: string): string | undefined {
   if (f.status) where.push(`Status eq ${lit(f.status)}`);
   if (f.organisationId) where.push(`InbrengerOrg eq ${lit(f.organisationId)}`);
   if (f.overdue) where.push(`((InformingDue ne null and InformingDue lt ${lit(today)}) or (EnrichmentDue ne null and EnrichmentDue lt ${lit(today)}))`);
+  if (f.reference) {
+    const ref = f.reference.toUpperCase();
+    // a whole kenmerk goes to the unique index; a part by substringof (SharePoint REST's OData text operator)
+    where.push(/^SJV-\d{4}-\d{4,}$/.test(ref) ? `Reference eq ${lit(ref)}` : `substringof(${lit(ref)},Reference)`);
+  }
   return where.length ? where.join(' and ') : undefined;
 }
 

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { TextField } from '@fluentui/react/lib/TextField';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
@@ -13,7 +14,12 @@ export interface FilterState {
   status?: 'open' | 'closed';
   organisationId?: string;
   overdue: boolean;
+  /** part of a kenmerk or the whole of it */
+  reference?: string;
 }
+
+/** What the API accepts as a kenmerk search: 2–20 letters, digits and dashes (never a name or a date). */
+export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
 
 export const EMPTY_FILTER: FilterState = { phases: [], overdue: false };
 
@@ -36,8 +42,32 @@ export function CaseFilters(props: CaseFiltersProps): React.ReactElement {
     { key: 'closed', text: s.statusClosed },
   ];
   const orgOptions: IDropdownOption[] = [{ key: ALL, text: s.filterAll }].concat(partners.map((p) => ({ key: p.id, text: p.name })));
+  const [typed, setTyped] = React.useState(filter.reference || '');
+  React.useEffect(() => setTyped(filter.reference || ''), [filter.reference]);
+  const search = typed.trim();
+  const invalid = search !== '' && !REFERENCE_SEARCH.test(search);
   return (
     <Stack horizontal wrap tokens={{ childrenGap: 12 }} verticalAlign="end" role="search" aria-label={s.filters}>
+      <TextField
+        label={s.searchReference}
+        placeholder={s.searchReferenceHint}
+        value={typed}
+        autoComplete="off"
+        spellCheck={false}
+        styles={{ root: { minWidth: 170 } }}
+        errorMessage={invalid ? s.searchReferenceInvalid : undefined}
+        onChange={(_e, v) => {
+          const next = v || '';
+          setTyped(next);
+          const term = next.trim();
+          // the list follows a valid search at once and an emptied box; an invalid one changes nothing
+          if (term === '' && filter.reference) {
+            const cleared: FilterState = { ...filter };
+            delete cleared.reference;
+            onChange(cleared);
+          } else if (REFERENCE_SEARCH.test(term) && term !== filter.reference) onChange({ ...filter, reference: term });
+        }}
+      />
       <Dropdown
         label={s.filterPhase}
         multiSelect

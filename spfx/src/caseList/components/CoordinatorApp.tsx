@@ -38,6 +38,7 @@ export function toListFilter(f: FilterState, pageSize: number, page: number): Li
     ...(f.status ? { status: f.status } : {}),
     ...(f.organisationId ? { organisationId: f.organisationId } : {}),
     ...(f.overdue ? { overdue: true } : {}),
+    ...(f.reference ? { reference: f.reference } : {}),
   };
 }
 
