@@ -12,6 +12,8 @@ import { overdueFlags } from './case-index';
 import type { ProcessConfig } from './config';
 import { DEFAULT_PROCESS_CONFIG } from './config';
 import type { Result } from './errors';
+import type { EarlierCase } from './earlier-cases';
+import { EARLIER_CASES_PURPOSE, earlierCase, identityKey } from './earlier-cases';
 import { DomainError, fail, ok } from './errors';
 import type { GuardOptions } from './guard';
 import { findIdentifiers } from './guard';
@@ -384,6 +386,46 @@ export class Signaalpunt {
       nextStep: nextStep(record),
       overdue: overdueFlags(record, this.config.informingDeadlineMonths, now),
     };
+  }
+
+  /**
+   * The re-registration check: earlier signaalpunt cases of the same young person (same name and date of
+   * birth), for the procesregisseur, on a case in Verrijking with identity. Compares only with cases whose
+   * identity the user may read under the policy table; answers kenmerk, phase and closed-on day only. The
+   * check is audited with its purpose on the case checked and on every case found (group C was compared).
+   */
+  async earlierCases(user: User, caseId: string): Promise<Result<{ items: EarlierCase[] }>> {
+    if (!user.roles.includes('procesregisseur')) return fail('AUTH.FORBIDDEN');
+    const now = this.nowIso();
+    const org = await this.store.getOrganisation(user.organisationId);
+    const record = await this.store.transaction((tx) => tx.getCase(caseId));
+    if (!record) return fail('CASE.NOT_FOUND');
+    if (record.frame.phase !== 'VERRIJKING' || !record.identity) return fail('CASE.PRECONDITION_FAILED');
+    const mayCompare = (r: CaseRecord): boolean => effectiveAccess(this.policy, r.frame.phase, 'C', rolesFor(user, r, org, now), contextFor(r, user.organisationId)) !== undefined;
+    if (!mayCompare(record)) return fail('AUTH.FORBIDDEN');
+    const key = identityKey(record.identity);
+    const found: CaseRecord[] = [];
+    const pageSize = 200;
+    for (let offset = 0; ; offset += pageSize) {
+      // every case: which of them hold identity the user may compare is the policy table's answer (mayCompare)
+      const page = await this.store.listCases({ limit: pageSize, offset });
+      for (const other of page.items) if (other.id !== record.id && other.identity && mayCompare(other) && identityKey(other.identity) === key) found.push(other);
+      if (offset + pageSize >= page.total) break;
+    }
+    const rows: AuditInput[] = [record, ...found].map((r) => ({
+      at: now,
+      actorId: user.id,
+      role: 'procesregisseur',
+      caseId: r.id,
+      reference: r.frame.reference,
+      phase: r.frame.phase,
+      action: 'read',
+      groups: ['C'],
+      purpose: r.id === record.id ? EARLIER_CASES_PURPOSE : `${EARLIER_CASES_PURPOSE}: gevonden bij ${record.frame.reference}`,
+      commandId: null,
+    }));
+    await this.store.transaction((tx) => tx.appendAudit(rows));
+    return ok({ items: found.sort((a, b) => a.frame.createdAt.localeCompare(b.frame.createdAt)).map(earlierCase) });
   }
 
   /** Audit rows of one case: the procesregisseur and the privacy officer only. */
