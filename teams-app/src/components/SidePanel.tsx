@@ -128,6 +128,8 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
   const open = meeting.status === 'open';
   const statusText = meeting.status === 'planned' ? t.statusPlanned : meeting.status === 'open' ? t.statusOpen : t.statusEnded;
   const currentCaseIds = (view?.items ?? []).map((i) => i.case?.id).filter((x): x is string => x !== undefined);
+  // what the chair would leave undecided by ending now (the outcome is the chair's own view of each item)
+  const undecided = (view?.items ?? []).filter((i) => i.outcome?.visible === true && i.outcome.status === 'notDecided');
 
   const share = (itemId: string | null) =>
     void act(async () => {
@@ -148,16 +150,31 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
         {meeting.status !== 'planned' && <DefaultButton text={t.showMinutes} onClick={() => void act(async () => setMinutes(await api.minutes(meeting.id)))} />}
       </Stack>
       {confirmEnd && (
-        <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
-          <Text>{t.confirmEnd}</Text>
-          <PrimaryButton
-            text={t.endSession}
-            onClick={() => {
-              setConfirmEnd(false);
-              void act(async () => setMinutes(await api.end(meeting.id)));
-            }}
-          />
-          <DefaultButton text={t.cancel} onClick={() => setConfirmEnd(false)} />
+        <Stack tokens={{ childrenGap: 8 }} data-testid="confirm-end">
+          {undecided.length > 0 && (
+            <div role="alert">
+              <Text block styles={{ root: { fontWeight: 600 } }}>
+                {t.undecidedWarning}
+              </Text>
+              <ul style={{ margin: '4px 0' }}>
+                {undecided.map((i) => (
+                  <li key={i.id}>{i.case ? `${t.item} ${i.position}: ${i.case.reference}` : `${t.item} ${i.position}`}</li>
+                ))}
+              </ul>
+              <Text block>{t.undecidedStayOpen}</Text>
+            </div>
+          )}
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
+            <Text>{t.confirmEnd}</Text>
+            <PrimaryButton
+              text={undecided.length > 0 ? t.endAnyway : t.endSession}
+              onClick={() => {
+                setConfirmEnd(false);
+                void act(async () => setMinutes(await api.end(meeting.id)));
+              }}
+            />
+            <DefaultButton text={undecided.length > 0 ? t.backToAgenda : t.cancel} onClick={() => setConfirmEnd(false)} />
+          </Stack>
         </Stack>
       )}
       <ProblemBar error={actionError} />

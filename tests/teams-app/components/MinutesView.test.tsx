@@ -3,7 +3,7 @@
  *
  * Ending the session in the side panel: minutes at process level from the decisions taken while it was open.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
@@ -25,8 +25,8 @@ test('the chair ends the session and sees final minutes: reference, decision, ra
   await screen.findByText(nl.endSession);
   clickButton(document.body, nl.endSession);
   await screen.findByText(nl.confirmEnd);
-  const confirm = screen.getAllByText(nl.endSession).map((el) => el.closest('button')!).at(-1)!;
-  fireEvent.click(confirm);
+  // the bespreking item is undecided: the confirmation says so and its button is "Toch sluiten"
+  fireEvent.click(screen.getByText(nl.endAnyway).closest('button')!);
   const minutes = await screen.findByTestId('minutes');
   await waitFor(() => expect(text(minutes)).toContain(nl.minutesFinal));
   const shown = text(minutes);
@@ -37,4 +37,32 @@ test('the chair ends the session and sees final minutes: reference, decision, ra
   expect(shown).toContain(nl.notDecided); // the bespreking item was not decided
   for (const personal of ['Test Persoon', '2011-05-04', 'dure kleding', 'mentor@school.demo']) expect(shown).not.toContain(personal);
   expect((await api.findMeeting(TEAMS_MEETING_ID))?.status).toBe('ended');
+});
+
+test('ending a session with undecided items names them first (item and kenmerk), says they stay open for the next signaaltafel, and going back ends nothing', async () => {
+  const api = new CoreTabApi(s.w, U.voorzitter);
+  renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
+  await screen.findByText(nl.endSession);
+  clickButton(document.body, nl.endSession);
+  const confirm = await screen.findByTestId('confirm-end');
+  const warning = within(confirm).getByRole('alert');
+  expect(text(warning)).toContain(nl.undecidedWarning);
+  expect(text(warning)).toContain(`${nl.item} 1: ${await s.reference(s.inbreng)}`);
+  expect(text(warning)).toContain(`${nl.item} 2: ${await s.reference(s.bespreking)}`);
+  expect(text(warning)).toContain(nl.undecidedStayOpen);
+  fireEvent.click(within(confirm).getByText(nl.backToAgenda).closest('button')!);
+  await waitFor(() => expect(screen.queryByTestId('confirm-end')).toBeNull());
+  expect((await api.findMeeting(TEAMS_MEETING_ID))?.status).toBe('open');
+});
+
+test('an item decided in the session leaves the warning; only the undecided one is named', async () => {
+  const api = new CoreTabApi(s.w, U.voorzitter);
+  const inbreng = (await api.agenda(s.meetingId)).items[0]!.case!;
+  await api.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Signalen van dealen.', expectedVersion: inbreng.version }, '00000000-0000-4000-8000-0000000000b1');
+  renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
+  await screen.findByText(nl.endSession);
+  clickButton(document.body, nl.endSession);
+  const warning = within(await screen.findByTestId('confirm-end')).getByRole('alert');
+  expect(text(warning)).toContain(`${nl.item} 2: ${await s.reference(s.bespreking)}`);
+  expect(text(warning)).not.toContain(`${nl.item} 1:`);
 });
