@@ -1,6 +1,6 @@
 /** The agenda in two parts: (1) the anonymous round of new concerns, (2) the bespreking. */
-import { Stack, Text } from '@fluentui/react';
-import { useState } from 'react';
+import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { useEffect, useState } from 'react';
 import type { AgendaView } from '../api';
 import type { ItemControls } from './AgendaItemCard';
 import { AgendaItemCard, decisionForm } from './AgendaItemCard';
@@ -22,6 +22,30 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
   const firstOpen = view.items.find((i) => decisionForm(i, controls.canDecide) !== undefined)?.id;
   const chosenStillOpen = chosen ? view.items.some((i) => i.id === chosen && decisionForm(i, controls.canDecide) !== undefined) : false;
   const expandedId = chosen === null ? undefined : chosenStillOpen ? chosen : firstOpen;
+  // After a decision: once the re-fetched agenda shows it, move focus to the next item still to decide,
+  // say so in a live region, and offer to share that item on the stage.
+  const [decided, setDecided] = useState<string | undefined>();
+  const [next, setNext] = useState<{ message: string; itemId?: string }>();
+  const headingOf = (id: string): string => {
+    const item = view.items.find((i) => i.id === id);
+    if (!item) return '';
+    return item.case ? `${t.item} ${item.position}: ${item.case.reference}` : `${t.item} ${item.position}`;
+  };
+  useEffect(() => {
+    if (!decided) return;
+    const stillOpen = view.items.some((i) => i.id === decided && decisionForm(i, controls.canDecide) !== undefined);
+    if (stillOpen) return; // the re-fetch has not arrived yet
+    setDecided(undefined);
+    setChosen(undefined);
+    const following = view.items.find((i) => decisionForm(i, controls.canDecide) !== undefined);
+    setNext(
+      following
+        ? { message: `${t.decisionRecordedFor} ${headingOf(decided)}. ${t.nextItem}: ${headingOf(following.id)}.`, itemId: following.id }
+        : { message: `${t.decisionRecordedFor} ${headingOf(decided)}. ${t.allItemsDecided}` },
+    );
+    if (following) document.getElementById(`agenda-item-heading-${following.id}`)?.focus();
+    // headingOf reads the same view; controls.canDecide is stable while a session is open
+  }, [decided, view]);
   if (view.items.length === 0) return <Text>{t.emptyAgenda}</Text>;
   const parts = [
     { part: 'ANONYMOUS_ROUND', title: t.partAnonymous },
@@ -29,6 +53,16 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
   ] as const;
   return (
     <Stack tokens={{ childrenGap: 16 }}>
+      <div role="status" aria-live="polite" data-testid="agenda-progress">
+        {next && (
+          <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
+            <Text>{next.message}</Text>
+            {next.itemId && controls.canShare && controls.stageItemId !== next.itemId && (
+              <DefaultButton text={t.shareNext} ariaLabel={`${t.shareNext}: ${headingOf(next.itemId)}`} onClick={() => controls.onShare(next.itemId!)} />
+            )}
+          </Stack>
+        )}
+      </div>
       {parts.map(({ part, title }) => {
         const items = view.items.filter((i) => i.part === part);
         if (items.length === 0) return null;
@@ -45,6 +79,7 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
                   onStage: controls.stageItemId === item.id,
                   onShare: controls.onShare,
                   onChanged: controls.onChanged,
+                  onDecided: () => setDecided(item.id),
                 };
                 return <AgendaItemCard key={item.id} item={item} organisations={view.organisations} controls={c} />;
               })}

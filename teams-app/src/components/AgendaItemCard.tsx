@@ -24,6 +24,8 @@ export interface ItemControls {
   onStage: boolean;
   onShare: (itemId: string | null) => void;
   onChanged: () => void;
+  /** a decision on this item was saved (before the re-fetch). */
+  onDecided?: () => void;
 }
 
 /** Which decision form the chair can fill in for an item now, if any. */
@@ -53,11 +55,15 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
   const heading = v ? `${t.item} ${item.position}: ${v.reference}` : `${t.item} ${item.position}`;
   const outcome = item.outcome?.visible && item.outcome.status === 'decided' ? item.outcome : undefined;
   const form = decisionForm(item, controls.canDecide);
+  const saved = () => {
+    controls.onDecided?.();
+    controls.onChanged();
+  };
   const formButtonText = controls.expanded ? t.closeForm : form === 'suspicion' ? t.openSuspicionForm : t.openDiscussionForm;
   return (
     <article aria-label={heading} style={cardStyle} data-testid={`agenda-item-${item.position}`}>
       <Stack tokens={{ childrenGap: 6 }}>
-        <h3 style={{ margin: 0 }}>
+        <h3 style={{ margin: 0 }} id={`agenda-item-heading-${item.id}`} tabIndex={-1}>
           {heading}
           {v && <Text variant="small">{` · ${t.phases[v.phase]}`}</Text>}
         </h3>
@@ -115,9 +121,9 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
             </ul>
           </Section>
         )}
-        {v && form === 'suspicion' && controls.expanded && <SuspicionForm caseView={v} onSaved={controls.onChanged} onReload={controls.onChanged} />}
+        {v && form === 'suspicion' && controls.expanded && <SuspicionForm caseView={v} onSaved={saved} onReload={controls.onChanged} />}
         {v && form === 'discussion' && controls.expanded && (
-          <DiscussionForm caseView={v} organisations={organisations} onSaved={controls.onChanged} onReload={controls.onChanged} />
+          <DiscussionForm caseView={v} organisations={organisations} onSaved={saved} onReload={controls.onChanged} />
         )}
         {form && (
           <Stack horizontal>

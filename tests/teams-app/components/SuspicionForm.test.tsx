@@ -91,3 +91,19 @@ test('two chairs: the second chair’s decision is refused with a conflict messa
   const item = await screen.findByRole("article", { name: new RegExp(`${await s.reference(s.inbreng)}$`) });
   await waitFor(() => expect(text(item)).toContain('Eerste besluit.'));
 });
+
+test('after “Besluit vastleggen” focus moves to the next item to decide, a live region says so, and the next item can be shared on the stage from there', async () => {
+  const { form, q } = await chairForm();
+  fireEvent.click(q.getByLabelText(nl.yes));
+  fireEvent.change(q.getByLabelText(nl.rationale), { target: { value: 'Meerdere signalen van dealen en geld.' } });
+  clickButton(form, nl.recordDecision);
+  const progress = await screen.findByTestId('agenda-progress');
+  const nextHeading = `${nl.item} 2: ${await s.reference(s.bespreking)}`;
+  const doneHeading = `${nl.item} 1: ${await s.reference(s.inbreng)}`;
+  await waitFor(() => expect(text(progress)).toContain(`${nl.decisionRecordedFor} ${doneHeading}. ${nl.nextItem}: ${nextHeading}.`));
+  expect(progress.getAttribute('role')).toBe('status');
+  await waitFor(() => expect(document.activeElement?.textContent).toContain(nextHeading));
+  expect(document.activeElement?.tagName).toBe('H3');
+  fireEvent.click(within(progress).getByText(nl.shareNext).closest('button')!);
+  await waitFor(async () => expect((await new CoreTabApi(s.w, U.voorzitter).stage(s.meetingId)).item?.position).toBe(2));
+});
