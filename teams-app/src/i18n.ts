@@ -298,6 +298,16 @@ export function stringsFor(locale: Locale): Strings {
 }
 
 /** The label of a catalogue code in the locale. */
+/**
+ * A calendar day as the users read it, the same way as the web part (spfx labels.ts): dd-mm-jjjj in nl-NL,
+ * mm/dd/yyyy in en-US. A date-only value is a day, not a moment, so it is read in UTC (no shift by a zone).
+ */
+export function formatDay(isoDay: string, locale: Locale): string {
+  const d = new Date(`${isoDay.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDay;
+  return d.toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
 export function codeLabel(list: CatalogueList, code: string, locale: Locale): string {
   return label(list, code, locale);
 }

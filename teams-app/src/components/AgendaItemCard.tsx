@@ -6,7 +6,7 @@
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { AgendaItemView } from '../api';
-import { codeLabel, decisionText, followUpText } from '../i18n';
+import { codeLabel, decisionText, followUpText, formatDay } from '../i18n';
 import { CaseFacts } from './CaseFacts';
 import { DiscussionForm } from './DiscussionForm';
 import { OverdueBadges } from './OverdueBadges';
@@ -74,7 +74,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
             <CaseFacts concern={v.concern} decisions={v.frame?.decisions} />
             {v.identity && (
               <Section title={t.identity}>
-                <Text>{`${v.identity.name} · ${v.identity.dateOfBirth}`}</Text>
+                <Text>{`${v.identity.name} · ${formatDay(v.identity.dateOfBirth, locale)}`}</Text>
               </Section>
             )}
             {v.enrichment && v.enrichment.requests.length > 0 && (

@@ -2,7 +2,7 @@
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { useState } from 'react';
 import type { Minutes } from '../api';
-import { decisionText, followUpText } from '../i18n';
+import { decisionText, followUpText, formatDay } from '../i18n';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 
@@ -28,7 +28,7 @@ export function MinutesView({ minutes, organisations }: { minutes: Minutes; orga
   };
   return (
     <section aria-label={t.minutes} data-testid="minutes">
-      <h2 style={{ fontSize: 18, margin: '0 0 4px' }}>{`${t.minutes}: ${minutes.title} (${minutes.scheduledOn})`}</h2>
+      <h2 style={{ fontSize: 18, margin: '0 0 4px' }}>{`${t.minutes}: ${minutes.title} (${formatDay(minutes.scheduledOn, locale)})`}</h2>
       <Text block>{minutes.final ? t.minutesFinal : t.minutesDraft}</Text>
       <ol style={{ paddingLeft: '1.4em' }}>
         {minutes.entries.map((e) => (

@@ -7,6 +7,7 @@ import { DefaultButton, PrimaryButton, Spinner, Stack, Text, TextField } from '@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView, Me, MeetingSummary, Minutes } from '../api';
 import { ApiError } from '../api';
+import { formatDay } from '../i18n';
 import { AgendaEditor } from './AgendaEditor';
 import { Agenda } from './Agenda';
 import { MinutesView } from './MinutesView';
@@ -30,7 +31,7 @@ type Load = { state: 'loading' } | { state: 'denied'; reason: 'guest' | 'signIn'
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10_000 }: SidePanelProps) {
-  const { api, t } = useEnv();
+  const { api, locale, t } = useEnv();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [me, setMe] = useState<Me | undefined>();
   const [meeting, setMeeting] = useState<MeetingSummary | null | undefined>();
@@ -141,7 +142,7 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
     <Stack tokens={{ childrenGap: 12 }}>
       <Stack>
         <h1 style={{ fontSize: 20, margin: 0 }}>{`${t.appTitle}: ${meeting.title}`}</h1>
-        <Text>{`${meeting.scheduledOn} · ${statusText}`}</Text>
+        <Text>{`${formatDay(meeting.scheduledOn, locale)} · ${statusText}`}</Text>
       </Stack>
       <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
         {isChair && meeting.status === 'planned' && <PrimaryButton text={t.startSession} onClick={() => void act(() => api.start(meeting.id))} />}

@@ -6,6 +6,7 @@
  */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
+import { formatDay } from '../../../teams-app/src/i18n';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
 import { clickButton, en, nl, renderTab, text } from './support/render';
@@ -38,7 +39,7 @@ test('the chair sees the anonymous round (age band, signals, forms, free text) a
   expect(text(item2)).toContain('Wijkteam Centrum: niet bekend');
   // the chair holds no identity under the policy table, so the side panel shows none.
   expect(text(document.body)).not.toContain('Test Persoon');
-  expect(text(document.body)).not.toContain('2011-05-04');
+  for (const dob of ['2011-05-04', '04-05-2011']) expect(text(document.body)).not.toContain(dob);
 });
 
 test('a member of an organisation not involved in a bespreking case sees that the item exists, not its content', async () => {
@@ -116,4 +117,19 @@ test('each item’s stage and decision buttons carry their item in the accessibl
   expect(decide.length).toBeGreaterThanOrEqual(1);
   expect(new Set(decide).size).toBe(decide.length);
   for (const name of decide) expect(name).toMatch(new RegExp(`: ${nl.item} \\d+`));
+});
+
+test('dates read as in the web part: the session day as dd-mm-jjjj in Dutch and mm/dd/yyyy in English, never as an ISO date', async () => {
+  panel(new CoreTabApi(s.w, U.voorzitter));
+  await screen.findByLabelText(nl.partBespreking);
+  expect(text(document.body)).toContain('03-03-2026');
+  expect(text(document.body)).not.toContain('2026-03-03');
+  s.w.close();
+  s = await session();
+  document.body.innerHTML = '';
+  panel(new CoreTabApi(s.w, U.voorzitter), 'en-US');
+  await screen.findByLabelText(en.partBespreking);
+  expect(text(document.body)).toContain('03/03/2026');
+  // day and month apart: 4 May 2011
+  expect([formatDay('2011-05-04', 'nl-NL'), formatDay('2011-05-04', 'en-US')]).toEqual(['04-05-2011', '05/04/2011']);
 });
