@@ -13,6 +13,9 @@ import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 import { ConflictAction } from './ConflictAction';
 
+/** WCAG 2.2 target size (2.5.8): the label a user clicks is at least 24 × 24 CSS px (Fluent's is 20 high). */
+const TARGET_24 = { field: { minHeight: 24, minWidth: 48, paddingTop: 2, paddingBottom: 2, boxSizing: 'border-box' as const } };
+
 export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: MeetingCaseView; onSaved: () => void; onReload: () => void }) {
   const { api, locale, t } = useEnv();
   const [suspicion, setSuspicion] = useState<'yes' | 'no' | undefined>();
@@ -80,8 +83,8 @@ export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: Meeti
           required
           selectedKey={suspicion ?? null}
           options={[
-            { key: 'yes', text: t.yes, id: `${idPrefix}-yes` },
-            { key: 'no', text: t.no, id: `${idPrefix}-no` },
+            { key: 'yes', text: t.yes, id: `${idPrefix}-yes`, styles: TARGET_24 },
+            { key: 'no', text: t.no, id: `${idPrefix}-no`, styles: TARGET_24 },
           ]}
           onChange={(_e, o) => {
             touch();

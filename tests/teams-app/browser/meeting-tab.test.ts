@@ -102,6 +102,10 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     await tab.getByRole('button', { name: 'Signaaltafel openen' }).click();
     const refInbreng: string = (await caseOf(inbreng)).reference;
     const suspicion = tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refInbreng}` });
+    // WCAG 2.2 target size (2.5.8): each choice's clickable target is at least 24 × 24 CSS px
+    const targets = await suspicion.locator('.ms-ChoiceField-field').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { w: Math.round(r.width), h: Math.round(r.height) }; }));
+    expect(targets).toHaveLength(2);
+    for (const box of targets) expect(Math.min(box.w, box.h)).toBeGreaterThanOrEqual(24);
     await suspicion.locator('label').filter({ hasText: /^Ja$/ }).click();
     await suspicion.getByRole('textbox', { name: /Onderbouwing/ }).fill('Meerdere signalen van dealen en geld.');
     await suspicion.getByRole('button', { name: 'Besluit vastleggen' }).click();
