@@ -57,4 +57,19 @@ describeIfReady('search by kenmerk in the local coordinator page', () => {
     expect(await axeViolations(page)).toEqual([]);
     await box.fill('');
   });
+
+  test('a disabled "Bevestigen" says what is still missing, and the list of missing fields shrinks as they are filled in', async () => {
+    await page.getByRole('button', { name: refs[2] }).click();
+    await page.getByRole('button', { name: 'Besluit redelijk vermoeden' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
+    const confirm = dialog.getByRole('button', { name: 'Bevestigen' });
+    await confirm.waitFor();
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    const description = async (): Promise<string> => page.locator(`#${await confirm.getAttribute('aria-describedby')}`).innerText();
+    expect(await description()).toMatch(/^Nog in te vullen: Redelijk vermoeden[^,]*, Toelichting/);
+    await dialog.getByRole('textbox', { name: /Toelichting/ }).fill('Meerdere signalen van dealen.');
+    expect(await description()).not.toContain('Toelichting');
+    expect(await axeViolations(page, '.ms-Dialog-main')).toEqual([]);
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  });
 });

@@ -39,6 +39,11 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
   const [values, setValues] = React.useState<FormValues>({});
   const set = (key: string, value: FormValues[string]): void => setValues((v) => ({ ...v, [key]: value }));
   const missing = missingFields(spec, values);
+  const labelOf = (key: string): string => {
+    if (key === 'rationale') return s.rationale;
+    const f = spec.fields.filter((x) => x.key === key)[0];
+    return f ? String(s[f.label]) : key;
+  };
   const field = (f: FieldSpec): React.ReactNode => {
     if (!isVisible(f, values)) return null;
     const label = String(s[f.label]);
@@ -109,8 +114,19 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
           </MessageBar>
         ) : null}
       </Stack>
+      {missing.length > 0 ? (
+        <p id={`sjv-cmd-${spec.name}-missing`} style={{ margin: '12px 0 0' }}>
+          {`${s.stillMissing} ${missing.map(labelOf).join(', ')}`}
+        </p>
+      ) : null}
       <DialogFooter>
-        <PrimaryButton text={s.confirm} disabled={busy || missing.length > 0} onClick={() => onConfirm(values)} />
+        <PrimaryButton
+          text={s.confirm}
+          disabled={busy || missing.length > 0}
+          allowDisabledFocus
+          aria-describedby={missing.length > 0 ? `sjv-cmd-${spec.name}-missing` : undefined}
+          onClick={() => onConfirm(values)}
+        />
         <DefaultButton text={s.cancel} disabled={busy} onClick={onCancel} />
       </DialogFooter>
     </Dialog>
