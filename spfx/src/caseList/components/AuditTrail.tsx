@@ -6,6 +6,20 @@ import type { Labels } from '../labels';
 import type { AuditRow } from '../model';
 import { ApiProblem } from '../model';
 
+/**
+ * An audit purpose as the procesregisseur reads it: the server writes "<command>: <purpose>" and, for a
+ * transition, "<command>: <PHASE> → <PHASE>"; the command and the phases become their labels.
+ */
+export function purposeText(purpose: string, labels: Labels): string {
+  const colon = purpose.indexOf(': ');
+  const head = colon > 0 ? purpose.slice(0, colon) : '';
+  const commands = labels.s.command as Record<string, string | undefined>;
+  if (!head || !commands[head]) return purpose;
+  const rest = purpose.slice(colon + 2);
+  const arrow = /^([A-Z]+) → ([A-Z]+)$/.exec(rest);
+  return `${commands[head]}: ${arrow ? `${labels.phase(arrow[1]!)} → ${labels.phase(arrow[2]!)}` : rest}`;
+}
+
 const cell: React.CSSProperties = { textAlign: 'left', padding: '2px 8px 2px 0', verticalAlign: 'top' };
 
 export function AuditTrail(props: { caseId: string; api: Pick<CaseApi, 'getAudit'>; labels: Labels; refreshKey: number }): React.ReactElement {
@@ -47,10 +61,10 @@ export function AuditTrail(props: { caseId: string; api: Pick<CaseApi, 'getAudit
           <tr key={r.seq}>
             <td style={cell}>{labels.dateTime(r.at)}</td>
             <td style={cell}>{r.actorId}</td>
-            <td style={cell}>{r.role}</td>
-            <td style={cell}>{r.action}</td>
+            <td style={cell}>{s.roleName[r.role] || r.role}</td>
+            <td style={cell}>{s.auditActionName[r.action] || r.action}</td>
             <td style={cell}>{r.groups.map((g) => s.group[g]).join(', ')}</td>
-            <td style={cell}>{r.purpose}</td>
+            <td style={cell}>{purposeText(r.purpose, labels)}</td>
           </tr>
         ))}
       </tbody>

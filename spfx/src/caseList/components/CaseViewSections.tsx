@@ -21,6 +21,7 @@ function scalar(key: string, value: string | number | boolean, labels: Labels): 
   if (key === 'kind' && labels.s.decisionKind[value]) return labels.s.decisionKind[value]!;
   if (key === 'outcome' && labels.s.outcome[value]) return labels.s.outcome[value]!;
   if (key === 'outcome') return labels.code('exitReasons', value);
+  if (key === 'status' && labels.s.statusValue[value]) return labels.s.statusValue[value]!;
   const list = FIELD_CATALOGUE[key];
   if (list) return labels.code(list, value);
   if (ORGANISATION_FIELDS.indexOf(key) >= 0) return labels.organisation(value);
@@ -52,7 +53,7 @@ export function ValueView(props: { fieldKey: string; value: Json | undefined; la
   if (fieldKey === 'lifeDomains') {
     const keys = Object.keys(value);
     if (keys.length === 0) return <>{labels.s.none}</>;
-    return <>{keys.map((k) => `${labels.code('lifeDomains', k)}: ${String(value[k])}`).join('; ')}</>;
+    return <>{keys.map((k) => `${labels.code('lifeDomains', k)}: ${labels.s.lifeDomainValue[String(value[k])] || String(value[k])}`).join('; ')}</>;
   }
   return <Fields values={value} labels={labels} />;
 }

@@ -1,18 +1,18 @@
 /**
- * Search by kenmerk in the web part's local page, headless Chromium against the real server (issue 16):
- * the procesregisseur types part of a kenmerk and the list narrows to it; a name is refused in Dutch, in the
- * field, and the list stays as it was; emptying the box shows every case again; axe finds no violation.
+ * The web part's local page, headless Chromium against the real server: search by kenmerk (issue 16) — part
+ * of a kenmerk narrows the list, a name is refused in Dutch at the field; a disabled confirmation says what
+ * is missing; the case panel and its audit trail show labels, not the stored codes (issue 18 items 7, 13).
  */
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
-import { CONCERN, DEMO, cmdId, startTestServer } from '../server/support/harness';
+import { CONCERN, DEMO, cmdId, command, inDays, startTestServer } from '../server/support/harness';
 import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady } from './browser';
 
-const ready = spfxBrowserSuiteReady('tests/spfx/case-search (headless Chromium)');
+const ready = spfxBrowserSuiteReady('tests/spfx/coordinator-workbench (headless Chromium)');
 const describeIfReady = ready ? describe : describe.skip;
 jest.setTimeout(120_000);
 
-describeIfReady('search by kenmerk in the local coordinator page', () => {
+describeIfReady('the local coordinator page: search, dialogs, readable values', () => {
   let t: TestServer;
   let browser: Browser;
   let page: Page;
@@ -71,5 +71,27 @@ describeIfReady('search by kenmerk in the local coordinator page', () => {
     expect(await description()).not.toContain('Toelichting');
     expect(await axeViolations(page, '.ms-Dialog-main')).toEqual([]);
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  });
+
+  test('the case panel and its audit trail read as words: statuses, roles, actions and the step taken, never the stored codes', async () => {
+    const caseId = (await t.call('GET', `/api/v1/cases?q=${refs[0]}`, { as: DEMO.regisseur })).body.items[0].id as string;
+    await command(t, DEMO.voorzitter, 'decideSuspicion', caseId, { suspicion: true, rationale: 'Meerdere signalen van dealen.', aveLevel: '2' });
+    await command(t, DEMO.mentor, 'supplyIdentity', caseId, { name: 'Test Persoon', dateOfBirth: '2011-05-04' });
+    await command(t, DEMO.regisseur, 'requestEnrichment', caseId, { organisationIds: ['politie'], dueOn: inDays(14) });
+    await page.reload();
+    await page.getByRole('button', { name: refs[0] }).click();
+    const panel = page.locator('.ms-Panel');
+    await panel.locator('section[data-group="D"]').waitFor();
+    const enrichment = await panel.locator('section[data-group="D"]').innerText();
+    expect(enrichment).toContain('Open');
+    expect(enrichment).not.toMatch(/\bopen\b/);
+    await panel.getByRole('button', { name: 'Audittrail tonen' }).click();
+    const trail = await panel.getByTestId('audit-trail').innerText();
+    expect(trail).toContain('Besluit redelijk vermoeden: Inbreng → Verrijking');
+    expect(trail).toContain('Naar een volgende fase');
+    expect(trail).toContain('Voorzitter');
+    for (const raw of ['decideSuspicion', 'INBRENG', 'transition', 'voorzitter\t', 'requestEnrichment']) expect(trail).not.toContain(raw);
+    expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
   });
 });
