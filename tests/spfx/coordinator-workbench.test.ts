@@ -94,4 +94,21 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
     await page.getByRole('button', { name: 'Sluiten' }).click();
   });
+
+  test('a list that cannot load shows the error with "Opnieuw proberen" and no "Laden…" beside it; an empty list says "with these filters" only when a filter is set', async () => {
+    const list = /\/api\/v1\/cases\?/;
+    await page.route(list, (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ code: 'STORE.UNAVAILABLE', status: 503, title: 'x', messages: { nl: 'De opslag is even niet bereikbaar.', en: 'The store is unavailable.' } }) }));
+    await page.reload();
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).waitFor();
+    expect(await page.locator('body').innerText()).not.toContain('Laden');
+    await page.unroute(list);
+    await page.route(list, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], total: 0, limit: 50, offset: 0 }) }));
+    await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByText('Er zijn nog geen casussen.').waitFor();
+    await page.getByRole('textbox', { name: 'Zoek op kenmerk' }).fill('0042');
+    await page.getByText('Geen casussen gevonden met deze filters.').waitFor();
+    await page.unroute(list);
+    await page.getByRole('textbox', { name: 'Zoek op kenmerk' }).fill('');
+    await page.getByRole('button', { name: refs[0] }).waitFor();
+  });
 });

@@ -101,7 +101,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
       isOpen={true}
       type={PanelType.medium}
       onDismiss={onClose}
-      headerText={view ? s.detailTitle(view.reference) : s.loading}
+      headerText={view ? s.detailTitle(view.reference) : error ? s.detailUnavailable : s.loading}
       closeButtonAriaLabel={s.close}
       isLightDismiss={!active}
     >

@@ -30,6 +30,11 @@ export interface CoordinatorAppProps {
   roles?: string[];
 }
 
+/** Whether any filter or search is set (the empty list then says "with these filters"). */
+export function filtered(f: FilterState): boolean {
+  return f.phases.length > 0 || f.status !== undefined || f.organisationId !== undefined || f.overdue || Boolean(f.reference);
+}
+
 export function toListFilter(f: FilterState, pageSize: number, page: number): ListFilter {
   return {
     limit: pageSize,
@@ -111,7 +116,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
         }}
       />
       <p role="status" aria-live="polite" style={{ margin: '8px 0' }} data-testid="case-count">
-        {data ? s.casesCount(data.total) : s.loading}
+        {data ? s.casesCount(data.total) : error ? '' : s.loading}
       </p>
       {error ? (
         <MessageBar messageBarType={MessageBarType.error} actions={<DefaultButton text={s.retry} onClick={() => setReload((r) => r + 1)} />}>
@@ -119,7 +124,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
         </MessageBar>
       ) : null}
       {!data && !error ? <Spinner label={s.loading} /> : null}
-      {data && data.items.length === 0 ? <p>{s.noCases}</p> : null}
+      {data && data.items.length === 0 ? <p>{filtered(filter) ? s.noCases : s.noCasesYet}</p> : null}
       {data && data.items.length > 0 ? <CaseTable items={rows} labels={labels} sort={sort} onSort={onSort} onOpen={setOpenCase} /> : null}
       {data && pages > 1 ? (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center" style={{ marginTop: 8 }}>
