@@ -111,4 +111,59 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     await page.getByRole('textbox', { name: 'Zoek op kenmerk' }).fill('');
     await page.getByRole('button', { name: refs[0] }).waitFor();
   });
+
+  test('a submit whose answer was lost (timed out) is retried with the same commandId: the server replays it, the step is taken once', async () => {
+    const r = await t.call('POST', '/api/v1/cases', { as: DEMO.mentor, body: { commandId: cmdId(), ...CONCERN } });
+    const ref: string = r.body.reference;
+    await page.reload();
+    await page.getByRole('button', { name: ref }).click();
+    await page.getByRole('button', { name: 'Besluit redelijk vermoeden' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
+    await dialog.getByRole('combobox', { name: /Redelijk vermoeden/ }).click();
+    await page.getByRole('option', { name: 'Ja, er is een redelijk vermoeden' }).click();
+    await dialog.getByRole('textbox', { name: /Toelichting/ }).fill('Meerdere signalen van dealen.');
+    const sent: string[] = [];
+    const command = /\/decide-suspicion$/;
+    let lose = true;
+    await page.route(command, async (route) => {
+      sent.push((route.request().postDataJSON() as { commandId: string }).commandId);
+      const answer = await route.fetch(); // the server does the step …
+      if (lose) {
+        lose = false;
+        await route.abort('timedout'); // … and the answer is lost on the way back
+      } else await route.fulfill({ response: answer });
+    });
+    await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+    await page.getByText('Deze stap was al vastgelegd; er is niets gewijzigd.').waitFor();
+    await page.unroute(command);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    const view = await t.call('GET', `/api/v1/cases/${r.body.caseId}`, { as: DEMO.regisseur });
+    expect(view.body.frame.decisions.filter((d: { kind: string }) => d.kind === 'SUSPICION')).toHaveLength(1);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+  });
+
+  test('a version conflict offers "Nieuwste versie laden"; after loading, the same dialog confirms against the newest version', async () => {
+    const r = await t.call('POST', '/api/v1/cases', { as: DEMO.mentor, body: { commandId: cmdId(), ...CONCERN } });
+    const ref: string = r.body.reference;
+    await command(t, DEMO.voorzitter, 'decideSuspicion', r.body.caseId, { suspicion: true, rationale: 'Meerdere signalen van dealen.', aveLevel: '2' });
+    await command(t, DEMO.mentor, 'supplyIdentity', r.body.caseId, { name: 'Test Persoon', dateOfBirth: '2011-05-04' });
+    await page.reload();
+    await page.getByRole('button', { name: ref }).click();
+    await page.getByRole('button', { name: 'Informeren inwoner vastleggen' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Informeren inwoner vastleggen' });
+    await dialog.locator('input[type="date"]').first().fill(inDays(0));
+    // meanwhile a colleague asks the partners for enrichment: the case's version moves on
+    await command(t, DEMO.regisseur, 'requestEnrichment', r.body.caseId, { organisationIds: ['politie'], dueOn: inDays(14) });
+    await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+    await dialog.getByRole('button', { name: 'Nieuwste versie laden' }).click();
+    await dialog.getByRole('button', { name: 'Nieuwste versie laden' }).waitFor({ state: 'detached' });
+    await dialog.getByRole('button', { name: 'Bevestigen' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const view = await t.call('GET', `/api/v1/cases/${r.body.caseId}`, { as: DEMO.regisseur });
+    expect(view.body.frame.informedOn).toBe(inDays(0));
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+  });
 });

@@ -60,6 +60,15 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   const [busy, setBusy] = React.useState(false);
   const [commandError, setCommandError] = React.useState<string | undefined>(undefined);
   const [refreshKey, setRefreshKey] = React.useState(0);
+  const [conflict, setConflict] = React.useState(false);
+  // One commandId per intended command: a retry of the same command (same case, version and values, e.g.
+  // after a timeout whose answer was lost) sends the same id, so the server replays it instead of doing it
+  // twice; changed values or a newer version make it another command with a new id.
+  const pending = React.useRef<{ key: string; id: string } | undefined>(undefined);
+  const commandIdFor = (key: string): string => {
+    if (!pending.current || pending.current.key !== key) pending.current = { key, id: newCommandId() };
+    return pending.current.id;
+  };
 
   React.useEffect(() => {
     let live = true;
@@ -78,10 +87,14 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
     if (!view) return;
     setBusy(true);
     setCommandError(undefined);
+    setConflict(false);
+    const body = { expectedVersion: view.version, ...spec.build(values) };
+    const commandId = commandIdFor(JSON.stringify([spec.name, view.id, body]));
     api
-      .execute(spec.name, view.id, { commandId: newCommandId(), expectedVersion: view.version, ...spec.build(values) })
+      .execute(spec.name, view.id, { commandId, ...body })
       .then(
         (outcome) => {
+          pending.current = undefined;
           setBusy(false);
           setActive(undefined);
           setNotice(outcome.replayed ? s.commandReplayed : s.commandDone(outcome.reference, labels.phase(outcome.phase)));
@@ -90,6 +103,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
         },
         (e: unknown) => {
           setBusy(false);
+          setConflict(e instanceof ApiProblem && e.code === 'CASE.VERSION_CONFLICT');
           setCommandError(problemText(e, labels));
         },
       );
@@ -151,6 +165,21 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
           members={members}
           busy={busy}
           error={commandError}
+          onReload={
+            conflict
+              ? () => {
+                  // the newest version under the open dialog: the values typed stay, the next confirm uses it
+                  api.getCase(caseId).then(
+                    (v) => {
+                      setView(v);
+                      setConflict(false);
+                      setCommandError(undefined);
+                    },
+                    (e: unknown) => setCommandError(problemText(e, labels)),
+                  );
+                }
+              : undefined
+          }
           onConfirm={(values) => run(active, values)}
           onCancel={() => setActive(undefined)}
         />

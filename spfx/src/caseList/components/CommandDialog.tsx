@@ -19,6 +19,8 @@ export interface CommandDialogProps {
   members: Partner[];
   busy: boolean;
   error: string | undefined;
+  /** set when the error is a version conflict: loads the newest version of the case under the dialog. */
+  onReload?: () => void;
   onConfirm(values: FormValues): void;
   onCancel(): void;
 }
@@ -34,7 +36,7 @@ function options(f: FieldSpec, labels: Labels, catalogue: Catalogue, members: Pa
 }
 
 export function CommandDialog(props: CommandDialogProps): React.ReactElement {
-  const { spec, labels, catalogue, members, busy, error, onConfirm, onCancel } = props;
+  const { spec, labels, catalogue, members, busy, error, onReload, onConfirm, onCancel } = props;
   const s = labels.s;
   const [values, setValues] = React.useState<FormValues>({});
   const set = (key: string, value: FormValues[string]): void => setValues((v) => ({ ...v, [key]: value }));
@@ -109,7 +111,7 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
           />
         ) : null}
         {error ? (
-          <MessageBar messageBarType={MessageBarType.error} role="alert">
+          <MessageBar messageBarType={MessageBarType.error} role="alert" actions={onReload ? <DefaultButton text={s.loadNewest} onClick={onReload} /> : undefined}>
             {error}
           </MessageBar>
         ) : null}
