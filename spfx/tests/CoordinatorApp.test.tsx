@@ -61,7 +61,29 @@ describe('CoordinatorApp (case list web part)', () => {
     expect(within(row).getByText('Wachten op verrijking')).toBeTruthy();
     expect(within(row).getByText('Informeren te laat')).toBeTruthy();
     expect(within(row).getByText('2')).toBeTruthy();
-    expect(screen.getByTestId('case-count').textContent).toBe('3 casussen');
+    expect(screen.getByTestId('case-count').textContent).toBe('2 casussen'); // open cases first; the closed one after "Filters wissen"
+  });
+
+  test('opens on the open cases in work order: urgent new concerns first with a "Spoed" badge, then the longest waiting; the closed case only after "Filters wissen"', async () => {
+    const { source } = setup({
+      cases: [
+        summary(1, { daysInPhase: 1 }),
+        summary(2, { urgency: 'high', daysInPhase: 0 }),
+        summary(3, { daysInPhase: 5 }),
+        summary(4, { phase: 'VERRIJKING', daysInPhase: 9, nextStep: 'AWAIT_ENRICHMENT' }),
+        summary(5, { phase: 'CLOSED', status: 'closed', nextStep: 'AWAIT_RETENTION' }),
+      ],
+    });
+    await screen.findByText('SJV-2026-0002');
+    expect(source.lists[0]).toMatchObject({ status: 'open' });
+    const order = () => screen.getAllByText(/^SJV-2026-000\d$/).map((e) => e.textContent);
+    expect(order()).toEqual(['SJV-2026-0002', 'SJV-2026-0003', 'SJV-2026-0001', 'SJV-2026-0004']);
+    const urgentRow = screen.getByText('SJV-2026-0002').closest('[role="row"]') as HTMLElement;
+    expect(within(urgentRow).getByText('Spoed')).toBeTruthy();
+    expect(document.querySelectorAll('[data-urgent="true"]')).toHaveLength(1);
+    fireEvent.click(screen.getByText('Filters wissen'));
+    await screen.findByText('SJV-2026-0005');
+    expect(order().at(-1)).toBe('SJV-2026-0005');
   });
 
   test('renders English labels for en-US', async () => {
@@ -74,9 +96,9 @@ describe('CoordinatorApp (case list web part)', () => {
 
   test('the overdue filter is sent to the data source and narrows the list; clearing the filters resets it', async () => {
     const { source } = setup();
-    await screen.findByText('SJV-2026-0003');
+    await screen.findByText('SJV-2026-0001');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Alleen met verlopen termijn' }));
-    await waitFor(() => expect(screen.queryByText('SJV-2026-0003')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('SJV-2026-0001')).toBeNull());
     expect(source.lists.at(-1)).toMatchObject({ overdue: true, offset: 0 });
     expect(screen.getByText('SJV-2026-0002')).toBeTruthy();
     fireEvent.click(screen.getByText('Filters wissen'));
@@ -86,17 +108,19 @@ describe('CoordinatorApp (case list web part)', () => {
 
   test('filter by phase through the dropdown', async () => {
     const { source } = setup();
-    await screen.findByText('SJV-2026-0003');
+    await screen.findByText('SJV-2026-0001');
     const phase = screen.getAllByRole('combobox')[0]!;
     fireEvent.click(phase);
     fireEvent.click(await screen.findByRole('option', { name: 'Afgesloten' }));
     await waitFor(() => expect(source.lists.at(-1)).toMatchObject({ phases: ['CLOSED'] }));
+    expect(source.lists.at(-1)!.status).toBeUndefined(); // "open" would contradict the closed phase
     await waitFor(() => expect(screen.queryByText('SJV-2026-0001')).toBeNull());
     expect(screen.getByText('SJV-2026-0003')).toBeTruthy();
   });
 
   test('sorts by a column: ascending on the first click, descending on the second', async () => {
     setup();
+    fireEvent.click(await screen.findByText('Filters wissen'));
     await screen.findByText('SJV-2026-0003');
     const order = () => screen.getAllByText(/^SJV-2026-000\d$/).map((e) => e.textContent);
     fireEvent.click(screen.getAllByText('Dagen in fase')[0]!);
@@ -140,12 +164,14 @@ describe('CoordinatorApp (case list web part)', () => {
     fireEvent.click(await screen.findByText('Besluit redelijk vermoeden', { selector: 'span' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
     const confirm = within(dialog).getByText('Bevestigen').closest('button')!;
-    expect(confirm.disabled).toBe(true);
+    // disabled but focusable (so its description of what is missing can be read): aria-disabled
+    const disabled = (): boolean => confirm.disabled || confirm.getAttribute('aria-disabled') === 'true';
+    expect(disabled()).toBe(true);
     fireEvent.click(within(dialog).getByRole('combobox', { name: /Redelijk vermoeden/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Ja, er is een redelijk vermoeden' }));
-    expect(confirm.disabled).toBe(true); // the rationale is still empty
+    expect(disabled()).toBe(true); // the rationale is still empty
     fireEvent.change(within(dialog).getByLabelText(/Toelichting/), { target: { value: 'Meerdere signalen van dealen.' } });
-    expect(confirm.disabled).toBe(false);
+    expect(disabled()).toBe(false);
     await act(async () => {
       fireEvent.click(confirm);
     });

@@ -57,6 +57,7 @@ export class FakeSource implements CoordinatorDataSource {
     if (f.status) rows = rows.filter((c) => c.status === f.status);
     if (f.organisationId) rows = rows.filter((c) => c.inbrengerOrganisationId === f.organisationId);
     if (f.overdue) rows = rows.filter((c) => c.overdue.informing || c.overdue.enrichment);
+    if (f.reference) rows = rows.filter((c) => c.reference.includes(f.reference!.toUpperCase()));
     return { items: rows.slice(f.offset, f.offset + f.limit), total: rows.length };
   }
   async getCase(id: string): Promise<CaseView> {

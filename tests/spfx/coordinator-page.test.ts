@@ -60,9 +60,10 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     await t?.close();
   });
 
-  test('the page is served by the server with the web part’s components and lists every case for the procesregisseur', async () => {
-    for (const c of [fresh, enriching, closed]) await expect(page.getByRole('button', { name: c.reference }).isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('case-count').textContent()).resolves.toBe('3 casussen');
+  test('the page is served by the server with the web part’s components and lists the open cases for the procesregisseur first (the closed one after "Filters wissen")', async () => {
+    for (const c of [fresh, enriching]) await expect(page.getByRole('button', { name: c.reference }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: closed.reference }).count()).resolves.toBe(0);
+    await expect(page.getByTestId('case-count').textContent()).resolves.toBe('2 casussen');
     const enrichingRow = page.getByRole('row').filter({ has: page.getByRole('button', { name: enriching.reference }) });
     await expect(enrichingRow.getByText('Verrijking', { exact: true }).isVisible()).resolves.toBe(true);
     await expect(enrichingRow.getByText('Het Baken College').isVisible()).resolves.toBe(true);

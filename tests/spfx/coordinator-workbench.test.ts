@@ -104,6 +104,8 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     await page.unroute(list);
     await page.route(list, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: [], total: 0, limit: 50, offset: 0 }) }));
     await page.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByText('Er zijn geen open casussen.').waitFor(); // the list opens on the open cases
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
     await page.getByText('Er zijn nog geen casussen.').waitFor();
     await page.getByRole('textbox', { name: 'Zoek op kenmerk' }).fill('0042');
     await page.getByText('Geen casussen gevonden met deze filters.').waitFor();

@@ -22,6 +22,8 @@ export interface FilterState {
 export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
 
 export const EMPTY_FILTER: FilterState = { phases: [], overdue: false };
+/** What the list shows first: the work still to do. "Filters wissen" shows everything (EMPTY_FILTER). */
+export const DEFAULT_FILTER: FilterState = { phases: [], status: 'open', overdue: false };
 
 export interface CaseFiltersProps {
   filter: FilterState;
@@ -79,7 +81,10 @@ export function CaseFilters(props: CaseFiltersProps): React.ReactElement {
           if (!option) return;
           const key = option.key as Phase;
           const phases = option.selected ? filter.phases.concat([key]) : filter.phases.filter((p) => p !== key);
-          onChange({ ...filter, phases: PHASES.filter((p) => phases.indexOf(p) >= 0) });
+          const next: FilterState = { ...filter, phases: PHASES.filter((p) => phases.indexOf(p) >= 0) };
+          // asking for closed or purged cases while "open" is set would always give an empty list
+          if (next.status === 'open' && next.phases.some((p) => p === 'CLOSED' || p === 'PURGED')) delete next.status;
+          onChange(next);
         }}
       />
       <Dropdown

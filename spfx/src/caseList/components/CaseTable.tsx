@@ -43,8 +43,21 @@ export function sortValue(item: CaseSummary, key: SortKey, labels: Labels): stri
   }
 }
 
+/**
+ * The work order when no column is chosen: open before closed; new concerns (Inbreng) first, urgent ones
+ * ahead, then the other phases in process order; within each, the longest waiting first. Sorts the page
+ * the server returned.
+ */
+export function triageOrder(items: CaseSummary[]): CaseSummary[] {
+  const bucket = (c: CaseSummary): number => (c.status === 'closed' ? 100 : c.phase === 'INBRENG' ? (c.urgency === 'high' ? 0 : 1) : 2 + PHASE_ORDER.indexOf(c.phase));
+  return items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => bucket(a.item) - bucket(b.item) || b.item.daysInPhase - a.item.daysInPhase || a.i - b.i)
+    .map((x) => x.item);
+}
+
 export function sortItems(items: CaseSummary[], sort: SortState | undefined, labels: Labels): CaseSummary[] {
-  if (!sort) return items;
+  if (!sort) return triageOrder(items);
   const indexed = items.map((item, i) => ({ item, i }));
   indexed.sort((a, b) => {
     const x = sortValue(a.item, sort.key, labels);
@@ -103,11 +116,18 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       s.colReference,
       110,
       (item) => (
-        <Link onClick={() => onOpen(item.id)} data-case-id={item.id}>
-          {item.reference}
-        </Link>
+        <>
+          <Link onClick={() => onOpen(item.id)} data-case-id={item.id}>
+            {item.reference}
+          </Link>
+          {item.urgency === 'high' && item.status === 'open' ? (
+            <span style={{ ...badge, marginLeft: 6, background: '#8a3707', color: '#ffffff' }} data-urgent="true" title={labels.code('urgency', 'high')}>
+              {s.urgent}
+            </span>
+          ) : null}
+        </>
       ),
-      130,
+      170,
     ),
     column('phase', s.colPhase, 90, (item) => labels.phase(item.phase)),
     column('status', s.colStatus, 60, (item) => (item.status === 'open' ? s.statusOpen : s.statusClosed), 80),

@@ -11,11 +11,12 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import type { CoordinatorDataSource } from '../dataSource';
 import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
+import type { Strings } from '../i18n';
 import { makeLabels } from '../labels';
 import type { CaseSummary, Catalogue, ListFilter, Partner } from '../model';
 import { CaseDetailPanel, problemText } from './CaseDetailPanel';
 import type { FilterState } from './CaseFilters';
-import { CaseFilters, EMPTY_FILTER } from './CaseFilters';
+import { CaseFilters, DEFAULT_FILTER } from './CaseFilters';
 import type { SortKey, SortState } from './CaseTable';
 import { CaseTable, sortItems } from './CaseTable';
 
@@ -30,9 +31,11 @@ export interface CoordinatorAppProps {
   roles?: string[];
 }
 
-/** Whether any filter or search is set (the empty list then says "with these filters"). */
-export function filtered(f: FilterState): boolean {
-  return f.phases.length > 0 || f.status !== undefined || f.organisationId !== undefined || f.overdue || Boolean(f.reference);
+/** What an empty list says: nothing at all yet, no open cases (the default view), or nothing for these filters. */
+export function emptyText(f: FilterState, s: Strings): string {
+  const others = f.phases.length > 0 || f.organisationId !== undefined || f.overdue || Boolean(f.reference);
+  if (others || f.status === 'closed') return s.noCases;
+  return f.status === 'open' ? s.noOpenCases : s.noCasesYet;
 }
 
 export function toListFilter(f: FilterState, pageSize: number, page: number): ListFilter {
@@ -54,7 +57,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
   const [catalogue, setCatalogue] = React.useState<Catalogue>({});
   const [partners, setPartners] = React.useState<Partner[]>([]);
   const [roles, setRoles] = React.useState<string[]>([]);
-  const [filter, setFilter] = React.useState<FilterState>(EMPTY_FILTER);
+  const [filter, setFilter] = React.useState<FilterState>(DEFAULT_FILTER);
   const [page, setPage] = React.useState(0);
   const [sort, setSort] = React.useState<SortState | undefined>(undefined);
   const [data, setData] = React.useState<{ items: CaseSummary[]; total: number } | undefined>(undefined);
@@ -124,7 +127,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
         </MessageBar>
       ) : null}
       {!data && !error ? <Spinner label={s.loading} /> : null}
-      {data && data.items.length === 0 ? <p>{filtered(filter) ? s.noCases : s.noCasesYet}</p> : null}
+      {data && data.items.length === 0 ? <p>{emptyText(filter, s)}</p> : null}
       {data && data.items.length > 0 ? <CaseTable items={rows} labels={labels} sort={sort} onSort={onSort} onOpen={setOpenCase} /> : null}
       {data && pages > 1 ? (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center" style={{ marginTop: 8 }}>
