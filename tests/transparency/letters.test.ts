@@ -369,3 +369,21 @@ describe('the letters in plain words (issue 18 item 12, issue 16)', () => {
     expect(readDocx(team.value.data).text).not.toContain('De procesregisseur');
   });
 });
+
+describe('letters render through the procesregisseur’s view', () => {
+  test('the invitation’s address block comes from the view: an address the policy does not give the reader is not printed', async () => {
+    const caseId = await w.driveTo('OPVOLGING');
+    const stored = (await w.store.transaction((tx) => tx.getCase(caseId)))!;
+    const record = { ...stored, contact: { ...stored.contact, address: 'Kerkstraat 1, 1234 AB Voorbeeldstad' } };
+    const organisations = new Map((await w.store.listOrganisations()).map((o) => [o.id, o]));
+    const now = w.clock.now().toISOString();
+    const org = organisations.get(U.regisseur.organisationId);
+    const inputs = { kind: 'invitation' as const, locale: 'nl' as const, now, organisations, deps: services(w).deps, meeting: { date: '2026-03-12', time: '10:00', location: 'Stadhuis' } };
+    const full = letterValues({ ...inputs, view: viewFor(U.regisseur, record, org, now).view! });
+    expect(full['resident.address']).toEqual(['Kerkstraat 1', '1234 AB Voorbeeldstad']);
+    const policy: PolicyTable = structuredClone(POLICY);
+    delete policy.F.procesregisseur!.OPVOLGING;
+    const narrow = letterValues({ ...inputs, view: viewFor(U.regisseur, record, org, now, policy).view! });
+    expect(narrow['resident.address']).toEqual([]);
+  });
+});
