@@ -14,7 +14,9 @@ import type { AuditInput } from '../core/audit';
 import { label } from '../core/catalogue';
 import { DomainError, fail, ok } from '../core/errors';
 import type { Result } from '../core/errors';
-import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../core/model';
+import type { DataGroup, Organisation, Phase, User } from '../core/model';
+import type { CaseView } from '../core/views';
+import { viewFor } from '../core/views';
 import { commandId as commandIdSchema } from '../core/schemas';
 import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
@@ -51,16 +53,19 @@ const COMMON_SCALARS = [
   'access.code',
   'access.url',
 ] as const;
-const COMMON_LISTS = ['resident.address', 'organisation.postalAddress'] as const;
+/** `signature`: the lines under "Met vriendelijke groet": the configured person (if any), the function, the organisation. */
+const COMMON_LISTS = ['resident.address', 'organisation.postalAddress', 'signature'] as const;
 /** `access`: the letter carries the resident's access code for the status page (issue 19). */
-const COMMON_FLAGS = ['guardians', 'access'] as const;
+/** `informed`: an information letter was recorded as sent on this case before this letter. */
+const COMMON_FLAGS = ['guardians', 'access', 'informed'] as const;
 
 /** The placeholders of each letter and the ones a template must keep (the legally required parts). */
 export const LETTER_VOCABULARY: Record<LetterKind, Vocabulary> = {
   information: {
     scalars: [...COMMON_SCALARS, 'inbrenger.organisation', 'shared.date', 'retention.closedEarly', 'retention.closedLater'],
     lists: [...COMMON_LISTS, 'shared.organisations', 'shared.signals'],
-    flags: [...COMMON_FLAGS],
+    /** `shared.police`: the police are among the organisations the data was shared with. */
+    flags: [...COMMON_FLAGS, 'shared.police'],
     required: [
       'resident.name',
       'shared.organisations',
@@ -77,15 +82,17 @@ export const LETTER_VOCABULARY: Record<LetterKind, Vocabulary> = {
   },
   invitation: {
     scalars: [...COMMON_SCALARS, 'meeting.date', 'meeting.time', 'meeting.location', 'meeting.with'],
-    lists: [...COMMON_LISTS],
+    /** `meeting.organisations`: who will be there besides the signaalpunt (the lead and involved partners). */
+    lists: [...COMMON_LISTS, 'meeting.organisations'],
     flags: [...COMMON_FLAGS],
-    required: ['resident.name', 'meeting.date', 'meeting.time', 'meeting.location', 'organisation.phone'],
+    required: ['resident.name', 'meeting.date', 'meeting.time', 'meeting.location', 'meeting.organisations', 'organisation.phone'],
   },
   closure: {
-    scalars: [...COMMON_SCALARS, 'case.closedOn', 'closure.reason', 'retention.period', 'retention.endDate'],
+    /** `closure.reason`: the catalogue's label; `closure.explanation`: the reason in plain words for the resident. */
+    scalars: [...COMMON_SCALARS, 'case.closedOn', 'closure.reason', 'closure.explanation', 'retention.period', 'retention.endDate'],
     lists: [...COMMON_LISTS],
     flags: [...COMMON_FLAGS, 'closedEarly'],
-    required: ['resident.name', 'case.closedOn', 'retention.period', 'retention.endDate', 'organisation.email', 'complaint.authority'],
+    required: ['resident.name', 'case.closedOn', 'closure.explanation', 'retention.period', 'retention.endDate', 'organisation.email', 'complaint.authority'],
   },
 };
 
@@ -133,7 +140,8 @@ export type LetterRequest = z.input<typeof letterRequestSchema>;
 
 /** The parts of a case and its world a letter is made from; built by `letterValues`. */
 export interface LetterInputs {
-  record: CaseRecord;
+  /** the procesregisseur's allow-list view of the case (core/views.ts viewFor): a letter shows nothing else of it. */
+  view: CaseView;
   kind: LetterKind;
   locale: Locale;
   /** ISO timestamp of generation. */
@@ -148,17 +156,82 @@ export interface LetterInputs {
 const orgName = (orgs: ReadonlyMap<string, Organisation>, id: string): string => orgs.get(id)?.name ?? id;
 
 /**
- * The placeholder values of one letter, copied by allow-list from this one case only: nothing of any
- * other case can reach a letter because nothing else is passed in.
+ * Why a case was closed, in plain words for the resident (B1), per exit reason: the closure letter
+ * follows it with "Daarom hebben we je dossier … gesloten." A reason without an entry cannot be
+ * written to a resident (a test holds every catalogue reason to an entry).
+ */
+export const CLOSURE_EXPLANATION: Record<string, Record<Locale, string>> = {
+  NO_SUSPICION: {
+    nl: 'We hebben goed gekeken. We maken ons niet genoeg zorgen om verder te gaan.',
+    en: 'We looked carefully. We are not worried enough to go on.',
+  },
+  AGE_OVER_23: {
+    nl: 'Je bent ouder dan 23 jaar. Het signaalpunt is alleen voor jongeren tot en met 23 jaar.',
+    en: 'You are older than 23. The signaalpunt is only for young people up to and including 23.',
+  },
+  TOO_MANY_REGISTRATIONS: {
+    nl: 'De politie heeft al vaker iets over je vastgelegd. Dan past andere hulp beter bij je dan het signaalpunt.',
+    en: 'The police have recorded something about you more than once. Then other help suits you better than the signaalpunt.',
+  },
+  NOT_CONFIRMED: {
+    nl: 'We hebben een paar organisaties gevraagd of zij zich ook zorgen maken. Dat was niet zo.',
+    en: 'We asked a few organisations if they were worried about you too. They were not.',
+  },
+  WITHDRAWN: {
+    nl: 'Wie zich zorgen maakte, heeft die zorg ingetrokken. Er is dus geen reden meer om verder te gaan.',
+    en: 'The person who was worried has withdrawn the concern. So there is no reason to go on.',
+  },
+  FOLLOW_UP_DONE: {
+    nl: 'De hulp of steun die we samen hebben afgesproken, is klaar.',
+    en: 'The help or support we agreed on together is finished.',
+  },
+};
+
+/**
+ * The risk signals in the words a resident reads (B1): the catalogue's labels are written for partners
+ * ("Onverklaarbaar geld of dure spullen"). A code without an entry here (a retired or new one) falls
+ * back to the catalogue's label; a test holds every active signal to an entry.
+ */
+export const RESIDENT_SIGNAL_WORDS: Record<string, Record<Locale, string>> = {
+  GELD: { nl: 'Geld of dure spullen, en het is niet duidelijk waar die vandaan komen', en: 'Money or expensive things, and it is not clear where they come from' },
+  TELEFOONS: { nl: 'Meer dan één telefoon', en: 'More than one phone' },
+  VERZUIM: { nl: 'Vaak niet op school', en: 'Often not at school' },
+  OUDERE_CONTACTEN: { nl: 'Contact met oudere mensen die in de criminaliteit zitten', en: 'Contact with older people who are involved in crime' },
+  LAAT_OP_STRAAT: { nl: "'s Avonds laat op plekken waar drugs worden verkocht", en: 'Late at night at places where drugs are sold' },
+  VERPAKKING: { nl: 'Zakjes of een weegschaaltje', en: 'Small bags or scales' },
+  BANKPAS: { nl: 'Je bankpas aan iemand anders geven', en: 'Giving your bank card to someone else' },
+  REIZEN: { nl: 'Reizen, en het is niet duidelijk waarom', en: 'Travelling, and it is not clear why' },
+  WAPENS: { nl: 'Een wapen bij je hebben', en: 'Carrying a weapon' },
+  SCHULDEN: { nl: 'Schulden, of iemand die je bedreigt', en: 'Debts, or someone who threatens you' },
+  GEDRAG: { nl: 'Je gedrag is ineens anders', en: 'Your behaviour suddenly changed' },
+  GEBRUIK: { nl: 'Drugs of alcohol gebruiken', en: 'Using drugs or alcohol' },
+  SOCIAL_MEDIA: { nl: 'Opvallende berichten op sociale media', en: 'Striking posts on social media' },
+};
+
+/** Signs a letter when no person is configured: the team, not a bare function title. */
+const DEFAULT_SIGNATURE: Record<Locale, (unit: string) => string> = {
+  nl: (unit) => `Team ${unit}`,
+  en: (unit) => `The ${unit} team`,
+};
+
+/** Partner type (Organisation.type) of the police: residents are told they are not suspected of anything. */
+const POLICE_TYPE = 'politie';
+
+/**
+ * The placeholder values of one letter, copied by allow-list from the procesregisseur's view of this one
+ * case only: nothing of any other case, and nothing the view leaves out, can reach a letter because
+ * nothing else is passed in.
  */
 export function letterValues(inp: LetterInputs): TemplateValues {
-  const { record, locale, deps } = inp;
+  const { view, locale, deps } = inp;
   const p = deps.profile;
   const r = deps.config.retention;
-  const identity = record.identity;
+  const identity = view.identity;
   if (!identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  const frame = view.frame ?? {};
   const today = localDay(inp.now);
   const maxAge = 23 + r.maxYearsAfter23rdBirthday;
+  const signatoryRole = p.signatory?.role?.[locale] ?? DEFAULT_SIGNATURE[locale](p.unit);
   const values: TemplateValues = {
     'organisation.name': p.name,
     'organisation.unit': p.unit,
@@ -167,13 +240,14 @@ export function letterValues(inp: LetterInputs): TemplateValues {
     'organisation.website': p.website ?? '',
     'organisation.postalAddress': [...p.postalAddress],
     'privacyOfficer.email': p.privacyOfficer.email,
-    'signatory.name': p.signatory.name,
-    'signatory.role': p.signatory.role[locale],
+    'signatory.name': p.signatory?.name ?? '',
+    'signatory.role': signatoryRole,
+    signature: [...(p.signatory?.name ? [p.signatory.name] : []), signatoryRole, p.name],
     'letter.date': formatDate(today, locale),
-    'letter.reference': record.frame.reference,
+    'letter.reference': view.reference,
     'resident.name': identity.name,
     'resident.dateOfBirth': formatDate(identity.dateOfBirth, locale),
-    'resident.address': (record.contact?.address ?? '')
+    'resident.address': (view.contact?.address ?? '')
       .split(/\r?\n|,/)
       .map((s) => s.trim())
       .filter(Boolean),
@@ -185,13 +259,16 @@ export function letterValues(inp: LetterInputs): TemplateValues {
     access: inp.access !== undefined,
     'access.code': inp.access?.code ?? '',
     'access.url': inp.access?.url ?? '',
+    informed: (view.reflection?.lettersSent ?? []).some((l) => l.kind === LETTER_RULES.information.code),
   };
   const labelLocale = CATALOGUE_LOCALE[locale];
   if (inp.kind === 'information') {
-    const requests = [...record.enrichment.requests].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
-    values['inbrenger.organisation'] = orgName(inp.organisations, record.frame.inbrengerOrganisationId);
-    values['shared.organisations'] = [...new Set(requests.map((q) => q.organisationId))].map((id) => orgName(inp.organisations, id));
-    values['shared.signals'] = record.concern.riskSignals.map((c) => label('riskSignals', c, labelLocale));
+    const requests = [...(view.enrichment?.requests ?? [])].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+    const shared = [...new Set(requests.map((q) => q.organisationId))];
+    values['inbrenger.organisation'] = frame.inbrengerOrganisationId ? orgName(inp.organisations, frame.inbrengerOrganisationId) : p.unit;
+    values['shared.organisations'] = shared.map((id) => orgName(inp.organisations, id));
+    values['shared.police'] = shared.some((id) => inp.organisations.get(id)?.type === POLICE_TYPE);
+    values['shared.signals'] = (view.concern?.riskSignals ?? []).map((c) => RESIDENT_SIGNAL_WORDS[c]?.[locale] ?? label('riskSignals', c, labelLocale));
     values['shared.date'] = requests[0] ? formatDate(requests[0].requestedAt, locale) : formatDate(today, locale);
     values['retention.closedEarly'] = formatDays(r.closedInVerrijkingDays, locale);
     values['retention.closedLater'] = formatMonths(r.closedAfterBesprekingMonths, locale);
@@ -201,17 +278,22 @@ export function letterValues(inp: LetterInputs): TemplateValues {
     values['meeting.date'] = formatDate(m.date, locale);
     values['meeting.time'] = m.time;
     values['meeting.location'] = m.location;
-    const lead = record.discussion?.leadOrganisationId;
+    const lead = view.discussion?.leadOrganisationId;
     values['meeting.with'] = lead ? orgName(inp.organisations, lead) : p.unit;
+    // who will be there: the signaalpunt, the lead partner and the parties involved (group E), as the view holds them
+    const partners = [...new Set([...(lead ? [lead] : []), ...(view.discussion?.parties ?? [])])].map((id) => orgName(inp.organisations, id));
+    values['meeting.organisations'] = [p.unit, ...partners.filter((n) => n !== p.unit)];
   } else {
-    const f = record.frame;
-    if (!f.closedAt || !f.retentionUntil || !f.exit) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOT_CLOSED' });
-    const early = f.exit.closedInPhase === 'VERRIJKING';
+    if (!frame.closedAt || !frame.retentionUntil || !frame.exit) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOT_CLOSED' });
+    const early = frame.exit.closedInPhase === 'VERRIJKING';
+    const explanation = CLOSURE_EXPLANATION[frame.exit.reason];
+    if (!explanation) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'CLOSURE_REASON_UNEXPLAINED' });
     values.closedEarly = early;
-    values['case.closedOn'] = formatDate(f.closedAt, locale);
-    values['closure.reason'] = label('exitReasons', f.exit.reason, labelLocale);
+    values['case.closedOn'] = formatDate(frame.closedAt, locale);
+    values['closure.reason'] = label('exitReasons', frame.exit.reason, labelLocale);
+    values['closure.explanation'] = explanation[locale];
     values['retention.period'] = early ? formatDays(r.closedInVerrijkingDays, locale) : formatMonths(r.closedAfterBesprekingMonths, locale);
-    values['retention.endDate'] = formatDate(f.retentionUntil, locale);
+    values['retention.endDate'] = formatDate(frame.retentionUntil, locale);
   }
   return values;
 }
@@ -278,9 +360,12 @@ export class LetterService {
         if (previous && (previous.name !== 'generateLetter' || previous.actorId !== user.id || previous.fingerprint !== fingerprint)) throw new DomainError('COMMAND.ID_REUSED');
         if (!record) throw new DomainError('CASE.NOT_FOUND');
         const usesContact = record.contact?.address !== undefined;
+        // the invitation names the parties involved (group E) as who will be there
+        const usesDiscussion = req.kind === 'invitation' && record.discussion !== undefined;
         const needs: Parameters<typeof regisseurMay>[5] = [
           { group: 'C', access: 'read' },
           { group: 'H', access: 'write' },
+          ...(usesDiscussion ? [{ group: 'E' as const, access: 'read' as const }] : []),
           ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
         ];
         if (!rule.phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
@@ -291,9 +376,12 @@ export class LetterService {
         // a fresh access code for the status page with every letter made (only its hash is kept: a replay cannot reprint the old one)
         const codes = this.deps.residentCodes;
         const access = codes ? { code: generateAccessCode(), url: codes.publicUrl } : undefined;
-        const values = letterValues({ record, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}), ...(access ? { access } : {}) });
+        // the letter is made from the procesregisseur's view of the case, as every surface renders a case
+        const { view } = viewFor(user, record, organisations.get(user.organisationId), now, policy);
+        if (!view) throw new DomainError('AUTH.FORBIDDEN');
+        const values = letterValues({ view, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}), ...(access ? { access } : {}) });
         const data = await renderDocx(letterDocument(this.templates[req.locale][req.kind], values), this.deps.profile, { locale: req.locale, letterhead: true });
-        const exported: DataGroup[] = ['C', ...(usesContact ? (['F'] as const) : [])];
+        const exported: DataGroup[] = ['C', ...(usesDiscussion ? (['E'] as const) : []), ...(usesContact ? (['F'] as const) : [])];
         const audit = (action: AuditInput['action'], groups: DataGroup[], purpose: string): AuditInput => ({
           at: now,
           actorId: user.id,

@@ -21,8 +21,11 @@ export const organisationProfileSchema = z.strictObject({
   website: text.optional(),
   /** PNG or JPEG, relative to the profile file. */
   logo: text.optional(),
-  /** who signs letters. */
-  signatory: z.strictObject({ name: text, role: bilingual }),
+  /**
+   * who signs letters: a named person (optional) and a function. Without it letters are signed by the
+   * team ("Team Signaalpunt Jeugd & Veiligheid"), never by a bare function title.
+   */
+  signatory: z.strictObject({ name: text.optional(), role: bilingual.optional() }).optional(),
   privacyOfficer: z.strictObject({ name: text.optional(), email: z.email(), phone: text.optional() }),
   /** legal basis as the privacy protocol words it; quoted in letters, the register and the access export. */
   legalBasis: bilingual,

@@ -47,7 +47,7 @@ describe('transparency over HTTP', () => {
       body: JSON.stringify({ kind: 'information', locale: 'en' }),
     });
     const doc = readDocx(Buffer.from(await res.arrayBuffer()));
-    expect(doc.text).toContain('Dear Sam de Boer, and dear parents or guardians,');
+    expect(doc.text).toContain('Dear parents or guardians, and dear young person,');
     const view = await t.call('GET', `/api/v1/cases/${caseId}`, { as: DEMO.regisseur });
     expect(view.body.reflection.lettersSent.map((l: { kind: string }) => l.kind)).toEqual(['INFORMATION', 'INFORMATION']);
   });

@@ -1,11 +1,13 @@
 import { POLICY } from '../../src/core/policy';
+import { viewFor } from '../../src/core/views';
 import type { PolicyTable } from '../../src/core/policy';
 import type { World } from '../support/world';
 import { U, makeWorld } from '../support/world';
 import type { Store, StoreTx } from '../../src/core/ports';
-import { LETTER_KINDS, LETTER_VOCABULARY, LetterService, letterValues } from '../../src/transparency/letters';
+import { EXIT_REASONS, RISK_SIGNALS } from '../../src/core/catalogue';
+import { CLOSURE_EXPLANATION, LETTER_KINDS, LETTER_VOCABULARY, LetterService, RESIDENT_SIGNAL_WORDS, letterValues } from '../../src/transparency/letters';
 import { LOCALES, formatDate } from '../../src/transparency/format';
-import { TEMPLATES, readDocx, services } from './support';
+import { PROFILE, TEMPLATES, readDocx, services } from './support';
 
 /** Walks a fresh concern to Verrijking with a chosen identity, signals and partners asked. */
 async function toVerrijking(w: World, o: { name: string; dateOfBirth: string; signals: string[]; ask: string[]; by?: typeof U.mentor }): Promise<string> {
@@ -37,7 +39,9 @@ describe('the information letter at Verrijking', () => {
     expect(t).toContain('Test Persoon');
     // what: name, date of birth and the established signals
     expect(t).toContain('je naam en je geboortedatum');
-    expect(doc.body).toEqual(expect.arrayContaining(['Onverklaarbaar geld of dure spullen', 'Schoolverzuim / spijbelen']));
+    // in the resident's words (B1), not the partners' catalogue labels ("Onverklaarbaar geld …", issue 18 item 12)
+    expect(doc.body).toEqual(expect.arrayContaining(['Geld of dure spullen, en het is niet duidelijk waar die vandaan komen', 'Vaak niet op school']));
+    expect(t.toLowerCase()).not.toContain('onverklaarbaar');
     // with whom: the organisations asked for enrichment
     expect(doc.body).toEqual(expect.arrayContaining(['Politie basisteam', 'Wijkteam Centrum']));
     expect(t).toContain('Waarom doen we dit?');
@@ -80,7 +84,7 @@ describe('the information letter at Verrijking', () => {
     expect(t).toContain('4 weeks later we destroy your details');
     expect(t).toContain('for 24 months after we close your file');
     expect(t).toContain('Dutch Data Protection Authority');
-    expect(t).toContain('Unexplained money or goods');
+    expect(t).toContain('Money or expensive things, and it is not clear where they come from');
     expect(t).toContain('2 March 2026');
     expect(r.value.fileName).toBe('information-letter-SJV-2026-0001.docx');
   });
@@ -94,10 +98,12 @@ describe('the information letter at Verrijking', () => {
     if (!a.ok || !b.ok) throw new Error('refused');
     expect(a.value.addressedToGuardians).toBe(true);
     expect(readDocx(a.value.data).body[0]).toBe('Ayoub Jansen\nen de ouders of verzorgers van Ayoub Jansen');
-    expect(readDocx(a.value.data).text).toContain('Beste Ayoub Jansen, en beste ouders of verzorgers,');
+    // identity is stored as one full name, not a first name: the greeting does not repeat it (issue 18 item 12)
+    expect(readDocx(a.value.data).text).toContain('Beste ouders of verzorgers, en beste jongere,');
     expect(b.value.addressedToGuardians).toBe(false);
     expect(readDocx(b.value.data).text).not.toContain('ouders of verzorgers');
-    expect(readDocx(b.value.data).text).toContain('Beste Lotte Bakker,');
+    expect(readDocx(b.value.data).body).toContain('Beste,');
+    expect(readDocx(b.value.data).text).not.toContain('Beste Lotte');
   });
 
   test('carries no field of another case', async () => {
@@ -108,7 +114,7 @@ describe('the information letter at Verrijking', () => {
     if (!r.ok) throw r.error;
     const all = [readDocx(r.value.data).text, readDocx(r.value.data).header, readDocx(r.value.data).footer].join('\n');
     expect(all).toContain('Ayoub Jansen');
-    for (const leak of ['Lotte', 'Bakker', '15 januari 2008', otherRecord!.frame.reference, 'Wapenbezit', 'Bankpas uitlenen', 'Leerplicht', 'Jongerenwerk', 'Wijkteam Centrum']) {
+    for (const leak of ['Lotte', 'Bakker', '15 januari 2008', otherRecord!.frame.reference, 'Een wapen bij je hebben', 'Je bankpas aan iemand anders geven', 'Leerplicht', 'Jongerenwerk', 'Wijkteam Centrum']) {
       expect(all).not.toContain(leak);
     }
   });
@@ -213,10 +219,10 @@ describe('the invitation to the signaaloverleg', () => {
     if (!r.ok) throw r.error;
     const doc = readDocx(r.value.data);
     expect(doc.body[0]).toBe('Test Persoon\nen de ouders of verzorgers van Test Persoon\nKerkstraat 1\n1234 AB Voorbeeldstad');
-    expect(doc.text).toContain('Datum: 12 maart 2026\nTijd: 15:30 uur\nPlaats: Stadhuis, kamer 2.14\nMet: Jongerenwerk');
+    expect(doc.text).toContain('Datum: 12 maart 2026\nTijd: 15:30 uur\nPlaats: Stadhuis, kamer 2.14');
     expect(doc.text).toContain('Je ouders of verzorgers zijn ook welkom.');
     const audit = await w.store.readAudit({ caseId, limit: 1000 });
-    expect(audit.at(-2)).toMatchObject({ action: 'export', groups: ['C', 'F'] });
+    expect(audit.at(-2)).toMatchObject({ action: 'export', groups: ['C', 'E', 'F'] });
   });
 });
 
@@ -229,7 +235,7 @@ describe('the closure letter', () => {
     const t = readDocx(r.value.data).text;
     expect(t).toContain('We hebben je dossier gesloten');
     expect(t).toContain('dossier op 2 maart 2026 gesloten');
-    expect(t).toContain('Reden: Opvolging afgerond.');
+    expect(t).toContain('De hulp of steun die we samen hebben afgesproken, is klaar. Daarom hebben we je dossier op 2 maart 2026 gesloten.');
     expect(t).toContain('We archiveren je dossier.');
     expect(t).toContain('We bewaren je gegevens nog 24 maanden na het sluiten van je dossier. Maar nooit langer dan tot je 24 jaar wordt.');
     expect(t).toContain(`Op ${formatDate(record!.frame.retentionUntil!, 'nl')} vernietigen we`);
@@ -242,7 +248,7 @@ describe('the closure letter', () => {
     const r = await services(w).letters.generate(U.regisseur, { caseId, kind: 'closure', locale: 'en' });
     if (!r.ok) throw r.error;
     const t = readDocx(r.value.data).text;
-    expect(t).toContain('it turned out there is no reason to go on');
+    expect(t).toContain('We asked a few organisations if they were worried about you too. They were not. That is why we closed your file on');
     expect(t).toContain('We keep your details for 4 weeks after closing your file.');
     expect(t).toContain('On 30 March 2026 we destroy your name');
     expect(t).not.toContain('never after you turn');
@@ -261,7 +267,9 @@ describe('every letter in every language', () => {
     const caseId = await w.driveTo(PHASE_FOR[kind]);
     const record = (await w.store.transaction((tx) => tx.getCase(caseId)))!;
     const organisations = new Map((await w.store.listOrganisations()).map((o) => [o.id, o]));
-    const values = letterValues({ record, kind, locale, now: w.clock.now().toISOString(), organisations, deps: services(w).deps, meeting: { date: '2026-03-12', time: '10:00', location: 'Stadhuis' } });
+    const now = w.clock.now().toISOString();
+    const { view } = viewFor(U.regisseur, record, organisations.get(U.regisseur.organisationId), now);
+    const values = letterValues({ view: view!, kind, locale, now, organisations, deps: services(w).deps, meeting: { date: '2026-03-12', time: '10:00', location: 'Stadhuis' } });
     const v = LETTER_VOCABULARY[kind];
     expect(Object.keys(values).sort()).toEqual([...v.scalars, ...v.lists, ...v.flags].sort());
     const r = await services(w).letters.generate(U.regisseur, { caseId, kind, locale, meeting: { date: '2026-03-12', time: '10:00', location: 'Stadhuis' } });
@@ -269,5 +277,113 @@ describe('every letter in every language', () => {
     const doc = readDocx(r.value.data);
     expect(doc.text).not.toMatch(/\{\{|\}\}|undefined|\[object/);
     expect(doc.text).toContain('Test Persoon');
+  });
+});
+
+describe('the letters in plain words (issue 18 item 12, issue 16)', () => {
+  const MEETING = { date: '2026-03-12', time: '15:30', location: 'Stadhuis, kamer 2.14' };
+
+  test('the closure letter explains its reason in plain words that lead to the closing, and shows no code label', async () => {
+    const done = await w.driveTo('CLOSED');
+    const notConfirmed = await w.driveTo('CLOSED', { exit: 'NOT_CONFIRMED' });
+    const s = services(w);
+    for (const [caseId, reason] of [
+      [done, 'De hulp of steun die we samen hebben afgesproken, is klaar.'],
+      [notConfirmed, 'We hebben een paar organisaties gevraagd of zij zich ook zorgen maken. Dat was niet zo.'],
+    ] as const) {
+      const r = await s.letters.generate(U.regisseur, { caseId, kind: 'closure', locale: 'nl' });
+      if (!r.ok) throw r.error;
+      const t = readDocx(r.value.data).text;
+      expect(t).toMatch(new RegExp(`${reason.replace(/[.?]/g, '\\$&')} Daarom hebben we je dossier op \\d+ \\w+ \\d{4} gesloten\\.`));
+      expect(t).not.toContain('Reden:');
+      for (const code of ['Opvolging afgerond', 'Signalen niet bevestigd', 'FOLLOW_UP_DONE', 'NOT_CONFIRMED']) expect(t).not.toContain(code);
+    }
+  });
+
+  test('every exit reason of the catalogue has plain words for the closure letter in nl and en', () => {
+    for (const { code, nl: label } of EXIT_REASONS) {
+      expect([code, CLOSURE_EXPLANATION[code]?.nl.length, CLOSURE_EXPLANATION[code]?.en.length]).toEqual([code, expect.any(Number), expect.any(Number)]);
+      expect(CLOSURE_EXPLANATION[code]!.nl).not.toContain(label);
+    }
+  });
+
+  test('every active risk signal has words for the resident, none of them above B1 ("onverklaarbaar")', () => {
+    for (const { code } of RISK_SIGNALS.filter((x) => x.retiredIn === undefined)) {
+      expect([code, typeof RESIDENT_SIGNAL_WORDS[code]?.nl, typeof RESIDENT_SIGNAL_WORDS[code]?.en]).toEqual([code, 'string', 'string']);
+      expect(RESIDENT_SIGNAL_WORDS[code]!.nl.toLowerCase()).not.toContain('onverklaarbaar');
+    }
+  });
+
+  test('the invitation says coming is voluntary and who will be there: the signaalpunt, the lead and the involved organisations', async () => {
+    const caseId = await w.driveTo('OPVOLGING');
+    const r = await services(w).letters.generate(U.regisseur, { caseId, kind: 'invitation', locale: 'nl', meeting: MEETING });
+    if (!r.ok) throw r.error;
+    const doc = readDocx(r.value.data);
+    expect(doc.text).toContain('Je kiest zelf of je komt. Het is niet verplicht.');
+    expect(doc.text).toContain('Wie zijn er bij het gesprek?');
+    // the world's discussion: lead Jongerenwerk, parties politie and jongerenwerk
+    expect(doc.body).toEqual(expect.arrayContaining(['Signaalpunt Jeugd & Veiligheid', 'Jongerenwerk', 'Politie basisteam']));
+    const en = await services(w).letters.generate(U.regisseur, { caseId, kind: 'invitation', locale: 'en', meeting: MEETING });
+    if (!en.ok) throw en.error;
+    expect(readDocx(en.value.data).text).toContain('You choose yourself whether you come. It is not compulsory.');
+  });
+
+  test('the invitation says "Eerder kreeg je een brief" only when an information letter was recorded as sent', async () => {
+    const caseId = await w.driveTo('OPVOLGING');
+    const s = services(w);
+    const before = await s.letters.generate(U.regisseur, { caseId, kind: 'invitation', locale: 'nl', meeting: MEETING });
+    if (!before.ok) throw before.error;
+    expect(readDocx(before.value.data).text).not.toContain('Eerder kreeg je');
+    expect(readDocx(before.value.data).text).toContain('Een paar organisaties maken zich zorgen om je.');
+    const info = await s.letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl' });
+    if (!info.ok) throw info.error;
+    const after = await s.letters.generate(U.regisseur, { caseId, kind: 'invitation', locale: 'nl', meeting: MEETING });
+    if (!after.ok) throw after.error;
+    expect(readDocx(after.value.data).text).toContain('Eerder kreeg je een brief van ons.');
+  });
+
+  test('the information letter says "Je wordt nergens van verdacht." when the police were asked, and only then', async () => {
+    const withPolice = await toVerrijking(w, { name: 'Ayoub Jansen', dateOfBirth: '2008-06-01', signals: ['GELD'], ask: ['politie', 'wijkteam'] });
+    const without = await toVerrijking(w, { name: 'Lotte Bakker', dateOfBirth: '2008-01-15', signals: ['GELD'], ask: ['wijkteam'] });
+    const s = services(w);
+    const a = await s.letters.generate(U.regisseur, { caseId: withPolice, kind: 'information', locale: 'nl' });
+    const b = await s.letters.generate(U.regisseur, { caseId: without, kind: 'information', locale: 'nl' });
+    const c = await s.letters.generate(U.regisseur, { caseId: withPolice, kind: 'information', locale: 'en' });
+    if (!a.ok || !b.ok || !c.ok) throw new Error('refused');
+    expect(readDocx(a.value.data).text).toContain('Je wordt nergens van verdacht.');
+    expect(readDocx(b.value.data).text).not.toContain('verdacht');
+    expect(readDocx(c.value.data).text).toContain('You are not suspected of anything.');
+  });
+
+  test('a letter is signed by the configured person and function, and by the team when no one is configured', async () => {
+    const caseId = await w.driveTo('VERRIJKING');
+    const named = await services(w).letters.generate(U.regisseur, { caseId, kind: 'information', locale: 'nl' });
+    if (!named.ok) throw named.error;
+    const signed = readDocx(named.value.data).body.at(-1);
+    expect(signed).toBe('A. de Vries\nProcesregisseur Signaalpunt Jeugd & Veiligheid\nGemeente Voorbeeldstad');
+    const { signatory: _configured, ...unsigned } = PROFILE;
+    const deps = { ...services(w).deps, profile: unsigned };
+    const team = await new LetterService(deps, TEMPLATES).generate(U.regisseur, { caseId, kind: 'information', locale: 'nl' });
+    if (!team.ok) throw team.error;
+    expect(readDocx(team.value.data).body.at(-1)).toBe('Team Signaalpunt Jeugd & Veiligheid\nGemeente Voorbeeldstad');
+    expect(readDocx(team.value.data).text).not.toContain('De procesregisseur');
+  });
+});
+
+describe('letters render through the procesregisseur’s view', () => {
+  test('the invitation’s address block comes from the view: an address the policy does not give the reader is not printed', async () => {
+    const caseId = await w.driveTo('OPVOLGING');
+    const stored = (await w.store.transaction((tx) => tx.getCase(caseId)))!;
+    const record = { ...stored, contact: { ...stored.contact, address: 'Kerkstraat 1, 1234 AB Voorbeeldstad' } };
+    const organisations = new Map((await w.store.listOrganisations()).map((o) => [o.id, o]));
+    const now = w.clock.now().toISOString();
+    const org = organisations.get(U.regisseur.organisationId);
+    const inputs = { kind: 'invitation' as const, locale: 'nl' as const, now, organisations, deps: services(w).deps, meeting: { date: '2026-03-12', time: '10:00', location: 'Stadhuis' } };
+    const full = letterValues({ ...inputs, view: viewFor(U.regisseur, record, org, now).view! });
+    expect(full['resident.address']).toEqual(['Kerkstraat 1', '1234 AB Voorbeeldstad']);
+    const policy: PolicyTable = structuredClone(POLICY);
+    delete policy.F.procesregisseur!.OPVOLGING;
+    const narrow = letterValues({ ...inputs, view: viewFor(U.regisseur, record, org, now, policy).view! });
+    expect(narrow['resident.address']).toEqual([]);
   });
 });
