@@ -35,7 +35,7 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
   let overdueRef: string;
 
   beforeAll(async () => {
-    b = await startBoth({ baseDelayMs: 1, maxDelayMs: 5 });
+    b = await startBoth({ baseDelayMs: 1, maxDelayMs: 5 }); // the default lock after 5 failures, short gaps
     // a resident signs in with the code from the letter and asks for the full export on the status page
     const a = await caseInVerrijking(b.t);
     asking = { ...a, code: await letterCode(b.t, a.caseId) };
@@ -54,7 +54,11 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     // someone tries five wrong codes from one address: the kenmerk is locked for that address (default limits)
     locked = await caseInVerrijking(b.t);
     await letterCode(b.t, locked.caseId);
-    for (let i = 0; i < 5; i++) expect((await login(b.r, locked.reference, '0000-0000-0000-0000', '198.51.100.9')).status).toBe(401);
+    // (each wrong code from an address also slows that address down by a gap of at most maxDelayMs: wait it out)
+    for (let i = 0; i < 5; i++) {
+      expect((await login(b.r, locked.reference, '0000-0000-0000-0000', '198.51.100.9')).status).toBe(401);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     noLetter = await caseInVerrijking(b.t);
     browser = await launchChromium();
     ({ page } = await localOnlyPage(browser));
@@ -140,16 +144,46 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     await page.getByRole('button', { name: 'Sluiten' }).click();
   });
 
-  test('revoking where no code was issued shows the server’s Dutch refusal in the dialog (409)', async () => {
-    const refusal = await b.t.call<{ code: string; messages: { nl: string } }>('POST', `/api/v1/cases/${noLetter.caseId}/access-code/revoke`, { as: DEMO.regisseur, body: {} });
+  test('revoking where no code was issued shows the server’s Dutch refusal and what it means in the dialog (409, NO_CODE)', async () => {
+    const refusal = await b.t.call<{ code: string; reason: string; messages: { nl: string } }>('POST', `/api/v1/cases/${noLetter.caseId}/access-code/revoke`, { as: DEMO.regisseur, body: {} });
     expect(refusal.status).toBe(409);
+    expect(refusal.body.reason).toBe('NO_CODE');
     await page.locator(`[data-case-id="${noLetter.caseId}"]`).click();
     await page.getByTestId('access-code').getByRole('button', { name: 'Toegangscode intrekken' }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Toegangscode intrekken' });
     await dialog.getByRole('button', { name: 'Bevestigen' }).click();
-    await expect(dialog.getByRole('alert').textContent()).resolves.toContain(refusal.body.messages.nl);
+    // Fluent's MessageBar renders an alert's text a moment after the alert itself (for screen readers)
+    await dialog.getByRole('alert').filter({ hasText: refusal.body.messages.nl }).waitFor();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toBe(`${refusal.body.messages.nl} Voor deze casus is nog geen toegangscode uitgegeven.`);
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await page.getByRole('button', { name: 'Sluiten' }).click();
+  });
+
+  test('when the list cannot be loaded the section says so in Dutch with "Opnieuw proberen", and the retry loads it', async () => {
+    const { page: p } = await localOnlyPage(browser);
+    // the API is down for this list only: the browser's request is answered 503 until the route is lifted
+    await p.route('**/api/v1/resident/requests', (route) => route.fulfill({ status: 503, contentType: 'application/problem+json', body: '{}' }));
+    await p.goto(`${b.t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.regisseur)}`);
+    const section = p.getByTestId('resident-requests');
+    await section.getByRole('alert').filter({ hasText: 'De verzoeken van jongeren konden niet worden geladen.' }).waitFor({ timeout: 60_000 });
+    expect(await axeViolations(p, '[data-testid="resident-requests"]')).toEqual([]);
+    await p.unroute('**/api/v1/resident/requests');
+    await section.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await section.getByRole('row').filter({ hasText: asking.reference }).waitFor();
+    await p.close();
+  });
+
+  test('in English: the headings, "Access (art. 15)" and the due date in English', async () => {
+    const { page: en } = await localOnlyPage(browser);
+    await en.goto(`${b.t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.regisseur)}&lang=en`);
+    const section = en.getByTestId('resident-requests');
+    const late = section.getByRole('row').filter({ hasText: overdueRef });
+    await late.waitFor({ timeout: 60_000 });
+    await expect(section.getByRole('heading', { name: 'Requests from young people' }).isVisible()).resolves.toBe(true);
+    await expect(en.getByTestId('resident-locks').getByRole('heading', { name: 'Locked codes' }).isVisible()).resolves.toBe(true);
+    await expect(late.getByRole('cell').allTextContents()).resolves.toEqual([overdueRef, 'Objection', 'January 5, 2026', 'February 5, 2026 (deadline passed)']);
+    await expect(section.getByRole('row').filter({ hasText: asking.reference }).getByRole('cell').nth(1).textContent()).resolves.toBe('Access (art. 15)');
+    await en.close();
   });
 });
 

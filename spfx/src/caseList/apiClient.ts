@@ -65,7 +65,8 @@ async function problemOf(res: HttpResponseLike): Promise<ApiProblem> {
   };
   const named = json && Array.isArray(json.fields) ? (json.fields as { path?: unknown; issue?: unknown }[]) : [];
   const fields = named.map((f) => ({ path: String(f.path), issue: String(f.issue) }));
-  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages, fields);
+  const reason = json && typeof json.reason === 'string' ? json.reason : undefined;
+  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages, fields, reason);
 }
 
 interface ApiReminder {

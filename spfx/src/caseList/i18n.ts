@@ -359,6 +359,10 @@ const nl = {
     newCode: 'Nieuwe toegangscode',
     newCodeOnce: 'U ziet deze code alleen nu: hij wordt nergens bewaard. Zet hem in een brief aan de jongere.',
     reissued: (reference: string): string => `Er is een nieuwe toegangscode gemaakt voor ${reference}.`,
+    reasons: {
+      NO_CODE: 'Voor deze casus is nog geen toegangscode uitgegeven.',
+      NO_RESIDENT_CODES: 'De statuspagina is op deze omgeving niet ingericht.',
+    } as Record<string, string>,
   },
 };
 
@@ -703,6 +707,10 @@ const en: Strings = {
     newCode: 'New access code',
     newCodeOnce: 'You see this code only now: it is not stored anywhere. Put it in a letter to the young person.',
     reissued: (reference: string): string => `A new access code was made for ${reference}.`,
+    reasons: {
+      NO_CODE: 'No access code was issued for this case yet.',
+      NO_RESIDENT_CODES: 'The status page is not set up in this environment.',
+    },
   },
 };
 

@@ -11,6 +11,7 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
+import { ApiProblem } from '../model';
 import type { AccessCodeApi, ReissuedCode } from '../residentAccess';
 import { problemText } from './CaseDetailPanel';
 
@@ -57,7 +58,9 @@ export function AccessCodeSection(props: AccessCodeSectionProps): React.ReactEle
     };
     const failed = (e: unknown): void => {
       setBusy(false);
-      setError(problemText(e, labels));
+      // the API's text, and what its reason means here (e.g. NO_CODE: no code was issued yet)
+      const why = e instanceof ApiProblem && e.reason ? r.reasons[e.reason] : undefined;
+      setError(why ? `${problemText(e, labels)} ${why}` : problemText(e, labels));
     };
     if (action === 'revoke') {
       api.revokeAccessCode(caseId).then((x) => {
