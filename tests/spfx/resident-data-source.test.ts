@@ -5,17 +5,48 @@
  * the residents' requests with the case id that opens the case. The case-list reader here is a plain
  * CaseListSource (the access-code calls never touch it).
  */
-import { ApiClient } from '../../spfx/src/caseList/apiClient';
-import type { HttpLike } from '../../spfx/src/caseList/apiClient';
-import { combine } from '../../spfx/src/caseList/dataSource';
-import type { CaseApi, CaseListSource } from '../../spfx/src/caseList/dataSource';
-import { ApiProblem } from '../../spfx/src/caseList/model';
+// The spfx/ sources are type-checked by spfx/tsconfig*.json (JSX, their own lib and settings); the root
+// project's tsc must not compile them under its settings, so this file names their shapes itself (only
+// what it uses) and loads them at run time (ts-jest transpiles them).
+type HttpLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<unknown>;
+interface ResidentRequest {
+  reference: string;
+  caseId: string;
+  kind: string;
+  at: string;
+  dueOn: string;
+  status: string;
+}
+interface AccessCodes {
+  revokeAccessCode?(caseId: string): Promise<{ reference: string; revokedAt: string }>;
+  reissueAccessCode?(caseId: string): Promise<{ reference: string; code: string; issuedAt: string }>;
+}
+interface CaseApi extends AccessCodes {
+  getCase(id: string): Promise<unknown>;
+  getAudit(id: string): Promise<unknown>;
+  execute(name: string, id: string, input: Record<string, unknown>): Promise<unknown>;
+  catalogue(): Promise<unknown>;
+  partners(): Promise<unknown>;
+  me(): Promise<unknown>;
+}
+interface CaseListSource {
+  listCases(filter: unknown): Promise<{ items: unknown[]; total: number }>;
+}
+interface ApiClientType extends CaseApi {
+  residentRequests(): Promise<ResidentRequest[]>;
+}
+// reason: runtime modules of the spfx/ package, loaded without pulling them into the root tsc program.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { ApiClient } = require('../../spfx/src/caseList/apiClient') as { ApiClient: new (base: string, http: HttpLike) => ApiClientType };
+const { combine } = require('../../spfx/src/caseList/dataSource') as { combine: (list: CaseListSource, api: CaseApi) => CaseApi & CaseListSource };
+const { ApiProblem } = require('../../spfx/src/caseList/model') as { ApiProblem: new (...args: never[]) => Error };
+/* eslint-enable @typescript-eslint/no-require-imports */
 import { DEMO } from '../server/support/harness';
 import type { Both } from '../resident/support';
 import { caseInVerrijking, letterCode, login, startBoth } from '../resident/support';
 
 let b: Both;
-let api: ApiClient;
+let api: ApiClientType;
 const listOnly: CaseListSource = { listCases: async () => ({ items: [], total: 0 }) };
 
 beforeAll(async () => {

@@ -185,6 +185,20 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     await expect(section.getByRole('row').filter({ hasText: asking.reference }).getByRole('cell').nth(1).textContent()).resolves.toBe('Access (art. 15)');
     await en.close();
   });
+
+  test('the voorzitter gets neither section nor the access-code actions, and the page never asks for the requests or locks', async () => {
+    const { page: vz } = await localOnlyPage(browser);
+    const asked: string[] = [];
+    vz.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await vz.goto(`${b.t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.voorzitter)}`);
+    await vz.locator(`[data-case-id="${asking.caseId}"]`).click({ timeout: 60_000 });
+    await vz.getByRole('heading', { name: `Casus ${asking.reference}` }).waitFor();
+    await vz.getByTestId('commands').waitFor();
+    expect(await vz.getByTestId('resident-sections').count()).toBe(0);
+    expect(await vz.getByTestId('access-code').count()).toBe(0);
+    expect(asked.filter((p) => p.startsWith('/api/v1/resident/'))).toEqual([]);
+    await vz.close();
+  });
 });
 
 if (!ready) test.skip('resident requests in the web part, headless Chromium (skipped: see the line above)', () => undefined);
