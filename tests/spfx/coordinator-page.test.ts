@@ -70,6 +70,11 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     expect(blocked).toEqual([]);
   });
 
+  test('with no resident request and no locked code the procesregisseur reads so above the list', async () => {
+    await page.getByTestId('resident-requests').getByText('Er zijn geen verzoeken van jongeren.').waitFor();
+    await page.getByTestId('resident-locks').getByText('Er zijn nu geen geblokkeerde codes.').waitFor();
+  });
+
   test('filters work: status "Gesloten" shows only the withdrawn case; clearing shows all again', async () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Gesloten' }).click();

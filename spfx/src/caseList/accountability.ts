@@ -12,6 +12,7 @@
  */
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { Me } from './model';
+import type { ResidentRequestsSource } from './residentAccess';
 
 /* ───────────── anonymous statistics (GET /api/v1/statistics) ───────────── */
 
@@ -89,7 +90,7 @@ export type PrivacyDocument = 'register' | 'dpia-annex';
 export type DocumentFormat = 'markdown' | 'docx';
 
 /** What the dashboard reads. The API client implements it; tests use an in-memory fake. */
-export interface AccountabilitySource {
+export interface AccountabilitySource extends Partial<ResidentRequestsSource> {
   /** the bot's undelivered messages (procesregisseur; GET /api/v1/bot/undelivered); absent where not offered. */
   undelivered?(): Promise<UndeliveredMessage[]>;
   me(): Promise<Me>;

@@ -19,6 +19,7 @@ import type { CoordinatorDataSource } from './dataSource';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
 import { ApiProblem } from './model';
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
+import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
 
 export interface HttpResponseLike {
   ok: boolean;
@@ -65,7 +66,8 @@ async function problemOf(res: HttpResponseLike): Promise<ApiProblem> {
   };
   const named = json && Array.isArray(json.fields) ? (json.fields as { path?: unknown; issue?: unknown }[]) : [];
   const fields = named.map((f) => ({ path: String(f.path), issue: String(f.issue) }));
-  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages, fields);
+  const reason = json && typeof json.reason === 'string' ? json.reason : undefined;
+  return new ApiProblem(String((json && json.code) || `HTTP.${res.status}`), res.status, messages, fields, reason);
 }
 
 interface ApiReminder {
@@ -81,7 +83,7 @@ interface ApiRetentionReport {
   deletions: { reference: string; at: string; destroyed: string[] }[];
 }
 
-export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
+export class ApiClient implements CoordinatorDataSource, AccountabilitySource, ResidentRequestsSource, AccessCodeApi {
   private readonly base: string;
   private readonly http: HttpLike;
 
@@ -104,6 +106,21 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource {
   }
   async undelivered(): Promise<UndeliveredMessage[]> {
     return (await this.call<{ items: UndeliveredMessage[] }>('GET', '/api/v1/bot/undelivered')).items;
+  }
+  /** The residents' requests, copied field by field. */
+  async residentRequests(): Promise<ResidentRequest[]> {
+    const r = await this.call<{ items: ResidentRequest[] }>('GET', '/api/v1/resident/requests');
+    return r.items.map((x) => ({ reference: x.reference, caseId: x.caseId, kind: x.kind, at: x.at, dueOn: x.dueOn, status: x.status }));
+  }
+  async residentLocks(): Promise<ResidentLock[]> {
+    const r = await this.call<{ items: ResidentLock[] }>('GET', '/api/v1/resident/locks');
+    return r.items.map((x) => ({ reference: x.reference, failures: x.failures, ...(x.lockedUntil ? { lockedUntil: x.lockedUntil } : {}), ...(x.notBefore ? { notBefore: x.notBefore } : {}) }));
+  }
+  revokeAccessCode(caseId: string): Promise<{ reference: string; revokedAt: string }> {
+    return this.call<{ reference: string; revokedAt: string }>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/access-code/revoke`, {});
+  }
+  reissueAccessCode(caseId: string): Promise<ReissuedCode> {
+    return this.call<ReissuedCode>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/access-code/reissue`, {});
   }
   getCase(caseId: string): Promise<CaseView> {
     return this.call<CaseView>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}`);

@@ -140,8 +140,11 @@ export class ApiProblem extends Error {
   public readonly messages: { nl: string; en: string };
   /** the fields the problem names (path and issue; for INTAKE.IDENTIFIER_DETECTED the category found) — never values. */
   public readonly fields: ReadonlyArray<{ path: string; issue: string }>;
-  constructor(code: string, status: number, messages: { nl: string; en: string }, fields: ReadonlyArray<{ path: string; issue: string }> = []) {
+  /** the problem's machine-readable reason when it gives one (e.g. NO_CODE) — a code, never personal data. */
+  public readonly reason: string | undefined;
+  constructor(code: string, status: number, messages: { nl: string; en: string }, fields: ReadonlyArray<{ path: string; issue: string }> = [], reason?: string) {
     super(code);
+    this.reason = reason;
     this.code = code;
     this.status = status;
     this.messages = messages;

@@ -189,12 +189,14 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       summary: 'Requests residents made on their status page (full access export, objection), with the one-month deadline (procesregisseur)',
       write: false,
       roles: ['procesregisseur'],
-      success: { status: 200, description: 'Kenmerk, kind (access | objection), when, due on; no personal data.' },
+      success: { status: 200, description: 'Kenmerk and case id (to open the case), kind (access | objection), when, due on; no personal data.' },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
         const store = deps.store as Partial<ResidentAccessStore>;
         const rows = typeof store.listResidentState === 'function' ? await store.listResidentState('request') : [];
-        const items = rows.map((r) => JSON.parse(r.json) as { reference: string; kind: string; at: string; dueOn: string; status: string }).map(({ reference, kind, at, dueOn, status }) => ({ reference, kind, at, dueOn, status }));
+        const items = rows
+          .map((r) => JSON.parse(r.json) as { reference: string; caseId: string; kind: string; at: string; dueOn: string; status: string })
+          .map(({ reference, caseId, kind, at, dueOn, status }) => ({ reference, caseId, kind, at, dueOn, status }));
         return { status: 200, body: { items: items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.at.localeCompare(b.at)) } };
       },
     },

@@ -11,6 +11,7 @@ import type { Labels } from '../labels';
 import type { CaseView, Catalogue, CommandOutcome, Partner } from '../model';
 import { ApiProblem } from '../model';
 import { identifierLines } from '../identifierLabels';
+import { AccessCodeSection } from './AccessCodeSection';
 import { AuditTrail } from './AuditTrail';
 import { CaseViewSections } from './CaseViewSections';
 import { CommandDialog } from './CommandDialog';
@@ -69,6 +70,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
     if (!pending.current || pending.current.key !== key) pending.current = { key, id: newCommandId() };
     return pending.current.id;
   };
+  const [codeChanges, setCodeChanges] = React.useState(0);
 
   React.useEffect(() => {
     let live = true;
@@ -110,6 +112,10 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   };
 
   const commands = view ? availableCommands(view.phase, view.access, roles) : [];
+  // the access code of the status page: the procesregisseur who may write letters (H) in this phase (issue 19)
+  const { revokeAccessCode, reissueAccessCode } = api;
+  const codes = revokeAccessCode && reissueAccessCode ? { revokeAccessCode: revokeAccessCode.bind(api), reissueAccessCode: reissueAccessCode.bind(api) } : undefined;
+  const mayHandleCode = !!view && !!codes && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
   return (
     <Panel
       isOpen={true}
@@ -148,12 +154,15 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
               ))}
             </Stack>
           </section>
+          {mayHandleCode && codes ? (
+            <AccessCodeSection caseId={view.id} reference={view.reference} api={codes} labels={labels} onChanged={() => setCodeChanges((n) => n + 1)} />
+          ) : null}
           <CaseViewSections view={view} labels={labels} />
           <section aria-labelledby="sjv-audit" style={{ marginTop: 16 }}>
             <h3 id="sjv-audit" style={{ margin: '0 0 6px', fontSize: 16 }}>
               {s.auditTrail}
             </h3>
-            <AuditTrail caseId={view.id} api={api} labels={labels} refreshKey={refreshKey} />
+            <AuditTrail caseId={view.id} api={api} labels={labels} refreshKey={refreshKey + codeChanges} />
           </section>
         </>
       ) : null}

@@ -29,6 +29,8 @@ export interface CoordinatorAppProps {
   newCommandId?: () => string;
   /** the user's roles when the caller already read them (/api/v1/me); else the app reads them itself. */
   roles?: string[];
+  /** sections shown above the list that may open a case (the procesregisseur's resident requests). */
+  aboveList?: (openCase: (caseId: string) => void) => React.ReactNode;
 }
 
 /** What an empty list says: nothing at all yet, no open cases (the default view), or nothing for these filters. */
@@ -108,6 +110,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
   const onSort = (key: SortKey): void => setSort((cur) => (cur && cur.key === key ? { key, descending: !cur.descending } : { key, descending: false }));
   return (
     <div className="sjv-coordinator" lang={locale === 'en-US' ? 'en' : 'nl'}>
+      {props.aboveList ? props.aboveList(setOpenCase) : null}
       <h2 style={{ margin: '0 0 12px', fontSize: 20 }}>{s.appTitle}</h2>
       <CaseFilters
         filter={filter}

@@ -17,6 +17,8 @@ import { stringsFor } from '../i18n';
 import { AccountabilityDashboard, problemLine } from '../dashboard/AccountabilityDashboard';
 import { CoordinatorApp } from './CoordinatorApp';
 import { UndeliveredMessages } from './UndeliveredMessages';
+import { ResidentRequests } from './ResidentRequests';
+import type { ResidentRequestsSource } from '../residentAccess';
 
 export interface SignaalpuntAppProps {
   /** the case list and case API (in SharePoint: PnP for the list, the API for the rest). */
@@ -33,6 +35,11 @@ export interface SignaalpuntAppProps {
 }
 
 type TabKey = 'cases' | 'dashboard';
+
+/** Whether the source reads the residents' requests and locks (the API client does; a fake may not). */
+function offersResidentRequests(source: AccountabilitySource): source is AccountabilitySource & ResidentRequestsSource {
+  return typeof source.residentRequests === 'function' && typeof source.residentLocks === 'function';
+}
 
 export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   const { accountability, locale } = props;
@@ -67,6 +74,8 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   const tabs = tabsFor(roles);
   // The procesregisseur sees the bot's undelivered messages above the case list (docs/adr/0013).
   const undelivered = accountability.undelivered && roles.indexOf('procesregisseur') >= 0 ? accountability.undelivered.bind(accountability) : undefined;
+  // ... and the requests residents made on their status page, and the locked codes (issue 19).
+  const residentSource = offersResidentRequests(accountability) && roles.indexOf('procesregisseur') >= 0 ? accountability : undefined;
   const caseList = (): React.ReactElement => (
     <>
       {undelivered ? <UndeliveredMessages load={undelivered} locale={locale} /> : null}
@@ -74,6 +83,7 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
       source={props.cases}
       locale={locale}
       roles={roles}
+      {...(residentSource ? { aboveList: (open: (caseId: string) => void) => <ResidentRequests source={residentSource} locale={locale} onOpenCase={open} {...(props.today ? { today: props.today } : {})} /> } : {})}
       {...(props.pageSize ? { pageSize: props.pageSize } : {})}
       {...(props.onFirstRender ? { onFirstRender: props.onFirstRender } : {})}
       {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}

@@ -1,0 +1,74 @@
+/**
+ * The procesregisseur's side of the resident's status page (issue 19): the requests residents made on the
+ * page (full access export, objection) with their one-month deadline, the kenmerken that are locked or
+ * slowed down after failed attempts, and revoking or reissuing a case's access code. Process-level fields
+ * only: the API sends no name, no address and no code hash.
+ */
+
+/** GET /api/v1/resident/requests: one request of a resident. */
+export interface ResidentRequest {
+  reference: string;
+  /** to open the case from the list. */
+  caseId: string;
+  /** 'access' (art. 15 export) | 'objection' (art. 21). */
+  kind: string;
+  /** when it was received (ISO timestamp). */
+  at: string;
+  /** the deadline (ISO date, one month after receipt). */
+  dueOn: string;
+  status: string;
+}
+
+/** GET /api/v1/resident/locks: a kenmerk locked for one address, or slowed down for all. */
+export interface ResidentLock {
+  reference: string;
+  failures: number;
+  lockedUntil?: string;
+  notBefore?: string;
+}
+
+/** POST /api/v1/cases/{caseId}/access-code/reissue: the new code, shown this once. */
+export interface ReissuedCode {
+  reference: string;
+  code: string;
+  issuedAt: string;
+}
+
+/** What the "Verzoeken van jongeren" and "Geblokkeerde codes" sections read (the API client implements it). */
+export interface ResidentRequestsSource {
+  residentRequests(): Promise<ResidentRequest[]>;
+  residentLocks(): Promise<ResidentLock[]>;
+}
+
+/** Revoking and reissuing a case's access code (procesregisseur; audited by the server). */
+export interface AccessCodeApi {
+  revokeAccessCode(caseId: string): Promise<{ reference: string; revokedAt: string }>;
+  reissueAccessCode(caseId: string): Promise<ReissuedCode>;
+}
+
+/** The local calendar day of `now` as YYYY-MM-DD (the browser's day, as the procesregisseur sees it). */
+export function localDay(now: Date): string {
+  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** An open request is overdue when its due date lies before today. */
+export function isOverdue(r: ResidentRequest, today: string): boolean {
+  return r.status === 'open' && r.dueOn < today;
+}
+
+/** A calendar day (YYYY-MM-DD) written out in the locale: "4 januari 2027" / "January 4, 2027". */
+export function formatDay(day: string, locale: string): string {
+  const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** A moment (ISO timestamp) as the municipality's local day: the day a request was received. */
+export function formatReceived(at: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(at));
+}
+
+/** A moment (ISO timestamp) with its time, in the municipality's time zone: when a lock ends. */
+export function formatMoment(at: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(at));
+}
