@@ -16,6 +16,7 @@ import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, Co
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
+import { WalCheckpointer } from './checkpointer';
 import { FileCheckpointLog } from './checkpoints';
 import { MIGRATIONS } from './migrations';
 
@@ -124,8 +125,12 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
     return statement;
   }) as Database.Database['prepare'];
 
-  private constructor(db: Database.Database, opts: SqliteStoreOptions) {
+  /** WAL checkpoints in a worker thread, for a store on disk (checkpointer.ts). */
+  private readonly checkpointer?: WalCheckpointer;
+
+  private constructor(db: Database.Database, opts: SqliteStoreOptions, file?: string) {
     this.db = db;
+    if (file) this.checkpointer = new WalCheckpointer(db, file);
     if (opts.auditCheckpointFile) this.auditCheckpoints = new FileCheckpointLog(opts.auditCheckpointFile);
     this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
     this.tx = this.makeTx();
@@ -154,7 +159,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
     db.pragma('secure_delete = ON');
     migrate(db);
     if (onDisk) for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
-    return new SqliteStore(db, opts);
+    return new SqliteStore(db, opts, onDisk ? file : undefined);
   }
 
   /** Runs `fn` exclusively on the connection (queued behind earlier calls). */
@@ -197,13 +202,25 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
         this.prepared('COMMIT').run();
         // Destroyed personal data must not survive in the write-ahead log either: checkpoint it into the
         // database file (where secure_delete zeroed it) and truncate the log.
-        if (this.destroyedInTx) this.db.pragma('wal_checkpoint(TRUNCATE)');
+        if (this.destroyedInTx) await this.checkpointTruncate();
         return result;
       } catch (e) {
         if (this.db.inTransaction) this.prepared('ROLLBACK').run();
         throw e;
       }
     });
+  }
+
+  /**
+   * Copies the log into the database file and empties it. The checkpoint worker may be checkpointing at
+   * this moment (SQLite then answers busy at once, without waiting): tried again until the log is empty.
+   */
+  private async checkpointTruncate(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const r = this.prepared<[], { busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').get();
+      if (!r?.busy || attempt >= 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   private relationStatements?: { clear: Database.Statement<[string]>; add: Database.Statement<[string, string, string, string, string]> };
@@ -616,7 +633,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   listCasesBroughtInBy: BotStore['listCasesBroughtInBy'] = (u, l) => this.bot.listCasesBroughtInBy(u, l);
 
   close(): Promise<void> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
+      await this.checkpointer?.stop();
       this.db.close();
     });
   }
