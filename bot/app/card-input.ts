@@ -64,6 +64,20 @@ function issueOf(i: z.core.$ZodIssue, raw: Record<string, unknown>): string {
 }
 
 /**
+ * The strict schema of a card's inputs, built once per inputs object (each route declares its inputs once,
+ * at module level): building a zod object schema per submit cost every submit its construction.
+ */
+const schemas = new WeakMap<z.ZodRawShape, z.ZodObject>();
+function schemaFor<S extends z.ZodRawShape>(inputs: S): z.ZodObject<S> {
+  let schema = schemas.get(inputs);
+  if (!schema) {
+    schema = z.strictObject({ ...metaFields, ...inputs });
+    schemas.set(inputs, schema);
+  }
+  return schema as z.ZodObject<S>;
+}
+
+/**
  * Checks a submit against the card it must come from. The order matters: a payload that is too large is
  * refused before it is parsed; a submit from an older version of the card is told so rather than
  * listing fields it does not know.
@@ -80,8 +94,7 @@ export function readSubmit<S extends z.ZodRawShape>(data: unknown, meta: CardMet
   const raw = data as Record<string, unknown>;
   if (raw.card !== meta.card) return { ok: false, error: { code: 'CARD_INVALID', fields: [{ path: 'card', issue: raw.card === undefined ? 'missing' : 'other' }] } };
   if (typeof raw.v !== 'number' || raw.v < meta.v) return { ok: false, error: { code: 'CARD_OUTDATED' } };
-  const schema = z.strictObject({ ...metaFields, ...inputs });
-  const parsed = schema.safeParse(raw);
+  const parsed = schemaFor(inputs).safeParse(raw);
   if (!parsed.success) {
     const fields = parsed.error.issues.flatMap((i) =>
       i.code === 'unrecognized_keys' ? i.keys.map((k) => ({ path: [...i.path, k].join('.'), issue: 'unexpected' })) : [{ path: i.path.join('.'), issue: issueOf(i, raw) }],

@@ -256,7 +256,7 @@ export class Signaalpunt {
     for (const extra of outcome.extraAudit ?? []) rows.push(audit(extra.action, extra.groups, `${name}: ${extra.purpose}`, fromPhase));
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
     await tx.appendAudit(rows);
-    await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fingerprint(name, input), caseId: record.id, result, at: now });
+    await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fp, caseId: record.id, result, at: now });
     return result;
   }
 

@@ -16,6 +16,7 @@ import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, Co
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
+import { WalCheckpointer } from './checkpointer';
 import { FileCheckpointLog } from './checkpoints';
 import { MIGRATIONS } from './migrations';
 
@@ -109,8 +110,27 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   readonly auditCheckpoints?: AuditCheckpointLog;
 
-  private constructor(db: Database.Database, opts: SqliteStoreOptions) {
+  /**
+   * Statements prepared once per connection and reused: preparing (parsing and planning the SQL) on every
+   * call was a fifth of a card submit's store time (bench/bot.ts, issue 17). Keyed by the SQL text, so for
+   * fixed texts only: the case listings, built from their filters, prepare theirs per call.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly prepared = ((source: string) => {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }) as Database.Database['prepare'];
+
+  /** WAL checkpoints in a worker thread, for a store on disk (checkpointer.ts). */
+  private readonly checkpointer?: WalCheckpointer;
+
+  private constructor(db: Database.Database, opts: SqliteStoreOptions, file?: string) {
     this.db = db;
+    if (file) this.checkpointer = new WalCheckpointer(db, file);
     if (opts.auditCheckpointFile) this.auditCheckpoints = new FileCheckpointLog(opts.auditCheckpointFile);
     this.deadlineMonths = opts.informingDeadlineMonths ?? 1;
     this.tx = this.makeTx();
@@ -139,7 +159,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
     db.pragma('secure_delete = ON');
     migrate(db);
     if (onDisk) for (const extra of [`${file}-wal`, `${file}-shm`]) if (existsSync(extra)) chmodSync(extra, 0o600);
-    return new SqliteStore(db, opts);
+    return new SqliteStore(db, opts, onDisk ? file : undefined);
   }
 
   /** Runs `fn` exclusively on the connection (queued behind earlier calls). */
@@ -157,11 +177,11 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
    */
   private async begin(): Promise<void> {
     const deadline = Date.now() + BUSY_TIMEOUT_MS;
-    this.db.pragma('busy_timeout = 0');
+    this.prepared('PRAGMA busy_timeout = 0').get();
     try {
       for (let wait = 1; ; wait = Math.min(wait * 2, 25)) {
         try {
-          this.db.exec('BEGIN IMMEDIATE');
+          this.prepared('BEGIN IMMEDIATE').run();
           return;
         } catch (e) {
           if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw e;
@@ -169,7 +189,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
         }
       }
     } finally {
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      this.prepared(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
     }
   }
 
@@ -179,16 +199,28 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
       try {
         this.destroyedInTx = false;
         const result = await fn(this.tx);
-        this.db.exec('COMMIT');
+        this.prepared('COMMIT').run();
         // Destroyed personal data must not survive in the write-ahead log either: checkpoint it into the
         // database file (where secure_delete zeroed it) and truncate the log.
-        if (this.destroyedInTx) this.db.pragma('wal_checkpoint(TRUNCATE)');
+        if (this.destroyedInTx) await this.checkpointTruncate();
         return result;
       } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) this.prepared('ROLLBACK').run();
         throw e;
       }
     });
+  }
+
+  /**
+   * Copies the log into the database file and empties it. The checkpoint worker may be checkpointing at
+   * this moment (SQLite then answers busy at once, without waiting): tried again until the log is empty.
+   */
+  private async checkpointTruncate(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const r = this.prepared<[], { busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)').get();
+      if (!r?.busy || attempt >= 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
 
   private relationStatements?: { clear: Database.Statement<[string]>; add: Database.Statement<[string, string, string, string, string]> };
@@ -199,8 +231,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
    */
   private writeRelations(caseId: string, ix: CaseIndex): void {
     this.relationStatements ??= {
-      clear: this.db.prepare<[string]>('DELETE FROM case_relations WHERE case_id = ?'),
-      add: this.db.prepare<[string, string, string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation, phase, created_at) VALUES (?, ?, ?, ?, ?)'),
+      clear: this.prepared<[string]>('DELETE FROM case_relations WHERE case_id = ?'),
+      add: this.prepared<[string, string, string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation, phase, created_at) VALUES (?, ?, ?, ?, ?)'),
     };
     this.relationStatements.clear.run(caseId);
     for (const r of ix.relations) this.relationStatements.add.run(caseId, r.organisationId, r.relation, ix.phase, ix.createdAt);
@@ -378,8 +410,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {
     return this.exclusive(() =>
-      this.db
-        .prepare<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE phase = 'CLOSED' AND retention_until <= ? ORDER BY retention_until LIMIT ?`)
+      this
+        .prepared<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE phase = 'CLOSED' AND retention_until <= ? ORDER BY retention_until LIMIT ?`)
         .all(asOf, limit)
         .map(toRecord),
     );
@@ -387,8 +419,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   casesWithEnrichmentDue(asOf: string, limit: number): Promise<CaseRecord[]> {
     return this.exclusive(() =>
-      this.db
-        .prepare<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE enrichment_due IS NOT NULL AND enrichment_due < ? ORDER BY enrichment_due LIMIT ?`)
+      this
+        .prepared<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE enrichment_due IS NOT NULL AND enrichment_due < ? ORDER BY enrichment_due LIMIT ?`)
         .all(asOf, limit)
         .map(toRecord),
     );
@@ -396,15 +428,15 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   /** The store's change counter: the sequence number of the last audit row (every change writes one). */
   lastAuditSeq(): Promise<number> {
-    return this.exclusive(() => this.db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM audit').get()?.seq ?? 0);
+    return this.exclusive(() => this.prepared<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM audit').get()?.seq ?? 0);
   }
 
   readAudit(query: AuditQuery): Promise<AuditRow[]> {
     return this.exclusive(() => {
       const after = query.afterSeq ?? 0;
       const rows = query.caseId
-        ? this.db.prepare<[string, number, number], AuditDbRow>('SELECT * FROM audit WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(query.caseId, after, query.limit)
-        : this.db.prepare<[number, number], AuditDbRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').all(after, query.limit);
+        ? this.prepared<[string, number, number], AuditDbRow>('SELECT * FROM audit WHERE case_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(query.caseId, after, query.limit)
+        : this.prepared<[number, number], AuditDbRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?').all(after, query.limit);
       return rows.map(toAuditRow);
     });
   }
@@ -421,6 +453,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   /** The chain with each row's canonical string built by SQLite (json_array), for fast verification. */
   async *auditLinkPages(pageSize: number): AsyncIterable<AuditLink[]> {
+    // its own statement: raw mode is set on it, and the generator holds it across awaits.
     const page = this.db.prepare<[number, number], [number, string, string, string]>(
       `SELECT seq, prev_hash, hash,
               json_array(seq, at, actor_id, role, case_id, reference, phase, action, json(groups), purpose, command_id, prev_hash)
@@ -438,8 +471,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
     return this.exclusive(() =>
-      this.db
-        .prepare<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string }>(
+      this
+        .prepared<[number, number], { case_id: string; reference: string; at: string; reason: string; by_whom: string; destroyed: string }>(
           'SELECT case_id, reference, at, reason, by_whom, destroyed FROM deletion_records ORDER BY at DESC, reference LIMIT ? OFFSET ?',
         )
         .all(limit, offset)
@@ -456,37 +489,37 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   getOrganisation(id: string): Promise<Organisation | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM organisations WHERE id = ?').get(id);
+      const r = this.prepared<[string], { json: string }>('SELECT json FROM organisations WHERE id = ?').get(id);
       return r ? (JSON.parse(r.json) as Organisation) : undefined;
     });
   }
   listOrganisations(): Promise<Organisation[]> {
-    return this.exclusive(() => this.db.prepare<[], { json: string }>('SELECT json FROM organisations ORDER BY id').all().map((r) => JSON.parse(r.json) as Organisation));
+    return this.exclusive(() => this.prepared<[], { json: string }>('SELECT json FROM organisations ORDER BY id').all().map((r) => JSON.parse(r.json) as Organisation));
   }
   putOrganisation(org: Organisation): Promise<void> {
     return this.exclusive(() => {
-      this.db.prepare('INSERT INTO organisations (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json').run(org.id, JSON.stringify(org));
+      this.prepared('INSERT INTO organisations (id, json) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json').run(org.id, JSON.stringify(org));
     });
   }
   getUser(id: string): Promise<User | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM users WHERE id = ?').get(id);
+      const r = this.prepared<[string], { json: string }>('SELECT json FROM users WHERE id = ?').get(id);
       return r ? (JSON.parse(r.json) as User) : undefined;
     });
   }
   getUserByAadObjectId(aadObjectId: string): Promise<User | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM users WHERE aad_object_id = ?').get(aadObjectId);
+      const r = this.prepared<[string], { json: string }>('SELECT json FROM users WHERE aad_object_id = ?').get(aadObjectId);
       return r ? (JSON.parse(r.json) as User) : undefined;
     });
   }
   listUsers(): Promise<User[]> {
-    return this.exclusive(() => this.db.prepare<[], { json: string }>('SELECT json FROM users ORDER BY id').all().map((r) => JSON.parse(r.json) as User));
+    return this.exclusive(() => this.prepared<[], { json: string }>('SELECT json FROM users ORDER BY id').all().map((r) => JSON.parse(r.json) as User));
   }
   putUser(user: User): Promise<void> {
     return this.exclusive(() => {
-      this.db
-        .prepare('INSERT INTO users (id, aad_object_id, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, json = excluded.json')
+      this
+        .prepared('INSERT INTO users (id, aad_object_id, json) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET aad_object_id = excluded.aad_object_id, json = excluded.json')
         .run(user.id, user.aadObjectId ?? null, JSON.stringify(user));
     });
   }
@@ -494,8 +527,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   // ---- the resident's access codes (ResidentAccessStore, issue 19) ----
   putAccessCode(c: ResidentAccessCode): Promise<void> {
     return this.exclusive(() => {
-      this.db
-        .prepare(
+      this
+        .prepared(
           `INSERT INTO resident_access_codes (reference, case_id, code_hash, issued_at, issued_by, origin, revoked_at, revoked_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (reference) DO UPDATE SET case_id = excluded.case_id, code_hash = excluded.code_hash, issued_at = excluded.issued_at, issued_by = excluded.issued_by,
              origin = excluded.origin, revoked_at = excluded.revoked_at, revoked_by = excluded.revoked_by`,
@@ -506,7 +539,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   getAccessCode(reference: string): Promise<ResidentAccessCode | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], Record<string, string | null>>('SELECT * FROM resident_access_codes WHERE reference = ?').get(reference);
+      const r = this.prepared<[string], Record<string, string | null>>('SELECT * FROM resident_access_codes WHERE reference = ?').get(reference);
       if (!r) return undefined;
       const code: ResidentAccessCode = { reference: r.reference!, caseId: r.case_id!, codeHash: r.code_hash!, issuedAt: r.issued_at!, issuedBy: r.issued_by!, origin: r.origin! };
       if (r.revoked_at) code.revokedAt = r.revoked_at;
@@ -516,17 +549,17 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   }
 
   getResidentState(key: string): Promise<string | undefined> {
-    return this.exclusive(() => this.db.prepare<[string], { json: string }>('SELECT json FROM resident_state WHERE key = ?').get(key)?.json);
+    return this.exclusive(() => this.prepared<[string], { json: string }>('SELECT json FROM resident_state WHERE key = ?').get(key)?.json);
   }
 
   putResidentState(key: string, kind: string, json: string): Promise<void> {
     return this.exclusive(() => {
-      this.db.prepare('INSERT INTO resident_state (key, kind, json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, json = excluded.json').run(key, kind, json);
+      this.prepared('INSERT INTO resident_state (key, kind, json) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET kind = excluded.kind, json = excluded.json').run(key, kind, json);
     });
   }
 
   listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
-    return this.exclusive(() => this.db.prepare<[string], { key: string; json: string }>('SELECT key, json FROM resident_state WHERE kind = ? ORDER BY key').all(kind));
+    return this.exclusive(() => this.prepared<[string], { key: string; json: string }>('SELECT key, json FROM resident_state WHERE kind = ? ORDER BY key').all(kind));
   }
 
   acquireLease(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {
@@ -534,8 +567,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
       const at = now.toISOString();
       const until = new Date(now.getTime() + ttlMs).toISOString();
       // One statement, atomic across processes on the same file: insert, or take over an expired lease.
-      const info = this.db
-        .prepare(
+      const info = this
+        .prepared(
           `INSERT INTO job_leases (name, holder, acquired_at, expires_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
            WHERE job_leases.expires_at <= excluded.acquired_at`,
@@ -546,43 +579,43 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   }
   releaseLease(name: string, holder: string): Promise<void> {
     return this.exclusive(() => {
-      this.db.prepare('DELETE FROM job_leases WHERE name = ? AND holder = ?').run(name, holder);
+      this.prepared('DELETE FROM job_leases WHERE name = ? AND holder = ?').run(name, holder);
     });
   }
 
   // ---- signaaltafel sessions (MeetingStore, issue 5) ----
   getMeeting(id: string): Promise<MeetingSession | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM meetings WHERE id = ?').get(id);
+      const r = this.prepared<[string], { json: string }>('SELECT json FROM meetings WHERE id = ?').get(id);
       return r ? (JSON.parse(r.json) as MeetingSession) : undefined;
     });
   }
   findMeetingByTeamsId(teamsMeetingId: string): Promise<MeetingSession | undefined> {
     return this.exclusive(() => {
-      const r = this.db.prepare<[string], { json: string }>('SELECT json FROM meetings WHERE teams_meeting_id = ?').get(teamsMeetingId);
+      const r = this.prepared<[string], { json: string }>('SELECT json FROM meetings WHERE teams_meeting_id = ?').get(teamsMeetingId);
       return r ? (JSON.parse(r.json) as MeetingSession) : undefined;
     });
   }
   listMeetings(query: { limit: number; offset: number }): Promise<MeetingSession[]> {
     return this.exclusive(() =>
-      this.db
-        .prepare<[number, number], { json: string }>('SELECT json FROM meetings ORDER BY scheduled_on DESC, id LIMIT ? OFFSET ?')
+      this
+        .prepared<[number, number], { json: string }>('SELECT json FROM meetings ORDER BY scheduled_on DESC, id LIMIT ? OFFSET ?')
         .all(query.limit, query.offset)
         .map((r) => JSON.parse(r.json) as MeetingSession),
     );
   }
   insertMeeting(m: MeetingSession): Promise<void> {
     return this.exclusive(() => {
-      const info = this.db
-        .prepare('INSERT INTO meetings (id, teams_meeting_id, version, status, scheduled_on, json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+      const info = this
+        .prepared('INSERT INTO meetings (id, teams_meeting_id, version, status, scheduled_on, json) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
         .run(m.id, m.teamsMeetingId, m.version, m.status, m.scheduledOn, JSON.stringify(m));
       if (info.changes !== 1) throw new DomainError('MEETING.ALREADY_EXISTS');
     });
   }
   updateMeeting(m: MeetingSession, expectedVersion: number): Promise<void> {
     return this.exclusive(() => {
-      const info = this.db
-        .prepare('UPDATE meetings SET version = ?, status = ?, scheduled_on = ?, json = ? WHERE id = ? AND version = ?')
+      const info = this
+        .prepared('UPDATE meetings SET version = ?, status = ?, scheduled_on = ?, json = ? WHERE id = ? AND version = ?')
         .run(m.version, m.status, m.scheduledOn, JSON.stringify(m), m.id, expectedVersion);
       if (info.changes !== 1) throw new DomainError('MEETING.VERSION_CONFLICT');
     });
@@ -604,7 +637,8 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   listCasesBroughtInBy: BotStore['listCasesBroughtInBy'] = (u, l) => this.bot.listCasesBroughtInBy(u, l);
 
   close(): Promise<void> {
-    return this.exclusive(() => {
+    return this.exclusive(async () => {
+      await this.checkpointer?.stop();
       this.db.close();
     });
   }
