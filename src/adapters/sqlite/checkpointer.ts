@@ -68,9 +68,14 @@ export class WalCheckpointer {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // Held while stopping: an unref'd worker and timer would let a process whose other work is done exit
+    // (code 0) in the middle of the stop — e.g. a start that fails after the store opened, never printing why.
+    this.worker.ref();
     const exited = once(this.worker, 'exit');
     this.worker.postMessage('stop');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 }
