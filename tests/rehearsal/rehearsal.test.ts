@@ -12,6 +12,7 @@
  *
  * It prints the SharePoint calls of the whole walk. The bot runs without Bot Framework authentication (no
  * app id, as in local tests): the stand-in channel takes its replies and proactive messages unauthenticated.
+ * The bot's single-tenant token (Entra's token endpoint → the Bot Connector) is rehearsed in ./bot-token.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
