@@ -49,8 +49,7 @@ import { runInThisContext } from 'node:vm';
 import type { JWTPayload } from 'jose';
 import { SignJWT, generateKeyPair, jwtVerify } from 'jose';
 
-export const LOGIN_HOST = 'login.microsoftonline.com';
-export const BOT_FRAMEWORK_RESOURCE = 'https://api.botframework.com';
+const LOGIN_HOST = 'login.microsoftonline.com';
 
 /** An app registration in a tenant: a client secret, or the certificate (PEM) uploaded to it. */
 export interface AppRegistration {
