@@ -77,6 +77,22 @@ export class MeetingSnapshots {
     this.now = opts.now ?? Date.now;
   }
 
+  /**
+   * Teams meeting id → session id, as found in the store: the link of a session to its Teams meeting is made
+   * once (a second session for the same Teams meeting is refused), so the tab's lookup by Teams meeting id
+   * can be answered from the session's snapshot. Only found links are kept (a session may be linked later).
+   */
+  private readonly teamsLinks = new Map<string, string>();
+
+  sessionOfTeamsMeeting(teamsMeetingId: string): string | undefined {
+    return this.teamsLinks.get(teamsMeetingId);
+  }
+
+  rememberTeamsMeeting(teamsMeetingId: string, meetingId: string): void {
+    if (this.teamsLinks.size > 10_000) this.teamsLinks.clear();
+    this.teamsLinks.set(teamsMeetingId, meetingId);
+  }
+
   /** The meeting's snapshot; `seen` is the counter of the viewer's ETag, if any. */
   get(meetingId: string, seen?: ChangeCounter): Promise<Snapshot> {
     const snap = this.snaps.get(meetingId);
@@ -180,6 +196,9 @@ export class MeetingSnapshots {
     return new Proxy(store, {
       get: (target, prop, receiver) => {
         if (prop === 'getMeeting') return async (id: string) => (id === snap.meetingId ? clone(snap.meeting) : target.getMeeting(id));
+        if (prop === 'findMeetingByTeamsId') {
+          return async (teamsMeetingId: string) => (snap.meeting && teamsMeetingId === snap.meeting.teamsMeetingId ? clone(snap.meeting) : target.findMeetingByTeamsId(teamsMeetingId));
+        }
         if (prop === 'listOrganisations') return async () => clone(snap.organisations);
         if (prop === 'getOrganisation') return async (id: string) => clone(snap.organisations.find((o) => o.id === id));
         if (prop === 'transaction') return async <T>(fn: (t: StoreTx) => Promise<T>) => fn(tx(async () => ({}) as StoreTx));

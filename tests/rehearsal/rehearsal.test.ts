@@ -12,6 +12,7 @@
  *
  * It prints the SharePoint calls of the whole walk. The bot runs without Bot Framework authentication (no
  * app id, as in local tests): the stand-in channel takes its replies and proactive messages unauthenticated.
+ * The bot's single-tenant token (Entra's token endpoint → the Bot Connector) is rehearsed in ./bot-token.test.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,6 +91,8 @@ let turn = 0;
 let simulatedMs = 0;
 /** the case of the first test, in Verrijking when it ends. */
 let walkedCaseId = '';
+/** the signaaltafel of the second test. */
+let rehearsalMeeting: { id: string; teamsMeetingId: string } | undefined;
 const clock = { now: (): Date => new Date(Date.now() + simulatedMs) };
 
 /** The load balancer: each request goes to the next instance. */
@@ -292,6 +295,7 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
   const created = await api('POST', '/api/v1/meetings', 'regisseur', { teamsMeetingId: '19:meeting_rehearsal@thread.v2', title: 'Signaaltafel', scheduledOn: today() });
   expect(created.status).toBe(201);
   const meetingId = String(created.body.id);
+  rehearsalMeeting = { id: meetingId, teamsMeetingId: '19:meeting_rehearsal@thread.v2' };
   expect((await api('POST', `/api/v1/meetings/${meetingId}/agenda`, 'regisseur', { caseIds: agendaCases, expectedVersion: 1 })).status).toBe(200);
   expect((await api('POST', `/api/v1/meetings/${meetingId}/start`, 'voorzitter', {})).status).toBe(200);
   const items = ((await api('GET', `/api/v1/meetings/${meetingId}`, 'voorzitter')).body.items as { id: string }[]).map((i) => i.id);
@@ -424,3 +428,27 @@ test('a signaaltafel with 12 viewers for 10 simulated minutes stays under 1 Shar
   expect(auditPerMinute.slice(6)).toEqual([0, 0, 0, 0]);
 }, 300_000);
 
+
+test('the tab’s lookup of the session by Teams meeting id (every stage and side-panel refresh) is served from the snapshot: no SharePoint call per poll', async () => {
+  expect(rehearsalMeeting).toBeDefined(); // the second test made it
+  const { id, teamsMeetingId } = rehearsalMeeting!;
+  const lookup = `/api/v1/meetings?teamsMeetingId=${encodeURIComponent(teamsMeetingId)}`;
+  // The first lookups (one per instance) find the session in the store; the next ones bring each instance's
+  // snapshot up to date (older than its maximum age after the simulated meeting), and each viewer signs in
+  // on each instance (the directory's per-instance cache of users, 5 minutes, is not what is measured here).
+  const viewers: Person[] = ['voorzitter', 'regisseur', 'mentor', 'wijkagent'];
+  for (let i = 0; i < 2 * viewers.length * instances.length; i++) {
+    expect(((await api('GET', lookup, viewers[Math.floor(i / 2) % viewers.length]!)).body.items as { id: string }[]).map((m) => m.id)).toEqual([id]);
+  }
+  // then 12 viewers × 5 polls within the counter interval (the simulated clock stands still)
+  const before = fake.requests.length;
+  for (let poll = 0; poll < 5; poll++) {
+    for (let v = 0; v < 12; v++) {
+      const r = await api('GET', lookup, viewers[v % viewers.length]!);
+      expect([r.status, (r.body.items as { id: string }[]).map((m) => m.id)]).toEqual([200, [id]]);
+    }
+  }
+  expect(fake.requests.length - before).toBe(0);
+  // an unknown Teams meeting is still looked up in the store (and found to have no session)
+  expect((await api('GET', `/api/v1/meetings?teamsMeetingId=${encodeURIComponent('19:meeting_other@thread.v2')}`, 'regisseur')).body.items).toEqual([]);
+}, 60_000);

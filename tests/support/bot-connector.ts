@@ -9,6 +9,12 @@
  *   a bot over the limit gets `429 Too Many Requests` and must back off; the stand-in adds `Retry-After`
  *   (delta-seconds, RFC 9110 §10.2.3) as Azure services do on 429/503.
  * - A service that is down: `503 Service Unavailable`, or no listener at all (connection refused).
+ * - "Authenticate requests from your bot to the Bot Connector service"
+ *   (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication):
+ *   every request from the bot carries `Authorization: Bearer <token>`, the token the bot got from Entra
+ *   for the scope https://api.botframework.com/.default. With `requireToken` set, a request without a
+ *   valid such token (signed by the Entra stand-in, audience https://api.botframework.com, the bot's
+ *   tenant in `tid` and its app id in `azp`, or `appid` in a v1 token) gets 401 and is not delivered.
  * `script` decides the next answers in order; when it is empty, `mode` answers.
  */
 import { createServer } from 'node:http';
@@ -19,6 +25,8 @@ export type ConnectorAnswer = { status: 200 } | { status: 429; retryAfterSeconds
 
 export interface ReceivedActivity {
   path: string;
+  /** the Authorization header the bot sent, if any. */
+  authorization?: string;
   conversationId: string;
   body: { type?: string; text?: string; attachments?: { contentType: string; content: Record<string, unknown> }[] };
 }
@@ -36,10 +44,28 @@ export interface ConnectorStandIn {
   mode: ConnectorAnswer;
   /** delay before answering, in ms (a slow connector). */
   delayMs: number;
+  /** when set, only requests with a valid bearer token for this bot are accepted (else 401). */
+  requireToken: TokenRequirement | undefined;
   /** stop listening: connections are refused until `listen()` again (same port). */
   refuse(): Promise<void>;
   listen(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface TokenRequirement {
+  /** checks signature, expiry and audience; the claims, or undefined when the token is not valid. */
+  verify(token: string, audience: string): Promise<Record<string, unknown> | undefined>;
+  tenantId: string;
+  appId: string;
+}
+
+/** The claims a Bot Connector requires of the bot's token (see the header comment). */
+async function tokenAccepted(requirement: TokenRequirement, header: string | undefined): Promise<boolean> {
+  const bearer = /^Bearer (\S+)$/.exec(header ?? '');
+  if (!bearer) return false;
+  const claims = await requirement.verify(bearer[1]!, 'https://api.botframework.com');
+  if (!claims) return false;
+  return claims.tid === requirement.tenantId && (claims.azp ?? claims.appid) === requirement.appId;
 }
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/;
@@ -68,10 +94,15 @@ export async function startConnector(): Promise<ConnectorStandIn> {
       res.writeHead(404).end();
       return;
     }
+    if (standIn.requireToken && !(await tokenAccepted(standIn.requireToken, req.headers.authorization))) {
+      standIn.log.push({ path, status: 401 });
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'Unauthorized', message: 'Authorization has been denied for this request.' } }));
+      return;
+    }
     const answer = standIn.script.shift() ?? standIn.mode;
     standIn.log.push({ path, status: answer.status });
     if (answer.status === 200) {
-      standIn.delivered.push({ path, conversationId: decodeURIComponent(m[1]!), body: JSON.parse(raw || '{}') as ReceivedActivity['body'] });
+      standIn.delivered.push({ path, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), conversationId: decodeURIComponent(m[1]!), body: JSON.parse(raw || '{}') as ReceivedActivity['body'] });
       counter += 1;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${counter}` }));
       return;
@@ -106,6 +137,7 @@ export async function startConnector(): Promise<ConnectorStandIn> {
     script: [],
     mode: { status: 200 },
     delayMs: 0,
+    requireToken: undefined,
     refuse: stop,
     listen,
     close: async () => {

@@ -14,8 +14,10 @@ export class SendFailure extends Error {
     readonly status?: number,
     /** from the connector's Retry-After header, in milliseconds */
     readonly retryAfterMs?: number,
+    /** 'token': Entra refused the bot's token request (the bot's credential or tenant), nothing reached the connector */
+    readonly stage: 'connector' | 'token' = 'connector',
   ) {
-    super(status ? `send failed with HTTP ${status}` : 'send failed without an answer');
+    super(stage === 'token' ? 'the bot got no token' : status ? `send failed with HTTP ${status}` : 'send failed without an answer');
   }
 }
 

@@ -214,7 +214,7 @@ export class OutboxWorker {
       await this.sender.send(conversation.reference, built.card);
     } catch (e) {
       const failure = asSendFailure(e);
-      const code = failure.status !== undefined ? `SEND_FAILED:${failure.status}` : 'SEND_FAILED';
+      const code = failure.stage === 'token' ? 'SEND_FAILED:TOKEN' : failure.status !== undefined ? `SEND_FAILED:${failure.status}` : 'SEND_FAILED';
       if (failure.kind === 'permanent' || m.attempts + 1 >= this.options.maxAttempts) return bury(code);
       return fail(code, failure.retryAfterMs);
     } finally {

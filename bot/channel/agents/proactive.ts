@@ -11,6 +11,20 @@ import type { Card } from '../../app/types';
 
 type ConversationReference = Parameters<CloudAdapter['continueConversation']>[1];
 
+/**
+ * The OAuth errors of Entra's token endpoint that no retry mends: the bot's tenant, app id, secret,
+ * certificate or scope is wrong ("Microsoft identity platform and the OAuth 2.0 client credentials flow",
+ * Error response: https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow).
+ * The SDK's MSAL client throws them as a ServerError with the OAuth `errorCode`.
+ */
+const TOKEN_REFUSALS = new Set(['invalid_request', 'invalid_client', 'unauthorized_client', 'invalid_grant', 'invalid_scope', 'unsupported_grant_type']);
+
+function isTokenRefusal(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, errorCode } = e as { name?: unknown; errorCode?: unknown };
+  return name === 'ServerError' && typeof errorCode === 'string' && TOKEN_REFUSALS.has(errorCode);
+}
+
 /** A stored reference in the Agents SDK's shape: references stored by botbuilder name the bot's account `bot`. */
 export function agentsReference(stored: Record<string, unknown>): ConversationReference {
   const agent = stored.agent ?? stored.bot;
@@ -54,7 +68,9 @@ export class AgentsSender implements MessageSender {
       const after = status === 429 || status === 503 ? retryAfterMs(e.response.headers.get('retry-after'), this.now()) : undefined;
       return new SendFailure(sendFailureKind(status), status, after);
     }
-    // No answer at all (connection refused, DNS, timeout) or no token: transient.
+    // Entra refused the token: a configuration error, a dead letter at once (the procesregisseur sees it).
+    if (isTokenRefusal(e)) return new SendFailure('permanent', undefined, undefined, 'token');
+    // No answer at all (connection refused, DNS, timeout), or Entra unreachable: transient.
     return new SendFailure('transient');
   }
 }

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { Result } from '../../core/errors';
-import type { Locale, MeetingStore } from '../../core/meetings';
+import type { Locale, MeetingStore, MeetingSummary } from '../../core/meetings';
 import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
 import type { User } from '../../core/model';
 import type { Store } from '../../core/ports';
@@ -54,6 +54,24 @@ async function snapshotRead<T>(
   return matchesEtag(ifNoneMatch, etag) ? { status: 304, body: '', headers: out } : { status: 200, body, headers: out };
 }
 
+/**
+ * The tab's lookup of the session of a Teams meeting (every refresh of the stage and the side panel asks it):
+ * once this instance has found the session, answered from the session's snapshot, like the stage.
+ */
+async function findByTeamsMeeting(deps: OperationDeps, user: User, teamsMeetingId: string): Promise<Result<MeetingSummary>> {
+  if (!isCountingStore(deps.store)) return meetings(deps).findByTeamsMeeting(user, teamsMeetingId);
+  const cache = snapshotsFor(deps.store, { now: () => deps.now().getTime() });
+  const known = cache.sessionOfTeamsMeeting(teamsMeetingId);
+  if (known) {
+    const store = cache.facade(await cache.get(known));
+    const svc = new MeetingService(new Signaalpunt(store, deps.service.clock, deps.service.config), store, { now: () => deps.now() });
+    return svc.findByTeamsMeeting(user, teamsMeetingId);
+  }
+  const found = await meetings(deps).findByTeamsMeeting(user, teamsMeetingId);
+  if (found.ok) cache.rememberTeamsMeeting(teamsMeetingId, found.value.id);
+  return found;
+}
+
 const meetingParams = z.strictObject({ meetingId: z.uuid() });
 const listQuery = z.strictObject({
   teamsMeetingId: MEETING_SCHEMAS.createMeeting.shape.teamsMeetingId.optional().describe('the Teams meeting id from the tab context'),
@@ -92,7 +110,7 @@ export function meetingOperations(): Operation[] {
         const q = query as z.output<typeof listQuery>;
         const svc = meetings(deps);
         if (q.teamsMeetingId !== undefined) {
-          const found = await svc.findByTeamsMeeting(user, q.teamsMeetingId);
+          const found = await findByTeamsMeeting(deps, user as User, q.teamsMeetingId);
           if (!found.ok && found.error.code === 'MEETING.NOT_FOUND') return { status: 200, body: { items: [] } };
           return { status: 200, body: { items: [unwrap(found)] } };
         }
