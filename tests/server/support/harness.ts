@@ -191,6 +191,10 @@ export async function driveTo(t: TestServer, phase: ApiPhase): Promise<string> {
   if (phase === 'OPVOLGING') return caseId;
   await command(t, DEMO.jongerenwerk, 'recordFollowUp', caseId, BODIES.recordFollowUp());
   if (phase === 'REFLECTIE') return caseId;
+  // closing needs a finished action and the informing recorded (issues 16, 18)
+  const view = await t.call('GET', `/api/v1/cases/${caseId}`, { as: DEMO.jongerenwerk });
+  await command(t, DEMO.jongerenwerk, 'updateActionStatus', caseId, BODIES.updateActionStatus(view.body.followUp.actions[0].id));
+  await command(t, DEMO.regisseur, 'recordResidentInformed', caseId, BODIES.recordResidentInformed());
   await command(t, DEMO.regisseur, 'closeCase', caseId, BODIES.closeCase());
   return caseId;
 }
