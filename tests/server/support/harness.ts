@@ -54,7 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: St
   const dataDir = opts.dataDir ?? tempDir();
   // Production-mode tests (Entra tokens) run on SQLite too: the explicit override production requires for it.
   const storeEnv = env.SJV_MODE === 'production' && env.SJV_STORE === undefined ? { SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' } : {};
-  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...storeEnv, ...env });
+  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...storeEnv, ...env });
   const logs: string[] = [];
   const routes: { method: string; url: string }[] = [];
   const server = await startServer(config, {
