@@ -38,7 +38,7 @@ interface Measured {
 export async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, SJV_MODE: 'local', SJV_DATA_DIR: dataDir, PORT: '0', SJV_LOG_LEVEL: 'warn', SJV_JOBS: 'off', SJV_WRITE_RATE_LIMIT: '1000000' },
+    env: { ...process.env, SJV_MODE: 'local', SJV_DATA_DIR: dataDir, PORT: '0', SJV_LOG_LEVEL: 'warn', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_WRITE_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

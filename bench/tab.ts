@@ -39,7 +39,7 @@ export async function benchTab(): Promise<{ ok: boolean }> {
   const tabKB = tab.gzipBytes / 1024;
   report('tab initial JS', { tabGzipKB: tabKB, blankGzipKB: blank.gzipBytes / 1024, 'ratio tab/blank': tab.gzipBytes / blank.gzipBytes, goal: `≤ ${GOAL_KB} KB gzip` });
 
-  const server = await startServer(loadConfig({ SJV_DATA_DIR: join(dir, 'data'), PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'warn', SJV_PAGES_DIR: pages }), {
+  const server = await startServer(loadConfig({ SJV_DATA_DIR: join(dir, 'data'), PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_LOG_LEVEL: 'warn', SJV_PAGES_DIR: pages }), {
     logDestination: { write: () => undefined },
   });
   let ratio = Infinity;

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   });
   const base = config.http.publicUrl ?? server.url;
   const lines = [
-    `Signaalpunt is running (${config.mode} mode${server.seeded ? ', demo tenant seeded' : ''})`,
+    `Signaalpunt is running (${config.mode} mode${server.seeded ? ', demo tenant seeded' : ''}${server.demoCases ? `, ${server.demoCases} fictitious demo cases seeded` : ''})`,
     `  API:          ${base}/api/v1`,
     `  OpenAPI:      ${base}/api/openapi.json`,
     `  Bot endpoint: ${base}${BOT_ENDPOINT_PATH}`,

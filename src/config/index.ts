@@ -135,6 +135,13 @@ export interface Config {
     /** key of the HMAC that turns user ids into log pseudonyms; local mode generates one in the data dir. */
     pseudonymKey?: string;
   };
+  demo: {
+    /**
+     * seed a handful of fictitious demo cases on the first start of an empty local store (SJV_DEMO_CASES,
+     * default on in local mode). Never seeded in production mode: a `true` there is ignored with a log line.
+     */
+    cases: boolean;
+  };
   jobs: {
     enabled: boolean;
     intervalMinutes: number;
@@ -204,6 +211,7 @@ const EnvSchema = z.object({
   SJV_WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
   SJV_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SJV_LOG_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  SJV_DEMO_CASES: bool.optional(),
   SJV_JOBS: bool.default(true),
   SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
@@ -356,6 +364,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       triageDays: e.SJV_TRIAGE_DAYS,
     },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
+    demo: { cases: e.SJV_DEMO_CASES ?? e.SJV_MODE !== 'production' },
     jobs: { enabled: e.SJV_JOBS, intervalMinutes: e.SJV_JOB_INTERVAL_MINUTES, reminderLeadDays: e.SJV_REMINDER_LEAD_DAYS },
     auth,
   };

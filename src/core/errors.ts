@@ -46,6 +46,21 @@ export const ERROR_CODES = {
     nl: 'Uitstel van het informeren mag niet later zijn dan een maand na het vastleggen van de identiteit.',
     en: 'Informing may be deferred to at most one month after identity was recorded.',
   },
+  'CLOSURE.INFORMING_NOT_RECORDED': {
+    status: 409,
+    nl: 'Leg eerst vast dat de jongere is geïnformeerd, of waarom dat niet kon. Daarna kunt u de casus afsluiten.',
+    en: 'First record that the young person was informed, or why that was not possible. Then you can close the case.',
+  },
+  'CLOSURE.FOLLOW_UP_NOT_DONE': {
+    status: 409,
+    nl: 'De opvolging is niet afgerond: geen enkele actie is afgerond of geannuleerd.',
+    en: 'The follow-up is not done: no action is done or cancelled.',
+  },
+  'FOLLOW_UP.OFFER_NOT_PROVIDED': {
+    status: 409,
+    nl: 'Deze organisatie biedt dit aanbod niet aan volgens de sociale kaart.',
+    en: 'According to the local offer, this organisation does not provide this offer.',
+  },
   'MEETING.NOT_FOUND': {
     status: 404,
     nl: 'Deze signaaltafel bestaat niet of u heeft er geen toegang toe.',

@@ -7,7 +7,8 @@ import { addToDay, dayOf } from './calendar';
 import type { ProcessConfig } from './config';
 import { DomainError } from './errors';
 import type { AuditAction } from './audit';
-import type { CaseRecord, DataGroup, DiscussionGroup, Organisation, Phase, Role, User } from './model';
+import { providesOffer } from './catalogue';
+import type { CaseRecord, DataGroup, DiscussionGroup, FollowUpAction, Organisation, Phase, Role, User } from './model';
 import type { CommandName } from './phases';
 import { findTransition } from './phases';
 import { retentionAtLatest, retentionUntil } from './retention';
@@ -197,6 +198,11 @@ export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFo
     if (!ctx.organisations.has(a.organisationId)) {
       throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `actions.${i}.organisationId`, issue: 'UNKNOWN_ORGANISATION' }] });
     }
+    // only members of the protocol take part in the follow-up, and only with an offer they provide (sociale kaart)
+    requireMember(a.organisationId, ctx, `actions.${i}.organisationId`);
+    if (!providesOffer(a.organisationId, a.offerCode)) {
+      throw new DomainError('FOLLOW_UP.OFFER_NOT_PROVIDED', { fields: [{ path: `actions.${i}.offerCode`, issue: 'NOT_PROVIDED_BY_ORGANISATION' }] });
+    }
   });
   const followUp = record.followUp ?? { actions: [], residentStance: 'unknown' };
   for (const a of input.actions) followUp.actions.push({ id: ctx.newId(), offerCode: a.offerCode, organisationId: a.organisationId, dueOn: a.dueOn, status: 'planned' });
@@ -220,7 +226,18 @@ export function updateActionStatus(record: CaseRecord, input: CommandInput<'upda
   return { record, outcome: input.status };
 }
 
+/** Closing "follow-up done" needs a follow-up that happened: at least one action done or cancelled (issue 18, item 4). */
+const FINISHED_ACTION_STATUSES: readonly FollowUpAction['status'][] = ['done', 'cancelled'];
+
 export function closeCase(record: CaseRecord, input: CommandInput<'closeCase'>, ctx: HandlerContext): HandlerOutcome {
+  if (!(record.followUp?.actions ?? []).some((a) => FINISHED_ACTION_STATUSES.includes(a.status))) {
+    throw new DomainError('CLOSURE.FOLLOW_UP_NOT_DONE', { fields: [{ path: 'followUp.actions', issue: 'NONE_DONE_OR_CANCELLED' }] });
+  }
+  // a young person was identified (REFLECTIE comes after Verrijking): informing is recorded, or why it could not be
+  if (record.frame.identityCapturedAt && !record.frame.informedOn && !input.notInformedReason) {
+    throw new DomainError('CLOSURE.INFORMING_NOT_RECORDED', { fields: [{ path: 'notInformedReason', issue: 'REQUIRED' }] });
+  }
+  if (!record.frame.informedOn && input.notInformedReason) record.reflection.notInformedReason = input.notInformedReason;
   decision(record, 'CLOSURE', 'FOLLOW_UP_DONE', input.rationale, ctx);
   record.reflection.rationale = input.rationale;
   close(record, 'closeCase', { reason: 'FOLLOW_UP_DONE', advisedRoute: input.advisedRoute, rationale: input.rationale }, ctx);

@@ -183,6 +183,8 @@ export interface FollowUpGroup {
 export interface ReflectionGroup {
   closureReason?: string;
   rationale?: string;
+  /** short free text: why the resident was not informed before closure (only when no informing was recorded). */
+  notInformedReason?: string;
   feedbackSentAt?: string;
   lettersSent: { kind: string; at: string; by: string }[];
   /** the same derived value as frame.retentionUntil: group C (DERIVED_VALUE_GROUP). */

@@ -24,7 +24,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { from: 'VERRIJKING', to: 'CLOSED', command: 'concludeEnrichment', guard: 'no confirmation by another partner; advised route recorded', exit: 'NOT_CONFIRMED' },
   { from: 'BESPREKING', to: 'OPVOLGING', command: 'recordDiscussion', guard: 'discussion completed with a lead partner among the parties' },
   { from: 'OPVOLGING', to: 'REFLECTIE', command: 'recordFollowUp', guard: 'follow-up agreed with at least one action, completed' },
-  { from: 'REFLECTIE', to: 'CLOSED', command: 'closeCase', guard: 'follow-up happened; closure reason and advice recorded', exit: 'FOLLOW_UP_DONE' },
+  {
+    from: 'REFLECTIE',
+    to: 'CLOSED',
+    command: 'closeCase',
+    guard: 'follow-up happened (at least one action done or cancelled); the resident recorded as informed, or a reason why that was not possible; closure reason and advice recorded',
+    exit: 'FOLLOW_UP_DONE',
+  },
   { from: 'INBRENG', to: 'CLOSED', command: 'withdrawCase', guard: 'withdrawn, with reason and advised route', exit: 'WITHDRAWN' },
   { from: 'VERRIJKING', to: 'CLOSED', command: 'withdrawCase', guard: 'withdrawn, with reason and advised route', exit: 'WITHDRAWN' },
   { from: 'BESPREKING', to: 'CLOSED', command: 'withdrawCase', guard: 'withdrawn, with reason and advised route', exit: 'WITHDRAWN' },
@@ -73,7 +79,8 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
   decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden', guarded: ['rationale'] },
   supplyIdentity: { phases: ['VERRIJKING'], roles: ['inbrenger', 'procesregisseur'], writes: 'C', purpose: 'registratie naam en geboortedatum voor verrijking', guarded: [], personal: ['name'] },
   recordResidentInformed: {
-    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING'],
+    // REFLECTIE too: the resident can still be informed until closure (the procesregisseur, who writes A there).
+    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
     roles: ['inbrenger', 'procesregisseur'],
     writes: 'A',
     purpose: 'vastleggen dat de inwoner is geïnformeerd',
@@ -92,7 +99,7 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
   },
   recordFollowUp: { phases: ['OPVOLGING'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'afspraken opvolging', guarded: [] },
   updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'status van een actie', guarded: ['outcome'] },
-  closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie', guarded: ['rationale'] },
+  closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie', guarded: ['rationale', 'notInformedReason'] },
   withdrawCase: { phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], roles: ['procesregisseur'], writes: 'A', purpose: 'intrekking', guarded: ['rationale'] },
 };
 

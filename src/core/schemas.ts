@@ -135,6 +135,8 @@ export const closeCaseInput = z.strictObject({
   ...onCase,
   rationale: shortText(500).min(1),
   advisedRoute: code('advisedRoutes').default('GEEN_ACTIE'),
+  /** why the resident could not be informed; required when no informing was recorded (PROCESS.md, Verrijking). */
+  notInformedReason: shortText(500).min(1).optional(),
 });
 
 export const withdrawCaseInput = z.strictObject({

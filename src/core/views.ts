@@ -159,6 +159,7 @@ function projectReflection(h: ReflectionGroup, projection: Projection, readable:
   return stripUndefined({
     closureReason: h.closureReason,
     rationale: h.rationale,
+    notInformedReason: h.notInformedReason,
     feedbackSentAt: h.feedbackSentAt,
     lettersSent: copyList(h.lettersSent),
     retentionUntil: derived(readable, 'retentionUntil', h.retentionUntil),

@@ -17,6 +17,7 @@ import type { Clock } from '../core/ports';
 import { systemClock } from '../core/ports';
 import { findIdentifiers } from '../core/guard';
 import { Signaalpunt } from '../core/service';
+import { seedDemoCases } from '../demo/cases';
 import { seedDemoTenant } from '../demo/tenant';
 import type { Scheduler } from '../jobs/scheduler';
 import { startScheduler } from '../jobs/scheduler';
@@ -46,6 +47,8 @@ export interface RunningServer {
   url: string;
   port: number;
   seeded: boolean;
+  /** how many demo cases this start seeded (0: off, production, or the store already held cases). */
+  demoCases: number;
   close(): Promise<void>;
 }
 
@@ -66,10 +69,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       seeded = true;
     }
     if (config.mode === 'production') await warnAboutUnknownOrganisations(config, store, logger);
+    if (config.mode === 'production' && config.demo.cases) logger.warn({ setting: 'SJV_DEMO_CASES' }, 'demo cases are never seeded in production mode: setting ignored');
     const localKey: LocalKey | undefined = config.mode === 'local' ? await loadOrCreateLocalKey(config.dataDir) : undefined;
     const pseudonymKey = config.log.pseudonymKey ?? loadOrCreatePseudonymKey(config.dataDir);
     const authenticator = createAuthenticator(config.auth, { store, now: () => clock.now().getTime(), ...(localKey ? { localKey } : {}), ...(opts.keySet ? { keySet: opts.keySet } : {}) });
     const service = new Signaalpunt(store, clock, config.process);
+    let demoCases = 0;
+    if (config.mode === 'local' && config.demo.cases) {
+      demoCases = await seedDemoCases(store, service, clock);
+      if (demoCases > 0) logger.info({ cases: demoCases }, 'demo cases seeded (fictitious; SJV_DEMO_CASES=0 turns this off)');
+    }
     const botEndpoint = opts.botEndpoint ?? (await loadBotEndpoint({ config, store, service, logger }));
     const app = await buildApp({
       config,
@@ -105,6 +114,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       url,
       port,
       seeded,
+      demoCases,
       close: () =>
         (closing ??= (async () => {
           ready = false;

@@ -101,7 +101,7 @@ describe('npm start (a real process)', () => {
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
     const child = spawn(process.execPath, [TSX, join(ROOT, 'scripts/start.ts')], {
       cwd: ROOT,
-      env: { ...base, SJV_LOG_LEVEL: 'warn', SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', ...env },
+      env: { ...base, SJV_LOG_LEVEL: 'warn', SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     children.push(child);

@@ -28,7 +28,7 @@ async function discussed(w: World, parties: string[], lead: string, complete = f
 /** A case in Reflectie whose follow-up was led by the inbrenger's own organisation (school). */
 async function reflectieLedByTheInbrengersOrganisation(w: World): Promise<string> {
   const caseId = await discussed(w, ['politie', 'school'], 'school', true);
-  await w.cmd('recordFollowUp', U.mentor, { caseId, actions: [{ offerCode: 'GESPREK_JONGERENWERK', organisationId: 'school', dueOn: '2026-04-01' }], residentStance: 'agrees', complete: true });
+  await w.cmd('recordFollowUp', U.mentor, { caseId, actions: [{ offerCode: 'MENTORGESPREK', organisationId: 'school', dueOn: '2026-04-01' }], residentStance: 'agrees', complete: true });
   return caseId;
 }
 

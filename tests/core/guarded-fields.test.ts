@@ -63,7 +63,7 @@ describe('the command table names every free-text field', () => {
       concludeEnrichment: ['rationale'],
       recordDiscussion: ['notes'],
       updateActionStatus: ['outcome'],
-      closeCase: ['rationale'],
+      closeCase: ['rationale', 'notInformedReason'],
       withdrawCase: ['rationale'],
     });
     expect(COMMANDS.supplyIdentity.personal).toEqual(['name']);

@@ -73,6 +73,9 @@ export const steps = (w: World) => ({
   /** the inbrenger supplies name and date of birth. */
   identify: (caseId: string, dateOfBirth = RESIDENT.dateOfBirth, extra: Record<string, unknown> = {}) =>
     w.cmd('supplyIdentity', U.mentor, { caseId, name: RESIDENT.name, dateOfBirth, ...extra }),
+  /** the inbrenger (or, in Reflectie, the procesregisseur) records that the young person was informed — today by default. */
+  inform: (caseId: string, by: User = U.mentor, informedOn = w.clock.now().toISOString().slice(0, 10)) =>
+    w.cmd('recordResidentInformed', by, { caseId, informedOn }),
   askPartners: (caseId: string, organisationIds: string[] = ['politie', 'wijkteam'], dueOn = '2026-03-16') =>
     w.cmd('requestEnrichment', U.regisseur, { caseId, organisationIds, dueOn }),
   answer: (caseId: string, user: User, known: boolean, signals: string[] = []) => w.cmd('answerEnrichment', user, { caseId, known, signals }),
@@ -120,6 +123,7 @@ export async function walkToReflectie(w: World, dateOfBirth = RESIDENT.dateOfBir
   const id = await s.bringIn(U.mentor, overrides);
   await s.suspect(id);
   await s.identify(id, dateOfBirth);
+  await s.inform(id);
   await s.askPartners(id);
   await s.answer(id, U.agent, true, ['LAAT_OP_STRAAT']);
   await s.answer(id, U.coach, false);

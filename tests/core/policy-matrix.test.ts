@@ -134,7 +134,7 @@ const SCENARIOS: Scenario[] = [
       await discussWith(w, id, ['politie', 'school'], 'school', true);
       await w.cmd('recordFollowUp', U.mentor, {
         caseId: id,
-        actions: [{ offerCode: 'GESPREK_JONGERENWERK', organisationId: 'school', dueOn: '2026-04-01' }],
+        actions: [{ offerCode: 'MENTORGESPREK', organisationId: 'school', dueOn: '2026-04-01' }],
         residentStance: 'agrees',
         complete: true,
       });

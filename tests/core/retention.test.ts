@@ -102,7 +102,13 @@ describe('what the purge destroys and keeps', () => {
     await s.discuss(caseId, { complete: true });
     await s.agreeFollowUp(caseId, true);
     await s.actionStatus(caseId, 'done', 'Vijf gesprekken gevoerd, loopt goed.');
-    await s.close(caseId);
+    // informing stayed deferred: the closure records why it was not possible (free text, destroyed at purge)
+    await w.cmd('closeCase', U.regisseur, {
+      caseId,
+      rationale: 'Opvolging loopt via het jongerenwerk.',
+      advisedRoute: 'JONGERENWERK',
+      notInformedReason: 'Politieonderzoek liep tot na de afsluiting.',
+    });
     return caseId;
   }
 
@@ -118,8 +124,9 @@ describe('what the purge destroys and keeps', () => {
       before.discussion!.notes,
       ...before.followUp!.actions.map((a) => a.outcome ?? ''),
       before.reflection.rationale ?? '',
+      before.reflection.notInformedReason ?? '',
     ].filter((t) => t.length > 0);
-    expect(freeTexts.length).toBeGreaterThan(6);
+    expect(freeTexts.length).toBeGreaterThan(7);
 
     w.clock.advanceDays(800);
     const run = await w.sp.runRetention();

@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 async function start(): Promise<{ child: ChildProcess; base: string }> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SJV_LOG_LEVEL: 'warn', SJV_DATA_DIR: dataDir, PORT: '0', SJV_RESIDENT_PORT: '0', SJV_JOBS: 'off', SJV_WRITE_RATE_LIMIT: '100000' };
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SJV_LOG_LEVEL: 'warn', SJV_DATA_DIR: dataDir, PORT: '0', SJV_RESIDENT_PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_WRITE_RATE_LIMIT: '100000' };
   // node itself runs the server (tsx as a loader, not its CLI, which would put the server in a grandchild
   // that SIGKILL of the child does not reach).
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

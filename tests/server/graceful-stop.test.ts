@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 test('SIGTERM with 10,000 queued messages and a slow connector: the process ends within 10 s, in-flight sends finish, the rest is left unleased', async () => {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'warn', SJV_BOT_OUTBOX_POLL_MS: '50' };
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_LOG_LEVEL: 'warn', SJV_BOT_OUTBOX_POLL_MS: '50' };
   const proc = spawn(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'scripts/start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   let out = '';

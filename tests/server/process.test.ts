@@ -71,6 +71,8 @@ test('a fresh start seeds the demo tenant, prints the URLs, serves a case, and S
   const { proc, base } = await startAndWait(dataDir);
   const out = proc.out();
   expect(out).toContain('local mode, demo tenant seeded');
+  // the first start of an empty store also seeds the fictitious demo cases (issue 16; SJV_DEMO_CASES=0 turns it off)
+  expect(out).toContain('7 fictitious demo cases seeded');
   for (const url of [`${base}/api/v1`, `${base}/api/openapi.json`, `${base}/api/messages`, `${base}/pages/`]) expect(out).toContain(url);
   // the resident's status page runs as well, on its own port, and its URL is printed
   const resident = /Resident:\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
@@ -91,16 +93,24 @@ test('a fresh start seeds the demo tenant, prints the URLs, serves a case, and S
   const db = new Database(join(dataDir, 'signaalpunt.db'), { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(1);
+    // the 7 demo cases and the one made here
+    expect((db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(8);
   } finally {
     db.close();
   }
 
-  // A second start on the same data does not seed again, and SIGINT (Ctrl-C) stops it as well.
+  // A second start on the same data does not seed again (tenant or cases), and SIGINT (Ctrl-C) stops it as well.
   const again = await startAndWait(dataDir);
   expect(again.proc.out()).not.toContain('demo tenant seeded');
+  expect(again.proc.out()).not.toContain('demo cases seeded');
   again.proc.child.kill('SIGINT');
   expect(await again.proc.exited).toBe(0);
+  const after = new Database(join(dataDir, 'signaalpunt.db'), { readonly: true });
+  try {
+    expect((after.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n).toBe(8);
+  } finally {
+    after.close();
+  }
 });
 
 test('settings are read from .env in the working directory', async () => {

@@ -132,6 +132,13 @@ export function caseWalker(cmd: World['cmd'], clock: TestClock, sp: Signaalpunt)
       complete: true,
     });
     if (phase === 'REFLECTIE') return caseId;
+    // closing needs a follow-up that happened and the informing recorded (issues 16, 18): the lead partner
+    // finishes its action, the procesregisseur records that the young person was told (allowed in Reflectie)
+    const view = await sp.getCase(U.jongerenwerk, caseId);
+    const actionId = view.ok ? view.value.followUp?.actions?.[0]?.id : undefined;
+    if (!actionId) throw new Error('the lead partner sees no action to finish');
+    await cmd('updateActionStatus', U.jongerenwerk, { caseId, actionId, status: 'done' });
+    await cmd('recordResidentInformed', U.regisseur, { caseId, informedOn: clock.now().toISOString().slice(0, 10) });
     await cmd('closeCase', U.regisseur, { caseId, rationale: 'Opvolging loopt via het jongerenwerk.', advisedRoute: 'JONGERENWERK' });
     if (phase === 'CLOSED') return caseId;
     clock.advanceDays(800);

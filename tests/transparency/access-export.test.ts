@@ -44,6 +44,9 @@ async function seededCase(): Promise<string> {
   await read(U.jongerenwerk, caseId); // the lead partner reads contact details
   await w.cmd('recordFollowUp', U.jongerenwerk, { caseId, actions: [{ offerCode: 'GESPREK_JONGERENWERK', organisationId: 'jongerenwerk', dueOn: '2026-04-01' }], residentStance: 'agrees', complete: true });
   w.clock.set('2026-04-02T09:00:00Z');
+  // closing "follow-up done" needs a finished action (issue 18, item 4)
+  const actionId = (await w.store.transaction((tx) => tx.getCase(caseId)))!.followUp!.actions[0]!.id;
+  await w.cmd('updateActionStatus', U.jongerenwerk, { caseId, actionId, status: 'done' });
   await w.cmd('closeCase', U.regisseur, { caseId, rationale: 'Opvolging loopt via het jongerenwerk.', advisedRoute: 'JONGERENWERK' });
   return caseId;
 }
@@ -91,7 +94,7 @@ describe('the access export (AVG art. 15)', () => {
     ]);
     expect(c.discussion).toMatchObject({ parties: ['Politie basisteam', 'Jongerenwerk'], leadOrganisation: 'Jongerenwerk', notes: 'Afspraak met jongerenwerker gepland.' });
     expect(c.contact).toEqual({ address: 'Kerkstraat 1, 1234 AB Voorbeeldstad', phone: '06-12345678', email: null, guardian: null });
-    expect(c.followUp).toMatchObject({ residentStance: { code: 'agrees' }, actions: [{ offer: { code: 'GESPREK_JONGERENWERK' }, organisation: 'Jongerenwerk', status: { code: 'planned' } }] });
+    expect(c.followUp).toMatchObject({ residentStance: { code: 'agrees' }, actions: [{ offer: { code: 'GESPREK_JONGERENWERK' }, organisation: 'Jongerenwerk', status: { code: 'done' } }] });
     expect(c.reflection.lettersSent).toEqual([{ kind: { code: 'INFORMATION', label: 'Informatiebrief (gegevens gedeeld)' }, at: '2026-03-04T10:00:00.000Z', by: 'Procesregisseur' }]);
     expect(c.retentionUntil).toBe(record.frame.retentionUntil);
     expect(json.legalBasis).toContain('Artikel 6, lid 1, onder e');

@@ -64,6 +64,9 @@ async function seedQuarter(w: World): Promise<void> {
     await w.cmd('recordResidentInformed', U.mentor, { caseId, informedOn: '2026-01-20' });
     await w.cmd('recordFollowUp', U.jongerenwerk, { caseId, actions: [{ offerCode: 'GESPREK_JONGERENWERK', organisationId: 'jongerenwerk', dueOn: '2026-02-20' }], residentStance: 'agrees', complete: true });
     at('2026-02-01');
+    // closing "follow-up done" needs a finished action (issue 18, item 4)
+    const actionId = (await w.store.transaction((tx) => tx.getCase(caseId)))!.followUp!.actions[0]!.id;
+    await w.cmd('updateActionStatus', U.jongerenwerk, { caseId, actionId, status: 'done' });
     await w.cmd('closeCase', U.regisseur, { caseId, rationale: 'Opvolging loopt.', advisedRoute: 'JONGERENWERK' });
   }
   for (let i = 0; i < 5; i++) {

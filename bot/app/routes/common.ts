@@ -8,6 +8,7 @@ import type { GuardOptions, IdentifierCategory } from '../../../src/core/guard';
 import { findIdentifiers } from '../../../src/core/guard';
 import { ERROR_CODES } from '../../../src/core/errors';
 import { label } from '../../../src/core/catalogue';
+import { fieldLabel as coreFieldLabel } from '../../../src/core/field-labels';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
 import { viewFor } from '../../../src/core/views';
@@ -60,9 +61,13 @@ function fieldLine(locale: Locale, path: string, issue: string, fieldLabel: (pat
   const own = fieldMessage?.(path, issue);
   if (own !== undefined) return own;
   const issueKey = `issue.${issue}`;
-  const known = ['missing', 'unexpected', 'type', 'too_big', 'too_small', 'UNKNOWN_CODE', 'AGE_REQUIRED', 'INVALID_DATE', 'IN_FUTURE'];
+  const known = ['missing', 'unexpected', 'type', 'too_big', 'too_small', 'UNKNOWN_CODE', 'AGE_REQUIRED', 'INVALID_DATE', 'IN_FUTURE', 'REQUIRED', 'NOT_IN_FUTURE', 'OUT_OF_RANGE', 'ONLY_WHEN_KNOWN'];
   const text = tKey(locale, known.includes(issue) ? issueKey : 'issue.other');
-  return t(locale, 'error.field', { path: fieldLabel(path) ?? (path || '—'), issue: text });
+  // the card's own label, else the core's one table of field labels; never the raw path ("Veld known")
+  const name = fieldLabel(path) ?? coreFieldLabel(path, locale);
+  if (name !== undefined) return t(locale, 'error.field', { path: name, issue: text });
+  // a stray key the card does not have is named (so the sender can find it); any other unknown path is not echoed
+  return issue === 'unexpected' && /^[A-Za-z0-9_.-]{1,64}$/.test(path) ? t(locale, 'error.field', { path, issue: text }) : t(locale, 'error.fieldUnnamed', { issue: text });
 }
 
 export function submitErrorLines(locale: Locale, error: SubmitError, fieldLabel: (path: string) => string | undefined = () => undefined): string[] {

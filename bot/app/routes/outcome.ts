@@ -9,6 +9,17 @@ import type { ProactiveBuilder } from './common';
 import { processView } from './common';
 import template from '../../cards/outcome.json';
 
+/**
+ * What the card says about the young person depends on the case (issue 16, "texts that are wrong for the
+ * case at hand"), read from the reader's frame: never identified (closed in Inbreng, not eligible — the
+ * identity is then not stored) → nobody to tell; identified and recorded as informed → the closure letter
+ * follows; identified, informing not recorded → no promise.
+ */
+function residentLineKey(frame: { identityCapturedAt?: string; informedOn?: string }): 'outcome.resident' | 'outcome.residentNotIdentified' | 'outcome.residentNotInformed' {
+  if (!frame.identityCapturedAt) return 'outcome.residentNotIdentified';
+  return frame.informedOn ? 'outcome.resident' : 'outcome.residentNotInformed';
+}
+
 export const buildOutcome: ProactiveBuilder = ({ record, locale, recipient, deps }) => {
   if (record.frame.phase !== 'CLOSED' || !record.frame.closedAt) return { obsolete: 'NOT_CLOSED' };
   if (record.frame.inbrengerUserId !== recipient.user.id) return { obsolete: 'NOT_THE_INBRENGER' };
@@ -21,6 +32,7 @@ export const buildOutcome: ProactiveBuilder = ({ record, locale, recipient, deps
       reference,
       reason: label('exitReasons', frame.exit.reason, locale),
       route: label('advisedRoutes', frame.exit.advisedRoute, locale),
+      resident: t(locale, residentLineKey(frame)),
     }),
   };
 };

@@ -67,7 +67,8 @@ export const COMMAND_SPECS: CommandSpec[] = [
   },
   {
     name: 'recordResidentInformed',
-    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING'],
+    // Reflectie too (issue 16): the procesregisseur can still record it before closing
+    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
     roles: ['procesregisseur', 'partner'],
     writes: 'A',
     rationale: 'none',
@@ -151,8 +152,12 @@ export const COMMAND_SPECS: CommandSpec[] = [
     roles: ['procesregisseur'],
     writes: 'H',
     rationale: 'required',
-    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' }],
-    build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)) }),
+    fields: [
+      { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' },
+      // required by the core when no informing was recorded (CLOSURE.INFORMING_NOT_RECORDED)
+      { key: 'notInformedReason', label: 'fieldNotInformedReason', kind: 'text' },
+    ],
+    build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },
   {
     name: 'withdrawCase',

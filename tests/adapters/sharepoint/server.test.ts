@@ -36,6 +36,7 @@ beforeAll(async () => {
     SJV_DATA_DIR: dataDir,
     PORT: '0',
     SJV_JOBS: 'off',
+    SJV_DEMO_CASES: 'off',
     SJV_LOG_LEVEL: 'silent',
     SJV_PAGES_DIR: join(dataDir, 'no-pages'),
   });

@@ -41,7 +41,7 @@ const rendered = (locale: Locale): Record<string, Card> => ({
     values: { known: '', signals: '' },
     choices: { riskSignals: [{ title: 'Geld', value: 'GELD' }] },
   }),
-  outcome: render(JSON.parse(readFileSync(join(cardsDir, 'outcome.json'), 'utf8')), locale, { body: 'b', reference: 'r', reason: 'x', route: 'y' }),
+  outcome: render(JSON.parse(readFileSync(join(cardsDir, 'outcome.json'), 'utf8')), locale, { body: 'b', reference: 'r', reason: 'x', route: 'y', resident: 'z' }),
   myConcerns: render(JSON.parse(readFileSync(join(cardsDir, 'my-concerns.json'), 'utf8')), locale, { items: [{ reference: 'r', phase: 'p', recognition: 'x', detail: 'd' }], more: '' }),
   queue: render(JSON.parse(readFileSync(join(cardsDir, 'queue.json'), 'utf8')), locale, { items: [{ reference: 'r', kind: 'k', state: 's', recipient: 'u', attempts: '3', lastError: 'e' }] }),
 });

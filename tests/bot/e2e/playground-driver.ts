@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const shots = join(work, 'screenshots');
   mkdirSync(shots);
   const server = await startServer(
-    loadConfig({ SJV_DATA_DIR: join(work, 'data'), PORT: String(BOT_PORT), HOST: '127.0.0.1', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'warn', SJV_PAGES_DIR: join(work, 'no-pages') }, root),
+    loadConfig({ SJV_DATA_DIR: join(work, 'data'), PORT: String(BOT_PORT), HOST: '127.0.0.1', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_LOG_LEVEL: 'warn', SJV_PAGES_DIR: join(work, 'no-pages') }, root),
   );
   let pgAlive = true;
   const playground = spawn(

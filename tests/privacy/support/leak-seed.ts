@@ -186,6 +186,8 @@ export async function seedCase(t: TestServer, scenario: Scenario, n: number): Pr
   const now = await t.call('GET', `/api/v1/cases/${c.caseId}`, { as: DEMO.regisseur });
   c.phase = now.body.phase as SpecPhase;
   if (scenario === 'REFLECTIE') return c;
+  // closing needs the informing recorded: the procesregisseur records it in Reflectie (issue 16)
+  await cmd(DEMO.regisseur, 'recordResidentInformed', { informedOn: inDays(0) });
   // the closure rationale is kept in the frame (A: decision and exit) and in the reflection (H)
   await cmd(DEMO.regisseur, 'closeCase', { rationale: `Opvolging loopt via het jongerenwerk ${mk('aclose', n)}`, advisedRoute: 'JONGERENWERK' });
   markers.A!.push(mk('aclose', n));

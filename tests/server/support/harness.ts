@@ -54,7 +54,7 @@ export async function startTestServer(env: Record<string, string> = {}, opts: St
   const dataDir = opts.dataDir ?? tempDir();
   // Production-mode tests (Entra tokens) run on SQLite too: the explicit override production requires for it.
   const storeEnv = env.SJV_MODE === 'production' && env.SJV_STORE === undefined ? { SJV_STORE: 'sqlite', SJV_ALLOW_SQLITE_IN_PRODUCTION: 'true' } : {};
-  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...storeEnv, ...env });
+  const config = loadConfig({ SJV_DATA_DIR: dataDir, PORT: '0', SJV_JOBS: 'off', SJV_DEMO_CASES: 'off', SJV_LOG_LEVEL: 'info', SJV_PAGES_DIR: join(dataDir, 'no-pages'), ...storeEnv, ...env });
   const logs: string[] = [];
   const routes: { method: string; url: string }[] = [];
   const server = await startServer(config, {
@@ -191,6 +191,10 @@ export async function driveTo(t: TestServer, phase: ApiPhase): Promise<string> {
   if (phase === 'OPVOLGING') return caseId;
   await command(t, DEMO.jongerenwerk, 'recordFollowUp', caseId, BODIES.recordFollowUp());
   if (phase === 'REFLECTIE') return caseId;
+  // closing needs a finished action and the informing recorded (issues 16, 18)
+  const view = await t.call('GET', `/api/v1/cases/${caseId}`, { as: DEMO.jongerenwerk });
+  await command(t, DEMO.jongerenwerk, 'updateActionStatus', caseId, BODIES.updateActionStatus(view.body.followUp.actions[0].id));
+  await command(t, DEMO.regisseur, 'recordResidentInformed', caseId, BODIES.recordResidentInformed());
   await command(t, DEMO.regisseur, 'closeCase', caseId, BODIES.closeCase());
   return caseId;
 }

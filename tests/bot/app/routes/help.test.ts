@@ -1,3 +1,4 @@
+import { helpCard } from '../../../../bot/app/routes/help';
 import { U } from '../../../support/world';
 import { cardProblems } from '../../card-check';
 import { actionsOf, cardsOf, makeBotWorld, textOf } from '../../support';
@@ -37,4 +38,33 @@ test('an unknown card verb gets a card error', async () => {
   } finally {
     await w.close();
   }
+});
+
+describe('the handreiking names each phase once (issue 16: "Verrijking: Verrijking: …")', () => {
+  /** the facts of the card's "what happens next" list: title = the phase, value = its explanation. */
+  function phaseFacts(card: unknown): { title: string; value: string }[] {
+    const found: { title: string; value: string }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (o.type === 'FactSet' && Array.isArray(o.facts)) found.push(...(o.facts as { title: string; value: string }[]));
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(card);
+    return found;
+  }
+
+  test.each([['nl-NL' as const], ['en-US' as const]])('%s: no explanation starts with a word of its phase title and a colon', (locale) => {
+    const facts = phaseFacts(helpCard(locale));
+    expect(facts).toHaveLength(5);
+    for (const { title, value } of facts) {
+      for (const word of title.split(/[\s()]+/).filter((x) => x.length > 2)) {
+        expect({ title, startsWithTitle: value.toLowerCase().startsWith(`${word.toLowerCase()}:`) }).toEqual({ title, startsWithTitle: false });
+      }
+    }
+    // the phase titles themselves are there, each once as a title
+    expect(facts.map((f) => f.title)).toEqual(locale === 'nl-NL' ? ['Inbreng (anoniem)', 'Verrijking', 'Bespreking', 'Opvolging', 'Reflectie'] : ['Intake (anonymous)', 'Enrichment', 'Case discussion', 'Follow-up', 'Reflection']);
+  });
 });
