@@ -47,10 +47,6 @@ export function formatMonths(months: number, locale: Locale): string {
   return locale === 'nl' ? plural(months, 'maand', 'maanden') : plural(months, 'month', 'months');
 }
 
-export function formatYears(years: number, locale: Locale): string {
-  return locale === 'nl' ? plural(years, 'jaar', 'jaar') : plural(years, 'year', 'years');
-}
-
 /** Whole years between a date of birth and a day (both ISO dates). */
 export function ageOn(dateOfBirth: string, day: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];

@@ -39,10 +39,6 @@ export const PARTNER_TYPE_LABELS: Record<string, Record<Locale, string>> = {
 
 /* ───────────────────────────── raw figures (internal; never published) ───────────────────────────── */
 
-export interface RawSpread {
-  values: number[];
-}
-
 export interface RawFigures {
   period: Period;
   asOf: string;
