@@ -1,6 +1,7 @@
 /** Texts of the bot: nl-NL first, en-US by the user's locale. Files in bot/i18n, one key set. */
 import en from '../i18n/en-US.json';
 import nl from '../i18n/nl-NL.json';
+import { PHASE_LABELS } from '../../src/core/vocabulary';
 import type { Locale } from './types';
 
 export type StringKey = keyof typeof nl;
@@ -25,6 +26,11 @@ export function t(locale: Locale, key: StringKey, params: Record<string, string 
 /** Looks a dynamic key up (a phase, a category); falls back to the raw code. */
 export function tKey(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   return key in TABLES[locale] ? t(locale, key as StringKey, params) : key.slice(key.lastIndexOf('.') + 1);
+}
+
+/** A phase as users read it: the core's vocabulary (src/core/vocabulary.ts); an unknown code renders as itself. */
+export function phaseLabel(locale: Locale, phase: string): string {
+  return (PHASE_LABELS as Partial<Record<string, Record<Locale, string>>>)[phase]?.[locale] ?? phase;
 }
 
 /** A date (yyyy-mm-dd or ISO timestamp) as the locale writes it, in the Dutch time zone. */

@@ -20,8 +20,8 @@ import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import type { DocModel } from './document';
 import { renderDocx } from './docx';
-import type { Locale } from './format';
-import { CATALOGUE_LOCALE, LOCALES, ageOn, formatDate, formatDays, formatMonths, localDay } from './format';
+import type { Language } from './format';
+import { CATALOGUE_LOCALE, LANGUAGES, ageOn, formatDate, formatDays, formatMonths, localDay } from './format';
 import type { TemplateValues, Vocabulary } from './template';
 import { TemplateError, checkTemplate, renderTemplate } from './template';
 
@@ -96,12 +96,12 @@ export const LETTER_RULES: Record<LetterKind, { phases: readonly Phase[]; code: 
   closure: { phases: ['CLOSED'], code: 'CLOSURE' },
 };
 
-export type TemplateSet = Record<Locale, Record<LetterKind, string>>;
+export type TemplateSet = Record<Language, Record<LetterKind, string>>;
 
 /** Reads and checks every letter template; throws TemplateError naming the file and the problems. */
 export function loadLetterTemplates(templatesDir: string): TemplateSet {
   const set = {} as TemplateSet;
-  for (const locale of LOCALES) {
+  for (const locale of LANGUAGES) {
     set[locale] = {} as Record<LetterKind, string>;
     for (const kind of LETTER_KINDS) {
       const file = join(templatesDir, 'letters', locale, `${kind}.md`);
@@ -135,7 +135,7 @@ export type LetterRequest = z.input<typeof letterRequestSchema>;
 export interface LetterInputs {
   record: CaseRecord;
   kind: LetterKind;
-  locale: Locale;
+  locale: Language;
   /** ISO timestamp of generation. */
   now: string;
   organisations: ReadonlyMap<string, Organisation>;
@@ -224,7 +224,7 @@ export function letterDocument(template: string, values: TemplateValues): DocMod
 
 export interface GeneratedLetter {
   kind: LetterKind;
-  locale: Locale;
+  locale: Language;
   fileName: string;
   contentType: string;
   data: Buffer;
@@ -237,7 +237,7 @@ export interface GeneratedLetter {
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const FILE_STEM: Record<Locale, Record<LetterKind, string>> = {
+const FILE_STEM: Record<Language, Record<LetterKind, string>> = {
   nl: { information: 'informatiebrief', invitation: 'uitnodiging-signaaloverleg', closure: 'afsluitbrief' },
   en: { information: 'information-letter', invitation: 'invitation-signaaloverleg', closure: 'closure-letter' },
 };

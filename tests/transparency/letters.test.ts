@@ -4,7 +4,7 @@ import type { World } from '../support/world';
 import { U, makeWorld } from '../support/world';
 import type { Store, StoreTx } from '../../src/core/ports';
 import { LETTER_KINDS, LETTER_VOCABULARY, LetterService, letterValues } from '../../src/transparency/letters';
-import { LOCALES, formatDate } from '../../src/transparency/format';
+import { LANGUAGES, formatDate } from '../../src/transparency/format';
 import { TEMPLATES, readDocx, services } from './support';
 
 /** Walks a fresh concern to Verrijking with a chosen identity, signals and partners asked. */
@@ -257,7 +257,7 @@ describe('the closure letter', () => {
 
 describe('every letter in every language', () => {
   const PHASE_FOR = { information: 'VERRIJKING', invitation: 'OPVOLGING', closure: 'CLOSED' } as const;
-  test.each(LETTER_KINDS.flatMap((k) => LOCALES.map((l) => [k, l] as const)))('%s (%s) fills every placeholder of its vocabulary', async (kind, locale) => {
+  test.each(LETTER_KINDS.flatMap((k) => LANGUAGES.map((l) => [k, l] as const)))('%s (%s) fills every placeholder of its vocabulary', async (kind, locale) => {
     const caseId = await w.driveTo(PHASE_FOR[kind]);
     const record = (await w.store.transaction((tx) => tx.getCase(caseId)))!;
     const organisations = new Map((await w.store.listOrganisations()).map((o) => [o.id, o]));
