@@ -122,7 +122,6 @@ const RESPONSES_WITHOUT_SCHEMA = [
   'getMeetingStage',
   'getMeetingMinutes',
   'exportResidentData',
-  'listResidentRequests',
   'listResidentLocks',
   'getProcessingRegister',
   'getDpiaAnnex',

@@ -189,7 +189,11 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       summary: 'Requests residents made on their status page (full access export, objection), with the one-month deadline (procesregisseur)',
       write: false,
       roles: ['procesregisseur'],
-      success: { status: 200, description: 'Kenmerk, kind (access | objection), when, due on; no personal data.' },
+      success: {
+        status: 200,
+        description: 'Kenmerk, kind (access | objection), when, due on; no personal data.',
+        schema: z.strictObject({ items: z.array(z.strictObject({ reference: z.string(), kind: z.enum(['access', 'objection']), at: z.iso.datetime({ offset: true }), dueOn: isoDate, status: z.string() })) }),
+      },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
         const store = deps.store as Partial<ResidentAccessStore>;
