@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): type checks, lint, the SPFx package build and its jest suite, and the
+// The one test command (`npm test`): type checks, lint, knip (unused code), the SPFx package build and its jest suite, and the
 // root jest suites (core, server, bot, tab, SharePoint adapter, browser tests). Ends with one line
 // `N passed, N failed` (`, N skipped` where something was skipped) summing all of them.
 // In CI (CI=true) a skipped test is a failure: nothing may be skipped there.
@@ -20,6 +20,8 @@ const suites = [
   { name: 'typecheck', cmd: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck-tab', cmd: 'npx', args: ['tsc', '-p', 'teams-app/tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.'] },
+  // unused files, exports and dependencies (knip.jsonc says what is an entry and why spfx/ is left out)
+  { name: 'knip', cmd: 'npx', args: ['knip', '--no-progress'] },
   // Builds spfx/sharepoint/solution/*.sppkg (gulp clean, bundle --ship, package-solution --ship) before jest reads it.
   { name: 'spfx-package', cmd: 'npm', args: ['run', 'package:spfx'], needsSpfx: true },
   { name: 'spfx', cmd: 'npm', args: ['--prefix', 'spfx', 'test', '--', '--json', `--outputFile=${join(build, 'spfx-jest.json')}`], json: join(build, 'spfx-jest.json'), needsSpfx: true },

@@ -10,8 +10,6 @@ import { activeCodes, label } from '../../src/core/catalogue';
 import { strings } from './i18n';
 import type { Card, Locale } from './types';
 
-export const CARD_VERSION = '1.5';
-
 export interface CardMeta {
   /** the template's name, as in its action data. */
   card: string;

@@ -1,6 +1,7 @@
 /** Texts of the bot: nl-NL first, en-US by the user's locale. Files in bot/i18n, one key set. */
 import en from '../i18n/en-US.json';
 import nl from '../i18n/nl-NL.json';
+import { PHASE_LABELS } from '../../src/core/vocabulary';
 import type { Locale } from './types';
 
 export type StringKey = keyof typeof nl;
@@ -33,6 +34,10 @@ const DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   'nl-NL': new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
   'en-US': new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
 };
+/** A phase as users read it: the core's vocabulary (src/core/vocabulary.ts); an unknown code renders as itself. */
+export function phaseLabel(locale: Locale, phase: string): string {
+  return (PHASE_LABELS as Partial<Record<string, Record<Locale, string>>>)[phase]?.[locale] ?? phase;
+}
 
 /** A date (yyyy-mm-dd or ISO timestamp) as the locale writes it, in the Dutch time zone. */
 export function formatDate(locale: Locale, iso: string): string {

@@ -6,7 +6,9 @@ import type { Organisation, User } from '../../src/core/model';
 import type { BotStore, Clock, Store } from '../../src/core/ports';
 import type { Signaalpunt } from '../../src/core/service';
 
-export type Locale = 'nl-NL' | 'en-US';
+import type { Locale } from '../../src/core/vocabulary';
+
+export type { Locale };
 
 /** An Adaptive Card as JSON. */
 export interface Card {

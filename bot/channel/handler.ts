@@ -3,8 +3,8 @@
  * bot's Turn, the TurnResult back into messages or an Action.Execute invoke response. No conversation
  * logic lives here.
  */
-import type { ConversationReference, InvokeResponse, TurnContext } from 'botbuilder';
-import { ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext as Turns } from 'botbuilder';
+import type { InvokeResponse, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TeamsActivityHandler, TurnContext as Turns } from 'botbuilder';
 import type { BotApp } from '../app/conversation';
 import { localeOf } from '../app/i18n';
 import type { ConversationType, Inbound, Turn, TurnResult } from '../app/types';
@@ -79,5 +79,3 @@ export class SignaalpuntTeamsBot extends TeamsActivityHandler {
   }
 }
 
-export { ActivityTypes };
-export type { ConversationReference };

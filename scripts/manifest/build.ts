@@ -12,7 +12,6 @@ import type { Problem } from './validate';
 import { formatProblems, validatePackage } from './validate';
 
 export const ROOT = join(__dirname, '..', '..');
-export const MANIFEST_DIR = join(ROOT, 'manifest');
 
 export interface BuildOptions {
   env: string;

@@ -14,7 +14,6 @@ import type { TokenVerifier, VerifierOptions } from './verifier';
 import { AuthError, createTokenVerifier } from './verifier';
 
 export { AuthError } from './verifier';
-export type { AuthFailure, VerifiedToken } from './verifier';
 export { loadOrCreateLocalKey, loadOrCreatePseudonymKey } from './local-key';
 export type { LocalKey } from './local-key';
 

@@ -2,7 +2,7 @@
  * Command handlers: pure functions from (case, input, context) to the changed case. They throw a
  * DomainError for expected refusals; the service turns it into a result value and rolls back.
  */
-import { differenceInCalendarDays, differenceInYears, parseISO } from 'date-fns';
+import { differenceInYears, parseISO } from 'date-fns';
 import { addToDay, dayOf } from './calendar';
 import type { ProcessConfig } from './config';
 import { DomainError } from './errors';
@@ -263,5 +263,3 @@ export const HANDLERS = {
   closeCase,
   withdrawCase,
 } as const satisfies { [N in Exclude<CommandName, 'submitConcern'>]: (r: CaseRecord, i: CommandInput<N>, c: HandlerContext) => HandlerOutcome };
-
-export const daysBetween = (fromIso: string, toIso: string): number => differenceInCalendarDays(parseISO(toIso), parseISO(fromIso));

@@ -28,6 +28,8 @@ import type { CaseSummary, Signaalpunt } from './service';
 import { guardTexts, validationError } from './service';
 import type { CaseView, StageCaseView } from './views';
 import { isMember, stageViewFor, viewFor } from './views';
+import type { Locale } from './vocabulary';
+import { PHASE_LABELS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------
 // The model
@@ -297,7 +299,6 @@ export function minutesEntry(item: AgendaItem, view: CaseView | undefined, sessi
   };
 }
 
-export type Locale = 'nl-NL' | 'en-US';
 const MD_TEXT = {
   'nl-NL': {
     title: 'Notulen signaaltafel',
@@ -306,7 +307,7 @@ const MD_TEXT = {
     final: 'definitief',
     draft: 'concept (de signaaltafel loopt nog)',
     ANONYMOUS_ROUND: 'Anonieme ronde',
-    BESPREKING: 'Bespreking',
+    BESPREKING: PHASE_LABELS.BESPREKING['nl-NL'],
     reference: 'Kenmerk',
     decision: 'Besluit',
     rationale: 'Onderbouwing',
@@ -329,7 +330,7 @@ const MD_TEXT = {
     final: 'final',
     draft: 'draft (the session is still open)',
     ANONYMOUS_ROUND: 'Anonymous round',
-    BESPREKING: 'Case discussion',
+    BESPREKING: PHASE_LABELS.BESPREKING['en-US'],
     reference: 'Reference',
     decision: 'Decision',
     rationale: 'Rationale',

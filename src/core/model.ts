@@ -8,16 +8,6 @@ export const ACTIVE_PHASES: readonly Phase[] = ['INBRENG', 'VERRIJKING', 'BESPRE
 
 export const DATA_GROUPS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
 export type DataGroup = (typeof DATA_GROUPS)[number];
-export const DATA_GROUP_NAMES: Record<DataGroup, string> = {
-  A: 'frame',
-  B: 'concern',
-  C: 'identity',
-  D: 'enrichment',
-  E: 'discussion',
-  F: 'contact',
-  G: 'followUp',
-  H: 'reflection',
-};
 /** Groups that hold personal data about the resident; every create/read/update/export/delete is audited. */
 export const PERSONAL_GROUPS: readonly DataGroup[] = ['C', 'D', 'E', 'F', 'G'];
 

@@ -58,7 +58,10 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 export interface CommandRule {
   /** phases in which the command may run; `[]` for the command that creates a case. */
   phases: readonly Phase[];
-  /** roles that may issue it (they must also hold write on `writes` in the policy table). */
+  /**
+   * roles that may issue it (they must also hold write on `writes` in the policy table) — except
+   * submitConcern, which has no case yet: it needs the base role `partner` and membership (ADR 0001).
+   */
   roles: readonly Role[];
   writes: DataGroup;
   /** purpose recorded in the audit log. */

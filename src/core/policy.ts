@@ -1,6 +1,8 @@
 /**
  * THE policy table: phase × data group × role → access. The one source of truth for who sees and writes
- * what. Views (views.ts), command authorisation (engine.ts), SharePoint item permissions and the privacy
+ * what. Views (views.ts), command authorisation (CaseService.run in service.ts, with the command table in
+ * phases.ts; submitConcern, which has no case yet, is the one exception — see ADR 0001), SharePoint item
+ * permissions and the privacy
  * documents (register, DPIA annex) are all derived from this table.
  *
  * A cell is absent (none), or an access level with an optional condition and projection:

@@ -487,7 +487,7 @@ export function systemOperations(): Operation[] {
       auth: false,
       write: false,
       raw: true,
-      success: { status: 200, description: 'Alive.' },
+      success: { status: 200, description: 'Alive.', schema: z.strictObject({ status: z.literal('ok') }) },
     },
     {
       operationId: 'getReadiness',
@@ -498,7 +498,7 @@ export function systemOperations(): Operation[] {
       auth: false,
       write: false,
       raw: true,
-      success: { status: 200, description: 'Ready.' },
+      success: { status: 200, description: 'Ready.', schema: z.strictObject({ status: z.literal('ready') }) },
       extraResponses: { 503: 'Not ready.' },
     },
     {
@@ -510,7 +510,7 @@ export function systemOperations(): Operation[] {
       auth: false,
       write: false,
       raw: true,
-      success: { status: 200, description: 'The document.' },
+      success: { status: 200, description: 'The document.', schema: z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }) },
     },
     {
       operationId: 'botMessages',

@@ -72,10 +72,6 @@ function textsOf(code: ProblemCode): { status: number; nl: string; en: string } 
   return (ERROR_CODES as Record<string, { status: number; nl: string; en: string }>)[code] ?? HTTP_CODES[code as HttpCode];
 }
 
-export function isProblemCode(code: string): code is ProblemCode {
-  return code in ERROR_CODES || code in HTTP_CODES;
-}
-
 function detailFor(code: ProblemCode, d: Problem): string {
   // an identifier refusal names each field with the category found in it (fields), else the categories alone
   if (d.categories?.length) return `Found in the text: ${(d.fields?.length ? d.fields.map((f) => `${f.issue} in ${f.path}`) : d.categories).join(', ')}. Nothing was stored.`;

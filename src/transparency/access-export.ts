@@ -18,7 +18,7 @@ import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import type { Block, DocModel } from './document';
 import { renderDocx } from './docx';
-import type { Locale } from './format';
+import type { Language } from './format';
 import { CATALOGUE_LOCALE, formatDate, formatDateTime, formatDays, formatMonths } from './format';
 import { ACTION_LABELS, DECISION_LABELS, GROUP_LABELS, PHASE_LABELS, ROLE_LABELS, SYSTEM_ROLE, letterLabel } from './labels';
 import { DOCX_TYPE } from './letters';
@@ -122,7 +122,7 @@ export interface CaseExport {
 
 export interface AccessExport {
   format: 'sjv-access-export/1';
-  locale: Locale;
+  locale: Language;
   generatedAt: string;
   generatedBy: string;
   controller: { name: string; unit: string; email: string; phone: string; postalAddress: string[]; privacyOfficer: string };
@@ -168,7 +168,7 @@ const TEXT = {
 } as const;
 
 export interface RecipientsContext {
-  locale: Locale;
+  locale: Language;
   orgs: ReadonlyMap<string, Organisation>;
   users: ReadonlyMap<string, User>;
   /** the policy table: which groups an organisation receives as asked partner, party or lead partner. */
@@ -189,7 +189,7 @@ const orgName = (id: string, ctx: RecipientsContext): string => ctx.orgs.get(id)
 const person = (id: string, ctx: RecipientsContext): string => (id ? (ctx.users.get(id)?.displayName ?? id) : '');
 const phaseCl = (p: CaseRecord['frame']['phase'], ctx: RecipientsContext): CodeLabel => ({ code: p, label: PHASE_LABELS[p][ctx.locale] });
 const roleLabel = (r: string, ctx: RecipientsContext): string => (r === 'system' ? SYSTEM_ROLE[ctx.locale] : (ROLE_LABELS[r as keyof typeof ROLE_LABELS]?.[ctx.locale] ?? r));
-const STATES: Record<string, Record<Locale, string>> = {
+const STATES: Record<string, Record<Language, string>> = {
   concerning: { nl: 'zorgelijk', en: 'concerning' },
   notConcerning: { nl: 'niet zorgelijk', en: 'not concerning' },
   unknown: { nl: 'onbekend', en: 'unknown' },

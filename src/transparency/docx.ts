@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import type { Block, DocModel } from './document';
 import { inlineSpans } from './document';
-import type { Locale } from './format';
+import type { Language } from './format';
 import type { OrganisationProfile } from './profile';
 
 const FONT = 'Arial';
@@ -73,7 +73,7 @@ function blockToDocx(b: Block): (Paragraph | Table)[] {
 }
 
 export interface DocxOptions {
-  locale: Locale;
+  locale: Language;
   /** letterhead with logo and contact footer (letters, export); false for plain documents. */
   letterhead: boolean;
 }

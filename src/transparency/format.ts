@@ -4,11 +4,16 @@
  */
 import { format, parseISO } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
+import type { Locale } from '../core/vocabulary';
 
-export type Locale = 'nl' | 'en';
-export const LOCALES: readonly Locale[] = ['nl', 'en'];
-/** The catalogue's locale codes. */
-export const CATALOGUE_LOCALE: Record<Locale, 'nl-NL' | 'en-US'> = { nl: 'nl-NL', en: 'en-US' };
+/**
+ * The language of a letter, document or statistics report, as its API takes it (`nl`, `en`). Not the UI's
+ * Locale (src/core/vocabulary.ts): the two parameters differ until the API takes one (issue 15).
+ */
+export type Language = 'nl' | 'en';
+export const LANGUAGES: readonly Language[] = ['nl', 'en'];
+/** The UI locale of each document language (for the catalogue's labels and the vocabulary). */
+export const CATALOGUE_LOCALE: Record<Language, Locale> = { nl: 'nl-NL', en: 'en-US' };
 
 const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -31,24 +36,20 @@ export function localDay(iso: string): string {
 export { daysBetweenDays } from '../core/calendar';
 
 /** "2 maart 2026" / "2 March 2026". */
-export function formatDate(iso: string, locale: Locale): string {
+export function formatDate(iso: string, locale: Language): string {
   return format(parseISO(localDay(iso)), 'd MMMM yyyy', { locale: locale === 'nl' ? nl : enGB });
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** A number of days as people say it: whole weeks as weeks ("4 weken"), else days ("90 dagen"). */
-export function formatDays(days: number, locale: Locale): string {
+export function formatDays(days: number, locale: Language): string {
   if (days > 0 && days % 7 === 0) return locale === 'nl' ? plural(days / 7, 'week', 'weken') : plural(days / 7, 'week', 'weeks');
   return locale === 'nl' ? plural(days, 'dag', 'dagen') : plural(days, 'day', 'days');
 }
 
-export function formatMonths(months: number, locale: Locale): string {
+export function formatMonths(months: number, locale: Language): string {
   return locale === 'nl' ? plural(months, 'maand', 'maanden') : plural(months, 'month', 'months');
-}
-
-export function formatYears(years: number, locale: Locale): string {
-  return locale === 'nl' ? plural(years, 'jaar', 'jaar') : plural(years, 'year', 'years');
 }
 
 /** Whole years between a date of birth and a day (both ISO dates). */
@@ -61,7 +62,7 @@ export function ageOn(dateOfBirth: string, day: string): number {
 const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** "2 maart 2026, 10:00" in Dutch time; a bare date is formatted as a date. */
-export function formatDateTime(iso: string, locale: Locale): string {
+export function formatDateTime(iso: string, locale: Language): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso, locale);
   return `${formatDate(iso, locale)}, ${AMSTERDAM_TIME.format(new Date(iso))}`;
 }

@@ -1,10 +1,12 @@
 /** Labels (nl, en) of the core's codes for documents people read: roles, groups, phases, actions. */
 import type { AuditAction } from '../core/audit';
 import type { DataGroup, Decision, Phase, Role } from '../core/model';
+import { ACTIVE_PHASES, PHASES } from '../core/model';
 import type { Condition, Projection } from '../core/policy';
-import type { Locale } from './format';
+import { PHASE_LABELS as VOCABULARY_PHASE_LABELS } from '../core/vocabulary';
+import type { Language } from './format';
 
-type L = Record<Locale, string>;
+type L = Record<Language, string>;
 
 export const ROLE_LABELS: Record<Role, L> = {
   inbrenger: { nl: 'Inbrenger (professional die de zorg inbracht)', en: 'Inbrenger (professional who raised the concern)' },
@@ -30,15 +32,16 @@ export const GROUP_LABELS: Record<DataGroup, L> = {
   H: { nl: 'H Reflectie', en: 'H Reflection' },
 };
 
-export const PHASE_LABELS: Record<Phase, L> = {
-  INBRENG: { nl: 'Inbreng', en: 'Intake (Inbreng)' },
-  VERRIJKING: { nl: 'Verrijking', en: 'Enrichment (Verrijking)' },
-  BESPREKING: { nl: 'Bespreking', en: 'Case discussion (Bespreking)' },
-  OPVOLGING: { nl: 'Opvolging', en: 'Follow-up (Opvolging)' },
-  REFLECTIE: { nl: 'Reflectie', en: 'Reflection (Reflectie)' },
-  CLOSED: { nl: 'Afgesloten', en: 'Closed' },
-  PURGED: { nl: 'Vernietigd', en: 'Destroyed' },
-};
+/**
+ * The phases in documents: the core's vocabulary (src/core/vocabulary.ts); in English the Dutch process
+ * word follows an active phase's label ("Intake (Inbreng)"), so a reader can match the privacy protocol.
+ */
+export const PHASE_LABELS: Record<Phase, L> = Object.fromEntries(
+  PHASES.map((phase) => {
+    const { 'nl-NL': nl, 'en-US': en } = VOCABULARY_PHASE_LABELS[phase];
+    return [phase, { nl, en: ACTIVE_PHASES.includes(phase) ? `${en} (${nl})` : en }];
+  }),
+) as Record<Phase, L>;
 
 export const ACTION_LABELS: Record<AuditAction, L> = {
   create: { nl: 'vastgelegd', en: 'recorded' },
@@ -79,4 +82,4 @@ export const LETTER_LABELS: Record<string, L> = {
   CLOSURE: { nl: 'Afsluitbrief', en: 'Closure letter' },
 };
 
-export const letterLabel = (code: string, locale: Locale): string => LETTER_LABELS[code]?.[locale] ?? code;
+export const letterLabel = (code: string, locale: Language): string => LETTER_LABELS[code]?.[locale] ?? code;

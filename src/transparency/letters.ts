@@ -22,8 +22,8 @@ import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import type { DocModel } from './document';
 import { renderDocx } from './docx';
-import type { Locale } from './format';
-import { CATALOGUE_LOCALE, LOCALES, ageOn, formatDate, formatDays, formatMonths, localDay } from './format';
+import type { Language } from './format';
+import { CATALOGUE_LOCALE, LANGUAGES, ageOn, formatDate, formatDays, formatMonths, localDay } from './format';
 import type { TemplateValues, Vocabulary } from './template';
 import { TemplateError, checkTemplate, renderTemplate } from './template';
 
@@ -103,12 +103,12 @@ export const LETTER_RULES: Record<LetterKind, { phases: readonly Phase[]; code: 
   closure: { phases: ['CLOSED'], code: 'CLOSURE' },
 };
 
-export type TemplateSet = Record<Locale, Record<LetterKind, string>>;
+export type TemplateSet = Record<Language, Record<LetterKind, string>>;
 
 /** Reads and checks every letter template; throws TemplateError naming the file and the problems. */
 export function loadLetterTemplates(templatesDir: string): TemplateSet {
   const set = {} as TemplateSet;
-  for (const locale of LOCALES) {
+  for (const locale of LANGUAGES) {
     set[locale] = {} as Record<LetterKind, string>;
     for (const kind of LETTER_KINDS) {
       const file = join(templatesDir, 'letters', locale, `${kind}.md`);
@@ -143,7 +143,7 @@ export interface LetterInputs {
   /** the procesregisseur's allow-list view of the case (core/views.ts viewFor): a letter shows nothing else of it. */
   view: CaseView;
   kind: LetterKind;
-  locale: Locale;
+  locale: Language;
   /** ISO timestamp of generation. */
   now: string;
   organisations: ReadonlyMap<string, Organisation>;
@@ -160,7 +160,7 @@ const orgName = (orgs: ReadonlyMap<string, Organisation>, id: string): string =>
  * follows it with "Daarom hebben we je dossier … gesloten." A reason without an entry cannot be
  * written to a resident (a test holds every catalogue reason to an entry).
  */
-export const CLOSURE_EXPLANATION: Record<string, Record<Locale, string>> = {
+export const CLOSURE_EXPLANATION: Record<string, Record<Language, string>> = {
   NO_SUSPICION: {
     nl: 'We hebben goed gekeken. We maken ons niet genoeg zorgen om verder te gaan.',
     en: 'We looked carefully. We are not worried enough to go on.',
@@ -192,7 +192,7 @@ export const CLOSURE_EXPLANATION: Record<string, Record<Locale, string>> = {
  * ("Onverklaarbaar geld of dure spullen"). A code without an entry here (a retired or new one) falls
  * back to the catalogue's label; a test holds every active signal to an entry.
  */
-export const RESIDENT_SIGNAL_WORDS: Record<string, Record<Locale, string>> = {
+export const RESIDENT_SIGNAL_WORDS: Record<string, Record<Language, string>> = {
   GELD: { nl: 'Geld of dure spullen, en het is niet duidelijk waar die vandaan komen', en: 'Money or expensive things, and it is not clear where they come from' },
   TELEFOONS: { nl: 'Meer dan één telefoon', en: 'More than one phone' },
   VERZUIM: { nl: 'Vaak niet op school', en: 'Often not at school' },
@@ -209,7 +209,7 @@ export const RESIDENT_SIGNAL_WORDS: Record<string, Record<Locale, string>> = {
 };
 
 /** Signs a letter when no person is configured: the team, not a bare function title. */
-const DEFAULT_SIGNATURE: Record<Locale, (unit: string) => string> = {
+const DEFAULT_SIGNATURE: Record<Language, (unit: string) => string> = {
   nl: (unit) => `Team ${unit}`,
   en: (unit) => `The ${unit} team`,
 };
@@ -306,7 +306,7 @@ export function letterDocument(template: string, values: TemplateValues): DocMod
 
 export interface GeneratedLetter {
   kind: LetterKind;
-  locale: Locale;
+  locale: Language;
   fileName: string;
   contentType: string;
   data: Buffer;
@@ -319,7 +319,7 @@ export interface GeneratedLetter {
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-const FILE_STEM: Record<Locale, Record<LetterKind, string>> = {
+const FILE_STEM: Record<Language, Record<LetterKind, string>> = {
   nl: { information: 'informatiebrief', invitation: 'uitnodiging-signaaloverleg', closure: 'afsluitbrief' },
   en: { information: 'information-letter', invitation: 'invitation-signaaloverleg', closure: 'closure-letter' },
 };

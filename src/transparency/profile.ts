@@ -34,7 +34,6 @@ export const organisationProfileSchema = z.strictObject({
   /** transfers outside the EEA, as the register must state them; empty: none. */
   thirdCountryTransfers: z.array(text).max(10).default([]),
 });
-export type OrganisationProfileInput = z.input<typeof organisationProfileSchema>;
 export interface OrganisationProfile extends z.output<typeof organisationProfileSchema> {
   /** the logo's bytes and type, loaded from `logo`. */
   logoImage?: { data: Buffer; type: 'png' | 'jpg' };

@@ -12,11 +12,11 @@ import type { PolicyTable } from '../core/policy';
 import type { ResidentView } from '../core/resident';
 import { residentViewFor } from '../core/resident';
 import { recipients } from './access-export';
-import type { Locale } from './format';
+import type { Language } from './format';
 import { formatDate, localDay } from './format';
 import type { OrganisationProfile } from './profile';
 
-type L = Record<Locale, string>;
+type L = Record<Language, string>;
 
 /** The phase at process level, as the resident reads it (B1). */
 export const RESIDENT_PHASE_TEXT: Record<Exclude<Phase, 'INBRENG'>, { title: L; text: L }> = {
@@ -102,7 +102,7 @@ export interface ResidentRecipient {
 }
 
 export interface ResidentStatus {
-  locale: Locale;
+  locale: Language;
   reference: string;
   phase: Exclude<Phase, 'INBRENG'>;
   title: string;
@@ -120,7 +120,7 @@ export interface ResidentStatus {
 }
 
 export interface ResidentStatusContext {
-  locale: Locale;
+  locale: Language;
   orgs: ReadonlyMap<string, Organisation>;
   users: ReadonlyMap<string, User>;
   policy: PolicyTable;

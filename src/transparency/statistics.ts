@@ -14,7 +14,7 @@ import type { CaseRecord, Organisation, User } from '../core/model';
 import { PURGE_TOLERANCE_DAYS } from '../core/retention';
 import type { Store } from '../core/ports';
 import type { TransparencyDeps } from './deps';
-import type { Locale } from './format';
+import type { Language } from './format';
 import { CATALOGUE_LOCALE, daysBetweenDays, localDay } from './format';
 
 export const SUPPRESSION_THRESHOLD = 5;
@@ -27,7 +27,7 @@ export const periodSchema = z
   .refine((p) => differenceInCalendarDays(parseISO(p.to), parseISO(p.from)) <= 3 * 366, { message: 'PERIOD_TOO_LONG', path: ['to'] });
 export type Period = z.output<typeof periodSchema>;
 
-export const PARTNER_TYPE_LABELS: Record<string, Record<Locale, string>> = {
+export const PARTNER_TYPE_LABELS: Record<string, Record<Language, string>> = {
   school: { nl: 'Onderwijs', en: 'Education' },
   politie: { nl: 'Politie', en: 'Police' },
   wijkteam: { nl: 'Wijkteam', en: 'Neighbourhood team' },
@@ -38,10 +38,6 @@ export const PARTNER_TYPE_LABELS: Record<string, Record<Locale, string>> = {
 };
 
 /* ───────────────────────────── raw figures (internal; never published) ───────────────────────────── */
-
-export interface RawSpread {
-  values: number[];
-}
 
 export interface RawFigures {
   period: Period;
@@ -253,13 +249,13 @@ export function spread(values: readonly number[]): Spread {
   return { n: values.length, median: median(values), p90: p90(values) };
 }
 
-const RULE: Record<Locale, string> = {
+const RULE: Record<Language, string> = {
   nl: 'Aantallen van 1 tot en met 4 staan er als "<5". Zou een verborgen aantal uit een getoond totaal te berekenen zijn, dan is ook het kleinste andere aantal verborgen ("x"). Percentages en mediaan/p90 alleen bij ten minste 5 gevallen en als ze geen klein aantal verraden.',
   en: 'Counts from 1 to 4 are shown as "<5". Where a hidden count could be worked out from a shown total, the smallest other count is hidden too ("x"). Percentages and median/p90 only with at least 5 cases and when they reveal no small count.',
 };
 
 /** The publishable report: suppressed counts, labels, never a reference or identity. */
-export function publish(raw: RawFigures, locale: Locale = 'nl'): StatisticsReport {
+export function publish(raw: RawFigures, locale: Language = 'nl'): StatisticsReport {
   const months = Object.keys(raw.concerns.perMonth).sort();
   const monthParts = suppressBreakdown(raw.concerns.total, months.map((m) => raw.concerns.perMonth[m]!));
   const types = Object.keys(raw.concerns.perPartnerType).sort();
@@ -404,7 +400,7 @@ export const STATISTICS_ROLES: readonly User['roles'][number][] = ['procesregiss
 export class StatisticsService {
   constructor(private readonly deps: Pick<TransparencyDeps, 'store' | 'clock'>) {}
 
-  async report(user: User, rawPeriod: unknown, locale: Locale = 'nl'): Promise<Result<StatisticsReport>> {
+  async report(user: User, rawPeriod: unknown, locale: Language = 'nl'): Promise<Result<StatisticsReport>> {
     if (!user.roles.some((r) => STATISTICS_ROLES.includes(r))) return fail('AUTH.FORBIDDEN');
     const parsed = periodSchema.safeParse(rawPeriod);
     if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.code === 'custom' ? i.message : i.code })) });

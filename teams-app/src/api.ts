@@ -9,7 +9,7 @@ import type { AgendaView, MeetingSummary, Minutes, StageContent } from '../../sr
 import type { CaseSummary, CommandOutcome } from '../../src/core/service';
 import type { Locale } from './i18n';
 
-export type { AgendaItemView, AgendaView, MeetingCaseView, MeetingSummary, Minutes, MinutesEntry, StageContent } from '../../src/core/meetings';
+export type { AgendaItemView, AgendaView, MeetingCaseView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 export type { CaseSummary, CommandOutcome } from '../../src/core/service';
 export type { OverdueFlags } from '../../src/core/case-index';
 

@@ -5,8 +5,10 @@
  */
 import type { CatalogueList } from '../../src/core/catalogue';
 import { label } from '../../src/core/catalogue';
+import type { Locale } from '../../src/core/vocabulary';
+import { phaseLabels } from '../../src/core/vocabulary';
 
-export type Locale = 'nl-NL' | 'en-US';
+export type { Locale } from '../../src/core/vocabulary';
 
 /** Teams gives locales like "nl-nl", "en-gb", "fr-fr": Dutch for any nl-*, else English. */
 export function localeFrom(raw: string | undefined | null): Locale {
@@ -70,7 +72,7 @@ const nl = {
   shareToStage: 'Delen op het podium',
   sharedOnStage: 'Staat op het podium',
   stopSharing: 'Van het podium halen',
-  sharedNotice: 'Gedeeld op het vergaderpodium: alleen referentie, leeftijdscategorie, signalen en besluiten.',
+  sharedNotice: 'Gedeeld op het vergaderpodium: alleen kenmerk, leeftijdscategorie, signalen en besluiten.',
   // case content
   reference: 'Kenmerk',
   phase: 'Fase',
@@ -144,15 +146,7 @@ const nl = {
   nextSupplyIdentity: 'Inbrenger levert naam en geboortedatum aan (verrijking)',
   nextAgreeFollowUp: 'Opvolging afspreken met de inwoner',
   offer: 'Vervolgoptie',
-  phases: {
-    INBRENG: 'Inbreng',
-    VERRIJKING: 'Verrijking',
-    BESPREKING: 'Bespreking',
-    OPVOLGING: 'Opvolging',
-    REFLECTIE: 'Reflectie',
-    CLOSED: 'Afgesloten',
-    PURGED: 'Vernietigd',
-  },
+  phases: phaseLabels('nl-NL'),
   errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
 };
 
@@ -279,15 +273,7 @@ const en: Strings = {
   nextSupplyIdentity: 'The inbrenger supplies name and date of birth (enrichment)',
   nextAgreeFollowUp: 'Agree the follow-up with the resident',
   offer: 'Follow-up option',
-  phases: {
-    INBRENG: 'Intake',
-    VERRIJKING: 'Enrichment',
-    BESPREKING: 'Case discussion',
-    OPVOLGING: 'Follow-up',
-    REFLECTIE: 'Reflection',
-    CLOSED: 'Closed',
-    PURGED: 'Destroyed',
-  },
+  phases: phaseLabels('en-US'),
   errorGeneric: 'Something went wrong. Try again.',
 };
 

@@ -6,10 +6,13 @@
  * opens nothing; the resident's request lands with the procesregisseur with its one-month deadline.
  */
 import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { PROACTIVE } from '../../bot/app/routes';
 import { buildResidentRequest } from '../../bot/app/routes/reminders';
 import { silentLogger } from '../../bot/app/types';
 import { systemClock } from '../../src/core/ports';
+import type { Json } from '../server/support/harness';
 import { DEMO, command, inDays } from '../server/support/harness';
 import type { Both } from './support';
 import { caseInVerrijking, letterCode, login, startBoth, statusText } from './support';
@@ -102,6 +105,11 @@ test('the resident asks for the full export; the request is listed for the proce
   const due = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, today.getUTCDate())).toISOString().slice(0, 10);
   expect([due, inDays(31), inDays(30), inDays(28), inDays(29)]).toContain(mine.dueOn);
   expect((await b.t.call('GET', '/api/v1/resident/requests', { as: DEMO.mentor })).status).toBe(403);
+  // the list is what the OpenAPI document says it is
+  const documented = (await b.t.call<Json>('GET', '/api/openapi.json')).body.paths['/api/v1/resident/requests'].get.responses['200'].content['application/json'].schema;
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  expect({ valid: ajv.validate(documented, list.body), errors: ajv.errors ?? null }).toEqual({ valid: true, errors: null });
   // and a bot notice to the procesregisseur, with the kenmerk and the deadline
   const queued = (await b.t.server.store.listOutbox({ limit: 1000 })).filter((m) => m.kind === 'residentRequest' && m.caseId === caseId);
   expect(queued.map((m) => m.recipientUserId)).toEqual([DEMO.regisseur]);

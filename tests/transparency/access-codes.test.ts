@@ -3,10 +3,12 @@
  * stored only as a keyed hash, revoked and reissued by the procesregisseur over the API (audited).
  */
 import { randomUUID } from 'node:crypto';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { User } from '../../src/core/model';
 import type { CommandName } from '../../src/core/phases';
 import { CROCKFORD, generateAccessCode, hashAccessCode, loadResidentCodeSecret, normaliseAccessCode, sameHash } from '../../src/transparency/access-codes';
-import type { TestServer } from '../server/support/harness';
+import type { Json, TestServer } from '../server/support/harness';
 import { DEMO, inDays, startTestServer } from '../server/support/harness';
 import { readDocx } from './support';
 
@@ -113,5 +115,13 @@ describe('over HTTP', () => {
     const purposes = (await t.server.store.readAudit({ caseId, limit: 1000 })).map((a) => a.purpose);
     expect(purposes).toContain('toegangscode statuspagina ingetrokken');
     expect(purposes).toContain('toegangscode statuspagina opnieuw uitgegeven');
+    // the bodies are what the OpenAPI document says they are
+    const doc = (await t.call<Json>('GET', '/api/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const documented = (op: 'revoke' | 'reissue') => doc.paths[`/api/v1/cases/{caseId}/access-code/${op}`].post.responses['200'].content['application/json'].schema;
+    expect({ valid: ajv.validate(documented('revoke'), revoked.body), errors: ajv.errors ?? null }).toEqual({ valid: true, errors: null });
+    expect({ valid: ajv.validate(documented('reissue'), reissued.body), errors: ajv.errors ?? null }).toEqual({ valid: true, errors: null });
+    expect(ajv.validate(documented('reissue'), { reference, issuedAt: new Date().toISOString() })).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { U, makeWorld } from '../support/world';
 import type { Store, StoreTx } from '../../src/core/ports';
 import { EXIT_REASONS, RISK_SIGNALS } from '../../src/core/catalogue';
 import { CLOSURE_EXPLANATION, LETTER_KINDS, LETTER_VOCABULARY, LetterService, RESIDENT_SIGNAL_WORDS, letterValues } from '../../src/transparency/letters';
-import { LOCALES, formatDate } from '../../src/transparency/format';
+import { LANGUAGES, formatDate } from '../../src/transparency/format';
 import { PROFILE, TEMPLATES, readDocx, services } from './support';
 
 /** Walks a fresh concern to Verrijking with a chosen identity, signals and partners asked. */
@@ -263,7 +263,7 @@ describe('the closure letter', () => {
 
 describe('every letter in every language', () => {
   const PHASE_FOR = { information: 'VERRIJKING', invitation: 'OPVOLGING', closure: 'CLOSED' } as const;
-  test.each(LETTER_KINDS.flatMap((k) => LOCALES.map((l) => [k, l] as const)))('%s (%s) fills every placeholder of its vocabulary', async (kind, locale) => {
+  test.each(LETTER_KINDS.flatMap((k) => LANGUAGES.map((l) => [k, l] as const)))('%s (%s) fills every placeholder of its vocabulary', async (kind, locale) => {
     const caseId = await w.driveTo(PHASE_FOR[kind]);
     const record = (await w.store.transaction((tx) => tx.getCase(caseId)))!;
     const organisations = new Map((await w.store.listOrganisations()).map((o) => [o.id, o]));

@@ -64,7 +64,7 @@ describe('the processing register and DPIA annex, generated from the policy tabl
     expect(verrijking).toContain('C Identiteit (persoonsgegevens)');
     expect(verrijking).toContain('C Identiteit — Inbrenger: schrijven; Ketenpartner: lezen (alleen zolang de verrijkingsvraag aan de eigen organisatie openstaat); Procesregisseur: schrijven');
     expect(verrijking).toContain('4 weken na afsluiting vernietigd');
-    for (const phase of ['Inbreng', 'Verrijking', 'Bespreking', 'Opvolging', 'Reflectie', 'Afgesloten', 'Vernietigd']) expect(dpia).toMatch(new RegExp(`^\\| ${phase} \\|`, 'm'));
+    for (const phase of ['Inbreng', 'Verrijking', 'Bespreking', 'Opvolging', 'Reflectie', 'Afgesloten', 'Gegevens vernietigd']) expect(dpia).toMatch(new RegExp(`^\\| ${phase} \\|`, 'm'));
   });
 
   test('change the policy table and both documents change with it', () => {

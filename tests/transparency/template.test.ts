@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LETTER_KINDS, LETTER_VOCABULARY, loadLetterTemplates } from '../../src/transparency/letters';
-import { LOCALES } from '../../src/transparency/format';
+import { LANGUAGES } from '../../src/transparency/format';
 import type { Vocabulary } from '../../src/transparency/template';
 import { TemplateError, checkTemplate, renderTemplate } from '../../src/transparency/template';
 import { TEMPLATES_DIR } from './support';
@@ -60,7 +60,7 @@ describe('the letter template language', () => {
 });
 
 describe('the shipped letter templates', () => {
-  test.each(LOCALES.flatMap((l) => LETTER_KINDS.map((k) => [l, k] as const)))('%s/%s uses only its vocabulary and keeps every required part', (locale, kind) => {
+  test.each(LANGUAGES.flatMap((l) => LETTER_KINDS.map((k) => [l, k] as const)))('%s/%s uses only its vocabulary and keeps every required part', (locale, kind) => {
     const source = readFileSync(join(TEMPLATES_DIR, 'letters', locale, `${kind}.md`), 'utf8');
     expect(checkTemplate(source, LETTER_VOCABULARY[kind])).toEqual([]);
   });

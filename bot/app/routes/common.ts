@@ -135,15 +135,6 @@ export function recognitionLine(locale: Locale, view: CaseView | undefined): str
   return parts.join(' · ');
 }
 
-export const openButtons = (locale: Locale, which: ('intake' | 'mine' | 'help')[]): { title: string; verb: string }[] =>
-  which.map((w) =>
-    w === 'intake'
-      ? { title: t(locale, 'common.newConcern'), verb: 'intake.open' }
-      : w === 'mine'
-        ? { title: t(locale, 'common.mine'), verb: 'mine.open' }
-        : { title: t(locale, 'common.help'), verb: 'help.open' },
-  );
-
 /** The placeholder that stands in a card's text for an identifier of this category: "[naam]", "[BSN]". */
 export const placeholder = (locale: Locale, category: IdentifierCategory): string => t(locale, `placeholder.${category}`);
 

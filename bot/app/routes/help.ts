@@ -2,7 +2,7 @@
 import { PHASES } from '../../../src/core/model';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
-import { t } from '../i18n';
+import { phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { Route } from './common';
 import helpTemplate from '../../cards/help.json';
@@ -12,7 +12,7 @@ const EXPLAINED = PHASES.filter((p) => p !== 'CLOSED' && p !== 'PURGED');
 export function helpCard(locale: Locale, notUnderstood = false): Card {
   return render(helpTemplate, locale, {
     notUnderstood,
-    phases: EXPLAINED.map((p) => ({ title: t(locale, `phase.${p}` as StringKey), value: t(locale, `help.phases.${p}` as StringKey) })),
+    phases: EXPLAINED.map((p) => ({ title: phaseLabel(locale, p), value: t(locale, `help.phases.${p}` as StringKey) })),
   });
 }
 

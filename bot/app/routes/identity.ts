@@ -12,7 +12,7 @@ import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { commandIdFor, date, deriveCardId, readSubmit, text } from '../card-input';
 import type { StringKey } from '../i18n';
-import { formatDate, t, tKey } from '../i18n';
+import { formatDate, phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, ProactiveBuilder, Route, RouteContext } from './common';
 import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, submitErrorLines } from './common';
@@ -99,7 +99,7 @@ function stateCard(locale: Locale, record: CaseRecord, a: Addressed, recognition
     return informingCard(locale, { cardId: deriveCardId(a.cardId, 'informing'), caseId: record.id, lead: t(locale, 'identity.recordedBody', { reference }) });
   }
   if (f.phase === 'CLOSED' && f.exit && f.decisions.some((d) => d.kind === 'ELIGIBILITY' && d.outcome !== 'ELIGIBLE')) return closedCard(locale, record);
-  return noticeCard(locale, { title: t(locale, 'identity.title'), lines: [t(locale, 'identity.notNeeded', { reference, phase: tKey(locale, `phase.${f.phase}`) })] });
+  return noticeCard(locale, { title: t(locale, 'identity.title'), lines: [t(locale, 'identity.notNeeded', { reference, phase: phaseLabel(locale, f.phase) })] });
 }
 
 /** The proactive request, built when it is sent: only while the case waits for the identity. */

@@ -14,7 +14,7 @@ import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
 import type { StringKey } from '../i18n';
-import { t, tKey } from '../i18n';
+import { phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
 import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
@@ -88,7 +88,7 @@ export function intakeConfirmedCard(locale: Locale, reference: string, phase: st
     body: t(locale, 'intake.confirmBody', { reference }),
     recognition,
     reference,
-    phase: tKey(locale, `phase.${phase}`),
+    phase: phaseLabel(locale, phase),
   });
 }
 

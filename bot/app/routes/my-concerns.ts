@@ -6,7 +6,7 @@
 import { nextStep } from '../../../src/core/service';
 import { label } from '../../../src/core/catalogue';
 import { render } from '../cards';
-import { formatDate, t, tKey } from '../i18n';
+import { formatDate, phaseLabel, t, tKey } from '../i18n';
 import type { Card } from '../types';
 import type { Route, RouteContext } from './common';
 import { processView, recognitionLine } from './common';
@@ -26,7 +26,7 @@ export async function myConcernsCard(ctx: RouteContext): Promise<Card> {
     const detail = frame.exit
       ? `${t(locale, 'mine.outcome')}: ${label('exitReasons', frame.exit.reason, locale)} · ${label('advisedRoutes', frame.exit.advisedRoute, locale)}`
       : `${since} · ${tKey(locale, `next.${nextStep(record)}`)}`;
-    items.push({ reference: view.reference, phase: tKey(locale, `phase.${view.phase}`), recognition: recognitionLine(locale, view), detail });
+    items.push({ reference: view.reference, phase: phaseLabel(locale, view.phase), recognition: recognitionLine(locale, view), detail });
   }
   const more = records.length > MY_CONCERNS_LIMIT ? t(locale, 'mine.more', { count: MY_CONCERNS_LIMIT }) : '';
   return render(template, locale, { items, more });

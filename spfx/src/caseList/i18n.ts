@@ -5,6 +5,7 @@
  */
 import type { CommandName, DataGroup, Phase } from './model';
 
+/** The core's Locale (src/core/vocabulary.ts); spfx cannot import it yet, the drift test holds them equal. */
 export type Locale = 'nl-NL' | 'en-US';
 
 export function pickLocale(candidate: string | undefined): Locale {
@@ -207,6 +208,7 @@ const nl = {
     G: 'Opvolging',
     H: 'Reflectie',
   } as Record<DataGroup, string>,
+  // the core's vocabulary (src/core/vocabulary.ts), copied: tests/architecture/vocabulary-drift.test.ts
   phase: {
     INBRENG: 'Inbreng',
     VERRIJKING: 'Verrijking',
@@ -598,10 +600,11 @@ const en: Strings = {
     G: 'Follow-up',
     H: 'Reflection',
   },
+  // the core's vocabulary (src/core/vocabulary.ts), copied: tests/architecture/vocabulary-drift.test.ts
   phase: {
     INBRENG: 'Intake',
     VERRIJKING: 'Enrichment',
-    BESPREKING: 'Discussion',
+    BESPREKING: 'Case discussion',
     OPVOLGING: 'Follow-up',
     REFLECTIE: 'Reflection',
     CLOSED: 'Closed',

@@ -2,7 +2,7 @@
  * Words for a refusal by the identifier guard (INTAKE.IDENTIFIER_DETECTED): the problem names each field
  * path and the category found there (never the text); the web part says them in the user's language.
  */
-type Locale = 'nl-NL' | 'en-US';
+import type { Locale } from './i18n';
 
 const CATEGORIES: { [locale: string]: { [category: string]: string } } = {
   'nl-NL': {

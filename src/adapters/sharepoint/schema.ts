@@ -286,10 +286,5 @@ export const LISTS = {
 
 export type ListKey = keyof typeof LISTS;
 
-/** The columns of a list that may appear in $filter or $orderby: exactly the indexed ones (plus Id). */
-export function indexedColumns(list: ListDef): string[] {
-  return ['Id', ...list.fields.filter((f) => f.indexed).map((f) => f.name)];
-}
-
 /** SharePoint's largest page and the list view threshold. */
 export const MAX_PAGE = 5000;

@@ -6,7 +6,8 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { Result } from '../../core/errors';
-import type { Locale, MeetingStore, MeetingSummary } from '../../core/meetings';
+import type { MeetingStore, MeetingSummary } from '../../core/meetings';
+import type { Locale } from '../../core/vocabulary';
 import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
 import type { User } from '../../core/model';
 import type { Store } from '../../core/ports';

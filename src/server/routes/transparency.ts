@@ -130,7 +130,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       roles: ['procesregisseur'],
       params: caseParams,
       body: letterBody,
-      success: { status: 200, description: 'The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored.' },
+      success: { status: 200, description: 'The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored.', contentType: DOCX_TYPE },
       extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
       run: async ({ user, params, body, deps }) => {
         const b = parseWith(letterBody, body ?? {});
@@ -165,7 +165,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       write: true,
       roles: ['procesregisseur'],
       params: caseParams,
-      success: { status: 200, description: 'The kenmerk and when the code was revoked.' },
+      success: { status: 200, description: 'The kenmerk and when the code was revoked.', schema: z.strictObject({ reference: z.string(), revokedAt: z.iso.datetime({ offset: true }) }) },
       extraResponses: { 409: 'No code was issued for this case (CASE.PRECONDITION_FAILED).' },
       run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).revoke(user, params.caseId!)) }),
     },
@@ -178,7 +178,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       write: true,
       roles: ['procesregisseur'],
       params: caseParams,
-      success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).' },
+      success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).', schema: z.strictObject({ reference: z.string(), code: z.string(), issuedAt: z.iso.datetime({ offset: true }) }) },
       run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
     },
     {
@@ -189,7 +189,11 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       summary: 'Requests residents made on their status page (full access export, objection), with the one-month deadline (procesregisseur)',
       write: false,
       roles: ['procesregisseur'],
-      success: { status: 200, description: 'Kenmerk and case id (to open the case), kind (access | objection), when, due on; no personal data.' },
+      success: {
+        status: 200,
+        description: 'Kenmerk and case id (to open the case), kind (access | objection), when, due on; no personal data.',
+        schema: z.strictObject({ items: z.array(z.strictObject({ reference: z.string(), caseId: z.string(), kind: z.enum(['access', 'objection']), at: z.iso.datetime({ offset: true }), dueOn: isoDate, status: z.string() })) }),
+      },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
         const store = deps.store as Partial<ResidentAccessStore>;

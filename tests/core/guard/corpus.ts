@@ -8,5 +8,4 @@
  * The guard must not look up corpus sentences: it is tuned with rules and word lists only.
  */
 export { POSITIVE_CASES } from './corpus-positive';
-export type { PositiveCase } from './corpus-positive';
 export { NEGATIVE_CASES } from './corpus-negative';

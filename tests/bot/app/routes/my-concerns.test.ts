@@ -15,7 +15,7 @@ test('"mijn signalen" lists the user\'s own concerns with phase and status at pr
     expect(text).toContain('SJV-2026-0002');
     expect(text).not.toContain('SJV-2026-0003');
     expect(text).toContain('Verrijking');
-    expect(text).toContain('Inbreng (anoniem)');
+    expect(text).toContain('Inbreng');
     expect(text).not.toContain('Test Persoon');
     expect(text).not.toContain('contant geld');
     // Reading the list is not a read of personal data.

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { browserSuiteReady, keepLocal } from '../../../support/chromium';
 import { VALID_ORIGINS_STUB, VALID_ORIGINS_URL } from './teams-host';
 
-export { CHROMIUM_ARGS, chromiumPath } from '../../../support/chromium';
+export { chromiumPath } from '../../../support/chromium';
 export { launchChromium as launch } from '../../../support/chromium';
 
 /**

@@ -1,0 +1,27 @@
+/**
+ * The words users read for the core's codes, in every UI language: the one source for the tab, the bot and
+ * the documents. The SPFx web part has its own toolchain and cannot import this file yet; its copy is held
+ * to this one by tests/architecture/vocabulary-drift.test.ts.
+ */
+import type { Phase } from './model';
+
+/** The UI languages: Dutch first, English for everyone else. */
+export const LOCALES = ['nl-NL', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Each phase as users see it: the Dutch process words stay Dutch in nl-NL. */
+export const PHASE_LABELS: Readonly<Record<Phase, Readonly<Record<Locale, string>>>> = {
+  INBRENG: { 'nl-NL': 'Inbreng', 'en-US': 'Intake' },
+  VERRIJKING: { 'nl-NL': 'Verrijking', 'en-US': 'Enrichment' },
+  BESPREKING: { 'nl-NL': 'Bespreking', 'en-US': 'Case discussion' },
+  OPVOLGING: { 'nl-NL': 'Opvolging', 'en-US': 'Follow-up' },
+  REFLECTIE: { 'nl-NL': 'Reflectie', 'en-US': 'Reflection' },
+  CLOSED: { 'nl-NL': 'Afgesloten', 'en-US': 'Closed' },
+  // the case's record of deletion stays; what is destroyed is its data
+  PURGED: { 'nl-NL': 'Gegevens vernietigd', 'en-US': 'Data destroyed' },
+};
+
+/** The phase labels of one language, as a client's string table holds them. */
+export function phaseLabels(locale: Locale): Record<Phase, string> {
+  return Object.fromEntries(Object.entries(PHASE_LABELS).map(([phase, l]) => [phase, l[locale]])) as Record<Phase, string>;
+}

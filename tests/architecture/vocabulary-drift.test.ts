@@ -1,0 +1,94 @@
+/**
+ * The words users read for the core's codes have one source, src/core/vocabulary.ts. The tab, the bot, the
+ * minutes and the documents import it; the SPFx web part (own toolchain) keeps a copy that must be equal.
+ * Any copy that differs, any new table of phase labels, and any UI text that says "referentie" (the users'
+ * word is kenmerk) fails here.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { phaseLabel as botPhaseLabel, strings as botStrings } from '../../bot/app/i18n';
+import { PHASES } from '../../src/core/model';
+import { LOCALES, PHASE_LABELS } from '../../src/core/vocabulary';
+import { PHASE_LABELS as DOCUMENT_PHASE_LABELS } from '../../src/transparency/labels';
+import { STRINGS as WEB_PART_STRINGS } from '../../spfx/src/caseList/i18n';
+import { STRINGS as TAB_STRINGS } from '../../teams-app/src/i18n';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function files(dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist' || name === 'lib' || name === 'temp') return [];
+    if (statSync(path).isDirectory()) return files(path, pattern);
+    return pattern.test(name) ? [path] : [];
+  });
+}
+const SOURCE = /\.(ts|tsx|js|mjs|cjs|json)$/;
+const rel = (path: string): string => relative(ROOT, path).split('\\').join('/');
+const sources = (...dirs: string[]): string[] => dirs.flatMap((d) => files(join(ROOT, d), SOURCE));
+
+describe('phase labels: one vocabulary', () => {
+  test('the web part shows every phase with the words of the core, in nl-NL and en-US', () => {
+    for (const locale of LOCALES) {
+      const expected = Object.fromEntries(PHASES.map((p) => [p, PHASE_LABELS[p][locale]]));
+      expect({ locale, labels: { ...WEB_PART_STRINGS[locale].phase } }).toEqual({ locale, labels: expected });
+    }
+  });
+
+  test('the web part speaks exactly the core\'s locales', () => {
+    expect(Object.keys(WEB_PART_STRINGS).sort()).toEqual([...LOCALES].sort());
+    expect(Object.keys(TAB_STRINGS).sort()).toEqual([...LOCALES].sort());
+  });
+
+  test('the tab shows every phase with the words of the core', () => {
+    for (const locale of LOCALES) for (const p of PHASES) expect({ locale, p, label: TAB_STRINGS[locale].phases[p] }).toEqual({ locale, p, label: PHASE_LABELS[p][locale] });
+  });
+
+  test('the bot shows every phase with the words of the core and keeps no phase texts of its own', () => {
+    for (const locale of LOCALES) {
+      for (const p of PHASES) expect({ locale, p, label: botPhaseLabel(locale, p) }).toEqual({ locale, p, label: PHASE_LABELS[p][locale] });
+      expect(Object.keys(botStrings(locale)).filter((k) => k.startsWith('phase.'))).toEqual([]);
+    }
+  });
+
+  test('documents use the core\'s words (in English with the Dutch process word after an active phase)', () => {
+    for (const p of PHASES) {
+      expect(DOCUMENT_PHASE_LABELS[p].nl).toBe(PHASE_LABELS[p]['nl-NL']);
+      expect(DOCUMENT_PHASE_LABELS[p].en.startsWith(PHASE_LABELS[p]['en-US'])).toBe(true);
+    }
+  });
+
+  test('PURGED reads the same everywhere: "Gegevens vernietigd" / "Data destroyed"', () => {
+    expect(PHASE_LABELS.PURGED).toEqual({ 'nl-NL': 'Gegevens vernietigd', 'en-US': 'Data destroyed' });
+  });
+
+  test('no other file keeps a table of phase labels', () => {
+    // a phase code keyed to a short text, plain or per language; the resident's page names the steps in its
+    // own plain words on purpose (RESIDENT_STEP_LABELS), the web part's copy is held equal above.
+    const allowed = new Set(['src/core/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts']);
+    const entry = /\b(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)\s*:\s*(\{\s*['"]?(nl|en|nl-NL|en-US)['"]?\s*:\s*)?['"][^'"]{1,40}['"]/;
+    const jsonKey = /"phase\.(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)"\s*:/;
+    const offenders = sources('src', 'bot', 'teams-app/src', 'spfx/src', 'resident')
+      .filter((f) => !allowed.has(rel(f)))
+      .filter((f) => {
+        const text = readFileSync(f, 'utf8');
+        return entry.test(text) || jsonKey.test(text);
+      })
+      .map(rel);
+    expect(offenders).toEqual([]);
+  });
+});
+
+test('no text users read says "referentie": the case\'s reference is its kenmerk', () => {
+  const offenders = sources('teams-app/src', 'bot/i18n', 'bot/cards', 'spfx/src', 'src/transparency', 'src/core', 'resident')
+    .filter((f) => /\breferentie\b/i.test(readFileSync(f, 'utf8')))
+    .map(rel);
+  expect(offenders).toEqual([]);
+});
+
+test('Locale is declared once for everything that can import the core, and once in the web part', () => {
+  const declares = /\btype\s+Locale\s*=/;
+  const declaring = (dirs: string[]): string[] => sources(...dirs).filter((f) => declares.test(readFileSync(f, 'utf8'))).map(rel);
+  expect(declaring(['src', 'bot', 'teams-app/src', 'resident'])).toEqual(['src/core/vocabulary.ts']);
+  expect(declaring(['spfx/src'])).toEqual(['spfx/src/caseList/i18n.ts']);
+});
