@@ -168,4 +168,17 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     expect(view.body.frame.informedOn).toBe(inDays(0));
     await page.getByRole('button', { name: 'Sluiten' }).click();
   });
+
+  test('the procesregisseur’s "Partnerregister" tab lists every organisation of the directory with membership today and the days joined and left (dd-mm-jjjj)', async () => {
+    const api = (await t.call('GET', '/api/v1/partners', { as: DEMO.regisseur })).body.items as { name: string; member: boolean; joinedOn?: string; leftOn?: string }[];
+    expect(api.some((p) => !p.member)).toBe(true); // the demo's sport club never joined
+    await page.getByRole('tab', { name: 'Partnerregister' }).click();
+    const registry = page.getByTestId('partner-registry');
+    await registry.locator('tbody tr').first().waitFor();
+    const rows = await registry.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const ddmmyyyy = (iso?: string): string => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '—');
+    expect(rows.slice().sort()).toEqual(api.map((p) => [p.name, p.member ? 'Ja' : 'Nee', ddmmyyyy(p.joinedOn), ddmmyyyy(p.leftOn)]).sort());
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'Zaken' }).click();
+  });
 });

@@ -96,6 +96,9 @@ export interface Partner {
   id: string;
   name: string;
   member?: boolean;
+  /** the day the organisation joined the privacy protocol, and the day it left (from the directory). */
+  joinedOn?: string;
+  leftOn?: string;
 }
 
 export interface Me {

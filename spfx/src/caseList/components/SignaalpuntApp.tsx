@@ -18,7 +18,9 @@ import { AccountabilityDashboard, problemLine } from '../dashboard/Accountabilit
 import { CoordinatorApp } from './CoordinatorApp';
 import { UndeliveredMessages } from './UndeliveredMessages';
 import { ResidentRequests } from './ResidentRequests';
+import { PartnerRegistry } from './PartnerRegistry';
 import type { ResidentRequestsSource } from '../residentAccess';
+import type { Partner } from '../model';
 
 export interface SignaalpuntAppProps {
   /** the case list and case API (in SharePoint: PnP for the list, the API for the rest). */
@@ -34,7 +36,7 @@ export interface SignaalpuntAppProps {
   save?: (file: DownloadedFile) => void;
 }
 
-type TabKey = 'cases' | 'dashboard';
+type TabKey = 'cases' | 'dashboard' | 'registry';
 
 /** Whether the source reads the residents' requests and locks (the API client does; a fake may not). */
 function offersResidentRequests(source: AccountabilitySource): source is AccountabilitySource & ResidentRequestsSource {
@@ -99,7 +101,10 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
       {...(props.save ? { save: props.save } : {})}
     />
   );
-  if (!tabs.dashboard) return caseList();
+  // the partner registry: the procesregisseur's own tab (read-only; the directory file is its source)
+  const registry = roles.indexOf('procesregisseur') >= 0 && tabs.cases;
+  const loadPartners = (): Promise<Partner[]> => props.cases.partners();
+  if (!tabs.dashboard && !registry) return caseList();
   if (!tabs.cases) return dashboard();
   return (
     <Pivot
@@ -115,9 +120,18 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
       <PivotItem itemKey="cases" headerText={s.tabCases} alwaysRender={true}>
         <div style={{ paddingTop: 12 }}>{caseList()}</div>
       </PivotItem>
-      <PivotItem itemKey="dashboard" headerText={s.tabDashboard} alwaysRender={dashboardOpened}>
-        <div style={{ paddingTop: 12 }}>{dashboard()}</div>
-      </PivotItem>
+      {tabs.dashboard ? (
+        <PivotItem itemKey="dashboard" headerText={s.tabDashboard} alwaysRender={dashboardOpened}>
+          <div style={{ paddingTop: 12 }}>{dashboard()}</div>
+        </PivotItem>
+      ) : null}
+      {registry ? (
+        <PivotItem itemKey="registry" headerText={s.tabRegistry}>
+          <div style={{ paddingTop: 12 }}>
+            <PartnerRegistry load={loadPartners} locale={locale} />
+          </div>
+        </PivotItem>
+      ) : null}
     </Pivot>
   );
 }
