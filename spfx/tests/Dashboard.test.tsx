@@ -35,10 +35,10 @@ function cells(table: HTMLElement): string[][] {
 const statisticsShown = (): Promise<HTMLElement> => screen.findByTestId('statistics-report', {}, { timeout: 5000 });
 
 describe('the web part’s tabs by role', () => {
-  test('the procesregisseur gets two tabs, "Zaken" (the case list, selected) and "Evaluatie en verantwoording" (the dashboard)', async () => {
+  test('the procesregisseur gets three tabs, "Zaken" (the case list, selected), "Evaluatie en verantwoording" (the dashboard) and "Partnerregister"', async () => {
     const { cases, acc } = app(['procesregisseur']);
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => (t.textContent || '').trim())).toEqual(['Zaken', 'Evaluatie en verantwoording']);
+    expect(tabs.map((t) => (t.textContent || '').trim())).toEqual(['Zaken', 'Evaluatie en verantwoording', 'Partnerregister']);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     await screen.findByText('SJV-2026-0001');
     expect(cases.meCalls).toBe(0); // the roles the tabs were chosen by are handed to the case list, not read again
@@ -297,7 +297,7 @@ describe('English (en-US)', () => {
   test('tabs, headings, month names, numbers and the statistics language are English', async () => {
     const { acc } = app(['procesregisseur'], { locale: 'en-US' });
     const tabs = await screen.findAllByRole('tab');
-    expect(tabs.map((t) => (t.textContent || '').trim())).toEqual(['Cases', 'Evaluation and accountability']);
+    expect(tabs.map((t) => (t.textContent || '').trim())).toEqual(['Cases', 'Evaluation and accountability', 'Partner registry']);
     fireEvent.click(tabs[1]!);
     await statisticsShown();
     expect(acc.statisticsAsked[0]!.locale).toBe('en');
