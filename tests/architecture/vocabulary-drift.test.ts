@@ -65,7 +65,8 @@ describe('phase labels: one vocabulary', () => {
   test('no other file keeps a table of phase labels', () => {
     // a phase code keyed to a short text, plain or per language; the resident's page names the steps in its
     // own plain words on purpose (RESIDENT_STEP_LABELS), the web part's copy is held equal above.
-    const allowed = new Set(['src/core/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts']);
+    // src/demo/cases.ts maps a phase to the fictitious name of its demo case, not to a label.
+    const allowed = new Set(['src/core/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts', 'src/demo/cases.ts']);
     const entry = /\b(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)\s*:\s*(\{\s*['"]?(nl|en|nl-NL|en-US)['"]?\s*:\s*)?['"][^'"]{1,40}['"]/;
     const jsonKey = /"phase\.(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)"\s*:/;
     const offenders = sources('src', 'bot', 'teams-app/src', 'spfx/src', 'resident')
