@@ -65,6 +65,6 @@ describe('the handreiking names each phase once (issue 16: "Verrijking: Verrijki
       }
     }
     // the phase titles themselves are there, each once as a title
-    expect(facts.map((f) => f.title)).toEqual(locale === 'nl-NL' ? ['Inbreng (anoniem)', 'Verrijking', 'Bespreking', 'Opvolging', 'Reflectie'] : ['Intake (anonymous)', 'Enrichment', 'Case discussion', 'Follow-up', 'Reflection']);
+    expect(facts.map((f) => f.title)).toEqual(locale === 'nl-NL' ? ['Inbreng', 'Verrijking', 'Bespreking', 'Opvolging', 'Reflectie'] : ['Intake', 'Enrichment', 'Case discussion', 'Follow-up', 'Reflection']);
   });
 });
