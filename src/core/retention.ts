@@ -48,6 +48,8 @@ export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBir
   const byClosure = retentionAtLatest(closedInPhase, closedAt, cfg);
   if (closedInPhase === 'INBRENG' || closedInPhase === 'VERRIJKING' || !dateOfBirth) return byClosure;
   const byAge = addToDay(dateOfBirth, { years: 23 + cfg.maxYearsAfter23rdBirthday });
+  // Stryker disable next-line EqualityOperator: both `<` → `<=` are equivalent (a tie gives the same date either
+  // way: byAge = byClosure, or byAge = closed); the `>=` mutants of this line are killed by tests/core/retention.test.ts
   return byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure;
 }
 
