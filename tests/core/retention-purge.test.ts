@@ -5,7 +5,7 @@
  * builds its own.
  */
 import type { CaseRecord } from '../../src/core/model';
-import { isDue, purgedRecord } from '../../src/core/retention';
+import { isDue, purgedRecord, retentionUntil } from '../../src/core/retention';
 import { makeWorld } from '../support/world';
 import { steps, stored, walkToReflectie } from './helpers';
 
@@ -122,5 +122,40 @@ describe('a case is due for purge from its retention date on, and only once clos
     const closed = await closedRecordWithEverything();
     const { retentionUntil: _u, ...frame } = closed.frame;
     expect(isDue({ ...closed, frame: { ...frame, phase: 'CLOSED' } }, PURGE_AT)).toBe(false);
+  });
+});
+
+describe('the age limit applies only to cases closed after Bespreking (PROCESS.md, Retention defaults)', () => {
+  // closed on 30 March 2026; the resident turns 24 in between closure and the closure-based date
+  const CLOSED_AT = '2026-03-30T10:00:00.000Z';
+
+  test('closed in Verrijking (e.g. older than 23): destroyed 4 weeks after closure, even when the 24th birthday comes earlier', () => {
+    expect(retentionUntil('VERRIJKING', CLOSED_AT, '2002-04-10')).toBe('2026-04-27');
+  });
+
+  test('closed in Inbreng: removed 90 days after closure, even when a date of birth were known and the 24th birthday came earlier', () => {
+    expect(retentionUntil('INBRENG', CLOSED_AT, '2002-05-01')).toBe('2026-06-28');
+  });
+
+  test('closed after Reflectie the same birthday does bring the date forward (the contrast to the two above)', () => {
+    expect(retentionUntil('REFLECTIE', CLOSED_AT, '2002-05-01')).toBe('2026-05-01');
+  });
+});
+
+describe('a purge counts as on time on the retention date or the night after, not later (PROCESS.md, Evaluation: "deletions carried out on time")', () => {
+  async function closedUntil(day: string): Promise<CaseRecord> {
+    const r = await closedRecordWithEverything();
+    return { ...r, frame: { ...r.frame, retentionUntil: day } };
+  }
+
+  test('on the retention date itself and on the next night: on time', async () => {
+    const r = await closedUntil('2028-03-30');
+    expect(purgedRecord(r, '2028-03-30T02:00:00.000Z').frame.purgedOnTime).toBe(true);
+    expect(purgedRecord(r, '2028-03-31T02:00:00.000Z').frame.purgedOnTime).toBe(true);
+  });
+
+  test('two days after the retention date: late', async () => {
+    const r = await closedUntil('2028-03-30');
+    expect(purgedRecord(r, '2028-04-01T02:00:00.000Z').frame.purgedOnTime).toBe(false);
   });
 });
