@@ -63,6 +63,8 @@ export interface CommandRule {
    * submitConcern, which has no case yet: it needs the base role `partner` and membership (ADR 0001).
    */
   roles: readonly Role[];
+  /** a role that may issue the command in only some of its phases (absent: in all of them). */
+  rolePhases?: Partial<Record<Role, readonly Phase[]>>;
   writes: DataGroup;
   /** purpose recorded in the audit log. */
   purpose: string;
@@ -82,9 +84,11 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
   decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden', guarded: ['rationale'] },
   supplyIdentity: { phases: ['VERRIJKING'], roles: ['inbrenger', 'procesregisseur'], writes: 'C', purpose: 'registratie naam en geboortedatum voor verrijking', guarded: [], personal: ['name'] },
   recordResidentInformed: {
-    // REFLECTIE too: the resident can still be informed until closure (the procesregisseur, who writes A there).
+    // REFLECTIE too: the resident can still be informed until closure — by the procesregisseur, who writes A
+    // there; the inbrenger only reads A in Reflectie (docs/process.md).
     phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
     roles: ['inbrenger', 'procesregisseur'],
+    rolePhases: { inbrenger: ['VERRIJKING', 'BESPREKING', 'OPVOLGING'] },
     writes: 'A',
     purpose: 'vastleggen dat de inwoner is geïnformeerd',
     guarded: ['deferral.reason'],

@@ -48,10 +48,14 @@ export function retentionUntil(closedInPhase: Phase, closedAt: string, dateOfBir
   const byClosure = retentionAtLatest(closedInPhase, closedAt, cfg);
   if (closedInPhase === 'INBRENG' || closedInPhase === 'VERRIJKING' || !dateOfBirth) return byClosure;
   const byAge = addToDay(dateOfBirth, { years: 23 + cfg.maxYearsAfter23rdBirthday });
+  // Stryker disable next-line EqualityOperator: both `<` → `<=` are equivalent (a tie gives the same date either
+  // way: byAge = byClosure, or byAge = closed); the `>=` mutants of this line are killed by tests/core/retention.test.ts
   return byAge < byClosure ? (byAge < closed ? closed : byAge) : byClosure;
 }
 
 export function isDue(record: CaseRecord, asOf: string): boolean {
+  // Stryker disable next-line MethodExpression: equivalent — `retentionUntil` is a day (yyyy-mm-dd) and `asOf` an ISO
+  // timestamp that starts with its day, so the day compares the same against the whole timestamp as against its first 10 characters
   return record.frame.phase === 'CLOSED' && record.frame.retentionUntil !== undefined && record.frame.retentionUntil <= asOf.slice(0, 10);
 }
 

@@ -214,7 +214,8 @@ export class Signaalpunt {
       const expected = (input as { expectedVersion?: number }).expectedVersion;
       if (expected !== undefined && expected !== before.version) throw new DomainError('CASE.VERSION_CONFLICT');
       if (!rule.phases.includes(before.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED', { reason: `${name} in ${before.frame.phase}` });
-      const acting = candidates.find((r) => effectiveAccess(this.policy, before!.frame.phase, rule.writes, [r], ctxPolicy)?.access === 'write');
+      // a role the table keeps out of this phase (rolePhases) does not act here, whatever the policy says
+      const acting = candidates.filter((r) => rule.rolePhases?.[r]?.includes(before!.frame.phase) ?? true).find((r) => effectiveAccess(this.policy, before!.frame.phase, rule.writes, [r], ctxPolicy)?.access === 'write');
       if (!acting) throw new DomainError('AUTH.FORBIDDEN');
       role = acting;
       const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };

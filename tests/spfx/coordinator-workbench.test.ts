@@ -175,7 +175,8 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     await page.getByRole('tab', { name: 'Partnerregister' }).click();
     const registry = page.getByTestId('partner-registry');
     await registry.locator('tbody tr').first().waitFor();
-    const rows = await registry.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const tr = registry.locator('tbody tr');
+    const rows = await Promise.all(Array.from({ length: await tr.count() }, (_, i) => tr.nth(i).locator('td').allTextContents()));
     const ddmmyyyy = (iso?: string): string => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '—');
     expect(rows.slice().sort()).toEqual(api.map((p) => [p.name, p.member ? 'Ja' : 'Nee', ddmmyyyy(p.joinedOn), ddmmyyyy(p.leftOn)]).sort());
     expect(await axeViolations(page)).toEqual([]);
