@@ -3,7 +3,7 @@
  * the documents. The SPFx web part has its own toolchain and cannot import this file yet; its copy is held
  * to this one by tests/architecture/vocabulary-drift.test.ts.
  */
-import type { Phase } from './model';
+import type { Phase, Role } from './model';
 
 /** The UI languages: Dutch first, English for everyone else. */
 export const LOCALES = ['nl-NL', 'en-US'] as const;
@@ -25,3 +25,16 @@ export const PHASE_LABELS: Readonly<Record<Phase, Readonly<Record<Locale, string
 export function phaseLabels(locale: Locale): Record<Phase, string> {
   return Object.fromEntries(Object.entries(PHASE_LABELS).map(([phase, l]) => [phase, l[locale]])) as Record<Phase, string>;
 }
+
+/** Each role of the policy table (and the system) as users read it: in an audit trail, a document, a screen. */
+export const ROLE_LABELS: Readonly<Record<Role | 'system', Readonly<Record<Locale, string>>>> = {
+  inbrenger: { 'nl-NL': 'Inbrenger', 'en-US': 'Inbrenger' },
+  ketenpartner: { 'nl-NL': 'Ketenpartner', 'en-US': 'Chain partner' },
+  involvedPartner: { 'nl-NL': 'Betrokken partner', 'en-US': 'Involved partner' },
+  leadPartner: { 'nl-NL': 'Regiehouder', 'en-US': 'Lead partner' },
+  procesregisseur: { 'nl-NL': 'Procesregisseur', 'en-US': 'Procesregisseur' },
+  voorzitter: { 'nl-NL': 'Voorzitter', 'en-US': 'Chair' },
+  privacyOfficer: { 'nl-NL': 'Functionaris gegevensbescherming', 'en-US': 'Data protection officer' },
+  resident: { 'nl-NL': 'Jongere', 'en-US': 'Young person' },
+  system: { 'nl-NL': 'Systeem', 'en-US': 'System' },
+};

@@ -4,6 +4,7 @@
  * documentation cannot drift from the behaviour. Only the descriptive texts (what a group contains, the
  * purpose of a phase, the security measures) are written here, as data.
  */
+import { ROLE_LABELS as ROLE_WORDS } from '../core/vocabulary';
 import { createHash } from 'node:crypto';
 import type { DataGroup, Phase, Role } from '../core/model';
 import { DATA_GROUPS, DERIVED_VALUE_GROUP, PERSONAL_GROUPS, PHASES, ROLES } from '../core/model';
@@ -65,13 +66,10 @@ export const SECURITY_MEASURES: readonly string[] = [
   'Gedeelde schermen in vergaderingen tonen alleen groep A en B, nooit identiteit (C) of contactgegevens (F).',
 ];
 
+// The core's role words (src/core/vocabulary.ts); the register's matrix abbreviates the privacy officer and
+// names the resident as the AVG does (the data subject is an "inwoner").
 const ROLE_SHORT: Record<Role, string> = {
-  inbrenger: 'Inbrenger',
-  ketenpartner: 'Ketenpartner',
-  involvedPartner: 'Betrokken partner',
-  leadPartner: 'Regiehouder',
-  procesregisseur: 'Procesregisseur',
-  voorzitter: 'Voorzitter',
+  ...(Object.fromEntries(Object.entries(ROLE_WORDS).map(([role, l]) => [role, l['nl-NL']])) as Record<Role, string>),
   privacyOfficer: 'FG',
   resident: 'Inwoner',
 };

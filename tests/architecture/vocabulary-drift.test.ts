@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { phaseLabel as botPhaseLabel, strings as botStrings } from '../../bot/app/i18n';
 import { PHASES } from '../../src/core/model';
-import { LOCALES, PHASE_LABELS } from '../../src/core/vocabulary';
+import { LOCALES, PHASE_LABELS, ROLE_LABELS } from '../../src/core/vocabulary';
 import { PHASE_LABELS as DOCUMENT_PHASE_LABELS } from '../../src/transparency/labels';
 import { STRINGS as WEB_PART_STRINGS } from '../../spfx/src/caseList/i18n';
 import { STRINGS as TAB_STRINGS } from '../../teams-app/src/i18n';
@@ -56,6 +56,10 @@ describe('phase labels: one vocabulary', () => {
       expect(DOCUMENT_PHASE_LABELS[p].nl).toBe(PHASE_LABELS[p]['nl-NL']);
       expect(DOCUMENT_PHASE_LABELS[p].en.startsWith(PHASE_LABELS[p]['en-US'])).toBe(true);
     }
+  });
+
+  test('the web part names the roles in its audit trail with the core\'s words', () => {
+    for (const locale of LOCALES) for (const [role, l] of Object.entries(ROLE_LABELS)) expect({ locale, role, label: WEB_PART_STRINGS[locale].roleName[role] }).toEqual({ locale, role, label: l[locale] });
   });
 
   test('PURGED reads the same everywhere: "Gegevens vernietigd" / "Data destroyed"', () => {

@@ -70,7 +70,8 @@ async function tokenAccepted(requirement: TokenRequirement, header: string | und
 
 const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The whole body of a request to a stand-in, as text (shared by the Microsoft service stand-ins). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -48,6 +48,7 @@ import { connect as tlsConnect, rootCertificates } from 'node:tls';
 import { runInThisContext } from 'node:vm';
 import type { JWTPayload } from 'jose';
 import { SignJWT, generateKeyPair, jwtVerify } from 'jose';
+import { readBody } from './bot-connector';
 
 const LOGIN_HOST = 'login.microsoftonline.com';
 
@@ -90,15 +91,6 @@ const OAUTH_ERRORS = {
   badScope: { status: 400, error: 'invalid_scope', code: 70011, text: 'The provided value for the input parameter scope is not valid.' },
 } as const;
 type OAuthError = (typeof OAUTH_ERRORS)[keyof typeof OAUTH_ERRORS];
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 /** A self-signed TLS certificate for login.microsoftonline.com, made by openssl (not by the code under test). */
 function tlsCertificate(): { key: string; cert: string } {
