@@ -45,7 +45,7 @@ test('the stage shows the shared overdue item without the badge', async () => {
   s.w.clock.set('2026-04-03T09:00:00Z');
   await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
   renderTab(<StageView teamsMeetingId={TEAMS_MEETING_ID} refreshMs={0} />, new CoreTabApi(s.w, U.voorzitter));
-  const shown = await screen.findByTestId('stage');
+  const shown = await screen.findByTestId('stage', {}, { timeout: 10_000 });
   await waitFor(() => expect(text(shown)).toContain('SJV-'));
   expect(screen.queryByTestId('overdue-flags')).toBeNull();
   expect(text(document.body)).not.toContain(nl.overdueInforming);

@@ -18,6 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => s.w.close());
 
+// The stage renders after its first fetch; under a loaded CI that can take longer than findBy's 1 s default.
 const stage = (api: CoreTabApi, locale: 'nl-NL' | 'en-US' = 'nl-NL') => renderTab(<StageView teamsMeetingId={TEAMS_MEETING_ID} refreshMs={0} />, api, locale);
 
 test.each([
@@ -29,7 +30,7 @@ test.each([
   expect(record.identity).toEqual({ name: 'Test Persoon', dateOfBirth: '2011-05-04' });
   await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
   stage(new CoreTabApi(s.w, viewer));
-  const shown = await screen.findByTestId('stage');
+  const shown = await screen.findByTestId('stage', {}, { timeout: 10_000 });
   await waitFor(() => expect(text(shown)).toContain(record.frame.reference));
   const all = text(document.body);
   expect(all).toContain('13–15 jaar');
@@ -45,7 +46,7 @@ test('the stage of a bespreking case shows a partner that was asked the referenc
   const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
   await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
   stage(new CoreTabApi(s.w, U.agent));
-  const shown = await screen.findByTestId('stage');
+  const shown = await screen.findByTestId('stage', {}, { timeout: 10_000 });
   await waitFor(() => expect(text(shown)).toContain(record.frame.reference));
   const all = text(document.body);
   expect(all).toContain(nl.suspicionYes);
@@ -57,14 +58,14 @@ test('the stage of a bespreking case shows a member that was never asked nothing
   const record = (await s.w.store.transaction((tx) => tx.getCase(s.bespreking)))!;
   await new CoreTabApi(s.w, U.voorzitter).shareToStage(s.meetingId, s.itemIds[1]!);
   stage(new CoreTabApi(s.w, U.leerplicht));
-  const shown = await screen.findByTestId('stage');
+  const shown = await screen.findByTestId('stage', {}, { timeout: 10_000 });
   await waitFor(() => expect(text(shown)).toContain(nl.stageNothing));
   expect(text(document.body)).not.toContain(record.frame.reference);
 });
 
 test('before the chair shares an item the stage says so, in the meeting’s language', async () => {
   stage(new CoreTabApi(s.w, U.agent), 'en-US');
-  const shown = await screen.findByTestId('stage');
+  const shown = await screen.findByTestId('stage', {}, { timeout: 10_000 });
   expect(text(shown)).toContain(en.stageNothing);
   expect(text(shown)).not.toContain('SJV-');
 });
