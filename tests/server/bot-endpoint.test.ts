@@ -72,8 +72,10 @@ describe('text that makes regexes backtrack', () => {
   };
 
   // The slowest health answer while the text is handled, best of three tries: a stall caused by the text
-  // repeats every time (the quadratic regex took seconds), a busy machine's scheduling hiccup does not.
-  test.each(Object.entries(shapes))('%s: /healthz keeps answering within 100 ms while the bot handles it', async (_name, text) => {
+  // repeats every time (the quadratic regex took 8 s for a Teams-size run and minutes at the body limit), a
+  // busy machine's scheduling hiccup does not. The bound is 1 s: far below the stall, far above a loaded CI's
+  // worst hiccup (233 ms seen with 100 ms as the bound). Speed itself is the benchmarks' business.
+  test.each(Object.entries(shapes))('%s: /healthz keeps answering within 1 s while the bot handles it', async (_name, text) => {
     const slowest: number[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
       const sent = (async () => {
@@ -84,9 +86,9 @@ describe('text that makes regexes backtrack', () => {
       const latencies = await pollHealth(sent);
       expect(await sent).toBe(200);
       slowest.push(Math.max(...latencies));
-      if (slowest.at(-1)! < 100) break;
+      if (slowest.at(-1)! < 1000) break;
     }
-    expect(Math.min(...slowest)).toBeLessThan(100);
+    expect(Math.min(...slowest)).toBeLessThan(1000);
   });
 });
 
