@@ -21,6 +21,7 @@ import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
 import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
+import { formatReference } from './vocabulary';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
 import type { PolicyTable } from './policy';
@@ -264,7 +265,7 @@ export class Signaalpunt {
   private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {
     const year = Number(now.slice(0, 4));
     const n = await tx.nextReferenceNumber(year);
-    const reference = `SJV-${year}-${String(n).padStart(4, '0')}`;
+    const reference = formatReference(year, n);
     const ageBand = input.ageYears !== undefined ? ageBandFor(input.ageYears) : input.ageBand;
     const record: CaseRecord = {
       id: this.newId(),

@@ -9,6 +9,14 @@ import type { Phase, Role } from './model';
 export const LOCALES = ['nl-NL', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A kenmerk as the core numbers cases: SJV-yyyy-nnnn (four digits or more). */
+export const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
+export function formatReference(year: number, n: number): string {
+  return `SJV-${year}-${String(n).padStart(4, '0')}`;
+}
+/** What the case list's search accepts: a part of a kenmerk (e.g. 0042) or a whole one; never identity. */
+export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
+
 /** Each phase as users see it: the Dutch process words stay Dutch in nl-NL. */
 export const PHASE_LABELS: Readonly<Record<Phase, Readonly<Record<Locale, string>>>> = {
   INBRENG: { 'nl-NL': 'Inbreng', 'en-US': 'Intake' },

@@ -19,6 +19,7 @@ import { COMMAND_NAMES } from '../core/phases';
 import type { Store } from '../core/ports';
 import { caseId, isoDate, organisationId } from '../core/schemas';
 import type { Signaalpunt } from '../core/service';
+import { REFERENCE_SEARCH } from '../core/vocabulary';
 import { validationError } from '../core/service';
 import { isMember } from '../core/views';
 import { meetingOperations } from './routes/meetings';
@@ -202,7 +203,7 @@ const listCasesQuery = z.strictObject({
   q: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9-]{2,20}$/)
+    .regex(REFERENCE_SEARCH)
     .optional()
     .describe('search by kenmerk: a part of one (e.g. 0042) or the whole (SJV-2026-0042); letters, digits and dashes only — the list never searches identity'),
   limit: z.coerce.number().int().min(1).max(200).default(50),

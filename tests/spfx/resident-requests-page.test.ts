@@ -18,11 +18,10 @@ const ready = spfxBrowserSuiteReady('tests/spfx/resident-requests-page (headless
 const describeIfReady = ready ? describe : describe.skip;
 jest.setTimeout(120_000);
 
-const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-/** "2027-01-04" → "4 januari 2027", written out here, not by the web part's formatter. */
+/** "2027-01-04" → "04-01-2027" (the web part's one day format, dd-mm-jjjj; issue 18 item 11), written out here, not by the web part's formatter. */
 const dutchDay = (day: string): string => {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${NL_MONTHS[m - 1]} ${y}`;
+  const [y, m, d] = day.split('-');
+  return `${d}-${m}-${y}`;
 };
 
 describeIfReady('the resident’s requests, locked codes and the access code in the web part', () => {
@@ -85,7 +84,7 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     // received today: the municipality's day (Amsterdam), which may already be tomorrow's UTC day late in the evening
     expect([dutchDay(today.toISOString().slice(0, 10)), dutchDay(new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10))]).toContain(cells[2]);
     const late = section.getByRole('row').filter({ hasText: overdueRef });
-    await expect(late.getByRole('cell').allTextContents()).resolves.toEqual([overdueRef, 'Bezwaar', '5 januari 2026', '5 februari 2026 (termijn verstreken)']);
+    await expect(late.getByRole('cell').allTextContents()).resolves.toEqual([overdueRef, 'Bezwaar', '05-01-2026', '05-02-2026 (termijn verstreken)']);
     // most urgent first: the overdue one heads the list
     await expect(section.getByRole('row').nth(1).textContent()).resolves.toContain(overdueRef);
   });
@@ -104,7 +103,7 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     const cells = await section.getByRole('row').filter({ hasText: locked.reference }).getByRole('cell').allTextContents();
     expect(cells[0]).toBe(locked.reference);
     expect(cells[1]).toBe('5');
-    expect(cells[2]).toMatch(new RegExp(`^\\d{1,2} (${NL_MONTHS.join('|')}) \\d{4} (om )?\\d{2}:\\d{2}$`));
+    expect(cells[2]).toMatch(/^\d{2}-\d{2}-\d{4},? (om )?\d{2}:\d{2}$/); // dd-mm-jjjj with the time
   });
 
   test('axe-core finds no WCAG 2.1 A/AA violation on the requests and locked codes', async () => {
@@ -184,7 +183,7 @@ describeIfReady('the resident’s requests, locked codes and the access code in 
     await late.waitFor({ timeout: 60_000 });
     await expect(section.getByRole('heading', { name: 'Requests from young people' }).isVisible()).resolves.toBe(true);
     await expect(en.getByTestId('resident-locks').getByRole('heading', { name: 'Locked codes' }).isVisible()).resolves.toBe(true);
-    await expect(late.getByRole('cell').allTextContents()).resolves.toEqual([overdueRef, 'Objection', 'January 5, 2026', 'February 5, 2026 (deadline passed)']);
+    await expect(late.getByRole('cell').allTextContents()).resolves.toEqual([overdueRef, 'Objection', '01/05/2026', '02/05/2026 (deadline passed)']);
     await expect(section.getByRole('row').filter({ hasText: asking.reference }).getByRole('cell').nth(1).textContent()).resolves.toBe('Access (art. 15)');
     await en.close();
   });

@@ -39,14 +39,24 @@ export interface Labels {
   dateTime(iso: string): string;
 }
 
+/**
+ * The web part's one way of writing a day: dd-mm-jjjj in nl-NL (mm/dd/yyyy in en-US). A calendar day
+ * (yyyy-mm-dd) is written as that day; a moment (ISO timestamp) as its day in the municipality's time zone.
+ */
+export function formatDate(iso: string, locale: Locale): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(locale, { timeZone: iso.length === 10 ? 'UTC' : 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** A moment (ISO timestamp) with its time, in the municipality's time zone. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const d = new Date(iso);
+  if (isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale, { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
 export function makeLabels(locale: Locale, s: Strings, catalogue: Catalogue, partners: Partner[]): Labels {
-  const fmtDate = (iso: string, withTime: boolean): string => {
-    const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-    if (isNaN(d.getTime())) return iso;
-    return withTime
-      ? d.toLocaleString(locale, { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-      : d.toLocaleDateString(locale, { timeZone: iso.length === 10 ? 'UTC' : 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-  };
   return {
     locale,
     s,
@@ -60,7 +70,7 @@ export function makeLabels(locale: Locale, s: Strings, catalogue: Catalogue, par
       return p ? p.name : id;
     },
     phase: (p) => (s.phase as Record<string, string>)[p] || p,
-    date: (iso) => fmtDate(iso, false),
-    dateTime: (iso) => fmtDate(iso, true),
+    date: (iso) => formatDate(iso, locale),
+    dateTime: (iso) => formatDateTime(iso, locale),
   };
 }

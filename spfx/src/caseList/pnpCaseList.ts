@@ -7,6 +7,7 @@
 import type { IItems } from '@pnp/sp/items';
 import type { CaseListSource } from './dataSource';
 import type { CaseSummary, ListFilter, Phase } from './model';
+import { WHOLE_REFERENCE } from './reference';
 
 export const CASES_LIST_TITLE = 'SJVCases';
 const SELECT = ['Id', 'CaseId', 'Reference', 'Version', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'PhaseSince', 'InformingDue', 'EnrichmentDue', 'NextStep', 'AgeBand', 'RiskSignals', 'Forms', 'Urgency'];
@@ -31,7 +32,7 @@ export function odataFilter(f: ListFilter, today: string): string | undefined {
   if (f.reference) {
     const ref = f.reference.toUpperCase();
     // a whole kenmerk goes to the unique index; a part by substringof (SharePoint REST's OData text operator)
-    where.push(/^SJV-\d{4}-\d{4,}$/.test(ref) ? `Reference eq ${lit(ref)}` : `substringof(${lit(ref)},Reference)`);
+    where.push(WHOLE_REFERENCE.test(ref) ? `Reference eq ${lit(ref)}` : `substringof(${lit(ref)},Reference)`);
   }
   return where.length ? where.join(' and ') : undefined;
 }

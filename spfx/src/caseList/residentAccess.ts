@@ -57,18 +57,3 @@ export function isOverdue(r: ResidentRequest, today: string): boolean {
   return r.status === 'open' && r.dueOn < today;
 }
 
-/** A calendar day (YYYY-MM-DD) written out in the locale: "4 januari 2027" / "January 4, 2027". */
-export function formatDay(day: string, locale: string): string {
-  const date = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))));
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** A moment (ISO timestamp) as the municipality's local day: the day a request was received. */
-export function formatReceived(at: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(new Date(at));
-}
-
-/** A moment (ISO timestamp) with its time, in the municipality's time zone: when a lock ends. */
-export function formatMoment(at: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(new Date(at));
-}

@@ -44,6 +44,7 @@ import type { AuditCheckpointLog, AuditQuery, BotStore, CaseQuery, Clock, Comman
 import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
+import { WHOLE_REFERENCE } from '../../core/vocabulary';
 import { sharePointBotStore } from './bot-store';
 import type { CaseItem } from './permissions';
 import { desiredPermissions } from './permissions';
@@ -86,8 +87,6 @@ export const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 const eq = (field: string, value: string): string => `${field} eq ${lit(value)}`;
 const anyOf = (field: string, values: readonly string[]): string => `(${values.map((v) => eq(field, v)).join(' or ')})`;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-/** A complete kenmerk as the core numbers them (SJV-yyyy-nnnn…). */
-const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
 const json = <T>(v: unknown): T | undefined => (typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : undefined);
 const etagOf = (item: SpItem): string => str(item['odata.etag']) || '*';
 const chunk = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));

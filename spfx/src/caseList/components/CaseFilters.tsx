@@ -8,6 +8,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
 import type { Partner, Phase } from '../model';
 import { PHASES } from '../model';
+import { REFERENCE_SEARCH } from '../reference';
 
 export interface FilterState {
   phases: Phase[];
@@ -18,8 +19,6 @@ export interface FilterState {
   reference?: string;
 }
 
-/** What the API accepts as a kenmerk search: 2–20 letters, digits and dashes (never a name or a date). */
-export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
 
 export const EMPTY_FILTER: FilterState = { phases: [], overdue: false };
 /** What the list shows first: the work still to do. "Filters wissen" shows everything (EMPTY_FILTER). */

@@ -10,15 +10,14 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
+import { formatDate } from '../labels';
 import type { Partner } from '../model';
 
 const cell: React.CSSProperties = { textAlign: 'left', padding: '4px 12px 4px 0', verticalAlign: 'top' };
 
-/** A day (yyyy-mm-dd) as the web part writes days: dd-mm-jjjj in nl-NL. */
+/** A day (yyyy-mm-dd) as the web part writes days, or the "none" text. */
 function day(iso: string | undefined, locale: Locale, none: string): string {
-  if (!iso) return none;
-  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return isNaN(d.getTime()) ? iso : d.toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return iso ? formatDate(iso, locale) : none;
 }
 
 export function PartnerRegistry(props: { load: () => Promise<Partner[]>; locale: Locale }): React.ReactElement {

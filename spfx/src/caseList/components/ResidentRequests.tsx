@@ -13,7 +13,8 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import type { ResidentLock, ResidentRequest, ResidentRequestsSource } from '../residentAccess';
-import { formatDay, formatMoment, formatReceived, isOverdue, localDay } from '../residentAccess';
+import { formatDate, formatDateTime } from '../labels';
+import { isOverdue, localDay } from '../residentAccess';
 
 type Loaded<T> = T[] | 'failed' | undefined;
 
@@ -89,9 +90,9 @@ export function ResidentRequests(props: ResidentRequestsProps): React.ReactEleme
                       <Link onClick={() => onOpenCase(q.caseId)}>{q.reference}</Link>
                     </td>
                     <td>{r.kinds[q.kind] || q.kind}</td>
-                    <td>{formatReceived(q.at, locale)}</td>
+                    <td>{formatDate(q.at, locale)}</td>
                     <td>
-                      {formatDay(q.dueOn, locale)}
+                      {formatDate(q.dueOn, locale)}
                       {isOverdue(q, today) ? <strong>{` (${r.overdue})`}</strong> : null}
                     </td>
                   </tr>
@@ -122,8 +123,8 @@ export function ResidentRequests(props: ResidentRequestsProps): React.ReactEleme
                 <tr key={`${l.reference}|${l.lockedUntil || ''}|${l.notBefore || ''}`}>
                   <td>{l.reference}</td>
                   <td>{l.failures}</td>
-                  <td>{l.lockedUntil ? formatMoment(l.lockedUntil, locale) : s.none}</td>
-                  <td>{l.notBefore ? formatMoment(l.notBefore, locale) : s.none}</td>
+                  <td>{l.lockedUntil ? formatDateTime(l.lockedUntil, locale) : s.none}</td>
+                  <td>{l.notBefore ? formatDateTime(l.notBefore, locale) : s.none}</td>
                 </tr>
               ))}
             </tbody>
