@@ -9,10 +9,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { NewOutboxMessage } from '../src/core/ports';
 import { startConnector } from '../tests/support/bot-connector';
 import type { ConnectorStandIn } from '../tests/support/bot-connector';
-import { TestClock, U, makeWorld } from '../tests/support/world';
+import { prepareOutboxBacklog } from '../tests/support/outbox-backlog';
 import { report } from './util';
 
 const ROOT = resolve(__dirname, '..');
@@ -22,29 +21,7 @@ const GOAL_MS = 10_000;
 /** A data folder with one case and `backlog` proactive messages queued for the mentor, whose conversation is at the stand-in. */
 async function prepare(connector: ConnectorStandIn, backlog: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sjv-bench-stop-'));
-  const world = await makeWorld({ file: join(dataDir, 'signaalpunt.db'), clock: new TestClock(new Date()) });
-  const { caseId } = await world.submit(U.mentor);
-  await world.cmd('decideSuspicion', U.voorzitter, { caseId, suspicion: true, rationale: 'Signalen.' });
-  const now = world.clock.now().toISOString();
-  const messages: NewOutboxMessage[] = Array.from({ length: backlog }, (_, i) => ({
-    id: `backlog-${i}`,
-    dedupeKey: `backlog:${i}`,
-    kind: 'identityRequest',
-    recipientUserId: U.mentor.id,
-    caseId,
-    reference: 'SJV-2026-0001',
-    payload: {},
-    createdAt: now,
-  }));
-  if (messages.length) await world.store.enqueueOutbox(messages);
-  await world.store.putConversation({
-    userId: U.mentor.id,
-    channelUserId: '29:mentor',
-    locale: 'nl-NL',
-    reference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: 'a:personal-mentor' }, bot: { id: '28:bot' }, user: { id: '29:mentor' } },
-    updatedAt: now,
-  });
-  await world.close();
+  await prepareOutboxBacklog(dataDir, connector, backlog);
   return dataDir;
 }
 

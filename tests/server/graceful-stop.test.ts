@@ -9,10 +9,9 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SqliteStore } from '../../src/adapters/sqlite';
-import type { NewOutboxMessage } from '../../src/core/ports';
 import type { ConnectorStandIn } from '../support/bot-connector';
 import { startConnector } from '../support/bot-connector';
-import { TestClock, U, makeWorld } from '../support/world';
+import { prepareOutboxBacklog } from '../support/outbox-backlog';
 import { tempDir } from './support/harness';
 
 jest.setTimeout(120_000);
@@ -31,29 +30,7 @@ beforeAll(async () => {
   connector.delayMs = 400; // a slow connector: each send takes 0.4 s
   dataDir = tempDir('sjv-stop-');
   // The backlog: one case that calls for an identity request, and 10,000 such messages queued for the mentor.
-  const world = await makeWorld({ file: join(dataDir, 'signaalpunt.db'), clock: new TestClock(new Date()) });
-  const { caseId } = await world.submit(U.mentor);
-  await world.cmd('decideSuspicion', U.voorzitter, { caseId, suspicion: true, rationale: 'Signalen.' });
-  const now = world.clock.now().toISOString();
-  const messages: NewOutboxMessage[] = Array.from({ length: BACKLOG }, (_, i) => ({
-    id: `backlog-${i}`,
-    dedupeKey: `backlog:${i}`,
-    kind: 'identityRequest',
-    recipientUserId: U.mentor.id,
-    caseId,
-    reference: 'SJV-2026-0001',
-    payload: {},
-    createdAt: now,
-  }));
-  await world.store.enqueueOutbox(messages);
-  await world.store.putConversation({
-    userId: U.mentor.id,
-    channelUserId: '29:mentor',
-    locale: 'nl-NL',
-    reference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: 'a:personal-mentor' }, bot: { id: '28:bot' }, user: { id: '29:mentor' } },
-    updatedAt: now,
-  });
-  await world.close();
+  await prepareOutboxBacklog(dataDir, connector, BACKLOG);
 });
 
 afterAll(async () => {
