@@ -11,7 +11,7 @@ import type { CaseRecord, Organisation, Phase, User } from '../core/model';
 import type { PolicyTable } from '../core/policy';
 import type { ResidentView } from '../core/resident';
 import { residentViewFor } from '../core/resident';
-import { recipients } from './access-export';
+import { recipients } from './access-export-gather';
 import type { Language } from './format';
 import { formatDate, localDay } from './format';
 import type { OrganisationProfile } from './profile';
