@@ -191,7 +191,7 @@ test('no surface shows any user a group the specification denies them in the cas
         const own = record.enrichment.requests.find((r) => r.organisationId === user.organisationId);
         const dueOn = informingDueOn(record, t.server.service.config.informingDeadlineMonths) ?? enrichmentDueOn(record);
         for (const [kind, build] of Object.entries(PROACTIVE)) {
-          const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId };
+          const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId, phase: record.frame.phase };
           const ctx = { deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload };
           const made = 'caseFree' in build ? build.caseFree(ctx) : build({ ...ctx, record });
           check(`bot proactive ${kind}`, user, JSON.stringify('card' in made ? made.card : made));

@@ -1,18 +1,24 @@
 /**
  * Which proactive messages a case calls for, derived from the case as it is (not from events held in
  * memory): the identity request once the table decided "reasonable suspicion", an enrichment request per
- * delegate of each asked organisation, the outcome when the case closes. The notifier follows the audit
+ * delegate of each asked organisation, the outcome when the case closes, and the status at process level to
+ * the delegates of every party of the case discussion (the involved and the lead partner) at each phase
+ * from Opvolging on, closure included (issue 16, feature row 9). The notifier follows the audit
  * log (a cursor over its sequence numbers) to find the cases that changed, and queues each message under
  * a key that makes it unique: several instances scanning the same rows queue nothing twice.
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseRecord, User } from '../../../src/core/model';
+import type { CaseRecord, Phase, User } from '../../../src/core/model';
 import type { NewOutboxMessage } from '../../../src/core/ports';
 import { delegatesOf } from '../../../src/core/views';
 import { loadRecord } from '../routes/common';
 import type { BotDeps } from '../types';
 
 export const NOTIFIER_CURSOR = 'bot-notifier';
+/** The status at process level to the parties of a case (payload: the phase it reports). */
+export const STATUS_UPDATE_KIND = 'statusUpdate';
+/** The phases whose start the parties hear of: after the case discussion that made them parties. */
+const STATUS_PHASES: ReadonlySet<Phase> = new Set<Phase>(['OPVOLGING', 'REFLECTIE', 'CLOSED']);
 /** Audit actions after which a case may call for a message: phase transitions and identity shared for enrichment. */
 const TRIGGERS = new Set(['transition', 'export']);
 
@@ -38,6 +44,16 @@ export function desiredMessages(record: CaseRecord, users: readonly User[], now:
   }
   if (f.phase === 'CLOSED' && f.closedAt) {
     out.push({ ...base, id: newId(), dedupeKey: `outcome:${record.id}`, kind: 'outcome', recipientUserId: f.inbrengerUserId, payload: {} });
+  }
+  if (STATUS_PHASES.has(f.phase) && record.discussion) {
+    const parties = [...new Set([...record.discussion.parties, ...(record.discussion.leadOrganisationId ? [record.discussion.leadOrganisationId] : [])])];
+    for (const organisationId of parties) {
+      for (const user of delegatesOf(users, organisationId)) {
+        // the inbrenger hears the closure through the outcome, not twice
+        if (f.phase === 'CLOSED' && user.id === f.inbrengerUserId) continue;
+        out.push({ ...base, id: newId(), dedupeKey: `${STATUS_UPDATE_KIND}:${record.id}:${f.phase}:${user.id}`, kind: STATUS_UPDATE_KIND, recipientUserId: user.id, payload: { phase: f.phase } });
+      }
+    }
   }
   return out;
 }

@@ -11,6 +11,8 @@ import { identityRoute, buildIdentityRequest } from './identity';
 import { intakeRoute } from './intake';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
+import { buildStatusUpdate } from './status-update';
+import { STATUS_UPDATE_KIND } from '../outbox/notifier';
 import { buildUndeliveredReport, queueRoute } from './queue';
 import { buildInformingOverdue, buildInformingReminder, buildResidentRequest } from './reminders';
 
@@ -30,6 +32,7 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder | CaseFreeBuild
   identityRequest: buildIdentityRequest,
   enrichmentRequest: buildEnrichmentRequest,
   outcome: buildOutcome,
+  [STATUS_UPDATE_KIND]: buildStatusUpdate,
   // queued by the reminders job (src/jobs/reminders.ts)
   [REMINDER_KINDS.informing]: buildInformingReminder,
   [REMINDER_KINDS.informingOverdue]: buildInformingOverdue,
