@@ -3,7 +3,8 @@
  * reminders), the API (`listInformingReminders`) and the dashboards:
  * - informing: the inbrenger informs the resident within `informingDeadlineMonths` after identity capture,
  *   or by the recorded deferral date (informingDueOn in case-index.ts decides the day);
- * - enrichment: an asked partner answers by the request's due date.
+ * - enrichment: an asked partner answers by the request's due date;
+ * - actions (dueActions): a follow-up action still planned or running by its planned day, for the lead partner.
  * Process level only: case id, reference, organisations and the inbrenger's user id — no name, no date of
  * birth. A deadline is listed when it has passed or falls within `withinDays` of `asOf`.
  */
@@ -86,4 +87,39 @@ export async function dueDeadlines(store: Pick<Store, 'listCases'>, asOf: Date |
     if (items.length < pageSize) break;
   }
   return { asOf: today, horizon, informing: informing.sort(urgency), enrichment: enrichment.sort((a, b) => urgency(a, b) || a.organisationId.localeCompare(b.organisationId)) };
+}
+
+export interface ActionDeadline extends DeadlineBase {
+  actionId: string;
+  offerCode: string;
+  /** the organisation that carries the action out. */
+  organisationId: string;
+  /** the lead partner, who keeps the actions' status (PROCESS.md, Opvolging). */
+  leadOrganisationId: string;
+}
+
+const OPEN_ACTION_STATUSES: readonly string[] = ['planned', 'running'];
+
+/**
+ * Follow-up actions still planned or running whose planned day has passed or falls within `withinDays` of
+ * `asOf`, in cases in Opvolging or Reflectie (where the lead partner may still update them); most urgent first.
+ */
+export async function dueActions(store: Pick<Store, 'listCases'>, asOf: Date | string, opts: { withinDays: number; pageSize?: number }): Promise<ActionDeadline[]> {
+  const today = typeof asOf === 'string' ? asOf.slice(0, 10) : dayOf(asOf);
+  const horizon = addToDay(today, { days: opts.withinDays });
+  const pageSize = opts.pageSize ?? 200;
+  const out: ActionDeadline[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const { items } = await store.listCases({ phases: ['OPVOLGING', 'REFLECTIE'], status: 'open', limit: pageSize, offset });
+    for (const record of items) {
+      const lead = record.discussion?.leadOrganisationId;
+      if (!lead) continue;
+      for (const a of record.followUp?.actions ?? []) {
+        if (!OPEN_ACTION_STATUSES.includes(a.status) || a.dueOn > horizon) continue;
+        out.push({ caseId: record.id, reference: record.frame.reference, dueOn: a.dueOn, overdue: isPast(a.dueOn, today), daysLeft: daysBetweenDays(today, a.dueOn), actionId: a.id, offerCode: a.offerCode, organisationId: a.organisationId, leadOrganisationId: lead });
+      }
+    }
+    if (items.length < pageSize) break;
+  }
+  return out.sort((a, b) => urgency(a, b) || a.actionId.localeCompare(b.actionId));
 }

@@ -3,7 +3,7 @@
  * the documents. The SPFx web part has its own toolchain and cannot import this file yet; its copy is held
  * to this one by tests/architecture/vocabulary-drift.test.ts.
  */
-import type { Phase, Role } from './model';
+import type { FollowUpAction, Phase, Role } from './model';
 
 /** The UI languages: Dutch first, English for everyone else. */
 export const LOCALES = ['nl-NL', 'en-US'] as const;
@@ -33,6 +33,14 @@ export const PHASE_LABELS: Readonly<Record<Phase, Readonly<Record<Locale, string
 export function phaseLabels(locale: Locale): Record<Phase, string> {
   return Object.fromEntries(Object.entries(PHASE_LABELS).map(([phase, l]) => [phase, l[locale]])) as Record<Phase, string>;
 }
+
+/** A follow-up action's status as users read it (the web part's statusValue holds the same words). */
+export const ACTION_STATUS_LABELS: Readonly<Record<FollowUpAction['status'], Readonly<Record<Locale, string>>>> = {
+  planned: { 'nl-NL': 'Gepland', 'en-US': 'Planned' },
+  running: { 'nl-NL': 'Loopt', 'en-US': 'Running' },
+  done: { 'nl-NL': 'Afgerond', 'en-US': 'Done' },
+  cancelled: { 'nl-NL': 'Geannuleerd', 'en-US': 'Cancelled' },
+};
 
 /** Each role of the policy table (and the system) as users read it: in an audit trail, a document, a screen. */
 export const ROLE_LABELS: Readonly<Record<Role | 'system', Readonly<Record<Locale, string>>>> = {

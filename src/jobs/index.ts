@@ -4,10 +4,10 @@
  * process level, without personal data, which is logged and printed.
  */
 import type { Config } from '../config';
-import { dueDeadlines } from '../core/deadlines';
+import { dueActions, dueDeadlines } from '../core/deadlines';
 import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
-import { reminderMessages } from './reminders';
+import { actionReminderMessages, reminderMessages } from './reminders';
 import { undeliveredReportMessages } from './undelivered-report';
 import { undelivered } from '../../bot/app/outbox/undelivered';
 
@@ -40,14 +40,16 @@ export const JOBS = {
     run: async ({ service, asOf }) => ({ ...(await service.expireEnrichment(asOf)) }),
   },
   reminders: {
-    description: 'Queues the bot\'s reminders: informing deadlines (to the inbrenger; overdue ones also to every procesregisseur) and enrichment answers due within the lead time (to the asked partner).',
+    description: 'Queues the bot\'s reminders: informing deadlines (to the inbrenger; overdue ones also to every procesregisseur), enrichment answers due within the lead time (to the asked partner) and follow-up actions due or overdue (to the lead partner).',
     run: async ({ store, service, config, asOf, queuedAt }) => {
       const due = await dueDeadlines(store, asOf, { withinDays: config.jobs.reminderLeadDays, informingDeadlineMonths: service.config.informingDeadlineMonths });
+      const actions = await dueActions(store, asOf, { withinDays: config.jobs.reminderLeadDays });
       let queued = 0;
-      if (due.informing.length || due.enrichment.length) {
+      if (due.informing.length || due.enrichment.length || actions.length) {
         // the recipients are read only when there is something to remind of (most hourly runs have nothing)
         const [users, organisations] = await Promise.all([store.listUsers(), store.listOrganisations()]);
-        const messages = reminderMessages(due, { users, organisations }, (queuedAt ?? asOf).toISOString());
+        const at = (queuedAt ?? asOf).toISOString();
+        const messages = [...reminderMessages(due, { users, organisations }, at), ...actionReminderMessages(actions, { users, organisations }, at)];
         if (messages.length) queued = await store.enqueueOutbox(messages);
       }
       return {
@@ -58,6 +60,8 @@ export const JOBS = {
         enrichmentDue: due.enrichment.length,
         informing: due.informing.map(({ reference, dueOn, overdue, deferred }) => ({ reference, dueOn, overdue, deferred })),
         enrichment: due.enrichment.map(({ reference, dueOn, overdue, organisationId }) => ({ reference, dueOn, overdue, organisationId })),
+        actionsDue: actions.length,
+        actions: actions.map(({ reference, dueOn, overdue, organisationId }) => ({ reference, dueOn, overdue, organisationId })),
         /** new messages in the outbox (a reminder queued by an earlier run is not queued again). */
         queued,
       };

@@ -5,7 +5,9 @@
  *   has passed (each with the card to record informing or a deferral);
  * - every procesregisseur, when a resident was not informed in time (issue 7: "reported to the
  *   procesregisseur by the bot");
- * - every delegate of an asked partner whose enrichment answer is due within the lead time.
+ * - every delegate of an asked partner whose enrichment answer is due within the lead time;
+ * - every delegate of the lead partner, for a follow-up action still planned or running when its planned day
+ *   comes within the lead time, and once when it has passed (the card lets them update the status).
  * Each message has a key that makes it unique (case, deadline day, stage, recipient), so running the job
  * every hour, on several instances, or by hand queues each reminder once; a new deferral date is a new
  * deadline and is reminded again. The bot builds each card when it sends it, from the case as it is then,
@@ -13,7 +15,7 @@
  * Messages hold ids, codes, dates and organisation names — never the resident's name or date of birth.
  */
 import { randomUUID } from 'node:crypto';
-import type { DueDeadlines } from '../core/deadlines';
+import type { ActionDeadline, DueDeadlines } from '../core/deadlines';
 import type { Organisation, User } from '../core/model';
 import type { NewOutboxMessage } from '../core/ports';
 import { delegatesOf } from '../core/views';
@@ -26,6 +28,8 @@ export const REMINDER_KINDS = {
   informingOverdue: 'informingOverdue',
   /** to each delegate of an asked partner: the enrichment answer is due soon (payload: dueOn, organisationId). */
   enrichment: 'enrichmentReminder',
+  /** to each delegate of the lead partner: a follow-up action is due soon or overdue (payload: actionId, dueOn, overdue, organisation: the name of who carries it out). */
+  action: 'actionReminder',
 } as const;
 
 export interface ReminderRecipients {
@@ -74,6 +78,28 @@ export function reminderMessages(due: DueDeadlines, who: ReminderRecipients, now
         kind: REMINDER_KINDS.enrichment,
         recipientUserId: u.id,
         payload: { dueOn: d.dueOn, organisationId: d.organisationId },
+      });
+    }
+  }
+  return out;
+}
+
+/** The reminders of follow-up actions due, to the lead partner's delegates, each under its unique key. */
+export function actionReminderMessages(due: readonly ActionDeadline[], who: ReminderRecipients, now: string, newId: () => string = randomUUID): NewOutboxMessage[] {
+  const orgName = new Map(who.organisations.map((o) => [o.id, o.name]));
+  const out: NewOutboxMessage[] = [];
+  for (const d of due) {
+    const stage = d.overdue ? 'overdue' : 'soon';
+    for (const u of delegatesOf(who.users, d.leadOrganisationId)) {
+      out.push({
+        id: newId(),
+        caseId: d.caseId,
+        reference: d.reference,
+        createdAt: now,
+        dedupeKey: `${REMINDER_KINDS.action}:${d.caseId}:${d.actionId}:${d.dueOn}:${stage}:${u.id}`,
+        kind: REMINDER_KINDS.action,
+        recipientUserId: u.id,
+        payload: { actionId: d.actionId, dueOn: d.dueOn, overdue: d.overdue, organisation: orgName.get(d.organisationId) ?? d.organisationId },
       });
     }
   }

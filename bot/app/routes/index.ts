@@ -5,6 +5,7 @@
 import { REMINDER_KINDS } from '../../../src/jobs/reminders';
 import { UNDELIVERED_REPORT_KIND } from '../../../src/jobs/undelivered-report';
 import type { ActionHandler, CaseFreeBuilder, ProactiveBuilder, Route } from './common';
+import { actionRoute, buildActionReminder } from './action';
 import { enrichmentRoute, buildEnrichmentReminder, buildEnrichmentRequest } from './enrichment';
 import { helpRoute } from './help';
 import { identityRoute, buildIdentityRequest } from './identity';
@@ -16,7 +17,7 @@ import { STATUS_UPDATE_KIND } from '../outbox/notifier';
 import { buildUndeliveredReport, queueRoute } from './queue';
 import { buildInformingOverdue, buildInformingReminder, buildResidentRequest } from './reminders';
 
-export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute];
+export const ROUTES: readonly Route[] = [intakeRoute, myConcernsRoute, helpRoute, queueRoute, identityRoute, enrichmentRoute, actionRoute];
 
 /** Typed text (normalised) → route. */
 export const COMMANDS: ReadonlyMap<string, Route> = new Map(ROUTES.flatMap((r) => (r.commands ?? []).map((c) => [c, r] as const)));
@@ -37,6 +38,7 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder | CaseFreeBuild
   [REMINDER_KINDS.informing]: buildInformingReminder,
   [REMINDER_KINDS.informingOverdue]: buildInformingOverdue,
   [REMINDER_KINDS.enrichment]: buildEnrichmentReminder,
+  [REMINDER_KINDS.action]: buildActionReminder,
   // queued daily by the undelivered-report job (src/jobs/undelivered-report.ts)
   [UNDELIVERED_REPORT_KIND]: buildUndeliveredReport,
   // queued by the resident's status page (resident/server.ts)
