@@ -19,13 +19,13 @@ import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
 import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
-import confirmedTemplate from '../../cards/intake-confirmed.json';
 
 export const INTAKE_CARD: CardMeta = { card: 'intake', v: 1 };
 
 const INPUT_IDS = ['riskSignals', 'forms', 'protectiveFactors', 'ageYears', 'ageBand', 'registrationsBand', 'urgency', 'freeText'] as const;
 
-const inputs = {
+/** The intake card's inputs (exported for bench/bot-steps.ts). */
+export const intakeInputs = {
   riskSignals: multi(),
   forms: multi(),
   protectiveFactors: multi(),
@@ -82,14 +82,34 @@ export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Par
   });
 }
 
-/** `recognition`: what helps the partner recognise the young person later, from their own view (recognitionLine). */
+/**
+ * The confirmation after an accepted submit. `recognition`: what helps the partner recognise the young person
+ * later, from their own view (recognitionLine). Built as plain JSON, not through the template engine: it
+ * answers every card submit, and expanding a template cost more than the rest of the card's answer together
+ * (bench/bot-steps.ts, issue 17). Its texts come from the same locale files as every card's.
+ */
 export function intakeConfirmedCard(locale: Locale, reference: string, phase: string, recognition = ''): Card {
-  return render(confirmedTemplate, locale, {
-    body: t(locale, 'intake.confirmBody', { reference }),
-    recognition,
-    reference,
-    phase: phaseLabel(locale, phase),
-  });
+  const openAction = (title: string, verb: string) => ({ type: 'Action.Execute', title, verb, data: { card: 'open', v: 1 } });
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.5',
+    body: [
+      { type: 'TextBlock', text: t(locale, 'app.name'), size: 'Small', isSubtle: true, wrap: true, spacing: 'None' },
+      { type: 'TextBlock', text: t(locale, 'intake.confirmTitle'), size: 'Large', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: t(locale, 'intake.confirmBody', { reference }), wrap: true },
+      ...(recognition !== '' ? [{ type: 'TextBlock', text: recognition, wrap: true, isSubtle: true, spacing: 'Small' }] : []),
+      {
+        type: 'FactSet',
+        facts: [
+          { title: t(locale, 'common.reference'), value: reference },
+          { title: t(locale, 'common.phase'), value: phaseLabel(locale, phase) },
+        ],
+      },
+      { type: 'TextBlock', text: t(locale, 'intake.confirmNoPersonal'), wrap: true, isSubtle: true },
+    ],
+    actions: [openAction(t(locale, 'common.mine'), 'mine.open'), openAction(t(locale, 'common.newConcern'), 'intake.open')],
+  };
 }
 
 /** The input to put back on a refused card: the free text with every identifier replaced by its placeholder. */
@@ -99,7 +119,7 @@ const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
   const triageDays = ctx.deps.service.config.triageDays;
-  const read = readSubmit(data, INTAKE_CARD, inputs);
+  const read = readSubmit(data, INTAKE_CARD, intakeInputs);
   if (!read.ok) {
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.

@@ -11,6 +11,7 @@ import { chainRows } from '../../core/audit';
 import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
+import { ACTIVE_PHASES, PHASES } from '../../core/model';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
 import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, ResidentAccessCode, ResidentAccessStore, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
@@ -348,9 +349,14 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
         where.push(`c.phase IN (${query.phases.map((_, i) => `@p${i}`).join(', ')})`);
         query.phases.forEach((p, i) => (params[`p${i}`] = p));
       }
-      if (query.status) {
+      if (query.status && query.overdueOn) {
+        // the deadline indexes find the rows; the status is checked on them
         where.push('c.status = @status');
         params.status = query.status;
+      } else if (query.status) {
+        // a status is a set of phases (caseIndex): listed through cases_phase, with no index of its own (migration 17)
+        const phases = PHASES.filter((p) => ACTIVE_PHASES.includes(p) === (query.status === 'open'));
+        where.push(`c.phase IN (${phases.map((p) => `'${p}'`).join(', ')})`);
       }
       if (query.organisationId) {
         where.push('c.inbrenger_org = @org');
@@ -409,9 +415,10 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   }
 
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {
+    // INDEXED BY: without it SQLite took cases_phase (all closed cases, then a sort) over the partial index
     return this.exclusive(() =>
       this
-        .prepared<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE phase = 'CLOSED' AND retention_until <= ? ORDER BY retention_until LIMIT ?`)
+        .prepared<[string, number], CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases INDEXED BY cases_retention WHERE phase = 'CLOSED' AND retention_until <= ? ORDER BY retention_until LIMIT ?`)
         .all(asOf, limit)
         .map(toRecord),
     );

@@ -204,4 +204,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX resident_state_kind ON resident_state (kind, key);
     `,
   },
+  {
+    version: 17,
+    name: 'one index fewer on cases: a status is a set of phases, listed through cases_phase (issue 17: each index is a page of log per submit)',
+    sql: `
+      DROP INDEX IF EXISTS cases_status;
+    `,
+  },
 ];
