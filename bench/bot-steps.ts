@@ -28,6 +28,8 @@ const submitData = () => ({
   card: 'intake',
   v: 1,
   cardId: randomUUID(),
+  // sent anyway after the duplicate hint (issue 16): every submit writes a case, the path measured
+  confirmSimilar: 'yes',
   riskSignals: 'GELD,VERZUIM',
   forms: 'DEALEN',
   protectiveFactors: 'BETROKKEN_OUDERS',

@@ -93,6 +93,8 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
       card: 'intake',
       v: 1,
       cardId: randomUUID(),
+      // sent anyway after the duplicate hint (issue 16): every submit writes a case, the path measured
+      confirmSimilar: 'yes',
       riskSignals: 'GELD,VERZUIM',
       forms: 'DEALEN',
       protectiveFactors: 'BETROKKEN_OUDERS',

@@ -129,6 +129,8 @@ export interface Config {
     streetNames: readonly string[];
     /** about how many days until the signaaltafel first weighs a new concern (SJV_TRIAGE_DAYS; the intake card says it). */
     triageDays: number;
+    /** days back the intake's duplicate hint looks (SJV_DUPLICATE_WINDOW_DAYS; 0 turns the hint off). */
+    duplicateWindowDays: number;
   };
   log: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -216,6 +218,7 @@ const EnvSchema = z.object({
   SJV_JOB_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SJV_REMINDER_LEAD_DAYS: z.coerce.number().int().min(0).max(60).default(3),
   SJV_TRIAGE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  SJV_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(90).default(14),
   SJV_LOCAL_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(24 * 3600).default(8 * 3600),
   SJV_ENTRA_TENANT_ID: z.uuid().optional(),
   SJV_ENTRA_CLIENT_ID: z.uuid().optional(),
@@ -362,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       streetNames,
       triageDays: e.SJV_TRIAGE_DAYS,
+      duplicateWindowDays: e.SJV_DUPLICATE_WINDOW_DAYS,
     },
     log: { level: e.SJV_LOG_LEVEL, ...(e.SJV_LOG_PSEUDONYM_KEY ? { pseudonymKey: e.SJV_LOG_PSEUDONYM_KEY } : {}) },
     demo: { cases: e.SJV_DEMO_CASES ?? e.SJV_MODE !== 'production' },

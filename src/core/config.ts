@@ -38,6 +38,11 @@ export interface ProcessConfig {
   streetNames?: readonly string[];
   /** about how many days an inbrenger waits for the signaaltafel's first weighing (told on the intake card). */
   triageDays: number;
+  /**
+   * the window for the duplicate hint at intake (issue 16, feature row 25): a concern from the same
+   * organisation with an overlapping risk signal and the same age band brought in within this many days.
+   */
+  duplicateWindowDays: number;
 }
 
 export const DEFAULT_PROCESS_CONFIG: ProcessConfig = {
@@ -46,4 +51,5 @@ export const DEFAULT_PROCESS_CONFIG: ProcessConfig = {
   eligibilityAdvice: { AGE_OVER_23: 'WIJKTEAM', TOO_MANY_REGISTRATIONS: 'PGA' },
   maxAge: 23,
   triageDays: 7,
+  duplicateWindowDays: 14,
 };

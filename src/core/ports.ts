@@ -102,6 +102,7 @@ export interface AuditCheckpointLog {
 export interface Store {
   /** Runs `fn` as one transaction: all its writes (case, command, audit) land together or not at all. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** the cases the query selects, newest first (by createdAt), one page, with the total. */
   listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }>;
   /** closed cases whose retention date is on or before `asOf`. */
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]>;

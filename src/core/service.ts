@@ -3,7 +3,7 @@
  * Each command is one transaction holding the case change, the idempotency record and its audit rows.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { dayOf, daysBetweenDays } from './calendar';
+import { addToDay, dayOf, daysBetweenDays } from './calendar';
 import type { ZodError } from 'zod';
 import type { AuditInput, AuditRow, AuditVerification } from './audit';
 import { AuditVerifier, sha256Hex } from './audit';
@@ -22,6 +22,8 @@ import { HANDLERS } from './handlers';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
 import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
 import { formatReference } from './vocabulary';
+import type { SimilarConcern } from './similar-concerns';
+import { similarTo } from './similar-concerns';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
 import type { PolicyTable } from './policy';
@@ -428,6 +430,36 @@ export class Signaalpunt {
     }));
     await this.store.transaction((tx) => tx.appendAudit(rows));
     return ok({ items: found.sort((a, b) => a.frame.createdAt.localeCompare(b.frame.createdAt)).map(earlierCase) });
+  }
+
+  /**
+   * The duplicate hint at intake (similar-concerns.ts): the user's organisation's concerns brought in within
+   * `duplicateWindowDays` that share a risk signal and the age band with the probe, as the user's own view
+   * holds them; newest first, at most `max`. Groups A and B only (no personal data): not audited. Nothing for
+   * a submit that already ran (`commandId` known: a retry is answered by its first result, not by a hint).
+   */
+  async similarConcerns(user: User, probe: { riskSignals: readonly string[]; ageBand?: string; ageYears?: number; commandId?: string }, max = 3): Promise<SimilarConcern[]> {
+    const days = this.config.duplicateWindowDays;
+    const { commandId } = probe;
+    if (commandId && (await this.store.transaction((tx) => tx.getCommand(commandId)))) return [];
+    const ageBand = (probe.ageYears !== undefined ? ageBandFor(probe.ageYears) : probe.ageBand) ?? 'unknown';
+    if (days <= 0 || probe.riskSignals.length === 0 || ageBand === 'unknown') return [];
+    const now = this.nowIso();
+    const since = addToDay(dayOf(now), { days: -days });
+    const org = await this.store.getOrganisation(user.organisationId);
+    const found: SimilarConcern[] = [];
+    const pageSize = 25; // most submits read one short page: the window is days, the list newest first
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.store.listCases({ organisationId: user.organisationId, limit: pageSize, offset });
+      for (const r of page.items) {
+        const hit = similarTo(viewFor(user, r, org, now, this.policy).view, { riskSignals: probe.riskSignals, ageBand }, since);
+        if (hit) found.push(hit);
+      }
+      // the store lists newest first (store contract): past the window, no older page can hold a hit
+      const oldest = page.items[page.items.length - 1];
+      if (!oldest || oldest.frame.createdAt < since || offset + pageSize >= page.total) break;
+    }
+    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, max);
   }
 
   /** Audit rows of one case: the procesregisseur and the privacy officer only. */

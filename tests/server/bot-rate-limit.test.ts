@@ -48,7 +48,8 @@ test('80 card submits in a burst create at most the API’s 60 writes per minute
   expect(opened.status).toBe(200);
   const card = connector.delivered.at(-1)!.body.attachments![0]!.content as Card;
   const submit = actionsOf(card).find((a) => a.verb === 'intake.submit')!;
-  const inputs = { riskSignals: 'GELD', registrationsBand: '0', urgency: 'normal', ageYears: '16', freeText: 'Veel contant geld.' };
+  // 80 times the same concern: sent anyway after the duplicate hint (issue 16), so that each is a write
+  const inputs = { confirmSimilar: 'yes', riskSignals: 'GELD', registrationsBand: '0', urgency: 'normal', ageYears: '16', freeText: 'Veel contant geld.' };
 
   // 80 different intake cards (each its own cardId, so none is a retry of another), submitted at once.
   const answers = await Promise.all(

@@ -10,11 +10,12 @@ import { z } from 'zod';
 import type { CommandRequest } from '../../../src/core/schemas';
 import { FREE_TEXT_MAX } from '../../../src/core/schemas';
 import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
+import type { SimilarConcern } from '../../../src/core/similar-concerns';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
 import type { StringKey } from '../i18n';
-import { phaseLabel, t } from '../i18n';
+import { formatDate, phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
 import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
@@ -36,6 +37,8 @@ export const intakeInputs = {
   urgency: choice(),
   // Longer than the core accepts, so that the core's own limit is what the user hears about.
   freeText: text(FREE_TEXT_MAX * 4),
+  // 'yes' on the card that showed the duplicate hint: the partner saw it and sends anyway.
+  confirmSimilar: z.enum(['', 'yes']).optional(),
 };
 
 const LABELS: Record<string, StringKey> = {
@@ -62,12 +65,16 @@ const DEFAULT_VALUES: Values = { riskSignals: '', forms: '', protectiveFactors: 
  * time until the signaaltafel first weighs a concern. Forms, protective factors and the registrations band
  * are behind "Meer (optioneel)", shown open when the kept input has any of them.
  */
-export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number } = {}): Card {
+export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number; similar?: readonly SimilarConcern[] } = {}): Card {
   const values = { ...DEFAULT_VALUES, ...opts.values };
   const age = /^\d{1,2}$/.test(values.ageYears.trim()) ? Number(values.ageYears) : '';
   return render(intakeTemplate, locale, {
-    meta: { ...INTAKE_CARD, cardId: opts.cardId ?? randomUUID() },
+    meta: { ...INTAKE_CARD, cardId: opts.cardId ?? randomUUID(), confirmSimilar: opts.similar?.length ? 'yes' : '' },
     errors: opts.errors ?? [],
+    similar: opts.similar?.length
+      ? t(locale, 'intake.similar', { list: opts.similar.map((c) => t(locale, 'intake.similarItem', { date: formatDate(locale, c.createdAt), reference: c.reference })).join('; ') })
+      : '',
+    submitTitle: t(locale, opts.similar?.length ? 'intake.submitAnyway' : 'intake.submit'),
     triage: t(locale, 'intake.triage', { days: opts.triageDays ?? DEFAULT_PROCESS_CONFIG.triageDays }),
     showMore: values.forms !== '' || values.protectiveFactors !== '' || (values.registrationsBand !== '' && values.registrationsBand !== 'unknown'),
     values: { ...values, ageYears: age },
@@ -128,6 +135,16 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
   }
   const v = read.value;
+  // The duplicate hint (issue 16): once per card, and only for a text the guard would let through (a text
+  // with identifiers is refused by the core first, with its identifiers masked on the card).
+  const clean = maskIdentifiers(locale, v.freeText ?? '', ctx.deps.service.guardOptions) === (v.freeText ?? '');
+  if (v.confirmSimilar !== 'yes' && clean) {
+    const similar = await ctx.deps.service.similarConcerns(ctx.member.user, { commandId: commandIdFor(v.cardId, 'intake.submit'), riskSignals: v.riskSignals, ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}), ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}) });
+    if (similar.length > 0) {
+      ctx.deps.log.info({ route: 'intake', similar: similar.length }, 'similar concern shown');
+      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar });
+    }
+  }
   const input: CommandRequest<'submitConcern'> = {
     commandId: commandIdFor(v.cardId, 'intake.submit'),
     riskSignals: v.riskSignals,

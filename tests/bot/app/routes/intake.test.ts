@@ -75,11 +75,13 @@ test('a retried submit (Teams resends the same card action) creates nothing new 
   expect((await w.store.readAudit({ limit: 100 })).filter((a) => a.action === 'create')).toHaveLength(1);
 });
 
-test('two intake cards are two concerns: the command id is the card instance, not the content', async () => {
+test('two intake cards are two concerns: the command id is the card instance, not the content (the second after the duplicate hint)', async () => {
   const a = await intakeCard();
   const b = await intakeCard();
   await w.actCard(U.mentor, 'intake.submit', submitOf(a, 'intake.submit', FILLED));
-  await w.actCard(U.mentor, 'intake.submit', submitOf(b, 'intake.submit', FILLED));
+  const hint = await w.actCard(U.mentor, 'intake.submit', submitOf(b, 'intake.submit', FILLED));
+  expect(textOf(hint)).toContain('Toch versturen');
+  await w.actCard(U.mentor, 'intake.submit', submitOf(hint, 'intake.submit', FILLED));
   expect(await caseCount()).toBe(2);
 });
 

@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => w.close());
 
-const FILLED = { riskSignals: 'WAPENS,GELD,VERZUIM', forms: 'DEALEN', protectiveFactors: '', ageYears: '16', ageBand: '', registrationsBand: 'unknown', urgency: 'normal', freeText: '' };
+// each test brings in the same concern again: sent anyway after the duplicate hint (issue 16)
+const FILLED = { confirmSimilar: 'yes', riskSignals: 'WAPENS,GELD,VERZUIM', forms: 'DEALEN', protectiveFactors: '', ageYears: '16', ageBand: '', registrationsBand: 'unknown', urgency: 'normal', freeText: '' };
 
 test('the intake confirmation repeats the day, the age band and the first two signals, in nl and en', async () => {
   for (const [locale, expected] of [
