@@ -107,8 +107,7 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
     await dialog.getByRole('button', { name: 'Bevestigen' }).waitFor(); // the dialog's own wrapper has no box
     await expect(dialog.getByRole('button', { name: 'Bevestigen' }).isDisabled()).resolves.toBe(true);
-    await dialog.getByRole('combobox', { name: /Redelijk vermoeden/ }).click();
-    await page.getByRole('option', { name: 'Ja, er is een redelijk vermoeden' }).click();
+    await dialog.getByRole('radio', { name: 'Ja, er is een redelijk vermoeden' }).click();
     await dialog.getByRole('textbox', { name: /Toelichting/ }).fill('Meerdere signalen van dealen, bevestigd aan tafel.');
     expect(await axeViolations(page, '.ms-Dialog-main')).toEqual([]);
     await dialog.getByRole('button', { name: 'Bevestigen' }).click();

@@ -2,8 +2,9 @@ import * as React from 'react';
 import { DetailsList, DetailsListLayoutMode, SelectionMode, ConstrainMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn } from '@fluentui/react/lib/DetailsList';
 import { Link } from '@fluentui/react/lib/Link';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
 import type { Labels } from '../labels';
-import type { CaseSummary } from '../model';
+import type { CaseSummary, CommandName } from '../model';
 
 export interface SortState {
   key: SortKey;
@@ -17,7 +18,19 @@ export interface CaseTableProps {
   sort: SortState | undefined;
   onSort(key: SortKey): void;
   onOpen(caseId: string): void;
+  /** the command of a row's next step when the user may take it (then "Volgende stap" is a primary button). */
+  stepFor?: (item: CaseSummary) => CommandName | undefined;
+  /** opens the case with the next step's dialog. */
+  onStep?: (caseId: string, command: CommandName) => void;
 }
+
+/** WCAG 2.2 target size (2.5.8): at least 24 px high; long step names wrap inside the column. */
+const STEP_BUTTON = {
+  root: { minHeight: 24, height: 'auto', padding: '2px 8px', minWidth: 0, maxWidth: '100%' },
+  flexContainer: { minWidth: 0 },
+  textContainer: { minWidth: 0 },
+  label: { margin: 0, whiteSpace: 'normal', textAlign: 'left' as const, lineHeight: '18px' },
+};
 
 const PHASE_ORDER = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'];
 
@@ -94,7 +107,7 @@ export function OverdueFlags(props: { item: CaseSummary; labels: Labels }): Reac
 }
 
 export function CaseTable(props: CaseTableProps): React.ReactElement {
-  const { items, labels, sort, onSort, onOpen } = props;
+  const { items, labels, sort, onSort, onOpen, stepFor, onStep } = props;
   const s = labels.s;
   const column = (key: SortKey, name: string, minWidth: number, onRender: (item: CaseSummary) => React.ReactNode, maxWidth?: number): IColumn => ({
     key,
@@ -142,7 +155,12 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       onRender: (item: CaseSummary) => (item.riskSignals && item.riskSignals.length ? item.riskSignals.map((c) => labels.code('riskSignals', c)).join(', ') : s.none),
     },
     column('daysInPhase', s.colDaysInPhase, 60, (item) => String(item.daysInPhase), 90),
-    column('nextStep', s.colNextStep, 140, (item) => s.nextStep[item.nextStep] || item.nextStep),
+    column('nextStep', s.colNextStep, 140, (item) => {
+      const text = s.nextStep[item.nextStep] || item.nextStep;
+      const command = stepFor && onStep && item.status === 'open' ? stepFor(item) : undefined;
+      if (!command || !onStep) return text;
+      return <PrimaryButton text={text} ariaLabel={s.nextStepFor(text, item.reference)} styles={STEP_BUTTON} data-step-case={item.id} onClick={() => onStep(item.id, command)} />;
+    }),
     column('overdue', s.colOverdue, 150, (item) => <OverdueFlags item={item} labels={labels} />),
   ];
   return (
