@@ -60,7 +60,6 @@ const nl = {
   noActionFinished: 'Nog geen enkele actie is afgerond of geannuleerd. Afsluiten met "Opvolging afgerond" wordt dan geweigerd: zet eerst de status van een actie op afgerond of geannuleerd.',
   // the next step and the rest (issue 18, item 6)
   moreSteps: 'Meer stappen',
-  nextStepFor: (step: string, reference: string): string => `${step}: ${reference}`,
   // specific texts for refused fields (issue 18, item 7): by the problem's field path and issue code
   fieldIssue: {
     'informedOn:OUT_OF_RANGE': 'De datum van informeren kan niet vóór de registratie van naam en geboortedatum liggen, en niet in de toekomst.',
@@ -489,7 +488,6 @@ const en: Strings = {
   confirmOpenShort: 'confirmation that you go ahead while something is still open',
   noActionFinished: 'No action is done or cancelled yet. Closing as "follow-up done" is then refused: first set an action’s status to done or cancelled.',
   moreSteps: 'More steps',
-  nextStepFor: (step: string, reference: string): string => `${step}: ${reference}`,
   fieldIssue: {
     'informedOn:OUT_OF_RANGE': 'The date of informing cannot be before the registration of name and date of birth, nor in the future.',
     'dueOn:NOT_IN_FUTURE': 'Choose a due date after today.',

@@ -24,6 +24,8 @@ export interface CaseTableProps {
   onStep?: (caseId: string, command: CommandName) => void;
 }
 
+const referenceId = (item: CaseSummary): string => `sjv-ref-${item.id}`;
+
 /** WCAG 2.2 target size (2.5.8): at least 24 px high; long step names wrap inside the column. */
 const STEP_BUTTON = {
   root: { minHeight: 24, height: 'auto', padding: '2px 8px', minWidth: 0, maxWidth: '100%' },
@@ -130,7 +132,7 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       110,
       (item) => (
         <>
-          <Link onClick={() => onOpen(item.id)} data-case-id={item.id}>
+          <Link id={referenceId(item)} onClick={() => onOpen(item.id)} data-case-id={item.id}>
             {item.reference}
           </Link>
           {item.urgency === 'high' && item.status === 'open' ? (
@@ -159,7 +161,8 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       const text = s.nextStep[item.nextStep] || item.nextStep;
       const command = stepFor && onStep && item.status === 'open' ? stepFor(item) : undefined;
       if (!command || !onStep) return text;
-      return <PrimaryButton text={text} ariaLabel={s.nextStepFor(text, item.reference)} styles={STEP_BUTTON} data-step-case={item.id} onClick={() => onStep(item.id, command)} />;
+      // named by the step, described by the row's kenmerk: a search for the kenmerk finds the case's link only
+      return <PrimaryButton text={text} aria-describedby={referenceId(item)} styles={STEP_BUTTON} data-step-case={item.id} onClick={() => onStep(item.id, command)} />;
     }),
     column('overdue', s.colOverdue, 150, (item) => <OverdueFlags item={item} labels={labels} />),
   ];
