@@ -11,6 +11,7 @@ import type { Labels } from '../labels';
 import type { CaseView, Catalogue, CommandName, CommandOutcome, Partner } from '../model';
 import { ApiProblem } from '../model';
 import { identifierLines } from '../identifierLabels';
+import { fieldIssueLines, isConflict } from '../problemTexts';
 import { AccessCodeSection } from './AccessCodeSection';
 import { AuditTrail } from './AuditTrail';
 import { CaseViewSections } from './CaseViewSections';
@@ -49,6 +50,10 @@ export function randomCommandId(): string {
 export function problemText(e: unknown, labels: Labels): string {
   if (e instanceof ApiProblem) {
     const locale = labels.locale === 'en-US' ? 'en-US' : 'nl-NL';
+    // a 412 carries no text of the API's own: the conflict's words (with "Nieuwste versie laden" beside them)
+    if (e.status === 412) return labels.s.conflictHint;
+    const specific = fieldIssueLines(e.code, e.fields, labels.s);
+    if (specific.length > 0) return specific.join(' ');
     return [locale === 'en-US' ? e.messages.en : e.messages.nl].concat(identifierLines(e.code, e.fields, locale)).join(' ');
   }
   return labels.s.errorLoading;
@@ -110,7 +115,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
         },
         (e: unknown) => {
           setBusy(false);
-          setConflict(e instanceof ApiProblem && e.code === 'CASE.VERSION_CONFLICT');
+          setConflict(isConflict(e));
           setCommandError(problemText(e, labels));
         },
       );

@@ -108,9 +108,35 @@ export function OverdueFlags(props: { item: CaseSummary; labels: Labels }): Reac
   );
 }
 
+/** Below this width (px) of its column the table shows kenmerk (with urgency and overdue flags), phase and next step only. */
+export const NARROW_WIDTH = 640;
+const NARROW_COLUMNS = ['reference', 'phase', 'nextStep'];
+
+/** The width of an element, followed as it changes (ResizeObserver where the browser has it, else window resizes). */
+function useWidth(ref: React.RefObject<HTMLElement>): number | undefined {
+  const [width, setWidth] = React.useState<number | undefined>(undefined);
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    const measure = (): void => setWidth(el.clientWidth || undefined);
+    measure();
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(measure);
+      observer.observe(el);
+      return () => observer.disconnect();
+    }
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  return width;
+}
+
 export function CaseTable(props: CaseTableProps): React.ReactElement {
   const { items, labels, sort, onSort, onOpen, stepFor, onStep } = props;
   const s = labels.s;
+  const box = React.useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const narrow = width !== undefined && width < NARROW_WIDTH;
   const column = (key: SortKey, name: string, minWidth: number, onRender: (item: CaseSummary) => React.ReactNode, maxWidth?: number): IColumn => ({
     key,
     name,
@@ -140,9 +166,14 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
               {s.urgent}
             </span>
           ) : null}
+          {narrow && (item.overdue.informing || item.overdue.enrichment) ? (
+            <div>
+              <OverdueFlags item={item} labels={labels} />
+            </div>
+          ) : null}
         </>
       ),
-      170,
+      narrow ? undefined : 170,
     ),
     column('phase', s.colPhase, 90, (item) => labels.phase(item.phase)),
     column('status', s.colStatus, 60, (item) => (item.status === 'open' ? s.statusOpen : s.statusClosed), 80),
@@ -166,18 +197,25 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
     }),
     column('overdue', s.colOverdue, 150, (item) => <OverdueFlags item={item} labels={labels} />),
   ];
+  const shown = narrow
+    ? columns
+        .filter((c) => NARROW_COLUMNS.indexOf(c.key) >= 0)
+        .map((c) => ({ ...c, minWidth: c.key === 'reference' ? 100 : c.key === 'phase' ? 70 : 120, isMultiline: true }))
+    : columns;
   return (
-    <DetailsList
-      items={items}
-      columns={columns}
-      getKey={(item: CaseSummary) => item.id}
-      setKey="cases"
-      selectionMode={SelectionMode.none}
-      layoutMode={DetailsListLayoutMode.justified}
-      constrainMode={ConstrainMode.unconstrained}
-      onItemInvoked={(item: CaseSummary) => onOpen(item.id)}
-      ariaLabelForGrid={s.appTitle}
-      compact={true}
-    />
+    <div ref={box} data-testid="case-table" data-narrow={narrow ? 'true' : 'false'} style={{ maxWidth: '100%' }}>
+      <DetailsList
+        items={items}
+        columns={shown}
+        getKey={(item: CaseSummary) => item.id}
+        setKey="cases"
+        selectionMode={SelectionMode.none}
+        layoutMode={DetailsListLayoutMode.justified}
+        constrainMode={ConstrainMode.unconstrained}
+        onItemInvoked={(item: CaseSummary) => onOpen(item.id)}
+        ariaLabelForGrid={s.appTitle}
+        compact={true}
+      />
+    </div>
   );
 }
