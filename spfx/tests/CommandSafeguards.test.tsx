@@ -44,14 +44,14 @@ function enriching(i: number, requests: ReturnType<typeof request>[]): CaseView 
   };
 }
 
-function reflecting(i: number, statuses: string[]): CaseView {
+function reflecting(i: number, statuses: string[], frame: Record<string, string> = { informedOn: '2026-03-10' }): CaseView {
   return {
     id: id(i),
     version: 11,
     reference: summary(i).reference,
     phase: 'REFLECTIE',
     access: { A: 'write', G: 'read', H: 'write' },
-    frame: { reference: summary(i).reference, phase: 'REFLECTIE', inbrengerOrganisationId: 'school', informedOn: '2026-03-10' },
+    frame: { reference: summary(i).reference, phase: 'REFLECTIE', inbrengerOrganisationId: 'school', identityCapturedAt: '2026-03-05T09:00:00.000Z', ...frame },
     followUp: { actions: statuses.map((status, n) => ({ id: `act-${n}`, offerCode: 'MENTOR', organisationId: n === 0 ? 'wijkteam' : 'politie', dueOn: '2026-05-01', status })), residentStance: 'POSITIEF' },
     reflection: {},
   };
@@ -149,6 +149,26 @@ describe('irreversible steps show what is still open and ask a confirmation with
     const dialog = await openDialog(view.reference, 'Casus afsluiten');
     expect(within(within(dialog).getByTestId('open-items')).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Mentortraject — Politie basisteam: Loopt']);
     expect(dialog.textContent).not.toContain('Nog geen enkele actie is afgerond');
+  });
+
+  test('"Casus afsluiten" for an identified young person without a recorded informing marks the reason not informed as required (CLOSURE.INFORMING_NOT_RECORDED)', async () => {
+    const view = reflecting(7, ['done'], {});
+    setup(view);
+    const dialog = await openDialog(view.reference, 'Casus afsluiten');
+    const reason = within(dialog).getByRole('textbox', { name: /Reden dat de jongere niet is geïnformeerd/ });
+    expect(reason.getAttribute('required')).not.toBeNull();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^Toelichting/ }), { target: { value: 'Opvolging afgerond.' } });
+    expect(confirmDisabled(dialog)).toBe(true);
+    expect(dialog.textContent).toContain('Nog in te vullen: Reden dat de jongere niet is geïnformeerd');
+    fireEvent.change(reason, { target: { value: 'Jongere verhuisd, niet bereikbaar.' } });
+    expect(confirmDisabled(dialog)).toBe(false);
+  });
+
+  test('"Casus afsluiten" with the informing recorded leaves the reason not informed optional', async () => {
+    const view = reflecting(8, ['done']);
+    setup(view);
+    const dialog = await openDialog(view.reference, 'Casus afsluiten');
+    expect(within(dialog).getByRole('textbox', { name: /Reden dat de jongere niet is geïnformeerd/ }).getAttribute('required')).toBeNull();
   });
 
   test('"Casus afsluiten" with every action done shows nothing open and asks no confirmation', async () => {

@@ -163,7 +163,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     fields: [
       { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' },
       // required by the core when no informing was recorded (CLOSURE.INFORMING_NOT_RECORDED)
-      { key: 'notInformedReason', label: 'fieldNotInformedReason', kind: 'text' },
+      { key: 'notInformedReason', label: 'fieldNotInformedReason', kind: 'text', required: (_v, c) => c.informingMissing },
     ],
     build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },

@@ -20,9 +20,11 @@ export interface CommandContext {
   open: OpenItem[];
   /** the enrichment is confirmed by another partner (the core then moves on to Bespreking without a route). */
   confirmed: boolean;
+  /** the view shows a young person identified and no informing recorded (the core then requires a reason to close). */
+  informingMissing: boolean;
 }
 
-export const NO_CONTEXT: CommandContext = { open: [], confirmed: false };
+export const NO_CONTEXT: CommandContext = { open: [], confirmed: false, informingMissing: false };
 
 type JsonObject = { [key: string]: Json };
 const isObject = (x: Json | undefined): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -68,7 +70,9 @@ export function openItemsFor(name: CommandName, view: CaseView): OpenItem[] {
 
 export function commandContext(name: CommandName, view: CaseView | undefined): CommandContext {
   if (!view) return NO_CONTEXT;
-  return { open: openItemsFor(name, view), confirmed: enrichmentConfirmed(view) };
+  const frame = view.frame;
+  const informingMissing = Boolean(frame && text(frame.identityCapturedAt) && !text(frame.informedOn));
+  return { open: openItemsFor(name, view), confirmed: enrichmentConfirmed(view), informingMissing };
 }
 
 /**
