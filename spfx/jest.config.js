@@ -11,9 +11,13 @@ module.exports = {
   transform: {
     '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true, diagnostics: false }],
   },
-  // @pnp is ESM-only; @fluentui/react's lib/ is ESM: use its CommonJS build.
+  // @pnp is ESM-only; @fluentui/react's lib/ is ESM: use its CommonJS build. Its package "exports" list no
+  // "./lib-commonjs/ChoiceGroup" (8.125.7), so that one is mapped to the file itself (first match wins).
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
-  moduleNameMapper: { '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1' },
+  moduleNameMapper: {
+    '^@fluentui/react/lib/ChoiceGroup$': '<rootDir>/node_modules/@fluentui/react/lib-commonjs/ChoiceGroup.js',
+    '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1',
+  },
   setupFiles: ['<rootDir>/tests/setup.ts'],
   testTimeout: 20000,
 };

@@ -161,14 +161,16 @@ describe('CoordinatorApp (case list web part)', () => {
   test('a phase command asks for confirmation and rationale, then sends the command with its idempotency key and expected version', async () => {
     const { source } = setup();
     fireEvent.click(await screen.findByText('SJV-2026-0001'));
-    fireEvent.click(await screen.findByText('Besluit redelijk vermoeden', { selector: 'span' }));
+    await screen.findByText('Casus SJV-2026-0001');
+    fireEvent.click(within(screen.getByTestId('commands')).getByRole('button', { name: 'Besluit redelijk vermoeden' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
     const confirm = within(dialog).getByText('Bevestigen').closest('button')!;
     // disabled but focusable (so its description of what is missing can be read): aria-disabled
     const disabled = (): boolean => confirm.disabled || confirm.getAttribute('aria-disabled') === 'true';
     expect(disabled()).toBe(true);
-    fireEvent.click(within(dialog).getByRole('combobox', { name: /Redelijk vermoeden/ }));
-    fireEvent.click(await screen.findByRole('option', { name: 'Ja, er is een redelijk vermoeden' }));
+    // Ja/Nee is a choice shown at once (one click), not a dropdown (issue 18, item 6)
+    expect(within(dialog).queryByRole('combobox', { name: /Redelijk vermoeden/ })).toBeNull();
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Ja, er is een redelijk vermoeden' }));
     expect(disabled()).toBe(true); // the rationale is still empty
     fireEvent.change(within(dialog).getByLabelText(/Toelichting/), { target: { value: 'Meerdere signalen van dealen.' } });
     expect(disabled()).toBe(false);
@@ -186,7 +188,8 @@ describe('CoordinatorApp (case list web part)', () => {
     const { source } = setup();
     source.failNextCommand = new ApiProblem('CASE.VERSION_CONFLICT', 409, { nl: 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.', en: 'x' });
     fireEvent.click(await screen.findByText('SJV-2026-0001'));
-    fireEvent.click(await screen.findByText('Casus intrekken', { selector: 'span' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Meer stappen' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Casus intrekken' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Casus intrekken' });
     fireEvent.click(within(dialog).getByRole('combobox', { name: /Geadviseerde route/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Wijkteam' }));
@@ -208,7 +211,8 @@ describe('CoordinatorApp (case list web part)', () => {
       [{ path: 'rationale', issue: 'PERSON_NAME' }],
     );
     fireEvent.click(await screen.findByText('SJV-2026-0001'));
-    fireEvent.click(await screen.findByText('Casus intrekken', { selector: 'span' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Meer stappen' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Casus intrekken' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Casus intrekken' });
     fireEvent.click(within(dialog).getByRole('combobox', { name: /Geadviseerde route/ }));
     fireEvent.click(await screen.findByRole('option', { name: 'Wijkteam' }));

@@ -103,12 +103,11 @@ describeIfReady('local coordinator page in headless Chromium', () => {
 
   test('a case is moved from INBRENG to VERRIJKING with the confirmation dialog and its rationale', async () => {
     await page.getByRole('button', { name: fresh.reference }).click();
-    await page.getByRole('button', { name: 'Besluit redelijk vermoeden' }).click();
+    await page.getByRole('button', { name: 'Besluit redelijk vermoeden', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
     await dialog.getByRole('button', { name: 'Bevestigen' }).waitFor(); // the dialog's own wrapper has no box
     await expect(dialog.getByRole('button', { name: 'Bevestigen' }).isDisabled()).resolves.toBe(true);
-    await dialog.getByRole('combobox', { name: /Redelijk vermoeden/ }).click();
-    await page.getByRole('option', { name: 'Ja, er is een redelijk vermoeden' }).click();
+    await dialog.getByText('Ja, er is een redelijk vermoeden', { exact: true }).click(); // the label: Fluent's radio input sits under it
     await dialog.getByRole('textbox', { name: /Toelichting/ }).fill('Meerdere signalen van dealen, bevestigd aan tafel.');
     expect(await axeViolations(page, '.ms-Dialog-main')).toEqual([]);
     await dialog.getByRole('button', { name: 'Bevestigen' }).click();

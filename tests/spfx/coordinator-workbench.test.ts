@@ -60,7 +60,7 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
 
   test('a disabled "Bevestigen" says what is still missing, and the list of missing fields shrinks as they are filled in', async () => {
     await page.getByRole('button', { name: refs[2] }).click();
-    await page.getByRole('button', { name: 'Besluit redelijk vermoeden' }).click();
+    await page.getByRole('button', { name: 'Besluit redelijk vermoeden', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
     const confirm = dialog.getByRole('button', { name: 'Bevestigen' });
     await confirm.waitFor();
@@ -119,10 +119,9 @@ describeIfReady('the local coordinator page: search, dialogs, readable values', 
     const ref: string = r.body.reference;
     await page.reload();
     await page.getByRole('button', { name: ref }).click();
-    await page.getByRole('button', { name: 'Besluit redelijk vermoeden' }).click();
+    await page.getByRole('button', { name: 'Besluit redelijk vermoeden', exact: true }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Besluit redelijk vermoeden' });
-    await dialog.getByRole('combobox', { name: /Redelijk vermoeden/ }).click();
-    await page.getByRole('option', { name: 'Ja, er is een redelijk vermoeden' }).click();
+    await dialog.getByText('Ja, er is een redelijk vermoeden', { exact: true }).click(); // the label: Fluent's radio input sits under it
     await dialog.getByRole('textbox', { name: /Toelichting/ }).fill('Meerdere signalen van dealen.');
     const sent: string[] = [];
     const command = /\/decide-suspicion$/;

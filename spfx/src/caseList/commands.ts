@@ -5,8 +5,11 @@
  */
 import type { Strings } from './i18n';
 import type { CatalogueListName, CommandName, DataGroup, Phase } from './model';
+import type { CommandContext } from './openItems';
+import { NO_CONTEXT } from './openItems';
 
-export type FieldKind = 'text' | 'date' | 'choice' | 'multichoice' | 'boolean';
+/** 'radio': a choice of a few options shown at once (Ja/Nee), one click instead of a dropdown's two. */
+export type FieldKind = 'text' | 'date' | 'choice' | 'radio' | 'multichoice' | 'boolean';
 export type FormValues = Record<string, string | string[] | boolean | undefined>;
 
 export interface FieldSpec {
@@ -15,7 +18,8 @@ export interface FieldSpec {
   kind: FieldKind;
   /** options of a choice: a catalogue list, or the member organisations. */
   options?: CatalogueListName | 'members' | 'suspicion';
-  required?: boolean | ((v: FormValues) => boolean);
+  /** a function also gets what the case view says (open items, enrichment confirmed). */
+  required?: boolean | ((v: FormValues, c: CommandContext) => boolean);
   visible?: (v: FormValues) => boolean;
 }
 
@@ -26,6 +30,8 @@ export interface CommandSpec {
   writes: DataGroup;
   fields: FieldSpec[];
   rationale: 'required' | 'optional' | 'none';
+  /** an optional rationale that the server requires in this situation (e.g. an unconfirmed enrichment). */
+  rationaleRequiredWhen?: (c: CommandContext) => boolean;
   build(v: FormValues): Record<string, unknown>;
 }
 
@@ -42,7 +48,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     writes: 'A',
     rationale: 'required',
     fields: [
-      { key: 'suspicion', label: 'fieldSuspicion', kind: 'choice', options: 'suspicion', required: true },
+      { key: 'suspicion', label: 'fieldSuspicion', kind: 'radio', options: 'suspicion', required: true },
       { key: 'aveLevel', label: 'fieldAveLevel', kind: 'choice', options: 'aveLevels', visible: (v) => v.suspicion === 'yes' },
       { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', visible: (v) => v.suspicion === 'no', required: (v) => v.suspicion === 'no' },
     ],
@@ -97,7 +103,9 @@ export const COMMAND_SPECS: CommandSpec[] = [
     roles: ['procesregisseur'],
     writes: 'D',
     rationale: 'optional',
-    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' }],
+    // without a confirmation by another partner the core closes the case and requires both (CASE.ADVICE_REQUIRED)
+    rationaleRequiredWhen: (c) => !c.confirmed,
+    fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: (_v, c) => !c.confirmed }],
     build: (v) => ({ ...opt('advisedRoute', str(v.advisedRoute)), ...opt('rationale', str(v.rationale)) }),
   },
   {
@@ -155,7 +163,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     fields: [
       { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' },
       // required by the core when no informing was recorded (CLOSURE.INFORMING_NOT_RECORDED)
-      { key: 'notInformedReason', label: 'fieldNotInformedReason', kind: 'text' },
+      { key: 'notInformedReason', label: 'fieldNotInformedReason', kind: 'text', required: (_v, c) => c.informingMissing },
     ],
     build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },
@@ -175,18 +183,53 @@ export function availableCommands(phase: Phase, access: Partial<Record<DataGroup
   return COMMAND_SPECS.filter((c) => c.phases.indexOf(phase) >= 0 && access[c.writes] === 'write' && c.roles.some((r) => roles.indexOf(r) >= 0));
 }
 
-export function isRequired(f: FieldSpec, v: FormValues): boolean {
-  return typeof f.required === 'function' ? f.required(v) : f.required === true;
+export function isRequired(f: FieldSpec, v: FormValues, c: CommandContext = NO_CONTEXT): boolean {
+  return typeof f.required === 'function' ? f.required(v, c) : f.required === true;
 }
+
+/** The rationale is required by the spec, by the situation, or because something is still open (the reason to go on). */
+export function rationaleRequired(spec: CommandSpec, c: CommandContext = NO_CONTEXT): boolean {
+  if (spec.rationale === 'none') return false;
+  return spec.rationale === 'required' || c.open.length > 0 || (spec.rationaleRequiredWhen ? spec.rationaleRequiredWhen(c) : false);
+}
+
+/** The form key of the explicit confirmation asked when something is still open. */
+export const CONFIRM_OPEN = 'confirmOpen';
 
 export function isVisible(f: FieldSpec, v: FormValues): boolean {
   return f.visible ? f.visible(v) : true;
 }
 
-/** Names of required fields (and the rationale) that are still empty. */
-export function missingFields(spec: CommandSpec, v: FormValues): string[] {
+/** Names of required fields (the rationale, the confirmation that something open is left open) that are still empty. */
+export function missingFields(spec: CommandSpec, v: FormValues, c: CommandContext = NO_CONTEXT): string[] {
   const empty = (x: FormValues[string]): boolean => x === undefined || x === '' || (Array.isArray(x) && x.length === 0);
-  const missing = spec.fields.filter((f) => isVisible(f, v) && isRequired(f, v) && empty(v[f.key])).map((f) => f.key);
-  if (spec.rationale === 'required' && empty(typeof v.rationale === 'string' ? v.rationale.trim() : v.rationale)) missing.push('rationale');
+  const missing = spec.fields.filter((f) => isVisible(f, v) && isRequired(f, v, c) && empty(v[f.key])).map((f) => f.key);
+  if (rationaleRequired(spec, c) && empty(typeof v.rationale === 'string' ? v.rationale.trim() : v.rationale)) missing.push('rationale');
+  if (c.open.length > 0 && v[CONFIRM_OPEN] !== true) missing.push(CONFIRM_OPEN);
   return missing;
+}
+
+/** The command that takes a case's next step (the list's "Volgende stap"); steps that wait on others have none. */
+export const NEXT_STEP_COMMAND: Partial<Record<string, CommandName>> = {
+  DECIDE_SUSPICION: 'decideSuspicion',
+  SUPPLY_IDENTITY: 'supplyIdentity',
+  REQUEST_ENRICHMENT: 'requestEnrichment',
+  CONCLUDE_ENRICHMENT: 'concludeEnrichment',
+  RECORD_DISCUSSION: 'recordDiscussion',
+  AGREE_FOLLOW_UP: 'recordFollowUp',
+  CLOSE_CASE: 'closeCase',
+};
+
+/** Commands that are kept out of the row of steps, in a menu: they end a case outside the normal route. */
+export const OVERFLOW_COMMANDS: CommandName[] = ['withdrawCase'];
+
+/**
+ * The command for the list's next-step button when the user's roles may take it in the case's phase. The
+ * view's write access is checked when the case opens (the list has no view); the server decides.
+ */
+export function nextStepCommand(phase: Phase, nextStep: string, roles: string[]): CommandName | undefined {
+  const name = NEXT_STEP_COMMAND[nextStep];
+  if (!name) return undefined;
+  const spec = COMMAND_SPECS.filter((c) => c.name === name)[0];
+  return spec && spec.phases.indexOf(phase) >= 0 && spec.roles.some((r) => roles.indexOf(r) >= 0) ? name : undefined;
 }

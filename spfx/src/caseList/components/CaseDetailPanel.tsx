@@ -1,16 +1,17 @@
 import * as React from 'react';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
-import { DefaultButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { CommandSpec, FormValues } from '../commands';
-import { availableCommands } from '../commands';
+import { availableCommands, NEXT_STEP_COMMAND, OVERFLOW_COMMANDS } from '../commands';
 import type { CaseApi } from '../dataSource';
 import type { Labels } from '../labels';
-import type { CaseView, Catalogue, CommandOutcome, Partner } from '../model';
+import type { CaseView, Catalogue, CommandName, CommandOutcome, Partner } from '../model';
 import { ApiProblem } from '../model';
 import { identifierLines } from '../identifierLabels';
+import { fieldIssueLines, isConflict } from '../problemTexts';
 import { AccessCodeSection } from './AccessCodeSection';
 import { AuditTrail } from './AuditTrail';
 import { CaseViewSections } from './CaseViewSections';
@@ -27,6 +28,10 @@ export interface CaseDetailPanelProps {
   onChanged(outcome: CommandOutcome): void;
   /** idempotency keys for commands; injectable for tests. */
   newCommandId?: () => string;
+  /** the case's next step from the list: its command is the primary button. */
+  nextStep?: string;
+  /** a command to open at once when the case has loaded and the view allows it (the list's next-step button). */
+  startCommand?: CommandName;
 }
 
 export function randomCommandId(): string {
@@ -45,6 +50,10 @@ export function randomCommandId(): string {
 export function problemText(e: unknown, labels: Labels): string {
   if (e instanceof ApiProblem) {
     const locale = labels.locale === 'en-US' ? 'en-US' : 'nl-NL';
+    // a 412 carries no text of the API's own: the conflict's words (with "Nieuwste versie laden" beside them)
+    if (e.status === 412) return labels.s.conflictHint;
+    const specific = fieldIssueLines(e.code, e.fields, labels.s);
+    if (specific.length > 0) return specific.join(' ');
     return [locale === 'en-US' ? e.messages.en : e.messages.nl].concat(identifierLines(e.code, e.fields, locale)).join(' ');
   }
   return labels.s.errorLoading;
@@ -71,6 +80,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
     return pending.current.id;
   };
   const [codeChanges, setCodeChanges] = React.useState(0);
+  const started = React.useRef(false);
 
   React.useEffect(() => {
     let live = true;
@@ -105,13 +115,28 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
         },
         (e: unknown) => {
           setBusy(false);
-          setConflict(e instanceof ApiProblem && e.code === 'CASE.VERSION_CONFLICT');
+          setConflict(isConflict(e));
           setCommandError(problemText(e, labels));
         },
       );
   };
 
   const commands = view ? availableCommands(view.phase, view.access, roles) : [];
+  const primaryName = props.nextStep ? NEXT_STEP_COMMAND[props.nextStep] : undefined;
+  const inRow = commands.filter((c) => OVERFLOW_COMMANDS.indexOf(c.name) < 0);
+  const inMenu = commands.filter((c) => OVERFLOW_COMMANDS.indexOf(c.name) >= 0);
+  const start = (c: CommandSpec): void => {
+    setCommandError(undefined);
+    setNotice(undefined);
+    setActive(c);
+  };
+  // the list's next-step button: open its dialog once, as soon as the view shows the step is allowed
+  React.useEffect(() => {
+    if (!view || started.current || !props.startCommand) return;
+    started.current = true;
+    const spec = commands.filter((c) => c.name === props.startCommand)[0];
+    if (spec) start(spec);
+  }, [view]);
   // the access code of the status page: the procesregisseur who may write letters (H) in this phase (issue 19)
   const { revokeAccessCode, reissueAccessCode } = api;
   const codes = revokeAccessCode && reissueAccessCode ? { revokeAccessCode: revokeAccessCode.bind(api), reissueAccessCode: reissueAccessCode.bind(api) } : undefined;
@@ -141,17 +166,19 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
             </h3>
             {commands.length === 0 ? <p>{s.noCommands}</p> : null}
             <Stack horizontal wrap tokens={{ childrenGap: 8 }}>
-              {commands.map((c) => (
+              {inRow.map((c) =>
+                c.name === primaryName ? (
+                  <PrimaryButton key={c.name} text={s.command[c.name]} data-next-step="true" onClick={() => start(c)} />
+                ) : (
+                  <DefaultButton key={c.name} text={s.command[c.name]} onClick={() => start(c)} />
+                ),
+              )}
+              {inMenu.length > 0 ? (
                 <DefaultButton
-                  key={c.name}
-                  text={s.command[c.name]}
-                  onClick={() => {
-                    setCommandError(undefined);
-                    setNotice(undefined);
-                    setActive(c);
-                  }}
+                  text={s.moreSteps}
+                  menuProps={{ items: inMenu.map((c) => ({ key: c.name, text: s.command[c.name], onClick: () => start(c) })) }}
                 />
-              ))}
+              ) : null}
             </Stack>
           </section>
           {mayHandleCode && codes ? (
@@ -172,6 +199,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
           labels={labels}
           catalogue={catalogue}
           members={members}
+          {...(view ? { view } : {})}
           busy={busy}
           error={commandError}
           onReload={

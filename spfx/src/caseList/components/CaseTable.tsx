@@ -2,8 +2,9 @@ import * as React from 'react';
 import { DetailsList, DetailsListLayoutMode, SelectionMode, ConstrainMode } from '@fluentui/react/lib/DetailsList';
 import type { IColumn } from '@fluentui/react/lib/DetailsList';
 import { Link } from '@fluentui/react/lib/Link';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
 import type { Labels } from '../labels';
-import type { CaseSummary } from '../model';
+import type { CaseSummary, CommandName } from '../model';
 
 export interface SortState {
   key: SortKey;
@@ -17,7 +18,21 @@ export interface CaseTableProps {
   sort: SortState | undefined;
   onSort(key: SortKey): void;
   onOpen(caseId: string): void;
+  /** the command of a row's next step when the user may take it (then "Volgende stap" is a primary button). */
+  stepFor?: (item: CaseSummary) => CommandName | undefined;
+  /** opens the case with the next step's dialog. */
+  onStep?: (caseId: string, command: CommandName) => void;
 }
+
+const referenceId = (item: CaseSummary): string => `sjv-ref-${item.id}`;
+
+/** WCAG 2.2 target size (2.5.8): at least 24 px high; long step names wrap inside the column. */
+const STEP_BUTTON = {
+  root: { minHeight: 24, height: 'auto', padding: '2px 8px', minWidth: 0, maxWidth: '100%' },
+  flexContainer: { minWidth: 0 },
+  textContainer: { minWidth: 0 },
+  label: { margin: 0, whiteSpace: 'normal', textAlign: 'left' as const, lineHeight: '18px' },
+};
 
 const PHASE_ORDER = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'];
 
@@ -93,9 +108,35 @@ export function OverdueFlags(props: { item: CaseSummary; labels: Labels }): Reac
   );
 }
 
+/** Below this width (px) of its column the table shows kenmerk (with urgency and overdue flags), phase and next step only. */
+export const NARROW_WIDTH = 640;
+const NARROW_COLUMNS = ['reference', 'phase', 'nextStep'];
+
+/** The width of an element, followed as it changes (ResizeObserver where the browser has it, else window resizes). */
+function useWidth(ref: React.RefObject<HTMLElement>): number | undefined {
+  const [width, setWidth] = React.useState<number | undefined>(undefined);
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    const measure = (): void => setWidth(el.clientWidth || undefined);
+    measure();
+    if (typeof ResizeObserver !== 'undefined') {
+      const observer = new ResizeObserver(measure);
+      observer.observe(el);
+      return () => observer.disconnect();
+    }
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  return width;
+}
+
 export function CaseTable(props: CaseTableProps): React.ReactElement {
-  const { items, labels, sort, onSort, onOpen } = props;
+  const { items, labels, sort, onSort, onOpen, stepFor, onStep } = props;
   const s = labels.s;
+  const box = React.useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const narrow = width !== undefined && width < NARROW_WIDTH;
   const column = (key: SortKey, name: string, minWidth: number, onRender: (item: CaseSummary) => React.ReactNode, maxWidth?: number): IColumn => ({
     key,
     name,
@@ -117,7 +158,7 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       110,
       (item) => (
         <>
-          <Link onClick={() => onOpen(item.id)} data-case-id={item.id}>
+          <Link id={referenceId(item)} onClick={() => onOpen(item.id)} data-case-id={item.id}>
             {item.reference}
           </Link>
           {item.urgency === 'high' && item.status === 'open' ? (
@@ -125,9 +166,14 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
               {s.urgent}
             </span>
           ) : null}
+          {narrow && (item.overdue.informing || item.overdue.enrichment) ? (
+            <div>
+              <OverdueFlags item={item} labels={labels} />
+            </div>
+          ) : null}
         </>
       ),
-      170,
+      narrow ? undefined : 170,
     ),
     column('phase', s.colPhase, 90, (item) => labels.phase(item.phase)),
     column('status', s.colStatus, 60, (item) => (item.status === 'open' ? s.statusOpen : s.statusClosed), 80),
@@ -142,21 +188,34 @@ export function CaseTable(props: CaseTableProps): React.ReactElement {
       onRender: (item: CaseSummary) => (item.riskSignals && item.riskSignals.length ? item.riskSignals.map((c) => labels.code('riskSignals', c)).join(', ') : s.none),
     },
     column('daysInPhase', s.colDaysInPhase, 60, (item) => String(item.daysInPhase), 90),
-    column('nextStep', s.colNextStep, 140, (item) => s.nextStep[item.nextStep] || item.nextStep),
+    column('nextStep', s.colNextStep, 140, (item) => {
+      const text = s.nextStep[item.nextStep] || item.nextStep;
+      const command = stepFor && onStep && item.status === 'open' ? stepFor(item) : undefined;
+      if (!command || !onStep) return text;
+      // named by the step, described by the row's kenmerk: a search for the kenmerk finds the case's link only
+      return <PrimaryButton text={text} aria-describedby={referenceId(item)} styles={STEP_BUTTON} data-step-case={item.id} onClick={() => onStep(item.id, command)} />;
+    }),
     column('overdue', s.colOverdue, 150, (item) => <OverdueFlags item={item} labels={labels} />),
   ];
+  const shown = narrow
+    ? columns
+        .filter((c) => NARROW_COLUMNS.indexOf(c.key) >= 0)
+        .map((c) => ({ ...c, minWidth: c.key === 'reference' ? 100 : c.key === 'phase' ? 70 : 120, isMultiline: true }))
+    : columns;
   return (
-    <DetailsList
-      items={items}
-      columns={columns}
-      getKey={(item: CaseSummary) => item.id}
-      setKey="cases"
-      selectionMode={SelectionMode.none}
-      layoutMode={DetailsListLayoutMode.justified}
-      constrainMode={ConstrainMode.unconstrained}
-      onItemInvoked={(item: CaseSummary) => onOpen(item.id)}
-      ariaLabelForGrid={s.appTitle}
-      compact={true}
-    />
+    <div ref={box} data-testid="case-table" data-narrow={narrow ? 'true' : 'false'} style={{ maxWidth: '100%' }}>
+      <DetailsList
+        items={items}
+        columns={shown}
+        getKey={(item: CaseSummary) => item.id}
+        setKey="cases"
+        selectionMode={SelectionMode.none}
+        layoutMode={DetailsListLayoutMode.justified}
+        constrainMode={ConstrainMode.unconstrained}
+        onItemInvoked={(item: CaseSummary) => onOpen(item.id)}
+        ariaLabelForGrid={s.appTitle}
+        compact={true}
+      />
+    </div>
   );
 }

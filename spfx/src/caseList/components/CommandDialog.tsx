@@ -5,18 +5,26 @@ import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import type { IDropdownOption } from '@fluentui/react/lib/Dropdown';
 import { TextField } from '@fluentui/react/lib/TextField';
 import { Checkbox } from '@fluentui/react/lib/Checkbox';
+import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { CommandSpec, FieldSpec, FormValues } from '../commands';
-import { isRequired, isVisible, missingFields } from '../commands';
+import { CONFIRM_OPEN, isRequired, isVisible, missingFields, rationaleRequired } from '../commands';
 import type { Labels } from '../labels';
-import type { Catalogue, Partner } from '../model';
+import type { CaseView, Catalogue, Partner } from '../model';
+import type { OpenItem } from '../openItems';
+import { commandContext, followUpFinished } from '../openItems';
+
+/** WCAG 2.2 target size (2.5.8): the label a user clicks is at least 24 × 24 CSS px (Fluent's is 20 high). */
+const TARGET_24 = { field: { minHeight: 24, minWidth: 48, paddingTop: 2, paddingBottom: 2, boxSizing: 'border-box' as const } };
 
 export interface CommandDialogProps {
   spec: CommandSpec;
   labels: Labels;
   catalogue: Catalogue;
   members: Partner[];
+  /** the case as the reader sees it: what is still open for this step comes from it, nothing else. */
+  view?: CaseView;
   busy: boolean;
   error: string | undefined;
   /** set when the error is a version conflict: loads the newest version of the case under the dialog. */
@@ -36,20 +44,27 @@ function options(f: FieldSpec, labels: Labels, catalogue: Catalogue, members: Pa
 }
 
 export function CommandDialog(props: CommandDialogProps): React.ReactElement {
-  const { spec, labels, catalogue, members, busy, error, onReload, onConfirm, onCancel } = props;
+  const { spec, labels, catalogue, members, view, busy, error, onReload, onConfirm, onCancel } = props;
   const s = labels.s;
   const [values, setValues] = React.useState<FormValues>({});
   const set = (key: string, value: FormValues[string]): void => setValues((v) => ({ ...v, [key]: value }));
-  const missing = missingFields(spec, values);
+  const context = commandContext(spec.name, view);
+  const missing = missingFields(spec, values, context);
+  const finished = spec.name === 'closeCase' ? followUpFinished(view) : undefined;
+  const openLine = (o: OpenItem): string =>
+    o.kind === 'answer'
+      ? s.openAnswer(labels.organisation(o.organisationId), o.dueOn ? labels.date(o.dueOn) : s.none)
+      : s.openAction(o.offerCode ? labels.code('offers', o.offerCode) : s.none, labels.organisation(o.organisationId), s.statusValue[o.status] || o.status);
   const labelOf = (key: string): string => {
     if (key === 'rationale') return s.rationale;
+    if (key === CONFIRM_OPEN) return s.confirmOpenShort;
     const f = spec.fields.filter((x) => x.key === key)[0];
     return f ? String(s[f.label]) : key;
   };
   const field = (f: FieldSpec): React.ReactNode => {
     if (!isVisible(f, values)) return null;
     const label = String(s[f.label]);
-    const required = isRequired(f, values);
+    const required = isRequired(f, values, context);
     const id = `sjv-cmd-${spec.name}-${f.key}`;
     switch (f.kind) {
       case 'text':
@@ -68,6 +83,18 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
             placeholder={s.none}
             options={options(f, labels, catalogue, members)}
             selectedKey={typeof values[f.key] === 'string' ? (values[f.key] as string) : null}
+            onChange={(_e, o) => o && set(f.key, String(o.key))}
+          />
+        );
+      case 'radio':
+        return (
+          <ChoiceGroup
+            key={f.key}
+            id={id}
+            label={label}
+            required={required}
+            selectedKey={typeof values[f.key] === 'string' ? (values[f.key] as string) : null}
+            options={options(f, labels, catalogue, members).map((o) => ({ key: String(o.key), text: o.text, id: `${id}-${String(o.key)}`, styles: TARGET_24 }))}
             onChange={(_e, o) => o && set(f.key, String(o.key))}
           />
         );
@@ -98,6 +125,23 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
       minWidth={420}
     >
       <Stack tokens={{ childrenGap: 8 }}>
+        {context.open.length > 0 ? (
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline={true}>
+            <div data-testid="open-items">
+              <p style={{ margin: '0 0 4px' }}>{spec.name === 'closeCase' ? s.openActionsTitle : s.openAnswersTitle}</p>
+              <ul style={{ margin: 0, paddingLeft: 18 }}>
+                {context.open.map((o, i) => (
+                  <li key={i}>{openLine(o)}</li>
+                ))}
+              </ul>
+            </div>
+          </MessageBar>
+        ) : null}
+        {finished === false ? (
+          <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline={true}>
+            {s.noActionFinished}
+          </MessageBar>
+        ) : null}
         {spec.fields.map(field)}
         {spec.rationale !== 'none' ? (
           <TextField
@@ -105,9 +149,18 @@ export function CommandDialog(props: CommandDialogProps): React.ReactElement {
             label={s.rationale}
             multiline
             rows={3}
-            required={spec.rationale === 'required'}
+            required={rationaleRequired(spec, context)}
             value={String(values.rationale || '')}
             onChange={(_e, v) => set('rationale', v)}
+          />
+        ) : null}
+        {context.open.length > 0 ? (
+          <Checkbox
+            id={`sjv-cmd-${spec.name}-${CONFIRM_OPEN}`}
+            label={s.confirmOpen}
+            required={true}
+            checked={values[CONFIRM_OPEN] === true}
+            onChange={(_e, c) => set(CONFIRM_OPEN, Boolean(c))}
           />
         ) : null}
         {error ? (

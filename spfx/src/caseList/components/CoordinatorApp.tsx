@@ -13,7 +13,8 @@ import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import type { Strings } from '../i18n';
 import { makeLabels } from '../labels';
-import type { CaseSummary, Catalogue, ListFilter, Partner } from '../model';
+import type { CaseSummary, Catalogue, CommandName, ListFilter, Partner } from '../model';
+import { nextStepCommand } from '../commands';
 import { CaseDetailPanel, problemText } from './CaseDetailPanel';
 import type { FilterState } from './CaseFilters';
 import { CaseFilters, DEFAULT_FILTER } from './CaseFilters';
@@ -65,6 +66,12 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
   const [data, setData] = React.useState<{ items: CaseSummary[]; total: number } | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
   const [openCase, setOpenCase] = React.useState<string | undefined>(undefined);
+  // the command to open with the case: set by the list's next-step button, cleared by opening a case otherwise
+  const [startCommand, setStartCommand] = React.useState<CommandName | undefined>(undefined);
+  const open = (caseId: string | undefined, command?: CommandName): void => {
+    setStartCommand(command);
+    setOpenCase(caseId);
+  };
   const [reload, setReload] = React.useState(0);
   const reported = React.useRef(false);
   const labels = React.useMemo(() => makeLabels(locale, s, catalogue, partners), [locale, catalogue, partners]);
@@ -105,12 +112,13 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
     }
   }, [data]);
 
+  const openSummary = data && openCase ? data.items.filter((c) => c.id === openCase)[0] : undefined;
   const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
   const rows = data ? sortItems(data.items, sort, labels) : [];
   const onSort = (key: SortKey): void => setSort((cur) => (cur && cur.key === key ? { key, descending: !cur.descending } : { key, descending: false }));
   return (
     <div className="sjv-coordinator" lang={locale === 'en-US' ? 'en' : 'nl'}>
-      {props.aboveList ? props.aboveList(setOpenCase) : null}
+      {props.aboveList ? props.aboveList((caseId) => open(caseId)) : null}
       <h2 style={{ margin: '0 0 12px', fontSize: 20 }}>{s.appTitle}</h2>
       <CaseFilters
         filter={filter}
@@ -131,7 +139,17 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
       ) : null}
       {!data && !error ? <Spinner label={s.loading} /> : null}
       {data && data.items.length === 0 ? <p>{emptyText(filter, s)}</p> : null}
-      {data && data.items.length > 0 ? <CaseTable items={rows} labels={labels} sort={sort} onSort={onSort} onOpen={setOpenCase} /> : null}
+      {data && data.items.length > 0 ? (
+        <CaseTable
+          items={rows}
+          labels={labels}
+          sort={sort}
+          onSort={onSort}
+          onOpen={(caseId) => open(caseId)}
+          stepFor={(item) => nextStepCommand(item.phase, item.nextStep, roles)}
+          onStep={(caseId, command) => open(caseId, command)}
+        />
+      ) : null}
       {data && pages > 1 ? (
         <Stack horizontal tokens={{ childrenGap: 8 }} verticalAlign="center" style={{ marginTop: 8 }}>
           <DefaultButton text={s.previousPage} disabled={page === 0} onClick={() => setPage(page - 1)} />
@@ -141,15 +159,18 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
       ) : null}
       {openCase ? (
         <CaseDetailPanel
+          key={openCase}
           caseId={openCase}
           api={source}
           labels={labels}
           roles={roles}
           catalogue={catalogue}
           members={partners.filter((p) => p.member !== false)}
-          onClose={() => setOpenCase(undefined)}
+          onClose={() => open(undefined)}
           onChanged={() => setReload((r) => r + 1)}
           {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
+          {...(openSummary ? { nextStep: openSummary.nextStep } : {})}
+          {...(startCommand ? { startCommand } : {})}
         />
       ) : null}
     </div>
