@@ -126,7 +126,9 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const recorded = await caseOf(bespreking);
     expect(recorded.discussion).toMatchObject({ parties: ['politie', 'jongerenwerk'], leadOrganisationId: 'jongerenwerk', lifeDomains: { SCHOOL: 'concerning' } });
 
-    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { name: 'Delen op het podium' }).click();
+    // every item decided: all are one summary line; the chair opens the bespreking to share it
+    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { expanded: false }).click();
+    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { name: /^Delen op het podium/ }).click();
     await eventually(async () => ((await page.evaluate('window.__teamsHost.shared')) as string[]).length === 1, 'the host was asked to share to the stage');
     expect((await page.evaluate('window.__teamsHost.shared')) as string[]).toEqual([expect.stringMatching(/\/pages\/index\.html\?view=stage$/)]);
     expect((await page.evaluate('window.__teamsHost.calls')) as string[]).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'meeting.shareAppContentToStage']));

@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
-import { alertText, clickButton, nl, pick, renderTab } from './support/render';
+import { alertText, clickButton, nl, openItem, pick, renderTab } from './support/render';
 import type { Session } from './support/session';
 import { TEAMS_MEETING_ID, session } from './support/session';
 
@@ -24,8 +24,7 @@ async function discussionForm() {
   renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, new CoreTabApi(s.w, U.voorzitter));
   const ref = await s.reference(s.bespreking);
   // the chair takes up the bespreking item (the anonymous round's first item is open by default).
-  await screen.findByText(nl.openDiscussionForm);
-  clickButton(document.body, nl.openDiscussionForm);
+  await openItem(2);
   const form = await screen.findByLabelText(`${nl.discussion} ${ref}`);
   return { form, q: within(form) };
 }
