@@ -116,6 +116,7 @@ const nl = {
   required: 'Verplicht.',
   // discussion form
   lifeDomains: 'Leefgebieden',
+  concerningLifeDomains: 'Zorgelijke leefgebieden',
   concerning: 'zorgelijk',
   notConcerning: 'niet zorgelijk',
   unknown: 'onbekend',
@@ -253,6 +254,7 @@ const en: Strings = {
   saved: 'Saved.',
   required: 'Required.',
   lifeDomains: 'Life domains',
+  concerningLifeDomains: 'Concerning life domains',
   concerning: 'concerning',
   notConcerning: 'not concerning',
   unknown: 'unknown',

@@ -70,4 +70,66 @@ run('the chair’s meeting tab (test host, headless Chromium, real server)', () 
     await eventually(async () => ((await page.evaluate('window.__teamsHost.shared')) as string[]).length === 1, 'the host was asked to share to the stage');
     await tab.getByRole('button', { name: `Volgende delen: Agendapunt 4: ${refs[3]}` }).waitFor();
   });
+
+  /** every visible element with a border: its colour's relative luminance (WCAG 2.1 definition) and what it is. */
+  const BORDERS = `(() => {
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4); };
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const cs = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden') continue;
+      for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+        if (cs['border' + side + 'Style'] === 'none' || parseFloat(cs['border' + side + 'Width']) === 0) continue;
+        const m = cs['border' + side + 'Color'].match(/[0-9.]+/g).map(Number);
+        if (m.length === 4 && m[3] === 0) continue;
+        const lum = 0.2126 * lin(m[0]) + 0.7152 * lin(m[1]) + 0.0722 * lin(m[2]);
+        out.push({ what: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + (el.dataset.testid ? '#' + el.dataset.testid : ''), color: cs['border' + side + 'Color'], lum: Math.round(lum * 100) / 100 });
+        break;
+      }
+    }
+    return out;
+  })()`;
+
+  test('the dark theme draws no harsh white borders (none lighter than luminance 0.6), while high contrast keeps white outlines on the items', async () => {
+    const { teamsMeetingId, refs } = await fourItems();
+    const { page, tab, frame } = await openTab(h, { frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 320, theme: 'dark' });
+    await tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refs[0]}` }).waitFor();
+    const borders = (await frame().evaluate(BORDERS)) as { what: string; color: string; lum: number }[];
+    const harsh = borders.filter((b) => b.lum > 0.6);
+    console.log(`dark theme: ${borders.length} bordered elements, ${harsh.length} harsh: ${JSON.stringify(harsh.slice(0, 5))}`);
+    expect(harsh).toEqual([]);
+    // the item frames are still there, as a soft line
+    expect(borders.filter((b) => b.what.startsWith('article')).length).toBe(4);
+    await page.evaluate("window.__setTheme('contrast')");
+    await eventually(async () => (await frame().evaluate('getComputedStyle(document.body).backgroundColor')) === 'rgb(0, 0, 0)', 'the high-contrast theme is applied');
+    const hc = (await frame().evaluate(BORDERS)) as { what: string; color: string; lum: number }[];
+    expect(hc.filter((b) => b.what.startsWith('article')).map((b) => b.color)).toEqual(Array(4).fill('rgb(255, 255, 255)'));
+  });
+
+  test('the stage is made for a shared screen: the item uses the full width, with large type for labels and values', async () => {
+    const { teamsMeetingId, meetingId } = await fourItems();
+    const agenda = await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter });
+    expect((await t.call('POST', `/api/v1/meetings/${meetingId}/stage`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[2].id } })).status).toBe(200);
+    const { tab, frame } = await openTab(h, { frameContext: 'meetingStage', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 1100 });
+    const item = tab.getByTestId('stage').locator('section');
+    await item.waitFor();
+    // a string: the root tsconfig has no DOM types (the same as BORDERS)
+    const m = (await frame().evaluate(`(() => {
+      const el = document.querySelector('[data-testid="stage"] section');
+      const px = (e) => (e ? parseFloat(getComputedStyle(e).fontSize) : 0);
+      return {
+        width: el.getBoundingClientRect().width,
+        viewport: document.documentElement.clientWidth,
+        heading: px(el.querySelector('h2')),
+        label: px(el.querySelector('dt')),
+        value: px(el.querySelector('dd span, dd li')),
+      };
+    })()`)) as { width: number; viewport: number; heading: number; label: number; value: number };
+    console.log(`stage at ${m.viewport} px: item ${Math.round(m.width)} px wide, heading ${m.heading} px, labels ${m.label} px, values ${m.value} px`);
+    expect(m.width / m.viewport).toBeGreaterThan(0.9);
+    expect(m.heading).toBeGreaterThanOrEqual(40);
+    expect(m.label).toBeGreaterThanOrEqual(24);
+    expect(m.value).toBeGreaterThanOrEqual(28);
+  });
 });

@@ -117,8 +117,9 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const talk = tab.getByRole('form', { name: `Bespreking ${refBespreking}` });
     await talk.getByText('Politie basisteam', { exact: true }).click();
     await talk.getByText('Jongerenwerk', { exact: true }).click();
-    await talk.getByRole('combobox', { name: /^School en werk/ }).click();
-    await tab.getByRole('option', { name: 'zorgelijk', exact: true }).click();
+    await talk.getByRole('combobox', { name: /^Zorgelijke leefgebieden/ }).click();
+    await tab.getByRole('listbox').getByText('School en werk', { exact: true }).click();
+    await page.keyboard.press('Escape');
     await talk.getByRole('combobox', { name: /^Regiehouder/ }).click();
     await tab.getByRole('option', { name: 'Jongerenwerk' }).click();
     await talk.getByRole('button', { name: 'Afronden: naar opvolging' }).click();

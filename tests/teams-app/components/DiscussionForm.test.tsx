@@ -32,7 +32,7 @@ async function discussionForm() {
 
 test('the chair records life domains, parties, follow-up options and the lead partner, and completes: the case moves to Opvolging', async () => {
   const { form, q } = await discussionForm();
-  await pick(form, 'School en werk', nl.concerning);
+  await pick(form, nl.concerningLifeDomains, 'School en werk');
   fireEvent.click(q.getByLabelText('Politie basisteam'));
   fireEvent.click(q.getByLabelText('Jongerenwerk'));
   await pick(form, nl.followUpOptions, 'Gesprekken met een jongerenwerker');
@@ -74,4 +74,17 @@ test('two chairs saving the same bespreking: the second gets a conflict message,
   expect(await alertText(q)).toContain('Iemand anders heeft deze casus intussen gewijzigd');
   expect((await recordOf(s.bespreking)).discussion?.parties).toEqual(['wijkteam']);
   expect((q.getByLabelText('Politie basisteam') as HTMLInputElement).checked).toBe(true);
+});
+
+test('life domains are picked as in the web part: one multi-select of the concerning domains, not a dropdown per domain', async () => {
+  const { form, q } = await discussionForm();
+  // one labelled control for all eight domains; no control is named after a single domain
+  expect(q.getAllByLabelText(nl.concerningLifeDomains)).toHaveLength(1);
+  expect(q.queryByLabelText('School en werk')).toBeNull();
+  expect(q.queryByLabelText('Gezin en opvoeding')).toBeNull();
+  await pick(form, nl.concerningLifeDomains, 'School en werk');
+  await pick(form, nl.concerningLifeDomains, 'Gezin en opvoeding');
+  fireEvent.click(q.getByLabelText('Politie basisteam'));
+  clickButton(form, nl.saveDiscussion);
+  await waitFor(async () => expect((await recordOf(s.bespreking)).discussion?.lifeDomains).toMatchObject({ SCHOOL: 'concerning', GEZIN: 'concerning', VRIJE_TIJD: 'unknown' }));
 });
