@@ -7,7 +7,7 @@ import type { TestServer } from '../../server/support/harness';
 import { DEMO, driveTo } from '../../server/support/harness';
 import { browserAvailable } from './support/browser';
 import type { TabHarness } from './support/tab-harness';
-import { eventually, openTab, sessionWith, startTabHarness } from './support/tab-harness';
+import { axeViolations, eventually, openTab, sessionWith, startTabHarness } from './support/tab-harness';
 
 const run = browserAvailable() ? describe : describe.skip;
 jest.setTimeout(180_000);
@@ -131,5 +131,133 @@ run('the chair’s meeting tab (test host, headless Chromium, real server)', () 
     expect(m.heading).toBeGreaterThanOrEqual(40);
     expect(m.label).toBeGreaterThanOrEqual(24);
     expect(m.value).toBeGreaterThanOrEqual(28);
+  });
+
+  /** The chair's task (issue 18): open the session, share and decide items 1–3, leave item 4, end with the warning and move it on. */
+  test('scripted task, mouse: the chair runs a signaaltafel of 4 items to its end, through the undecided-items warning (prints the clicks)', async () => {
+    const caseIds = [await driveTo(t, 'INBRENG'), await driveTo(t, 'INBRENG'), await driveTo(t, 'BESPREKING'), await driveTo(t, 'BESPREKING')];
+    const { teamsMeetingId, meetingId } = await sessionWith(t, caseIds);
+    const refs: string[] = [];
+    for (const id of caseIds) refs.push((await caseOf(id)).reference);
+    const { page, tab } = await openTab(h, { frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 320 });
+    let clicks = 0;
+    const click = async (l: { click(): Promise<void> }) => {
+      clicks++;
+      await l.click();
+    };
+    await click(tab.getByRole('button', { name: 'Signaaltafel openen' }));
+    for (const i of [0, 1]) {
+      await click(tab.getByRole('button', { name: `Volgende delen: Agendapunt ${i + 1}: ${refs[i]}` }));
+      const form = tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refs[i]}` });
+      await click(form.locator('label').filter({ hasText: /^Ja$/ }));
+      await form.getByRole('textbox', { name: /Onderbouwing/ }).fill('Meerdere signalen van dealen en geld.');
+      await click(form.getByRole('button', { name: 'Besluit vastleggen' }));
+      await eventually(async () => (await caseOf(caseIds[i]!)).phase === 'VERRIJKING', `item ${i + 1} decided`);
+    }
+    await click(tab.getByRole('button', { name: `Volgende delen: Agendapunt 3: ${refs[2]}` }));
+    const talk = tab.getByRole('form', { name: `Bespreking ${refs[2]}` });
+    await click(talk.getByText('Jongerenwerk', { exact: true }));
+    await click(talk.getByRole('combobox', { name: /^Regiehouder/ }));
+    await click(tab.getByRole('option', { name: 'Jongerenwerk' }));
+    await click(talk.getByRole('button', { name: 'Afronden: naar opvolging' }));
+    await eventually(async () => (await caseOf(caseIds[2]!)).phase === 'OPVOLGING', 'item 3 completed');
+    // item 4 is left: ending warns and names it
+    await click(tab.getByRole('button', { name: 'Signaaltafel sluiten en notulen maken' }));
+    const warning = tab.getByTestId('confirm-end').getByRole('alert');
+    expect(await warning.innerText()).toContain(`Agendapunt 4: ${refs[3]}`);
+    expect(await warning.innerText()).not.toContain(`Agendapunt 3:`);
+    await click(tab.getByRole('button', { name: 'Verplaatsen naar volgende signaaltafel en sluiten' }));
+    await tab.getByTestId('minutes').getByText('Definitief.').waitFor();
+    console.log(`voorzitter: ${clicks} clicks (4 items: 3 shared and decided, 1 moved on at the end)`);
+    expect((await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter })).body.meeting.status).toBe('ended');
+    expect(((await page.evaluate('window.__teamsHost.shared')) as string[]).length).toBe(3);
+    expect(clicks).toBeLessThanOrEqual(16);
+  });
+
+  /** The accessible name of the focused element in the tab (aria-label, aria-labelledby, its label, or its text). */
+  const FOCUSED = `(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return '';
+    const by = a.getAttribute('aria-labelledby');
+    const byText = by ? by.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+    return (a.getAttribute('aria-label') || byText || (a.labels && a.labels[0] ? a.labels[0].textContent : '') || a.textContent || '').replace(/\\s+/g, ' ').trim();
+  })()`;
+
+  test('scripted task, keyboard only: the same signaaltafel run with Tab, Enter, Space and arrow keys alone (no mouse click; prints the key presses)', async () => {
+    const caseIds = [await driveTo(t, 'INBRENG'), await driveTo(t, 'INBRENG'), await driveTo(t, 'BESPREKING'), await driveTo(t, 'BESPREKING')];
+    const { teamsMeetingId, meetingId } = await sessionWith(t, caseIds);
+    const refs: string[] = [];
+    for (const id of caseIds) refs.push((await caseOf(id)).reference);
+    const { page, tab, frame } = await openTab(h, { frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 320 });
+    await tab.getByRole('button', { name: 'Signaaltafel openen' }).waitFor();
+    let keys = 0;
+    const press = async (key: 'Tab' | 'Shift+Tab' | 'Enter' | ' ' | 'ArrowDown' | 'ArrowUp') => {
+      keys++;
+      await page.keyboard.press(key);
+    };
+    const focused = async () => (await frame().evaluate(FOCUSED)) as string;
+    /** Tab (forward, then back) until the focused control's name matches. */
+    const tabTo = async (name: RegExp) => {
+      for (const key of ['Tab', 'Shift+Tab'] as const) {
+        for (let i = 0; i < 40; i++) {
+          if (name.test(await focused())) return;
+          await press(key);
+        }
+      }
+      throw new Error(`keyboard: never reached ${name} (focus on "${await focused()}")`);
+    };
+    await tabTo(/^Signaaltafel openen$/);
+    await press('Enter');
+    for (const i of [0, 1]) {
+      await tabTo(new RegExp(`^Volgende delen: Agendapunt ${i + 1}:`));
+      await press('Enter');
+      await tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refs[i]}` }).waitFor();
+      await tabTo(/^Ja$/);
+      await press(' ');
+      await tabTo(/^Onderbouwing/);
+      await page.keyboard.type('Meerdere signalen van dealen en geld.');
+      await tabTo(/^Besluit vastleggen$/);
+      await press('Enter');
+      await eventually(async () => (await caseOf(caseIds[i]!)).phase === 'VERRIJKING', `item ${i + 1} decided`);
+    }
+    await tabTo(new RegExp(`^Volgende delen: Agendapunt 3:`));
+    await press('Enter');
+    await tab.getByRole('form', { name: `Bespreking ${refs[2]}` }).waitFor();
+    await tabTo(/^Jongerenwerk$/);
+    await press(' ');
+    await tabTo(/^Regiehouder/);
+    await press('Enter');
+    await tab.getByRole('listbox').waitFor();
+    await press('Enter');
+    await tabTo(/^Afronden: naar opvolging$/);
+    await press('Enter');
+    await eventually(async () => (await caseOf(caseIds[2]!)).phase === 'OPVOLGING', 'item 3 completed');
+    expect((await caseOf(caseIds[2]!)).discussion).toMatchObject({ parties: ['jongerenwerk'], leadOrganisationId: 'jongerenwerk' });
+    await tabTo(/^Signaaltafel sluiten en notulen maken$/);
+    await press('Enter');
+    await tab.getByTestId('confirm-end').getByRole('alert').getByText(`Agendapunt 4: ${refs[3]}`).waitFor();
+    await tabTo(/^Verplaatsen naar volgende signaaltafel en sluiten$/);
+    await press('Enter');
+    await tab.getByTestId('minutes').getByText('Definitief.').waitFor();
+    console.log(`voorzitter, keyboard only: ${keys} key presses (Tab, Enter, Space, arrows; typing the rationale not counted)`);
+    expect((await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter })).body.meeting.status).toBe('ended');
+  });
+
+  test('axe finds 0 WCAG 2.1 AA violations in the side panel (an open form, three summary lines, the end warning) and on the stage, in the light, dark and high-contrast themes', async () => {
+    const { teamsMeetingId, meetingId, refs } = await fourItems();
+    const agenda = await t.call('GET', `/api/v1/meetings/${meetingId}`, { as: DEMO.voorzitter });
+    expect((await t.call('POST', `/api/v1/meetings/${meetingId}/stage`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[2].id } })).status).toBe(200);
+    for (const theme of ['default', 'dark', 'contrast'] as const) {
+      const panel = await openTab(h, { frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 320, theme });
+      await panel.tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refs[0]}` }).waitFor();
+      await panel.tab.getByRole('button', { name: 'Signaaltafel sluiten en notulen maken' }).click();
+      await panel.tab.getByTestId('confirm-end').getByRole('alert').waitFor();
+      expect({ theme, surface: 'side panel', violations: await axeViolations(h, panel.frame()) }).toEqual({ theme, surface: 'side panel', violations: [] });
+      const stage = await openTab(h, { frameContext: 'meetingStage', meetingId: teamsMeetingId, user: DEMO.voorzitter, width: 1100, theme });
+      await stage.tab.getByTestId('stage').locator('section').waitFor();
+      expect({ theme, surface: 'stage', violations: await axeViolations(h, stage.frame()) }).toEqual({ theme, surface: 'stage', violations: [] });
+      await panel.page.close();
+      await stage.page.close();
+    }
   });
 });
