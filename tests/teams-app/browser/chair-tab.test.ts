@@ -208,9 +208,16 @@ run('the chair’s meeting tab (test host, headless Chromium, real server)', () 
     };
     await tabTo(/^Signaaltafel openen$/);
     await press('Enter');
-    for (const i of [0, 1]) {
-      await tabTo(new RegExp(`^Volgende delen: Agendapunt ${i + 1}:`));
+    const shared = async () => ((await page.evaluate('window.__teamsHost.shared')) as string[]).length;
+    /** "Volgende delen" on item n, and wait until the share went through (the agenda re-renders after it). */
+    const shareNext = async (n: number) => {
+      const before = await shared();
+      await tabTo(new RegExp(`^Volgende delen: Agendapunt ${n}:`));
       await press('Enter');
+      await eventually(async () => (await shared()) === before + 1, `item ${n} shared`);
+    };
+    for (const i of [0, 1]) {
+      await shareNext(i + 1);
       await tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refs[i]}` }).waitFor();
       await tabTo(/^Ja$/);
       await press(' ');
@@ -220,18 +227,26 @@ run('the chair’s meeting tab (test host, headless Chromium, real server)', () 
       await press('Enter');
       await eventually(async () => (await caseOf(caseIds[i]!)).phase === 'VERRIJKING', `item ${i + 1} decided`);
     }
-    await tabTo(new RegExp(`^Volgende delen: Agendapunt 3:`));
-    await press('Enter');
-    await tab.getByRole('form', { name: `Bespreking ${refs[2]}` }).waitFor();
+    await shareNext(3);
+    const talk = tab.getByRole('form', { name: `Bespreking ${refs[2]}` });
+    await talk.waitFor();
     await tabTo(/^Jongerenwerk$/);
     await press(' ');
+    await eventually(() => talk.getByRole('checkbox', { name: 'Jongerenwerk' }).isChecked(), 'Jongerenwerk ticked');
     await tabTo(/^Regiehouder/);
     await press('Enter');
     await tab.getByRole('listbox').waitFor();
     await press('Enter');
+    await tab.getByRole('listbox').waitFor({ state: 'detached' });
+    expect(await talk.getByRole('combobox', { name: /^Regiehouder/ }).innerText()).toContain('Jongerenwerk');
     await tabTo(/^Afronden: naar opvolging$/);
     await press('Enter');
-    await eventually(async () => (await caseOf(caseIds[2]!)).phase === 'OPVOLGING', 'item 3 completed');
+    try {
+      await eventually(async () => (await caseOf(caseIds[2]!)).phase === 'OPVOLGING', 'item 3 completed');
+    } catch (e) {
+      console.log(`keyboard run stuck at item 3: focus on "${await focused()}"; form: ${(await tab.getByRole('form', { name: `Bespreking ${refs[2]}` }).innerText()).replace(/\s+/g, ' ').slice(-400)}`);
+      throw e;
+    }
     expect((await caseOf(caseIds[2]!)).discussion).toMatchObject({ parties: ['jongerenwerk'], leadOrganisationId: 'jongerenwerk' });
     await tabTo(/^Signaaltafel sluiten en notulen maken$/);
     await press('Enter');

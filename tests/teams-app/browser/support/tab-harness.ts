@@ -55,7 +55,8 @@ export async function sessionWith(t: TestServer, caseIds: string[], opts: { open
   const teamsMeetingId = `19:meeting_chair${++meetings}_${Date.now()}@thread.v2`;
   const m = await t.call('POST', '/api/v1/meetings', { as: DEMO.regisseur, body: { teamsMeetingId, title: 'Signaaltafel', scheduledOn: opts.scheduledOn ?? '2026-03-03' } });
   if (m.status !== 201) throw new Error(`meeting not created: ${m.status}`);
-  const a = await t.call('POST', `/api/v1/meetings/${m.body.id}/agenda`, { as: DEMO.regisseur, body: { caseIds, expectedVersion: 1 } });
+  // the version the server answered: a new session may start at 2, with items an ended one moved on (setAgenda replaces them)
+  const a = await t.call('POST', `/api/v1/meetings/${m.body.id}/agenda`, { as: DEMO.regisseur, body: { caseIds, expectedVersion: m.body.version } });
   if (a.status !== 200) throw new Error(`agenda not set: ${a.status}`);
   if (opts.open) {
     const s = await t.call('POST', `/api/v1/meetings/${m.body.id}/start`, { as: DEMO.voorzitter, body: {} });
