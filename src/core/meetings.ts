@@ -69,6 +69,12 @@ export interface MeetingSession {
   agenda: AgendaItem[];
   /** the agenda item the chair put on the meeting stage. */
   stageItemId?: string;
+  /**
+   * Cases left undecided when the chair ended the session and chose to move them to the next signaaltafel
+   * (issue 18, item 8): `meetingId` is the planned session they were put on; without it no session was
+   * planned yet, and the next session the procesregisseur creates starts with them on its agenda.
+   */
+  carriedOver?: { caseIds: string[]; meetingId?: string };
 }
 
 /** Storage of sessions: an additive port beside the case Store; adapters implement both. */
@@ -130,7 +136,7 @@ export const MEETING_SCHEMAS = {
   createMeeting: z.strictObject({ teamsMeetingId, title: z.string().trim().min(1).max(120), scheduledOn: isoDate }),
   setAgenda: z.strictObject({ caseIds: z.array(z.uuid()).max(50), expectedVersion: version }),
   startMeeting: z.strictObject({ expectedVersion: version.optional() }),
-  endMeeting: z.strictObject({ expectedVersion: version.optional() }),
+  endMeeting: z.strictObject({ expectedVersion: version.optional(), moveUndecided: z.boolean().optional() }),
   shareToStage: z.strictObject({ itemId: z.uuid().nullable() }),
 } as const satisfies Record<MeetingCommand, z.ZodType>;
 export type MeetingInput<C extends MeetingCommand> = z.output<(typeof MEETING_SCHEMAS)[C]>;
@@ -214,6 +220,8 @@ export interface Minutes {
   /** true once the session has ended: the minutes no longer change (until retention blanks rationales). */
   final: boolean;
   entries: MinutesEntry[];
+  /** the undecided items the chair moved on: how many, and the planned session they went to (if one was planned). */
+  carriedOver?: { count: number; meeting?: { id: string; title: string; scheduledOn: string } };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -475,7 +483,17 @@ export class MeetingService {
         agenda: [],
       };
       await this.meetings.insertMeeting(meeting);
-      return summarise(meeting);
+      // undecided items an ended session moved on while no session was planned start this one's agenda.
+      const waiting = (await this.meetings.listMeetings({ limit: 100, offset: 0 })).filter((m) => m.status === 'ended' && m.carriedOver && !m.carriedOver.meetingId);
+      if (waiting.length === 0) return summarise(meeting);
+      const seeded = await this.appendToAgenda(meeting, [...new Set(waiting.flatMap((m) => m.carriedOver!.caseIds))]);
+      for (const from of waiting) {
+        const marked = clone(from);
+        marked.carriedOver = { caseIds: from.carriedOver!.caseIds, meetingId: meeting.id };
+        marked.version = from.version + 1;
+        await this.meetings.updateMeeting(marked, from.version);
+      }
+      return summarise(seeded);
     });
   }
 
@@ -593,19 +611,70 @@ export class MeetingService {
     });
   }
 
-  /** Ends the session and returns its minutes, generated from the decisions taken while it was open. */
+  /**
+   * Ends the session and returns its minutes, generated from the decisions taken while it was open. With
+   * `moveUndecided`, the cases still in the phase that put them on this agenda (nothing decided) move to the
+   * next signaaltafel: onto the earliest planned session on or after this one's day, else — none planned
+   * yet — they are kept on this session and the next session created starts with them (create).
+   */
   end(user: User, meetingId: string, raw: unknown = {}): Promise<Result<Minutes>> {
     return MeetingService.attempt(async () => {
-      const r = await this.transitionMeeting(user, meetingId, 'endMeeting', raw, (m, now) => {
+      const input = this.parse('endMeeting', raw);
+      let carriedOver: MeetingSession['carriedOver'];
+      if (input.moveUndecided) {
+        const { meeting, roles } = await this.load(user, meetingId);
+        MeetingService.allowed('endMeeting', roles, meeting);
+        carriedOver = await this.moveUndecided(meeting);
+      }
+      const r = await this.transitionMeeting(user, meetingId, 'endMeeting', { ...(input.expectedVersion ? { expectedVersion: input.expectedVersion } : {}) }, (m, now) => {
         m.status = 'ended';
         m.endedAt = now;
         delete m.stageItemId;
+        if (carriedOver && carriedOver.caseIds.length > 0) m.carriedOver = carriedOver;
       });
       if (!r.ok) throw r.error;
       const minutes = await this.minutes(user, meetingId);
       if (!minutes.ok) throw minutes.error;
       return minutes.value;
     });
+  }
+
+  /** The cases of a session that are still in the phase that put them on its agenda: nothing was decided on them. */
+  private async undecidedCases(meeting: MeetingSession): Promise<string[]> {
+    const records = await this.sp.store.transaction(async (tx) => Promise.all(meeting.agenda.map((a) => tx.getCase(a.caseId))));
+    return meeting.agenda.filter((a, i) => records[i] && partForPhase(records[i].frame.phase) === a.part).map((a) => a.caseId);
+  }
+
+  /** Puts the undecided cases of `meeting` on the next planned session, if there is one (see end). */
+  private async moveUndecided(meeting: MeetingSession): Promise<NonNullable<MeetingSession['carriedOver']>> {
+    const caseIds = await this.undecidedCases(meeting);
+    if (caseIds.length === 0) return { caseIds };
+    const planned = (await this.meetings.listMeetings({ limit: 100, offset: 0 }))
+      .filter((m) => m.id !== meeting.id && m.status === 'planned' && m.scheduledOn >= meeting.scheduledOn)
+      .sort((a, b) => a.scheduledOn.localeCompare(b.scheduledOn));
+    const next = planned[0];
+    if (!next) return { caseIds };
+    await this.appendToAgenda(next, caseIds);
+    return { caseIds, meetingId: next.id };
+  }
+
+  /** Adds cases to a session's agenda (after the ones there, each in its part); a case already on it stays once. */
+  private async appendToAgenda(meeting: MeetingSession, caseIds: string[]): Promise<MeetingSession> {
+    const now = this.nowIso();
+    const records = await this.sp.store.transaction(async (tx) => Promise.all(caseIds.map((id) => tx.getCase(id))));
+    const added: AgendaItem[] = [];
+    records.forEach((record) => {
+      const part = record ? partForPhase(record.frame.phase) : undefined;
+      if (!record || !part || meeting.agenda.some((a) => a.caseId === record.id)) return;
+      added.push({ id: this.newId(), caseId: record.id, part, position: 0, addedAt: now });
+    });
+    if (added.length === 0) return meeting;
+    const all = [...meeting.agenda, ...added];
+    const next = clone(meeting);
+    next.agenda = AGENDA_PARTS.flatMap((p) => all.filter((a) => a.part === p.part)).map((a, i) => ({ ...a, position: i + 1 }));
+    next.version = meeting.version + 1;
+    await this.meetings.updateMeeting(next, meeting.version);
+    return next;
   }
 
   private transitionMeeting(
@@ -680,6 +749,11 @@ export class MeetingService {
     });
   }
 
+  private async carriedOverSummary(c: NonNullable<MeetingSession['carriedOver']>): Promise<NonNullable<Minutes['carriedOver']>> {
+    const to = c.meetingId ? await this.meetings.getMeeting(c.meetingId) : undefined;
+    return { count: c.caseIds.length, ...(to ? { meeting: { id: to.id, title: to.title, scheduledOn: to.scheduledOn } } : {}) };
+  }
+
   /**
    * Minutes at process level, per reader: every entry is built from the reader's allow-list view of the
    * case as it is now (minutesEntry), the chair's too — an entry's content only where the policy table
@@ -708,6 +782,7 @@ export class MeetingService {
         generatedAt: now,
         final: meeting.status === 'ended',
         entries,
+        ...(meeting.carriedOver ? { carriedOver: await this.carriedOverSummary(meeting.carriedOver) } : {}),
       };
     });
   }

@@ -45,7 +45,8 @@ export interface TabApi {
   candidates(): Promise<CaseSummary[]>;
   setAgenda(meetingId: string, caseIds: string[], expectedVersion: number): Promise<MeetingSummary>;
   start(meetingId: string): Promise<MeetingSummary>;
-  end(meetingId: string): Promise<Minutes>;
+  /** moveUndecided: the items nothing was decided on go to the next signaaltafel (issue 18, item 8). */
+  end(meetingId: string, opts?: { moveUndecided?: boolean }): Promise<Minutes>;
   shareToStage(meetingId: string, itemId: string | null): Promise<MeetingSummary>;
   stage(meetingId: string): Promise<StageContent>;
   minutes(meetingId: string): Promise<Minutes>;
@@ -225,8 +226,8 @@ export class HttpTabApi implements TabApi {
   start(meetingId: string): Promise<MeetingSummary> {
     return this.call('POST', `/api/v1/meetings/${meetingId}/start`, {});
   }
-  end(meetingId: string): Promise<Minutes> {
-    return this.call('POST', `/api/v1/meetings/${meetingId}/end`, {});
+  end(meetingId: string, opts: { moveUndecided?: boolean } = {}): Promise<Minutes> {
+    return this.call('POST', `/api/v1/meetings/${meetingId}/end`, opts.moveUndecided ? { moveUndecided: true } : {});
   }
   shareToStage(meetingId: string, itemId: string | null): Promise<MeetingSummary> {
     return this.call('POST', `/api/v1/meetings/${meetingId}/stage`, { itemId });

@@ -30,6 +30,8 @@ const light: PartialTheme = {
     black: '#000000',
     white: '#ffffff',
   },
+  // the agenda items' frames (item-style.ts): Teams' light stroke grey, visible on white without weight
+  semanticColors: { bodyDivider: '#d1d1d1' },
 };
 
 const dark: PartialTheme = {

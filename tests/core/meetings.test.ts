@@ -251,6 +251,63 @@ describe('decisions and minutes', () => {
   });
 });
 
+describe('ending a session with undecided items (issue 18, item 8)', () => {
+  /** a session of four items: one decided while it is open, three left undecided. */
+  async function endedWith(opts: { moveUndecided?: boolean; teamsMeetingId?: string }) {
+    const decided = await w.driveTo('INBRENG');
+    const undecided = [await w.driveTo('INBRENG'), await w.driveTo('BESPREKING'), await w.driveTo('BESPREKING')];
+    const m = value(await ms.create(U.regisseur, { teamsMeetingId: opts.teamsMeetingId ?? 'meeting-march', title: 'Signaaltafel maart', scheduledOn: '2026-03-02' }));
+    value(await ms.setAgenda(U.regisseur, m.id, { caseIds: [decided, ...undecided], expectedVersion: m.version }));
+    w.clock.advanceDays(1);
+    value(await ms.start(U.voorzitter, m.id));
+    await w.cmd('decideSuspicion', U.voorzitter, { caseId: decided, suspicion: true, rationale: 'Signalen van dealen en geld.' });
+    return { meetingId: m.id, decided, undecided };
+  }
+  const caseIdsOn = async (meetingId: string) => value(await ms.agenda(U.regisseur, meetingId)).items.map((i) => i.case!.id);
+
+  test('moving them puts exactly the undecided cases on the next planned signaaltafel, after its own items, each in its part', async () => {
+    const own = await w.driveTo('BESPREKING');
+    const later = value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-april', title: 'Signaaltafel april', scheduledOn: '2026-04-06' }));
+    const muchLater = value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-may', title: 'Signaaltafel mei', scheduledOn: '2026-05-04' }));
+    value(await ms.setAgenda(U.regisseur, later.id, { caseIds: [own], expectedVersion: later.version }));
+    const { meetingId, undecided } = await endedWith({ moveUndecided: true });
+    const minutes = value(await ms.end(U.voorzitter, meetingId, { moveUndecided: true }));
+    expect(minutes.final).toBe(true);
+    expect(minutes.carriedOver).toEqual({ count: 3, meeting: { id: later.id, title: 'Signaaltafel april', scheduledOn: '2026-04-06' } });
+    // the new concern goes into the anonymous round before the besprekingen; April's own item stays first of its part
+    expect(await caseIdsOn(later.id)).toEqual([undecided[0], own, undecided[1], undecided[2]]);
+    expect(await caseIdsOn(muchLater.id)).toEqual([]);
+    // the minutes read later say the same
+    expect(value(await ms.minutes(U.regisseur, meetingId)).carriedOver).toEqual(minutes.carriedOver);
+  });
+
+  test('with no signaaltafel planned, the undecided cases start the agenda of the next one created — once', async () => {
+    const { meetingId, undecided } = await endedWith({ moveUndecided: true });
+    const minutes = value(await ms.end(U.voorzitter, meetingId, { moveUndecided: true }));
+    expect(minutes.carriedOver).toEqual({ count: 3 });
+    const next = value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-april', title: 'Signaaltafel april', scheduledOn: '2026-04-06' }));
+    expect(next.itemCount).toBe(3);
+    expect(await caseIdsOn(next.id)).toEqual(undecided);
+    expect(value(await ms.minutes(U.regisseur, meetingId)).carriedOver).toEqual({ count: 3, meeting: { id: next.id, title: 'Signaaltafel april', scheduledOn: '2026-04-06' } });
+    const after = value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-may', title: 'Signaaltafel mei', scheduledOn: '2026-05-04' }));
+    expect(after.itemCount).toBe(0);
+  });
+
+  test('ending without moving leaves every other session as it was', async () => {
+    const later = value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-april', title: 'Signaaltafel april', scheduledOn: '2026-04-06' }));
+    const { meetingId } = await endedWith({});
+    const minutes = value(await ms.end(U.voorzitter, meetingId));
+    expect(minutes.carriedOver).toBeUndefined();
+    expect(await caseIdsOn(later.id)).toEqual([]);
+    expect(value(await ms.create(U.regisseur, { teamsMeetingId: 'meeting-may', title: 'Signaaltafel mei', scheduledOn: '2026-05-04' })).itemCount).toBe(0);
+  });
+
+  test('a member cannot end the session, moving or not', async () => {
+    const { meetingId } = await endedWith({});
+    expect(code(await ms.end(U.mentor, meetingId, { moveUndecided: true }))).toBe('AUTH.FORBIDDEN');
+  });
+});
+
 describe('the SQLite meeting store', () => {
   test('the store migrates to version 4 and applies each version once', async () => {
     const versions = w.store.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];

@@ -1,5 +1,5 @@
 /** The agenda in two parts: (1) the anonymous round of new concerns, (2) the bespreking. */
-import { DefaultButton, Stack, Text } from '@fluentui/react';
+import { DefaultButton, PrimaryButton, Stack, Text } from '@fluentui/react';
 import { useEffect, useState } from 'react';
 import type { AgendaView } from '../api';
 import type { ItemControls } from './AgendaItemCard';
@@ -16,12 +16,15 @@ export interface AgendaControls {
 
 export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaControls }) {
   const { t } = useEnv();
-  // The chair works through the agenda item by item: the item chosen, else the first one still to decide,
-  // shows its form (one form at a time keeps the narrow side panel readable and quick to render).
+  // One item is open at a time, the others are one summary line each (the side panel is 320 px wide): the
+  // item chosen, else for the chair the first one still to decide (its form), else the one on the stage.
   const [chosen, setChosen] = useState<string | null | undefined>();
   const firstOpen = view.items.find((i) => decisionForm(i, controls.canDecide) !== undefined)?.id;
-  const chosenStillOpen = chosen ? view.items.some((i) => i.id === chosen && decisionForm(i, controls.canDecide) !== undefined) : false;
-  const expandedId = chosen === null ? undefined : chosenStillOpen ? chosen : firstOpen;
+  const chosenExists = chosen ? view.items.some((i) => i.id === chosen) : false;
+  const expandedId = chosen === null ? undefined : chosenExists ? chosen : (firstOpen ?? controls.stageItemId);
+  // "Volgende delen": the item after the one on the stage (agenda order), or the open item when nothing is shared yet.
+  const stageIndex = view.items.findIndex((i) => i.id === controls.stageItemId);
+  const shareCandidate = stageIndex >= 0 ? view.items[stageIndex + 1] : view.items.find((i) => i.id === expandedId) ?? view.items[0];
   // After a decision: once the re-fetched agenda shows it, move focus to the next item still to decide,
   // say so in a live region, and offer to share that item on the stage.
   const [decided, setDecided] = useState<string | undefined>();
@@ -53,6 +56,18 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
   ] as const;
   return (
     <Stack tokens={{ childrenGap: 16 }}>
+      {controls.canShare && shareCandidate && (
+        <Stack horizontal>
+          <PrimaryButton
+            text={t.shareNextShort}
+            ariaLabel={`${t.shareNextShort}: ${headingOf(shareCandidate.id)}`}
+            onClick={() => {
+              setChosen(shareCandidate.id);
+              controls.onShare(shareCandidate.id);
+            }}
+          />
+        </Stack>
+      )}
       <div role="status" aria-live="polite" data-testid="agenda-progress">
         {next && (
           <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">

@@ -8,15 +8,17 @@ import type { ReactNode } from 'react';
 import type { AgendaItemView } from '../api';
 import { codeLabel, decisionText, followUpText, formatDay } from '../i18n';
 import { CaseFacts } from './CaseFacts';
+import { AgendaItemSummary } from './AgendaItemSummary';
 import { DiscussionForm } from './DiscussionForm';
 import { OverdueBadges } from './OverdueBadges';
 import { SuspicionForm } from './SuspicionForm';
 import { useEnv } from './env';
+import { useItemCardStyle } from './item-style';
 
 export interface ItemControls {
   /** the chair may decide now (session open). */
   canDecide: boolean;
-  /** the item the chair is working on shows its form; the others a button that opens it. */
+  /** the current item is open (the chair's shows its form); the others are one summary line that opens them. */
   expanded: boolean;
   onExpand: (expanded: boolean) => void;
   /** the chair may share (session open). */
@@ -37,8 +39,6 @@ export function decisionForm(item: AgendaItemView, canDecide: boolean): 'suspici
   return undefined;
 }
 
-const cardStyle = { border: '1px solid', borderRadius: 4, padding: 12 } as const;
-
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section>
@@ -50,6 +50,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function AgendaItemCard({ item, organisations, controls }: { item: AgendaItemView; organisations: { id: string; name: string }[]; controls: ItemControls }) {
   const { locale, t } = useEnv();
+  const cardStyle = useItemCardStyle();
   const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
   const v = item.case;
   const heading = v ? `${t.item} ${item.position}: ${v.reference}` : `${t.item} ${item.position}`;
@@ -60,6 +61,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
     controls.onChanged();
   };
   const formButtonText = controls.expanded ? t.closeForm : form === 'suspicion' ? t.openSuspicionForm : t.openDiscussionForm;
+  if (!controls.expanded) return <AgendaItemSummary item={item} heading={heading} toDecide={form !== undefined} onExpand={() => controls.onExpand(true)} />;
   return (
     <article aria-label={heading} style={cardStyle} data-testid={`agenda-item-${item.position}`}>
       <Stack tokens={{ childrenGap: 6 }}>
@@ -124,6 +126,11 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
         {v && form === 'suspicion' && controls.expanded && <SuspicionForm caseView={v} onSaved={saved} onReload={controls.onChanged} />}
         {v && form === 'discussion' && controls.expanded && (
           <DiscussionForm caseView={v} organisations={organisations} onSaved={saved} onReload={controls.onChanged} />
+        )}
+        {!form && (
+          <Stack horizontal>
+            <DefaultButton text={t.collapse} ariaLabel={`${t.collapse}: ${heading}`} aria-expanded onClick={() => controls.onExpand(false)} />
+          </Stack>
         )}
         {form && (
           <Stack horizontal>

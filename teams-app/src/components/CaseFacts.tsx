@@ -18,13 +18,20 @@ export interface ConcernFacts {
 }
 
 const listStyle = { margin: '0 0 0 1.2em', padding: 0 } as const;
-const dtStyle = { fontWeight: 600, marginTop: 6 } as const;
-const ddStyle = { margin: 0 } as const;
+const dtSmall = { fontWeight: 600, marginTop: 6 } as const;
+const ddSmall = { margin: 0 } as const;
+// on the meeting stage (a shared screen read from across the room): labels 24 px beside values 28 px, in two
+// columns over the full width (issue 18, item 11)
+const dlLarge = { margin: 0, display: 'grid', gridTemplateColumns: 'minmax(10em, max-content) 1fr', columnGap: 32, rowGap: 12, alignItems: 'baseline' } as const;
+const dtLarge = { fontWeight: 600, fontSize: 24, margin: 0 } as const;
+const ddLarge = { margin: 0 } as const;
 
 export function CaseFacts({ concern, decisions, large = false }: { concern?: ConcernFacts; decisions?: Pick<Decision, 'kind' | 'outcome' | 'rationale'>[]; large?: boolean }) {
   const { locale, t } = useEnv();
   const shown = (decisions ?? []).filter((d) => d.kind === 'SUSPICION' || d.kind === 'DISCUSSION' || d.kind === 'WITHDRAWAL');
-  const variant = large ? 'xLarge' : 'medium';
+  const variant = large ? 'xxLarge' : 'medium';
+  const dtStyle = large ? dtLarge : dtSmall;
+  const ddStyle = large ? ddLarge : ddSmall;
   const codes = (list: 'riskSignals' | 'forms' | 'protectiveFactors', xs: string[]) =>
     xs.length === 0 ? (
       <Text variant={variant}>{t.none}</Text>
@@ -38,7 +45,7 @@ export function CaseFacts({ concern, decisions, large = false }: { concern?: Con
       </ul>
     );
   return (
-    <dl style={{ margin: 0 }}>
+    <dl style={large ? dlLarge : { margin: 0 }}>
       {concern && (
         <>
           <dt style={dtStyle}>{t.ageBand}</dt>

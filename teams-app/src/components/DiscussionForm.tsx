@@ -105,11 +105,6 @@ export function DiscussionForm({
     }
   };
 
-  const stateOptions = [
-    { key: 'concerning', text: t.concerning },
-    { key: 'notConcerning', text: t.notConcerning },
-    { key: 'unknown', text: t.unknown },
-  ];
   const partyOptions = organisations.filter((o) => draft.parties.includes(o.id)).map((o) => ({ key: o.id, text: o.name }));
   return (
     <form
@@ -121,22 +116,14 @@ export function DiscussionForm({
       }}
     >
       <Stack tokens={{ childrenGap: 8 }}>
-        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend>
-            <Text variant="mediumPlus">{t.lifeDomains}</Text>
-          </legend>
-          <Stack tokens={{ childrenGap: 4 }}>
-            {ACTIVE_CODES.lifeDomains.map((code) => (
-              <TabDropdown
-                key={code}
-                label={codeOptions('lifeDomains', [code], locale)[0]!.text}
-                selectedKey={draft.lifeDomains[code]}
-                options={stateOptions}
-                onChange={(_e, o) => edit((d) => ({ ...d, lifeDomains: { ...d.lifeDomains, [code]: (o?.key as DomainState) ?? 'unknown' } }))}
-              />
-            ))}
-          </Stack>
-        </fieldset>
+        {/* one multi-select of the concerning life domains, as in the web part (issue 18, item 11) */}
+        <TabDropdown
+          label={t.concerningLifeDomains}
+          multiSelect
+          selectedKeys={ACTIVE_CODES.lifeDomains.filter((code) => draft.lifeDomains[code] === 'concerning')}
+          options={codeOptions('lifeDomains', ACTIVE_CODES.lifeDomains, locale)}
+          onChange={(_e, o) => o && edit((d) => ({ ...d, lifeDomains: { ...d.lifeDomains, [String(o.key)]: o.selected ? 'concerning' : 'unknown' } }))}
+        />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend>
             <Text variant="mediumPlus">{t.parties}</Text>

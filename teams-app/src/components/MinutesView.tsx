@@ -30,6 +30,13 @@ export function MinutesView({ minutes, organisations }: { minutes: Minutes; orga
     <section aria-label={t.minutes} data-testid="minutes">
       <h2 style={{ fontSize: 18, margin: '0 0 4px' }}>{`${t.minutes}: ${minutes.title} (${formatDay(minutes.scheduledOn, locale)})`}</h2>
       <Text block>{minutes.final ? t.minutesFinal : t.minutesDraft}</Text>
+      {minutes.carriedOver && (
+        <Text block role="status" styles={{ root: { fontWeight: 600 } }}>
+          {minutes.carriedOver.meeting
+            ? `${t.carriedOverTo} ${minutes.carriedOver.meeting.title} (${formatDay(minutes.carriedOver.meeting.scheduledOn, locale)}): ${minutes.carriedOver.count}`
+            : `${t.carriedOverWaiting} ${minutes.carriedOver.count}`}
+        </Text>
+      )}
       <ol style={{ paddingLeft: '1.4em' }}>
         {minutes.entries.map((e) => (
           <li key={e.position}>

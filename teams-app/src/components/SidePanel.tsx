@@ -167,13 +167,32 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
           )}
           <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
             <Text>{t.confirmEnd}</Text>
-            <PrimaryButton
-              text={undecided.length > 0 ? t.endAnyway : t.endSession}
-              onClick={() => {
-                setConfirmEnd(false);
-                void act(async () => setMinutes(await api.end(meeting.id)));
-              }}
-            />
+            {undecided.length > 0 && (
+              <PrimaryButton
+                text={t.moveAndEnd}
+                onClick={() => {
+                  setConfirmEnd(false);
+                  void act(async () => setMinutes(await api.end(meeting.id, { moveUndecided: true })));
+                }}
+              />
+            )}
+            {undecided.length > 0 ? (
+              <DefaultButton
+                text={t.endAnyway}
+                onClick={() => {
+                  setConfirmEnd(false);
+                  void act(async () => setMinutes(await api.end(meeting.id)));
+                }}
+              />
+            ) : (
+              <PrimaryButton
+                text={t.endSession}
+                onClick={() => {
+                  setConfirmEnd(false);
+                  void act(async () => setMinutes(await api.end(meeting.id)));
+                }}
+              />
+            )}
             <DefaultButton text={undecided.length > 0 ? t.backToAgenda : t.cancel} onClick={() => setConfirmEnd(false)} />
           </Stack>
         </Stack>

@@ -54,8 +54,8 @@ export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId
   if (content === undefined) return <Spinner label={t.loading} />;
   const item = content?.item;
   return (
-    <main aria-label={t.stageTitle} data-testid="stage">
-      <Stack tokens={{ childrenGap: 12 }} styles={{ root: { padding: 24 } }}>
+    <main aria-label={t.stageTitle} data-testid="stage" style={{ width: '100%', boxSizing: 'border-box' }}>
+      <Stack tokens={{ childrenGap: 16 }} styles={{ root: { padding: '24px 32px' } }}>
         <h1 style={{ fontSize: 24, margin: 0 }}>{t.stageTitle}</h1>
         {!content || content.status !== 'open' ? (
           <Text variant="xLarge">{content ? t.stageClosed : t.noSession}</Text>
@@ -63,8 +63,8 @@ export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId
           <Text variant="xLarge">{t.stageNothing}</Text>
         ) : (
           <section aria-label={item.case.reference}>
-            <h2 style={{ fontSize: 32, margin: '0 0 8px' }}>{`${t.item} ${item.position}: ${item.case.reference}`}</h2>
-            <Text variant="large" block>{`${t.phase}: ${t.phases[item.case.phase]}`}</Text>
+            <h2 style={{ fontSize: 48, lineHeight: 1.2, margin: '0 0 8px' }}>{`${t.item} ${item.position}: ${item.case.reference}`}</h2>
+            <Text variant="xLarge" block styles={{ root: { marginBottom: 16 } }}>{`${t.phase}: ${t.phases[item.case.phase]}`}</Text>
             <CaseFacts concern={item.case.concern} decisions={item.case.frame.decisions ?? []} large />
           </section>
         )}

@@ -117,8 +117,9 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const talk = tab.getByRole('form', { name: `Bespreking ${refBespreking}` });
     await talk.getByText('Politie basisteam', { exact: true }).click();
     await talk.getByText('Jongerenwerk', { exact: true }).click();
-    await talk.getByRole('combobox', { name: /^School en werk/ }).click();
-    await tab.getByRole('option', { name: 'zorgelijk', exact: true }).click();
+    await talk.getByRole('combobox', { name: /^Zorgelijke leefgebieden/ }).click();
+    await tab.getByRole('listbox').getByText('School en werk', { exact: true }).click();
+    await page.keyboard.press('Escape');
     await talk.getByRole('combobox', { name: /^Regiehouder/ }).click();
     await tab.getByRole('option', { name: 'Jongerenwerk' }).click();
     await talk.getByRole('button', { name: 'Afronden: naar opvolging' }).click();
@@ -126,7 +127,9 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const recorded = await caseOf(bespreking);
     expect(recorded.discussion).toMatchObject({ parties: ['politie', 'jongerenwerk'], leadOrganisationId: 'jongerenwerk', lifeDomains: { SCHOOL: 'concerning' } });
 
-    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { name: 'Delen op het podium' }).click();
+    // every item decided: all are one summary line; the chair opens the bespreking to share it
+    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { expanded: false }).click();
+    await tab.getByRole('article', { name: new RegExp(refBespreking) }).getByRole('button', { name: /^Delen op het podium/ }).click();
     await eventually(async () => ((await page.evaluate('window.__teamsHost.shared')) as string[]).length === 1, 'the host was asked to share to the stage');
     expect((await page.evaluate('window.__teamsHost.shared')) as string[]).toEqual([expect.stringMatching(/\/pages\/index\.html\?view=stage$/)]);
     expect((await page.evaluate('window.__teamsHost.calls')) as string[]).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken', 'meeting.shareAppContentToStage']));

@@ -8,7 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
-import { alertText, clickButton, nl, pick, renderTab } from './support/render';
+import { alertText, clickButton, nl, openItem, pick, renderTab } from './support/render';
 import type { Session } from './support/session';
 import { TEAMS_MEETING_ID, session } from './support/session';
 
@@ -24,8 +24,7 @@ async function discussionForm() {
   renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, new CoreTabApi(s.w, U.voorzitter));
   const ref = await s.reference(s.bespreking);
   // the chair takes up the bespreking item (the anonymous round's first item is open by default).
-  await screen.findByText(nl.openDiscussionForm);
-  clickButton(document.body, nl.openDiscussionForm);
+  await openItem(2);
   const form = await screen.findByLabelText(`${nl.discussion} ${ref}`);
   return { form, q: within(form) };
 }
@@ -33,7 +32,7 @@ async function discussionForm() {
 
 test('the chair records life domains, parties, follow-up options and the lead partner, and completes: the case moves to Opvolging', async () => {
   const { form, q } = await discussionForm();
-  await pick(form, 'School en werk', nl.concerning);
+  await pick(form, nl.concerningLifeDomains, 'School en werk');
   fireEvent.click(q.getByLabelText('Politie basisteam'));
   fireEvent.click(q.getByLabelText('Jongerenwerk'));
   await pick(form, nl.followUpOptions, 'Gesprekken met een jongerenwerker');
@@ -75,4 +74,17 @@ test('two chairs saving the same bespreking: the second gets a conflict message,
   expect(await alertText(q)).toContain('Iemand anders heeft deze casus intussen gewijzigd');
   expect((await recordOf(s.bespreking)).discussion?.parties).toEqual(['wijkteam']);
   expect((q.getByLabelText('Politie basisteam') as HTMLInputElement).checked).toBe(true);
+});
+
+test('life domains are picked as in the web part: one multi-select of the concerning domains, not a dropdown per domain', async () => {
+  const { form, q } = await discussionForm();
+  // one labelled control for all eight domains; no control is named after a single domain
+  expect(q.getAllByLabelText(nl.concerningLifeDomains)).toHaveLength(1);
+  expect(q.queryByLabelText('School en werk')).toBeNull();
+  expect(q.queryByLabelText('Gezin en opvoeding')).toBeNull();
+  await pick(form, nl.concerningLifeDomains, 'School en werk');
+  await pick(form, nl.concerningLifeDomains, 'Gezin en opvoeding');
+  fireEvent.click(q.getByLabelText('Politie basisteam'));
+  clickButton(form, nl.saveDiscussion);
+  await waitFor(async () => expect((await recordOf(s.bespreking)).discussion?.lifeDomains).toMatchObject({ SCHOOL: 'concerning', GEZIN: 'concerning', VRIJE_TIJD: 'unknown' }));
 });

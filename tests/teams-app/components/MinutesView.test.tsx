@@ -4,6 +4,7 @@
  * Ending the session in the side panel: minutes at process level from the decisions taken while it was open.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { MeetingService } from '../../../src/core/meetings';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
@@ -25,7 +26,7 @@ test('the chair ends the session and sees final minutes: reference, decision, ra
   await screen.findByText(nl.endSession);
   clickButton(document.body, nl.endSession);
   await screen.findByText(nl.confirmEnd);
-  // the bespreking item is undecided: the confirmation says so and its button is "Toch sluiten"
+  // the bespreking item is undecided: the confirmation says so and offers closing without moving it
   fireEvent.click(screen.getByText(nl.endAnyway).closest('button')!);
   const minutes = await screen.findByTestId('minutes');
   await waitFor(() => expect(text(minutes)).toContain(nl.minutesFinal));
@@ -39,7 +40,7 @@ test('the chair ends the session and sees final minutes: reference, decision, ra
   expect((await api.findMeeting(TEAMS_MEETING_ID))?.status).toBe('ended');
 });
 
-test('ending a session with undecided items names them first (item and kenmerk), says they stay open for the next signaaltafel, and going back ends nothing', async () => {
+test('ending a session with undecided items names them first (item and kenmerk), offers to move them to the next signaaltafel, and going back ends nothing', async () => {
   const api = new CoreTabApi(s.w, U.voorzitter);
   renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
   await screen.findByText(nl.endSession);
@@ -65,4 +66,24 @@ test('an item decided in the session leaves the warning; only the undecided one 
   const warning = within(await screen.findByTestId('confirm-end')).getByRole('alert');
   expect(text(warning)).toContain(`${nl.item} 2: ${await s.reference(s.bespreking)}`);
   expect(text(warning)).not.toContain(`${nl.item} 1:`);
+});
+
+test('ending with undecided items, the chair moves them to the next planned signaaltafel: they are on its agenda and the minutes say where they went', async () => {
+  const ms = new MeetingService(s.w.sp, s.w.store, s.w.clock);
+  const next = await ms.create(U.regisseur, { teamsMeetingId: '19:meeting_april@thread.v2', title: 'Signaaltafel april', scheduledOn: '2026-04-07' });
+  if (!next.ok) throw new Error(next.error.code);
+  const api = new CoreTabApi(s.w, U.voorzitter);
+  const inbreng = (await api.agenda(s.meetingId)).items[0]!.case!;
+  await api.decideSuspicion(s.inbreng, { suspicion: true, rationale: 'Signalen van dealen.', expectedVersion: inbreng.version }, '00000000-0000-4000-8000-0000000000c1');
+  renderTab(<SidePanel teamsMeetingId={TEAMS_MEETING_ID} shareStage={async () => undefined} stageUrl="" refreshMs={0} />, api);
+  await screen.findByText(nl.endSession);
+  clickButton(document.body, nl.endSession);
+  const confirm = await screen.findByTestId('confirm-end');
+  fireEvent.click(within(confirm).getByText(nl.moveAndEnd).closest('button')!);
+  const minutes = await screen.findByTestId('minutes');
+  await waitFor(() => expect(text(minutes)).toContain(`${nl.carriedOverTo} Signaaltafel april (07-04-2026): 1`));
+  expect((await api.findMeeting(TEAMS_MEETING_ID))?.status).toBe('ended');
+  // only the undecided bespreking moved; the decided concern did not
+  const april = await new CoreTabApi(s.w, U.regisseur).agenda(next.value.id);
+  expect(april.items.map((i) => i.case?.id)).toEqual([s.bespreking]);
 });

@@ -9,7 +9,7 @@ import { ERROR_CODES } from '../../../src/core/errors';
 import { SidePanel } from '../../../teams-app/src/components/SidePanel';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
-import { alertText, clickButton, nl, pick, renderTab, text } from './support/render';
+import { alertText, clickButton, nl, openItem, pick, renderTab, text } from './support/render';
 import type { Session } from './support/session';
 import { TEAMS_MEETING_ID, session } from './support/session';
 
@@ -88,7 +88,9 @@ test('two chairs: the second chair’s decision is refused with a conflict messa
   expect(frame.decisions.filter((d) => d.kind === 'SUSPICION').map((d) => d.rationale)).toEqual(['Eerste besluit.']);
   // “load the latest version” shows what the other chair decided.
   fireEvent.click(q.getByText(nl.conflictReload));
-  const item = await screen.findByRole("article", { name: new RegExp(`${await s.reference(s.inbreng)}$`) });
+  // the item's summary line says what was decided; opened, it shows the other chair's rationale.
+  await waitFor(() => expect(text(screen.getByTestId('agenda-item-1'))).toContain(nl.suspicionYes));
+  const item = await openItem(1);
   await waitFor(() => expect(text(item)).toContain('Eerste besluit.'));
 });
 

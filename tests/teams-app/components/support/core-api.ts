@@ -71,8 +71,8 @@ export class CoreTabApi implements TabApi {
   async start(meetingId: string) {
     return unwrap(await this.meetings.start(this.user, meetingId, {}));
   }
-  async end(meetingId: string) {
-    return unwrap(await this.meetings.end(this.user, meetingId, {}));
+  async end(meetingId: string, opts: { moveUndecided?: boolean } = {}) {
+    return unwrap(await this.meetings.end(this.user, meetingId, opts.moveUndecided ? { moveUndecided: true } : {}));
   }
   async shareToStage(meetingId: string, itemId: string | null) {
     return unwrap(await this.meetings.shareToStage(this.user, meetingId, { itemId }));

@@ -57,3 +57,19 @@ export async function pick(container: HTMLElement, label: string, option: string
     await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
   }
 }
+
+/**
+ * Opens agenda item `position` in the side panel: only the current item is open, the others are one
+ * summary line whose button opens them (issue 18, item 9).
+ */
+export async function openItem(position: number): Promise<HTMLElement> {
+  const line = await screen.findByTestId(`agenda-item-${position}`);
+  const button = line.querySelector('button[aria-expanded="false"]');
+  if (!button) throw new Error(`agenda item ${position} is open already or has nothing to open`);
+  fireEvent.click(button);
+  return waitFor(() => {
+    const open = screen.getByTestId(`agenda-item-${position}`);
+    if (open.getAttribute('data-collapsed') === 'true') throw new Error('still folded');
+    return open;
+  });
+}
