@@ -1,0 +1,154 @@
+/**
+ * The signaaltafel's minutes: the entry of each agenda item built per reader from that reader's allow-list
+ * view of the case as it is now (minutesEntry), and its rendering as a Markdown document in nl-NL and
+ * en-US. Minutes hold process-level data only (reference, decision, rationale from the frame; follow-up
+ * options and the responsible organisation only for readers of the discussion, E) — no name, date of
+ * birth, contact or free text of the concern or the discussion.
+ */
+import { label } from '../catalogue';
+import type { CaseView } from '../views';
+import type { Locale } from '../vocabulary';
+import { PHASE_LABELS } from '../vocabulary';
+import type { AgendaItem, FollowUpNote, MeetingSession, Minutes, MinutesEntry } from './model';
+import { AGENDA_PARTS } from './model';
+
+/**
+ * The minutes entry of one agenda item for one reader: decisions taken while the session was open, at
+ * process level, built from the reader's allow-list view (viewFor) of the case as it is now — never from
+ * the record. Decisions, exits and the inbrenger's organisation are the frame (A); the follow-up options
+ * and the lead partner of a discussion are group E, in the entry only when the view holds E. No frame in
+ * the view: the reader learns that the item exists, nothing more.
+ */
+export function minutesEntry(item: AgendaItem, view: CaseView | undefined, session: MeetingSession): MinutesEntry {
+  const frame = view?.frame;
+  if (!view || !frame) return { position: item.position, part: item.part, visible: false };
+  const from = session.startedAt;
+  const to = session.endedAt;
+  const decisions = from ? (frame.decisions ?? []).filter((d) => d.at >= from && (!to || d.at <= to)) : [];
+  const followUp: FollowUpNote[] = [];
+  let responsible: string | undefined;
+  for (const d of decisions) {
+    if (d.kind === 'SUSPICION') {
+      responsible = frame.inbrengerOrganisationId;
+      if (d.outcome === 'YES') followUp.push({ kind: 'nextStep', code: 'SUPPLY_IDENTITY' });
+      else if (frame.exit) followUp.push({ kind: 'advisedRoute', code: frame.exit.advisedRoute });
+    } else if (d.kind === 'DISCUSSION') {
+      // group E: only for a reader whose view holds the discussion.
+      if (view.discussion) {
+        responsible = view.discussion.leadOrganisationId;
+        for (const code of view.discussion.followUpOptions) followUp.push({ kind: 'offer', code });
+      }
+      followUp.push({ kind: 'nextStep', code: 'AGREE_FOLLOW_UP' });
+    } else if (d.kind === 'WITHDRAWAL' && frame.exit) {
+      followUp.push({ kind: 'advisedRoute', code: frame.exit.advisedRoute });
+    }
+  }
+  return {
+    position: item.position,
+    part: item.part,
+    visible: true,
+    reference: view.reference,
+    status: decisions.length > 0 ? 'decided' : 'notDecided',
+    decisions: decisions.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, role: d.role })),
+    followUp,
+    ...(responsible ? { responsibleOrganisationId: responsible } : {}),
+  };
+}
+
+const MD_TEXT = {
+  'nl-NL': {
+    title: 'Notulen signaaltafel',
+    date: 'Datum',
+    status: 'Status',
+    final: 'definitief',
+    draft: 'concept (de signaaltafel loopt nog)',
+    ANONYMOUS_ROUND: 'Anonieme ronde',
+    BESPREKING: PHASE_LABELS.BESPREKING['nl-NL'],
+    reference: 'Kenmerk',
+    decision: 'Besluit',
+    rationale: 'Onderbouwing',
+    followUp: 'Vervolg',
+    responsible: 'Verantwoordelijke organisatie',
+    notDecided: 'Niet besloten in deze signaaltafel',
+    restricted: 'Agendapunt zonder inhoud voor u',
+    footer: 'Notulen op procesniveau: geen namen, geboortedata, contactgegevens of vrije tekst van de zorg.',
+    SUSPICION: { YES: 'Redelijk vermoeden: ja', NO: 'Redelijk vermoeden: nee' },
+    DISCUSSION: 'Bespreking afgerond, regiehouder vastgesteld',
+    WITHDRAWAL: 'Ingetrokken',
+    nextStep: { SUPPLY_IDENTITY: 'Inbrenger levert naam en geboortedatum aan (verrijking)', AGREE_FOLLOW_UP: 'Opvolging afspreken met de inwoner' },
+    advisedRoute: 'Geadviseerde route',
+    offer: 'Vervolgoptie',
+  },
+  'en-US': {
+    title: 'Signaaltafel minutes',
+    date: 'Date',
+    status: 'Status',
+    final: 'final',
+    draft: 'draft (the session is still open)',
+    ANONYMOUS_ROUND: 'Anonymous round',
+    BESPREKING: PHASE_LABELS.BESPREKING['en-US'],
+    reference: 'Reference',
+    decision: 'Decision',
+    rationale: 'Rationale',
+    followUp: 'Follow-up',
+    responsible: 'Responsible organisation',
+    notDecided: 'Not decided in this session',
+    restricted: 'Agenda item without content for you',
+    footer: 'Minutes at process level: no names, dates of birth, contact data or free text of the concern.',
+    SUSPICION: { YES: 'Reasonable suspicion: yes', NO: 'Reasonable suspicion: no' },
+    DISCUSSION: 'Discussion completed, lead partner set',
+    WITHDRAWAL: 'Withdrawn',
+    nextStep: { SUPPLY_IDENTITY: 'The inbrenger supplies name and date of birth (enrichment)', AGREE_FOLLOW_UP: 'Agree the follow-up with the resident' },
+    advisedRoute: 'Advised route',
+    offer: 'Follow-up option',
+  },
+} as const;
+
+export function decisionLabel(kind: string, outcome: string, locale: Locale): string {
+  const t = MD_TEXT[locale];
+  if (kind === 'SUSPICION') return outcome === 'YES' ? t.SUSPICION.YES : t.SUSPICION.NO;
+  if (kind === 'DISCUSSION') return t.DISCUSSION;
+  if (kind === 'WITHDRAWAL') return t.WITHDRAWAL;
+  return `${kind}: ${outcome}`;
+}
+
+export function followUpLabel(f: FollowUpNote, locale: Locale): string {
+  const t = MD_TEXT[locale];
+  if (f.kind === 'nextStep') return (t.nextStep as Record<string, string>)[f.code] ?? f.code;
+  if (f.kind === 'advisedRoute') return `${t.advisedRoute}: ${label('advisedRoutes', f.code, locale)}`;
+  return `${t.offer}: ${label('offers', f.code, locale)}`;
+}
+
+/** The minutes as a Markdown document (the export). */
+export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): string {
+  const t = MD_TEXT[locale];
+  const lines = [
+    `# ${t.title}: ${minutes.title}`,
+    '',
+    `- ${t.date}: ${minutes.scheduledOn}`,
+    `- ${t.status}: ${minutes.final ? t.final : t.draft}`,
+    '',
+  ];
+  for (const part of AGENDA_PARTS) {
+    const entries = minutes.entries.filter((e) => e.part === part.part);
+    if (entries.length === 0) continue;
+    lines.push(`## ${t[part.part]}`, '');
+    for (const e of entries) {
+      if (!e.visible) {
+        lines.push(`### ${e.position}. ${t.restricted}`, '');
+        continue;
+      }
+      lines.push(`### ${e.position}. ${t.reference} ${e.reference}`, '');
+      if (e.status === 'notDecided') lines.push(`- ${t.notDecided}`);
+      for (const d of e.decisions) {
+        lines.push(`- ${t.decision}: ${decisionLabel(d.kind, d.outcome, locale)}`);
+        if (d.rationale) lines.push(`- ${t.rationale}: ${d.rationale.replace(/\s+/g, ' ')}`);
+      }
+      for (const f of e.followUp) lines.push(`- ${t.followUp}: ${followUpLabel(f, locale)}`);
+      if (e.responsibleOrganisationId) lines.push(`- ${t.responsible}: ${organisationName(e.responsibleOrganisationId)}`);
+      lines.push('');
+    }
+  }
+  lines.push(`_${t.footer}_`, '');
+  return lines.join('\n');
+}

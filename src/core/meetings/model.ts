@@ -1,0 +1,228 @@
+/**
+ * Signaaltafel sessions, the model: a session belongs to one Teams meeting, has an agenda prepared by the
+ * procesregisseur (an anonymous round of cases in INBRENG and a bespreking of cases in BESPREKING), one
+ * agenda item the chair shares to the meeting stage, and minutes generated from the decisions taken while
+ * it was open. The meeting's rules as data (MEETING_COMMANDS), its input schemas, its output types and the
+ * pure helpers that copy a case view's meeting groups. Framework-free like the rest of the core.
+ *
+ * What each person sees of an item comes from the policy table (viewFor), copied by allow-list and limited
+ * to the groups a meeting needs (never contact F, follow-up G or reflection H).
+ */
+import { z } from 'zod';
+import type { OverdueFlags } from '../case-index';
+import type { DataGroup, Decision, Organisation, Phase, User } from '../model';
+import type { CaseView, StageCaseView } from '../views';
+import { isMember } from '../views';
+
+// ---------------------------------------------------------------------------------------------------------
+// The model
+
+/** The two parts of a signaaltafel agenda, and the phase a case must be in to be put on each. */
+export const AGENDA_PARTS = [
+  { part: 'ANONYMOUS_ROUND', phase: 'INBRENG' },
+  { part: 'BESPREKING', phase: 'BESPREKING' },
+] as const satisfies readonly { part: string; phase: Phase }[];
+export type AgendaPart = (typeof AGENDA_PARTS)[number]['part'];
+
+export const MEETING_STATUSES = ['planned', 'open', 'ended'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export interface AgendaItem {
+  id: string;
+  caseId: string;
+  part: AgendaPart;
+  /** 1-based position within the whole agenda (anonymous round first, then bespreking). */
+  position: number;
+  addedAt: string;
+}
+
+export interface MeetingSession {
+  id: string;
+  version: number;
+  /** the Teams meeting id from the tab context (opaque). */
+  teamsMeetingId: string;
+  /** short process-level title ("Signaaltafel maart"), guarded against identifiers. */
+  title: string;
+  scheduledOn: string; // ISO date
+  status: MeetingStatus;
+  createdAt: string;
+  createdBy: string;
+  startedAt?: string;
+  endedAt?: string;
+  agenda: AgendaItem[];
+  /** the agenda item the chair put on the meeting stage. */
+  stageItemId?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Who may do what: the meeting's rules as data
+
+/** How a user takes part in signaaltafel sessions, derived from base roles and protocol membership. */
+export type MeetingRole = 'preparer' | 'chair' | 'member';
+
+/** `guarded`: free-text fields every participant reads (agenda, stage, minutes), refused when they identify someone. */
+export const MEETING_COMMANDS = {
+  createMeeting: { roles: ['preparer'], statuses: [], guarded: ['title'] },
+  setAgenda: { roles: ['preparer'], statuses: ['planned', 'open'], guarded: [] },
+  startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'], guarded: [] },
+  shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+  endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+} as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[]; guarded: readonly string[] }>;
+export type MeetingCommand = keyof typeof MEETING_COMMANDS;
+
+/** Data groups an agenda item may show in a side panel (further limited per user by the policy table). */
+export const MEETING_GROUPS: readonly DataGroup[] = ['A', 'B', 'C', 'D', 'E'];
+
+/**
+ * The meeting roles of a user. The procesregisseur prepares (and may chair); the voorzitter chairs; a
+ * partner whose organisation is a member of the privacy protocol takes part. Nobody else — the privacy
+ * officer, a partner of a non-member organisation, a guest — takes part or sees anything of a session.
+ */
+export function meetingRolesFor(user: User, org: Organisation | undefined, now: string): MeetingRole[] {
+  const roles: MeetingRole[] = [];
+  if (user.roles.includes('procesregisseur')) roles.push('preparer', 'chair');
+  if (user.roles.includes('voorzitter') && !roles.includes('chair')) roles.push('chair');
+  if (user.roles.includes('partner') && isMember(org, now) && org?.id === user.organisationId) roles.push('member');
+  return roles;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inputs
+
+const teamsMeetingId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[A-Za-z0-9+/=_:.@-]+$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const version = z.number().int().min(1);
+
+export const MEETING_SCHEMAS = {
+  createMeeting: z.strictObject({ teamsMeetingId, title: z.string().trim().min(1).max(120), scheduledOn: isoDate }),
+  setAgenda: z.strictObject({ caseIds: z.array(z.uuid()).max(50), expectedVersion: version }),
+  startMeeting: z.strictObject({ expectedVersion: version.optional() }),
+  endMeeting: z.strictObject({ expectedVersion: version.optional() }),
+  shareToStage: z.strictObject({ itemId: z.uuid().nullable() }),
+} as const satisfies Record<MeetingCommand, z.ZodType>;
+export type MeetingInput<C extends MeetingCommand> = z.output<(typeof MEETING_SCHEMAS)[C]>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs
+
+export interface MeetingSummary {
+  id: string;
+  version: number;
+  teamsMeetingId: string;
+  title: string;
+  scheduledOn: string;
+  status: MeetingStatus;
+  startedAt?: string;
+  endedAt?: string;
+  stageItemId?: string;
+  itemCount: number;
+}
+
+/** An agenda item's case as a side panel shows it: the caller's allow-list view, meeting groups only. */
+export type MeetingCaseView = Pick<CaseView, 'id' | 'version' | 'reference' | 'phase' | 'access' | 'frame' | 'concern' | 'identity' | 'enrichment' | 'discussion'>;
+
+export interface AgendaItemView {
+  id: string;
+  part: AgendaPart;
+  position: number;
+  /** false: the item exists, but the policy table gives this user nothing of its case. */
+  visible: boolean;
+  case?: MeetingCaseView;
+  /**
+   * Whether the informing deadline or an enrichment due date has passed (the API list's rule, overdueFlags).
+   * Process-level and derived from the frame: present whenever the caller's view holds the frame (group A).
+   */
+  overdue?: OverdueFlags;
+  /** for the chair and the procesregisseur: what this session decided, at process level. */
+  outcome?: MinutesEntry;
+}
+
+export interface AgendaView {
+  meeting: MeetingSummary;
+  roles: MeetingRole[];
+  items: AgendaItemView[];
+  /** organisations of the privacy protocol (id, name): for parties and the lead partner. */
+  organisations: { id: string; name: string }[];
+}
+
+export type StageCase = StageCaseView;
+export interface StageContent {
+  meetingId: string;
+  status: MeetingStatus;
+  item?: { id: string; part: AgendaPart; position: number; case: StageCase };
+}
+
+export interface FollowUpNote {
+  kind: 'nextStep' | 'advisedRoute' | 'offer';
+  code: string;
+}
+
+export type MinutesEntry =
+  | {
+      position: number;
+      part: AgendaPart;
+      visible: true;
+      reference: string;
+      status: 'decided' | 'notDecided';
+      decisions: { kind: Decision['kind']; outcome: string; rationale: string; at: string; role: Decision['role'] }[];
+      followUp: FollowUpNote[];
+      responsibleOrganisationId?: string;
+    }
+  | { position: number; part: AgendaPart; visible: false };
+
+export interface Minutes {
+  meetingId: string;
+  title: string;
+  scheduledOn: string;
+  status: MeetingStatus;
+  startedAt?: string;
+  endedAt?: string;
+  generatedAt: string;
+  /** true once the session has ended: the minutes no longer change (until retention blanks rationales). */
+  final: boolean;
+  entries: MinutesEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pure helpers
+
+export function summarise(m: MeetingSession): MeetingSummary {
+  return {
+    id: m.id,
+    version: m.version,
+    teamsMeetingId: m.teamsMeetingId,
+    title: m.title,
+    scheduledOn: m.scheduledOn,
+    status: m.status,
+    ...(m.startedAt ? { startedAt: m.startedAt } : {}),
+    ...(m.endedAt ? { endedAt: m.endedAt } : {}),
+    ...(m.stageItemId ? { stageItemId: m.stageItemId } : {}),
+    itemCount: m.agenda.length,
+  };
+}
+
+export function partForPhase(phase: Phase): AgendaPart | undefined {
+  return AGENDA_PARTS.find((p) => p.phase === phase)?.part;
+}
+
+/** Copies the meeting groups of a full view, field by field. */
+export function meetingCaseView(v: CaseView): MeetingCaseView {
+  const access: CaseView['access'] = {};
+  for (const g of MEETING_GROUPS) if (v.access[g]) access[g] = v.access[g];
+  return {
+    id: v.id,
+    version: v.version,
+    reference: v.reference,
+    phase: v.phase,
+    access,
+    ...(v.frame ? { frame: v.frame } : {}),
+    ...(v.concern ? { concern: v.concern } : {}),
+    ...(v.identity ? { identity: { name: v.identity.name, dateOfBirth: v.identity.dateOfBirth } } : {}),
+    ...(v.enrichment ? { enrichment: v.enrichment } : {}),
+    ...(v.discussion ? { discussion: v.discussion } : {}),
+  };
+}

@@ -1,0 +1,339 @@
+/**
+ * The signaaltafel's service: sessions, their agenda, the stage and the minutes, through two ports
+ * (meetings/ports.ts) — the MeetingStore for sessions and MeetingCases (the case service) for the cases, the
+ * organisations and the audit of what a surface showed.
+ *
+ * Every surface — side panel, stage, minutes — is built at every read from the reader's own view of the
+ * case as it is NOW (its current phase), never from the record: the stage shows at most groups A and B
+ * (stageViewFor), and nothing to a viewer who may not read the frame; minutes hold process-level data only
+ * (minutes.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuditInput } from '../audit';
+import { overdueFlags } from '../case-index';
+import type { ErrorCode, Result } from '../errors';
+import { DomainError, ok } from '../errors';
+import type { Organisation, User } from '../model';
+import { PERSONAL_GROUPS } from '../model';
+import { POLICY, readRoleFor } from '../policy';
+import type { Clock } from '../ports';
+import type { CaseSummary } from '../service';
+import { guardTexts, validationError } from '../service';
+import { isMember, stageViewFor, viewFor } from '../views';
+import { minutesEntry } from './minutes';
+import type { AgendaItemView, AgendaPart, AgendaView, MeetingCommand, MeetingInput, MeetingRole, MeetingSession, MeetingStatus, MeetingSummary, Minutes, MinutesEntry, StageContent } from './model';
+import { AGENDA_PARTS, MEETING_COMMANDS, MEETING_GROUPS, MEETING_SCHEMAS, meetingCaseView, meetingRolesFor, partForPhase, summarise } from './model';
+import type { MeetingCases, MeetingStore } from './ports';
+
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+export class MeetingService {
+  constructor(
+    readonly cases: MeetingCases,
+    readonly meetings: MeetingStore,
+    private readonly clock: Clock = cases.clock,
+    private readonly newId: () => string = randomUUID,
+  ) {}
+
+  private nowIso(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private async rolesOf(user: User): Promise<{ roles: MeetingRole[]; org: Organisation | undefined }> {
+    const org = await this.cases.organisation(user.organisationId);
+    return { roles: meetingRolesFor(user, org, this.nowIso()), org };
+  }
+
+  /** Refusal when a user takes no part in sessions at all. */
+  private static outsider(user: User): ErrorCode {
+    return user.roles.includes('partner') ? 'AUTH.NOT_A_MEMBER' : 'AUTH.FORBIDDEN';
+  }
+
+  private async load(user: User, meetingId: string): Promise<{ meeting: MeetingSession; roles: MeetingRole[]; org: Organisation | undefined }> {
+    const { roles, org } = await this.rolesOf(user);
+    if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
+    const meeting = await this.meetings.getMeeting(meetingId);
+    if (!meeting) throw new DomainError('MEETING.NOT_FOUND');
+    return { meeting, roles, org };
+  }
+
+  private static allowed(command: MeetingCommand, roles: MeetingRole[], meeting?: MeetingSession): void {
+    const rule: { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[] } = MEETING_COMMANDS[command];
+    if (!roles.some((r) => rule.roles.includes(r))) throw new DomainError('AUTH.FORBIDDEN');
+    if (meeting && !rule.statuses.includes(meeting.status)) throw new DomainError('MEETING.NOT_ALLOWED_NOW', { reason: `${command} when ${meeting.status}` });
+  }
+
+  private static async attempt<T>(fn: () => Promise<T>): Promise<Result<T>> {
+    try {
+      return ok(await fn());
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+
+  private parse<C extends MeetingCommand>(command: C, raw: unknown): MeetingInput<C> {
+    const parsed = MEETING_SCHEMAS[command].safeParse(raw);
+    if (!parsed.success) throw validationError(parsed.error);
+    const guarded = guardTexts(parsed.data, MEETING_COMMANDS[command].guarded, this.cases.guardOptions);
+    if (guarded) throw guarded;
+    return parsed.data as MeetingInput<C>;
+  }
+
+  /** The procesregisseur links a new session to a Teams meeting. */
+  create(user: User, raw: unknown): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse('createMeeting', raw);
+      const { roles } = await this.rolesOf(user);
+      if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
+      MeetingService.allowed('createMeeting', roles);
+      const now = this.nowIso();
+      const meeting: MeetingSession = {
+        id: this.newId(),
+        version: 1,
+        teamsMeetingId: input.teamsMeetingId,
+        title: input.title,
+        scheduledOn: input.scheduledOn,
+        status: 'planned',
+        createdAt: now,
+        createdBy: user.id,
+        agenda: [],
+      };
+      await this.meetings.insertMeeting(meeting);
+      return summarise(meeting);
+    });
+  }
+
+  /** The session of a Teams meeting (the tab knows only the meeting id from its context). */
+  findByTeamsMeeting(user: User, teamsMeetingId: string): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const { roles } = await this.rolesOf(user);
+      if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
+      const meeting = await this.meetings.findMeetingByTeamsId(teamsMeetingId);
+      if (!meeting) throw new DomainError('MEETING.NOT_FOUND');
+      return summarise(meeting);
+    });
+  }
+
+  list(user: User, query: { limit?: number; offset?: number } = {}): Promise<Result<MeetingSummary[]>> {
+    return MeetingService.attempt(async () => {
+      const { roles } = await this.rolesOf(user);
+      if (roles.length === 0) throw new DomainError(MeetingService.outsider(user));
+      const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+      return (await this.meetings.listMeetings({ limit, offset: Math.max(query.offset ?? 0, 0) })).map(summarise);
+    });
+  }
+
+  /** Cases the procesregisseur may put on an agenda: INBRENG (anonymous round) and BESPREKING. */
+  candidates(user: User): Promise<Result<CaseSummary[]>> {
+    return MeetingService.attempt(async () => {
+      const { roles } = await this.rolesOf(user);
+      MeetingService.allowed('setAgenda', roles);
+      const r = await this.cases.listCases(user, { phases: AGENDA_PARTS.map((p) => p.phase), limit: 200 });
+      if (!r.ok) throw r.error;
+      return r.value.items;
+    });
+  }
+
+  /** The agenda as this user may see it: per item the policy's allow-list view (meeting groups only). */
+  agenda(user: User, meetingId: string, purpose = 'signaaltafel: agenda in het zijpaneel'): Promise<Result<AgendaView>> {
+    return MeetingService.attempt(async () => {
+      const { meeting, roles, org } = await this.load(user, meetingId);
+      const organisations = (await this.cases.listOrganisations()).filter((o) => isMember(o, this.nowIso())).map((o) => ({ id: o.id, name: o.name }));
+      const now = this.nowIso();
+      const items = await this.cases.readCases(async (tx) => {
+        const out: AgendaItemView[] = [];
+        const audit: AuditInput[] = [];
+        for (const item of meeting.agenda) {
+          const record = await tx.getCase(item.caseId);
+          const base = { id: item.id, part: item.part, position: item.position };
+          const result = record ? viewFor(user, record, org, now) : undefined;
+          const view = result?.view ? meetingCaseView(result.view) : undefined;
+          const hasContent = view !== undefined && (view.frame !== undefined || view.concern !== undefined);
+          const entry: AgendaItemView = { ...base, visible: hasContent, ...(hasContent ? { case: view } : {}) };
+          if (record && view?.frame) entry.overdue = overdueFlags(record, this.cases.config.informingDeadlineMonths, now);
+          if (roles.includes('chair') && result?.view) entry.outcome = minutesEntry(item, result.view, meeting);
+          out.push(entry);
+          if (record && result && hasContent) {
+            const read = PERSONAL_GROUPS.filter((g) => MEETING_GROUPS.includes(g) && result.personalGroupsRead.includes(g));
+            if (read.length > 0) {
+              audit.push({
+                at: now,
+                actorId: user.id,
+                role: readRoleFor(POLICY, record, result.roles, user.organisationId, read),
+                caseId: record.id,
+                reference: record.frame.reference,
+                phase: record.frame.phase,
+                action: 'read',
+                groups: read,
+                purpose,
+                commandId: null,
+              });
+            }
+          }
+        }
+        if (audit.length > 0) await tx.appendAudit(audit);
+        return out;
+      });
+      return { meeting: summarise(meeting), roles, items, organisations };
+    });
+  }
+
+  /** The procesregisseur sets the agenda (the whole list, in order); items already on it keep their id. */
+  setAgenda(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse('setAgenda', raw);
+      const { meeting, roles } = await this.load(user, meetingId);
+      MeetingService.allowed('setAgenda', roles, meeting);
+      if (meeting.version !== input.expectedVersion) throw new DomainError('MEETING.VERSION_CONFLICT');
+      if (new Set(input.caseIds).size !== input.caseIds.length) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'caseIds', issue: 'DUPLICATE' }] });
+      const now = this.nowIso();
+      const records = await this.cases.readCases(async (tx) => Promise.all(input.caseIds.map((id) => tx.getCase(id))));
+      const chosen: { caseId: string; part: AgendaPart }[] = [];
+      records.forEach((record, i) => {
+        const existing = meeting.agenda.find((a) => a.caseId === input.caseIds[i]);
+        if (!record) throw new DomainError('CASE.NOT_FOUND', { fields: [{ path: `caseIds.${i}`, issue: 'NOT_FOUND' }] });
+        // an item already on the agenda keeps its part, even when its case moved on (decided in this session).
+        const part = existing?.part ?? partForPhase(record.frame.phase);
+        if (!part) throw new DomainError('MEETING.CASE_NOT_ON_AGENDA_PHASE', { fields: [{ path: `caseIds.${i}`, issue: record.frame.phase }] });
+        chosen.push({ caseId: record.id, part });
+      });
+      const ordered = AGENDA_PARTS.flatMap((p) => chosen.filter((c) => c.part === p.part));
+      const next = clone(meeting);
+      next.agenda = ordered.map((c, i) => {
+        const existing = meeting.agenda.find((a) => a.caseId === c.caseId);
+        return { id: existing?.id ?? this.newId(), caseId: c.caseId, part: c.part, position: i + 1, addedAt: existing?.addedAt ?? now };
+      });
+      if (next.stageItemId && !next.agenda.some((a) => a.id === next.stageItemId)) delete next.stageItemId;
+      next.version = meeting.version + 1;
+      await this.meetings.updateMeeting(next, meeting.version);
+      return summarise(next);
+    });
+  }
+
+  start(user: User, meetingId: string, raw: unknown = {}): Promise<Result<MeetingSummary>> {
+    return this.transitionMeeting(user, meetingId, 'startMeeting', raw, (m, now) => {
+      m.status = 'open';
+      m.startedAt = now;
+    });
+  }
+
+  /** Ends the session and returns its minutes, generated from the decisions taken while it was open. */
+  end(user: User, meetingId: string, raw: unknown = {}): Promise<Result<Minutes>> {
+    return MeetingService.attempt(async () => {
+      const r = await this.transitionMeeting(user, meetingId, 'endMeeting', raw, (m, now) => {
+        m.status = 'ended';
+        m.endedAt = now;
+        delete m.stageItemId;
+      });
+      if (!r.ok) throw r.error;
+      const minutes = await this.minutes(user, meetingId);
+      if (!minutes.ok) throw minutes.error;
+      return minutes.value;
+    });
+  }
+
+  private transitionMeeting(
+    user: User,
+    meetingId: string,
+    command: 'startMeeting' | 'endMeeting',
+    raw: unknown,
+    change: (m: MeetingSession, now: string) => void,
+  ): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse(command, raw);
+      const { meeting, roles } = await this.load(user, meetingId);
+      MeetingService.allowed(command, roles, meeting);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) throw new DomainError('MEETING.VERSION_CONFLICT');
+      const next = clone(meeting);
+      change(next, this.nowIso());
+      next.version = meeting.version + 1;
+      await this.meetings.updateMeeting(next, meeting.version);
+      return summarise(next);
+    });
+  }
+
+  /** The chair puts an agenda item on the meeting stage (or takes it off with null). Last one wins. */
+  shareToStage(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse('shareToStage', raw);
+      for (let attempt = 0; ; attempt++) {
+        const { meeting, roles } = await this.load(user, meetingId);
+        MeetingService.allowed('shareToStage', roles, meeting);
+        if (input.itemId !== null && !meeting.agenda.some((a) => a.id === input.itemId)) {
+          throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'itemId', issue: 'NOT_ON_AGENDA' }] });
+        }
+        const next = clone(meeting);
+        if (input.itemId === null) delete next.stageItemId;
+        else next.stageItemId = input.itemId;
+        next.version = meeting.version + 1;
+        try {
+          await this.meetings.updateMeeting(next, meeting.version);
+          return summarise(next);
+        } catch (e) {
+          // a pointer, not a decision: another change in between is no conflict for the chair; retry.
+          if (!(e instanceof DomainError) || e.code !== 'MEETING.VERSION_CONFLICT' || attempt >= 3) throw e;
+        }
+      }
+    });
+  }
+
+  /**
+   * What the meeting stage shows: the shared item's groups A and B only (stageViewFor), derived at every
+   * read from the policy table for THIS viewer and the case's CURRENT phase (viewFor) — never identity or
+   * contact, and nothing of a case the viewer may no longer see (it moved on, was closed or purged): then
+   * the stage shows no item for this viewer. Nobody outside the table (guest, privacy officer, non-member)
+   * gets anything. (A per-meeting cache may keep the record; the per-viewer view must stay per read.)
+   *
+   * No overdue flags here, though they are process-level (derived from group A) and the policy would allow
+   * them: the stage is the shared screen the whole table discusses the case from, and a missed informing or
+   * enrichment deadline is a task for the procesregisseur and the inbrenger, not a subject for that
+   * discussion. The chair sees the flags in the side panel (agenda); the stage stays minimal.
+   */
+  stage(user: User, meetingId: string): Promise<Result<StageContent>> {
+    return MeetingService.attempt(async () => {
+      const { meeting, org } = await this.load(user, meetingId);
+      const content: StageContent = { meetingId: meeting.id, status: meeting.status };
+      const item = meeting.status === 'open' ? meeting.agenda.find((a) => a.id === meeting.stageItemId) : undefined;
+      if (!item) return content;
+      const record = await this.cases.readCases((tx) => tx.getCase(item.caseId));
+      if (!record) return content;
+      const view = viewFor(user, record, org, this.nowIso()).view;
+      const stageCase = view ? stageViewFor(view) : undefined;
+      if (stageCase) content.item = { id: item.id, part: item.part, position: item.position, case: stageCase };
+      return content;
+    });
+  }
+
+  /**
+   * Minutes at process level, per reader: every entry is built from the reader's allow-list view of the
+   * case as it is now (minutesEntry), the chair's too — an entry's content only where the policy table
+   * gives this reader the case's frame, its follow-up options and lead partner only where it gives the
+   * discussion (E); else only that the item exists. So ended minutes still follow the cases' phases.
+   */
+  minutes(user: User, meetingId: string): Promise<Result<Minutes>> {
+    return MeetingService.attempt(async () => {
+      const { meeting, org } = await this.load(user, meetingId);
+      const now = this.nowIso();
+      const entries = await this.cases.readCases(async (tx) => {
+        const out: MinutesEntry[] = [];
+        for (const item of meeting.agenda) {
+          const record = await tx.getCase(item.caseId);
+          out.push(minutesEntry(item, record ? viewFor(user, record, org, now).view : undefined, meeting));
+        }
+        return out;
+      });
+      return {
+        meetingId: meeting.id,
+        title: meeting.title,
+        scheduledOn: meeting.scheduledOn,
+        status: meeting.status,
+        ...(meeting.startedAt ? { startedAt: meeting.startedAt } : {}),
+        ...(meeting.endedAt ? { endedAt: meeting.endedAt } : {}),
+        generatedAt: now,
+        final: meeting.status === 'ended',
+        entries,
+      };
+    });
+  }
+}
