@@ -10,14 +10,15 @@ import type { CaseView } from '../views';
 import type { Locale } from '../vocabulary';
 import { PHASE_LABELS } from '../vocabulary';
 import type { AgendaItem, FollowUpNote, MeetingSession, Minutes, MinutesEntry } from './model';
-import { AGENDA_PARTS } from './model';
+import { AGENDA_PARTS, statusActions } from './model';
 
 /**
  * The minutes entry of one agenda item for one reader: decisions taken while the session was open, at
  * process level, built from the reader's allow-list view (viewFor) of the case as it is now — never from
  * the record. Decisions, exits and the inbrenger's organisation are the frame (A); the follow-up options
  * and the lead partner of a discussion are group E, in the entry only when the view holds E. No frame in
- * the view: the reader learns that the item exists, nothing more.
+ * the view: the reader learns that the item exists, nothing more. A status-round item asks no decision:
+ * its entry holds the actions at status level where the reader's view holds G, and the table's status note.
  */
 export function minutesEntry(item: AgendaItem, view: CaseView | undefined, session: MeetingSession): MinutesEntry {
   const frame = view?.frame;
@@ -43,15 +44,21 @@ export function minutesEntry(item: AgendaItem, view: CaseView | undefined, sessi
       followUp.push({ kind: 'advisedRoute', code: frame.exit.advisedRoute });
     }
   }
+  const statusRound = item.part === 'STATUS_ROUND';
+  const actions = statusRound ? statusActions(view) : undefined;
+  // the note is free text: not shown once the case's free text is destroyed (PURGED).
+  const note = statusRound && item.statusNote && view.phase !== 'PURGED' ? item.statusNote.text : undefined;
   return {
     position: item.position,
     part: item.part,
     visible: true,
     reference: view.reference,
-    status: decisions.length > 0 ? 'decided' : 'notDecided',
+    status: statusRound ? 'statusRound' : decisions.length > 0 ? 'decided' : 'notDecided',
     decisions: decisions.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, role: d.role })),
     followUp,
     ...(responsible ? { responsibleOrganisationId: responsible } : {}),
+    ...(actions ? { actions } : {}),
+    ...(note ? { statusNote: note } : {}),
   };
 }
 
@@ -64,6 +71,12 @@ const MD_TEXT = {
     draft: 'concept (de signaaltafel loopt nog)',
     ANONYMOUS_ROUND: 'Anonieme ronde',
     BESPREKING: PHASE_LABELS.BESPREKING['nl-NL'],
+    STATUS_ROUND: 'Statusronde',
+    phase: 'Fase',
+    action: 'Actie',
+    due: 'uiterlijk',
+    noActions: 'Geen acties zichtbaar voor u',
+    statusNote: 'Statusnotitie',
     reference: 'Kenmerk',
     decision: 'Besluit',
     rationale: 'Onderbouwing',
@@ -87,6 +100,12 @@ const MD_TEXT = {
     draft: 'draft (the session is still open)',
     ANONYMOUS_ROUND: 'Anonymous round',
     BESPREKING: PHASE_LABELS.BESPREKING['en-US'],
+    STATUS_ROUND: 'Status round',
+    phase: 'Phase',
+    action: 'Action',
+    due: 'due',
+    noActions: 'No actions visible to you',
+    statusNote: 'Status note',
     reference: 'Reference',
     decision: 'Decision',
     rationale: 'Rationale',
@@ -119,6 +138,18 @@ export function followUpLabel(f: FollowUpNote, locale: Locale): string {
   return `${t.offer}: ${label('offers', f.code, locale)}`;
 }
 
+/** A status-round entry's lines (shared by the Markdown and docx minutes): the actions at status level, the note. */
+export function statusLines(e: Extract<MinutesEntry, { visible: true }>, locale: Locale, organisationName: (id: string) => string): string[] {
+  const t = MD_TEXT[locale];
+  const lines: string[] = [];
+  if (!e.actions) lines.push(t.noActions);
+  for (const a of e.actions ?? []) {
+    lines.push(`${t.action}: ${label('offers', a.offerCode, locale)} — ${organisationName(a.organisationId)} — ${t.due} ${a.dueOn} — ${label('actionStatuses', a.status, locale)}`);
+  }
+  if (e.statusNote) lines.push(`${t.statusNote}: ${e.statusNote.replace(/\s+/g, ' ')}`);
+  return lines;
+}
+
 /** The minutes as a Markdown document (the export). */
 export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): string {
   const t = MD_TEXT[locale];
@@ -146,6 +177,7 @@ export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisation
       }
       for (const f of e.followUp) lines.push(`- ${t.followUp}: ${followUpLabel(f, locale)}`);
       if (e.responsibleOrganisationId) lines.push(`- ${t.responsible}: ${organisationName(e.responsibleOrganisationId)}`);
+      if (e.status === 'statusRound') lines.push(...statusLines(e, locale, organisationName).map((l) => `- ${l}`));
       lines.push('');
     }
   }

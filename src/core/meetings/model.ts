@@ -10,18 +10,24 @@
  */
 import { z } from 'zod';
 import type { OverdueFlags } from '../case-index';
-import type { DataGroup, Decision, Organisation, Phase, User } from '../model';
+import type { DataGroup, Decision, FollowUpAction, Organisation, Phase, User } from '../model';
 import type { CaseView, StageCaseView } from '../views';
 import { isMember } from '../views';
 
 // ---------------------------------------------------------------------------------------------------------
 // The model
 
-/** The two parts of a signaaltafel agenda, and the phase a case must be in to be put on each. */
+/**
+ * The parts of a signaaltafel agenda, in their order, the phases a case must be in to be put on each, and
+ * whether an item asks the table for a decision. The status round (issue 16) takes cases in Opvolging and
+ * Reflectie: the table hears the follow-up status at process level and records a short status note, no
+ * decision (PROCESS.md, Reflectie: "the procesregisseur reports the follow-up status at process level").
+ */
 export const AGENDA_PARTS = [
-  { part: 'ANONYMOUS_ROUND', phase: 'INBRENG' },
-  { part: 'BESPREKING', phase: 'BESPREKING' },
-] as const satisfies readonly { part: string; phase: Phase }[];
+  { part: 'ANONYMOUS_ROUND', phases: ['INBRENG'], decides: true },
+  { part: 'BESPREKING', phases: ['BESPREKING'], decides: true },
+  { part: 'STATUS_ROUND', phases: ['OPVOLGING', 'REFLECTIE'], decides: false },
+] as const satisfies readonly { part: string; phases: readonly Phase[]; decides: boolean }[];
 export type AgendaPart = (typeof AGENDA_PARTS)[number]['part'];
 
 export const MEETING_STATUSES = ['planned', 'open', 'ended'] as const;
@@ -34,6 +40,8 @@ export interface AgendaItem {
   /** 1-based position within the whole agenda (anonymous round first, then bespreking). */
   position: number;
   addedAt: string;
+  /** status round only: the table's short status note (guarded free text, process level). */
+  statusNote?: { text: string; at: string };
 }
 
 export interface MeetingSession {
@@ -67,11 +75,23 @@ export const MEETING_COMMANDS = {
   startMeeting: { roles: ['preparer', 'chair'], statuses: ['planned'], guarded: [] },
   shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
   endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
+  recordStatusNote: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: ['note'] },
 } as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[]; guarded: readonly string[] }>;
 export type MeetingCommand = keyof typeof MEETING_COMMANDS;
 
-/** Data groups an agenda item may show in a side panel (further limited per user by the policy table). */
+/** Data groups a decision item may show in a side panel (further limited per user by the policy table). */
 export const MEETING_GROUPS: readonly DataGroup[] = ['A', 'B', 'C', 'D', 'E'];
+/**
+ * Data groups a status-round item may show: the frame, the anonymous concern and the follow-up's actions at
+ * status level (what, which organisation, due, status — never the resident's stance or outcomes), each only
+ * where the policy table gives the reader that group in the case's phase. No identity, enrichment or
+ * discussion: the status round is at process level.
+ */
+export const STATUS_ROUND_GROUPS: readonly DataGroup[] = ['A', 'B', 'G'];
+
+export function meetingGroupsFor(part: AgendaPart): readonly DataGroup[] {
+  return part === 'STATUS_ROUND' ? STATUS_ROUND_GROUPS : MEETING_GROUPS;
+}
 
 /**
  * The meeting roles of a user. The procesregisseur prepares (and may chair); the voorzitter chairs; a
@@ -103,6 +123,7 @@ export const MEETING_SCHEMAS = {
   startMeeting: z.strictObject({ expectedVersion: version.optional() }),
   endMeeting: z.strictObject({ expectedVersion: version.optional() }),
   shareToStage: z.strictObject({ itemId: z.uuid().nullable() }),
+  recordStatusNote: z.strictObject({ itemId: z.uuid(), note: z.string().trim().min(1).max(500) }),
 } as const satisfies Record<MeetingCommand, z.ZodType>;
 export type MeetingInput<C extends MeetingCommand> = z.output<(typeof MEETING_SCHEMAS)[C]>;
 
@@ -123,7 +144,13 @@ export interface MeetingSummary {
 }
 
 /** An agenda item's case as a side panel shows it: the caller's allow-list view, meeting groups only. */
-export type MeetingCaseView = Pick<CaseView, 'id' | 'version' | 'reference' | 'phase' | 'access' | 'frame' | 'concern' | 'identity' | 'enrichment' | 'discussion'>;
+export type MeetingCaseView = Pick<CaseView, 'id' | 'version' | 'reference' | 'phase' | 'access' | 'frame' | 'concern' | 'identity' | 'enrichment' | 'discussion'> & {
+  /** status round only, and only for a reader whose view holds G: the actions at status level. */
+  followUp?: { actions: StatusAction[] };
+};
+
+/** An agreed action at status level (group G, process level): what, which organisation, when, its status. */
+export type StatusAction = Pick<FollowUpAction, 'offerCode' | 'organisationId' | 'dueOn' | 'status'>;
 
 export interface AgendaItemView {
   id: string;
@@ -139,6 +166,8 @@ export interface AgendaItemView {
   overdue?: OverdueFlags;
   /** for the chair and the procesregisseur: what this session decided, at process level. */
   outcome?: MinutesEntry;
+  /** status round: the status note recorded in this session (present when the item is visible). */
+  statusNote?: string;
 }
 
 export interface AgendaView {
@@ -167,10 +196,14 @@ export type MinutesEntry =
       part: AgendaPart;
       visible: true;
       reference: string;
-      status: 'decided' | 'notDecided';
+      /** `statusRound`: a status item (no decision asked), with its actions and status note. */
+      status: 'decided' | 'notDecided' | 'statusRound';
       decisions: { kind: Decision['kind']; outcome: string; rationale: string; at: string; role: Decision['role'] }[];
       followUp: FollowUpNote[];
       responsibleOrganisationId?: string;
+      /** status round: the actions at status level, only where the reader's view holds G. */
+      actions?: StatusAction[];
+      statusNote?: string;
     }
   | { position: number; part: AgendaPart; visible: false };
 
@@ -206,13 +239,26 @@ export function summarise(m: MeetingSession): MeetingSummary {
 }
 
 export function partForPhase(phase: Phase): AgendaPart | undefined {
-  return AGENDA_PARTS.find((p) => p.phase === phase)?.part;
+  return AGENDA_PARTS.find((p) => (p.phases as readonly Phase[]).includes(phase))?.part;
 }
 
-/** Copies the meeting groups of a full view, field by field. */
-export function meetingCaseView(v: CaseView): MeetingCaseView {
+/** The phases a case may be in to be put on an agenda. */
+export const AGENDA_PHASES: readonly Phase[] = AGENDA_PARTS.flatMap((p) => p.phases);
+
+/** The actions of a view's follow-up (G) at status level, copied field by field; undefined without G. */
+export function statusActions(v: Pick<CaseView, 'followUp'>): StatusAction[] | undefined {
+  const actions = v.followUp?.actions;
+  if (!actions) return undefined;
+  return actions.map((a) => ({ offerCode: a.offerCode, organisationId: a.organisationId, dueOn: a.dueOn, status: a.status }));
+}
+
+/** Copies the groups of a full view that the item's part shows (meetingGroupsFor), field by field. */
+export function meetingCaseView(v: CaseView, part: AgendaPart = 'BESPREKING'): MeetingCaseView {
+  const groups = meetingGroupsFor(part);
   const access: CaseView['access'] = {};
-  for (const g of MEETING_GROUPS) if (v.access[g]) access[g] = v.access[g];
+  for (const g of groups) if (v.access[g]) access[g] = v.access[g];
+  const has = (g: DataGroup): boolean => groups.includes(g);
+  const actions = has('G') ? statusActions(v) : undefined;
   return {
     id: v.id,
     version: v.version,
@@ -221,8 +267,9 @@ export function meetingCaseView(v: CaseView): MeetingCaseView {
     access,
     ...(v.frame ? { frame: v.frame } : {}),
     ...(v.concern ? { concern: v.concern } : {}),
-    ...(v.identity ? { identity: { name: v.identity.name, dateOfBirth: v.identity.dateOfBirth } } : {}),
-    ...(v.enrichment ? { enrichment: v.enrichment } : {}),
-    ...(v.discussion ? { discussion: v.discussion } : {}),
+    ...(v.identity && has('C') ? { identity: { name: v.identity.name, dateOfBirth: v.identity.dateOfBirth } } : {}),
+    ...(v.enrichment && has('D') ? { enrichment: v.enrichment } : {}),
+    ...(v.discussion && has('E') ? { discussion: v.discussion } : {}),
+    ...(actions ? { followUp: { actions } } : {}),
   };
 }

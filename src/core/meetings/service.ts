@@ -22,7 +22,7 @@ import { guardTexts, validationError } from '../service';
 import { isMember, stageViewFor, viewFor } from '../views';
 import { minutesEntry } from './minutes';
 import type { AgendaItemView, AgendaPart, AgendaView, MeetingCommand, MeetingInput, MeetingRole, MeetingSession, MeetingStatus, MeetingSummary, Minutes, MinutesEntry, StageContent } from './model';
-import { AGENDA_PARTS, MEETING_COMMANDS, MEETING_GROUPS, MEETING_SCHEMAS, meetingCaseView, meetingRolesFor, partForPhase, summarise } from './model';
+import { AGENDA_PARTS, AGENDA_PHASES, MEETING_COMMANDS, MEETING_SCHEMAS, meetingCaseView, meetingGroupsFor, meetingRolesFor, partForPhase, summarise } from './model';
 import type { MeetingCases, MeetingStore } from './ports';
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
@@ -124,12 +124,12 @@ export class MeetingService {
     });
   }
 
-  /** Cases the procesregisseur may put on an agenda: INBRENG (anonymous round) and BESPREKING. */
+  /** Cases the procesregisseur may put on an agenda: INBRENG (anonymous round), BESPREKING, OPVOLGING and REFLECTIE (status round). */
   candidates(user: User): Promise<Result<CaseSummary[]>> {
     return MeetingService.attempt(async () => {
       const { roles } = await this.rolesOf(user);
       MeetingService.allowed('setAgenda', roles);
-      const r = await this.cases.listCases(user, { phases: AGENDA_PARTS.map((p) => p.phase), limit: 200 });
+      const r = await this.cases.listCases(user, { phases: [...AGENDA_PHASES], limit: 200 });
       if (!r.ok) throw r.error;
       return r.value.items;
     });
@@ -148,14 +148,15 @@ export class MeetingService {
           const record = await tx.getCase(item.caseId);
           const base = { id: item.id, part: item.part, position: item.position };
           const result = record ? viewFor(user, record, org, now) : undefined;
-          const view = result?.view ? meetingCaseView(result.view) : undefined;
+          const view = result?.view ? meetingCaseView(result.view, item.part) : undefined;
           const hasContent = view !== undefined && (view.frame !== undefined || view.concern !== undefined);
           const entry: AgendaItemView = { ...base, visible: hasContent, ...(hasContent ? { case: view } : {}) };
+          if (view?.frame && item.statusNote && view.phase !== 'PURGED') entry.statusNote = item.statusNote.text;
           if (record && view?.frame) entry.overdue = overdueFlags(record, this.cases.config.informingDeadlineMonths, now);
           if (roles.includes('chair') && result?.view) entry.outcome = minutesEntry(item, result.view, meeting);
           out.push(entry);
           if (record && result && hasContent) {
-            const read = PERSONAL_GROUPS.filter((g) => MEETING_GROUPS.includes(g) && result.personalGroupsRead.includes(g));
+            const read = PERSONAL_GROUPS.filter((g) => meetingGroupsFor(item.part).includes(g) && result.personalGroupsRead.includes(g));
             if (read.length > 0) {
               audit.push({
                 at: now,
@@ -272,6 +273,34 @@ export class MeetingService {
           return summarise(next);
         } catch (e) {
           // a pointer, not a decision: another change in between is no conflict for the chair; retry.
+          if (!(e instanceof DomainError) || e.code !== 'MEETING.VERSION_CONFLICT' || attempt >= 3) throw e;
+        }
+      }
+    });
+  }
+
+  /**
+   * The table's status note on a status-round item (issue 16), while the session is open: short guarded free
+   * text at process level (refused when it identifies someone, like the discussion's notes), read by every
+   * participant who sees the item's frame — in the side panel and the minutes. Recording it again replaces it.
+   */
+  recordStatusNote(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse('recordStatusNote', raw);
+      for (let attempt = 0; ; attempt++) {
+        const { meeting, roles } = await this.load(user, meetingId);
+        MeetingService.allowed('recordStatusNote', roles, meeting);
+        const item = meeting.agenda.find((a) => a.id === input.itemId);
+        if (!item) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'itemId', issue: 'NOT_ON_AGENDA' }] });
+        if (item.part !== 'STATUS_ROUND') throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'itemId', issue: 'NOT_A_STATUS_ITEM' }] });
+        const next = clone(meeting);
+        next.agenda.find((a) => a.id === item.id)!.statusNote = { text: input.note, at: this.nowIso() };
+        next.version = meeting.version + 1;
+        try {
+          await this.meetings.updateMeeting(next, meeting.version);
+          return summarise(next);
+        } catch (e) {
+          // one item's note, not a decision: another change in between is no conflict; retry on the new version.
           if (!(e instanceof DomainError) || e.code !== 'MEETING.VERSION_CONFLICT' || attempt >= 3) throw e;
         }
       }
