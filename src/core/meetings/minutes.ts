@@ -8,7 +8,7 @@
 import { label } from '../catalogue';
 import type { CaseView } from '../views';
 import type { Locale } from '../vocabulary';
-import { PHASE_LABELS } from '../vocabulary';
+import { PHASE_LABELS, ROLE_LABELS } from '../vocabulary';
 import type { AgendaItem, FollowUpNote, MeetingSession, Minutes, MinutesEntry } from './model';
 import { AGENDA_PARTS, statusActions } from './model';
 
@@ -62,7 +62,8 @@ export function minutesEntry(item: AgendaItem, view: CaseView | undefined, sessi
   };
 }
 
-const MD_TEXT = {
+/** The minutes' words in both languages, shared by the Markdown here and the docx (src/transparency/minutes-docx.ts). */
+export const MINUTES_TEXT = {
   'nl-NL': {
     title: 'Notulen signaaltafel',
     date: 'Datum',
@@ -77,6 +78,8 @@ const MD_TEXT = {
     due: 'uiterlijk',
     noActions: 'Geen acties zichtbaar voor u',
     statusNote: 'Statusnotitie',
+    attendees: 'Aanwezig',
+    noAttendees: 'Geen aanwezigen vastgelegd',
     reference: 'Kenmerk',
     decision: 'Besluit',
     rationale: 'Onderbouwing',
@@ -106,6 +109,8 @@ const MD_TEXT = {
     due: 'due',
     noActions: 'No actions visible to you',
     statusNote: 'Status note',
+    attendees: 'Attendees',
+    noAttendees: 'No attendees recorded',
     reference: 'Reference',
     decision: 'Decision',
     rationale: 'Rationale',
@@ -124,7 +129,7 @@ const MD_TEXT = {
 } as const;
 
 export function decisionLabel(kind: string, outcome: string, locale: Locale): string {
-  const t = MD_TEXT[locale];
+  const t = MINUTES_TEXT[locale];
   if (kind === 'SUSPICION') return outcome === 'YES' ? t.SUSPICION.YES : t.SUSPICION.NO;
   if (kind === 'DISCUSSION') return t.DISCUSSION;
   if (kind === 'WITHDRAWAL') return t.WITHDRAWAL;
@@ -132,7 +137,7 @@ export function decisionLabel(kind: string, outcome: string, locale: Locale): st
 }
 
 export function followUpLabel(f: FollowUpNote, locale: Locale): string {
-  const t = MD_TEXT[locale];
+  const t = MINUTES_TEXT[locale];
   if (f.kind === 'nextStep') return (t.nextStep as Record<string, string>)[f.code] ?? f.code;
   if (f.kind === 'advisedRoute') return `${t.advisedRoute}: ${label('advisedRoutes', f.code, locale)}`;
   return `${t.offer}: ${label('offers', f.code, locale)}`;
@@ -140,7 +145,7 @@ export function followUpLabel(f: FollowUpNote, locale: Locale): string {
 
 /** A status-round entry's lines (shared by the Markdown and docx minutes): the actions at status level, the note. */
 export function statusLines(e: Extract<MinutesEntry, { visible: true }>, locale: Locale, organisationName: (id: string) => string): string[] {
-  const t = MD_TEXT[locale];
+  const t = MINUTES_TEXT[locale];
   const lines: string[] = [];
   if (!e.actions) lines.push(t.noActions);
   for (const a of e.actions ?? []) {
@@ -150,37 +155,65 @@ export function statusLines(e: Extract<MinutesEntry, { visible: true }>, locale:
   return lines;
 }
 
-/** The minutes as a Markdown document (the export). */
-export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): string {
-  const t = MD_TEXT[locale];
-  const lines = [
-    `# ${t.title}: ${minutes.title}`,
-    '',
-    `- ${t.date}: ${minutes.scheduledOn}`,
-    `- ${t.status}: ${minutes.final ? t.final : t.draft}`,
-    '',
-  ];
+/** The attendance list's lines: organisation and role, never a name (shared by the Markdown and docx minutes). */
+export function attendeeLines(minutes: Pick<Minutes, 'attendees'>, locale: Locale, organisationName: (id: string) => string): string[] {
+  if (minutes.attendees.length === 0) return [MINUTES_TEXT[locale].noAttendees];
+  return minutes.attendees.map((a) => `${organisationName(a.organisationId)} — ${ROLE_LABELS[a.role][locale]}`);
+}
+
+/**
+ * The minutes as an outline of plain lines, per reader (its Minutes are built from the reader's view), in
+ * one language: what both exports render — the Markdown here, the docx in src/transparency/minutes-docx.ts —
+ * so they cannot drift apart.
+ */
+export interface MinutesOutline {
+  title: string;
+  meta: string[];
+  sections: { heading: string; items: { heading: string; lines: string[] }[]; lines: string[] }[];
+  footer: string;
+}
+
+export function minutesOutline(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): MinutesOutline {
+  const t = MINUTES_TEXT[locale];
+  const sections: MinutesOutline['sections'] = [{ heading: t.attendees, lines: attendeeLines(minutes, locale, organisationName), items: [] }];
   for (const part of AGENDA_PARTS) {
     const entries = minutes.entries.filter((e) => e.part === part.part);
     if (entries.length === 0) continue;
-    lines.push(`## ${t[part.part]}`, '');
-    for (const e of entries) {
-      if (!e.visible) {
-        lines.push(`### ${e.position}. ${t.restricted}`, '');
-        continue;
-      }
-      lines.push(`### ${e.position}. ${t.reference} ${e.reference}`, '');
-      if (e.status === 'notDecided') lines.push(`- ${t.notDecided}`);
+    const items = entries.map((e) => {
+      if (!e.visible) return { heading: `${e.position}. ${t.restricted}`, lines: [] };
+      const lines: string[] = [];
+      if (e.status === 'notDecided') lines.push(t.notDecided);
       for (const d of e.decisions) {
-        lines.push(`- ${t.decision}: ${decisionLabel(d.kind, d.outcome, locale)}`);
-        if (d.rationale) lines.push(`- ${t.rationale}: ${d.rationale.replace(/\s+/g, ' ')}`);
+        lines.push(`${t.decision}: ${decisionLabel(d.kind, d.outcome, locale)}`);
+        if (d.rationale) lines.push(`${t.rationale}: ${d.rationale.replace(/\s+/g, ' ')}`);
       }
-      for (const f of e.followUp) lines.push(`- ${t.followUp}: ${followUpLabel(f, locale)}`);
-      if (e.responsibleOrganisationId) lines.push(`- ${t.responsible}: ${organisationName(e.responsibleOrganisationId)}`);
-      if (e.status === 'statusRound') lines.push(...statusLines(e, locale, organisationName).map((l) => `- ${l}`));
-      lines.push('');
+      for (const f of e.followUp) lines.push(`${t.followUp}: ${followUpLabel(f, locale)}`);
+      if (e.responsibleOrganisationId) lines.push(`${t.responsible}: ${organisationName(e.responsibleOrganisationId)}`);
+      if (e.status === 'statusRound') lines.push(...statusLines(e, locale, organisationName));
+      return { heading: `${e.position}. ${t.reference} ${e.reference}`, lines };
+    });
+    sections.push({ heading: t[part.part], lines: [], items });
+  }
+  return {
+    title: `${t.title}: ${minutes.title}`,
+    meta: [`${t.date}: ${minutes.scheduledOn}`, `${t.status}: ${minutes.final ? t.final : t.draft}`],
+    sections,
+    footer: t.footer,
+  };
+}
+
+/** The minutes as a Markdown document (the export). */
+export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): string {
+  const o = minutesOutline(minutes, locale, organisationName);
+  const lines = [`# ${o.title}`, '', ...o.meta.map((m) => `- ${m}`), ''];
+  for (const section of o.sections) {
+    lines.push(`## ${section.heading}`, '');
+    if (section.lines.length > 0) lines.push(...section.lines.map((l) => `- ${l}`), '');
+    for (const item of section.items) {
+      lines.push(`### ${item.heading}`, '');
+      if (item.lines.length > 0) lines.push(...item.lines.map((l) => `- ${l}`), '');
     }
   }
-  lines.push(`_${t.footer}_`, '');
+  lines.push(`_${o.footer}_`, '');
   return lines.join('\n');
 }

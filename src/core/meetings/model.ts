@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import type { OverdueFlags } from '../case-index';
-import type { DataGroup, Decision, FollowUpAction, Organisation, Phase, User } from '../model';
+import type { DataGroup, Decision, FollowUpAction, Organisation, Phase, Role, User } from '../model';
 import type { CaseView, StageCaseView } from '../views';
 import { isMember } from '../views';
 
@@ -44,6 +44,19 @@ export interface AgendaItem {
   statusNote?: { text: string; at: string };
 }
 
+/**
+ * The roles in which someone attends a signaaltafel, for the attendance list (issue 16). An attendee is an
+ * organisation and a role — never a person's name: the policy table has no cell for the names of the
+ * professionals at the table, so the minutes list organisations and roles only (and never anything of the
+ * young person).
+ */
+export const ATTENDEE_ROLES = ['procesregisseur', 'voorzitter', 'ketenpartner'] as const satisfies readonly Role[];
+export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+export interface Attendee {
+  organisationId: string;
+  role: AttendeeRole;
+}
+
 export interface MeetingSession {
   id: string;
   version: number;
@@ -60,6 +73,8 @@ export interface MeetingSession {
   agenda: AgendaItem[];
   /** the agenda item the chair put on the meeting stage. */
   stageItemId?: string;
+  /** who attended: organisations and roles (setAttendees); absent until recorded. */
+  attendees?: Attendee[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -76,6 +91,7 @@ export const MEETING_COMMANDS = {
   shareToStage: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
   endMeeting: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: [] },
   recordStatusNote: { roles: ['preparer', 'chair'], statuses: ['open'], guarded: ['note'] },
+  setAttendees: { roles: ['preparer', 'chair'], statuses: ['planned', 'open'], guarded: [] },
 } as const satisfies Record<string, { roles: readonly MeetingRole[]; statuses: readonly MeetingStatus[]; guarded: readonly string[] }>;
 export type MeetingCommand = keyof typeof MEETING_COMMANDS;
 
@@ -124,6 +140,11 @@ export const MEETING_SCHEMAS = {
   endMeeting: z.strictObject({ expectedVersion: version.optional() }),
   shareToStage: z.strictObject({ itemId: z.uuid().nullable() }),
   recordStatusNote: z.strictObject({ itemId: z.uuid(), note: z.string().trim().min(1).max(500) }),
+  // strict: an attendee has no name field, so a name is refused rather than stored.
+  setAttendees: z.strictObject({
+    attendees: z.array(z.strictObject({ organisationId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/), role: z.enum(ATTENDEE_ROLES) })).max(60),
+    expectedVersion: version.optional(),
+  }),
 } as const satisfies Record<MeetingCommand, z.ZodType>;
 export type MeetingInput<C extends MeetingCommand> = z.output<(typeof MEETING_SCHEMAS)[C]>;
 
@@ -215,6 +236,8 @@ export interface Minutes {
   startedAt?: string;
   endedAt?: string;
   generatedAt: string;
+  /** who attended, as organisations and roles (no names); empty until recorded. */
+  attendees: Attendee[];
   /** true once the session has ended: the minutes no longer change (until retention blanks rationales). */
   final: boolean;
   entries: MinutesEntry[];

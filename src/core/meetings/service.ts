@@ -280,6 +280,36 @@ export class MeetingService {
   }
 
   /**
+   * The chair or the procesregisseur records who attends (the whole list): organisations and roles, never
+   * names. Each organisation must be known; a ketenpartner's organisation must be a member of the privacy
+   * protocol on the day. Recording it again replaces the list.
+   */
+  setAttendees(user: User, meetingId: string, raw: unknown): Promise<Result<MeetingSummary>> {
+    return MeetingService.attempt(async () => {
+      const input = this.parse('setAttendees', raw);
+      const { meeting, roles } = await this.load(user, meetingId);
+      MeetingService.allowed('setAttendees', roles, meeting);
+      if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) throw new DomainError('MEETING.VERSION_CONFLICT');
+      const now = this.nowIso();
+      const organisations = new Map((await this.cases.listOrganisations()).map((o) => [o.id, o]));
+      const seen = new Set<string>();
+      input.attendees.forEach((a, i) => {
+        const org = organisations.get(a.organisationId);
+        if (!org) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `attendees.${i}.organisationId`, issue: 'NOT_FOUND' }] });
+        if (a.role === 'ketenpartner' && !isMember(org, now)) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `attendees.${i}.organisationId`, issue: 'NOT_A_MEMBER' }] });
+        const key = `${a.organisationId}|${a.role}`;
+        if (seen.has(key)) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `attendees.${i}`, issue: 'DUPLICATE' }] });
+        seen.add(key);
+      });
+      const next = clone(meeting);
+      next.attendees = input.attendees.map((a) => ({ organisationId: a.organisationId, role: a.role }));
+      next.version = meeting.version + 1;
+      await this.meetings.updateMeeting(next, meeting.version);
+      return summarise(next);
+    });
+  }
+
+  /**
    * The table's status note on a status-round item (issue 16), while the session is open: short guarded free
    * text at process level (refused when it identifies someone, like the discussion's notes), read by every
    * participant who sees the item's frame — in the side panel and the minutes. Recording it again replaces it.
@@ -360,6 +390,7 @@ export class MeetingService {
         ...(meeting.startedAt ? { startedAt: meeting.startedAt } : {}),
         ...(meeting.endedAt ? { endedAt: meeting.endedAt } : {}),
         generatedAt: now,
+        attendees: (meeting.attendees ?? []).map((a) => ({ organisationId: a.organisationId, role: a.role })),
         final: meeting.status === 'ended',
         entries,
       };
