@@ -1,12 +1,14 @@
 /**
  * Signaaltafel sessions, the model: a session belongs to one Teams meeting, has an agenda prepared by the
- * procesregisseur (an anonymous round of cases in INBRENG and a bespreking of cases in BESPREKING), one
+ * procesregisseur (an anonymous round of cases in INBRENG, a bespreking of cases in BESPREKING, and a status
+ * round of cases in OPVOLGING and REFLECTIE), the attendees (organisations and roles), one
  * agenda item the chair shares to the meeting stage, and minutes generated from the decisions taken while
  * it was open. The meeting's rules as data (MEETING_COMMANDS), its input schemas, its output types and the
  * pure helpers that copy a case view's meeting groups. Framework-free like the rest of the core.
  *
  * What each person sees of an item comes from the policy table (viewFor), copied by allow-list and limited
- * to the groups a meeting needs (never contact F, follow-up G or reflection H).
+ * to the groups a meeting needs (meetingGroupsFor: A–E for a decision item; A, B and G at status level for a
+ * status-round item; never contact F or reflection H).
  */
 import { z } from 'zod';
 import type { OverdueFlags } from '../case-index';
