@@ -19,6 +19,7 @@ import type { GuardOptions } from './guard';
 import { findIdentifiers } from './guard';
 import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
+import type { MeetingCaseReads, MeetingCases } from './meetings/ports';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
 import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
 import { formatReference } from './vocabulary';
@@ -132,7 +133,7 @@ function fingerprint(name: string, input: unknown): string {
 
 const clone = <T>(x: T): T => structuredClone(x);
 
-export class Signaalpunt {
+export class Signaalpunt implements MeetingCases {
   readonly config: ProcessConfig;
   constructor(
     readonly store: Store,
@@ -151,6 +152,20 @@ export class Signaalpunt {
   /** What the municipality adds to the identifier guard (its street names). */
   get guardOptions(): GuardOptions {
     return this.config.streetNames ? { streetNames: this.config.streetNames } : {};
+  }
+
+  // ---- MeetingCases (meetings/ports.ts): what the signaaltafel's service needs of the cases ----
+  organisation(id: string): Promise<Organisation | undefined> {
+    return this.store.getOrganisation(id);
+  }
+
+  listOrganisations(): Promise<Organisation[]> {
+    return this.store.listOrganisations();
+  }
+
+  /** One transaction in which a meeting surface reads its items' records and audits what its reader saw. */
+  readCases<T>(fn: (reads: MeetingCaseReads) => Promise<T>): Promise<T> {
+    return this.store.transaction((tx) => fn({ getCase: (id) => tx.getCase(id), appendAudit: (entries) => tx.appendAudit(entries) }));
   }
 
   private async organisations(): Promise<Map<string, Organisation>> {

@@ -5,15 +5,21 @@
  */
 import type { Config } from '../config';
 import { dueActions, dueDeadlines } from '../core/deadlines';
+import type { MeetingStore } from '../core/meetings';
+import type { CaseRecord } from '../core/model';
 import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
+import { meetingAgendaMessages, sessionsDue } from './meeting-agenda';
 import { actionReminderMessages, reminderMessages } from './reminders';
 import { undeliveredReportMessages } from './undelivered-report';
 import { undelivered } from '../../bot/app/outbox/undelivered';
 
+/** The server's store as the jobs use it: the case store, the bot's outbox, the signaaltafel sessions. */
+export type JobStore = Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'> & Pick<MeetingStore, 'listMeetings'>;
+
 export interface JobContext {
   /** the server's store: the case store and the bot's outbox (reminders are queued there). */
-  store: Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'>;
+  store: JobStore;
   service: Signaalpunt;
   config: Config;
   /** the day the job runs as (the clock; in local mode a manual run may choose it). */
@@ -82,6 +88,29 @@ export const JOBS = {
       const messages = undeliveredReportMessages(stuck, stuck.length ? await store.listUsers() : [], queuedAt ?? asOf);
       const queued = messages.length ? await store.enqueueOutbox(messages) : 0;
       return { undelivered: stuck.length, dead: stuck.filter((m) => m.status === 'dead').length, queued };
+    },
+  },
+  'meeting-agenda': {
+    description: 'Queues the agenda of each signaaltafel planned within the lead time to every participant (partners of the taking-part organisations, the chairs), at process level: per item the kenmerk and phase where that participant may see them; once per agenda version.',
+    run: async ({ store, config, asOf, queuedAt }) => {
+      const due = sessionsDue(await store.listMeetings({ limit: 100, offset: 0 }), asOf, config.jobs.reminderLeadDays);
+      let queued = 0;
+      if (due.length > 0) {
+        const [users, organisations] = await Promise.all([store.listUsers(), store.listOrganisations()]);
+        const caseIds = [...new Set(due.flatMap((m) => m.agenda.map((a) => a.caseId)))];
+        const records = await store.transaction(async (tx) => {
+          const out = new Map<string, CaseRecord>();
+          for (const id of caseIds) {
+            const r = await tx.getCase(id);
+            if (r) out.set(id, r);
+          }
+          return out;
+        });
+        const now = (queuedAt ?? asOf).toISOString();
+        const messages = due.flatMap((m) => meetingAgendaMessages(m, records, { users, organisations }, now));
+        if (messages.length) queued = await store.enqueueOutbox(messages);
+      }
+      return { sessions: due.length, items: due.reduce((n, m) => n + m.agenda.length, 0), queued };
     },
   },
 } as const satisfies Record<string, JobDefinition>;

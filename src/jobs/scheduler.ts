@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { BotStore, Clock, Store } from '../core/ports';
+import type { Clock } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
-import type { JobName, JobRun } from './index';
+import type { JobName, JobRun, JobStore } from './index';
 import { JOB_NAMES, runScheduledJob } from './index';
 
 export interface Scheduler {
@@ -20,7 +20,7 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
-  store: Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'>;
+  store: JobStore;
   service: Signaalpunt;
   config: Config;
   logger: Pick<Logger, 'info' | 'error'>;

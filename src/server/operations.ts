@@ -550,5 +550,6 @@ export function systemOperations(): Operation[] {
 /** Every operation of a server in the given mode. */
 /** Every operation of the API; the letters and documents use the municipality's templates (config.templatesDir). */
 export function allOperations(mode: Config['mode'], templatesDir: string = checkoutTemplatesDir()): Operation[] {
-  return [...systemOperations(), ...operations(), ...meetingOperations(), ...transparencyOperations(loadTransparencyAssets(templatesDir))].filter((op) => !op.localOnly || mode === 'local');
+  const assets = loadTransparencyAssets(templatesDir);
+  return [...systemOperations(), ...operations(), ...meetingOperations(assets.profile), ...transparencyOperations(assets)].filter((op) => !op.localOnly || mode === 'local');
 }

@@ -87,11 +87,11 @@ test('the scheduler runs each job once across two instances per interval, and ag
     const second = startScheduler({ store: other, service: new Signaalpunt(other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
     const ran = async () => (await Promise.all([first.tick(), second.tick()])).flat().filter((r) => r.ran).map((r) => r.job).sort();
 
-    expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'reminders', 'retention', 'undelivered-report']);
+    expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'meeting-agenda', 'reminders', 'retention', 'undelivered-report']);
     clock.advanceDays(0.5 / 24); // 30 minutes: same interval
     expect(await ran()).toEqual([]);
     clock.advanceDays(1 / 24); // past the 60-minute interval
-    expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'reminders', 'retention', 'undelivered-report']);
+    expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'meeting-agenda', 'reminders', 'retention', 'undelivered-report']);
     await first.stop();
     await second.stop();
   } finally {
@@ -118,7 +118,7 @@ test('a failing job is logged and does not stop the other jobs', async () => {
   const s = startScheduler({ store: world.store, service: world.sp, config: config(), logger, clock, manual: true, holder: 'instance-a' });
   const runs = await s.tick();
   await s.stop();
-  expect(runs.map((r) => r.job)).toEqual(['enrichment-expiry', 'reminders', 'audit-checkpoint', 'undelivered-report']);
+  expect(runs.map((r) => r.job)).toEqual(['enrichment-expiry', 'reminders', 'audit-checkpoint', 'undelivered-report', 'meeting-agenda']);
   const failed = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'job failed');
   expect(failed).toMatchObject({ job: 'retention', err: { message: expect.stringContaining('deletion_records') } });
 });
@@ -134,6 +134,7 @@ test('a server started with jobs on runs them through its scheduler', async () =
       ['reminders', true],
       ['audit-checkpoint', true],
       ['undelivered-report', true],
+      ['meeting-agenda', true],
     ]);
     // Within the interval the scheduler does not run them again.
     expect((await server.server.scheduler!.tick()).every((r) => !r.ran)).toBe(true);

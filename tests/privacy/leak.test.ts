@@ -124,7 +124,7 @@ function pathVariants(path: string): string[] {
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   let out = [path];
   for (const name of names) {
-    const values = name === 'caseId' ? cases.map((c) => c.caseId) : name === 'meetingId' ? cases.map((c) => c.meetingId) : undefined;
+    const values = name === 'caseId' ? cases.map((c) => c.caseId) : name === 'meetingId' ? cases.flatMap((c) => [c.meetingId, ...(c.statusMeetingId ? [c.statusMeetingId] : [])]) : undefined;
     if (!values) throw new Error(`the leak test cannot fill the path parameter "${name}" of ${path}: teach pathVariants where its values come from`);
     out = out.flatMap((p) => values.map((v) => p.replace(`{${name}}`, v)));
   }

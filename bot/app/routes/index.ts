@@ -3,6 +3,7 @@
  * A newcomer finds what the bot answers by reading this file.
  */
 import { REMINDER_KINDS } from '../../../src/jobs/reminders';
+import { MEETING_AGENDA_KIND } from '../../../src/jobs/meeting-agenda';
 import { UNDELIVERED_REPORT_KIND } from '../../../src/jobs/undelivered-report';
 import type { ActionHandler, CaseFreeBuilder, ProactiveBuilder, Route } from './common';
 import { actionRoute, buildActionReminder } from './action';
@@ -10,6 +11,7 @@ import { enrichmentRoute, buildEnrichmentReminder, buildEnrichmentRequest } from
 import { helpRoute } from './help';
 import { identityRoute, buildIdentityRequest } from './identity';
 import { intakeRoute } from './intake';
+import { buildMeetingAgenda } from './meeting-agenda';
 import { myConcernsRoute } from './my-concerns';
 import { buildOutcome } from './outcome';
 import { buildStatusUpdate } from './status-update';
@@ -41,6 +43,8 @@ export const PROACTIVE: Readonly<Record<string, ProactiveBuilder | CaseFreeBuild
   [REMINDER_KINDS.action]: buildActionReminder,
   // queued daily by the undelivered-report job (src/jobs/undelivered-report.ts)
   [UNDELIVERED_REPORT_KIND]: buildUndeliveredReport,
+  // queued before each signaaltafel by the meeting-agenda job (src/jobs/meeting-agenda.ts)
+  [MEETING_AGENDA_KIND]: buildMeetingAgenda,
   // queued by the resident's status page (resident/server.ts)
   residentRequest: buildResidentRequest,
 };

@@ -17,6 +17,8 @@ import { counterOf, etagOf, isCountingStore, matchesEtag, snapshotsFor } from '.
 import type { Operation, OperationContext, OperationDeps, OperationResult, RawHandler } from '../operations';
 import { parseWith } from '../operations';
 import { HttpProblem } from '../problems';
+import { minutesToDocx } from '../../transparency/minutes-docx';
+import type { OrganisationProfile } from '../../transparency/profile';
 
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw r.error;
@@ -80,7 +82,7 @@ const listQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 const minutesQuery = z.strictObject({
-  format: z.enum(['json', 'markdown']).default('json'),
+  format: z.enum(['json', 'markdown', 'docx']).default('json'),
   locale: z.enum(['nl-NL', 'en-US']).default('nl-NL'),
 });
 
@@ -96,7 +98,8 @@ const summarySchema = z.looseObject({
 
 const base = { tag: 'meetings' as const, auth: true };
 
-export function meetingOperations(): Operation[] {
+/** `profile`: the organisation profile (creator of the docx minutes); from the transparency assets. */
+export function meetingOperations(profile: OrganisationProfile): Operation[] {
   return [
     {
       ...base,
@@ -150,7 +153,7 @@ export function meetingOperations(): Operation[] {
       operationId: 'setMeetingAgenda',
       method: 'POST',
       path: '/api/v1/meetings/{meetingId}/agenda',
-      summary: 'Set the agenda: cases in Inbreng (anonymous round) and Bespreking, in order (procesregisseur)',
+      summary: 'Set the agenda: cases in Inbreng (anonymous round), Bespreking, and Opvolging or Reflectie (status round), in order (procesregisseur)',
       write: true,
       params: meetingParams,
       body: MEETING_SCHEMAS.setAgenda,
@@ -196,6 +199,32 @@ export function meetingOperations(): Operation[] {
     },
     {
       ...base,
+      operationId: 'setMeetingAttendees',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/attendees',
+      summary: 'Record who attends: organisations and roles, never names (chair or procesregisseur); replaces the list',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.setAttendees,
+      success: { status: 200, description: 'The session.', schema: summarySchema },
+      extraResponses: { 409: 'Changed in the meantime (expectedVersion).' },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).setAttendees(user, params.meetingId!, body)) }),
+    },
+    {
+      ...base,
+      operationId: 'recordMeetingStatusNote',
+      method: 'POST',
+      path: '/api/v1/meetings/{meetingId}/status-notes',
+      summary: 'Record the table’s short status note on a status-round item (Opvolging, Reflectie), guarded against identifiers (chair)',
+      write: true,
+      params: meetingParams,
+      body: MEETING_SCHEMAS.recordStatusNote,
+      success: { status: 200, description: 'The session.', schema: summarySchema },
+      extraResponses: { 422: 'The note may identify a person, or the item is not a status-round item.' },
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).recordStatusNote(user, params.meetingId!, body)) }),
+    },
+    {
+      ...base,
       operationId: 'getMeetingStage',
       method: 'GET',
       path: '/api/v1/meetings/{meetingId}/stage',
@@ -223,7 +252,7 @@ export function meetingOperations(): Operation[] {
       operationId: 'getMeetingMinutes',
       method: 'GET',
       path: '/api/v1/meetings/{meetingId}/minutes',
-      summary: 'Minutes at process level (reference, decision, rationale, follow-up, responsible organisation), as JSON or a Markdown export',
+      summary: 'Minutes at process level (attendees as organisations and roles, reference, decision, rationale, follow-up, responsible organisation, status round), per reader, as JSON or a Markdown or docx export',
       write: false,
       params: meetingParams,
       query: minutesQuery,
@@ -233,7 +262,18 @@ export function meetingOperations(): Operation[] {
         const minutes = unwrap(await meetings(deps).minutes(user, params.meetingId!));
         if (q.format === 'json') return { status: 200, body: minutes };
         const names = new Map((await deps.store.listOrganisations()).map((o) => [o.id, o.name]));
-        const md = minutesToMarkdown(minutes, q.locale as Locale, (id) => names.get(id) ?? id);
+        const name = (id: string): string => names.get(id) ?? id;
+        if (q.format === 'docx') {
+          return {
+            status: 200,
+            body: await minutesToDocx(minutes, q.locale as Locale, name, profile),
+            headers: {
+              'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              'content-disposition': `attachment; filename="notulen-signaaltafel-${minutes.scheduledOn}.docx"`,
+            },
+          };
+        }
+        const md = minutesToMarkdown(minutes, q.locale as Locale, name);
         return {
           status: 200,
           body: md,

@@ -53,6 +53,7 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
   const parts = [
     { part: 'ANONYMOUS_ROUND', title: t.partAnonymous },
     { part: 'BESPREKING', title: t.partBespreking },
+    { part: 'STATUS_ROUND', title: t.partStatusRound },
   ] as const;
   return (
     <Stack tokens={{ childrenGap: 16 }}>

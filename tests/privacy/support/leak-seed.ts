@@ -37,6 +37,8 @@ export interface SeededCase {
   scenario: Scenario;
   caseId: string;
   meetingId: string;
+  /** a case in Opvolging or Reflectie is also a status-round item of a second session (issue 16), with a status note. */
+  statusMeetingId?: string;
   phase: SpecPhase;
   inbrengerId: string;
   asked: Set<string>;
@@ -101,8 +103,33 @@ async function meetingFor(t: TestServer, caseId: string, n: number): Promise<str
   return id;
 }
 
+/**
+ * A second, open session with the case as a status-round item (Opvolging, Reflectie) and a status note; the
+ * note is read by whoever sees the item's frame, so its marker is group A's.
+ */
+async function statusMeetingFor(t: TestServer, c: SeededCase, n: number): Promise<void> {
+  const m = await t.call('POST', '/api/v1/meetings', { as: DEMO.regisseur, body: { teamsMeetingId: `leak-status-${n}`, title: 'Signaaltafel status', scheduledOn: inDays(0) } });
+  if (m.status !== 201) throw new Error(`status meeting: ${m.status} ${m.text}`);
+  const id: string = m.body.id;
+  const a = await t.call('POST', `/api/v1/meetings/${id}/agenda`, { as: DEMO.regisseur, body: { caseIds: [c.caseId], expectedVersion: 1 } });
+  if (a.status !== 200) throw new Error(`status agenda: ${a.status} ${a.text}`);
+  if ((await t.call('POST', `/api/v1/meetings/${id}/start`, { as: DEMO.voorzitter, body: {} })).status !== 200) throw new Error('status start');
+  const agenda = await t.call('GET', `/api/v1/meetings/${id}`, { as: DEMO.regisseur });
+  const note = await t.call('POST', `/api/v1/meetings/${id}/status-notes`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[0].id, note: `Acties lopen ${mk('anote', n)}` } });
+  if (note.status !== 200) throw new Error(`status note: ${note.status} ${note.text}`);
+  c.markers.A!.push(mk('anote', n));
+  await t.call('POST', `/api/v1/meetings/${id}/stage`, { as: DEMO.voorzitter, body: { itemId: agenda.body.items[0].id } });
+  c.statusMeetingId = id;
+}
+
 /** Walks one case to its scenario with markers everywhere; returns what the test knows about it. */
 export async function seedCase(t: TestServer, scenario: Scenario, n: number): Promise<SeededCase> {
+  const c = await walkCase(t, scenario, n);
+  if (c.phase === 'OPVOLGING' || c.phase === 'REFLECTIE') await statusMeetingFor(t, c, n);
+  return c;
+}
+
+async function walkCase(t: TestServer, scenario: Scenario, n: number): Promise<SeededCase> {
   const { dateOfBirth, retentionDate, age } = birthDate(n);
   const name = `Zqcvoornaam${'abcdefghijklmnop'[n]} Zqcachternaam${'abcdefghijklmnop'[n]}`;
   const markers: SeededCase['markers'] = {
