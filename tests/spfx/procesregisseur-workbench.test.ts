@@ -1,0 +1,73 @@
+/**
+ * The procesregisseur's workbench in the web part's local page (issue 16), headless Chromium against the
+ * real server, no direct API call for the steps the page offers: a letter is downloaded from the case panel
+ * and opened with the docx reader; the informing deadline stands beside the letters.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { TestServer } from '../server/support/harness';
+import { BODIES, CONCERN, DEMO, command, startTestServer } from '../server/support/harness';
+import { readDocx } from '../transparency/support';
+import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady } from './browser';
+
+const ready = spfxBrowserSuiteReady('tests/spfx/procesregisseur-workbench (headless Chromium)');
+const describeIfReady = ready ? describe : describe.skip;
+jest.setTimeout(120_000);
+
+/** dd-mm-jjjj, as nl-NL shows a date. */
+const ddmmyyyy = (iso: string): string => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+describeIfReady('the procesregisseur’s workbench on the local page', () => {
+  let t: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let blocked: string[];
+  let verrijking: { caseId: string; reference: string };
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const created = await command(t, DEMO.mentor, 'submitConcern', undefined, CONCERN);
+    await command(t, DEMO.voorzitter, 'decideSuspicion', created.caseId, BODIES.decideSuspicion());
+    await command(t, DEMO.mentor, 'supplyIdentity', created.caseId, BODIES.supplyIdentity());
+    await command(t, DEMO.regisseur, 'requestEnrichment', created.caseId, BODIES.requestEnrichment());
+    verrijking = { caseId: created.caseId, reference: created.reference };
+    browser = await launchChromium();
+    ({ page, blocked } = await localOnlyPage(browser));
+    await page.goto(`${t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.regisseur)}`);
+    await page.getByRole('button', { name: verrijking.reference }).waitFor({ timeout: 90_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('in Verrijking the panel offers the information letter only, with the informing deadline beside it; downloaded by keyboard, the docx names the kenmerk and the letter is recorded as sent', async () => {
+    await page.getByRole('button', { name: verrijking.reference }).click();
+    const panel = page.locator('.ms-Panel');
+    const letters = panel.getByTestId('letters');
+    await letters.waitFor();
+    const identityCapturedAt: string = (await t.call('GET', `/api/v1/cases/${verrijking.caseId}`, { as: DEMO.regisseur })).body.frame.identityCapturedAt;
+    const due = new Date(`${identityCapturedAt.slice(0, 10)}T00:00:00Z`);
+    due.setUTCMonth(due.getUTCMonth() + 1); // the demo's informing deadline: one month after identity capture
+    await expect(letters.getByTestId('informing-deadline').innerText()).resolves.toContain(`Informeren uiterlijk ${ddmmyyyy(due.toISOString())}`);
+    expect(await letters.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual(['Informatiebrief', 'Vastgelegd als verzonden']);
+    await expect(letters.innerText()).resolves.toContain('Nog geen brief vastgelegd als verzonden.');
+    expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+
+    const button = letters.getByRole('button', { name: 'Informatiebrief downloaden (docx) en vastleggen als verzonden' });
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toBe(`informatiebrief-${verrijking.reference}.docx`);
+    const docx = readDocx(readFileSync((await download.path())!));
+    expect(docx.text + docx.header).toContain(verrijking.reference);
+
+    await page.getByText('Informatiebrief gedownload en vastgelegd als verzonden.').waitFor();
+    await panel.getByTestId('letters-sent').waitFor();
+    await expect(panel.getByTestId('letters-sent').innerText()).resolves.toMatch(/^Informatiebrief, \d\d-\d\d-\d{4}/);
+    const view = await t.call('GET', `/api/v1/cases/${verrijking.caseId}`, { as: DEMO.regisseur });
+    expect(view.body.reflection.lettersSent.map((l: { kind: string }) => l.kind)).toEqual(['INFORMATION']);
+    expect(blocked).toEqual([]);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+  });
+});
