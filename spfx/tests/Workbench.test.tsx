@@ -12,7 +12,7 @@ import { stringsFor } from '../src/caseList/i18n';
 import { makeLabels } from '../src/caseList/labels';
 import type { CaseView } from '../src/caseList/model';
 import { ApiProblem } from '../src/caseList/model';
-import type { EarlierCase, LetterRequest } from '../src/caseList/workbench/model';
+import type { AccessRequest, EarlierCase, LetterRequest } from '../src/caseList/workbench/model';
 import { CATALOGUE, FakeSource, PARTNERS } from './fakeSource';
 
 const BESPREKING: CaseView = {
@@ -112,5 +112,38 @@ describe('letters in the case panel', () => {
     await new Promise((r) => setTimeout(r, 500)); // time for an on-demand section to load, were it offered
     expect(screen.queryByTestId('letters')).toBeNull();
     expect(screen.queryByText(/downloaden \(docx\)/)).toBeNull();
+  });
+});
+
+describe('the access export form', () => {
+  test('in English: required who-asked and why, then the request goes to the API with the chosen format', async () => {
+    const { AccessRequestForm } = await import('../src/caseList/components/AccessRequestForm');
+    const sent: { request: AccessRequest; format: string }[] = [];
+    const saved: string[] = [];
+    render(
+      <AccessRequestForm
+        api={{
+          accessExport: async (request, format) => {
+            sent.push({ request, format });
+            return { fileName: `access-2026-04-01.${format}`, contentType: 'application/json', blob: new Blob(['{}']) };
+          },
+        }}
+        locale="en-US"
+        save={(f) => saved.push(f.fileName)}
+      />,
+    );
+    const json = screen.getByRole('button', { name: 'Download as JSON' });
+    expect(json.getAttribute('aria-disabled')).toBe('true'); // disabled but focusable: the reason is read out
+    expect(screen.getByText('Still to fill in: Name of the young person, Date of birth, Who asked for access, Why / how the request came in')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Name of the young person/), { target: { value: ' Test Persoon ' } });
+    fireEvent.change(screen.getByLabelText(/Date of birth/), { target: { value: '2011-05-04' } });
+    fireEvent.click(screen.getByRole('combobox', { name: /Who asked for access/ }));
+    fireEvent.click(await screen.findByRole('option', { name: 'The young person' }));
+    fireEvent.change(screen.getByLabelText(/Why \/ how/), { target: { value: 'Status page request' } });
+    expect(json.getAttribute('aria-disabled')).toBeNull();
+    fireEvent.click(json);
+    await screen.findByText('access-2026-04-01.json was downloaded.');
+    expect(sent).toEqual([{ request: { name: 'Test Persoon', dateOfBirth: '2011-05-04', locale: 'en', requestedBy: 'resident', reason: 'Status page request' }, format: 'json' }]);
+    expect(saved).toEqual(['access-2026-04-01.json']);
   });
 });

@@ -23,10 +23,21 @@ import { CATALOGUE_LOCALE, formatDate, formatDateTime, formatDays, formatMonths 
 import { ACTION_LABELS, DECISION_LABELS, GROUP_LABELS, PHASE_LABELS, ROLE_LABELS, SYSTEM_ROLE, letterLabel } from './labels';
 import { DOCX_TYPE } from './letters';
 
+/** Who asked for the export: the young person, a parent or guardian, or a legal representative. */
+export const REQUESTERS = ['resident', 'guardian', 'representative'] as const;
+export type Requester = (typeof REQUESTERS)[number];
+export const REQUESTER_LABELS: Record<Requester, Record<Language, string>> = {
+  resident: { nl: 'de jongere zelf', en: 'the young person' },
+  guardian: { nl: 'ouder of voogd', en: 'parent or guardian' },
+  representative: { nl: 'wettelijk vertegenwoordiger of gemachtigde', en: 'legal representative or authorised person' },
+};
+
 export const accessRequestSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   dateOfBirth: z.iso.date(),
   locale: z.enum(['nl', 'en']).default('nl'),
+  requestedBy: z.enum(REQUESTERS).optional().describe('who asked (the web part requires it): named in the export and in the audit purpose'),
+  reason: z.string().trim().min(3).max(300).optional().describe('why / how the request came in (the web part requires it): written in the export only, not in the audit'),
 });
 export type AccessRequest = z.input<typeof accessRequestSchema>;
 
@@ -126,7 +137,7 @@ export interface AccessExport {
   generatedAt: string;
   generatedBy: string;
   controller: { name: string; unit: string; email: string; phone: string; postalAddress: string[]; privacyOfficer: string };
-  request: { name: string; dateOfBirth: string };
+  request: { name: string; dateOfBirth: string; requestedBy?: CodeLabel; reason?: string };
   purpose: string;
   legalBasis: string;
   retention: { closedInVerrijking: string; closedLater: string; maxAge: number };
@@ -365,7 +376,7 @@ export class AccessExportService {
         phase: r?.frame.phase ?? null,
         action: 'export',
         groups: r ? DATA_GROUPS.filter((g) => groupHeld(r, g)) : [],
-        purpose: r ? ACCESS_PURPOSE : `${ACCESS_PURPOSE}; geen gegevens gevonden`,
+        purpose: `${ACCESS_PURPOSE}${req.requestedBy ? `; verzoek van: ${req.requestedBy}` : ''}${r ? '' : '; geen gegevens gevonden'}`,
         commandId: null,
       });
       const stale = await store.transaction(async (tx) => {
@@ -383,7 +394,12 @@ export class AccessExportService {
         generatedAt: now,
         generatedBy: person(user.id, ctx),
         controller: { name: profile.name, unit: profile.unit, email: profile.email, phone: profile.phone, postalAddress: [...profile.postalAddress], privacyOfficer: profile.privacyOfficer.email },
-        request: { name: req.name, dateOfBirth: req.dateOfBirth },
+        request: {
+          name: req.name,
+          dateOfBirth: req.dateOfBirth,
+          ...(req.requestedBy ? { requestedBy: { code: req.requestedBy, label: REQUESTER_LABELS[req.requestedBy][req.locale] } } : {}),
+          ...(req.reason ? { reason: req.reason } : {}),
+        },
         purpose: TEXT[req.locale].purpose,
         legalBasis: profile.legalBasis[req.locale],
         retention: {
@@ -427,6 +443,8 @@ function groupHeld(r: CaseRecord, g: DataGroup): boolean {
 const H = {
   nl: {
     request: 'Verzoek',
+    requestedBy: 'Gevraagd door',
+    reason: 'Reden van het verzoek',
     name: 'Naam',
     dob: 'Geboortedatum',
     made: 'Opgesteld op',
@@ -502,6 +520,8 @@ const H = {
   },
   en: {
     request: 'Request',
+    requestedBy: 'Requested by',
+    reason: 'Reason for the request',
     name: 'Name',
     dob: 'Date of birth',
     made: 'Made on',
@@ -587,7 +607,17 @@ export function accessExportDocument(e: AccessExport): DocModel {
   const groupNames = (gs: readonly DataGroup[]): string => gs.map((g) => GROUP_LABELS[g][e.locale]).join(', ');
   const blocks: Block[] = [
     { kind: 'title', text: TEXT[e.locale].title },
-    { kind: 'lines', lines: [`${t.name}: ${e.request.name}`, `${t.dob}: ${d(e.request.dateOfBirth)}`, `${t.made}: ${dt(e.generatedAt)}`, `${t.by}: ${e.generatedBy}`] },
+    {
+      kind: 'lines',
+      lines: [
+        `${t.name}: ${e.request.name}`,
+        `${t.dob}: ${d(e.request.dateOfBirth)}`,
+        ...(e.request.requestedBy ? [`${t.requestedBy}: ${e.request.requestedBy.label}`] : []),
+        ...(e.request.reason ? [`${t.reason}: ${e.request.reason}`] : []),
+        `${t.made}: ${dt(e.generatedAt)}`,
+        `${t.by}: ${e.generatedBy}`,
+      ],
+    },
     { kind: 'paragraph', text: e.cases.length ? TEXT[e.locale].intro : TEXT[e.locale].none },
     { kind: 'heading', level: 1, text: t.general },
     { kind: 'table', head: [t.field, t.value], rows: [[t.purpose, e.purpose], [t.basis, e.legalBasis], [t.retention, t.retentionText(e)], [t.notHeld, e.notHeld]] },

@@ -70,4 +70,40 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     expect(blocked).toEqual([]);
     await page.getByRole('button', { name: 'Sluiten' }).click();
   });
+  test('the access export (art. 15): the buttons say what is missing until who asked and why are filled in; the docx and the JSON download name the case and who asked', async () => {
+    await page.getByRole('tab', { name: 'Inzageverzoek' }).click();
+    const form = page.getByTestId('access-request');
+    await form.waitFor();
+    const docxButton = form.getByRole('button', { name: 'Downloaden als Word (docx)' });
+    await expect(docxButton.isDisabled()).resolves.toBe(true);
+    const missing = async (): Promise<string> => page.locator(`#${await docxButton.getAttribute('aria-describedby')}`).innerText();
+    expect(await missing()).toBe('Nog in te vullen: Naam van de jongere, Geboortedatum, Wie vroeg om inzage, Waarom / hoe kwam het verzoek binnen');
+    await form.getByRole('textbox', { name: /Naam van de jongere/ }).fill('test  persoon');
+    await form.locator('input[type="date"]').fill(BODIES.supplyIdentity().dateOfBirth);
+    expect(await missing()).toBe('Nog in te vullen: Wie vroeg om inzage, Waarom / hoe kwam het verzoek binnen');
+    await form.getByRole('combobox', { name: /Wie vroeg om inzage/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('option', { name: 'Ouder of voogd' }).click();
+    await form.getByRole('textbox', { name: /Waarom/ }).fill('Brief van 3 april');
+    await expect(docxButton.isDisabled()).resolves.toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await docxButton.focus();
+    const [docxDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(docxDownload.suggestedFilename()).toMatch(/^inzage-\d{4}-\d{2}-\d{2}\.docx$/);
+    const docx = readDocx(readFileSync((await docxDownload.path())!));
+    expect(docx.text).toContain(`Dossier ${verrijking.reference}`);
+    expect(docx.text).toContain('Gevraagd door: ouder of voogd');
+    expect(docx.text).toContain('Reden van het verzoek: Brief van 3 april');
+
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: 'Downloaden als JSON' }).click()]);
+    const json = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { request: Record<string, unknown>; cases: { reference: string }[] };
+    expect(json.request).toEqual({ name: 'test  persoon', dateOfBirth: BODIES.supplyIdentity().dateOfBirth, requestedBy: { code: 'guardian', label: 'ouder of voogd' }, reason: 'Brief van 3 april' });
+    expect(json.cases.map((c) => c.reference)).toEqual([verrijking.reference]);
+    await page.getByText(/is gedownload\.$/).waitFor();
+    const audit = await t.call('GET', `/api/v1/cases/${verrijking.caseId}/audit`, { as: DEMO.regisseur });
+    expect(audit.body.items.filter((a: { action: string; purpose: string }) => a.action === 'export' && a.purpose.endsWith('verzoek van: guardian'))).toHaveLength(2);
+    expect(blocked).toEqual([]);
+    await page.getByRole('tab', { name: 'Zaken' }).click();
+  });
 });
