@@ -147,3 +147,31 @@ describe('the access export form', () => {
     expect(saved).toEqual(['access-2026-04-01.json']);
   });
 });
+
+describe('the re-registration check in the case panel', () => {
+  const VERRIJKING: CaseView = { ...BESPREKING, phase: 'VERRIJKING', frame: { ...BESPREKING.frame, phase: 'VERRIJKING' } };
+
+  test('in Verrijking the procesregisseur asks without typing anything and sees kenmerk, phase and closing day (English)', async () => {
+    const { source } = panel(VERRIJKING, { locale: 'en-US' });
+    source.earlier = [{ reference: 'SJV-2025-0042', phase: 'CLOSED', closedOn: '2025-11-03' }];
+    const section = await screen.findByTestId('earlier-cases', {}, { timeout: 10_000 });
+    expect(section.querySelectorAll('input, textarea')).toHaveLength(0);
+    fireEvent.click(within(section).getByRole('button', { name: 'Search earlier cases' }));
+    await within(section).findByText('Earlier case:');
+    expect(within(section).getByRole('listitem').textContent).toBe('SJV-2025-0042, Closed, closed on 11/03/2025');
+    expect(source.earlierCalls).toEqual([VERRIJKING.id]);
+  });
+
+  test('not offered outside Verrijking (here: Bespreking)', async () => {
+    panel(BESPREKING);
+    await screen.findByTestId('letters', {}, { timeout: 10_000 });
+    expect(screen.queryByTestId('earlier-cases')).toBeNull();
+  });
+
+  test('not offered to the inbrenger who reads the identity in Verrijking', async () => {
+    panel(VERRIJKING, { roles: ['ketenpartner'] });
+    await screen.findByText('Fasestappen', {}, { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 500)); // time for an on-demand section to load, were it offered
+    expect(screen.queryByTestId('earlier-cases')).toBeNull();
+  });
+});

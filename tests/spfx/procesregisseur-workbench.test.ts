@@ -1,12 +1,13 @@
 /**
  * The procesregisseur's workbench in the web part's local page (issue 16), headless Chromium against the
  * real server, no direct API call for the steps the page offers: a letter is downloaded from the case panel
- * and opened with the docx reader; the informing deadline stands beside the letters.
+ * and opened with the docx reader; the informing deadline stands beside the letters; the access export
+ * (art. 15) is downloaded as docx and JSON; the re-registration check answers at process level only.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
-import { BODIES, CONCERN, DEMO, command, startTestServer } from '../server/support/harness';
+import { BODIES, CONCERN, DEMO, command, driveTo, startTestServer } from '../server/support/harness';
 import { readDocx } from '../transparency/support';
 import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady } from './browser';
 
@@ -105,5 +106,45 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     expect(audit.body.items.filter((a: { action: string; purpose: string }) => a.action === 'export' && a.purpose.endsWith('verzoek van: guardian'))).toHaveLength(2);
     expect(blocked).toEqual([]);
     await page.getByRole('tab', { name: 'Zaken' }).click();
+  });
+  test('the re-registration check in Verrijking answers kenmerk, phase and closing day of the earlier case — nothing else — and is audited with its purpose', async () => {
+    // an earlier case of the same young person (same name and date of birth), walked to closure
+    const earlierId = await driveTo(t, 'CLOSED');
+    const earlier = (await t.call('GET', `/api/v1/cases/${earlierId}`, { as: DEMO.regisseur })).body;
+    await page.reload();
+    await page.getByRole('button', { name: verrijking.reference }).click();
+    const section = page.locator('.ms-Panel').getByTestId('earlier-cases');
+    await section.waitFor();
+    expect(await section.locator('input, textarea').count()).toBe(0); // nothing to type: the case's own identity is compared
+    await section.getByRole('button', { name: 'Eerdere casussen zoeken' }).focus();
+    await page.keyboard.press('Enter');
+    const answer = section.getByTestId('earlier-cases-answer');
+    await answer.getByRole('listitem').first().waitFor();
+    expect((await answer.innerText()).replace(/\n+/g, '\n')).toBe(`Eerdere casus:\n${earlier.reference}, Afgesloten, gesloten op ${ddmmyyyy(earlier.frame.closedAt)}`);
+    const panelText = await page.locator('.ms-Panel').innerText();
+    expect(panelText.split(earlier.reference)).toHaveLength(2); // the earlier case appears once, in the answer, with nothing of its content
+    expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+    const audit = await t.call('GET', `/api/v1/cases/${earlierId}/audit`, { as: DEMO.regisseur });
+    expect(audit.body.items.at(-1)).toMatchObject({ action: 'read', groups: ['C'], purpose: `herregistratiecheck: eerdere signaalpuntcasussen (naam + geboortedatum): gevonden bij ${verrijking.reference}` });
+    expect(blocked).toEqual([]);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+  });
+
+  test('a case outside Verrijking has no re-registration check, and the inbrenger, who reads the identity in Verrijking, never sees it', async () => {
+    const closed = (await t.call('GET', '/api/v1/cases?status=closed', { as: DEMO.regisseur })).body.items[0].reference as string;
+    await page.getByRole('button', { name: 'Filters wissen' }).click();
+    await page.getByRole('button', { name: closed }).click();
+    await page.locator('.ms-Panel').getByTestId('letters').waitFor(); // the closure letter: the panel's sections are loaded
+    expect(await page.locator('.ms-Panel').getByTestId('earlier-cases').count()).toBe(0);
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    const inbrenger = await localOnlyPage(browser); // the inbrenger (mentor) of the case
+    await inbrenger.page.goto(`${t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.mentor)}`);
+    await inbrenger.page.getByRole('button', { name: verrijking.reference }).click({ timeout: 90_000 });
+    await inbrenger.page.locator('.ms-Panel section[data-group="C"]').waitFor();
+    await inbrenger.page.waitForTimeout(500); // time for an on-demand section to load, were it offered
+    expect(await inbrenger.page.locator('.ms-Panel').getByTestId('earlier-cases').count()).toBe(0);
+    expect(await inbrenger.page.getByText('Herregistratiecheck').count()).toBe(0);
+    expect(inbrenger.blocked).toEqual([]);
+    await inbrenger.page.context().close();
   });
 });

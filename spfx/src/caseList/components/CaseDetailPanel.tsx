@@ -19,6 +19,7 @@ import type { DownloadedFile } from '../accountability';
 import { saveFile } from '../dashboard/AccountabilityDashboard';
 
 // The workbench sections load on demand, in their own chunks: the first screen's bundle stays small (issue 16).
+const EarlierCasesCheck = React.lazy(() => import(/* webpackChunkName: 'sjv-earlier-cases' */ './EarlierCasesCheck').then((m) => ({ default: m.EarlierCasesCheck })));
 const CaseLetters = React.lazy(() => import(/* webpackChunkName: 'sjv-letters' */ './CaseLetters').then((m) => ({ default: m.CaseLetters })));
 
 export interface CaseDetailPanelProps {
@@ -127,6 +128,9 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   const { generateLetter } = api;
   const lettersApi = generateLetter ? { generateLetter: generateLetter.bind(api), ...(api.informingDeadlineOf ? { informingDeadlineOf: api.informingDeadlineOf.bind(api) } : {}) } : undefined;
   const mayWriteLetters = !!view && !!lettersApi && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
+  // the re-registration check: the procesregisseur, in Verrijking, on a case whose identity the view holds (issue 16)
+  const { earlierCases } = api;
+  const mayCheckEarlier = !!view && !!earlierCases && roles.indexOf('procesregisseur') >= 0 && view.phase === 'VERRIJKING' && view.identity !== undefined;
   return (
     <Panel
       isOpen={true}
@@ -167,6 +171,11 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
           </section>
           {mayHandleCode && codes ? (
             <AccessCodeSection caseId={view.id} reference={view.reference} api={codes} labels={labels} onChanged={() => setCodeChanges((n) => n + 1)} />
+          ) : null}
+          {mayCheckEarlier && earlierCases ? (
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <EarlierCasesCheck caseId={view.id} api={{ earlierCases: earlierCases.bind(api) }} labels={labels} onChecked={() => setCodeChanges((n) => n + 1)} />
+            </React.Suspense>
           ) : null}
           {mayWriteLetters && lettersApi ? (
             <React.Suspense fallback={<Spinner label={s.loading} />}>
