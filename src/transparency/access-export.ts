@@ -24,9 +24,9 @@ import { ACTION_LABELS, DECISION_LABELS, GROUP_LABELS, PHASE_LABELS, ROLE_LABELS
 import { DOCX_TYPE } from './letters';
 
 /** Who asked for the export: the young person, a parent or guardian, or a legal representative. */
-export const REQUESTERS = ['resident', 'guardian', 'representative'] as const;
-export type Requester = (typeof REQUESTERS)[number];
-export const REQUESTER_LABELS: Record<Requester, Record<Language, string>> = {
+const REQUESTERS = ['resident', 'guardian', 'representative'] as const;
+type Requester = (typeof REQUESTERS)[number];
+const REQUESTER_LABELS: Record<Requester, Record<Language, string>> = {
   resident: { nl: 'de jongere zelf', en: 'the young person' },
   guardian: { nl: 'ouder of voogd', en: 'parent or guardian' },
   representative: { nl: 'wettelijk vertegenwoordiger of gemachtigde', en: 'legal representative or authorised person' },

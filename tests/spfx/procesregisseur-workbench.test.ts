@@ -43,7 +43,7 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     await t?.close();
   });
 
-  test('in Verrijking the panel offers the information letter only, with the informing deadline beside it; downloaded by keyboard, the docx names the kenmerk and the letter is recorded as sent', async () => {
+  test('in Verrijking the panel offers the information letter only, with the informing deadline beside it; its preview records nothing; downloaded by keyboard, the docx names the kenmerk and the letter is recorded as sent', async () => {
     await page.getByRole('button', { name: verrijking.reference }).click();
     const panel = page.locator('.ms-Panel');
     const letters = panel.getByTestId('letters');
@@ -55,6 +55,15 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     expect(await letters.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual(['Informatiebrief', 'Vastgelegd als verzonden']);
     await expect(letters.innerText()).resolves.toContain('Nog geen brief vastgelegd als verzonden.');
     expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+
+    // the preview: the letter's text, nothing recorded
+    await letters.getByRole('button', { name: 'Voorbeeld van de informatiebrief tonen' }).focus();
+    await page.keyboard.press('Enter');
+    const preview = letters.getByRole('region', { name: 'Voorbeeld: Informatiebrief' });
+    await preview.waitFor();
+    await expect(preview.innerText()).resolves.toContain(verrijking.reference);
+    expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+    expect((await t.call('GET', `/api/v1/cases/${verrijking.caseId}`, { as: DEMO.regisseur })).body.reflection.lettersSent).toEqual([]);
 
     const button = letters.getByRole('button', { name: 'Informatiebrief downloaden (docx) en vastleggen als verzonden' });
     await button.focus();

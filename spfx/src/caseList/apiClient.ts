@@ -20,7 +20,7 @@ import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOu
 import { ApiProblem } from './model';
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
-import type { AccessRequest, EarlierCase, LetterRequest } from './workbench/model';
+import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
 
 export interface HttpResponseLike {
   ok: boolean;
@@ -174,6 +174,11 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource, R
   /** A letter to the resident as .docx; the API records it as sent (H.lettersSent) in the same step (issue 16). */
   generateLetter(caseId: string, request: LetterRequest): Promise<DownloadedFile> {
     return this.postForFile(`/api/v1/cases/${encodeURIComponent(caseId)}/letters`, request, `${request.kind}.docx`);
+  }
+  /** A letter's text before it is made (nothing recorded as sent), copied field by field. */
+  async previewLetter(caseId: string, request: Omit<LetterRequest, 'commandId'>): Promise<LetterPreview> {
+    const r = await this.call<LetterPreview>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/letters/preview`, request);
+    return { title: r.title, text: r.text };
   }
   /** The re-registration check: earlier cases of the same young person, copied field by field (kenmerk, phase, closed on). */
   async earlierCases(caseId: string): Promise<EarlierCase[]> {

@@ -38,9 +38,10 @@ function accessCodes(api: CaseApi): Partial<AccessCodeApi> {
 
 /** The API's workbench calls, when it offers them (bound to it). */
 function workbench(api: CaseApi): Partial<WorkbenchCaseApi> {
-  const { generateLetter, earlierCases, informingDeadlineOf } = api;
+  const { generateLetter, previewLetter, earlierCases, informingDeadlineOf } = api;
   return {
     ...(generateLetter ? { generateLetter: generateLetter.bind(api) } : {}),
+    ...(previewLetter ? { previewLetter: previewLetter.bind(api) } : {}),
     ...(earlierCases ? { earlierCases: earlierCases.bind(api) } : {}),
     ...(informingDeadlineOf ? { informingDeadlineOf: informingDeadlineOf.bind(api) } : {}),
   };

@@ -126,7 +126,13 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   const mayHandleCode = !!view && !!codes && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
   // letters: the procesregisseur who may write group H in this phase, when the API offers them (issue 16)
   const { generateLetter } = api;
-  const lettersApi = generateLetter ? { generateLetter: generateLetter.bind(api), ...(api.informingDeadlineOf ? { informingDeadlineOf: api.informingDeadlineOf.bind(api) } : {}) } : undefined;
+  const lettersApi = generateLetter
+    ? {
+        generateLetter: generateLetter.bind(api),
+        ...(api.previewLetter ? { previewLetter: api.previewLetter.bind(api) } : {}),
+        ...(api.informingDeadlineOf ? { informingDeadlineOf: api.informingDeadlineOf.bind(api) } : {}),
+      }
+    : undefined;
   const mayWriteLetters = !!view && !!lettersApi && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
   // the re-registration check: the procesregisseur, in Verrijking, on a case whose identity the view holds (issue 16)
   const { earlierCases } = api;

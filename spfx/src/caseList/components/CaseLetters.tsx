@@ -6,7 +6,7 @@
  * API records it once.
  */
 import * as React from 'react';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -14,7 +14,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import type { DownloadedFile, InformingDeadline } from '../accountability';
 import type { Labels } from '../labels';
 import type { CaseView, Json } from '../model';
-import type { LetterKind, LettersApi, Meeting } from '../workbench/model';
+import type { LetterKind, LetterPreview, LettersApi, Meeting } from '../workbench/model';
 import { lettersFor } from '../workbench/model';
 import { problemText, randomCommandId } from './CaseDetailPanel';
 
@@ -80,14 +80,38 @@ export function CaseLetters(props: CaseLettersProps): React.ReactElement {
   const [meeting, setMeeting] = React.useState<Meeting>({ date: '', time: '', location: '' });
   const [busy, setBusy] = React.useState<LetterKind | undefined>(undefined);
   const [error, setError] = React.useState<string | undefined>(undefined);
+  const [preview, setPreview] = React.useState<{ kind: LetterKind; letter: LetterPreview } | undefined>(undefined);
   // one commandId per intended letter: a retry after a lost answer is recorded once by the API
   const pending = React.useRef<{ key: string; id: string } | undefined>(undefined);
   const kinds = lettersFor(view.phase);
   const sent = sentLetters(view);
   const meetingReady = meeting.date !== '' && meeting.time !== '' && meeting.location.trim().length >= 2;
 
+  const requestFor = (kind: LetterKind): { kind: LetterKind; locale: 'nl' | 'en'; meeting?: Meeting } => ({
+    kind,
+    locale: language,
+    ...(kind === 'invitation' ? { meeting: { ...meeting, location: meeting.location.trim() } } : {}),
+  });
+  const { previewLetter } = api;
+  const showPreview = (kind: LetterKind): void => {
+    if (!previewLetter) return;
+    setBusy(kind);
+    setError(undefined);
+    setPreview(undefined);
+    previewLetter.call(api, view.id, requestFor(kind)).then(
+      (letter) => {
+        setBusy(undefined);
+        setPreview({ kind, letter: { title: letter.title, text: letter.text } });
+      },
+      (e: unknown) => {
+        setBusy(undefined);
+        setError(problemText(e, labels));
+      },
+    );
+  };
+
   const make = (kind: LetterKind): void => {
-    const body = { kind, locale: language, ...(kind === 'invitation' ? { meeting: { ...meeting, location: meeting.location.trim() } } : {}) };
+    const body = requestFor(kind);
     const key = JSON.stringify([view.id, body]);
     if (!pending.current || pending.current.key !== key) pending.current = { key, id: newCommandId() };
     setBusy(kind);
@@ -142,8 +166,19 @@ export function CaseLetters(props: CaseLettersProps): React.ReactElement {
               </Stack>
             ) : null}
             {kind === 'invitation' && !meetingReady ? <p id="sjv-letter-invitation-missing">{t.meetingMissing}</p> : null}
+            {previewLetter ? (
+              <DefaultButton
+                style={{ marginTop: 6, marginRight: 8 }}
+                text={t.preview(t.kind[kind])}
+                disabled={busy !== undefined || (kind === 'invitation' && !meetingReady)}
+                allowDisabledFocus
+                {...(kind === 'invitation' && !meetingReady ? { 'aria-describedby': 'sjv-letter-invitation-missing' } : {})}
+                onClick={() => showPreview(kind)}
+              />
+            ) : null}
             <PrimaryButton
               style={{ marginTop: 6 }}
+              allowDisabledFocus
               text={busy === kind ? t.busy : t.download(t.kind[kind])}
               disabled={busy !== undefined || (kind === 'invitation' && !meetingReady)}
               {...(kind === 'invitation' && !meetingReady ? { 'aria-describedby': 'sjv-letter-invitation-missing' } : {})}
@@ -152,6 +187,15 @@ export function CaseLetters(props: CaseLettersProps): React.ReactElement {
           </div>
         ))}
       </Stack>
+      {preview ? (
+        <div role="region" aria-labelledby="sjv-letter-preview" data-testid="letter-preview" style={{ marginTop: 12, padding: 8, border: '1px solid #8a8886' }}>
+          <h4 id="sjv-letter-preview" style={{ margin: '0 0 4px', fontSize: 14 }}>
+            {t.previewTitle(t.kind[preview.kind])}
+          </h4>
+          <p style={{ fontStyle: 'italic' }}>{t.previewNote}</p>
+          <div style={{ whiteSpace: 'pre-wrap' }}>{preview.letter.text}</div>
+        </div>
+      ) : null}
       <h4 style={{ margin: '12px 0 4px', fontSize: 14 }}>{t.sent}</h4>
       {sent.length === 0 ? (
         <p>{t.noneSent}</p>

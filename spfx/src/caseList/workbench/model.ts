@@ -62,6 +62,12 @@ export interface AccessRequest {
 /** The API calls of the workbench (the API client implements them). */
 export interface LettersApi {
   generateLetter(caseId: string, request: LetterRequest): Promise<DownloadedFile>;
+  /** the letter's text before it is made: nothing recorded, no access code (where the API offers it). */
+  previewLetter?(caseId: string, request: Omit<LetterRequest, 'commandId'>): Promise<LetterPreview>;
+}
+export interface LetterPreview {
+  title: string;
+  text: string;
 }
 export interface EarlierCasesApi {
   earlierCases(caseId: string): Promise<EarlierCase[]>;
