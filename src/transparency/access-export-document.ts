@@ -12,6 +12,8 @@ import { GROUP_LABELS } from './labels';
 const H = {
   nl: {
     request: 'Verzoek',
+    requestedBy: 'Gevraagd door',
+    reason: 'Reden van het verzoek',
     name: 'Naam',
     dob: 'Geboortedatum',
     made: 'Opgesteld op',
@@ -87,6 +89,8 @@ const H = {
   },
   en: {
     request: 'Request',
+    requestedBy: 'Requested by',
+    reason: 'Reason for the request',
     name: 'Name',
     dob: 'Date of birth',
     made: 'Made on',
@@ -172,7 +176,17 @@ export function accessExportDocument(e: AccessExport): DocModel {
   const groupNames = (gs: readonly DataGroup[]): string => gs.map((g) => GROUP_LABELS[g][e.locale]).join(', ');
   const blocks: Block[] = [
     { kind: 'title', text: TEXT[e.locale].title },
-    { kind: 'lines', lines: [`${t.name}: ${e.request.name}`, `${t.dob}: ${d(e.request.dateOfBirth)}`, `${t.made}: ${dt(e.generatedAt)}`, `${t.by}: ${e.generatedBy}`] },
+    {
+      kind: 'lines',
+      lines: [
+        `${t.name}: ${e.request.name}`,
+        `${t.dob}: ${d(e.request.dateOfBirth)}`,
+        ...(e.request.requestedBy ? [`${t.requestedBy}: ${e.request.requestedBy.label}`] : []),
+        ...(e.request.reason ? [`${t.reason}: ${e.request.reason}`] : []),
+        `${t.made}: ${dt(e.generatedAt)}`,
+        `${t.by}: ${e.generatedBy}`,
+      ],
+    },
     { kind: 'paragraph', text: e.cases.length ? TEXT[e.locale].intro : TEXT[e.locale].none },
     { kind: 'heading', level: 1, text: t.general },
     { kind: 'table', head: [t.field, t.value], rows: [[t.purpose, e.purpose], [t.basis, e.legalBasis], [t.retention, t.retentionText(e)], [t.notHeld, e.notHeld]] },

@@ -101,7 +101,7 @@ export interface AccessExport {
   generatedAt: string;
   generatedBy: string;
   controller: { name: string; unit: string; email: string; phone: string; postalAddress: string[]; privacyOfficer: string };
-  request: { name: string; dateOfBirth: string };
+  request: { name: string; dateOfBirth: string; requestedBy?: CodeLabel; reason?: string };
   purpose: string;
   legalBasis: string;
   retention: { closedInVerrijking: string; closedLater: string; maxAge: number };

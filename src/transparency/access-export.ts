@@ -16,14 +16,26 @@ import { accessExportDocument } from './access-export-document';
 import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import { renderDocx } from './docx';
+import type { Language } from './format';
 import { formatDays, formatMonths } from './format';
 import { ACTION_LABELS } from './labels';
 import { DOCX_TYPE } from './letters';
+
+/** Who asked for the export: the young person, a parent or guardian, or a legal representative. */
+const REQUESTERS = ['resident', 'guardian', 'representative'] as const;
+type Requester = (typeof REQUESTERS)[number];
+const REQUESTER_LABELS: Record<Requester, Record<Language, string>> = {
+  resident: { nl: 'de jongere zelf', en: 'the young person' },
+  guardian: { nl: 'ouder of voogd', en: 'parent or guardian' },
+  representative: { nl: 'wettelijk vertegenwoordiger of gemachtigde', en: 'legal representative or authorised person' },
+};
 
 export const accessRequestSchema = z.strictObject({
   name: z.string().trim().min(2).max(200),
   dateOfBirth: z.iso.date(),
   locale: z.enum(['nl', 'en']).default('nl'),
+  requestedBy: z.enum(REQUESTERS).optional().describe('who asked (the web part requires it): named in the export and in the audit purpose'),
+  reason: z.string().trim().min(3).max(300).optional().describe('why / how the request came in (the web part requires it): written in the export only, not in the audit'),
 });
 export type AccessRequest = z.input<typeof accessRequestSchema>;
 
@@ -82,7 +94,7 @@ export class AccessExportService {
         phase: r?.frame.phase ?? null,
         action: 'export',
         groups: r ? DATA_GROUPS.filter((g) => groupHeld(r, g)) : [],
-        purpose: r ? ACCESS_PURPOSE : `${ACCESS_PURPOSE}; geen gegevens gevonden`,
+        purpose: `${ACCESS_PURPOSE}${req.requestedBy ? `; verzoek van: ${req.requestedBy}` : ''}${r ? '' : '; geen gegevens gevonden'}`,
         commandId: null,
       });
       const stale = await store.transaction(async (tx) => {
@@ -100,7 +112,12 @@ export class AccessExportService {
         generatedAt: now,
         generatedBy: person(user.id, ctx),
         controller: { name: profile.name, unit: profile.unit, email: profile.email, phone: profile.phone, postalAddress: [...profile.postalAddress], privacyOfficer: profile.privacyOfficer.email },
-        request: { name: req.name, dateOfBirth: req.dateOfBirth },
+        request: {
+          name: req.name,
+          dateOfBirth: req.dateOfBirth,
+          ...(req.requestedBy ? { requestedBy: { code: req.requestedBy, label: REQUESTER_LABELS[req.requestedBy][req.locale] } } : {}),
+          ...(req.reason ? { reason: req.reason } : {}),
+        },
         purpose: TEXT[req.locale].purpose,
         legalBasis: profile.legalBasis[req.locale],
         retention: {

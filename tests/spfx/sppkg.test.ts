@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { SPFX_DIR, spfxInstalled } from './browser';
 import { readZip } from './zip';
 
@@ -71,6 +72,20 @@ if (!built) {
     for (const route of ['/api/v1/statistics', '/api/v1/informing/reminders', '/api/v1/audit/verification', '/api/v1/retention/report', '/api/v1/privacy/']) expect(js).toContain(route);
     expect(js).toContain('Evaluatie en verantwoording');
     expect(js).not.toMatch(/chart\.js|recharts|d3-scale|highcharts/i);
+  });
+
+  test('the first screen’s bundle stays ≤ 250 KB gzip; the workbench screens (letters, access request, re-registration check) are chunks of their own, loaded on demand (issue 16)', () => {
+    const bundle = [...entries.keys()].find((k) => /^ClientSideAssets\/case-list-web-part_[0-9a-f]+\.js$/.test(k))!;
+    const first = entries.get(bundle)!;
+    expect(gzipSync(first).length).toBeLessThanOrEqual(250 * 1024);
+    for (const chunk of ['sjv-letters', 'sjv-access-request', 'sjv-earlier-cases']) {
+      const name = [...entries.keys()].find((k) => k.startsWith(`ClientSideAssets/chunk.${chunk}_`));
+      expect({ chunk, found: name !== undefined }).toEqual({ chunk, found: true });
+    }
+    // a component of the chunks is not in the first bundle: the form's and the check's own code
+    const js = first.toString('utf8');
+    expect(js).not.toContain('sjv-access-missing');
+    expect(js).not.toContain('earlier-cases-answer');
   });
 
   test('the packaged manifest loads the bundle from the app package (client-side asset library), not from a dev server', () => {

@@ -140,6 +140,18 @@ describe('the access export (AVG art. 15)', () => {
     expect((await w.sp.verifyAudit()).ok).toBe(true);
   });
 
+  test('names who asked and why in the export (JSON and docx); the audit purpose names who asked, never the reason’s text', async () => {
+    const caseId = await seededCase();
+    const r = await services(w).access.export(U.regisseur, { name: 'Test Persoon', dateOfBirth: '2011-05-04', requestedBy: 'guardian', reason: 'Brief van de moeder van 3 april' });
+    if (!r.ok) throw r.error;
+    expect(r.value.json.request).toEqual({ name: 'Test Persoon', dateOfBirth: '2011-05-04', requestedBy: { code: 'guardian', label: 'ouder of voogd' }, reason: 'Brief van de moeder van 3 april' });
+    const doc = readDocx(r.value.docx.data);
+    expect(doc.text).toContain('\nGevraagd door: ouder of voogd\nReden van het verzoek: Brief van de moeder van 3 april\n');
+    const last = (await w.store.readAudit({ caseId, limit: 10_000 })).at(-1)!;
+    expect(last.purpose).toBe('inzageverzoek betrokkene (AVG art. 15): export van alle gegevens; verzoek van: guardian');
+    expect(last.purpose).not.toContain('moeder');
+  });
+
   test('holds nothing of another resident, also not of one with the same name', async () => {
     await seededCase();
     await otherResidents();

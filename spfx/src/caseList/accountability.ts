@@ -10,6 +10,7 @@
  * the retention report, whose deletion records are "reference, date, what was destroyed" (PROCESS.md).
  * The statistics never hold one.
  */
+import type { AccessExportApi } from './workbench/model';
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { Me } from './model';
 import type { ResidentRequestsSource } from './residentAccess';
@@ -100,6 +101,8 @@ export interface AccountabilitySource extends Partial<ResidentRequestsSource> {
   retentionReport(): Promise<RetentionOverview>;
   /** an authenticated GET of a file (CSV, Markdown, .docx); `fallbackName` when the server's name cannot be read. */
   download(path: string, fallbackName: string): Promise<DownloadedFile>;
+  /** the access export (AVG art. 15; procesregisseur), where offered (issue 16). */
+  accessExport?: AccessExportApi['accessExport'];
 }
 
 export function statisticsPath(period: Period, locale: ApiLocale, format: 'json' | 'csv' = 'json'): string {

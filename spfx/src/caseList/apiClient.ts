@@ -20,6 +20,7 @@ import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOu
 import { ApiProblem } from './model';
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
+import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
 
 export interface HttpResponseLike {
   ok: boolean;
@@ -163,7 +164,39 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource, R
     };
   }
   async download(path: string, fallbackName: string): Promise<DownloadedFile> {
-    const res = await this.http(this.base + path, { method: 'GET', headers: { Accept: '*/*' } });
+    return this.fileOf(await this.http(this.base + path, { method: 'GET', headers: { Accept: '*/*' } }), fallbackName);
+  }
+  /** A POST whose answer is a file (a letter, an access export). */
+  private async postForFile(path: string, body: unknown, fallbackName: string): Promise<DownloadedFile> {
+    const res = await this.http(this.base + path, { method: 'POST', headers: { Accept: '*/*', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return this.fileOf(res, fallbackName);
+  }
+  /** A letter to the resident as .docx; the API records it as sent (H.lettersSent) in the same step (issue 16). */
+  generateLetter(caseId: string, request: LetterRequest): Promise<DownloadedFile> {
+    return this.postForFile(`/api/v1/cases/${encodeURIComponent(caseId)}/letters`, request, `${request.kind}.docx`);
+  }
+  /** A letter's text before it is made (nothing recorded as sent), copied field by field. */
+  async previewLetter(caseId: string, request: Omit<LetterRequest, 'commandId'>): Promise<LetterPreview> {
+    const r = await this.call<LetterPreview>('POST', `/api/v1/cases/${encodeURIComponent(caseId)}/letters/preview`, request);
+    return { title: r.title, text: r.text };
+  }
+  /** The re-registration check: earlier cases of the same young person, copied field by field (kenmerk, phase, closed on). */
+  async earlierCases(caseId: string): Promise<EarlierCase[]> {
+    const r = await this.call<{ items: EarlierCase[] }>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}/earlier-cases`);
+    return r.items.map((x) => ({ reference: x.reference, phase: x.phase, closedOn: x.closedOn }));
+  }
+  /** The access export (AVG art. 15) as JSON or .docx; the export is audited by the API. */
+  accessExport(request: AccessRequest, format: 'json' | 'docx'): Promise<DownloadedFile> {
+    const stem = request.locale === 'nl' ? 'inzage' : 'access';
+    return this.postForFile('/api/v1/access-requests', { ...request, format }, `${stem}.${format}`);
+  }
+  /** The informing deadline of one case when it falls within 60 days or has passed (the reminders route). */
+  async informingDeadlineOf(reference: string): Promise<InformingDeadline | undefined> {
+    const r = await this.call<{ items: ApiReminder[] }>('GET', '/api/v1/informing/reminders?withinDays=60');
+    const x = r.items.filter((i) => i.reference === reference)[0];
+    return x ? { reference: x.reference, dueOn: x.dueOn, overdue: x.overdue, deferred: x.deferred, daysLeft: x.daysLeft } : undefined;
+  }
+  private async fileOf(res: HttpResponseLike, fallbackName: string): Promise<DownloadedFile> {
     if (!res.ok) throw await problemOf(res);
     if (!res.blob) throw new Error('download: this HTTP client gives no blob()');
     // Cross-origin the name is readable only when the API exposes Content-Disposition (CORS); else the fallback.

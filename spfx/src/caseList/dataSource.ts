@@ -4,13 +4,20 @@
  * else goes to the Signaalpunt API through AadHttpClient; locally all of it goes to the local API.
  */
 import type { AccessCodeApi } from './residentAccess';
+import type { InformingDeadline } from './accountability';
+import type { EarlierCasesApi, LettersApi } from './workbench/model';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
 
 export interface CaseListSource {
   listCases(filter: ListFilter): Promise<{ items: CaseSummary[]; total: number }>;
 }
 
-export interface CaseApi extends Partial<AccessCodeApi> {
+/** The procesregisseur's workbench calls in the case panel (issue 16), when the API offers them. */
+export interface WorkbenchCaseApi extends LettersApi, EarlierCasesApi {
+  informingDeadlineOf(reference: string): Promise<InformingDeadline | undefined>;
+}
+
+export interface CaseApi extends Partial<AccessCodeApi>, Partial<WorkbenchCaseApi> {
   /** the caller's allow-list view of one case (reading identity or contact is audited by the server). */
   getCase(caseId: string): Promise<CaseView>;
   getAudit(caseId: string): Promise<AuditRow[]>;
@@ -29,6 +36,17 @@ function accessCodes(api: CaseApi): Partial<AccessCodeApi> {
   return { revokeAccessCode: revokeAccessCode.bind(api), reissueAccessCode: reissueAccessCode.bind(api) };
 }
 
+/** The API's workbench calls, when it offers them (bound to it). */
+function workbench(api: CaseApi): Partial<WorkbenchCaseApi> {
+  const { generateLetter, previewLetter, earlierCases, informingDeadlineOf } = api;
+  return {
+    ...(generateLetter ? { generateLetter: generateLetter.bind(api) } : {}),
+    ...(previewLetter ? { previewLetter: previewLetter.bind(api) } : {}),
+    ...(earlierCases ? { earlierCases: earlierCases.bind(api) } : {}),
+    ...(informingDeadlineOf ? { informingDeadlineOf: informingDeadlineOf.bind(api) } : {}),
+  };
+}
+
 /** Combines a case-list reader (e.g. PnP on SharePoint) with the API for everything else. */
 export function combine(list: CaseListSource, api: CaseApi): CoordinatorDataSource {
   return {
@@ -40,5 +58,6 @@ export function combine(list: CaseListSource, api: CaseApi): CoordinatorDataSour
     partners: () => api.partners(),
     me: () => api.me(),
     ...accessCodes(api),
+    ...workbench(api),
   };
 }

@@ -23,6 +23,7 @@ import { toMarkdown } from '../../transparency/document';
 import { renderDocx } from '../../transparency/docx';
 import type { LetterRequest, TemplateSet } from '../../transparency/letters';
 import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSchema } from '../../transparency/letters';
+import { previewLetter } from '../../transparency/letter-preview';
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
@@ -87,6 +88,7 @@ const letterBody = z.strictObject({
   commandId: commandIdSchema.optional().describe('idempotency key, a UUID or a ULID: the same request twice records the letter once'),
   meeting: meetingSchema.optional().describe('required for the invitation'),
 });
+const previewBody = letterBody.omit({ commandId: true });
 const accessBody = accessRequestSchema.extend({ format: z.enum(['json', 'docx']).default('json') });
 const docQuery = z.strictObject({ format: z.enum(['markdown', 'docx']).default('markdown') });
 const statisticsQuery = z.strictObject({
@@ -137,6 +139,23 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
         const request: LetterRequest = { caseId: params.caseId!, ...b };
         const letter = unwrap(await new LetterService(depsFor(deps, assets), assets.templates).generate(user, request));
         return { status: 200, body: letter.data, headers: { ...attachment(letter.fileName, letter.contentType), 'x-letter-recorded': String(letter.recorded), 'x-letter-guardians': String(letter.addressedToGuardians) } };
+      },
+    },
+    {
+      ...base,
+      operationId: 'previewLetter',
+      method: 'POST',
+      path: '/api/v1/cases/{caseId}/letters/preview',
+      summary: 'The text of a letter to the resident before it is made: nothing is recorded as sent and no access code is issued (procesregisseur; the read is audited)',
+      write: true, // it appends an audit row: rate-limited as a write
+      roles: ['procesregisseur'],
+      params: caseParams,
+      body: previewBody,
+      success: { status: 200, description: 'The letter’s title and its text as Markdown; a placeholder where the access code will be.', schema: z.strictObject({ title: z.string(), text: z.string() }) },
+      extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
+      run: async ({ user, params, body, deps }) => {
+        const b = parseWith(previewBody, body ?? {});
+        return { status: 200, body: unwrap(await previewLetter(depsFor(deps, assets), assets.templates, user, { caseId: params.caseId!, ...b })), headers: { 'cache-control': 'no-store' } };
       },
     },
     {

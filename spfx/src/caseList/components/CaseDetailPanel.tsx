@@ -16,6 +16,12 @@ import { AccessCodeSection } from './AccessCodeSection';
 import { AuditTrail } from './AuditTrail';
 import { CaseViewSections } from './CaseViewSections';
 import { CommandDialog } from './CommandDialog';
+import type { DownloadedFile } from '../accountability';
+import { saveFile } from '../dashboard/AccountabilityDashboard';
+
+// The workbench sections load on demand, in their own chunks: the first screen's bundle stays small (issue 16).
+const EarlierCasesCheck = React.lazy(() => import(/* webpackChunkName: 'sjv-earlier-cases' */ './EarlierCasesCheck').then((m) => ({ default: m.EarlierCasesCheck })));
+const CaseLetters = React.lazy(() => import(/* webpackChunkName: 'sjv-letters' */ './CaseLetters').then((m) => ({ default: m.CaseLetters })));
 
 export interface CaseDetailPanelProps {
   caseId: string;
@@ -32,6 +38,8 @@ export interface CaseDetailPanelProps {
   nextStep?: string;
   /** a command to open at once when the case has loaded and the view allows it (the list's next-step button). */
   startCommand?: CommandName;
+  /** hands a downloaded letter to the browser; tests pass a recorder. */
+  save?: (file: DownloadedFile) => void;
 }
 
 export function randomCommandId(): string {
@@ -141,6 +149,19 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   const { revokeAccessCode, reissueAccessCode } = api;
   const codes = revokeAccessCode && reissueAccessCode ? { revokeAccessCode: revokeAccessCode.bind(api), reissueAccessCode: reissueAccessCode.bind(api) } : undefined;
   const mayHandleCode = !!view && !!codes && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
+  // letters: the procesregisseur who may write group H in this phase, when the API offers them (issue 16)
+  const { generateLetter } = api;
+  const lettersApi = generateLetter
+    ? {
+        generateLetter: generateLetter.bind(api),
+        ...(api.previewLetter ? { previewLetter: api.previewLetter.bind(api) } : {}),
+        ...(api.informingDeadlineOf ? { informingDeadlineOf: api.informingDeadlineOf.bind(api) } : {}),
+      }
+    : undefined;
+  const mayWriteLetters = !!view && !!lettersApi && roles.indexOf('procesregisseur') >= 0 && view.access.H === 'write';
+  // the re-registration check: the procesregisseur, in Verrijking, on a case whose identity the view holds (issue 16)
+  const { earlierCases } = api;
+  const mayCheckEarlier = !!view && !!earlierCases && roles.indexOf('procesregisseur') >= 0 && view.phase === 'VERRIJKING' && view.identity !== undefined;
   return (
     <Panel
       isOpen={true}
@@ -183,6 +204,26 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
           </section>
           {mayHandleCode && codes ? (
             <AccessCodeSection caseId={view.id} reference={view.reference} api={codes} labels={labels} onChanged={() => setCodeChanges((n) => n + 1)} />
+          ) : null}
+          {mayCheckEarlier && earlierCases ? (
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <EarlierCasesCheck caseId={view.id} api={{ earlierCases: earlierCases.bind(api) }} labels={labels} onChecked={() => setCodeChanges((n) => n + 1)} />
+            </React.Suspense>
+          ) : null}
+          {mayWriteLetters && lettersApi ? (
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <CaseLetters
+                view={view}
+                api={lettersApi}
+                labels={labels}
+                save={props.save || saveFile}
+                onRecorded={(text) => {
+                  setNotice(text);
+                  setRefreshKey((k) => k + 1);
+                }}
+                {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
+              />
+            </React.Suspense>
           ) : null}
           <CaseViewSections view={view} labels={labels} />
           <section aria-labelledby="sjv-audit" style={{ marginTop: 16 }}>

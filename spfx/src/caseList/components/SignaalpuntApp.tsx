@@ -21,6 +21,10 @@ import { ResidentRequests } from './ResidentRequests';
 import { PartnerRegistry } from './PartnerRegistry';
 import type { ResidentRequestsSource } from '../residentAccess';
 import type { Partner } from '../model';
+import { saveFile } from '../dashboard/AccountabilityDashboard';
+
+// The access export's form loads on demand, in its own chunk, when its tab is first opened (issue 16).
+const AccessRequestForm = React.lazy(() => import(/* webpackChunkName: 'sjv-access-request' */ './AccessRequestForm').then((m) => ({ default: m.AccessRequestForm })));
 
 export interface SignaalpuntAppProps {
   /** the case list and case API (in SharePoint: PnP for the list, the API for the rest). */
@@ -36,7 +40,7 @@ export interface SignaalpuntAppProps {
   save?: (file: DownloadedFile) => void;
 }
 
-type TabKey = 'cases' | 'dashboard' | 'registry';
+type TabKey = 'cases' | 'dashboard' | 'registry' | 'access';
 
 /** Whether the source reads the residents' requests and locks (the API client does; a fake may not). */
 function offersResidentRequests(source: AccountabilitySource): source is AccountabilitySource & ResidentRequestsSource {
@@ -104,7 +108,9 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   // the partner registry: the procesregisseur's own tab (read-only; the directory file is its source)
   const registry = roles.indexOf('procesregisseur') >= 0 && tabs.cases;
   const loadPartners = (): Promise<Partner[]> => props.cases.partners();
-  if (!tabs.dashboard && !registry) return caseList();
+  // the access export (AVG art. 15): the procesregisseur's own tab, where the API offers it
+  const accessExport = roles.indexOf('procesregisseur') >= 0 && tabs.cases && accountability.accessExport ? accountability.accessExport.bind(accountability) : undefined;
+  if (!tabs.dashboard && !registry && !accessExport) return caseList();
   if (!tabs.cases) return dashboard();
   return (
     <Pivot
@@ -129,6 +135,15 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
         <PivotItem itemKey="registry" headerText={s.tabRegistry}>
           <div style={{ paddingTop: 12 }}>
             <PartnerRegistry load={loadPartners} locale={locale} />
+          </div>
+        </PivotItem>
+      ) : null}
+      {accessExport ? (
+        <PivotItem itemKey="access" headerText={s.accessExport.tab}>
+          <div style={{ paddingTop: 12 }}>
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <AccessRequestForm api={{ accessExport }} locale={locale} save={props.save || saveFile} />
+            </React.Suspense>
           </div>
         </PivotItem>
       ) : null}
