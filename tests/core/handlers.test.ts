@@ -143,7 +143,8 @@ describe('Verrijking: eligibility is checked when the identity is supplied (age 
     expect(r.identity).toBeUndefined();
     expect(r.frame.identityCapturedAt).toBeUndefined();
     expect(JSON.stringify(r)).not.toContain('Mila');
-    expect(r.frame.decisions[0]).toMatchObject({ kind: 'ELIGIBILITY', outcome: 'AGE_OVER_23' });
+    // a coded outcome only: no free text with it
+    expect(r.frame.decisions).toEqual([{ kind: 'ELIGIBILITY', outcome: 'AGE_OVER_23', rationale: '', at: NOW, actorId: 'regisseur@gemeente.demo', role: 'procesregisseur' }]);
     expect(r.frame.exit).toEqual({ reason: 'AGE_OVER_23', advisedRoute: 'WIJKTEAM', rationale: '', closedInPhase: 'VERRIJKING' });
     expect(r.frame.retentionUntil).toBe('2026-06-17'); // 2026-05-20 + 28 days
   });
@@ -369,6 +370,7 @@ describe('Bespreking: life domains, member parties and a lead partner among them
     expect(r.discussion).toMatchObject({ leadOrganisationId: 'politie', completedAt: NOW });
     expect(r.frame.phase).toBe('OPVOLGING');
     expect(r.frame.decisions).toEqual([{ kind: 'DISCUSSION', outcome: 'LEAD_PARTNER_SET', rationale: '', at: NOW, actorId: 'regisseur@gemeente.demo', role: 'procesregisseur' }]);
+    expect(r.frame.transitions).toEqual([{ from: 'BESPREKING', to: 'OPVOLGING', at: NOW, actorId: 'regisseur@gemeente.demo', role: 'procesregisseur', command: 'recordDiscussion', rationale: '' }]);
   });
 
   test('the lead partner must be one of the parties; completing needs one; every party must be a member', () => {
@@ -403,6 +405,7 @@ describe('Opvolging: agreed actions at process level, by member organisations wi
     expect(r.followUp?.completedAt).toBe(NOW);
     expect(r.frame.phase).toBe('REFLECTIE');
     expect(r.frame.decisions).toEqual([{ kind: 'FOLLOW_UP', outcome: 'agrees', rationale: '', at: NOW, actorId: 'regisseur@gemeente.demo', role: 'procesregisseur' }]);
+    expect(r.frame.transitions).toEqual([{ from: 'OPVOLGING', to: 'REFLECTIE', at: NOW, actorId: 'regisseur@gemeente.demo', role: 'procesregisseur', command: 'recordFollowUp', rationale: '' }]);
   });
 
   test('completing without any action is refused', () => {
