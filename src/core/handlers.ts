@@ -204,6 +204,7 @@ export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFo
       throw new DomainError('FOLLOW_UP.OFFER_NOT_PROVIDED', { fields: [{ path: `actions.${i}.offerCode`, issue: 'NOT_PROVIDED_BY_ORGANISATION' }] });
     }
   });
+  // Stryker disable next-line StringLiteral: the stance of a new follow-up is set from the input two lines below, whatever it starts as
   const followUp = record.followUp ?? { actions: [], residentStance: 'unknown' };
   for (const a of input.actions) followUp.actions.push({ id: ctx.newId(), offerCode: a.offerCode, organisationId: a.organisationId, dueOn: a.dueOn, status: 'planned' });
   followUp.residentStance = input.residentStance;
