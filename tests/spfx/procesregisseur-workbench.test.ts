@@ -51,7 +51,8 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     const identityCapturedAt: string = (await t.call('GET', `/api/v1/cases/${verrijking.caseId}`, { as: DEMO.regisseur })).body.frame.identityCapturedAt;
     const due = new Date(`${identityCapturedAt.slice(0, 10)}T00:00:00Z`);
     due.setUTCMonth(due.getUTCMonth() + 1); // the demo's informing deadline: one month after identity capture
-    await expect(letters.getByTestId('informing-deadline').innerText()).resolves.toContain(`Informeren uiterlijk ${ddmmyyyy(due.toISOString())}`);
+    // the deadline is fetched after the letters show: wait for it (a loaded machine answers later)
+    await letters.getByTestId('informing-deadline').filter({ hasText: `Informeren uiterlijk ${ddmmyyyy(due.toISOString())}` }).waitFor();
     expect(await letters.getByRole('heading', { level: 4 }).allInnerTexts()).toEqual(['Informatiebrief', 'Vastgelegd als verzonden']);
     await expect(letters.innerText()).resolves.toContain('Nog geen brief vastgelegd als verzonden.');
     expect(await axeViolations(page, '.ms-Panel')).toEqual([]);

@@ -115,6 +115,9 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   return (
     <Pivot
       aria-label={s.tabsLabel}
+      // four tabs do not fit a narrow column: the ones that do not fit go into a menu
+      overflowBehavior="menu"
+      overflowAriaLabel={s.tabsMore}
       selectedKey={tab}
       onLinkClick={(item) => {
         const key = ((item && item.props.itemKey) || 'cases') as TabKey;
