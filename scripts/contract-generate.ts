@@ -26,7 +26,21 @@ async function generateContractTypes(): Promise<string> {
   const document = buildOpenApiDocument(allOperations('local'), { mode: 'local' });
   // reason: openapi-typescript types its input as its own OpenAPI3 interface; the document is built as plain JSON.
   const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true });
-  return HEADER + astToString(ast);
+  return HEADER + astToString(ast) + operationTable(document);
+}
+
+/** Where each operation lives (method and path by operationId): what the contract's client calls. */
+function operationTable(document: Record<string, unknown>): string {
+  const rows: string[] = [];
+  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { operationId: string }>>)) {
+    for (const [method, op] of Object.entries(item)) rows.push(`    ${op.operationId}: { method: "${method.toUpperCase()}", path: "${path}" },`);
+  }
+  rows.sort();
+  return `/** Method and path of every operation, by operationId. */
+export const OPERATIONS = {
+${rows.join('\n')}
+} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
+`;
 }
 
 void generateContractTypes().then((text) => {

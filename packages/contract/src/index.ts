@@ -8,3 +8,4 @@
 export * from './errors';
 export * from './types';
 export * from './vocabulary';
+export * from './client';
