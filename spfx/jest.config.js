@@ -13,7 +13,8 @@ module.exports = {
   },
   // @pnp is ESM-only; @fluentui/react's lib/ is ESM: use its CommonJS build.
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
-  moduleNameMapper: { '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1' },
+  // the API contract is read from its one source (ADR 0015)
+  moduleNameMapper: { '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1', '^@signaalpunt/contract$': '<rootDir>/../packages/contract/src/index.ts' },
   setupFiles: ['<rootDir>/tests/setup.ts'],
   testTimeout: 20000,
 };

@@ -19,7 +19,8 @@ const ROOT = resolve(__dirname, '..', '..');
 function files(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist' || name === 'lib' || name === 'temp') return [];
+    // signaalpuntContract: the build's git-ignored copy of packages/contract (spfx/tools/sync-contract.cjs)
+    if (name === 'node_modules' || name === 'dist' || name === 'lib' || name === 'temp' || name === 'signaalpuntContract') return [];
     if (statSync(path).isDirectory()) return files(path, pattern);
     return pattern.test(name) ? [path] : [];
   });
