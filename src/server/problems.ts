@@ -19,7 +19,7 @@ import { HTTP_CODES } from '../../packages/contract/src/errors';
 /** Codes of the transport layer, with the same shape as the core's: in the API contract (packages/contract). */
 export { HTTP_CODES };
 
-export type { HttpCode, ProblemCode };
+export type { ProblemCode };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
