@@ -4,6 +4,7 @@
  * passes AadHttpClient (token for the API's Entra app) and the local page passes window.fetch with a local
  * dev token.
  */
+import { OPERATIONS } from '@signaalpunt/contract';
 import type {
   AccountabilitySource,
   ApiLocale,
@@ -31,20 +32,9 @@ export interface HttpResponseLike {
 }
 export type HttpLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<HttpResponseLike>;
 
-const KEBAB: Record<CommandName, string> = {
-  decideSuspicion: 'decide-suspicion',
-  supplyIdentity: 'supply-identity',
-  recordResidentInformed: 'record-resident-informed',
-  requestEnrichment: 'request-enrichment',
-  concludeEnrichment: 'conclude-enrichment',
-  recordDiscussion: 'record-discussion',
-  recordFollowUp: 'record-follow-up',
-  closeCase: 'close-case',
-  withdrawCase: 'withdraw-case',
-};
-
+/** A command's path, from the contract's operation table (generated from the server's route table). */
 export function commandPath(name: CommandName, caseId: string): string {
-  return `/api/v1/cases/${encodeURIComponent(caseId)}/${KEBAB[name]}`;
+  return OPERATIONS[name].path.replace('{caseId}', encodeURIComponent(caseId));
 }
 
 export function listQuery(f: ListFilter): string {
