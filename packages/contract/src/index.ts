@@ -9,3 +9,4 @@ export * from './errors';
 export * from './types';
 export * from './vocabulary';
 export * from './client';
+export { OPERATIONS } from './generated/api';
