@@ -4,7 +4,6 @@
  * passes AadHttpClient (token for the API's Entra app) and the local page passes window.fetch with a local
  * dev token.
  */
-import { OPERATIONS } from '@signaalpunt/contract';
 import type {
   AccountabilitySource,
   ApiLocale,
@@ -32,9 +31,20 @@ export interface HttpResponseLike {
 }
 export type HttpLike = (url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }) => Promise<HttpResponseLike>;
 
-/** A command's path, from the contract's operation table (generated from the server's route table). */
+const KEBAB: Record<CommandName, string> = {
+  decideSuspicion: 'decide-suspicion',
+  supplyIdentity: 'supply-identity',
+  recordResidentInformed: 'record-resident-informed',
+  requestEnrichment: 'request-enrichment',
+  concludeEnrichment: 'conclude-enrichment',
+  recordDiscussion: 'record-discussion',
+  recordFollowUp: 'record-follow-up',
+  closeCase: 'close-case',
+  withdrawCase: 'withdraw-case',
+};
+
 export function commandPath(name: CommandName, caseId: string): string {
-  return OPERATIONS[name].path.replace('{caseId}', encodeURIComponent(caseId));
+  return `/api/v1/cases/${encodeURIComponent(caseId)}/${KEBAB[name]}`;
 }
 
 export function listQuery(f: ListFilter): string {
