@@ -15,4 +15,22 @@ build.rig.getTasks = function () {
   return result;
 };
 
+// The API contract (../packages/contract, ADR 0015): copied into src/ before TypeScript runs, and the
+// `@signaalpunt/contract` import resolved to its compiled copy in lib/.
+const path = require('path');
+const { syncContract } = require('./tools/sync-contract.cjs');
+build.rig.addPreBuildTask(
+  build.subTask('sync-contract', function (gulp, buildOptions, done) {
+    syncContract();
+    done();
+  }),
+);
+build.configureWebpack.mergeConfig({
+  additionalConfiguration: function (config) {
+    config.resolve = config.resolve || {};
+    config.resolve.alias = Object.assign({}, config.resolve.alias, { '@signaalpunt/contract': path.resolve(__dirname, 'lib', 'signaalpuntContract', 'index.js') });
+    return config;
+  },
+});
+
 build.initialize(require('gulp'));

@@ -14,9 +14,11 @@ module.exports = {
   // @pnp is ESM-only; @fluentui/react's lib/ is ESM: use its CommonJS build. Its package "exports" list no
   // "./lib-commonjs/ChoiceGroup" (8.125.7), so that one is mapped to the file itself (first match wins).
   transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // the API contract is read from its one source (ADR 0015)
   moduleNameMapper: {
     '^@fluentui/react/lib/ChoiceGroup$': '<rootDir>/node_modules/@fluentui/react/lib-commonjs/ChoiceGroup.js',
     '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1',
+    '^@signaalpunt/contract$': '<rootDir>/../packages/contract/src/index.ts',
   },
   setupFiles: ['<rootDir>/tests/setup.ts'],
   testTimeout: 20000,

@@ -35,6 +35,29 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     await api.close();
   });
 
+  test('a command whose answer was lost is sent again with the same commandId; a refusal is not retried', async () => {
+    const api = await edge((req) =>
+      req.url.endsWith('/close-case')
+        ? { status: 409, body: { code: 'CASE.PRECONDITION_FAILED', messages: { nl: 'n', en: 'e' } } }
+        : { status: 200, body: { caseId: 'c1', reference: 'SJV-2026-0001', phase: 'VERRIJKING', version: 2, outcome: 'YES', replayed: true } },
+    );
+    let calls = 0;
+    // the first request reaches the server, but its answer is lost on the way back (a timeout, a dropped connection)
+    const losesFirstAnswer: HttpLike = async (url, init) => {
+      const res = await bearer('x')(url, init);
+      if (++calls === 1) throw new TypeError('Failed to fetch');
+      return res;
+    };
+    const client = new ApiClient(api.url, losesFirstAnswer);
+    const out = await client.execute('decideSuspicion', 'c1', { commandId: 'cmd-12345678', expectedVersion: 1, suspicion: true, rationale: 'r' });
+    expect(out.replayed).toBe(true);
+    expect(api.seen.map((r) => JSON.parse(r.body).commandId)).toEqual(['cmd-12345678', 'cmd-12345678']);
+    const refused = await client.execute('closeCase', 'c1', { commandId: 'cmd-87654321', rationale: 'r' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiProblem);
+    expect(api.seen.filter((r) => r.url.endsWith('/close-case'))).toHaveLength(1);
+    await api.close();
+  });
+
   test('a problem+json answer becomes an ApiProblem with its code and Dutch and English text', async () => {
     const api = await edge(() => ({
       status: 409,

@@ -11,6 +11,7 @@ const path = require('node:path');
 
 const SPFX_DIR = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(SPFX_DIR, 'lib-local');
+const { CONTRACT_SOURCE } = require('./sync-contract.cjs');
 const ENTRIES = { coordinator: 'src/local/main.tsx', bench: 'src/bench/bench-page.tsx' };
 
 function hasDependencies() {
@@ -32,7 +33,7 @@ function isStale(name = 'coordinator') {
   const out = path.join(OUT_DIR, `${name}.js`);
   if (!fs.existsSync(out)) return true;
   const built = fs.statSync(out).mtimeMs;
-  return ['src/caseList', 'src/local', 'src/bench'].some((d) => fs.existsSync(path.join(SPFX_DIR, d)) && newestSource(path.join(SPFX_DIR, d)) > built);
+  return ['src/caseList', 'src/local', 'src/bench', '../packages/contract/src'].some((d) => fs.existsSync(path.join(SPFX_DIR, d)) && newestSource(path.join(SPFX_DIR, d)) > built);
 }
 
 async function buildLocalPage(opts = {}) {
@@ -55,6 +56,8 @@ async function buildLocalPage(opts = {}) {
     legalComments: 'none',
     tsconfig: path.join(SPFX_DIR, 'tsconfig.local.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
+    // the API contract from its one source (ADR 0015), not the build's copy in src/
+    alias: { '@signaalpunt/contract': CONTRACT_SOURCE },
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);

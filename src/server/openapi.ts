@@ -68,6 +68,14 @@ function parameters(op: Operation): unknown[] {
   return out;
 }
 
+/** The success body: its JSON schema, or its one non-JSON type, and the further types it is available as. */
+function successContent(op: Operation): { content?: Record<string, { schema: JsonSchema }> } {
+  const content: Record<string, { schema: JsonSchema }> = {};
+  if (op.success.schema) content['application/json'] = { schema: jsonSchema(op.success.schema, 'output') };
+  for (const type of [...(op.success.contentType ? [op.success.contentType] : []), ...(op.success.alsoAs ?? [])]) content[type] = { schema: { type: 'string' } };
+  return Object.keys(content).length ? { content } : {};
+}
+
 const problemRef = { $ref: '#/components/schemas/Problem' };
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemRef } } });
 
@@ -75,11 +83,7 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of ops) {
     const responses: Record<string, unknown> = {
-      [op.success.status]: {
-        description: op.success.description,
-        ...(op.success.schema ? { content: { 'application/json': { schema: jsonSchema(op.success.schema, 'output') } } } : {}),
-        ...(op.success.contentType ? { content: { [op.success.contentType]: { schema: { type: 'string' } } } } : {}),
-      },
+      [op.success.status]: { description: op.success.description, ...successContent(op) },
     };
     const hasInput = op.command !== undefined || op.body !== undefined || op.query !== undefined || op.params !== undefined;
     if (hasInput || op.method === 'POST') responses['400'] = problemResponse('Invalid input: the problem names each invalid field (`fields`).');

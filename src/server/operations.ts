@@ -22,6 +22,7 @@ import type { Signaalpunt } from '../core/service';
 import { REFERENCE_SEARCH } from '../core/vocabulary';
 import { validationError } from '../core/service';
 import { isMember } from '../core/views';
+import { botInvokeResponseSchema, catalogueSchema, retentionReportSchema } from './response-schemas';
 import { meetingOperations } from './routes/meetings';
 import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
 
@@ -54,6 +55,8 @@ export interface ResponseDoc {
   schema?: z.ZodType;
   /** a response that is not JSON (the meeting event stream: text/event-stream). */
   contentType?: string;
+  /** further content types the operation answers with on request (format=docx, format=csv, …), besides `schema`. */
+  alsoAs?: readonly string[];
 }
 
 export interface Operation {
@@ -299,7 +302,7 @@ export function operations(): Operation[] {
       tag: 'registry',
       auth: true,
       write: false,
-      success: { status: 200, description: 'The versioned catalogue; retired codes carry `retiredIn`.' },
+      success: { status: 200, description: 'The versioned catalogue; retired codes carry `retiredIn`.', schema: catalogueSchema },
       run: async () => ({ status: 200, body: CATALOGUE }),
     },
     {
@@ -414,7 +417,7 @@ export function operations(): Operation[] {
       auth: true,
       write: false,
       query: asOfQuery,
-      success: { status: 200, description: 'References and dates only.' },
+      success: { status: 200, description: 'References and dates only.', schema: retentionReportSchema },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof asOfQuery>;
         return { status: 200, body: unwrap(await deps.service.retentionReport(user, asOfDate(q.asOf, deps))) };
@@ -524,7 +527,7 @@ export function systemOperations(): Operation[] {
       raw: true,
       // Teams posts whatever a card held: the bot must see a 100 KB text to answer it with a card error.
       bodyLimit: 512 * 1024,
-      success: { status: 200, description: 'Activity processed.' },
+      success: { status: 200, description: 'Activity processed.', schema: botInvokeResponseSchema },
       extraResponses: { 501: 'The bot is not part of this build yet.' },
     },
     {

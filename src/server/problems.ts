@@ -11,31 +11,15 @@
  *   its `fields` name each refused field with the category found in it (`issue`).
  * Nothing in a problem ever echoes input: details are copied from an allow-list of keys.
  */
-import type { ErrorCode, ErrorDetails } from '../core/errors';
+import type { ErrorDetails } from '../core/errors';
 import { DomainError, ERROR_CODES } from '../core/errors';
+import type { HttpCode, ProblemCode } from '../../packages/contract/src/errors';
+import { HTTP_CODES } from '../../packages/contract/src/errors';
 
-/** Codes of the transport layer, with the same shape as the core's. */
-export const HTTP_CODES = {
-  'HTTP.NOT_FOUND': { status: 404, nl: 'Dit adres bestaat niet.', en: 'This address does not exist.' },
-  'HTTP.PAYLOAD_TOO_LARGE': { status: 413, nl: 'Het verzoek is te groot (maximaal 64 kB).', en: 'The request is too large (at most 64 kB).' },
-  'HTTP.UNSUPPORTED_MEDIA_TYPE': { status: 415, nl: 'Stuur de gegevens als JSON.', en: 'Send the data as JSON.' },
-  'HTTP.RATE_LIMITED': {
-    status: 429,
-    nl: 'U doet te veel wijzigingen kort na elkaar. Wacht even en probeer het opnieuw.',
-    en: 'Too many changes in a short time. Wait a moment and try again.',
-  },
-  'HTTP.NOT_IMPLEMENTED': { status: 501, nl: 'Deze functie is nog niet beschikbaar.', en: 'This function is not available yet.' },
-  'HTTP.BAD_REQUEST': { status: 400, nl: 'Het verzoek is ongeldig.', en: 'The request is invalid.' },
-  'AUTH.KEYS_UNAVAILABLE': {
-    status: 503,
-    nl: 'Aanmelden kan nu niet worden gecontroleerd. Probeer het later opnieuw.',
-    en: 'Sign-in cannot be checked right now. Try again later.',
-  },
-  'SERVER.NOT_READY': { status: 503, nl: 'De server is (nog) niet gereed.', en: 'The server is not ready.' },
-} as const satisfies Record<string, { status: number; nl: string; en: string }>;
+/** Codes of the transport layer, with the same shape as the core's: in the API contract (packages/contract). */
+export { HTTP_CODES };
 
-export type HttpCode = keyof typeof HTTP_CODES;
-export type ProblemCode = ErrorCode | HttpCode;
+export type { ProblemCode };
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 

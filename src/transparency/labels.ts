@@ -3,7 +3,7 @@ import type { AuditAction } from '../core/audit';
 import type { DataGroup, Decision, Phase, Role } from '../core/model';
 import { ACTIVE_PHASES, PHASES } from '../core/model';
 import type { Condition, Projection } from '../core/policy';
-import { PHASE_LABELS as VOCABULARY_PHASE_LABELS } from '../core/vocabulary';
+import { DECISION_LABELS as VOCABULARY_DECISION_LABELS, PHASE_LABELS as VOCABULARY_PHASE_LABELS } from '../core/vocabulary';
 import type { Language } from './format';
 
 type L = Record<Language, string>;
@@ -53,15 +53,10 @@ export const ACTION_LABELS: Record<AuditAction, L> = {
   refuse: { nl: 'geweigerd', en: 'refused' },
 };
 
-export const DECISION_LABELS: Record<Decision['kind'], L> = {
-  SUSPICION: { nl: 'Redelijk vermoeden', en: 'Reasonable suspicion' },
-  ELIGIBILITY: { nl: 'Past binnen het signaalpunt', en: 'Eligibility' },
-  ENRICHMENT_CONCLUSION: { nl: 'Uitkomst verrijking', en: 'Enrichment outcome' },
-  DISCUSSION: { nl: 'Bespreking', en: 'Case discussion' },
-  FOLLOW_UP: { nl: 'Opvolging', en: 'Follow-up' },
-  CLOSURE: { nl: 'Afsluiting', en: 'Closure' },
-  WITHDRAWAL: { nl: 'Intrekking', en: 'Withdrawal' },
-};
+/** The decisions in documents: the core's vocabulary (src/core/vocabulary.ts, from packages/contract). */
+export const DECISION_LABELS: Record<Decision['kind'], L> = Object.fromEntries(
+  Object.entries(VOCABULARY_DECISION_LABELS).map(([kind, l]) => [kind, { nl: l['nl-NL'], en: l['en-US'] }]),
+) as Record<Decision['kind'], L>;
 
 export const CONDITION_LABELS: Record<Condition, L> = {
   enrichmentOpen: { nl: 'alleen zolang de verrijkingsvraag aan de eigen organisatie openstaat', en: 'only while its own organisation’s enrichment request is open' },

@@ -1,10 +1,11 @@
 /**
  * What the tab needs from the server, as a narrow interface (components depend on it, not on fetch), and
- * its HTTP implementation against /api/v1 with a bearer token (Teams SSO, or a local dev token).
- * Errors come back as ApiError with the server's stable code and its Dutch and English message.
+ * its HTTP implementation over the API contract's client (packages/contract): typed by the generated
+ * operations, one commandId across the retries of a submit, errors as ApiProblem with the server's stable
+ * code and its Dutch and English message. A bearer token per request (Teams SSO, or a local dev token).
  */
-import type { ErrorCode } from '../../src/core/errors';
-import { ERROR_CODES } from '../../src/core/errors';
+import type { BodyOf, ClientCode, HttpLike, PathOf, ProblemCode, ResponseOf } from '../../packages/contract/src';
+import { ApiClient, ApiProblem } from '../../packages/contract/src';
 import type { AgendaView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 import type { CaseSummary, CommandOutcome } from '../../src/core/service';
 import type { Locale } from './i18n';
@@ -12,30 +13,14 @@ import type { Locale } from './i18n';
 export type { AgendaItemView, AgendaView, MeetingCaseView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 export type { CaseSummary, CommandOutcome } from '../../src/core/service';
 export type { OverdueFlags } from '../../src/core/case-index';
+export { ApiProblem, newCommandId } from '../../packages/contract/src';
 
-export interface Me {
-  user: { id: string; displayName?: string; organisationId: string; roles: string[] };
-  organisation: { id: string; name: string; member: boolean } | null;
-  mode: 'local' | 'production';
-}
-
-export interface SuspicionInput {
-  suspicion: boolean;
-  rationale: string;
-  advisedRoute?: string;
-  aveLevel?: string;
-  expectedVersion: number;
-}
-
-export interface DiscussionInput {
-  lifeDomains: Record<string, 'concerning' | 'notConcerning' | 'unknown'>;
-  parties: string[];
-  interventions: string[];
-  followUpOptions: string[];
-  leadOrganisationId?: string;
-  complete: boolean;
-  expectedVersion: number;
-}
+/** The signed-in user (GET /api/v1/me), as the contract types it. */
+export type Me = ResponseOf<'getMe'>;
+/** The body of decideSuspicion without its commandId (the client adds it). */
+export type SuspicionInput = Omit<BodyOf<'decideSuspicion'>, 'commandId'>;
+/** The body of recordDiscussion without its commandId (the client adds it). */
+export type DiscussionInput = Omit<BodyOf<'recordDiscussion'>, 'commandId'>;
 
 export interface TabApi {
   me(): Promise<Me>;
@@ -51,6 +36,7 @@ export interface TabApi {
   stage(meetingId: string): Promise<StageContent>;
   minutes(meetingId: string): Promise<Minutes>;
   minutesMarkdown(meetingId: string, locale: Locale): Promise<string>;
+  /** `commandId`: the id the form keeps until the submit succeeded or was refused (a retry reuses it). */
   decideSuspicion(caseId: string, input: SuspicionInput, commandId: string): Promise<CommandOutcome>;
   recordDiscussion(caseId: string, input: DiscussionInput, commandId: string): Promise<CommandOutcome>;
   /**
@@ -66,98 +52,47 @@ export interface MeetingListener {
   onLive(live: boolean): void;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    readonly messages: { nl: string; en: string },
-    readonly fields: { path: string; issue: string }[] = [],
-  ) {
-    super(code);
-    this.name = 'ApiError';
-  }
+export const isCode = (e: unknown, code: ProblemCode | ClientCode): boolean => e instanceof ApiProblem && e.code === code;
 
-  static fromCode(code: string, status?: number): ApiError {
-    const known = (ERROR_CODES as Record<string, { status: number; nl: string; en: string } | undefined>)[code];
-    return new ApiError(code, status ?? known?.status ?? 500, known ? { nl: known.nl, en: known.en } : { nl: 'Er ging iets mis. Probeer het opnieuw.', en: 'Something went wrong. Try again.' });
-  }
-
-  text(locale: Locale): string {
-    return locale === 'nl-NL' ? this.messages.nl : this.messages.en;
-  }
-}
-
-export const isCode = (e: unknown, code: ErrorCode | string): boolean => e instanceof ApiError && e.code === code;
-
-/** A client-chosen id for an idempotent command: a retried submit with the same id has no second effect. */
-export function newCommandId(): string {
-  const c = globalThis.crypto;
-  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = new Uint8Array(16);
-  if (c && typeof c.getRandomValues === 'function') c.getRandomValues(bytes);
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  // a version-4 UUID from the random bytes: the API takes UUIDs and ULIDs only.
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** No answer came (network, timeout): the same submit may be sent again with the same commandId. */
+export const isUnanswered = (e: unknown): boolean => e instanceof ApiProblem && e.status === 0;
 
 type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The meeting reads the tab polls: the server answers them from a snapshot with an ETag (304 when unchanged). */
-const CONDITIONAL = /^\/api\/v1\/meetings\/[^/?]+(\/stage)?$/;
+type Conditional = 'getMeetingAgenda' | 'getMeetingStage';
 
 export class HttpTabApi implements TabApi {
-  /** the last ETag and body per polled path of this tab instance: a 304 answers with the body it had. */
+  /** the last ETag and body per polled URL of this tab instance: a 304 answers with the body it had. */
   private readonly lastSeen = new Map<string, { etag: string; body: unknown }>();
   /** the change counter last pushed per meeting. */
   private readonly pushed = new Map<string, string>();
+  private readonly client: ApiClient;
 
   constructor(
     private readonly getToken: () => Promise<string>,
     private readonly baseUrl = '',
     private readonly fetchFn: FetchFn = (input, init) => fetch(input, init),
-  ) {}
-
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, accept: 'json' | 'text' = 'json'): Promise<T> {
-    const token = await this.getToken();
-    let res: Response;
-    try {
-      const conditional = method === 'GET' && CONDITIONAL.test(path);
-      const seen = conditional ? this.lastSeen.get(path) : undefined;
-      // after a push, the pushed counter goes along: an instance whose snapshot is older checks the store at once
-      const pushed = conditional ? this.pushed.get(path.split('/')[4] ?? '') : undefined;
-      const ifNoneMatch = [seen?.etag, pushed ? `W/"${pushed}.push"` : undefined].filter((x) => x !== undefined).join(', ');
-      res = await this.fetchFn(`${this.baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-    } catch {
-      throw new ApiError('NETWORK', 0, { nl: 'De server is niet bereikbaar. Probeer het opnieuw.', en: 'The server cannot be reached. Try again.' });
-    }
-    if (res.status === 304) {
-      const seen = this.lastSeen.get(path);
-      if (seen) return structuredClone(seen.body) as T;
-    }
-    if (!res.ok) {
-      let problem: { code?: string; messages?: { nl: string; en: string }; fields?: { path: string; issue: string }[] } = {};
-      try {
-        problem = (await res.json()) as typeof problem;
-      } catch {
-        // not a problem document: fall back to the status below.
-      }
-      const fallback = ApiError.fromCode(problem.code ?? 'INTERNAL.ERROR', res.status);
-      throw new ApiError(problem.code ?? fallback.code, res.status, problem.messages ?? fallback.messages, problem.fields ?? []);
-    }
-    const result = (accept === 'json' ? await res.json() : await res.text()) as T;
-    const etag = res.headers.get('etag');
-    if (method === 'GET' && etag && CONDITIONAL.test(path)) this.lastSeen.set(path, { etag, body: structuredClone(result) });
-    return result;
+  ) {
+    const http: HttpLike = (url, init) => this.fetchFn(url, init);
+    this.client = new ApiClient({ http, baseUrl, getToken });
   }
 
-  /**
+  /** A meeting read with the ETag last seen (and the counter last pushed): a 304 answers with the body it had. */
+  private async conditional<Op extends Conditional>(op: Op, meetingId: string): Promise<ResponseOf<Op>> {
+    const key = this.client.url(op, { path: { meetingId } as PathOf<Op> });
+    const seen = this.lastSeen.get(key);
+    // after a push, the pushed counter goes along: an instance whose snapshot is older checks the store at once
+    const pushed = this.pushed.get(meetingId);
+    const ifNoneMatch = [seen?.etag, pushed ? `W/"${pushed}.push"` : undefined].filter((x) => x !== undefined).join(', ');
+    const answer = await this.client.send(op, { path: { meetingId } as PathOf<Op>, ...(ifNoneMatch ? { headers: { 'if-none-match': ifNoneMatch } } : {}) });
+    if (answer.status === 304 && seen) return structuredClone(seen.body) as ResponseOf<Op>;
+    const etag = answer.headers.get('etag');
+    if (etag) this.lastSeen.set(key, { etag, body: structuredClone(answer.body) });
+    return answer.body as ResponseOf<Op>;
+  }
+
+/**
    * The meeting's event stream, read with fetch so that the token goes in the Authorization header (an
    * EventSource cannot send one, and a token in the URL would end up in logs). The first event of a
    * connection is the current counter: after a reconnect it may be news (a change while down), on the first
@@ -205,47 +140,47 @@ export class HttpTabApi implements TabApi {
   }
 
   me(): Promise<Me> {
-    return this.call('GET', '/api/v1/me');
+    return this.client.call('getMe');
   }
   async findMeeting(teamsMeetingId: string): Promise<MeetingSummary | undefined> {
-    const r = await this.call<{ items: MeetingSummary[] }>('GET', `/api/v1/meetings?teamsMeetingId=${encodeURIComponent(teamsMeetingId)}`);
-    return r.items[0];
+    const r = await this.client.call('listMeetings', { query: { teamsMeetingId } });
+    return r.items[0] as MeetingSummary | undefined;
   }
-  createMeeting(input: { teamsMeetingId: string; title: string; scheduledOn: string }): Promise<MeetingSummary> {
-    return this.call('POST', '/api/v1/meetings', input);
+  async createMeeting(input: { teamsMeetingId: string; title: string; scheduledOn: string }): Promise<MeetingSummary> {
+    return (await this.client.call('createMeeting', { body: input })) as MeetingSummary;
   }
-  agenda(meetingId: string): Promise<AgendaView> {
-    return this.call('GET', `/api/v1/meetings/${meetingId}`);
+  async agenda(meetingId: string): Promise<AgendaView> {
+    return (await this.conditional('getMeetingAgenda', meetingId)) as unknown as AgendaView;
   }
   async candidates(): Promise<CaseSummary[]> {
-    return (await this.call<{ items: CaseSummary[] }>('GET', '/api/v1/cases?phase=INBRENG,BESPREKING&limit=200')).items;
+    return (await this.client.call('listCases', { query: { phase: 'INBRENG,BESPREKING', limit: 200 } })).items as CaseSummary[];
   }
-  setAgenda(meetingId: string, caseIds: string[], expectedVersion: number): Promise<MeetingSummary> {
-    return this.call('POST', `/api/v1/meetings/${meetingId}/agenda`, { caseIds, expectedVersion });
+  async setAgenda(meetingId: string, caseIds: string[], expectedVersion: number): Promise<MeetingSummary> {
+    return (await this.client.call('setMeetingAgenda', { path: { meetingId }, body: { caseIds, expectedVersion } })) as MeetingSummary;
   }
-  start(meetingId: string): Promise<MeetingSummary> {
-    return this.call('POST', `/api/v1/meetings/${meetingId}/start`, {});
+  async start(meetingId: string): Promise<MeetingSummary> {
+    return (await this.client.call('startMeeting', { path: { meetingId }, body: {} })) as MeetingSummary;
   }
-  end(meetingId: string, opts: { moveUndecided?: boolean } = {}): Promise<Minutes> {
-    return this.call('POST', `/api/v1/meetings/${meetingId}/end`, opts.moveUndecided ? { moveUndecided: true } : {});
+  async end(meetingId: string, opts: { moveUndecided?: boolean } = {}): Promise<Minutes> {
+    return (await this.client.call('endMeeting', { path: { meetingId }, body: opts.moveUndecided ? { moveUndecided: true } : {} })) as Minutes;
   }
-  shareToStage(meetingId: string, itemId: string | null): Promise<MeetingSummary> {
-    return this.call('POST', `/api/v1/meetings/${meetingId}/stage`, { itemId });
+  async shareToStage(meetingId: string, itemId: string | null): Promise<MeetingSummary> {
+    return (await this.client.call('shareMeetingItemToStage', { path: { meetingId }, body: { itemId } })) as MeetingSummary;
   }
-  stage(meetingId: string): Promise<StageContent> {
-    return this.call('GET', `/api/v1/meetings/${meetingId}/stage`);
+  async stage(meetingId: string): Promise<StageContent> {
+    return (await this.conditional('getMeetingStage', meetingId)) as unknown as StageContent;
   }
-  minutes(meetingId: string): Promise<Minutes> {
-    return this.call('GET', `/api/v1/meetings/${meetingId}/minutes`);
+  async minutes(meetingId: string): Promise<Minutes> {
+    return (await this.client.call('getMeetingMinutes', { path: { meetingId } })) as Minutes;
   }
-  minutesMarkdown(meetingId: string, locale: Locale): Promise<string> {
-    return this.call('GET', `/api/v1/meetings/${meetingId}/minutes?format=markdown&locale=${locale}`, undefined, 'text');
+  async minutesMarkdown(meetingId: string, locale: Locale): Promise<string> {
+    return (await this.client.send('getMeetingMinutes', { path: { meetingId }, query: { format: 'markdown', locale } })).body as string;
   }
   decideSuspicion(caseId: string, input: SuspicionInput, commandId: string): Promise<CommandOutcome> {
-    return this.call('POST', `/api/v1/cases/${caseId}/decide-suspicion`, { commandId, ...input });
+    return this.client.command('decideSuspicion', { path: { caseId }, body: input }, { commandId });
   }
   recordDiscussion(caseId: string, input: DiscussionInput, commandId: string): Promise<CommandOutcome> {
-    return this.call('POST', `/api/v1/cases/${caseId}/record-discussion`, { commandId, ...input });
+    return this.client.command('recordDiscussion', { path: { caseId }, body: input }, { commandId });
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * The words users read for the core's codes have one source, src/core/vocabulary.ts. The tab, the bot, the
- * minutes and the documents import it; the SPFx web part (own toolchain) keeps a copy that must be equal.
+ * The words users read for the core's codes have one source, packages/contract/src/vocabulary.ts (the
+ * core re-exports it typed, src/core/vocabulary.ts). The tab, the bot, the minutes and the documents import
+ * it; the SPFx web part (own toolchain) keeps a copy that must be equal.
  * Any copy that differs, any new table of phase labels, and any UI text that says "referentie" (the users'
  * word is kenmerk) fails here.
  */
@@ -19,7 +20,8 @@ const ROOT = resolve(__dirname, '..', '..');
 function files(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === 'node_modules' || name === 'dist' || name === 'lib' || name === 'temp') return [];
+    // signaalpuntContract: the build's git-ignored copy of packages/contract (spfx/tools/sync-contract.cjs)
+    if (name === 'node_modules' || name === 'dist' || name === 'lib' || name === 'temp' || name === 'signaalpuntContract') return [];
     if (statSync(path).isDirectory()) return files(path, pattern);
     return pattern.test(name) ? [path] : [];
   });
@@ -71,10 +73,10 @@ describe('phase labels: one vocabulary', () => {
     // a phase code keyed to a short text, plain or per language; the resident's page names the steps in its
     // own plain words on purpose (RESIDENT_STEP_LABELS), the web part's copy is held equal above.
     // src/demo/cases.ts maps a phase to the fictitious name of its demo case, not to a label.
-    const allowed = new Set(['src/core/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts', 'src/demo/cases.ts']);
+    const allowed = new Set(['packages/contract/src/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts', 'src/demo/cases.ts']);
     const entry = /\b(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)\s*:\s*(\{\s*['"]?(nl|en|nl-NL|en-US)['"]?\s*:\s*)?['"][^'"]{1,40}['"]/;
     const jsonKey = /"phase\.(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)"\s*:/;
-    const offenders = sources('src', 'bot', 'teams-app/src', 'spfx/src', 'resident')
+    const offenders = sources('packages/contract/src', 'src', 'bot', 'teams-app/src', 'spfx/src', 'resident')
       .filter((f) => !allowed.has(rel(f)))
       .filter((f) => {
         const text = readFileSync(f, 'utf8');
@@ -92,10 +94,10 @@ test('no text users read says "referentie": the case\'s reference is its kenmerk
   expect(offenders).toEqual([]);
 });
 
-test('Locale is declared once for everything that can import the core, and once in the web part', () => {
+test('Locale is declared once, in the API contract, for everything that can import it, and once in the web part', () => {
   const declares = /\btype\s+Locale\s*=/;
   const declaring = (dirs: string[]): string[] => sources(...dirs).filter((f) => declares.test(readFileSync(f, 'utf8'))).map(rel);
-  expect(declaring(['src', 'bot', 'teams-app/src', 'resident'])).toEqual(['src/core/vocabulary.ts']);
+  expect(declaring(['packages/contract/src', 'src', 'bot', 'teams-app/src', 'resident'])).toEqual(['packages/contract/src/vocabulary.ts']);
   expect(declaring(['spfx/src'])).toEqual(['spfx/src/caseList/i18n.ts']);
 });
 

@@ -11,44 +11,19 @@
  * The statistics never hold one.
  */
 import type { AccessExportApi } from './workbench/model';
+import type { StatisticsReport as ContractStatisticsReport } from '@signaalpunt/contract';
 import type { UndeliveredMessage } from './components/UndeliveredMessages';
 import type { Me } from './model';
 import type { ResidentRequestsSource } from './residentAccess';
 
 /* ───────────── anonymous statistics (GET /api/v1/statistics) ───────────── */
 
+// the report's shape is the API contract's (generated from the server's OpenAPI document, ADR 0015)
+export type StatisticsReport = ContractStatisticsReport;
+export type Period = StatisticsReport['period'];
 /** A published count: the number, "<5" (1–4), or "x" (hidden so that a "<5" cannot be worked out from a total). */
-export type Count = number | '<5' | 'x';
-export interface Share {
-  numerator: Count;
-  denominator: Count;
-  /** percentage with one decimal; null when it would reveal a small count. */
-  pct: number | null;
-}
-export interface Spread {
-  n: Count;
-  median: number | null;
-  p90: number | null;
-}
-export interface Period {
-  from: string;
-  to: string;
-}
-
-export interface StatisticsReport {
-  format: 'sjv-statistics/1';
-  period: Period;
-  asOf: string;
-  suppression: { threshold: number; rule: string };
-  concerns: { total: Count; perMonth: { month: string; count: Count }[]; perPartnerType: { type: string; label: string; count: Count }[] };
-  reasonableSuspicion: { decided: Count; yes: Count; no: Count; share: Share };
-  confirmedInVerrijking: { concluded: Count; confirmed: Count; notConfirmed: Count; share: Share };
-  exitReasons: { closed: Count; perReason: { code: string; label: string; count: Count }[] };
-  daysBetweenPhases: { intakeToDecision: Spread; decisionToDiscussion: Spread; discussionToClosure: Spread; intakeToClosure: Spread; referenceTriageDays: number };
-  enrichmentResponse: { requests: Count; answeredByDue: Count; answeredLate: Count; unanswered: Count; share: Share; days: Spread };
-  informing: { identityCaptured: Count; within30Days: Count; late: Count; notInformedOverdue: Count; pending: Count; deferred: Count; share: Share };
-  purges: { due: Count; onTime: Count; late: Count; overdue: Count; share: Share };
-}
+export type Count = StatisticsReport['concerns']['total'];
+export type Share = StatisticsReport['reasonableSuspicion']['share'];
 
 /* ───────────── accountability ───────────── */
 

@@ -129,8 +129,19 @@ export class ApiClient implements CoordinatorDataSource, AccountabilitySource, R
   async getAudit(caseId: string): Promise<AuditRow[]> {
     return (await this.call<{ items: AuditRow[] }>('GET', `/api/v1/cases/${encodeURIComponent(caseId)}/audit`)).items;
   }
-  execute(name: CommandName, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
-    return this.call<CommandOutcome>('POST', commandPath(name, caseId), input);
+  /**
+   * Runs a command. The input carries its commandId, so when no answer came (the network failed, the host
+   * gave up waiting) the same request is sent again — up to twice — and the server runs it once (a replay
+   * answers `replayed: true`). An answer the API gave (an ApiProblem) is final.
+   */
+  async execute(name: CommandName, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.call<CommandOutcome>('POST', commandPath(name, caseId), input);
+      } catch (e) {
+        if (e instanceof ApiProblem || attempt >= 2) throw e;
+      }
+    }
   }
   catalogue(): Promise<Catalogue> {
     return this.call<Catalogue>('GET', '/api/v1/catalogue');

@@ -1,10 +1,12 @@
 /**
- * The shapes the coordinator components work with: the Signaalpunt API's contract (issue 3), declared
- * narrowly here so that the components depend on no server code and render anywhere (SharePoint, the local
- * page, tests). The server's OpenAPI document is the authority.
+ * The shapes the coordinator components work with. The API's request and answer types come from the
+ * contract package (packages/contract, generated from the server's OpenAPI document; ADR 0015), imported
+ * as `@signaalpunt/contract`; what remains here is the web part's own narrowing of them.
  */
+import type { PhaseCode } from '@signaalpunt/contract';
 
-export type Phase = 'INBRENG' | 'VERRIJKING' | 'BESPREKING' | 'OPVOLGING' | 'REFLECTIE' | 'CLOSED' | 'PURGED';
+export type { CaseSummary, CommandOutcome } from '@signaalpunt/contract';
+export type Phase = PhaseCode;
 export const PHASES: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'];
 
 export type DataGroup = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H';
@@ -21,24 +23,6 @@ export const GROUP_FIELD: Record<DataGroup, keyof CaseView> = {
   G: 'followUp',
   H: 'reflection',
 };
-
-export interface CaseSummary {
-  id: string;
-  version: number;
-  reference: string;
-  phase: Phase;
-  status: 'open' | 'closed';
-  inbrengerOrganisationId: string;
-  ageBand?: string;
-  riskSignals?: string[];
-  forms?: string[];
-  urgency?: string;
-  createdAt: string;
-  phaseSince: string;
-  daysInPhase: number;
-  nextStep: string;
-  overdue: { informing: boolean; enrichment: boolean };
-}
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -126,15 +110,6 @@ export type CommandName =
   | 'recordFollowUp'
   | 'closeCase'
   | 'withdrawCase';
-
-export interface CommandOutcome {
-  caseId: string;
-  reference: string;
-  phase: Phase;
-  version: number;
-  outcome: string;
-  replayed: boolean;
-}
 
 /** An error the API answered (problem+json): a stable code and text for people in Dutch and English. */
 export class ApiProblem extends Error {

@@ -19,6 +19,7 @@ import { parseWith } from '../operations';
 import { HttpProblem } from '../problems';
 import { minutesToDocx } from '../../transparency/minutes-docx';
 import type { OrganisationProfile } from '../../transparency/profile';
+import { agendaSchema, meetingSummarySchema, minutesSchema, stageSchema } from '../response-schemas';
 
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) throw r.error;
@@ -86,15 +87,7 @@ const minutesQuery = z.strictObject({
   locale: z.enum(['nl-NL', 'en-US']).default('nl-NL'),
 });
 
-const summarySchema = z.looseObject({
-  id: z.uuid(),
-  version: z.number().int(),
-  teamsMeetingId: z.string(),
-  title: z.string(),
-  scheduledOn: z.string(),
-  status: z.enum(['planned', 'open', 'ended']),
-  itemCount: z.number().int(),
-});
+const summarySchema = meetingSummarySchema;
 
 const base = { tag: 'meetings' as const, auth: true };
 
@@ -144,7 +137,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       summary: 'The session with its agenda as the caller may see it (per item the policy’s allow-list view); reads of personal data are audited',
       write: false,
       params: meetingParams,
-      success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items (with `overdue` informing/enrichment flags where the caller sees the case’s frame), member organisations.' },
+      success: { status: 200, description: 'Session, the caller’s meeting roles, agenda items (with `overdue` informing/enrichment flags where the caller sees the case’s frame), member organisations.', schema: agendaSchema },
       extraResponses: { 304: 'Not modified: the ETag in If-None-Match is current.' },
       run: async ({ user, params, deps, headers }) => snapshotRead(deps, headers, params.meetingId!, (svc) => svc.agenda(user as User, params.meetingId!)),
     },
@@ -182,7 +175,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       write: true,
       params: meetingParams,
       body: MEETING_SCHEMAS.endMeeting,
-      success: { status: 200, description: 'The minutes.' },
+      success: { status: 200, description: 'The minutes.', schema: minutesSchema },
       run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).end(user, params.meetingId!, body ?? {})) }),
     },
     {
@@ -231,7 +224,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       summary: 'What the meeting stage shows: frame and concern (groups A and B) of the shared item only',
       write: false,
       params: meetingParams,
-      success: { status: 200, description: 'The stage content; no item when nothing is shared.' },
+      success: { status: 200, description: 'The stage content; no item when nothing is shared.', schema: stageSchema },
       extraResponses: { 304: 'Not modified: the ETag in If-None-Match is current.' },
       run: async ({ user, params, deps, headers }) => snapshotRead(deps, headers, params.meetingId!, (svc) => svc.stage(user as User, params.meetingId!)),
     },
@@ -256,7 +249,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       write: false,
       params: meetingParams,
       query: minutesQuery,
-      success: { status: 200, description: 'The minutes.' },
+      success: { status: 200, description: 'The minutes as JSON, or as Markdown with format=markdown.', schema: minutesSchema, alsoAs: ['text/markdown'] },
       run: async ({ user, params, query, deps }) => {
         const q = query as z.output<typeof minutesQuery>;
         const minutes = unwrap(await meetings(deps).minutes(user, params.meetingId!));

@@ -37,6 +37,7 @@ import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
 import { validationError } from '../../core/service';
 import type { Operation, OperationDeps } from '../operations';
+import { accessExportSchema, informingRemindersSchema, residentLocksSchema, statisticsSchema } from '../response-schemas';
 
 /** Validates a body like the route table does (kept here so this module imports only types from it). */
 function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
@@ -113,7 +114,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
     summary,
     write: false,
     query: docQuery,
-    success: { status: 200, description: 'text/markdown, or a .docx with format=docx. Generated from the policy table and the retention configuration.' },
+    success: { status: 200, description: 'text/markdown, or a .docx with format=docx. Generated from the policy table and the retention configuration.', contentType: 'text/markdown', alsoAs: [DOCX_TYPE] },
     run: async ({ query, deps }) => {
       const q = query as z.output<typeof docQuery>;
       const doc = PRIVACY_DOCS[name]({ policy: POLICY, retention: deps.service.config.retention, profile: assets.profile });
@@ -167,7 +168,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       write: true,
       roles: ['procesregisseur'],
       body: accessBody,
-      success: { status: 200, description: 'The export as JSON, or a readable .docx with format=docx. The export itself is audited.' },
+      success: { status: 200, description: 'The export as JSON, or a readable .docx with format=docx. The export itself is audited.', schema: accessExportSchema, alsoAs: [DOCX_TYPE] },
       run: async ({ user, body, deps }) => {
         const { format, ...request } = parseWith(accessBody, body ?? {});
         const result = unwrap(await new AccessExportService(depsFor(deps, assets)).export(user, request as AccessRequest));
@@ -231,7 +232,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       summary: 'Kenmerken of the status page that are locked or slowed down now after failed attempts (procesregisseur)',
       write: false,
       roles: ['procesregisseur'],
-      success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).' },
+      success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).', schema: residentLocksSchema },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
         const codes = residentCodesFor(deps);
@@ -250,7 +251,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       write: false,
       roles: ['procesregisseur', 'voorzitter', 'privacyOfficer'],
       query: statisticsQuery,
-      success: { status: 200, description: 'The figures as JSON, or as CSV with format=csv. Never a reference or identity.' },
+      success: { status: 200, description: 'The figures as JSON, or as CSV with format=csv. Never a reference or identity.', schema: statisticsSchema, alsoAs: ['text/csv'] },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof statisticsQuery>;
         const report = unwrap(await new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }).report(user, { from: q.from, to: q.to }, q.locale));
@@ -267,7 +268,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       write: false,
       roles: ['procesregisseur'],
       query: remindersQuery,
-      success: { status: 200, description: 'Most urgent first.' },
+      success: { status: 200, description: 'Most urgent first.', schema: informingRemindersSchema },
       run: async ({ query, deps }) => {
         const q = query as z.output<typeof remindersQuery>;
         if (q.asOf !== undefined && deps.config.mode !== 'local') throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: 'asOf', issue: 'LOCAL_MODE_ONLY' }] });

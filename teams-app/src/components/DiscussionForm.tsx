@@ -7,7 +7,7 @@ import { Checkbox, DefaultButton, PrimaryButton, Stack, Text } from '@fluentui/r
 import { TabDropdown } from './TabDropdown';
 import { useEffect, useState } from 'react';
 import type { DiscussionInput, MeetingCaseView } from '../api';
-import { isCode, newCommandId } from '../api';
+import { isUnanswered, newCommandId } from '../api';
 import { ACTIVE_CODES, codeOptions } from '../codes';
 import { ConflictAction } from './ConflictAction';
 import { ProblemBar } from './ProblemBar';
@@ -99,7 +99,7 @@ export function DiscussionForm({
       onSaved();
     } catch (e) {
       setError(e);
-      if (!isCode(e, 'NETWORK')) setCommandId(newCommandId());
+      if (!isUnanswered(e)) setCommandId(newCommandId());
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,12 @@
 /** An error as a message bar in the user's language: the server's coded message, never a stack trace. */
 import { MessageBar, MessageBarType } from '@fluentui/react';
 import type { ReactNode } from 'react';
-import { ApiError } from '../api';
+import { ApiProblem } from '../api';
 import { identifierLines } from '../identifier-labels';
 import { useEnv } from './env';
 
 export function problemText(error: unknown, locale: 'nl-NL' | 'en-US', generic: string): string {
-  if (error instanceof ApiError) return [error.text(locale), ...identifierLines(error.code, error.fields, locale)].join(' ');
+  if (error instanceof ApiProblem) return [error.text(locale), ...identifierLines(error.code, error.fields, locale)].join(' ');
   return generic;
 }
 

@@ -6,7 +6,7 @@
 import { DefaultButton, PrimaryButton, Spinner, Stack, Text, TextField } from '@fluentui/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView, Me, MeetingSummary, Minutes } from '../api';
-import { ApiError } from '../api';
+import { ApiProblem } from '../api';
 import { formatDay } from '../i18n';
 import { AgendaEditor } from './AgendaEditor';
 import { Agenda } from './Agenda';
@@ -56,8 +56,8 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
       if (found) setView(await api.agenda(found.id));
       setLoad({ state: 'ready' });
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setLoad({ state: 'denied', reason: e.status === 401 ? 'signIn' : 'guest' });
-      else if (e instanceof ApiError) setLoad({ state: 'failed', error: e });
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 403)) setLoad({ state: 'denied', reason: e.status === 401 ? 'signIn' : 'guest' });
+      else if (e instanceof ApiProblem) setLoad({ state: 'failed', error: e });
       else setLoad({ state: 'denied', reason: 'signIn' });
     }
   }, [api, teamsMeetingId]);

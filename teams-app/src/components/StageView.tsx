@@ -9,7 +9,7 @@
 import { Spinner, Stack, Text } from '@fluentui/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { StageContent } from '../api';
-import { ApiError } from '../api';
+import { ApiProblem } from '../api';
 import { CaseFacts } from './CaseFacts';
 import { NoAccess } from './NoAccess';
 import { ProblemBar } from './ProblemBar';
@@ -31,8 +31,8 @@ export function StageView({ teamsMeetingId, refreshMs = 3000 }: { teamsMeetingId
       setContent(meeting ? await api.stage(meeting.id) : null);
       setError(undefined);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setDenied(e.status === 401 ? 'signIn' : 'guest');
-      else if (e instanceof ApiError) setError(e);
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 403)) setDenied(e.status === 401 ? 'signIn' : 'guest');
+      else if (e instanceof ApiProblem) setError(e);
       else setDenied('signIn');
     }
   }, [api, teamsMeetingId]);

@@ -7,7 +7,7 @@ import { ChoiceGroup, PrimaryButton, Stack, Text, TextField } from '@fluentui/re
 import { TabDropdown } from './TabDropdown';
 import { useEffect, useState } from 'react';
 import type { MeetingCaseView } from '../api';
-import { isCode, newCommandId } from '../api';
+import { isUnanswered, newCommandId } from '../api';
 import { ACTIVE_CODES, codeOptions } from '../codes';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
@@ -61,7 +61,7 @@ export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: Meeti
     } catch (e) {
       setError(e);
       // a refused command did nothing: a new attempt gets a new id (a network failure keeps it, to retry safely).
-      if (!isCode(e, 'NETWORK')) setCommandId(newCommandId());
+      if (!isUnanswered(e)) setCommandId(newCommandId());
     } finally {
       setBusy(false);
     }

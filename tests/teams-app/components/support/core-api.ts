@@ -9,7 +9,7 @@ import type { Result } from '../../../../src/core/errors';
 import { MeetingService, minutesToMarkdown } from '../../../../src/core/meetings';
 import type { User } from '../../../../src/core/model';
 import type { DiscussionInput, Me, SuspicionInput, TabApi } from '../../../../teams-app/src/api';
-import { ApiError } from '../../../../teams-app/src/api';
+import { ApiProblem } from '../../../../teams-app/src/api';
 import { problemOf } from '../../../../src/server/problems';
 import type { World } from '../../../support/world';
 
@@ -21,8 +21,8 @@ if (typeof globalThis.structuredClone !== 'function') {
 const unwrap = <T>(r: Result<T>): T => {
   if (!r.ok) {
     // as the HTTP client does with a problem document: code, texts and the named fields (never values)
-    const e = ApiError.fromCode(r.error.code);
-    throw new ApiError(e.code, e.status, e.messages, problemOf(r.error.code, r.error.details).fields ?? []);
+    const e = ApiProblem.of(r.error.code);
+    throw new ApiProblem(e.code, e.status, e.messages, problemOf(r.error.code, r.error.details).fields ?? []);
   }
   return r.value;
 };
@@ -43,11 +43,11 @@ export class CoreTabApi implements TabApi {
   async me(): Promise<Me> {
     // as the server: only a user known to the registry gets past authentication.
     const known = await this.world.store.getUser(this.user.id);
-    if (!known) throw ApiError.fromCode('AUTH.FORBIDDEN');
+    if (!known) throw ApiProblem.of('AUTH.FORBIDDEN');
     const org = await this.world.store.getOrganisation(known.organisationId);
     return {
       user: { id: known.id, organisationId: known.organisationId, roles: [...known.roles] },
-      organisation: org ? { id: org.id, name: org.name, member: org.joinedOn !== undefined } : null,
+      organisation: org ? { id: org.id, name: org.name, type: org.type, member: org.joinedOn !== undefined } : null,
       mode: 'local',
     };
   }

@@ -1,0 +1,44 @@
+/**
+ * Names for the generated API types (./generated/api.ts): an operation's JSON request body, its JSON
+ * success body, its path and query parameters — looked up by operationId, the core's command or query name.
+ */
+import type { components, operations, paths } from './generated/api';
+
+export type { components, operations, paths };
+
+/** Every operation of the API, by its operationId. */
+export type OperationId = keyof operations;
+
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The JSON body of an operation's success answer (200, else 201). */
+export type ResponseOf<Op extends OperationId> = operations[Op]['responses'] extends infer R
+  ? 200 extends keyof R
+    ? JsonOf<R[200]>
+    : 201 extends keyof R
+      ? JsonOf<R[201]>
+      : never
+  : never;
+
+/** The JSON request body of an operation. */
+export type BodyOf<Op extends OperationId> = operations[Op] extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+
+/** The path parameters of an operation. */
+export type PathOf<Op extends OperationId> = operations[Op]['parameters'] extends { path: infer P } ? P : never;
+
+/** The query parameters of an operation. */
+export type QueryOf<Op extends OperationId> = operations[Op]['parameters'] extends { query?: infer Q } ? NonNullable<Q> : never;
+
+/** An RFC 9457 problem document as the API sends it (application/problem+json). */
+export type Problem = components['schemas']['Problem'];
+
+/** The result of a command: the case's kenmerk, phase and version after it, and whether it was a replay. */
+export type CommandOutcome = ResponseOf<'decideSuspicion'>;
+/** A case summary of the list. */
+export type CaseSummary = ResponseOf<'listCases'>['items'][number];
+/** The caller's allow-list view of one case. */
+export type CaseView = ResponseOf<'getCase'>;
+/** The anonymous statistics of a period. */
+export type StatisticsReport = ResponseOf<'getStatistics'>;
+/** The catalogue of codes with their labels. */
+export type Catalogue = ResponseOf<'getCatalogue'>;
