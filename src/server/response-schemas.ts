@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CATALOGUE } from '../core/catalogue';
-import { AGENDA_PARTS, MEETING_STATUSES } from '../core/meetings';
+import { AGENDA_PARTS, ATTENDEE_ROLES, MEETING_STATUSES } from '../core/meetings';
 import { PHASES } from '../core/model';
 
 const phase = z.enum(PHASES);
@@ -50,16 +50,21 @@ export const meetingSummarySchema = z.looseObject({
   itemCount: z.number().int(),
 });
 
+const statusAction = z.object({ offerCode: z.string(), organisationId: z.string(), dueOn: isoDay, status: z.enum(['planned', 'running', 'done', 'cancelled']) });
+const attendee = z.object({ organisationId: z.string(), role: z.enum(ATTENDEE_ROLES) });
+
 const minutesEntrySchema = z.union([
   z.object({
     position: z.number().int(),
     part: agendaPart,
     visible: z.literal(true),
     reference: z.string(),
-    status: z.enum(['decided', 'notDecided']),
+    status: z.enum(['decided', 'notDecided', 'statusRound']).describe('statusRound: a status item (no decision asked), with its actions and status note'),
     decisions: z.array(z.object({ kind: z.string(), outcome: z.string(), rationale: z.string(), at: z.string(), role: z.string() })),
     followUp: z.array(z.object({ kind: z.enum(['nextStep', 'advisedRoute', 'offer']), code: z.string() })),
     responsibleOrganisationId: z.string().optional(),
+    actions: z.array(statusAction).optional().describe('status round: the actions at status level, only where the reader’s view holds G'),
+    statusNote: z.string().optional(),
   }),
   z.object({ position: z.number().int(), part: agendaPart, visible: z.literal(false) }),
 ]);
@@ -72,8 +77,13 @@ export const minutesSchema = z.object({
   startedAt: z.string().optional(),
   endedAt: z.string().optional(),
   generatedAt: z.string(),
+  attendees: z.array(attendee).describe('who attended, as organisations and roles (never names); empty until recorded'),
   final: z.boolean().describe('true once the session has ended: the minutes no longer change'),
   entries: z.array(minutesEntrySchema),
+  carriedOver: z
+    .object({ count: z.number().int(), meeting: z.object({ id: z.uuid(), title: z.string(), scheduledOn: isoDay }).optional() })
+    .optional()
+    .describe('the undecided items the chair moved on: how many, and the planned session they went to'),
 });
 
 /** a case as the caller may see it: only the data groups the policy table grants (allow-list view). */
@@ -93,6 +103,7 @@ export const agendaSchema = z.object({
       case: groupsView.optional(),
       overdue: z.object({ informing: z.boolean(), enrichment: z.boolean() }).optional(),
       outcome: minutesEntrySchema.optional(),
+      statusNote: z.string().optional().describe('status round: the status note recorded in this session'),
     }),
   ),
   organisations: z.array(z.object({ id: z.string(), name: z.string() })),

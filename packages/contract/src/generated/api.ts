@@ -4474,6 +4474,14 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             outcome?: {
+                                /** @description status round: the actions at status level, only where the reader’s view holds G */
+                                actions?: {
+                                    dueOn: string;
+                                    offerCode: string;
+                                    organisationId: string;
+                                    /** @enum {string} */
+                                    status: "planned" | "running" | "done" | "cancelled";
+                                }[];
                                 decisions: {
                                     at: string;
                                     kind: string;
@@ -4491,8 +4499,12 @@ export interface operations {
                                 position: number;
                                 reference: string;
                                 responsibleOrganisationId?: string;
-                                /** @enum {string} */
-                                status: "decided" | "notDecided";
+                                /**
+                                 * @description statusRound: a status item (no decision asked), with its actions and status note
+                                 * @enum {string}
+                                 */
+                                status: "decided" | "notDecided" | "statusRound";
+                                statusNote?: string;
                                 /** @constant */
                                 visible: true;
                             } | {
@@ -4509,6 +4521,8 @@ export interface operations {
                             /** @enum {string} */
                             part: "ANONYMOUS_ROUND" | "BESPREKING" | "STATUS_ROUND";
                             position: number;
+                            /** @description status round: the status note recorded in this session */
+                            statusNote?: string;
                             /** @description false: the item exists, but the policy table gives this user nothing of its case */
                             visible: boolean;
                         }[];
@@ -4898,8 +4912,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description who attended, as organisations and roles (never names); empty until recorded */
+                        attendees: {
+                            organisationId: string;
+                            /** @enum {string} */
+                            role: "procesregisseur" | "voorzitter" | "ketenpartner";
+                        }[];
+                        /** @description the undecided items the chair moved on: how many, and the planned session they went to */
+                        carriedOver?: {
+                            count: number;
+                            meeting?: {
+                                /** Format: uuid */
+                                id: string;
+                                scheduledOn: string;
+                                title: string;
+                            };
+                        };
                         endedAt?: string;
                         entries: ({
+                            /** @description status round: the actions at status level, only where the reader’s view holds G */
+                            actions?: {
+                                dueOn: string;
+                                offerCode: string;
+                                organisationId: string;
+                                /** @enum {string} */
+                                status: "planned" | "running" | "done" | "cancelled";
+                            }[];
                             decisions: {
                                 at: string;
                                 kind: string;
@@ -4917,8 +4955,12 @@ export interface operations {
                             position: number;
                             reference: string;
                             responsibleOrganisationId?: string;
-                            /** @enum {string} */
-                            status: "decided" | "notDecided";
+                            /**
+                             * @description statusRound: a status item (no decision asked), with its actions and status note
+                             * @enum {string}
+                             */
+                            status: "decided" | "notDecided" | "statusRound";
+                            statusNote?: string;
                             /** @constant */
                             visible: true;
                         } | {
@@ -5130,8 +5172,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description who attended, as organisations and roles (never names); empty until recorded */
+                        attendees: {
+                            organisationId: string;
+                            /** @enum {string} */
+                            role: "procesregisseur" | "voorzitter" | "ketenpartner";
+                        }[];
+                        /** @description the undecided items the chair moved on: how many, and the planned session they went to */
+                        carriedOver?: {
+                            count: number;
+                            meeting?: {
+                                /** Format: uuid */
+                                id: string;
+                                scheduledOn: string;
+                                title: string;
+                            };
+                        };
                         endedAt?: string;
                         entries: ({
+                            /** @description status round: the actions at status level, only where the reader’s view holds G */
+                            actions?: {
+                                dueOn: string;
+                                offerCode: string;
+                                organisationId: string;
+                                /** @enum {string} */
+                                status: "planned" | "running" | "done" | "cancelled";
+                            }[];
                             decisions: {
                                 at: string;
                                 kind: string;
@@ -5149,8 +5215,12 @@ export interface operations {
                             position: number;
                             reference: string;
                             responsibleOrganisationId?: string;
-                            /** @enum {string} */
-                            status: "decided" | "notDecided";
+                            /**
+                             * @description statusRound: a status item (no decision asked), with its actions and status note
+                             * @enum {string}
+                             */
+                            status: "decided" | "notDecided" | "statusRound";
+                            statusNote?: string;
                             /** @constant */
                             visible: true;
                         } | {
