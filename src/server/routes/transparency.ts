@@ -10,19 +10,18 @@ import { join } from 'node:path';
 import { parseISO } from 'date-fns';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Result } from '../../core/errors';
 import { DomainError } from '../../core/errors';
 import { dueDeadlines } from '../../core/deadlines';
 import { POLICY } from '../../core/policy';
-import { commandId as commandIdSchema, isoDate } from '../../core/schemas';
+import { isoDate } from '../../core/schemas';
 import type { AccessRequest } from '../../transparency/access-export';
 import { AccessExportService, accessRequestSchema } from '../../transparency/access-export';
 import type { TransparencyDeps } from '../../transparency/deps';
 import { transparencyDeps } from '../../transparency/deps';
 import { toMarkdown } from '../../transparency/document';
 import { renderDocx } from '../../transparency/docx';
-import type { LetterRequest, TemplateSet } from '../../transparency/letters';
-import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSchema } from '../../transparency/letters';
+import type { TemplateSet } from '../../transparency/letters';
+import { DOCX_TYPE, letterMaker, loadLetterTemplates } from '../../transparency/letters';
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
@@ -34,20 +33,8 @@ import { AttemptLimiter, DEFAULT_LIMITS } from '../../transparency/resident-limi
 import { checkoutRoot } from '../../config';
 import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
-import { validationError } from '../../core/service';
-import type { Operation, OperationDeps } from '../operations';
-
-/** Validates a body like the route table does (kept here so this module imports only types from it). */
-function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw validationError(r.error);
-  return r.data;
-}
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw r.error;
-  return r.value;
-};
+import { attachment, parseWith, unwrap } from '../operation-kit';
+import type { DocumentMakers, Operation, OperationDeps } from '../operations';
 
 export interface TransparencyAssets {
   profile: OrganisationProfile;
@@ -61,7 +48,7 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
 
 /** the access codes' secret per data folder, read once. */
 const codeSecrets = new Map<string, Buffer>();
-const residentCodesFor = (deps: OperationDeps): ResidentCodeDeps | undefined => {
+const residentCodesFor = (deps: Omit<OperationDeps, 'documents'>): ResidentCodeDeps | undefined => {
   const store = deps.store as Partial<ResidentAccessStore>;
   if (typeof store.putAccessCode !== 'function' || typeof store.getAccessCode !== 'function') return undefined;
   const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
@@ -70,23 +57,17 @@ const residentCodesFor = (deps: OperationDeps): ResidentCodeDeps | undefined => 
   return { store: deps.store as unknown as ResidentAccessStore, secret, publicUrl: deps.config.resident.publicUrl };
 };
 
-const depsFor = (deps: OperationDeps, assets: TransparencyAssets): TransparencyDeps => {
+const depsFor = (deps: Omit<OperationDeps, 'documents'>, assets: TransparencyAssets): TransparencyDeps => {
   const residentCodes = residentCodesFor(deps);
   return transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, ...(residentCodes ? { residentCodes } : {}) });
 };
 
-const attachment = (fileName: string, contentType: string): Record<string, string> => ({
-  'content-type': contentType,
-  'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-});
+/** The makers of the documents the core's document commands answer with (the command table's `document`). */
+export function documentMakers(deps: Omit<OperationDeps, 'documents'>, assets: TransparencyAssets): DocumentMakers {
+  return { generateLetter: letterMaker(depsFor(deps, assets), assets.templates) };
+}
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
-const letterBody = z.strictObject({
-  kind: z.enum(LETTER_KINDS),
-  locale: z.enum(['nl', 'en']).default('nl'),
-  commandId: commandIdSchema.optional().describe('idempotency key, a UUID or a ULID: the same request twice records the letter once'),
-  meeting: meetingSchema.optional().describe('required for the invitation'),
-});
 const accessBody = accessRequestSchema.extend({ format: z.enum(['json', 'docx']).default('json') });
 const docQuery = z.strictObject({ format: z.enum(['markdown', 'docx']).default('markdown') });
 const statisticsQuery = z.strictObject({
@@ -120,25 +101,6 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
     },
   });
   return [
-    {
-      ...base,
-      operationId: 'generateLetter',
-      method: 'POST',
-      path: '/api/v1/cases/{caseId}/letters',
-      summary: 'Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)',
-      write: true,
-      roles: ['procesregisseur'],
-      params: caseParams,
-      body: letterBody,
-      success: { status: 200, description: 'The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored.', contentType: DOCX_TYPE },
-      extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
-      run: async ({ user, params, body, deps }) => {
-        const b = parseWith(letterBody, body ?? {});
-        const request: LetterRequest = { caseId: params.caseId!, ...b };
-        const letter = unwrap(await new LetterService(depsFor(deps, assets), assets.templates).generate(user, request));
-        return { status: 200, body: letter.data, headers: { ...attachment(letter.fileName, letter.contentType), 'x-letter-recorded': String(letter.recorded), 'x-letter-guardians': String(letter.addressedToGuardians) } };
-      },
-    },
     {
       ...base,
       operationId: 'exportResidentData',
