@@ -30,7 +30,7 @@ export interface HandlerOutcome {
   /** outcome code the caller shows (e.g. VERRIJKING, NOT_CONFIRMED, AGE_OVER_23). */
   outcome: string;
   advisedRoute?: string;
-  /** audit rows besides the command's own write (another group written, identity shared). */
+  /** audit rows besides the command's writes (identity shared); a group written is declared in the command table instead. */
   extraAudit?: { action: AuditAction; groups: DataGroup[]; purpose: string }[];
 }
 
@@ -179,18 +179,15 @@ export function recordDiscussion(record: CaseRecord, input: CommandInput<'record
     notes: input.notes,
   };
   record.discussion = discussion;
-  const extraAudit: HandlerOutcome['extraAudit'] = [];
-  if (input.contact) {
-    record.contact = { ...record.contact, ...input.contact };
-    extraAudit.push({ action: 'update', groups: ['F'], purpose: 'contactgegevens voor de regiehouder' });
-  }
+  // contact (F): the command table's `alsoWrites` declares it; the service checks the right and audits it
+  if (input.contact) record.contact = { ...record.contact, ...input.contact };
   if (input.complete) {
     discussion.completedAt = ctx.now;
     decision(record, 'DISCUSSION', 'LEAD_PARTNER_SET', '', ctx);
     move(record, 'OPVOLGING', 'recordDiscussion', '', ctx);
-    return { record, outcome: 'OPVOLGING', extraAudit };
+    return { record, outcome: 'OPVOLGING' };
   }
-  return { record, outcome: 'SAVED', extraAudit };
+  return { record, outcome: 'SAVED' };
 }
 
 export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFollowUp'>, ctx: HandlerContext): HandlerOutcome {

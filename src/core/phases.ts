@@ -67,6 +67,12 @@ export interface CommandRule {
   /** a role that may issue the command in only some of its phases (absent: in all of them). */
   rolePhases?: Partial<Record<Role, readonly Phase[]>>;
   writes: DataGroup;
+  /**
+   * Groups the command may also write besides `writes`, each with the purpose its audit row records. Each
+   * needs its own write right in the policy table when the command changes it; a command that changes a
+   * personal group (C, E, F, G) it declares neither here nor in `writes` fails and writes nothing.
+   */
+  alsoWrites?: Partial<Record<DataGroup, string>>;
   /** purpose recorded in the audit log. */
   purpose: string;
   /**
@@ -122,6 +128,7 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     phases: ['BESPREKING'],
     roles: ['voorzitter', 'procesregisseur'],
     writes: 'E',
+    alsoWrites: { F: 'contactgegevens voor de regiehouder' },
     purpose: 'bespreking aan de signaaltafel',
     guarded: ['notes'],
     personal: ['contact.address', 'contact.phone', 'contact.email', 'contact.guardian'],
@@ -142,6 +149,8 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     } satisfies Record<LetterKind, readonly Phase[]>,
     purpose: 'brief aan de inwoner gemaakt en als verzonden vastgelegd',
     guarded: [],
+    // where the resident is invited (it may be their home) is printed in their letter only and never stored
+    personal: ['meeting.location'],
     path: 'letters',
     document: { contentType: DOCX },
   },

@@ -20,7 +20,7 @@ import { findIdentifiers } from './guard';
 import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
-import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
+import { ACTIVE_PHASES, GROUP_FIELD, PERSONAL_GROUPS } from './model';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
 import type { PolicyTable } from './policy';
@@ -169,6 +169,19 @@ export function guardTexts(input: unknown, fields: readonly string[], options: G
   return new DomainError('INTAKE.IDENTIFIER_DETECTED', { categories: [...new Set(spans.map((s) => s.category))], fields: named, spans });
 }
 
+/**
+ * The personal groups a command writes by a role's right (C, E, F, G) that hold other data after a handler
+ * than before. A follows every transition, D's request statuses and H every closing; B is not held here yet:
+ * supplyIdentity records the registrations band (B) in Verrijking, which the inbrenger's row of the policy
+ * table does not let it write (a question for the table, issue 15).
+ */
+function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
+  // compared as the store keeps them (JSON), keys in a fixed order
+  const canonical = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x)) ?? 'undefined';
+  return (['C', 'E', 'F', 'G'] as const).filter((g) => canonical(before[GROUP_FIELD[g]]) !== canonical(after[GROUP_FIELD[g]]));
+}
+
 function fingerprint(name: string, input: unknown): string {
   return createHash('sha256').update(name).update(JSON.stringify(input)).digest('hex');
 }
@@ -287,6 +300,7 @@ export class Signaalpunt {
     let before: CaseRecord | undefined;
     let role: Role;
     let outcome: HandlerOutcome;
+    const alsoWritten: DataGroup[] = [];
     if (name === 'submitConcern') {
       if (doc) throw new Error('submitConcern answers with no document');
       if (!user.roles.includes('partner') || !isMember(org, now)) throw new DomainError('AUTH.NOT_A_MEMBER');
@@ -318,11 +332,15 @@ export class Signaalpunt {
       const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };
       const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
       outcome = handler(clone(before), input, ctx);
-      // Writing contact (F) needs its own write right in the policy table.
-      if (outcome.extraAudit?.some((a) => a.action === 'update' && a.groups.includes('F'))) {
-        if (effectiveAccess(this.policy, before.frame.phase, 'F', [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'CONTACT' });
-      }
       record = outcome.record;
+      // The groups the command changed: a content group it does not declare is a defect (nothing is written);
+      // each group it also writes (`alsoWrites`) needs its own write right in the policy table.
+      const declared = new Set<DataGroup>([rule.writes, ...(Object.keys(rule.alsoWrites ?? {}) as DataGroup[])]);
+      for (const group of changedGroups(before, record)) {
+        if (!declared.has(group)) throw new Error(`${name} changed group ${group}, which its entry in the command table does not declare`);
+        if (group !== rule.writes && effectiveAccess(this.policy, before.frame.phase, group, [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'ALSO_WRITES', group });
+        if (group !== rule.writes) alsoWritten.push(group);
+      }
       record.version = before.version + 1;
       if (!doc?.plan) await tx.updateCase(record, before.version);
     }
@@ -354,6 +372,7 @@ export class Signaalpunt {
     const rows: AuditInput[] = (doc?.rows ?? []).map((r) => audit(r.action, r.groups, r.purpose, fromPhase));
     rows.push(audit(name === 'submitConcern' ? 'create' : 'update', [rule.writes], `${name}: ${rule.purpose}`, fromPhase));
     if (name === 'supplyIdentity' && record.identity) rows.push(audit('create', ['C'], `${name}: ${rule.purpose}`, fromPhase));
+    for (const group of alsoWritten) rows.push(audit('update', [group], `${name}: ${rule.alsoWrites![group]!}`, fromPhase));
     for (const extra of outcome.extraAudit ?? []) rows.push(audit(extra.action, extra.groups, `${name}: ${extra.purpose}`, fromPhase));
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
     await tx.appendAudit(rows);
