@@ -154,7 +154,7 @@ export const meetingSchema = z.strictObject({
   location: z.string().trim().min(2).max(200),
 });
 
-export const generateLetterInput = z
+const generateLetterInput = z
   .strictObject({
     ...onCase,
     // Without a commandId each request is a letter of its own (recorded each time); with one, a retry makes

@@ -23,6 +23,7 @@ import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './m
 import { ACTIVE_PHASES, GROUP_FIELD, PERSONAL_GROUPS } from './model';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
+import { partnerVisibility } from './partner-visibility';
 import type { PolicyTable } from './policy';
 import { POLICY, contextFor, effectiveAccess, readRoleFor } from './policy';
 import type { AuditCheckpoint, CaseQuery, Clock, Store, StoreTx } from './ports';
@@ -470,7 +471,7 @@ export class Signaalpunt {
         query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
         // asked only for phases the chair sees nothing of (CLOSED, PURGED): an empty list, not every phase.
         if (query.phases.length === 0) return ok({ items: [], total: 0 });
-      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
+      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId, visibility: partnerVisibility(this.policy) };
     }
     const { items, total } = await this.store.listCases(query);
     const summaries: CaseSummary[] = [];
