@@ -28,7 +28,7 @@ import { buildOpenApiDocument } from './openapi';
 import type { Operation, OperationDeps, RawHandler } from './operations';
 import { allOperations, devTokenInput } from './operations';
 import { parseWith } from './operation-kit';
-import { documentMakers, loadTransparencyAssets, registerTransparencyPages } from './routes/transparency';
+import { loadTransparencyAssets, transparencyServices, registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
 import { meetingEventsHandler } from './routes/meetings';
 import type { Problem } from './problems';
@@ -144,7 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const ops = allOperations(config.mode, config.templatesDir, assets);
   const openapi = buildOpenApiDocument(ops, { mode: config.mode, ...(config.http.publicUrl ? { serverUrl: config.http.publicUrl } : {}) });
   const base = { config, store, service: opts.service, now: () => clock.now() };
-  const deps: OperationDeps = { ...base, documents: documentMakers(base, assets) };
+  const deps: OperationDeps = { ...base, transparency: transparencyServices(base, assets) };
   const raw: Record<string, RawHandler> = {
     getHealth: async () => ({ status: 'ok' }),
     getReadiness: async () => {

@@ -20,7 +20,7 @@ import { caseId, isoDate, organisationId } from '../core/schemas';
 import type { DocumentMaker, Signaalpunt } from '../core/service';
 import { isMember } from '../core/views';
 import { meetingOperations } from './routes/meetings';
-import type { TransparencyAssets } from './routes/transparency';
+import type { TransparencyAssets, TransparencyServices } from './routes/transparency';
 import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
 import { attachment, parseWith, unwrap } from './operation-kit';
 
@@ -31,8 +31,8 @@ export interface OperationDeps {
   config: Config;
   store: Store;
   service: Signaalpunt;
-  /** one maker per document command, built once at start-up (the server refuses to start without one). */
-  documents: DocumentMakers;
+  /** the transparency services and the document makers, built once at start-up. */
+  transparency: TransparencyServices;
   now(): Date;
 }
 
@@ -260,7 +260,7 @@ function commandOperation(name: CommandName): Operation {
       success: { status: 200, description: 'The document the command made; the command is recorded (a replay with the same commandId makes it again and records nothing).', contentType: rule.document.contentType },
       extraResponses: { 409: 'Not possible in this phase, a precondition failed, a version conflict, or a reused commandId.' },
       run: async ({ user, params, body, deps }) => {
-        const make = deps.documents[name] as DocumentMaker | undefined;
+        const make = deps.transparency.documents[name] as DocumentMaker | undefined;
         if (!make) throw new Error(`no document maker for ${name}`);
         const { document } = unwrap(await deps.service.executeDocument(name, user, commandBody(body, params.caseId), make));
         return { status: 200, body: Buffer.from(document.data), headers: { ...attachment(document.fileName, document.contentType), ...document.headers } };

@@ -48,7 +48,7 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
 
 /** the access codes' secret per data folder, read once. */
 const codeSecrets = new Map<string, Buffer>();
-const residentCodesFor = (deps: Omit<OperationDeps, 'documents'>): ResidentCodeDeps | undefined => {
+const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps | undefined => {
   const store = deps.store as Partial<ResidentAccessStore>;
   if (typeof store.putAccessCode !== 'function' || typeof store.getAccessCode !== 'function') return undefined;
   const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
@@ -57,14 +57,31 @@ const residentCodesFor = (deps: Omit<OperationDeps, 'documents'>): ResidentCodeD
   return { store: deps.store as unknown as ResidentAccessStore, secret, publicUrl: deps.config.resident.publicUrl };
 };
 
-const depsFor = (deps: Omit<OperationDeps, 'documents'>, assets: TransparencyAssets): TransparencyDeps => {
+const depsFor = (deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyDeps => {
   const residentCodes = residentCodesFor(deps);
   return transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, ...(residentCodes ? { residentCodes } : {}) });
 };
 
-/** The makers of the documents the core's document commands answer with (the command table's `document`). */
-export function documentMakers(deps: Omit<OperationDeps, 'documents'>, assets: TransparencyAssets): DocumentMakers {
-  return { generateLetter: letterMaker(depsFor(deps, assets), assets.templates) };
+/** The transparency services of a server, built once at start-up (not per request). */
+export interface TransparencyServices {
+  access: AccessExportService;
+  resident: ResidentAccessService;
+  statistics: StatisticsService;
+  /** the residents' access codes, when the store keeps them. */
+  codes?: ResidentCodeDeps;
+  /** the makers of the documents the core's document commands answer with (the command table's `document`). */
+  documents: DocumentMakers;
+}
+
+export function transparencyServices(deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyServices {
+  const t = depsFor(deps, assets);
+  return {
+    access: new AccessExportService(t),
+    resident: new ResidentAccessService(t),
+    statistics: new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }),
+    ...(t.residentCodes ? { codes: t.residentCodes } : {}),
+    documents: { generateLetter: letterMaker(t, assets.templates) },
+  };
 }
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
@@ -113,7 +130,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'The export as JSON, or a readable .docx with format=docx. The export itself is audited.' },
       run: async ({ user, body, deps }) => {
         const { format, ...request } = parseWith(accessBody, body ?? {});
-        const result = unwrap(await new AccessExportService(depsFor(deps, assets)).export(user, request as AccessRequest));
+        const result = unwrap(await deps.transparency.access.export(user, request as AccessRequest));
         if (format === 'docx') return { status: 200, body: result.docx.data, headers: attachment(result.docx.fileName, result.docx.contentType) };
         return { status: 200, body: result.json };
       },
@@ -129,7 +146,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       params: caseParams,
       success: { status: 200, description: 'The kenmerk and when the code was revoked.', schema: z.strictObject({ reference: z.string(), revokedAt: z.iso.datetime({ offset: true }) }) },
       extraResponses: { 409: 'No code was issued for this case (CASE.PRECONDITION_FAILED).' },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).revoke(user, params.caseId!)) }),
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.transparency.resident.revoke(user, params.caseId!)) }),
     },
     {
       ...base,
@@ -141,7 +158,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       roles: ['procesregisseur'],
       params: caseParams,
       success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).', schema: z.strictObject({ reference: z.string(), code: z.string(), issuedAt: z.iso.datetime({ offset: true }) }) },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.transparency.resident.reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
     },
     {
       ...base,
@@ -177,7 +194,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).' },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
-        const codes = residentCodesFor(deps);
+        const codes = deps.transparency.codes;
         if (!codes) return { status: 200, body: { items: [] } };
         return { status: 200, body: { items: await new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS).locked(deps.now()) } };
       },
@@ -196,7 +213,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'The figures as JSON, or as CSV with format=csv. Never a reference or identity.' },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof statisticsQuery>;
-        const report = unwrap(await new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }).report(user, { from: q.from, to: q.to }, q.locale));
+        const report = unwrap(await deps.transparency.statistics.report(user, { from: q.from, to: q.to }, q.locale));
         if (q.format === 'csv') return { status: 200, body: statisticsCsv(report), headers: attachment(`statistieken-${q.from}-${q.to}.csv`, 'text/csv; charset=utf-8') };
         return { status: 200, body: report };
       },
