@@ -1,9 +1,10 @@
 /**
  * Letters to the resident: the information letter at Verrijking, the invitation to the signaaloverleg
  * and the closure letter, in nl and en, from the municipality's templates (templates/letters/<locale>/).
- * Generating a letter records it as sent on the case (group H: kind, when, by whom) in the same
- * transaction; the letter's content is never stored. Residents under 16 are addressed together with
- * their parents or guardians.
+ * Generating a letter is the core's `generateLetter` command (src/core/phases.ts): the core checks, records
+ * it as sent on the case (group H: kind, when, by whom) and audits it like every command; this module makes
+ * the document (`letterMaker`). The letter's content is never stored. Residents under 16 are addressed
+ * together with their parents or guardians.
  */
 import { generateAccessCode, hashAccessCode, normaliseAccessCode } from './access-codes';
 import { readFileSync } from 'node:fs';

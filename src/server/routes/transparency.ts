@@ -1,5 +1,6 @@
 /**
- * Transparency and accountability over HTTP (issue 7): letters to the resident, the access export
+ * Transparency and accountability over HTTP (issue 7): the makers of the letters to the resident (their
+ * route is the command table's `generateLetter`, src/server/operations.ts), the access export
  * (AVG art. 15), the processing register and DPIA annex, anonymous statistics (JSON or CSV) and the
  * informing deadlines. Each operation is a thin call into src/transparency, which decides who may do what.
  * The organisation profile and letter templates are loaded and checked once, when the routes are built,
