@@ -75,6 +75,13 @@ export const FIELD_LABELS = {
   actionId: l('Actie', 'Action'),
   status: l('Status', 'Status'),
   outcome: l('Uitkomst', 'Outcome'),
+  // generateLetter
+  kind: l('Soort brief', 'Kind of letter'),
+  locale: l('Taal van de brief', 'Language of the letter'),
+  meeting: l('Afspraak', 'Meeting'),
+  'meeting.date': l('Afspraak — datum', 'Meeting — date'),
+  'meeting.time': l('Afspraak — tijd', 'Meeting — time'),
+  'meeting.location': l('Afspraak — plaats', 'Meeting — location'),
 } as const satisfies Record<string, FieldLabel>;
 
 /** `actions.0.dueOn` → `actions.*.dueOn`: the table's form of a path. */

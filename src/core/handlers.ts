@@ -10,7 +10,7 @@ import type { AuditAction } from './audit';
 import { providesOffer } from './catalogue';
 import type { CaseRecord, DataGroup, DiscussionGroup, FollowUpAction, Organisation, Phase, Role, User } from './model';
 import type { CommandName } from './phases';
-import { findTransition } from './phases';
+import { COMMANDS, findTransition, letterCode } from './phases';
 import { retentionAtLatest, retentionUntil } from './retention';
 import type { CommandInput } from './schemas';
 import { isMember } from './views';
@@ -30,7 +30,7 @@ export interface HandlerOutcome {
   /** outcome code the caller shows (e.g. VERRIJKING, NOT_CONFIRMED, AGE_OVER_23). */
   outcome: string;
   advisedRoute?: string;
-  /** audit rows besides the command's own write (another group written, identity shared). */
+  /** audit rows besides the command's writes (identity shared); a group written is declared in the command table instead. */
   extraAudit?: { action: AuditAction; groups: DataGroup[]; purpose: string }[];
 }
 
@@ -179,18 +179,15 @@ export function recordDiscussion(record: CaseRecord, input: CommandInput<'record
     notes: input.notes,
   };
   record.discussion = discussion;
-  const extraAudit: HandlerOutcome['extraAudit'] = [];
-  if (input.contact) {
-    record.contact = { ...record.contact, ...input.contact };
-    extraAudit.push({ action: 'update', groups: ['F'], purpose: 'contactgegevens voor de regiehouder' });
-  }
+  // contact (F): the command table's `alsoWrites` declares it; the service checks the right and audits it
+  if (input.contact) record.contact = { ...record.contact, ...input.contact };
   if (input.complete) {
     discussion.completedAt = ctx.now;
     decision(record, 'DISCUSSION', 'LEAD_PARTNER_SET', '', ctx);
     move(record, 'OPVOLGING', 'recordDiscussion', '', ctx);
-    return { record, outcome: 'OPVOLGING', extraAudit };
+    return { record, outcome: 'OPVOLGING' };
   }
-  return { record, outcome: 'SAVED', extraAudit };
+  return { record, outcome: 'SAVED' };
 }
 
 export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFollowUp'>, ctx: HandlerContext): HandlerOutcome {
@@ -251,6 +248,22 @@ export function withdrawCase(record: CaseRecord, input: CommandInput<'withdrawCa
   return { record, outcome: 'WITHDRAWN', advisedRoute: input.advisedRoute };
 }
 
+/**
+ * Records a letter to the resident as sent (H.lettersSent: kind, when, by whom); the letter itself is made
+ * from the caller's view by the command's document maker and never stored. Each kind in its own phases
+ * (the command table's `kinds`), to a resident whose identity is known; the information letter once
+ * something was shared, the closure letter once the case is closed.
+ */
+export function generateLetter(record: CaseRecord, input: CommandInput<'generateLetter'>, ctx: HandlerContext): HandlerOutcome {
+  if (!COMMANDS.generateLetter.kinds![input.kind]!.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
+  if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
+  if (input.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
+  if (input.kind === 'closure' && (!record.frame.closedAt || !record.frame.retentionUntil || !record.frame.exit)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOT_CLOSED' });
+  const code = letterCode(input.kind);
+  record.reflection.lettersSent.push({ kind: code, at: ctx.now, by: ctx.actor.id });
+  return { record, outcome: code };
+}
+
 export const HANDLERS = {
   decideSuspicion,
   supplyIdentity,
@@ -263,4 +276,5 @@ export const HANDLERS = {
   updateActionStatus,
   closeCase,
   withdrawCase,
+  generateLetter,
 } as const satisfies { [N in Exclude<CommandName, 'submitConcern'>]: (r: CaseRecord, i: CommandInput<N>, c: HandlerContext) => HandlerOutcome };

@@ -52,6 +52,7 @@ export const COMMAND_NAMES = [
   'updateActionStatus',
   'closeCase',
   'withdrawCase',
+  'generateLetter',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -66,6 +67,12 @@ export interface CommandRule {
   /** a role that may issue the command in only some of its phases (absent: in all of them). */
   rolePhases?: Partial<Record<Role, readonly Phase[]>>;
   writes: DataGroup;
+  /**
+   * Groups the command may also write besides `writes`, each with the purpose its audit row records. Each
+   * needs its own write right in the policy table when the command changes it; a command that changes a
+   * personal group (C, E, F, G) it declares neither here nor in `writes` fails and writes nothing.
+   */
+  alsoWrites?: Partial<Record<DataGroup, string>>;
   /** purpose recorded in the audit log. */
   purpose: string;
   /**
@@ -77,7 +84,28 @@ export interface CommandRule {
   guarded: readonly string[];
   /** Free-text fields that are personal data by purpose (group C identity, group F contact): never guarded. */
   personal?: readonly string[];
+  /** groups the acting role must also be able to read in the case's phase (a letter prints identity). */
+  reads?: readonly DataGroup[];
+  /**
+   * per value of the input's `kind`: the phases in which that kind may run (within `phases`); the handler
+   * refuses another with CASE.PRECONDITION_FAILED.
+   */
+  kinds?: Readonly<Record<string, readonly Phase[]>>;
+  /** the last segment of the command's API path when it is not the name in kebab case. */
+  path?: string;
+  /**
+   * the command answers with a document made from the caller's view of the case (a letter), of this media
+   * type: it runs through `Signaalpunt.executeDocument` with a maker for the document.
+   */
+  document?: { contentType: string };
 }
+
+/** The letters to the resident (PROCESS.md: informing the young person), each a kind of `generateLetter`. */
+export const LETTER_KINDS = ['information', 'invitation', 'closure'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+/** The code a letter of this kind is recorded under in H.lettersSent. */
+export const letterCode = (kind: LetterKind): string => kind.toUpperCase();
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const COMMANDS: Record<CommandName, CommandRule> = {
   submitConcern: { phases: [], roles: ['ketenpartner'], writes: 'B', purpose: 'anonieme inbreng van een zorg', guarded: ['freeText'] },
@@ -100,6 +128,7 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     phases: ['BESPREKING'],
     roles: ['voorzitter', 'procesregisseur'],
     writes: 'E',
+    alsoWrites: { F: 'contactgegevens voor de regiehouder' },
     purpose: 'bespreking aan de signaaltafel',
     guarded: ['notes'],
     personal: ['contact.address', 'contact.phone', 'contact.email', 'contact.guardian'],
@@ -108,6 +137,23 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
   updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'status van een actie', guarded: ['outcome'] },
   closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie', guarded: ['rationale', 'notInformedReason'] },
   withdrawCase: { phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], roles: ['procesregisseur'], writes: 'A', purpose: 'intrekking', guarded: ['rationale'] },
+  generateLetter: {
+    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'H',
+    reads: ['C'],
+    kinds: {
+      information: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
+      invitation: ['BESPREKING', 'OPVOLGING'],
+      closure: ['CLOSED'],
+    } satisfies Record<LetterKind, readonly Phase[]>,
+    purpose: 'brief aan de inwoner gemaakt en als verzonden vastgelegd',
+    guarded: [],
+    // where the resident is invited (it may be their home) is printed in their letter only and never stored
+    personal: ['meeting.location'],
+    path: 'letters',
+    document: { contentType: DOCX },
+  },
 };
 
 export function findTransition(from: Phase, to: Phase, command: CommandName | 'purge'): TransitionRule | undefined {

@@ -2,6 +2,7 @@
  * Ports: what the core needs from the outside. Adapters (SQLite locally, SharePoint lists in
  * production) implement them; the core never imports an adapter.
  */
+import type { PartnerVisibility } from './partner-visibility';
 import type { AuditInput, AuditLink, AuditRow } from './audit';
 import type { CaseRecord, Organisation, Phase, User } from './model';
 import type { DeletionRecord } from './retention';
@@ -30,7 +31,11 @@ export interface CaseQuery {
   /** cases whose kenmerk contains this text (upper case; letters, digits and dashes only — never identity). */
   referenceContains?: string;
   /** restrict to the cases a partner may see: INBRENG for all members, others by relation. */
-  visibleTo?: { userId: string; organisationId: string };
+  /**
+   * A partner's list: the cases this user's relations make visible, per relation in the phases of
+   * `visibility` (core/partner-visibility.ts: derived from the policy table; the table's by default).
+   */
+  visibleTo?: { userId: string; organisationId: string; visibility?: PartnerVisibility };
   limit: number;
   offset: number;
 }

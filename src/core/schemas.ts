@@ -2,10 +2,12 @@
  * Input schemas of every command (zod). The same schemas validate API requests and bot card submits
  * and generate the OpenAPI document: one source of truth for what a command accepts.
  */
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CatalogueList } from './catalogue';
 import { activeCodes } from './catalogue';
 import type { CommandName } from './phases';
+import { LETTER_KINDS } from './phases';
 
 export const UNKNOWN_CODE = 'UNKNOWN_CODE';
 const code = (list: CatalogueList) => z.string().max(64).refine((v) => activeCodes(list).includes(v), { message: UNKNOWN_CODE });
@@ -145,6 +147,25 @@ export const withdrawCaseInput = z.strictObject({
   advisedRoute: code('advisedRoutes'),
 });
 
+/** The meeting an invitation letter names. */
+export const meetingSchema = z.strictObject({
+  date: z.iso.date(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  location: z.string().trim().min(2).max(200),
+});
+
+const generateLetterInput = z
+  .strictObject({
+    ...onCase,
+    // Without a commandId each request is a letter of its own (recorded each time); with one, a retry makes
+    // the letter again and records nothing.
+    commandId: commandId.optional().transform((id) => id ?? randomUUID()),
+    kind: z.enum(LETTER_KINDS),
+    locale: z.enum(['nl', 'en']).default('nl'),
+    meeting: meetingSchema.optional().describe('required for the invitation'),
+  })
+  .refine((v) => v.kind !== 'invitation' || v.meeting !== undefined, { message: 'REQUIRED', path: ['meeting'] });
+
 export const COMMAND_SCHEMAS = {
   submitConcern: submitConcernInput,
   decideSuspicion: decideSuspicionInput,
@@ -158,6 +179,7 @@ export const COMMAND_SCHEMAS = {
   updateActionStatus: updateActionStatusInput,
   closeCase: closeCaseInput,
   withdrawCase: withdrawCaseInput,
+  generateLetter: generateLetterInput,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandInput<N extends CommandName> = z.output<(typeof COMMAND_SCHEMAS)[N]>;

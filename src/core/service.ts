@@ -21,12 +21,13 @@ import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
 import type { MeetingCaseReads, MeetingCases } from './meetings/ports';
 import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
-import { ACTIVE_PHASES, PERSONAL_GROUPS } from './model';
+import { ACTIVE_PHASES, GROUP_FIELD, PERSONAL_GROUPS } from './model';
 import { formatReference } from './vocabulary';
 import type { SimilarConcern } from './similar-concerns';
 import { similarTo } from './similar-concerns';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
+import { partnerVisibility } from './partner-visibility';
 import type { PolicyTable } from './policy';
 import { POLICY, contextFor, effectiveAccess, readRoleFor } from './policy';
 import type { AuditCheckpoint, CaseQuery, Clock, Store, StoreTx } from './ports';
@@ -47,6 +48,52 @@ export interface CommandOutcome {
   advisedRoute?: string;
   /** true when this commandId had run before: nothing changed this time. */
   replayed: boolean;
+}
+
+/** What a command's document maker made (a letter), answered instead of the outcome (`document` in the command table). */
+export interface CommandDocument {
+  fileName: string;
+  contentType: string;
+  data: Uint8Array;
+  /** response headers particular to the document (whether a letter was recorded, addressed to guardians too). */
+  headers?: Readonly<Record<string, string>>;
+  /** audit rows for what the document itself did (the groups it prints, a code it issued), written with the command's. */
+  audit?: readonly { action: AuditInput['action']; groups: DataGroup[]; purpose: string }[];
+  /** runs once the command is recorded (a write outside the case's transaction, e.g. an access code's hash). */
+  committed?: () => Promise<void>;
+}
+
+/** Makes a command's document from the caller's allow-list view of the case as it stands before the command. */
+export type DocumentMaker<N extends CommandName = CommandName> = (made: {
+  user: User;
+  view: CaseView;
+  input: CommandInput<N>;
+  /** the outcome the command will have; `replayed`: this commandId ran before, nothing will be recorded. */
+  outcome: CommandOutcome;
+  now: string;
+  organisations: ReadonlyMap<string, Organisation>;
+}) => Promise<CommandDocument>;
+
+/** How a document command's run relates to its plan (see executeDocument). */
+interface DocumentRun {
+  /** plan only: check everything, write nothing. */
+  plan: boolean;
+  now: string;
+  /** the case's version and replay state the document was made for: anything else makes it again. */
+  ifVersion?: number;
+  ifReplayed?: boolean;
+  rows?: CommandDocument['audit'];
+}
+
+/** The case or the command changed between making a document and recording it: nothing written, make it again. */
+const STALE = Symbol('stale');
+
+interface RunResult {
+  outcome: CommandOutcome;
+  /** the case before the command (for a replay: as it is now). */
+  before?: CaseRecord;
+  /** when the command ran (for a replay: the first time). */
+  at: string;
 }
 
 export interface CaseSummary {
@@ -127,6 +174,19 @@ export function guardTexts(input: unknown, fields: readonly string[], options: G
   return new DomainError('INTAKE.IDENTIFIER_DETECTED', { categories: [...new Set(spans.map((s) => s.category))], fields: named, spans });
 }
 
+/**
+ * The personal groups a command writes by a role's right (C, E, F, G) that hold other data after a handler
+ * than before. A follows every transition, D's request statuses and H every closing; B is not held here yet:
+ * supplyIdentity records the registrations band (B) in Verrijking, which the inbrenger's row of the policy
+ * table does not let it write (a question for the table, issue 15).
+ */
+function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
+  // compared as the store keeps them (JSON), keys in a fixed order
+  const canonical = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x)) ?? 'undefined';
+  return (['C', 'E', 'F', 'G'] as const).filter((g) => canonical(before[GROUP_FIELD[g]]) !== canonical(after[GROUP_FIELD[g]]));
+}
+
 function fingerprint(name: string, input: unknown): string {
   return createHash('sha256').update(name).update(JSON.stringify(input)).digest('hex');
 }
@@ -181,8 +241,47 @@ export class Signaalpunt implements MeetingCases {
     // The registry is read before the transaction: a store may serialise its calls, so a non-transactional
     // store call made inside `transaction` would wait for the transaction itself (deadlock).
     const organisations = await this.organisations();
+    if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
     try {
-      return ok(await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations)));
+      const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations));
+      if (done === STALE) throw new Error('a command without a document cannot be stale');
+      return ok(done.outcome);
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+
+  /**
+   * Runs a command that answers with a document (`document` in the command table: a letter). Checked like
+   * every command and planned without writing; the document is then made from the caller's view of the
+   * case outside the transaction (the store is not held while it renders), and the command recorded in a
+   * second transaction only if neither the case nor the command changed meanwhile — else it is made again.
+   * If the document cannot be made, nothing is recorded. A replay (same commandId) makes the document
+   * again from the case as it is and records nothing: no second record, no second audit row.
+   */
+  async executeDocument<N extends CommandName>(name: N, user: User, raw: unknown, make: DocumentMaker<N>): Promise<Result<{ outcome: CommandOutcome; document: CommandDocument; at: string }>> {
+    if (!COMMANDS[name].document) throw new Error(`${name} answers with no document`);
+    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const input = parsed.data as CommandInput<N>;
+    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
+    const organisations = await this.organisations();
+    const now = this.nowIso();
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const planned = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, { plan: true, now }));
+        if (planned === STALE) continue;
+        const { view } = viewFor(user, planned.before!, organisations.get(user.organisationId), now, this.policy);
+        if (!view) throw new DomainError('CASE.NOT_FOUND');
+        const document = await make({ user, view, input, outcome: planned.outcome, now, organisations });
+        const run: DocumentRun = { plan: false, now, ifVersion: planned.before!.version, ifReplayed: planned.outcome.replayed, ...(document.audit ? { rows: document.audit } : {}) };
+        const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, run));
+        if (done === STALE) continue;
+        if (!done.outcome.replayed) await document.committed?.();
+        return ok({ outcome: done.outcome, document, at: done.at });
+      }
+      return fail('CASE.VERSION_CONFLICT');
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: e };
       throw e;
@@ -196,15 +295,23 @@ export class Signaalpunt implements MeetingCases {
     input: CommandInput<N>,
     guarded: DomainError | undefined,
     organisations: Map<string, Organisation>,
-  ): Promise<CommandOutcome> {
+    doc?: DocumentRun,
+  ): Promise<RunResult | typeof STALE> {
     const fp = fingerprint(name, input);
     const previous = await tx.getCommand(input.commandId);
+    if (doc?.ifReplayed !== undefined && doc.ifReplayed !== (previous !== undefined)) return STALE;
     if (previous) {
       if (previous.name !== name || previous.actorId !== user.id || previous.fingerprint !== fp) throw new DomainError('COMMAND.ID_REUSED');
-      return { ...(previous.result as CommandOutcome), replayed: true };
+      const outcome = { ...(previous.result as CommandOutcome), replayed: true };
+      if (!doc) return { outcome, at: previous.at };
+      // the document is made again from the case as it is now
+      const current = previous.caseId ? await tx.getCase(previous.caseId) : undefined;
+      if (!current) throw new DomainError('CASE.NOT_FOUND');
+      if (doc.ifVersion !== undefined && current.version !== doc.ifVersion) return STALE;
+      return { outcome, before: current, at: previous.at };
     }
     if (guarded) throw guarded;
-    const now = this.nowIso();
+    const now = doc?.now ?? this.nowIso();
     const org = organisations.get(user.organisationId);
     const rule = COMMANDS[name];
 
@@ -212,7 +319,9 @@ export class Signaalpunt implements MeetingCases {
     let before: CaseRecord | undefined;
     let role: Role;
     let outcome: HandlerOutcome;
+    const alsoWritten: DataGroup[] = [];
     if (name === 'submitConcern') {
+      if (doc) throw new Error('submitConcern answers with no document');
       if (!user.roles.includes('partner') || !isMember(org, now)) throw new DomainError('AUTH.NOT_A_MEMBER');
       role = 'ketenpartner';
       record = await this.newCase(tx, user, input as CommandInput<'submitConcern'>, now);
@@ -235,17 +344,24 @@ export class Signaalpunt implements MeetingCases {
       // a role the table keeps out of this phase (rolePhases) does not act here, whatever the policy says
       const acting = candidates.filter((r) => rule.rolePhases?.[r]?.includes(before!.frame.phase) ?? true).find((r) => effectiveAccess(this.policy, before!.frame.phase, rule.writes, [r], ctxPolicy)?.access === 'write');
       if (!acting) throw new DomainError('AUTH.FORBIDDEN');
+      // the groups the command also reads (a letter prints identity) need a read right of the same role
+      if ((rule.reads ?? []).some((g) => effectiveAccess(this.policy, before!.frame.phase, g, [acting], ctxPolicy) === undefined)) throw new DomainError('AUTH.FORBIDDEN');
+      if (doc?.ifVersion !== undefined && before.version !== doc.ifVersion) return STALE;
       role = acting;
       const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };
       const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
       outcome = handler(clone(before), input, ctx);
-      // Writing contact (F) needs its own write right in the policy table.
-      if (outcome.extraAudit?.some((a) => a.action === 'update' && a.groups.includes('F'))) {
-        if (effectiveAccess(this.policy, before.frame.phase, 'F', [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'CONTACT' });
-      }
       record = outcome.record;
+      // The groups the command changed: a content group it does not declare is a defect (nothing is written);
+      // each group it also writes (`alsoWrites`) needs its own write right in the policy table.
+      const declared = new Set<DataGroup>([rule.writes, ...(Object.keys(rule.alsoWrites ?? {}) as DataGroup[])]);
+      for (const group of changedGroups(before, record)) {
+        if (!declared.has(group)) throw new Error(`${name} changed group ${group}, which its entry in the command table does not declare`);
+        if (group !== rule.writes && effectiveAccess(this.policy, before.frame.phase, group, [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'ALSO_WRITES', group });
+        if (group !== rule.writes) alsoWritten.push(group);
+      }
       record.version = before.version + 1;
-      await tx.updateCase(record, before.version);
+      if (!doc?.plan) await tx.updateCase(record, before.version);
     }
 
     const result: CommandOutcome = {
@@ -269,14 +385,18 @@ export class Signaalpunt implements MeetingCases {
       purpose,
       commandId: input.commandId,
     });
+    if (doc?.plan) return { outcome: result, ...(before ? { before } : {}), at: now };
     const fromPhase = before?.frame.phase ?? 'INBRENG';
-    const rows: AuditInput[] = [audit(name === 'submitConcern' ? 'create' : 'update', [rule.writes], `${name}: ${rule.purpose}`, fromPhase)];
+    // a document's own rows first: it was made before the command was recorded
+    const rows: AuditInput[] = (doc?.rows ?? []).map((r) => audit(r.action, r.groups, r.purpose, fromPhase));
+    rows.push(audit(name === 'submitConcern' ? 'create' : 'update', [rule.writes], `${name}: ${rule.purpose}`, fromPhase));
     if (name === 'supplyIdentity' && record.identity) rows.push(audit('create', ['C'], `${name}: ${rule.purpose}`, fromPhase));
+    for (const group of alsoWritten) rows.push(audit('update', [group], `${name}: ${rule.alsoWrites![group]!}`, fromPhase));
     for (const extra of outcome.extraAudit ?? []) rows.push(audit(extra.action, extra.groups, `${name}: ${extra.purpose}`, fromPhase));
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
     await tx.appendAudit(rows);
     await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fp, caseId: record.id, result, at: now });
-    return result;
+    return { outcome: result, ...(before ? { before } : {}), at: now };
   }
 
   private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {
@@ -369,7 +489,7 @@ export class Signaalpunt implements MeetingCases {
         query.phases = (query.phases ?? [...ACTIVE_PHASES]).filter((p) => ACTIVE_PHASES.includes(p));
         // asked only for phases the chair sees nothing of (CLOSED, PURGED): an empty list, not every phase.
         if (query.phases.length === 0) return ok({ items: [], total: 0 });
-      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId };
+      } else query.visibleTo = { userId: user.id, organisationId: user.organisationId, visibility: partnerVisibility(this.policy) };
     }
     const { items, total } = await this.store.listCases(query);
     const summaries: CaseSummary[] = [];

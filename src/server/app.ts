@@ -26,8 +26,9 @@ import { notImplementedBotEndpoint } from './bot-endpoint';
 import type { Pseudonymiser } from './logging';
 import { buildOpenApiDocument } from './openapi';
 import type { Operation, OperationDeps, RawHandler } from './operations';
-import { allOperations, devTokenInput, parseWith } from './operations';
-import { registerTransparencyPages } from './routes/transparency';
+import { allOperations, devTokenInput } from './operations';
+import { parseWith } from './operation-kit';
+import { loadTransparencyAssets, transparencyServices, registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
 import { meetingEventsHandler } from './routes/meetings';
 import type { Problem } from './problems';
@@ -138,9 +139,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
-  const ops = allOperations(config.mode, config.templatesDir);
+  // the organisation profile and letter templates, loaded and checked once: a broken template stops the start
+  const assets = loadTransparencyAssets(config.templatesDir);
+  const ops = allOperations(config.mode, config.templatesDir, assets);
   const openapi = buildOpenApiDocument(ops, { mode: config.mode, ...(config.http.publicUrl ? { serverUrl: config.http.publicUrl } : {}) });
-  const deps: OperationDeps = { config, store, service: opts.service, now: () => clock.now() };
+  const base = { config, store, service: opts.service, now: () => clock.now() };
+  const deps: OperationDeps = { ...base, transparency: transparencyServices(base, assets) };
   const raw: Record<string, RawHandler> = {
     getHealth: async () => ({ status: 'ok' }),
     getReadiness: async () => {

@@ -10,26 +10,31 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { checkoutTemplatesDir } from '../config';
 import { CATALOGUE } from '../core/catalogue';
-import type { Result } from '../core/errors';
 import { DomainError } from '../core/errors';
 import type { BaseRole, User } from '../core/model';
 import { PHASES } from '../core/model';
 import type { CommandName } from '../core/phases';
-import { COMMAND_NAMES } from '../core/phases';
+import { COMMANDS, COMMAND_NAMES } from '../core/phases';
 import type { Store } from '../core/ports';
 import { caseId, isoDate, organisationId } from '../core/schemas';
-import type { Signaalpunt } from '../core/service';
+import type { DocumentMaker, Signaalpunt } from '../core/service';
 import { REFERENCE_SEARCH } from '../core/vocabulary';
-import { validationError } from '../core/service';
 import { isMember } from '../core/views';
 import { botInvokeResponseSchema, catalogueSchema, retentionReportSchema } from './response-schemas';
 import { meetingOperations } from './routes/meetings';
+import type { TransparencyAssets, TransparencyServices } from './routes/transparency';
 import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
+import { attachment, parseWith, unwrap } from './operation-kit';
+
+/** The makers of the documents the document commands answer with (`document` in the command table). */
+export type DocumentMakers = { readonly [N in CommandName]?: DocumentMaker<N> };
 
 export interface OperationDeps {
   config: Config;
   store: Store;
   service: Signaalpunt;
+  /** the transparency services and the document makers, built once at start-up. */
+  transparency: TransparencyServices;
   now(): Date;
 }
 
@@ -93,17 +98,6 @@ export interface Operation {
 
 /** Raw handlers the server supplies for raw operations, by operationId. */
 export type RawHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw r.error;
-  return r.value;
-};
-
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw validationError(r.error);
-  return r.data;
-}
 
 const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -242,20 +236,43 @@ const COMMAND_SUMMARIES: Record<CommandName, string> = {
   updateActionStatus: 'Update the status of a follow-up action',
   closeCase: 'Close the case after Reflectie',
   withdrawCase: 'Withdraw the case (any active phase)',
+  generateLetter: 'Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)',
 };
 
+/**
+ * The operation of one command, all from its entry in the command table: the path (`path`, else the name
+ * in kebab case), the body (its schema), and — for a command that answers with a document — the document
+ * made by the maker the server was given for it.
+ */
 function commandOperation(name: CommandName): Operation {
   const onCase = name !== 'submitConcern';
-  return {
+  const rule = COMMANDS[name];
+  const base = {
     operationId: name,
-    method: 'POST',
-    path: onCase ? `/api/v1/cases/{caseId}/${kebab(name)}` : '/api/v1/cases',
+    method: 'POST' as const,
+    path: onCase ? `/api/v1/cases/{caseId}/${rule.path ?? kebab(name)}` : '/api/v1/cases',
     summary: COMMAND_SUMMARIES[name],
-    tag: 'commands',
+    tag: 'commands' as const,
     auth: true,
     write: true,
     ...(onCase ? { params: caseParams } : {}),
     command: name,
+  };
+  if (rule.document) {
+    return {
+      ...base,
+      success: { status: 200, description: 'The document the command made; the command is recorded (a replay with the same commandId makes it again and records nothing).', contentType: rule.document.contentType },
+      extraResponses: { 409: 'Not possible in this phase, a precondition failed, a version conflict, or a reused commandId.' },
+      run: async ({ user, params, body, deps }) => {
+        const make = deps.transparency.documents[name] as DocumentMaker | undefined;
+        if (!make) throw new Error(`no document maker for ${name}`);
+        const { document } = unwrap(await deps.service.executeDocument(name, user, commandBody(body, params.caseId), make));
+        return { status: 200, body: Buffer.from(document.data), headers: { ...attachment(document.fileName, document.contentType), ...document.headers } };
+      },
+    };
+  }
+  return {
+    ...base,
     success: onCase
       ? { status: 200, description: 'The command ran (or had run before with this commandId: `replayed`).', schema: commandOutcomeSchema }
       : { status: 201, description: 'The case was created (200 with `replayed` when this commandId had run before).', schema: commandOutcomeSchema },
@@ -552,7 +569,6 @@ export function systemOperations(): Operation[] {
 
 /** Every operation of a server in the given mode. */
 /** Every operation of the API; the letters and documents use the municipality's templates (config.templatesDir). */
-export function allOperations(mode: Config['mode'], templatesDir: string = checkoutTemplatesDir()): Operation[] {
-  const assets = loadTransparencyAssets(templatesDir);
+export function allOperations(mode: Config['mode'], templatesDir: string = checkoutTemplatesDir(), assets: TransparencyAssets = loadTransparencyAssets(templatesDir)): Operation[] {
   return [...systemOperations(), ...operations(), ...meetingOperations(assets.profile), ...transparencyOperations(assets)].filter((op) => !op.localOnly || mode === 'local');
 }

@@ -1,6 +1,7 @@
 /**
- * A letter's text before it is made (issue 16): the same template, values and checks as LetterService.generate
- * (phase, policy, identity, something shared), rendered as Markdown text, without recording anything as sent
+ * A letter's text before it is made (issue 16): the same template and values as the generateLetter command,
+ * and its checks — the kind's phases from the command table, the policy, identity, something shared —
+ * rendered as Markdown text, without recording anything as sent
  * and without issuing an access code (the preview shows a placeholder where the code will be). Reading the
  * case's identity for it is audited with its purpose, as every read of group C is.
  */
@@ -12,14 +13,21 @@ import { viewFor } from '../core/views';
 import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import { toMarkdown } from './document';
-import type { LetterRequest, TemplateSet } from './letters';
-import { LETTER_RULES, letterDocument, letterRequestSchema, letterValues } from './letters';
+import { z } from 'zod';
+import { COMMANDS, letterCode } from '../core/phases';
+import { COMMAND_SCHEMAS } from '../core/schemas';
+import type { TemplateSet } from './letters';
+import { letterDocument, letterValues } from './letters';
+
+/** The preview's request: the generateLetter command's input without its idempotency key (nothing is recorded). */
+export const letterPreviewSchema = COMMAND_SCHEMAS.generateLetter;
+export type LetterPreviewRequest = Omit<z.input<typeof letterPreviewSchema>, 'commandId'>;
 
 /** Where the preview shows the access code: it is made only with the letter itself. */
 const PREVIEW_CODE = '····-····-····';
 
-export async function previewLetter(deps: TransparencyDeps, templates: TemplateSet, user: User, raw: LetterRequest): Promise<Result<{ title: string; text: string }>> {
-  const parsed = letterRequestSchema.safeParse(raw);
+export async function previewLetter(deps: TransparencyDeps, templates: TemplateSet, user: User, raw: LetterPreviewRequest): Promise<Result<{ title: string; text: string }>> {
+  const parsed = letterPreviewSchema.safeParse(raw);
   if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.code })) });
   const req = parsed.data;
   if (req.kind === 'invitation' && !req.meeting) return fail('VALIDATION.INVALID_INPUT', { fields: [{ path: 'meeting', issue: 'REQUIRED' }] });
@@ -28,7 +36,7 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
   try {
     const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
     const now = clock.now().toISOString();
-    const rule = LETTER_RULES[req.kind];
+    const phases = COMMANDS.generateLetter.kinds?.[req.kind] ?? [];
     const record = await store.transaction((tx) => tx.getCase(req.caseId));
     if (!record) throw new DomainError('CASE.NOT_FOUND');
     const usesContact = record.contact?.address !== undefined;
@@ -39,7 +47,7 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
       ...(usesDiscussion ? [{ group: 'E' as const, access: 'read' as const }] : []),
       ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
     ];
-    if (!rule.phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
+    if (!phases.includes(record.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED');
     if (!regisseurMay(policy, user, record, organisations.get(user.organisationId), now, needs)) throw new DomainError('AUTH.FORBIDDEN');
     if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
     if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
@@ -58,7 +66,7 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
       phase: record.frame.phase,
       action: 'read',
       groups,
-      purpose: `voorbeeld brief aan inwoner (${rule.code}), niet verzonden`,
+      purpose: `voorbeeld brief aan inwoner (${letterCode(req.kind)}), niet verzonden`,
       commandId: null,
     };
     await store.transaction((tx) => tx.appendAudit([row]));

@@ -1,25 +1,29 @@
 /**
  * Letters to the resident: the information letter at Verrijking, the invitation to the signaaloverleg
  * and the closure letter, in nl and en, from the municipality's templates (templates/letters/<locale>/).
- * Generating a letter records it as sent on the case (group H: kind, when, by whom) in the same
- * transaction; the letter's content is never stored. Residents under 16 are addressed together with
- * their parents or guardians.
+ * Generating a letter is the core's `generateLetter` command (src/core/phases.ts): the core checks, records
+ * it as sent on the case (group H: kind, when, by whom) and audits it like every command; this module makes
+ * the document (`letterMaker`). The letter's content is never stored. Residents under 16 are addressed
+ * together with their parents or guardians.
  */
-import { createHash } from 'node:crypto';
 import { generateAccessCode, hashAccessCode, normaliseAccessCode } from './access-codes';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { AuditInput } from '../core/audit';
 import { label } from '../core/catalogue';
-import { DomainError, fail, ok } from '../core/errors';
+import { DomainError, ok } from '../core/errors';
 import type { Result } from '../core/errors';
-import type { DataGroup, Organisation, Phase, User } from '../core/model';
+import type { DataGroup, Organisation, User } from '../core/model';
+import type { LetterKind } from '../core/phases';
+import { LETTER_KINDS, letterCode } from '../core/phases';
+
+export { LETTER_KINDS };
+export type { LetterKind };
+import type { CommandRequest, meetingSchema } from '../core/schemas';
+import type { DocumentMaker } from '../core/service';
+import { Signaalpunt } from '../core/service';
 import type { CaseView } from '../core/views';
-import { viewFor } from '../core/views';
-import { commandId as commandIdSchema } from '../core/schemas';
 import type { TransparencyDeps } from './deps';
-import { regisseurMay } from './deps';
 import type { DocModel } from './document';
 import { renderDocx } from './docx';
 import type { Language } from './format';
@@ -27,8 +31,6 @@ import { CATALOGUE_LOCALE, LANGUAGES, ageOn, formatDate, formatDays, formatMonth
 import type { TemplateValues, Vocabulary } from './template';
 import { TemplateError, checkTemplate, renderTemplate } from './template';
 
-export const LETTER_KINDS = ['information', 'invitation', 'closure'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** Residents younger than this on the letter's date are addressed together with their parents or guardians. */
 export const GUARDIAN_AGE = 16;
@@ -96,13 +98,6 @@ export const LETTER_VOCABULARY: Record<LetterKind, Vocabulary> = {
   },
 };
 
-/** In which phases each letter may be generated, and the code recorded in H.lettersSent. */
-export const LETTER_RULES: Record<LetterKind, { phases: readonly Phase[]; code: string }> = {
-  information: { phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], code: 'INFORMATION' },
-  invitation: { phases: ['BESPREKING', 'OPVOLGING'], code: 'INVITATION' },
-  closure: { phases: ['CLOSED'], code: 'CLOSURE' },
-};
-
 export type TemplateSet = Record<Language, Record<LetterKind, string>>;
 
 /** Reads and checks every letter template; throws TemplateError naming the file and the problems. */
@@ -123,20 +118,8 @@ export function loadLetterTemplates(templatesDir: string): TemplateSet {
 
 const COMPLAINT = { authority: { nl: 'Autoriteit Persoonsgegevens', en: 'Dutch Data Protection Authority (Autoriteit Persoonsgegevens)' }, url: 'https://autoriteitpersoonsgegevens.nl' };
 
-export const meetingSchema = z.strictObject({
-  date: z.iso.date(),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  location: z.string().trim().min(2).max(200),
-});
-export const letterRequestSchema = z.strictObject({
-  caseId: z.uuid(),
-  kind: z.enum(LETTER_KINDS),
-  locale: z.enum(['nl', 'en']).default('nl'),
-  /** idempotency key: the same request twice records the letter once. */
-  commandId: commandIdSchema.optional(),
-  meeting: meetingSchema.optional(),
-});
-export type LetterRequest = z.input<typeof letterRequestSchema>;
+/** A letter request: the `generateLetter` command's input (core/schemas.ts). */
+export type LetterRequest = CommandRequest<'generateLetter'>;
 
 /** The parts of a case and its world a letter is made from; built by `letterValues`. */
 export interface LetterInputs {
@@ -259,7 +242,7 @@ export function letterValues(inp: LetterInputs): TemplateValues {
     access: inp.access !== undefined,
     'access.code': inp.access?.code ?? '',
     'access.url': inp.access?.url ?? '',
-    informed: (view.reflection?.lettersSent ?? []).some((l) => l.kind === LETTER_RULES.information.code),
+    informed: (view.reflection?.lettersSent ?? []).some((l) => l.kind === letterCode('information')),
   };
   const labelLocale = CATALOGUE_LOCALE[locale];
   if (inp.kind === 'information') {
@@ -324,122 +307,69 @@ const FILE_STEM: Record<Language, Record<LetterKind, string>> = {
   en: { information: 'information-letter', invitation: 'invitation-signaaloverleg', closure: 'closure-letter' },
 };
 
-export class LetterService {
-  constructor(
-    private readonly deps: TransparencyDeps,
-    private readonly templates: TemplateSet,
-  ) {}
-
-  /**
-   * Generates a letter for one case and records it as sent (H.lettersSent: kind, at, by) with its audit
-   * rows, in one transaction after the document was made: if it cannot be made, nothing is recorded. The
-   * procesregisseur only, with write access to group H in the case's phase by the policy table.
-   */
-  async generate(user: User, raw: LetterRequest): Promise<Result<GeneratedLetter>> {
-    const parsed = letterRequestSchema.safeParse(raw);
-    if (!parsed.success) {
-      return fail('VALIDATION.INVALID_INPUT', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.code })) });
-    }
-    const req = parsed.data;
-    if (req.kind === 'invitation' && !req.meeting) return fail('VALIDATION.INVALID_INPUT', { fields: [{ path: 'meeting', issue: 'REQUIRED' }] });
-    if (!user.roles.includes('procesregisseur')) return fail('AUTH.FORBIDDEN');
-    const { store, clock, policy } = this.deps;
-    // Registry reads happen before the transaction (a store may serialise its calls).
-    const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
-    const now = clock.now().toISOString();
-    const fingerprint = createHash('sha256').update(JSON.stringify(req)).digest('hex');
-    const rule = LETTER_RULES[req.kind];
-    try {
-      // The document is made outside the write transaction (the store is not held while it renders); the
-      // recording transaction then checks that neither the case nor the command changed meanwhile.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const { previous, record } = await store.transaction(async (tx) => ({
-          previous: req.commandId ? await tx.getCommand(req.commandId) : undefined,
-          record: await tx.getCase(req.caseId),
-        }));
-        if (previous && (previous.name !== 'generateLetter' || previous.actorId !== user.id || previous.fingerprint !== fingerprint)) throw new DomainError('COMMAND.ID_REUSED');
-        if (!record) throw new DomainError('CASE.NOT_FOUND');
-        const usesContact = record.contact?.address !== undefined;
-        // the invitation names the parties involved (group E) as who will be there
-        const usesDiscussion = req.kind === 'invitation' && record.discussion !== undefined;
-        const needs: Parameters<typeof regisseurMay>[5] = [
-          { group: 'C', access: 'read' },
-          { group: 'H', access: 'write' },
-          ...(usesDiscussion ? [{ group: 'E' as const, access: 'read' as const }] : []),
-          ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
-        ];
-        if (!rule.phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
-        if (!regisseurMay(policy, user, record, organisations.get(user.organisationId), now, needs)) throw new DomainError('AUTH.FORBIDDEN');
-        if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
-        if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
-
-        // a fresh access code for the status page with every letter made (only its hash is kept: a replay cannot reprint the old one)
-        const codes = this.deps.residentCodes;
-        const access = codes ? { code: generateAccessCode(), url: codes.publicUrl } : undefined;
-        // the letter is made from the procesregisseur's view of the case, as every surface renders a case
-        const { view } = viewFor(user, record, organisations.get(user.organisationId), now, policy);
-        if (!view) throw new DomainError('AUTH.FORBIDDEN');
-        const values = letterValues({ view, kind: req.kind, locale: req.locale, now, organisations, deps: this.deps, ...(req.meeting ? { meeting: req.meeting } : {}), ...(access ? { access } : {}) });
-        const data = await renderDocx(letterDocument(this.templates[req.locale][req.kind], values), this.deps.profile, { locale: req.locale, letterhead: true });
-        const exported: DataGroup[] = ['C', ...(usesDiscussion ? (['E'] as const) : []), ...(usesContact ? (['F'] as const) : [])];
-        const audit = (action: AuditInput['action'], groups: DataGroup[], purpose: string): AuditInput => ({
-          at: now,
-          actorId: user.id,
-          role: 'procesregisseur',
-          caseId: record.id,
-          reference: record.frame.reference,
-          phase: record.frame.phase,
-          action,
-          groups,
-          purpose,
-          commandId: req.commandId ?? null,
-        });
-        const replay = previous !== undefined;
-        const sentAt = await store.transaction(async (tx): Promise<string | undefined> => {
-          const current = await tx.getCase(record.id);
-          const command = req.commandId ? await tx.getCommand(req.commandId) : undefined;
-          if (!current || current.version !== record.version || (command === undefined) !== (previous === undefined)) return undefined;
-          const rows: AuditInput[] = [audit('export', exported, `brief aan inwoner (${rule.code}${replay ? ', opnieuw aangemaakt' : ''})`)];
-          if (access) rows.push(audit('create', [], `toegangscode statuspagina uitgegeven (${rule.code})`));
-          if (replay) {
-            await tx.appendAudit(rows);
-            return (previous.result as { sentAt: string }).sentAt;
+/**
+ * Makes the letters of the core's `generateLetter` command (the command table: who, in which phases,
+ * writing group H; the core checks, records and audits it like every other command). The letter is made
+ * from the caller's allow-list view of the case; the rows it reports name the groups it prints. With the
+ * residents' access codes configured, each recorded letter carries a fresh code (only its hash is kept,
+ * once the letter is recorded); a replay makes the letter again without one and records nothing — the
+ * code printed in the first is the one that works (reissue one with …/access-code/reissue).
+ */
+export function letterMaker(deps: Pick<TransparencyDeps, 'config' | 'profile' | 'residentCodes'>, templates: TemplateSet): DocumentMaker<'generateLetter'> {
+  return async ({ user, view, input, outcome, now, organisations }) => {
+    const code = letterCode(input.kind);
+    const codes = deps.residentCodes;
+    const access = codes && !outcome.replayed ? { code: generateAccessCode(), url: codes.publicUrl } : undefined;
+    const values = letterValues({ view, kind: input.kind, locale: input.locale, now, organisations, deps, ...(input.meeting ? { meeting: input.meeting } : {}), ...(access ? { access } : {}) });
+    const data = await renderDocx(letterDocument(templates[input.locale][input.kind], values), deps.profile, { locale: input.locale, letterhead: true });
+    // the invitation names the parties involved (group E) as who will be there; the address is contact (group F)
+    const printed: DataGroup[] = ['C', ...(input.kind === 'invitation' && view.discussion !== undefined ? (['E'] as const) : []), ...(view.contact?.address !== undefined ? (['F'] as const) : [])];
+    return {
+      fileName: `${FILE_STEM[input.locale][input.kind]}-${view.reference}.docx`,
+      contentType: DOCX_TYPE,
+      data,
+      headers: { 'x-letter-recorded': String(!outcome.replayed), 'x-letter-guardians': String(values.guardians === true) },
+      audit: [{ action: 'export', groups: printed, purpose: `brief aan inwoner (${code})` }, ...(access ? [{ action: 'create' as const, groups: [], purpose: `toegangscode statuspagina uitgegeven (${code})` }] : [])],
+      ...(codes && access
+        ? {
+            committed: () =>
+              codes.store.putAccessCode({
+                reference: view.reference,
+                caseId: view.id,
+                codeHash: hashAccessCode(codes.secret, view.reference, normaliseAccessCode(access.code)!),
+                issuedAt: now,
+                issuedBy: user.id,
+                origin: code,
+              }),
           }
-          const next = structuredClone(record);
-          next.reflection.lettersSent.push({ kind: rule.code, at: now, by: user.id });
-          next.version = record.version + 1;
-          await tx.updateCase(next, record.version);
-          rows.push(audit('update', ['H'], `verzonden brief vastgelegd: ${rule.code}`));
-          if (req.commandId) await tx.putCommand({ commandId: req.commandId, name: 'generateLetter', actorId: user.id, fingerprint, caseId: record.id, result: { sentAt: now }, at: now });
-          await tx.appendAudit(rows);
-          return now;
-        });
-        if (sentAt === undefined) continue; // the case changed while the letter was made: make it again
-        if (codes && access) {
-          await codes.store.putAccessCode({
-            reference: record.frame.reference,
-            caseId: record.id,
-            codeHash: hashAccessCode(codes.secret, record.frame.reference, normaliseAccessCode(access.code)!),
-            issuedAt: now,
-            issuedBy: user.id,
-            origin: rule.code,
-          });
-        }
-        return ok({
-          kind: req.kind,
-          locale: req.locale,
-          fileName: `${FILE_STEM[req.locale][req.kind]}-${record.frame.reference}.docx`,
-          contentType: DOCX_TYPE,
-          data,
-          sentAt,
-          addressedToGuardians: values.guardians === true,
-          recorded: !replay,
-        });
-      }
-      return fail('CASE.VERSION_CONFLICT');
-    } catch (e) {
-      if (e instanceof DomainError) return { ok: false, error: e };
-      throw e;
-    }
+        : {}),
+    };
+  };
+}
+
+/** Letters to the resident through the core's command: the letter and what the core recorded. */
+export class LetterService {
+  private readonly core: Signaalpunt;
+  private readonly make: DocumentMaker<'generateLetter'>;
+  constructor(deps: TransparencyDeps, templates: TemplateSet) {
+    this.core = new Signaalpunt(deps.store, deps.clock, deps.config, deps.policy);
+    this.make = letterMaker(deps, templates);
+  }
+
+  /** Makes a letter for one case and records it as sent (H.lettersSent: kind, at, by): the `generateLetter` command. */
+  async generate(user: User, request: LetterRequest): Promise<Result<GeneratedLetter>> {
+    const r = await this.core.executeDocument('generateLetter', user, request, this.make);
+    if (!r.ok) return r;
+    const { outcome, document, at } = r.value;
+    return ok({
+      kind: request.kind,
+      locale: request.locale ?? 'nl',
+      fileName: document.fileName,
+      contentType: document.contentType,
+      data: Buffer.from(document.data),
+      sentAt: at,
+      addressedToGuardians: document.headers?.['x-letter-guardians'] === 'true',
+      recorded: !outcome.replayed,
+    });
   }
 }

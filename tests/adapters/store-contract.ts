@@ -12,6 +12,10 @@ import type { AuditInput } from '../../src/core/audit';
 import { GENESIS_HASH, verifyRows } from '../../src/core/audit';
 import { DomainError } from '../../src/core/errors';
 import type { CaseRecord, Organisation, Phase, User } from '../../src/core/model';
+import { DATA_GROUPS } from '../../src/core/model';
+import { partnerVisibility } from '../../src/core/partner-visibility';
+import type { PolicyTable } from '../../src/core/policy';
+import { POLICY } from '../../src/core/policy';
 import type { CaseQuery, Store } from '../../src/core/ports';
 import type { DeletionRecord } from '../../src/core/retention';
 import { Signaalpunt } from '../../src/core/service';
@@ -346,6 +350,17 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(await visible(U.coach)).toEqual(['c4', 'c2', 'c1']); // c2: asked (and answered) in VERRIJKING
         expect(await visible(U.trainer)).toEqual(['c1']); // membership is the service's check, not the store's
         expect(await keysOf({ visibleTo: { userId: U.agent.id, organisationId: 'politie' }, phases: ['CLOSED', 'PURGED'] })).toEqual({ keys: ['c5'], total: 1 });
+      });
+
+      test('visibleTo follows the policy table: a table without the inbrenger’s and the parties’ cells in CLOSED drops exactly those cases', async () => {
+        const policy: PolicyTable = structuredClone(POLICY);
+        for (const group of DATA_GROUPS) for (const role of ['inbrenger', 'involvedPartner', 'leadPartner'] as const) delete policy[group][role]?.CLOSED;
+        const visibility = partnerVisibility(policy);
+        const visible = async (user: User) => (await keysOf({ visibleTo: { userId: user.id, organisationId: user.organisationId, visibility } })).keys;
+        expect(await visible(U.mentor)).toEqual(['c2', 'c1']); // c5: own, CLOSED
+        expect(await visible(U.agent)).toEqual(['c8', 'c4', 'c3', 'c2', 'c1']); // c5: party, CLOSED
+        expect(await visible(U.leerplicht)).toEqual(['c3', 'c1']); // c6: own, CLOSED
+        expect(await visible(U.jongerenwerk)).toEqual(['c8', 'c4', 'c1']);
       });
 
       test('by kenmerk: a part of the kenmerk or the whole of it, alone and within a partner’s visible cases', async () => {

@@ -7,6 +7,7 @@ import type { AuditRow } from '../../src/core/audit';
 import type { DomainError, ErrorCode, Result } from '../../src/core/errors';
 import type { CaseRecord, User } from '../../src/core/model';
 import type { CommandName } from '../../src/core/phases';
+import { COMMANDS } from '../../src/core/phases';
 import type { CommandOutcome } from '../../src/core/service';
 import type { World } from '../support/world';
 import { CONCERN, U } from '../support/world';
@@ -35,8 +36,11 @@ export async function allAudit(w: World): Promise<AuditRow[]> {
 }
 
 /** Runs a command with a fresh commandId and returns the result value (refusals included). */
-export function attempt(w: World, name: CommandName, user: User, input: Record<string, unknown>): Promise<Result<CommandOutcome>> {
-  return w.sp.execute(name, user, { commandId: randomUUID(), ...input });
+export async function attempt(w: World, name: CommandName, user: User, input: Record<string, unknown>): Promise<Result<CommandOutcome>> {
+  if (!COMMANDS[name].document) return w.sp.execute(name, user, { commandId: randomUUID(), ...input });
+  // a command answering with a document (a letter): an empty one, so that only the command's own rules decide
+  const r = await w.sp.executeDocument(name, user, { commandId: randomUUID(), ...input }, async () => ({ fileName: 'empty', contentType: 'text/plain', data: new Uint8Array() }));
+  return r.ok ? { ok: true, value: r.value.outcome } : r;
 }
 
 export function refusal<T>(r: Result<T>): DomainError {

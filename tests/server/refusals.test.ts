@@ -54,6 +54,8 @@ const WRONG_ROLE: Refusal[] = [
   { command: 'updateActionStatus', as: DEMO.agent, phase: 'REFLECTIE', body: async (id) => BODIES.updateActionStatus(await actionIdOf(id)), code: 'AUTH.FORBIDDEN' },
   { command: 'closeCase', as: DEMO.voorzitter, phase: 'REFLECTIE', body: BODIES.closeCase, code: 'AUTH.FORBIDDEN' },
   { command: 'withdrawCase', as: DEMO.voorzitter, phase: 'INBRENG', body: BODIES.withdrawCase, code: 'AUTH.FORBIDDEN' },
+  { command: 'generateLetter', as: DEMO.voorzitter, phase: 'VERRIJKING', body: () => ({ kind: 'information' }), code: 'AUTH.FORBIDDEN' },
+  { command: 'generateLetter', as: DEMO.fg, phase: 'VERRIJKING', body: () => ({ kind: 'information' }), code: 'CASE.NOT_FOUND' },
   // Who may not see a case at all is told it does not exist.
   { command: 'decideSuspicion', as: DEMO.trainer, phase: 'INBRENG', body: BODIES.decideSuspicion, code: 'CASE.NOT_FOUND' },
   { command: 'withdrawCase', as: DEMO.fg, phase: 'VERRIJKING', body: BODIES.withdrawCase, code: 'CASE.NOT_FOUND' },
@@ -71,6 +73,7 @@ const WRONG_PHASE: Refusal[] = [
   { command: 'updateActionStatus', as: DEMO.regisseur, phase: 'BESPREKING', body: () => BODIES.updateActionStatus('a1'), code: 'CASE.TRANSITION_NOT_ALLOWED' },
   { command: 'closeCase', as: DEMO.regisseur, phase: 'OPVOLGING', body: BODIES.closeCase, code: 'CASE.TRANSITION_NOT_ALLOWED' },
   { command: 'withdrawCase', as: DEMO.regisseur, phase: 'CLOSED', body: BODIES.withdrawCase, code: 'CASE.TRANSITION_NOT_ALLOWED' },
+  { command: 'generateLetter', as: DEMO.regisseur, phase: 'INBRENG', body: () => ({ kind: 'information' }), code: 'CASE.TRANSITION_NOT_ALLOWED' },
 ];
 
 const label = (r: Refusal): string => `${r.command} by ${r.as}${r.phase ? ` in ${r.phase}` : ''} is refused with ${r.code}`;

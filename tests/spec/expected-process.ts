@@ -57,4 +57,10 @@ export const EXPECTED_STEPS: Record<string, SpecStep> = {
   updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', source: 'phase 4 (actions with a status) and phase 5: "the procesregisseur reports the follow-up status"' },
   closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', source: 'phase 5: "the case is closed"; Roles: procesregisseur "closure"; the closure reason is group H' },
   withdrawCase: { phases: ACTIVE, roles: ['procesregisseur'], writes: 'A', source: 'diagram: "withdrawn possible in every phase"; Roles: procesregisseur "runs the list … closure"' },
+  generateLetter: {
+    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'H',
+    source: 'Letters and messages: "information letter at Verrijking …, invitation to the signaaloverleg, closure letter"; Roles: procesregisseur "runs … letters"; group H holds "letters sent"',
+  },
 };

@@ -35,6 +35,7 @@ import type { SPFI } from '@pnp/sp';
 import { chainRows, hashRow } from '../../core/audit';
 import type { AuditInput, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
+import { partnerVisibility } from '../../core/partner-visibility';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../../core/model';
 import type { PolicyTable } from '../../core/policy';
@@ -1028,16 +1029,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         const asked = new Set(relations.filter((r) => r.Relation === 'asked').map((r) => str(r.CaseId)));
         const party = new Set(relations.filter((r) => r.Relation === 'party').map((r) => str(r.CaseId)));
         const mine = new Set(own.map((r) => str(r.CaseId)));
-        // Mirrors the policy table's row filter for partners; the core still applies the policy to every row.
+        // the phases per relation come from the policy table (core/partner-visibility.ts); the core still applies the policy to every row.
+        const vis = query.visibleTo.visibility ?? partnerVisibility(this.policy);
         visible = visible.filter((r) => {
           const id = str(r.CaseId);
           const phase = str(r.Phase) as Phase;
-          return (
-            phase === 'INBRENG' ||
-            (mine.has(id) && phase !== 'PURGED') ||
-            (asked.has(id) && ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'].includes(phase)) ||
-            (party.has(id) && ['BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'].includes(phase))
-          );
+          return vis.member.includes(phase) || (mine.has(id) && vis.inbrenger.includes(phase)) || (asked.has(id) && vis.asked.includes(phase)) || (party.has(id) && vis.party.includes(phase));
         });
       }
       visible.sort((a, b) => (str(a.CreatedAt) < str(b.CreatedAt) ? 1 : str(a.CreatedAt) > str(b.CreatedAt) ? -1 : str(a.CaseId).localeCompare(str(b.CaseId))));

@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { chainRows } from '../../core/audit';
 import type { AuditInput, AuditLink, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
+import { partnerVisibility } from '../../core/partner-visibility';
 import { DomainError } from '../../core/errors';
 import { ACTIVE_PHASES, PHASES } from '../../core/model';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
@@ -381,26 +382,29 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   }
 
   /**
-   * A partner's list. Mirrors the policy table's row filter for partners (the core still applies the policy
-   * to every row): INBRENG for every member, own intakes until purged, asked in VERRIJKING–REFLECTIE, party
-   * in BESPREKING–CLOSED. Written as a UNION of index-backed branches — by phase, by inbrenger user, by the
-   * organisation's relations (which carry the case's phase and creation time, migration 13) — so that its
-   * cost follows the cases the partner can see, not all cases. The page takes the first offset + limit of
-   * each branch in index order before merging, and reads the wide rows of the page only.
+   * A partner's list: the phases per relation come from the policy table (core/partner-visibility.ts; the
+   * core still applies the policy to every row). Written as a UNION of index-backed branches — by phase, by
+   * inbrenger user, by the organisation's relations (which carry the case's phase and creation time,
+   * migration 13) — so that its cost follows the cases the partner can see, not all cases. The page takes
+   * the first offset + limit of each branch in index order before merging, and reads the wide rows of the
+   * page only. Phases go into the SQL as literals from the closed set PHASES, never from input.
    */
   private listVisible(visibleTo: NonNullable<CaseQuery['visibleTo']>, where: readonly string[], params: Record<string, unknown>): { items: CaseRecord[]; total: number } {
+    const vis = visibleTo.visibility ?? partnerVisibility();
     const also = where.map((w) => ` AND ${w}`).join('');
+    const inPhases = (column: string, phases: readonly Phase[]): string => `${column} IN (${phases.filter((p) => PHASES.includes(p)).map((p) => `'${p}'`).join(', ')})`;
     const own = (condition: string): string => `SELECT c.created_at AS created_at, c.id AS id FROM cases c WHERE ${condition}${also}`;
     // without other filters a relation branch reads its index only; with them, it joins the case's row.
     const related = (relation: 'asked' | 'party', phases: readonly Phase[]): string =>
       `SELECT r.created_at AS created_at, r.case_id AS id FROM case_relations r${where.length ? ' JOIN cases c ON c.id = r.case_id' : ''}
-       WHERE r.organisation_id = @vo AND r.relation = '${relation}' AND r.phase IN (${phases.map((p) => `'${p}'`).join(', ')})${also}`;
+       WHERE r.organisation_id = @vo AND r.relation = '${relation}' AND ${inPhases('r.phase', phases)}${also}`;
     const branches = [
-      own("c.phase = 'INBRENG'"),
-      own("c.inbrenger_user = @vu AND c.phase <> 'PURGED'"),
-      related('asked', ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE']),
-      related('party', ['BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED']),
+      ...(vis.member.length ? [own(inPhases('c.phase', vis.member))] : []),
+      ...(vis.inbrenger.length ? [own(`c.inbrenger_user = @vu AND ${inPhases('c.phase', vis.inbrenger)}`)] : []),
+      ...(vis.asked.length ? [related('asked', vis.asked)] : []),
+      ...(vis.party.length ? [related('party', vis.party)] : []),
     ];
+    if (branches.length === 0) return { items: [], total: 0 };
     const all = { ...params, vu: visibleTo.userId, vo: visibleTo.organisationId, top: Number(params.offset) + Number(params.limit) };
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${branches.join(' UNION ')})`).get(all) as { n: number }).n;
     const heads = branches.map((b) => `SELECT * FROM (${b} ORDER BY created_at DESC, id LIMIT @top)`).join(' UNION ');

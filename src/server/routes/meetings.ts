@@ -15,16 +15,11 @@ import { Signaalpunt } from '../../core/service';
 import { meetingEventsFor } from '../meeting-events';
 import { counterOf, etagOf, isCountingStore, matchesEtag, snapshotsFor } from '../meeting-snapshot';
 import type { Operation, OperationContext, OperationDeps, OperationResult, RawHandler } from '../operations';
-import { parseWith } from '../operations';
+import { parseWith, unwrap } from '../operation-kit';
 import { HttpProblem } from '../problems';
 import { minutesToDocx } from '../../transparency/minutes-docx';
 import type { OrganisationProfile } from '../../transparency/profile';
 import { agendaSchema, meetingSummarySchema, minutesSchema, stageSchema } from '../response-schemas';
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw r.error;
-  return r.value;
-};
 
 function isMeetingStore(store: Store): store is Store & MeetingStore {
   const s = store as Partial<MeetingStore>;

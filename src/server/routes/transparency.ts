@@ -1,5 +1,6 @@
 /**
- * Transparency and accountability over HTTP (issue 7): letters to the resident, the access export
+ * Transparency and accountability over HTTP (issue 7): the makers of the letters to the resident (their
+ * route is the command table's `generateLetter`, src/server/operations.ts), the access export
  * (AVG art. 15), the processing register and DPIA annex, anonymous statistics (JSON or CSV) and the
  * informing deadlines. Each operation is a thin call into src/transparency, which decides who may do what.
  * The organisation profile and letter templates are loaded and checked once, when the routes are built,
@@ -10,20 +11,21 @@ import { join } from 'node:path';
 import { parseISO } from 'date-fns';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { Result } from '../../core/errors';
 import { DomainError } from '../../core/errors';
 import { dueDeadlines } from '../../core/deadlines';
 import { POLICY } from '../../core/policy';
-import { commandId as commandIdSchema, isoDate } from '../../core/schemas';
+import { isoDate } from '../../core/schemas';
 import type { AccessRequest } from '../../transparency/access-export';
 import { AccessExportService, accessRequestSchema } from '../../transparency/access-export';
 import type { TransparencyDeps } from '../../transparency/deps';
 import { transparencyDeps } from '../../transparency/deps';
 import { toMarkdown } from '../../transparency/document';
 import { renderDocx } from '../../transparency/docx';
-import type { LetterRequest, TemplateSet } from '../../transparency/letters';
-import { DOCX_TYPE, LETTER_KINDS, LetterService, loadLetterTemplates, meetingSchema } from '../../transparency/letters';
+import type { TemplateSet } from '../../transparency/letters';
+import { DOCX_TYPE, letterMaker, loadLetterTemplates } from '../../transparency/letters';
 import { previewLetter } from '../../transparency/letter-preview';
+import { LETTER_KINDS } from '../../core/phases';
+import { meetingSchema } from '../../core/schemas';
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
@@ -35,21 +37,9 @@ import { AttemptLimiter, DEFAULT_LIMITS } from '../../transparency/resident-limi
 import { checkoutRoot } from '../../config';
 import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
-import { validationError } from '../../core/service';
-import type { Operation, OperationDeps } from '../operations';
 import { accessExportSchema, informingRemindersSchema, residentLocksSchema, statisticsSchema } from '../response-schemas';
-
-/** Validates a body like the route table does (kept here so this module imports only types from it). */
-function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) throw validationError(r.error);
-  return r.data;
-}
-
-const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw r.error;
-  return r.value;
-};
+import { attachment, parseWith, unwrap } from '../operation-kit';
+import type { DocumentMakers, Operation, OperationDeps } from '../operations';
 
 export interface TransparencyAssets {
   profile: OrganisationProfile;
@@ -63,7 +53,7 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
 
 /** the access codes' secret per data folder, read once. */
 const codeSecrets = new Map<string, Buffer>();
-const residentCodesFor = (deps: OperationDeps): ResidentCodeDeps | undefined => {
+const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps | undefined => {
   const store = deps.store as Partial<ResidentAccessStore>;
   if (typeof store.putAccessCode !== 'function' || typeof store.getAccessCode !== 'function') return undefined;
   const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
@@ -72,24 +62,40 @@ const residentCodesFor = (deps: OperationDeps): ResidentCodeDeps | undefined => 
   return { store: deps.store as unknown as ResidentAccessStore, secret, publicUrl: deps.config.resident.publicUrl };
 };
 
-const depsFor = (deps: OperationDeps, assets: TransparencyAssets): TransparencyDeps => {
+const depsFor = (deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyDeps => {
   const residentCodes = residentCodesFor(deps);
   return transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, ...(residentCodes ? { residentCodes } : {}) });
 };
 
-const attachment = (fileName: string, contentType: string): Record<string, string> => ({
-  'content-type': contentType,
-  'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-});
+/** The transparency services of a server, built once at start-up (not per request). */
+export interface TransparencyServices {
+  access: AccessExportService;
+  resident: ResidentAccessService;
+  statistics: StatisticsService;
+  /** the residents' access codes, when the store keeps them. */
+  codes?: ResidentCodeDeps;
+  /** the makers of the documents the core's document commands answer with (the command table's `document`). */
+  documents: DocumentMakers;
+}
+
+export function transparencyServices(deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyServices {
+  const t = depsFor(deps, assets);
+  return {
+    access: new AccessExportService(t),
+    resident: new ResidentAccessService(t),
+    statistics: new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }),
+    ...(t.residentCodes ? { codes: t.residentCodes } : {}),
+    documents: { generateLetter: letterMaker(t, assets.templates) },
+  };
+}
 
 const caseParams = z.strictObject({ caseId: z.uuid() });
-const letterBody = z.strictObject({
+/** a letter's preview: the generateLetter command's input without its case (the path) and idempotency key (nothing is recorded). */
+const previewBody = z.strictObject({
   kind: z.enum(LETTER_KINDS),
   locale: z.enum(['nl', 'en']).default('nl'),
-  commandId: commandIdSchema.optional().describe('idempotency key, a UUID or a ULID: the same request twice records the letter once'),
   meeting: meetingSchema.optional().describe('required for the invitation'),
 });
-const previewBody = letterBody.omit({ commandId: true });
 const accessBody = accessRequestSchema.extend({ format: z.enum(['json', 'docx']).default('json') });
 const docQuery = z.strictObject({ format: z.enum(['markdown', 'docx']).default('markdown') });
 const statisticsQuery = z.strictObject({
@@ -125,25 +131,6 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
   return [
     {
       ...base,
-      operationId: 'generateLetter',
-      method: 'POST',
-      path: '/api/v1/cases/{caseId}/letters',
-      summary: 'Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)',
-      write: true,
-      roles: ['procesregisseur'],
-      params: caseParams,
-      body: letterBody,
-      success: { status: 200, description: 'The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored.', contentType: DOCX_TYPE },
-      extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
-      run: async ({ user, params, body, deps }) => {
-        const b = parseWith(letterBody, body ?? {});
-        const request: LetterRequest = { caseId: params.caseId!, ...b };
-        const letter = unwrap(await new LetterService(depsFor(deps, assets), assets.templates).generate(user, request));
-        return { status: 200, body: letter.data, headers: { ...attachment(letter.fileName, letter.contentType), 'x-letter-recorded': String(letter.recorded), 'x-letter-guardians': String(letter.addressedToGuardians) } };
-      },
-    },
-    {
-      ...base,
       operationId: 'previewLetter',
       method: 'POST',
       path: '/api/v1/cases/{caseId}/letters/preview',
@@ -171,7 +158,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'The export as JSON, or a readable .docx with format=docx. The export itself is audited.', schema: accessExportSchema, alsoAs: [DOCX_TYPE] },
       run: async ({ user, body, deps }) => {
         const { format, ...request } = parseWith(accessBody, body ?? {});
-        const result = unwrap(await new AccessExportService(depsFor(deps, assets)).export(user, request as AccessRequest));
+        const result = unwrap(await deps.transparency.access.export(user, request as AccessRequest));
         if (format === 'docx') return { status: 200, body: result.docx.data, headers: attachment(result.docx.fileName, result.docx.contentType) };
         return { status: 200, body: result.json };
       },
@@ -187,7 +174,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       params: caseParams,
       success: { status: 200, description: 'The kenmerk and when the code was revoked.', schema: z.strictObject({ reference: z.string(), revokedAt: z.iso.datetime({ offset: true }) }) },
       extraResponses: { 409: 'No code was issued for this case (CASE.PRECONDITION_FAILED).' },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).revoke(user, params.caseId!)) }),
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.transparency.resident.revoke(user, params.caseId!)) }),
     },
     {
       ...base,
@@ -199,7 +186,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       roles: ['procesregisseur'],
       params: caseParams,
       success: { status: 200, description: 'The kenmerk and the new code (only its hash is kept).', schema: z.strictObject({ reference: z.string(), code: z.string(), issuedAt: z.iso.datetime({ offset: true }) }) },
-      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await new ResidentAccessService(depsFor(deps, assets)).reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.transparency.resident.reissue(user, params.caseId!)), headers: { 'cache-control': 'no-store' } }),
     },
     {
       ...base,
@@ -235,7 +222,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).', schema: residentLocksSchema },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
-        const codes = residentCodesFor(deps);
+        const codes = deps.transparency.codes;
         if (!codes) return { status: 200, body: { items: [] } };
         return { status: 200, body: { items: await new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS).locked(deps.now()) } };
       },
@@ -254,7 +241,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'The figures as JSON, or as CSV with format=csv. Never a reference or identity.', schema: statisticsSchema, alsoAs: ['text/csv'] },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof statisticsQuery>;
-        const report = unwrap(await new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }).report(user, { from: q.from, to: q.to }, q.locale));
+        const report = unwrap(await deps.transparency.statistics.report(user, { from: q.from, to: q.to }, q.locale));
         if (q.format === 'csv') return { status: 200, body: statisticsCsv(report), headers: attachment(`statistieken-${q.from}-${q.to}.csv`, 'text/csv; charset=utf-8') };
         return { status: 200, body: report };
       },

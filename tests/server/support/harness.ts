@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Config } from '../../../src/config';
 import { loadConfig } from '../../../src/config';
+import type { CommandName } from '../../../src/core/phases';
+import { COMMANDS } from '../../../src/core/phases';
 import { SqliteStore } from '../../../src/adapters/sqlite';
 import type { RunningServer, StartOptions } from '../../../src/server/start';
 import { startServer } from '../../../src/server/start';
@@ -174,7 +176,8 @@ export async function command(t: TestServer, as: string, name: string, caseId: s
   return r.body;
 }
 
-export const commandPath = (name: string, caseId?: string): string => (caseId ? `/api/v1/cases/${caseId}/${kebab(name)}` : '/api/v1/cases');
+/** A command's path: the command table's `path`, else its name in kebab case. */
+export const commandPath = (name: string, caseId?: string): string => (caseId ? `/api/v1/cases/${caseId}/${COMMANDS[name as CommandName]?.path ?? kebab(name)}` : '/api/v1/cases');
 
 /** Walks a new case to `phase` over the API with the demo users. */
 export async function driveTo(t: TestServer, phase: ApiPhase): Promise<string> {

@@ -287,10 +287,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)
-         * @description Allowed for: procesregisseur.
-         */
+        /** Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur) */
         post: operations["generateLetter"];
         delete?: never;
         options?: never;
@@ -2620,8 +2617,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description idempotency key, a UUID or a ULID: the same request twice records the letter once */
+                    /** @description Idempotency key chosen by the client, a UUID or a ULID (it is kept in the audit): the same id twice has no second effect */
                     commandId?: string;
+                    expectedVersion?: number;
                     /** @enum {string} */
                     kind: "information" | "invitation" | "closure";
                     /**
@@ -2640,7 +2638,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The letter as .docx. Recorded on the case as sent (kind, when, by whom); its content is not stored. */
+            /** @description The document the command made; the command is recorded (a replay with the same commandId makes it again and records nothing). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2685,7 +2683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED). */
+            /** @description Not possible in this phase, a precondition failed, a version conflict, or a reused commandId. */
             409: {
                 headers: {
                     [name: string]: unknown;
