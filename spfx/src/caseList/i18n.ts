@@ -127,7 +127,6 @@ const nl = {
   fieldResidentStance: 'Standpunt van de inwoner',
   // evaluation and accountability (the dashboard tab)
   tabsLabel: 'Onderdelen van het Signaalpunt',
-  tabsMore: 'Meer onderdelen',
   tabCases: 'Zaken',
   tabDashboard: 'Evaluatie en verantwoording',
   tabRegistry: 'Partnerregister',
@@ -603,7 +602,6 @@ const en: Strings = {
   fieldActionOrganisation: 'Organisation carrying it out',
   fieldResidentStance: "Resident's stance",
   tabsLabel: 'Parts of the Signaalpunt',
-  tabsMore: 'More parts',
   tabCases: 'Cases',
   tabDashboard: 'Evaluation and accountability',
   tabRegistry: 'Partner registry',

@@ -115,9 +115,8 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   return (
     <Pivot
       aria-label={s.tabsLabel}
-      // four tabs do not fit a narrow column: the ones that do not fit go into a menu
-      overflowBehavior="menu"
-      overflowAriaLabel={s.tabsMore}
+      // four tabs do not fit a narrow column: they wrap onto a second line rather than widen the page
+      styles={{ root: { whiteSpace: 'normal' } }}
       selectedKey={tab}
       onLinkClick={(item) => {
         const key = ((item && item.props.itemKey) || 'cases') as TabKey;
