@@ -21,24 +21,11 @@ import { loadRecord, processView, recognitionLine } from '../bot/app/routes/comm
 import { INTAKE_CARD, intakeConfirmedCard, intakeInputs } from '../bot/app/routes/intake';
 import { silentLogger } from '../bot/app/types';
 import type { Turn } from '../bot/app/types';
+import { intakeSubmitData } from './util';
 
 const N = Math.max(50, Number(process.env.BENCH_STEPS_N ?? 1000));
 
-const submitData = () => ({
-  card: 'intake',
-  v: 1,
-  cardId: randomUUID(),
-  // sent anyway after the duplicate hint (issue 16): every submit writes a case, the path measured
-  confirmSimilar: 'yes',
-  riskSignals: 'GELD,VERZUIM',
-  forms: 'DEALEN',
-  protectiveFactors: 'BETROKKEN_OUDERS',
-  ageYears: '15',
-  ageBand: '',
-  registrationsBand: '0',
-  urgency: 'normal',
-  freeText: 'Jongen van ongeveer 15 heeft sinds kort dure kleding en veel contant geld, spijbelt vaak.',
-});
+const submitData = intakeSubmitData;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

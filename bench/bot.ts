@@ -29,7 +29,7 @@ import type { Bot } from '../bot';
 import { agentsMessagesHandler } from '../bot/channel/agents/http';
 import { messagesHandler } from '../bot/channel/http';
 import type { BotSdk } from '../bot/config';
-import { report } from './util';
+import { intakeSubmitData, report } from './util';
 
 const CONCURRENCY = 50;
 const ROUNDS = Math.max(5, Number(process.env.BENCH_BOT_ROUNDS ?? 7));
@@ -89,21 +89,7 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
   const mentor = demoUser('mentor@school.demo');
 
   const invoke = () => {
-    const data = {
-      card: 'intake',
-      v: 1,
-      cardId: randomUUID(),
-      // sent anyway after the duplicate hint (issue 16): every submit writes a case, the path measured
-      confirmSimilar: 'yes',
-      riskSignals: 'GELD,VERZUIM',
-      forms: 'DEALEN',
-      protectiveFactors: 'BETROKKEN_OUDERS',
-      ageYears: '15',
-      ageBand: '',
-      registrationsBand: '0',
-      urgency: 'normal',
-      freeText: 'Jongen van ongeveer 15 heeft sinds kort dure kleding en veel contant geld, spijbelt vaak.',
-    };
+    const data = intakeSubmitData();
     return {
       type: 'invoke',
       name: 'adaptiveCard/action',

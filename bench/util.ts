@@ -1,4 +1,5 @@
-/** Small helpers for benchmarks: repeated timing with warm-up, and a printed report line. */
+/** Small helpers for benchmarks: repeated timing with warm-up, a printed report line, an intake submit's data. */
+import { randomUUID } from 'node:crypto';
 export interface Timing {
   medianMs: number;
   p90Ms: number;
@@ -51,3 +52,22 @@ export function report(name: string, fields: Record<string, string | number>): v
 }
 
 export const fmtMs = (ms: number): string => `${ms.toFixed(2)} ms`;
+
+/** The data of one intake card submit as Teams sends it (bench/bot.ts, bench/bot-steps.ts): a new card each time. */
+export function intakeSubmitData(): Record<string, unknown> {
+  return {
+    card: 'intake',
+    v: 1,
+    cardId: randomUUID(),
+    // sent anyway after the duplicate hint (issue 16): every submit writes a case, the path measured
+    confirmSimilar: 'yes',
+    riskSignals: 'GELD,VERZUIM',
+    forms: 'DEALEN',
+    protectiveFactors: 'BETROKKEN_OUDERS',
+    ageYears: '15',
+    ageBand: '',
+    registrationsBand: '0',
+    urgency: 'normal',
+    freeText: 'Jongen van ongeveer 15 heeft sinds kort dure kleding en veel contant geld, spijbelt vaak.',
+  };
+}

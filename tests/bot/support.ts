@@ -14,6 +14,8 @@ import type { MessageSender } from '../../bot/app/outbox/worker';
 import type { Card } from '../../bot/app/types';
 import type { World } from '../support/world';
 import { makeWorld } from '../support/world';
+import { loadConfig } from '../../src/config';
+import { JOBS } from '../../src/jobs';
 
 export const TEST_BOT_CONFIG: BotConfig = {
   sdk: 'agents',
@@ -168,3 +170,17 @@ export function submitOf(card: Card, verb: string, inputs: Record<string, unknow
 export function textOf(card: unknown): string {
   return JSON.stringify(card);
 }
+
+/**
+ * Runs the reminders job (lead time 3 days) on `day`, then the bot's outbox once: the job's summary, the
+ * worker's counts, and the cards sent meanwhile with their recipient's user id (taken out of the sender).
+ */
+export async function remindOn(w: BotWorld, day: string) {
+  w.clock.set(`${day}T08:00:00Z`);
+  const job = await JOBS.reminders.run({ store: w.store, service: w.sp, config: REMINDER_CONFIG, asOf: w.clock.now() });
+  const sent = await w.bot.worker.runOnce();
+  const cards = w.sender.sent.splice(0).map((s) => ({ to: String((s.reference.conversation as { id: string }).id).replace('a:personal-', ''), card: s.card }));
+  return { job, sent, cards };
+}
+const REMINDER_CONFIG = loadConfig({ SJV_DATA_DIR: '/unused', SJV_REMINDER_LEAD_DAYS: '3' });
+

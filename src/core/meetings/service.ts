@@ -105,10 +105,9 @@ export class MeetingService {
       if (waiting.length === 0) return summarise(meeting);
       const seeded = await this.appendToAgenda(meeting, [...new Set(waiting.flatMap((m) => m.carriedOver!.caseIds))]);
       for (const from of waiting) {
-        const marked = clone(from);
-        marked.carriedOver = { caseIds: from.carriedOver!.caseIds, meetingId: meeting.id };
-        marked.version = from.version + 1;
-        await this.meetings.updateMeeting(marked, from.version);
+        await this.saveChanged(from, (marked) => {
+          marked.carriedOver = { caseIds: from.carriedOver!.caseIds, meetingId: meeting.id };
+        });
       }
       return summarise(seeded);
     });
@@ -277,6 +276,15 @@ export class MeetingService {
     return { caseIds, meetingId: next.id };
   }
 
+  /** Stores the next version of a session: a copy of `meeting` with `change` applied, if `meeting` is still the stored version. */
+  private async saveChanged(meeting: MeetingSession, change: (next: MeetingSession) => void): Promise<MeetingSession> {
+    const next = clone(meeting);
+    change(next);
+    next.version = meeting.version + 1;
+    await this.meetings.updateMeeting(next, meeting.version);
+    return next;
+  }
+
   /** Adds cases to a session's agenda (after the ones there, each in its part); a case already on it stays once. */
   private async appendToAgenda(meeting: MeetingSession, caseIds: string[]): Promise<MeetingSession> {
     const now = this.nowIso();
@@ -289,11 +297,9 @@ export class MeetingService {
     });
     if (added.length === 0) return meeting;
     const all = [...meeting.agenda, ...added];
-    const next = clone(meeting);
-    next.agenda = AGENDA_PARTS.flatMap((p) => all.filter((a) => a.part === p.part)).map((a, i) => ({ ...a, position: i + 1 }));
-    next.version = meeting.version + 1;
-    await this.meetings.updateMeeting(next, meeting.version);
-    return next;
+    return this.saveChanged(meeting, (next) => {
+      next.agenda = AGENDA_PARTS.flatMap((p) => all.filter((a) => a.part === p.part)).map((a, i) => ({ ...a, position: i + 1 }));
+    });
   }
 
   private async carriedOverSummary(c: NonNullable<MeetingSession['carriedOver']>): Promise<NonNullable<Minutes['carriedOver']>> {
@@ -313,11 +319,7 @@ export class MeetingService {
       const { meeting, roles } = await this.load(user, meetingId);
       MeetingService.allowed(command, roles, meeting);
       if (input.expectedVersion !== undefined && input.expectedVersion !== meeting.version) throw new DomainError('MEETING.VERSION_CONFLICT');
-      const next = clone(meeting);
-      change(next, this.nowIso());
-      next.version = meeting.version + 1;
-      await this.meetings.updateMeeting(next, meeting.version);
-      return summarise(next);
+      return summarise(await this.saveChanged(meeting, (next) => change(next, this.nowIso())));
     });
   }
 
@@ -368,10 +370,9 @@ export class MeetingService {
         if (seen.has(key)) throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `attendees.${i}`, issue: 'DUPLICATE' }] });
         seen.add(key);
       });
-      const next = clone(meeting);
-      next.attendees = input.attendees.map((a) => ({ organisationId: a.organisationId, role: a.role }));
-      next.version = meeting.version + 1;
-      await this.meetings.updateMeeting(next, meeting.version);
+      const next = await this.saveChanged(meeting, (m) => {
+        m.attendees = input.attendees.map((a) => ({ organisationId: a.organisationId, role: a.role }));
+      });
       return summarise(next);
     });
   }

@@ -5,13 +5,12 @@
  * has passed; only the lead partner's delegates get it; from the card the lead partner sets the status
  * through the core (authorised, guarded, audited, idempotent per submit); a finished action is not reminded.
  */
-import { loadConfig } from '../../../../src/config';
-import { JOBS } from '../../../../src/jobs';
 import type { Card } from '../../../../bot/app/types';
 import type { User } from '../../../../src/core/model';
 import { cardProblems } from '../../card-check';
 import type { BotWorld } from '../../support';
 import { actionsOf, makeBotWorld, submitOf, textOf } from '../../support';
+import { remindOn as remindOnDay } from '../../support';
 import { U } from '../../../support/world';
 
 let w: BotWorld;
@@ -26,14 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => w.close());
 
-const config = loadConfig({ SJV_DATA_DIR: '/unused', SJV_REMINDER_LEAD_DAYS: '3' });
-async function remindOn(day: string) {
-  w.clock.set(`${day}T08:00:00Z`);
-  const job = await JOBS.reminders.run({ store: w.store, service: w.sp, config, asOf: w.clock.now() });
-  await w.bot.worker.runOnce();
-  const cards = w.sender.sent.splice(0).map((s) => ({ to: String((s.reference.conversation as { id: string }).id).replace('a:personal-', ''), card: s.card }));
-  return { job, cards };
-}
+const remindOn = (day: string) => remindOnDay(w, day);
 const to = (cards: { to: string; card: Card }[], user: User) => cards.filter((c) => c.to === user.id && textOf(c.card).includes('Actie in de opvolging')).map((c) => c.card);
 const action = async () => (await w.store.transaction((tx) => tx.getCase(caseId)))!.followUp!.actions[0]!;
 const statusWrites = async () => (await w.store.readAudit({ caseId, limit: 1000 })).filter((r) => r.purpose.startsWith('updateActionStatus')).length;

@@ -11,6 +11,7 @@ import type { Card } from '../../../../bot/app/types';
 import type { User } from '../../../../src/core/model';
 import type { BotWorld } from '../../support';
 import { actionsOf, makeBotWorld, submitOf, textOf } from '../../support';
+import { remindOn as remindOnDay } from '../../support';
 import { U } from '../../../support/world';
 
 let w: BotWorld;
@@ -25,14 +26,7 @@ beforeEach(async () => {
 afterEach(() => w.close());
 
 const config = loadConfig({ SJV_DATA_DIR: '/unused', SJV_REMINDER_LEAD_DAYS: '3' });
-/** Runs the reminders job on the day the clock is set to, then the bot's outbox once. */
-async function remindOn(day: string) {
-  w.clock.set(`${day}T08:00:00Z`);
-  const job = await JOBS.reminders.run({ store: w.store, service: w.sp, config, asOf: w.clock.now() });
-  const sent = await w.bot.worker.runOnce();
-  const cards = w.sender.sent.splice(0).map((s) => ({ to: String((s.reference.conversation as { id: string }).id).replace('a:personal-', ''), card: s.card }));
-  return { job, sent, cards };
-}
+const remindOn = (day: string) => remindOnDay(w, day);
 const to = (cards: { to: string; card: Card }[], user: User) => cards.filter((c) => c.to === user.id).map((c) => c.card);
 
 test('the asked partner is reminded once before the enrichment due date, with the request card to answer it', async () => {
