@@ -86,6 +86,7 @@ export class AuditVerifier {
     if (this.failure) return false;
     this.count += 1;
     if (row.seq !== this.expectedSeq) {
+      // Stryker disable next-line EqualityOperator: equivalent — this line runs only when the two differ, so > and >= agree
       this.failure = { ok: false, rows: this.count - 1, firstBadSeq: this.expectedSeq, problem: row.seq > this.expectedSeq ? 'MISSING' : 'REORDERED' };
       return false;
     }
@@ -107,6 +108,7 @@ export class AuditVerifier {
     if (this.failure) return false;
     this.count += 1;
     if (link.seq !== this.expectedSeq) {
+      // Stryker disable next-line EqualityOperator: equivalent — this line runs only when the two differ, so > and >= agree
       this.failure = { ok: false, rows: this.count - 1, firstBadSeq: this.expectedSeq, problem: link.seq > this.expectedSeq ? 'MISSING' : 'REORDERED' };
       return false;
     }

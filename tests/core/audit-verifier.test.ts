@@ -4,7 +4,8 @@
  * links whose hash the store already checked (pushLink).
  */
 import type { AuditInput, AuditRow } from '../../src/core/audit';
-import { AuditVerifier, GENESIS_HASH, chainRows } from '../../src/core/audit';
+import { createHash } from 'node:crypto';
+import { AuditVerifier, GENESIS_HASH, chainRows, hashRow } from '../../src/core/audit';
 
 const entry = (n: number, groups: AuditInput['groups'] = ['C']): AuditInput => ({
   at: `2026-03-02T09:00:0${n}.000Z`,
@@ -63,6 +64,31 @@ describe('the first break is the one reported', () => {
   });
 });
 
+describe('a verifier outside this code can check the chain (ADR 0003)', () => {
+  test('the first row links to 64 zeros, and each hash is sha256 of the canonical JSON array written out here', () => {
+    const [r1, r2] = chain(2) as [AuditRow, AuditRow];
+    const zeros = '0000000000000000000000000000000000000000000000000000000000000000';
+    expect(r1.prevHash).toBe(zeros);
+    const sha = (xs: unknown[]): string => createHash('sha256').update(JSON.stringify(xs)).digest('hex');
+    const fields = (r: AuditRow) => [r.at, r.actorId, r.role, r.caseId, r.reference, r.phase, r.action, r.groups, r.purpose, r.commandId];
+    expect(r1.hash).toBe(sha([1, ...fields(r1), zeros]));
+    expect(r2.prevHash).toBe(r1.hash);
+    expect(r2.hash).toBe(sha([2, ...fields(r2), r1.hash]));
+  });
+
+  test('a row that is whole in itself (its own hash right) but does not link to the row before is the first break: MISSING at that row, not at the next', () => {
+    const [r1, r2, r3] = chain(3) as [AuditRow, AuditRow, AuditRow];
+    // row 2 replaced by a forgery that hashes correctly over a prevHash of its own making
+    const forged: AuditRow = { ...r2, purpose: 'vervalst', prevHash: 'f'.repeat(64) };
+    forged.hash = hashRow(forged.seq, forged, forged.prevHash);
+    const v = new AuditVerifier();
+    expect(v.push(r1)).toBe(true);
+    expect(v.push(forged)).toBe(false);
+    v.push(r3);
+    expect(v.result()).toEqual({ ok: false, rows: 1, firstBadSeq: 2, problem: 'MISSING' });
+  });
+});
+
 describe('chainRows', () => {
   test('stores the groups of a row sorted, as the canonical form hashes them', () => {
     const [row] = chainRows(undefined, [entry(1, ['F', 'C', 'D'])]);
@@ -73,5 +99,5 @@ describe('chainRows', () => {
 
 /*
  * Equivalent mutants, not killable by any test: in push/pushLink, `row.seq > this.expectedSeq` → `>=`
- * (that branch runs only when the two differ, so `>` and `>=` agree).
+ * (that branch runs only when the two differ, so `>` and `>=` agree); disabled in the source with that reason.
  */
