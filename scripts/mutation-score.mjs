@@ -11,7 +11,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 const DIR = 'reports/mutation/incremental';
 const inputs = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => `${DIR}/${f}`);
 const report = { files: {} };
-for (const file of inputs) Object.assign(report.files, JSON.parse(readFileSync(file, 'utf8')).files);
+// A report named after a file (audit.json for src/core/audit.ts) is that file's own latest run: it wins over
+// a file carried along in another run's report (an earlier run that mutated several files together).
+const own = (report, source) => report.endsWith(`/${source.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')}.json`);
+const chosen = new Map();
+for (const file of inputs) {
+  for (const [source, result] of Object.entries(JSON.parse(readFileSync(file, 'utf8')).files)) {
+    if (!chosen.has(source) || own(file, source)) chosen.set(source, { file, result });
+  }
+}
+for (const [source, { result }] of chosen) report.files[source] = result;
 const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 

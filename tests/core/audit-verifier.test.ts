@@ -89,6 +89,16 @@ describe('a verifier outside this code can check the chain (ADR 0003)', () => {
   });
 });
 
+describe('an altered row', () => {
+  test('a row changed after it was written (its hash no longer matches) is refused at once: push answers false, ALTERED at that row', () => {
+    const [r1, r2] = chain(2) as [AuditRow, AuditRow];
+    const v = new AuditVerifier();
+    expect(v.push(r1)).toBe(true);
+    expect(v.push({ ...r2, purpose: 'achteraf gewijzigd' })).toBe(false);
+    expect(v.result()).toEqual({ ok: false, rows: 1, firstBadSeq: 2, problem: 'ALTERED' });
+  });
+});
+
 describe('chainRows', () => {
   test('stores the groups of a row sorted, as the canonical form hashes them', () => {
     const [row] = chainRows(undefined, [entry(1, ['F', 'C', 'D'])]);

@@ -354,18 +354,17 @@ describe('Bespreking: life domains, member parties and a lead partner among them
   test('saved without completing: the discussion kept (each party once), the case stays in Bespreking', () => {
     const r = caseIn('BESPREKING');
     const out = recordDiscussion(r, discussion(), ctx());
-    expect(out).toEqual({ record: r, outcome: 'SAVED', extraAudit: [] });
+    expect(out).toEqual({ record: r, outcome: 'SAVED' });
     expect(r.discussion).toStrictEqual({ lifeDomains: { school: 'concerning' }, parties: ['school', 'politie'], interventions: ['STOPGESPREK'], followUpOptions: ['MENTORGESPREK'], notes: 'n' });
     expect(r.frame.phase).toBe('BESPREKING');
     expect(r.contact).toBeUndefined();
   });
 
-  test('completed with a lead partner: Opvolging, the completion time and the decision recorded; contact details added and audited as an update of F', () => {
+  test('completed with a lead partner: Opvolging, the completion time and the decision recorded; contact details added (their F audit row is the command table\'s alsoWrites, tests/core/also-writes.test.ts)', () => {
     const r = caseIn('BESPREKING');
     r.contact = { phone: '0612345678' };
     const out = recordDiscussion(r, discussion({ leadOrganisationId: 'politie', complete: true, contact: { email: 'a@example.nl' } }), ctx());
     expect(out.outcome).toBe('OPVOLGING');
-    expect(out.extraAudit).toEqual([{ action: 'update', groups: ['F'], purpose: 'contactgegevens voor de regiehouder' }]);
     expect(r.contact).toEqual({ phone: '0612345678', email: 'a@example.nl' });
     expect(r.discussion).toMatchObject({ leadOrganisationId: 'politie', completedAt: NOW });
     expect(r.frame.phase).toBe('OPVOLGING');
