@@ -47,7 +47,9 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
       ...(usesDiscussion ? [{ group: 'E' as const, access: 'read' as const }] : []),
       ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
     ];
-    if (!phases.includes(record.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED');
+    // refused as the command would be: outside the command's phases, then outside this kind's (handlers.ts)
+    if (!COMMANDS.generateLetter.phases.includes(record.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED');
+    if (!phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
     if (!regisseurMay(policy, user, record, organisations.get(user.organisationId), now, needs)) throw new DomainError('AUTH.FORBIDDEN');
     if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
     if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });

@@ -35,6 +35,9 @@ describe('the letter preview', () => {
 
   test('a letter the phase does not allow is refused as making it would be; a partner is refused', async () => {
     const closure = await t.call('POST', `/api/v1/cases/${caseId}/letters/preview`, { as: DEMO.regisseur, body: { kind: 'closure', locale: 'nl' } });
+    // as the generateLetter command refuses a kind outside its phases (the command table's kinds)
+    const made = await t.call('POST', `/api/v1/cases/${caseId}/letters`, { as: DEMO.regisseur, body: { kind: 'closure', locale: 'nl' } });
+    expect([closure.status, closure.body.code, closure.body.reason]).toEqual([made.status, made.body.code, made.body.reason]);
     expect([closure.status, closure.body.code, closure.body.reason]).toEqual([409, 'CASE.PRECONDITION_FAILED', 'LETTER_NOT_IN_PHASE']);
     const partner = await t.call('POST', `/api/v1/cases/${caseId}/letters/preview`, { as: DEMO.mentor, body: { kind: 'information', locale: 'nl' } });
     expect(partner.status).toBe(403);
