@@ -103,6 +103,7 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     const refInbreng: string = (await caseOf(inbreng)).reference;
     const suspicion = tab.getByRole('form', { name: `Redelijk vermoeden van jeugdondermijning? ${refInbreng}` });
     // WCAG 2.2 target size (2.5.8): each choice's clickable target is at least 24 × 24 CSS px
+    await suspicion.locator('.ms-ChoiceField-field').nth(1).waitFor(); // the form renders after the session opens
     const targets = await suspicion.locator('.ms-ChoiceField-field').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { w: Math.round(r.width), h: Math.round(r.height) }; }));
     expect(targets).toHaveLength(2);
     for (const box of targets) expect(Math.min(box.w, box.h)).toBeGreaterThanOrEqual(24);
