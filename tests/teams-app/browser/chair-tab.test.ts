@@ -236,6 +236,8 @@ run('the chair’s meeting tab (test host, headless Chromium, real server)', () 
     await tabTo(/^Regiehouder/);
     await press('Enter');
     await tab.getByRole('listbox').waitFor();
+    // the open list moves focus to its option a moment later: Enter before that chooses nothing
+    await eventually(async () => /Jongerenwerk/.test(await focused()), 'the option Jongerenwerk focused in the open list');
     await press('Enter');
     await tab.getByRole('listbox').waitFor({ state: 'detached' });
     // the dropdown shows the choice after it re-renders (a loaded machine takes longer): wait for it
