@@ -14,6 +14,7 @@ import type { TransparencyDeps } from './deps';
 import { regisseurMay } from './deps';
 import { toMarkdown } from './document';
 import { z } from 'zod';
+import { HANDLERS } from '../core/handlers';
 import { COMMANDS, letterCode } from '../core/phases';
 import { COMMAND_SCHEMAS } from '../core/schemas';
 import type { TemplateSet } from './letters';
@@ -30,13 +31,11 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
   const parsed = letterPreviewSchema.safeParse(raw);
   if (!parsed.success) return fail('VALIDATION.INVALID_INPUT', { fields: parsed.error.issues.map((i) => ({ path: i.path.join('.'), issue: i.code })) });
   const req = parsed.data;
-  if (req.kind === 'invitation' && !req.meeting) return fail('VALIDATION.INVALID_INPUT', { fields: [{ path: 'meeting', issue: 'REQUIRED' }] });
   if (!user.roles.includes('procesregisseur')) return fail('AUTH.FORBIDDEN');
   const { store, clock, policy } = deps;
   try {
     const organisations = new Map((await store.listOrganisations()).map((o) => [o.id, o]));
     const now = clock.now().toISOString();
-    const phases = COMMANDS.generateLetter.kinds?.[req.kind] ?? [];
     const record = await store.transaction((tx) => tx.getCase(req.caseId));
     if (!record) throw new DomainError('CASE.NOT_FOUND');
     const usesContact = record.contact?.address !== undefined;
@@ -47,12 +46,11 @@ export async function previewLetter(deps: TransparencyDeps, templates: TemplateS
       ...(usesDiscussion ? [{ group: 'E' as const, access: 'read' as const }] : []),
       ...(usesContact ? [{ group: 'F' as const, access: 'read' as const }] : []),
     ];
-    // refused as the command would be: outside the command's phases, then outside this kind's (handlers.ts)
+    // refused as the command would be: outside the command's phases, by the policy, then by the command's own
+    // handler (the kind's phases, identity, something shared, closed) — run on a copy, so nothing is recorded
     if (!COMMANDS.generateLetter.phases.includes(record.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED');
-    if (!phases.includes(record.frame.phase)) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'LETTER_NOT_IN_PHASE' });
     if (!regisseurMay(policy, user, record, organisations.get(user.organisationId), now, needs)) throw new DomainError('AUTH.FORBIDDEN');
-    if (!record.identity) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'IDENTITY_MISSING' });
-    if (req.kind === 'information' && record.enrichment.requests.length === 0) throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'NOTHING_SHARED_YET' });
+    HANDLERS.generateLetter(structuredClone(record), req, { now, today: now.slice(0, 10), actor: user, role: 'procesregisseur', config: deps.config, organisations, newId: () => '' });
     const { view } = viewFor(user, record, organisations.get(user.organisationId), now, policy);
     if (!view) throw new DomainError('AUTH.FORBIDDEN');
     const access = deps.residentCodes ? { code: PREVIEW_CODE, url: deps.residentCodes.publicUrl } : undefined;
