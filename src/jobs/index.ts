@@ -6,6 +6,7 @@
 import type { Config } from '../config';
 import { dueActions, dueDeadlines } from '../core/deadlines';
 import type { MeetingStore } from '../core/meetings';
+import { MeetingService } from '../core/meetings';
 import type { CaseRecord } from '../core/model';
 import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
@@ -15,7 +16,7 @@ import { undeliveredReportMessages } from './undelivered-report';
 import { undelivered } from '../../bot/app/outbox/undelivered';
 
 /** The server's store as the jobs use it: the case store, the bot's outbox, the signaaltafel sessions. */
-export type JobStore = Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'> & Pick<MeetingStore, 'listMeetings'>;
+export type JobStore = Store & Pick<BotStore, 'enqueueOutbox' | 'listOutbox'> & MeetingStore;
 
 export interface JobContext {
   /** the server's store: the case store and the bot's outbox (reminders are queued there). */
@@ -35,10 +36,11 @@ export interface JobDefinition {
 
 export const JOBS = {
   retention: {
-    description: 'Destroys identity, contact and free text of closed cases whose retention date has passed.',
-    run: async ({ service, asOf }) => {
+    description: 'Destroys identity, contact and free text of closed cases whose retention date has passed, and the signaaltafel\'s status notes on them.',
+    run: async ({ service, store, asOf }) => {
       const r = await service.runRetention(asOf);
-      return { asOf: r.asOf, purged: r.purged.length, references: r.purged.map((p) => p.reference) };
+      const notes = await new MeetingService(service, store).forgetPurgedStatusNotes();
+      return { asOf: r.asOf, purged: r.purged.length, references: r.purged.map((p) => p.reference), statusNotes: notes.notes };
     },
   },
   'enrichment-expiry': {

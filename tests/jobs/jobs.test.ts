@@ -8,6 +8,7 @@ import pino from 'pino';
 import { SqliteStore } from '../../src/adapters/sqlite';
 import { loadConfig } from '../../src/config';
 import { Signaalpunt } from '../../src/core/service';
+import { MeetingService } from '../../src/core/meetings';
 import { JOBS, runJob } from '../../src/jobs';
 import { startScheduler } from '../../src/jobs/scheduler';
 import type { World } from '../support/world';
@@ -40,6 +41,54 @@ test('retention destroys the personal data of closed cases past their retention 
   expect(run).toMatchObject({ purged: 1, references: [record!.frame.reference] });
   expect((await world.store.transaction((tx) => tx.getCase(closed)))!.identity).toBeUndefined();
   expect((await world.store.transaction((tx) => tx.getCase(open)))!.identity).toBeDefined();
+});
+
+test('retention also destroys the signaaltafel\'s status note on a purged case (free text, PROCESS.md: "C, F and all free text are destroyed"); the item stays, other cases\' notes stay, and the deletion is audited without content', async () => {
+  const NOTE = 'Gesprekken lopen, afronding verwacht in mei.';
+  const OTHER_NOTE = 'Actie loopt nog, volgende ronde terug.';
+  const closing = await world.driveTo('REFLECTIE');
+  const staying = await world.driveTo('OPVOLGING');
+  const ms = new MeetingService(world.sp, world.store, world.clock);
+  const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+  const created = ok(await ms.create(U.regisseur, { teamsMeetingId: 'retention-note', title: 'Signaaltafel april', scheduledOn: '2026-04-06' }));
+  ok(await ms.setAgenda(U.regisseur, created.id, { caseIds: [closing, staying], expectedVersion: created.version }));
+  world.clock.advanceDays(0.01);
+  ok(await ms.start(U.voorzitter, created.id));
+  const items = ok(await ms.agenda(U.regisseur, created.id)).items;
+  const itemOf = (caseId: string) => items.find((i) => i.case?.id === caseId)!.id;
+  ok(await ms.recordStatusNote(U.voorzitter, created.id, { itemId: itemOf(closing), note: NOTE }));
+  ok(await ms.recordStatusNote(U.voorzitter, created.id, { itemId: itemOf(staying), note: OTHER_NOTE }));
+  ok(await ms.end(U.voorzitter, created.id));
+  // the case ends as tests/support/world.ts closes one: action done, resident informed, closed
+  const view = await world.sp.getCase(U.jongerenwerk, closing);
+  const actionId = view.ok ? view.value.followUp?.actions?.[0]?.id : undefined;
+  await world.cmd('updateActionStatus', U.jongerenwerk, { caseId: closing, actionId, status: 'done' });
+  await world.cmd('recordResidentInformed', U.regisseur, { caseId: closing, informedOn: world.clock.now().toISOString().slice(0, 10) });
+  await world.cmd('closeCase', U.regisseur, { caseId: closing, rationale: 'Opvolging loopt via het jongerenwerk.', advisedRoute: 'JONGERENWERK' });
+  const notesOf = async () => Object.fromEntries((await world.store.getMeeting(created.id))!.agenda.map((a) => [a.caseId, a.statusNote?.text]));
+  const record = await world.store.transaction((tx) => tx.getCase(closing));
+
+  await JOBS.retention.run(ctx(world.clock.now())); // before the retention date: nothing goes
+  expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
+
+  world.clock.advanceDays(800);
+  const run = await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T12:00:00Z`)));
+  expect(run).toMatchObject({ purged: 1, statusNotes: 1 });
+  expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
+  expect(JSON.stringify(await world.store.getMeeting(created.id))).not.toContain('afronding verwacht');
+  const rows = [];
+  for await (const page of world.store.auditPages(500)) rows.push(...page);
+  const deletions = rows.filter((r) => r.caseId === closing && r.action === 'delete');
+  expect(deletions.map((r) => [r.actorId, r.groups])).toEqual([
+    ['system:retention', ['C', 'E', 'F', 'G']],
+    ['system:retention', ['G']],
+  ]);
+  expect(JSON.stringify(rows)).not.toContain('afronding verwacht');
+  // a second run finds nothing left to destroy
+  expect(await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T13:00:00Z`)))).toMatchObject({ purged: 0, statusNotes: 0 });
 });
 
 test('enrichment expiry marks open requests past their due date as expired', async () => {

@@ -13,7 +13,7 @@ import type { AuditInput } from '../audit';
 import { overdueFlags } from '../case-index';
 import type { ErrorCode, Result } from '../errors';
 import { DomainError, ok } from '../errors';
-import type { Organisation, User } from '../model';
+import type { CaseRecord, Organisation, User } from '../model';
 import { PERSONAL_GROUPS } from '../model';
 import { POLICY, readRoleFor } from '../policy';
 import type { Clock } from '../ports';
@@ -274,6 +274,62 @@ export class MeetingService {
     if (!next) return { caseIds };
     await this.appendToAgenda(next, caseIds);
     return { caseIds, meetingId: next.id };
+  }
+
+  /**
+   * Retention at the signaaltafel (PROCESS.md: when a case's retention ends, "C, F and all free text are
+   * destroyed"): a status note is free text about one case, kept in the session, so it goes when its case is
+   * purged (or no longer exists). A sweep over every session rather than a step inside the case's purge, so a
+   * run stopped between the two catches up at the next run. The item stays (that the case was on the agenda is
+   * process data, like its kenmerk); each destroyed note is audited as a deletion of group G (the follow-up
+   * status it speaks of), without content. The note goes before its audit row: a crash in between leaves a
+   * deletion the case's own purge row already announced ("freeText"), never a row for a note still there.
+   */
+  async forgetPurgedStatusNotes(pageSize = 100): Promise<{ notes: number }> {
+    let notes = 0;
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.meetings.listMeetings({ limit: pageSize, offset });
+      for (const meeting of page) notes += await this.forgetNotesOf(meeting);
+      if (page.length < pageSize) return { notes };
+    }
+  }
+
+  private async forgetNotesOf(first: MeetingSession): Promise<number> {
+    for (let meeting: MeetingSession | undefined = first, attempt = 0; meeting; attempt++) {
+      const noted = meeting.agenda.filter((a) => a.statusNote);
+      if (noted.length === 0) return 0;
+      const records = await this.cases.readCases(async (tx) => Promise.all(noted.map((a) => tx.getCase(a.caseId))));
+      const gone = noted.filter((_, i) => !records[i] || records[i]!.frame.phase === 'PURGED');
+      if (gone.length === 0) return 0;
+      try {
+        await this.saveChanged(meeting, (next) => {
+          for (const item of next.agenda) if (gone.some((g) => g.id === item.id)) delete item.statusNote;
+        });
+      } catch (e) {
+        // another change to the session in between: read it again and retry (a note is no decision)
+        if (!(e instanceof DomainError) || e.code !== 'MEETING.VERSION_CONFLICT' || attempt >= 3) throw e;
+        meeting = await this.meetings.getMeeting(meeting.id);
+        continue;
+      }
+      const at = this.nowIso();
+      const audit: AuditInput[] = records
+        .filter((r): r is CaseRecord => !!r && gone.some((g) => g.caseId === r.id))
+        .map((r) => ({
+          at,
+          actorId: 'system:retention',
+          role: 'system',
+          caseId: r.id,
+          reference: r.frame.reference,
+          phase: r.frame.phase,
+          action: 'delete',
+          groups: ['G'],
+          purpose: 'bewaartermijn verstreken: statusnotitie van de signaaltafel vernietigd',
+          commandId: null,
+        }));
+      if (audit.length) await this.cases.readCases((tx) => tx.appendAudit(audit));
+      return gone.length;
+    }
+    return 0;
   }
 
   /** Stores the next version of a session: a copy of `meeting` with `change` applied, if `meeting` is still the stored version. */
