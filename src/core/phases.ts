@@ -110,7 +110,17 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export const COMMANDS: Record<CommandName, CommandRule> = {
   submitConcern: { phases: [], roles: ['ketenpartner'], writes: 'B', purpose: 'anonieme inbreng van een zorg', guarded: ['freeText'] },
   decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden', guarded: ['rationale'] },
-  supplyIdentity: { phases: ['VERRIJKING'], roles: ['inbrenger', 'procesregisseur'], writes: 'C', purpose: 'registratie naam en geboortedatum voor verrijking', guarded: [], personal: ['name'] },
+  supplyIdentity: {
+    phases: ['VERRIJKING'],
+    roles: ['inbrenger', 'procesregisseur'],
+    writes: 'C',
+    // the registrations band (B) may come with the identity, for the eligibility check — from whoever may
+    // write B in Verrijking: the procesregisseur (docs/process.md, row B); the inbrenger gave it at intake.
+    alsoWrites: { B: 'registratieband voor de toets op passendheid' },
+    purpose: 'registratie naam en geboortedatum voor verrijking',
+    guarded: [],
+    personal: ['name'],
+  },
   recordResidentInformed: {
     // REFLECTIE too: the resident can still be informed until closure — by the procesregisseur, who writes A
     // there; the inbrenger only reads A in Reflectie (docs/process.md).

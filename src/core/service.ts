@@ -175,16 +175,16 @@ export function guardTexts(input: unknown, fields: readonly string[], options: G
 }
 
 /**
- * The personal groups a command writes by a role's right (C, E, F, G) that hold other data after a handler
- * than before. A follows every transition, D's request statuses and H every closing; B is not held here yet:
- * supplyIdentity records the registrations band (B) in Verrijking, which the inbrenger's row of the policy
- * table does not let it write (a question for the table, issue 15).
+ * The content groups a command writes by a role's right (B, C, E, F, G) that hold other data after a handler
+ * than before: each must be declared in the command table (`writes` or `alsoWrites`), and written only by a
+ * role the policy table lets write it in the phase. A follows every transition, D's request statuses and H
+ * every closing, by the phase table's rules.
  */
 function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
   // compared as the store keeps them (JSON), keys in a fixed order
   const canonical = (v: unknown): string =>
     JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x)) ?? 'undefined';
-  return (['C', 'E', 'F', 'G'] as const).filter((g) => canonical(before[GROUP_FIELD[g]]) !== canonical(after[GROUP_FIELD[g]]));
+  return (['B', 'C', 'E', 'F', 'G'] as const).filter((g) => canonical(before[GROUP_FIELD[g]]) !== canonical(after[GROUP_FIELD[g]]));
 }
 
 function fingerprint(name: string, input: unknown): string {

@@ -62,11 +62,39 @@ test('more than 2 registrations (band known at intake): CLOSED (TOO_MANY_REGISTR
   expect(databaseText()).not.toContain(RESIDENT.name);
 });
 
-test('more than 2 registrations supplied with the identity, as a band only', async () => {
+test('more than 2 registrations supplied with the identity by the procesregisseur, as a band only', async () => {
   const caseId = await inVerrijking({ registrationsBand: 'unknown' });
-  const r = await attempt(w, 'supplyIdentity', U.mentor, { caseId, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth, registrationsBand: '>2' });
+  const r = await attempt(w, 'supplyIdentity', U.regisseur, { caseId, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth, registrationsBand: '>2' });
   expect(r.ok && r.value.outcome).toBe('TOO_MANY_REGISTRATIONS');
   expect((await stored(w, caseId)).identity).toBeUndefined();
+  expect((await stored(w, caseId)).concern.registrationsBand).toBe('>2');
+});
+
+test('the inbrenger may not change the registrations band in Verrijking (docs/process.md, row B: the inbrenger reads B there; the procesregisseur records the band): refused, nothing stored', async () => {
+  const caseId = await inVerrijking({ registrationsBand: 'unknown' });
+  const r = await attempt(w, 'supplyIdentity', U.mentor, { caseId, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth, registrationsBand: '>2' });
+  expect(r.ok ? 'OK' : [r.error.code, r.error.details]).toEqual(['AUTH.FORBIDDEN', { reason: 'ALSO_WRITES', group: 'B' }]);
+  const record = await stored(w, caseId);
+  expect(record).toMatchObject({ frame: { phase: 'VERRIJKING' }, concern: { registrationsBand: 'unknown' } });
+  expect(record.identity).toBeUndefined();
+  expect(databaseText()).not.toContain(RESIDENT.name);
+  // the band the inbrenger gave at intake, sent again unchanged, writes nothing of B and is accepted
+  const same = await attempt(w, 'supplyIdentity', U.mentor, { caseId, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth, registrationsBand: 'unknown' });
+  expect(same.ok && same.value.outcome).toBe('ELIGIBLE');
+});
+
+test('a band the procesregisseur records with the identity is audited as a write of B beside the identity', async () => {
+  const caseId = await inVerrijking({ registrationsBand: 'unknown' });
+  const r = await attempt(w, 'supplyIdentity', U.regisseur, { caseId, name: RESIDENT.name, dateOfBirth: RESIDENT.dateOfBirth, registrationsBand: '1' });
+  expect(r.ok && r.value.outcome).toBe('ELIGIBLE');
+  const rows = [];
+  for await (const page of w.store.auditPages(500)) rows.push(...page);
+  const own = rows.filter((row) => row.caseId === caseId && row.purpose.startsWith('supplyIdentity'));
+  expect(own.map((row) => [row.action, row.groups])).toEqual([
+    ['update', ['C']],
+    ['create', ['C']],
+    ['update', ['B']],
+  ]);
 });
 
 test('2 registrations is still eligible', async () => {

@@ -9,7 +9,7 @@ import { label } from '../../../src/core/catalogue';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CommandRequest } from '../../../src/core/schemas';
 import type { CardMeta } from '../cards';
-import { choices, render } from '../cards';
+import { render } from '../cards';
 import { commandIdFor, date, deriveCardId, readSubmit, text } from '../card-input';
 import type { StringKey } from '../i18n';
 import { formatDate, phaseLabel, t } from '../i18n';
@@ -19,19 +19,22 @@ import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, 
 import identityTemplate from '../../cards/identity-request.json';
 import informingTemplate from '../../cards/informing.json';
 
-export const IDENTITY_CARD: CardMeta = { card: 'identity', v: 1 };
+/**
+ * v2: the registrations band is no longer asked with the identity — the inbrenger gave it at intake and reads
+ * B in Verrijking; the procesregisseur records a changed band (command table, supplyIdentity.alsoWrites).
+ */
+export const IDENTITY_CARD: CardMeta = { card: 'identity', v: 2 };
 export const INFORMING_CARD: CardMeta = { card: 'informing', v: 1 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const addressed = { caseId: z.uuid(), to: z.string().min(1).max(200) };
-const supplyInputs = { ...addressed, name: z.string().max(200), dateOfBirth: isoDate, registrationsBand: text(64) };
+const supplyInputs = { ...addressed, name: z.string().max(200), dateOfBirth: isoDate };
 const refreshInputs = { ...addressed };
 const informingInputs = { caseId: z.uuid(), informedOn: date(), deferralReason: text(500), deferralUntil: date() };
 
 const LABELS: Record<string, StringKey> = {
   name: 'identity.name',
   dateOfBirth: 'identity.dateOfBirth',
-  registrationsBand: 'identity.registrationsBand',
   informedOn: 'informing.informedOn',
   deferralReason: 'informing.deferralReason',
   'deferral.reason': 'informing.deferralReason',
@@ -58,8 +61,6 @@ export function identityRequestCard(locale: Locale, reference: string, a: Addres
     errors,
     body: t(locale, 'identity.body', { reference }),
     recognition,
-    values: { registrationsBand: '' },
-    choices: { registrationsBands: choices('registrationsBands', locale) },
   });
 }
 
@@ -147,7 +148,6 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     caseId: v.caseId,
     name: v.name,
     dateOfBirth: v.dateOfBirth,
-    ...(v.registrationsBand ? { registrationsBand: v.registrationsBand } : {}),
   };
   const result = await ctx.deps.service.execute('supplyIdentity', ctx.member.user, input);
   const record = await loadRecord(ctx.deps, v.caseId);

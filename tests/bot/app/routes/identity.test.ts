@@ -26,13 +26,14 @@ test('after "reasonable suspicion" the inbrenger gets, proactively, a card askin
   expect(cardProblems(card)).toEqual([]);
   expect(textOf(card)).toContain('SJV-2026-0001');
   expect(textOf(card)).toContain('binnen een maand');
-  expect([...inputsOf(card).keys()]).toEqual(expect.arrayContaining(['name', 'dateOfBirth']));
+  // only name and date of birth: the inbrenger reads the concern (B) in Verrijking and may not change its registrations band there (docs/process.md, row B)
+  expect([...inputsOf(card).keys()].sort()).toEqual(['dateOfBirth', 'name']);
   expect(card.refresh).toMatchObject({ action: { type: 'Action.Execute', verb: 'identity.refresh' }, userIds: [`29:${U.mentor.id}`] });
   expect(w.sender.sent[0]!.reference).toMatchObject({ conversation: { id: `a:personal-${U.mentor.id}` } });
 });
 
 test('the supplied identity is recorded, and the card is replaced by a confirmation and the informing step without it', async () => {
-  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04', registrationsBand: '' }));
+  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04' }));
   expect(cardProblems(answer)).toEqual([]);
   expect(textOf(answer)).not.toContain('Sem Jansen');
   expect(textOf(answer)).not.toContain('2011');
@@ -43,7 +44,7 @@ test('the supplied identity is recorded, and the card is replaced by a confirmat
 });
 
 test('a retried identity submit records nothing new', async () => {
-  const data = submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04', registrationsBand: '' });
+  const data = submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04' });
   const first = await w.actCard(U.mentor, 'identity.supply', data);
   const second = await w.actCard(U.mentor, 'identity.supply', data);
   expect(second).toEqual(first);
@@ -51,7 +52,7 @@ test('a retried identity submit records nothing new', async () => {
 });
 
 test('a refused identity submit comes back without the typed identity on the card', async () => {
-  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2099-01-01', registrationsBand: '' }));
+  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2099-01-01' }));
   expect(textOf(answer)).toMatch(/Geboortedatum: ligt in de toekomst/);
   expect(textOf(answer)).not.toContain('Sem Jansen');
   expect(textOf(answer)).not.toContain('2099');
@@ -60,7 +61,7 @@ test('a refused identity submit comes back without the typed identity on the car
 });
 
 test('an identity that makes the case ineligible closes it and says so, without keeping the identity', async () => {
-  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '1990-01-01', registrationsBand: '' }));
+  const answer = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '1990-01-01' }));
   expect(textOf(answer)).toContain('Ouder dan 23 jaar');
   expect(textOf(answer)).not.toContain('1990');
   const record = await w.store.transaction((tx) => tx.getCase(caseId));
@@ -69,7 +70,7 @@ test('an identity that makes the case ineligible closes it and says so, without 
 });
 
 test('"informed on" and a deferral with reason are recorded from the informing card; the deferral reason is guarded', async () => {
-  const informing = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04', registrationsBand: '' }));
+  const informing = await w.actCard(U.mentor, 'identity.supply', submitOf(requestCard(), 'identity.supply', { name: 'Sem Jansen', dateOfBirth: '2011-05-04' }));
   const guarded = await w.actCard(U.mentor, 'informing.record', submitOf(informing, 'informing.record', { informedOn: '', deferralReason: 'Moeder Fatima Bakker is ziek', deferralUntil: '2026-03-20' }));
   expect(textOf(guarded)).toMatch(/een naam in de reden van uitstel/);
   const both = await w.actCard(U.mentor, 'informing.record', submitOf(informing, 'informing.record', { informedOn: '2026-03-02', deferralReason: 'x', deferralUntil: '2026-03-20' }));
