@@ -50,14 +50,12 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
   return { profile: loadOrganisationProfile(`${templatesDir}/organisation.json`), templates: loadLetterTemplates(templatesDir) };
 }
 
-/** the access codes' secret per data folder, read once. */
-const codeSecrets = new Map<string, Buffer>();
-const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps => {
-  const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
-  let secret = codeSecrets.get(key);
-  if (!secret) codeSecrets.set(key, (secret = loadResidentCodeSecret(deps.config.dataDir, deps.config.resident.codeSecret)));
-  return { store: deps.store, secret, publicUrl: deps.config.resident.publicUrl };
-};
+/** The residents' access codes: the server's store keeps them; the secret is read (or made) once, at start-up. */
+const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps => ({
+  store: deps.store,
+  secret: loadResidentCodeSecret(deps.config.dataDir, deps.config.resident.codeSecret),
+  publicUrl: deps.config.resident.publicUrl,
+});
 
 /** The transparency services of a server, built once at start-up (not per request). */
 export interface TransparencyServices {
