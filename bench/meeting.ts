@@ -14,9 +14,8 @@
  */
 import { PassThrough } from 'node:stream';
 import { MeetingService } from '../src/core/meetings';
-import { Signaalpunt } from '../src/core/service';
 import { meetingEventsFor } from '../src/server/meeting-events';
-import { snapshotsFor } from '../src/server/meeting-snapshot';
+import { MeetingReads, snapshotsFor } from '../src/server/meeting-snapshot';
 import { U } from '../tests/support/world';
 import { makeSpWorld } from '../tests/adapters/sharepoint/sp-world';
 import { report } from './util';
@@ -50,15 +49,10 @@ export async function benchMeeting(): Promise<{ ok: boolean }> {
 
     let simulated = 0;
     const snaps = snapshotsFor(w.store, { now: () => simulated });
+    const snapshotReads = new MeetingReads(snaps, w.sp, w.clock);
     const viaSnapshot = {
-      stage: async (user: typeof U.mentor) => {
-        const s = snaps.facade(await snaps.get(id));
-        return new MeetingService(new Signaalpunt(s, w.clock), s).stage(user, id);
-      },
-      agenda: async (user: typeof U.mentor) => {
-        const s = snaps.facade(await snaps.get(id));
-        return new MeetingService(new Signaalpunt(s, w.clock), s).agenda(user, id);
-      },
+      stage: async (user: typeof U.mentor) => (await snapshotReads.read(id)).service.stage(user, id),
+      agenda: async (user: typeof U.mentor) => (await snapshotReads.read(id)).service.agenda(user, id),
     };
     const viaStore = { stage: (user: typeof U.mentor) => plain.stage(user, id), agenda: (user: typeof U.mentor) => plain.agenda(user, id) };
 

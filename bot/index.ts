@@ -85,23 +85,18 @@ export function createBot(opts: BotOptions): Bot {
   return { handler: channel.handler, app, channel, worker, close: () => worker.stop() };
 }
 
-function isBotStore(store: unknown): store is BotStore {
-  return !!store && typeof (store as Partial<BotStore>).claimOutbox === 'function' && typeof (store as Partial<BotStore>).getConversation === 'function';
-}
-
 /**
  * The server's bot endpoint: configuration from the environment (validated now, at start), the store the
- * server opened (it must also implement BotStore), the server's logger. Undefined when production has no bot app.
+ * server opened (its type says it also keeps the bot's queue and conversation references: BotStore), the server's logger. Undefined when production has no bot app.
  */
 export function createBotEndpoint(deps: {
   mode: 'local' | 'production';
-  store: Store;
+  store: Store & BotStore;
   service: Signaalpunt;
   env?: Record<string, string | undefined>;
   log?: BotLogger;
   writeLimit?: WriteLimit;
 }): (MessagesHandler & { close: () => Promise<void>; bot: Bot; authenticates: boolean }) | undefined {
-  if (!isBotStore(deps.store)) throw new Error('the store does not implement BotStore: the bot needs its queue and conversation references');
   const env = deps.env ?? process.env;
   const config = readBotConfig(env, deps.mode);
   requireBotSdkSetting(env, deps.mode, config);

@@ -11,15 +11,15 @@ import { SqliteStore } from '../adapters/sqlite';
 import type { Clock } from '../core/ports';
 import type { StoreConfig } from './index';
 
-/** A store the server can run on: the core's Store, the meeting store and the bot's store. */
-export type ServerStore = SqliteStore | SharePointStore;
+/** The store SJV_STORE selects; each implements everything the server needs (src/server/server-store.ts). */
+export type ConfiguredStore = SqliteStore | SharePointStore;
 
 export interface OpenStoreOptions {
   clock?: Clock;
   informingDeadlineMonths?: number;
 }
 
-export function openStore(config: StoreConfig, opts: OpenStoreOptions = {}): ServerStore {
+export function openStore(config: StoreConfig, opts: OpenStoreOptions = {}): ConfiguredStore {
   const months = opts.informingDeadlineMonths !== undefined ? { informingDeadlineMonths: opts.informingDeadlineMonths } : {};
   if (config.kind === 'sqlite') {
     mkdirSync(dirname(config.file), { recursive: true, mode: 0o700 });

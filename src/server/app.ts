@@ -18,7 +18,7 @@ import { AuthError, issueLocalToken } from '../auth';
 import type { Config } from '../config';
 import { DomainError } from '../core/errors';
 import type { User } from '../core/model';
-import type { Clock, Store } from '../core/ports';
+import type { Clock } from '../core/ports';
 import { systemClock } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
 import type { BotEndpoint } from './bot-endpoint';
@@ -30,10 +30,9 @@ import { allOperations, devTokenInput } from './operations';
 import { parseWith } from './operation-kit';
 import { loadTransparencyAssets, transparencyServices, registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
-import { meetingEventsHandler } from './routes/meetings';
+import { meetingEventsHandler, meetingServices } from './routes/meetings';
 import type { Problem } from './problems';
-import { meetingEventsFor } from './meeting-events';
-import { isCountingStore, noteWrite } from './meeting-snapshot';
+import type { ServerStore } from './server-store';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problemFromDomain, problemOf } from './problems';
 
 declare module 'fastify' {
@@ -50,7 +49,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   config: Config;
-  store: Store;
+  /** everything the routes need of a store, by type: a store lacking a capability does not compile here. */
+  store: ServerStore;
   service: Signaalpunt;
   authenticator: Authenticator;
   /** local mode: signs dev tokens. */
@@ -143,8 +143,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const assets = loadTransparencyAssets(config.templatesDir);
   const ops = allOperations(config.mode, config.templatesDir, assets);
   const openapi = buildOpenApiDocument(ops, { mode: config.mode, ...(config.http.publicUrl ? { serverUrl: config.http.publicUrl } : {}) });
-  const base = { config, store, service: opts.service, now: () => clock.now() };
-  const deps: OperationDeps = { ...base, transparency: transparencyServices(base, assets) };
+  // the composition root: every service the routes use is built here, once
+  const now = (): Date => clock.now();
+  const base = { config, store, service: opts.service, now };
+  const deps: OperationDeps = { ...base, meetings: meetingServices(store, opts.service, now), transparency: transparencyServices(base, assets) };
   const raw: Record<string, RawHandler> = {
     getHealth: async () => ({ status: 'ok' }),
     getReadiness: async () => {
@@ -174,7 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const op of ops) registerOperation(app, op, deps, raw, config.http.writeRateLimitPerMinute);
   // open event streams never end by themselves: close them, or closing the server would wait for them
   app.addHook('preClose', async () => {
-    if (isCountingStore(store)) meetingEventsFor(store).closeAll();
+    deps.meetings.events.closeAll();
   });
   await registerPages(app, config);
   return app;
@@ -202,7 +204,8 @@ function registerOperation(app: FastifyInstance, op: Operation, deps: OperationD
         const params = op.params ? (parseWith(op.params, req.params) as Record<string, string>) : {};
         const query = op.query ? parseWith(op.query, req.query ?? {}) : undefined;
         const result = await op.run!({ user, params, query, body: req.body, deps, headers: req.headers });
-        if (op.write) noteWrite(deps.store);
+        // a write went through this instance: its meeting snapshots are checked on the next read
+        if (op.write) deps.meetings.reads.snapshots.invalidate();
         reply.code(result.status);
         for (const [k, v] of Object.entries(result.headers ?? {})) reply.header(k, v);
         return result.body;

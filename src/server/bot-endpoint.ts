@@ -16,7 +16,7 @@ import { createBotEndpoint } from '../../bot';
 import { capMessageText } from '../../bot/app/text';
 import type { Config } from '../config';
 import type { Signaalpunt } from '../core/service';
-import type { Store } from '../core/ports';
+import type { ServerStore } from './server-store';
 import { HttpProblem } from './problems';
 import { userWriteLimit } from './write-limit';
 
@@ -27,7 +27,7 @@ export type BotEndpoint = ((request: FastifyRequest, reply: FastifyReply) => Pro
 
 export interface BotEndpointDeps {
   config: Config;
-  store: Store;
+  store: ServerStore;
   service: Signaalpunt;
   logger?: Logger;
 }

@@ -11,10 +11,11 @@
  *   and only of what changed: the audit rows after the snapshot's counter name the cases that changed (rows of
  *   reads change nothing).
  * - The view is still made per request and per viewer: the core's MeetingService runs unchanged for every
- *   request over a store facade that answers reads from the snapshot. Whatever the core derives per viewer
- *   (policy, phase, roles) is derived on every request.
+ *   request over ports that answer reads from the snapshot (one service per snapshot, made when the snapshot
+ *   is first read, not per request: MeetingReads). Whatever the core derives per viewer (policy, phase,
+ *   roles) is derived on every request.
  * - Reading personal data in the side panel is audited once per meeting, case, viewer and what was read,
- *   not per poll: the facade drops an audit entry this instance already wrote.
+ *   not per poll: the ports drop an audit entry this instance already wrote.
  * - ETags carry the change counter and a hash of the viewer's body; a poll with the current ETag gets 304.
  *
  * Nothing here is state another instance needs: a second instance builds its own snapshot from the store,
@@ -23,9 +24,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditInput } from '../core/audit';
-import type { MeetingSession, MeetingStore } from '../core/meetings';
+import type { MeetingCaseReads, MeetingCases, MeetingSession, MeetingStore } from '../core/meetings';
+import { MeetingService } from '../core/meetings';
 import type { CaseRecord, Organisation } from '../core/model';
-import type { Store, StoreTx } from '../core/ports';
+import type { Clock, Store } from '../core/ports';
+import type { ChangeCounting } from './server-store';
 
 export interface ChangeCounter {
   meetingVersion: number;
@@ -41,12 +44,8 @@ interface Snapshot extends ChangeCounter {
   loadedAt: number;
 }
 
-/** A store that can tell its change counter (both stores can: src/adapters). */
-export type CountingStore = Store & MeetingStore & { lastAuditSeq(): Promise<number> };
-
-export function isCountingStore(store: Store): store is CountingStore {
-  return typeof (store as Partial<CountingStore>).lastAuditSeq === 'function' && typeof (store as Partial<CountingStore>).getMeeting === 'function';
-}
+/** A store that can tell its change counter (both stores can: src/adapters; the server's store is one, server-store.ts). */
+export type CountingStore = Store & MeetingStore & ChangeCounting;
 
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -171,41 +170,75 @@ export class MeetingSnapshots {
   }
 
   /**
-   * A store for one request that answers the meeting's reads from the snapshot and passes audit entries
-   * through once. Anything else goes to the real store.
+   * The two ports of the meeting service over one snapshot: the sessions (MeetingStore) and the cases
+   * (MeetingCases) answer the meeting's reads from the snapshot — the session, the records of its agenda,
+   * the organisations — and pass each audit entry through once; anything else goes to `cases` (the case
+   * service) and the real store. Typed ports, no proxy: what is not the snapshot's is said here.
    */
-  facade(snap: Snapshot): Store & MeetingStore {
+  ports(snap: Snapshot, cases: MeetingCases): { cases: MeetingCases; meetings: MeetingStore } {
     const store = this.store;
     const audited = this.audited;
-    const tx = (real: () => Promise<StoreTx>): StoreTx =>
-      new Proxy({} as StoreTx, {
-        get: (_t, prop: keyof StoreTx) => {
-          if (prop === 'getCase') return async (id: string) => (snap.records.has(id) ? clone(snap.records.get(id)) : (await real()).getCase(id));
-          if (prop === 'appendAudit') {
-            return async (entries: AuditInput[]) => {
-              const fresh = entries.filter((e) => !audited.has(auditKey(snap.meetingId, e)));
-              if (fresh.length === 0) return;
-              await store.transaction((t) => t.appendAudit(fresh));
-              for (const e of fresh) audited.add(auditKey(snap.meetingId, e));
-              if (audited.size > 100_000) audited.clear();
-            };
-          }
-          return async (...args: unknown[]) => store.transaction((t) => (t[prop] as (...a: unknown[]) => Promise<unknown>)(...args));
-        },
-      });
-    return new Proxy(store, {
-      get: (target, prop, receiver) => {
-        if (prop === 'getMeeting') return async (id: string) => (id === snap.meetingId ? clone(snap.meeting) : target.getMeeting(id));
-        if (prop === 'findMeetingByTeamsId') {
-          return async (teamsMeetingId: string) => (snap.meeting && teamsMeetingId === snap.meeting.teamsMeetingId ? clone(snap.meeting) : target.findMeetingByTeamsId(teamsMeetingId));
-        }
-        if (prop === 'listOrganisations') return async () => clone(snap.organisations);
-        if (prop === 'getOrganisation') return async (id: string) => clone(snap.organisations.find((o) => o.id === id));
-        if (prop === 'transaction') return async <T>(fn: (t: StoreTx) => Promise<T>) => fn(tx(async () => ({}) as StoreTx));
-        const value: unknown = Reflect.get(target, prop, receiver);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    const reads: MeetingCaseReads = {
+      getCase: async (id) => (snap.records.has(id) ? clone(snap.records.get(id)) : cases.readCases((r) => r.getCase(id))),
+      appendAudit: async (entries: AuditInput[]) => {
+        const fresh = entries.filter((e) => !audited.has(auditKey(snap.meetingId, e)));
+        if (fresh.length === 0) return;
+        await cases.readCases((r) => r.appendAudit(fresh));
+        for (const e of fresh) audited.add(auditKey(snap.meetingId, e));
+        if (audited.size > 100_000) audited.clear();
       },
-    }) as Store & MeetingStore;
+    };
+    return {
+      cases: {
+        get clock() {
+          return cases.clock;
+        },
+        get guardOptions() {
+          return cases.guardOptions;
+        },
+        get config() {
+          return cases.config;
+        },
+        organisation: async (id) => clone(snap.organisations.find((o) => o.id === id)),
+        listOrganisations: async () => clone(snap.organisations),
+        listCases: (user, filter) => cases.listCases(user, filter),
+        readCases: (fn) => fn(reads),
+      },
+      meetings: {
+        getMeeting: async (id) => (id === snap.meetingId ? clone(snap.meeting) : store.getMeeting(id)),
+        findMeetingByTeamsId: async (teamsMeetingId) => (snap.meeting && teamsMeetingId === snap.meeting.teamsMeetingId ? clone(snap.meeting) : store.findMeetingByTeamsId(teamsMeetingId)),
+        listMeetings: (query) => store.listMeetings(query),
+        insertMeeting: (meeting) => store.insertMeeting(meeting),
+        updateMeeting: (meeting, expectedVersion) => store.updateMeeting(meeting, expectedVersion),
+      },
+    };
+  }
+}
+
+/**
+ * The meeting service over the snapshots, built once at start-up (app.ts). A snapshot is a value that stays
+ * until the store's counter moves; the service over it is made once per snapshot, not per request: twelve
+ * viewers polling an unchanged meeting share one.
+ */
+export class MeetingReads {
+  private readonly services = new WeakMap<Snapshot, MeetingService>();
+
+  constructor(
+    readonly snapshots: MeetingSnapshots,
+    /** the case service of the server (Signaalpunt): what is not in a snapshot is read through it. */
+    private readonly cases: MeetingCases,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The meeting's snapshot (`seen`: the counter of the viewer's ETag) and the service that reads from it. */
+  async read(meetingId: string, seen?: ChangeCounter): Promise<{ snapshot: ChangeCounter; service: MeetingService }> {
+    const snap = await this.snapshots.get(meetingId, seen);
+    let service = this.services.get(snap);
+    if (!service) {
+      const ports = this.snapshots.ports(snap, this.cases);
+      this.services.set(snap, (service = new MeetingService(ports.cases, ports.meetings, this.clock)));
+    }
+    return { snapshot: snap, service };
   }
 }
 
@@ -216,11 +249,6 @@ export function snapshotsFor(store: CountingStore, opts: SnapshotOptions = {}): 
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new MeetingSnapshots(store, opts)));
   return cache;
-}
-
-/** A write went through this instance (any API write): its meeting snapshots are checked on next read. */
-export function noteWrite(store: object): void {
-  caches.get(store)?.invalidate();
 }
 
 /** One audit row per meeting, viewer, case, phase and what was read: a poll that reads the same writes none. */

@@ -3,7 +3,7 @@
  * schemas for commands), who may call it and what it runs. Routes are registered from this table and the
  * OpenAPI document is generated from it, so the two cannot drift apart.
  */
-import { isBotStore, undelivered, undeliveredView } from '../../bot/app/outbox/undelivered';
+import { undelivered, undeliveredView } from '../../bot/app/outbox/undelivered';
 import { parseISO } from 'date-fns';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -15,25 +15,32 @@ import type { BaseRole, User } from '../core/model';
 import { PHASES } from '../core/model';
 import type { CommandName } from '../core/phases';
 import { COMMANDS, COMMAND_NAMES } from '../core/phases';
-import type { Store } from '../core/ports';
 import { caseId, isoDate, organisationId } from '../core/schemas';
 import type { DocumentMaker, Signaalpunt } from '../core/service';
 import { REFERENCE_SEARCH } from '../core/vocabulary';
 import { isMember } from '../core/views';
 import { botInvokeResponseSchema, catalogueSchema, retentionReportSchema } from './response-schemas';
+import type { MeetingServices } from './routes/meetings';
 import { meetingOperations } from './routes/meetings';
 import type { TransparencyAssets, TransparencyServices } from './routes/transparency';
 import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
 import { attachment, parseWith, unwrap } from './operation-kit';
+import type { ServerStore } from './server-store';
 
 /** The makers of the documents the document commands answer with (`document` in the command table). */
 export type DocumentMakers = { readonly [N in CommandName]?: DocumentMaker<N> };
 
+/**
+ * What the operations run on, all built once at start-up by the composition root (app.ts): a route only
+ * uses them — it constructs no service and checks no store's shape (the store's type says what it can).
+ */
 export interface OperationDeps {
   config: Config;
-  store: Store;
+  store: ServerStore;
   service: Signaalpunt;
-  /** the transparency services and the document makers, built once at start-up. */
+  /** the meeting service, the reads from the meeting snapshots and the event hub. */
+  meetings: MeetingServices;
+  /** the transparency services and the document makers. */
   transparency: TransparencyServices;
   now(): Date;
 }
@@ -455,7 +462,7 @@ export function operations(): Operation[] {
         schema: z.object({ items: z.array(undeliveredSchema) }),
       },
       run: async ({ deps }) => {
-        const items = isBotStore(deps.store) ? (await undelivered(deps.store, 200)).map(undeliveredView) : [];
+        const items = (await undelivered(deps.store, 200)).map(undeliveredView);
         return { status: 200, body: { items } };
       },
     },

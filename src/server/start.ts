@@ -11,7 +11,7 @@ import type { LocalKey } from '../auth';
 import { createAuthenticator, loadOrCreateLocalKey, loadOrCreatePseudonymKey } from '../auth';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config';
-import type { ServerStore } from '../config/store';
+import type { ConfiguredStore } from '../config/store';
 import { openStore } from '../config/store';
 import type { Clock } from '../core/ports';
 import { systemClock } from '../core/ports';
@@ -39,7 +39,7 @@ export interface StartOptions {
 export interface RunningServer {
   app: FastifyInstance;
   /** the store SJV_STORE selects (src/config/store.ts). */
-  store: ServerStore;
+  store: ConfiguredStore;
   service: Signaalpunt;
   logger: Logger;
   scheduler?: Scheduler;
@@ -130,7 +130,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 }
 
-async function warnAboutUnknownOrganisations(config: Config, store: ServerStore, logger: Logger): Promise<void> {
+async function warnAboutUnknownOrganisations(config: Config, store: ConfiguredStore, logger: Logger): Promise<void> {
   if (config.auth.mode !== 'production') return;
   const known = new Set((await store.listOrganisations()).map((o) => o.id));
   const missing = [...new Set(Object.values(config.auth.groupMap).map((m) => m.organisationId))].filter((id) => !known.has(id));

@@ -43,8 +43,3 @@ export function undeliveredView(m: OutboxMessage): UndeliveredMessage {
     at: m.status === 'dead' ? (m.doneAt ?? m.createdAt) : m.nextAttemptAt,
   };
 }
-
-/** Whether a store also keeps the bot's queue. */
-export function isBotStore(store: unknown): store is BotStore {
-  return !!store && typeof (store as Partial<BotStore>).listOutbox === 'function';
-}

@@ -6,14 +6,15 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import type { Result } from '../../core/errors';
-import type { MeetingStore, MeetingSummary } from '../../core/meetings';
+import type { MeetingSummary } from '../../core/meetings';
 import type { Locale } from '../../core/vocabulary';
 import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
 import type { User } from '../../core/model';
-import type { Store } from '../../core/ports';
-import { Signaalpunt } from '../../core/service';
+import type { Signaalpunt } from '../../core/service';
+import type { MeetingEvents } from '../meeting-events';
 import { meetingEventsFor } from '../meeting-events';
-import { counterOf, etagOf, isCountingStore, matchesEtag, snapshotsFor } from '../meeting-snapshot';
+import type { CountingStore } from '../meeting-snapshot';
+import { MeetingReads, counterOf, etagOf, matchesEtag, snapshotsFor } from '../meeting-snapshot';
 import type { Operation, OperationContext, OperationDeps, OperationResult, RawHandler } from '../operations';
 import { parseWith, unwrap } from '../operation-kit';
 import { HttpProblem } from '../problems';
@@ -21,14 +22,24 @@ import { minutesToDocx } from '../../transparency/minutes-docx';
 import type { OrganisationProfile } from '../../transparency/profile';
 import { agendaSchema, meetingSummarySchema, minutesSchema, stageSchema } from '../response-schemas';
 
-function isMeetingStore(store: Store): store is Store & MeetingStore {
-  const s = store as Partial<MeetingStore>;
-  return ['getMeeting', 'findMeetingByTeamsId', 'listMeetings', 'insertMeeting', 'updateMeeting'].every((m) => typeof s[m as keyof MeetingStore] === 'function');
+/** The meeting services of a server, built once at start-up (app.ts), never per request. */
+export interface MeetingServices {
+  /** the core's meeting service over the server's store: writes, lists, minutes. */
+  service: MeetingService;
+  /** the reads served from the per-meeting snapshots (agenda, stage, the Teams lookup). */
+  reads: MeetingReads;
+  /** the instance's event hub (Server-Sent Events). */
+  events: MeetingEvents;
 }
 
-function meetings(deps: OperationDeps): MeetingService {
-  if (!isMeetingStore(deps.store)) throw new HttpProblem('HTTP.NOT_IMPLEMENTED', { reason: 'MEETING_STORE' });
-  return new MeetingService(deps.service, deps.store, { now: () => deps.now() });
+export function meetingServices(store: CountingStore, cases: Signaalpunt, now: () => Date): MeetingServices {
+  const clock = { now };
+  const snapshots = snapshotsFor(store, { now: () => now().getTime() });
+  return {
+    service: new MeetingService(cases, store, clock),
+    reads: new MeetingReads(snapshots, cases, clock),
+    events: meetingEventsFor(store, { now: () => now().getTime() }),
+  };
 }
 
 /**
@@ -41,14 +52,10 @@ async function snapshotRead<T>(
   meetingId: string,
   read: (svc: MeetingService) => Promise<Result<T>>,
 ): Promise<OperationResult> {
-  if (!isCountingStore(deps.store)) return { status: 200, body: unwrap(await read(meetings(deps))) };
-  const cache = snapshotsFor(deps.store, { now: () => deps.now().getTime() });
   const ifNoneMatch = typeof headers?.['if-none-match'] === 'string' ? headers['if-none-match'] : undefined;
-  const snap = await cache.get(meetingId, counterOf(ifNoneMatch));
-  const store = cache.facade(snap);
-  const svc = new MeetingService(new Signaalpunt(store, deps.service.clock, deps.service.config), store, { now: () => deps.now() });
-  const body = unwrap(await read(svc));
-  const etag = etagOf(snap, body);
+  const { snapshot, service } = await deps.meetings.reads.read(meetingId, counterOf(ifNoneMatch));
+  const body = unwrap(await read(service));
+  const etag = etagOf(snapshot, body);
   const out = { etag, 'cache-control': 'private, no-cache' };
   return matchesEtag(ifNoneMatch, etag) ? { status: 304, body: '', headers: out } : { status: 200, body, headers: out };
 }
@@ -58,16 +65,11 @@ async function snapshotRead<T>(
  * once this instance has found the session, answered from the session's snapshot, like the stage.
  */
 async function findByTeamsMeeting(deps: OperationDeps, user: User, teamsMeetingId: string): Promise<Result<MeetingSummary>> {
-  if (!isCountingStore(deps.store)) return meetings(deps).findByTeamsMeeting(user, teamsMeetingId);
-  const cache = snapshotsFor(deps.store, { now: () => deps.now().getTime() });
-  const known = cache.sessionOfTeamsMeeting(teamsMeetingId);
-  if (known) {
-    const store = cache.facade(await cache.get(known));
-    const svc = new MeetingService(new Signaalpunt(store, deps.service.clock, deps.service.config), store, { now: () => deps.now() });
-    return svc.findByTeamsMeeting(user, teamsMeetingId);
-  }
-  const found = await meetings(deps).findByTeamsMeeting(user, teamsMeetingId);
-  if (found.ok) cache.rememberTeamsMeeting(teamsMeetingId, found.value.id);
+  const { reads, service } = deps.meetings;
+  const known = reads.snapshots.sessionOfTeamsMeeting(teamsMeetingId);
+  if (known) return (await reads.read(known)).service.findByTeamsMeeting(user, teamsMeetingId);
+  const found = await service.findByTeamsMeeting(user, teamsMeetingId);
+  if (found.ok) reads.snapshots.rememberTeamsMeeting(teamsMeetingId, found.value.id);
   return found;
 }
 
@@ -100,13 +102,12 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       success: { status: 200, description: 'Sessions.', schema: z.object({ items: z.array(summarySchema) }) },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof listQuery>;
-        const svc = meetings(deps);
         if (q.teamsMeetingId !== undefined) {
           const found = await findByTeamsMeeting(deps, user as User, q.teamsMeetingId);
           if (!found.ok && found.error.code === 'MEETING.NOT_FOUND') return { status: 200, body: { items: [] } };
           return { status: 200, body: { items: [unwrap(found)] } };
         }
-        return { status: 200, body: { items: unwrap(await svc.list(user, { limit: q.limit, offset: q.offset })) } };
+        return { status: 200, body: { items: unwrap(await deps.meetings.service.list(user, { limit: q.limit, offset: q.offset })) } };
       },
     },
     {
@@ -120,7 +121,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       success: { status: 201, description: 'The session.', schema: summarySchema },
       extraResponses: { 409: 'The Teams meeting already has a session.', 422: 'The title may identify a person.' },
       run: async ({ user, body, deps }) => {
-        const m = unwrap(await meetings(deps).create(user, body));
+        const m = unwrap(await deps.meetings.service.create(user, body));
         return { status: 201, body: m, headers: { location: `/api/v1/meetings/${m.id}` } };
       },
     },
@@ -147,7 +148,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       body: MEETING_SCHEMAS.setAgenda,
       success: { status: 200, description: 'The session.', schema: summarySchema },
       extraResponses: { 409: 'Changed in the meantime (expectedVersion), or a case is in another phase.' },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).setAgenda(user, params.meetingId!, body)) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.setAgenda(user, params.meetingId!, body)) }),
     },
     {
       ...base,
@@ -159,7 +160,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       params: meetingParams,
       body: MEETING_SCHEMAS.startMeeting,
       success: { status: 200, description: 'The session.', schema: summarySchema },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).start(user, params.meetingId!, body ?? {})) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.start(user, params.meetingId!, body ?? {})) }),
     },
     {
       ...base,
@@ -171,7 +172,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       params: meetingParams,
       body: MEETING_SCHEMAS.endMeeting,
       success: { status: 200, description: 'The minutes.', schema: minutesSchema },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).end(user, params.meetingId!, body ?? {})) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.end(user, params.meetingId!, body ?? {})) }),
     },
     {
       ...base,
@@ -183,7 +184,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       params: meetingParams,
       body: MEETING_SCHEMAS.shareToStage,
       success: { status: 200, description: 'The session.', schema: summarySchema },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).shareToStage(user, params.meetingId!, body)) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.shareToStage(user, params.meetingId!, body)) }),
     },
     {
       ...base,
@@ -196,7 +197,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       body: MEETING_SCHEMAS.setAttendees,
       success: { status: 200, description: 'The session.', schema: summarySchema },
       extraResponses: { 409: 'Changed in the meantime (expectedVersion).' },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).setAttendees(user, params.meetingId!, body)) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.setAttendees(user, params.meetingId!, body)) }),
     },
     {
       ...base,
@@ -209,7 +210,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       body: MEETING_SCHEMAS.recordStatusNote,
       success: { status: 200, description: 'The session.', schema: summarySchema },
       extraResponses: { 422: 'The note may identify a person, or the item is not a status-round item.' },
-      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await meetings(deps).recordStatusNote(user, params.meetingId!, body)) }),
+      run: async ({ user, params, body, deps }) => ({ status: 200, body: unwrap(await deps.meetings.service.recordStatusNote(user, params.meetingId!, body)) }),
     },
     {
       ...base,
@@ -247,7 +248,7 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
       success: { status: 200, description: 'The minutes as JSON, or as Markdown with format=markdown.', schema: minutesSchema, alsoAs: ['text/markdown'] },
       run: async ({ user, params, query, deps }) => {
         const q = query as z.output<typeof minutesQuery>;
-        const minutes = unwrap(await meetings(deps).minutes(user, params.meetingId!));
+        const minutes = unwrap(await deps.meetings.service.minutes(user, params.meetingId!));
         if (q.format === 'json') return { status: 200, body: minutes };
         const names = new Map((await deps.store.listOrganisations()).map((o) => [o.id, o.name]));
         const name = (id: string): string => names.get(id) ?? id;
@@ -283,9 +284,8 @@ export function meetingEventsHandler(deps: OperationDeps): RawHandler {
   return async (req, reply) => {
     const user = req.user!;
     const { meetingId } = parseWith(meetingParams, req.params);
-    if (!isCountingStore(deps.store)) throw new HttpProblem('HTTP.NOT_IMPLEMENTED', { reason: 'MEETING_EVENTS' });
     await snapshotRead(deps, undefined, meetingId, (svc) => svc.stage(user, meetingId));
-    const hub = meetingEventsFor(deps.store, { now: () => deps.now().getTime() });
+    const hub = deps.meetings.events;
     const stream = new PassThrough();
     const stop = await hub.listen(meetingId, { userId: user.id, stream });
     if (!stop) throw new HttpProblem('HTTP.RATE_LIMITED', { retryAfterSeconds: 30 });

@@ -29,7 +29,6 @@ import { meetingSchema } from '../../core/schemas';
 import type { PrivacyDocName } from '../../transparency/privacy-docs';
 import { PRIVACY_DOCS } from '../../transparency/privacy-docs';
 import type { OrganisationProfile } from '../../transparency/profile';
-import type { ResidentAccessStore } from '../../core/ports';
 import { loadResidentCodeSecret } from '../../transparency/access-codes';
 import type { ResidentCodeDeps } from '../../transparency/deps';
 import { ResidentAccessService } from '../../transparency/resident-access';
@@ -51,40 +50,35 @@ export function loadTransparencyAssets(templatesDir: string): TransparencyAssets
   return { profile: loadOrganisationProfile(`${templatesDir}/organisation.json`), templates: loadLetterTemplates(templatesDir) };
 }
 
-/** the access codes' secret per data folder, read once. */
-const codeSecrets = new Map<string, Buffer>();
-const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps | undefined => {
-  const store = deps.store as Partial<ResidentAccessStore>;
-  if (typeof store.putAccessCode !== 'function' || typeof store.getAccessCode !== 'function') return undefined;
-  const key = `${deps.config.dataDir}|${deps.config.resident.codeSecret ?? ''}`;
-  let secret = codeSecrets.get(key);
-  if (!secret) codeSecrets.set(key, (secret = loadResidentCodeSecret(deps.config.dataDir, deps.config.resident.codeSecret)));
-  return { store: deps.store as unknown as ResidentAccessStore, secret, publicUrl: deps.config.resident.publicUrl };
-};
-
-const depsFor = (deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyDeps => {
-  const residentCodes = residentCodesFor(deps);
-  return transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, ...(residentCodes ? { residentCodes } : {}) });
-};
+/** The residents' access codes: the server's store keeps them; the secret is read (or made) once, at start-up. */
+const residentCodesFor = (deps: Pick<OperationDeps, 'config' | 'store'>): ResidentCodeDeps => ({
+  store: deps.store,
+  secret: loadResidentCodeSecret(deps.config.dataDir, deps.config.resident.codeSecret),
+  publicUrl: deps.config.resident.publicUrl,
+});
 
 /** The transparency services of a server, built once at start-up (not per request). */
 export interface TransparencyServices {
+  /** what the services are built on (the letter preview runs on it too). */
+  deps: TransparencyDeps;
   access: AccessExportService;
   resident: ResidentAccessService;
   statistics: StatisticsService;
-  /** the residents' access codes, when the store keeps them. */
-  codes?: ResidentCodeDeps;
+  /** the status page's attempt limiter, read for the locked kenmerken (the server's store keeps its state). */
+  locks: AttemptLimiter;
   /** the makers of the documents the core's document commands answer with (the command table's `document`). */
   documents: DocumentMakers;
 }
 
 export function transparencyServices(deps: Pick<OperationDeps, 'config' | 'store' | 'service' | 'now'>, assets: TransparencyAssets): TransparencyServices {
-  const t = depsFor(deps, assets);
+  const codes = residentCodesFor(deps);
+  const t = transparencyDeps({ store: deps.store, clock: { now: () => deps.now() }, config: deps.service.config, policy: POLICY, profile: assets.profile, residentCodes: codes });
   return {
+    deps: t,
     access: new AccessExportService(t),
     resident: new ResidentAccessService(t),
     statistics: new StatisticsService({ store: deps.store, clock: { now: () => deps.now() } }),
-    ...(t.residentCodes ? { codes: t.residentCodes } : {}),
+    locks: new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS),
     documents: { generateLetter: letterMaker(t, assets.templates) },
   };
 }
@@ -143,7 +137,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       extraResponses: { 409: 'The letter does not fit the case’s phase, or nothing was shared yet (CASE.PRECONDITION_FAILED).' },
       run: async ({ user, params, body, deps }) => {
         const b = parseWith(previewBody, body ?? {});
-        return { status: 200, body: unwrap(await previewLetter(depsFor(deps, assets), assets.templates, user, { caseId: params.caseId!, ...b })), headers: { 'cache-control': 'no-store' } };
+        return { status: 200, body: unwrap(await previewLetter(deps.transparency.deps, assets.templates, user, { caseId: params.caseId!, ...b })), headers: { 'cache-control': 'no-store' } };
       },
     },
     {
@@ -203,8 +197,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
-        const store = deps.store as Partial<ResidentAccessStore>;
-        const rows = typeof store.listResidentState === 'function' ? await store.listResidentState('request') : [];
+        const rows = await deps.store.listResidentState('request');
         const items = rows
           .map((r) => JSON.parse(r.json) as { reference: string; caseId: string; kind: string; at: string; dueOn: string; status: string })
           .map(({ reference, caseId, kind, at, dueOn, status }) => ({ reference, caseId, kind, at, dueOn, status }));
@@ -222,9 +215,7 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       success: { status: 200, description: 'Kenmerk, failures, locked until (one address) or not before (the kenmerk’s gap).', schema: residentLocksSchema },
       run: async ({ user, deps }) => {
         if (!user.roles.includes('procesregisseur')) throw new DomainError('AUTH.FORBIDDEN');
-        const codes = deps.transparency.codes;
-        if (!codes) return { status: 200, body: { items: [] } };
-        return { status: 200, body: { items: await new AttemptLimiter(codes.store, codes.secret, DEFAULT_LIMITS).locked(deps.now()) } };
+        return { status: 200, body: { items: await deps.transparency.locks.locked(deps.now()) } };
       },
     },
     privacyDoc('register', '/api/v1/privacy/register', 'The processing register (AVG art. 30), generated from the policy table and the retention configuration'),
