@@ -30,14 +30,13 @@
  * so that no query crosses the list view threshold.
  */
 import { randomUUID } from 'node:crypto';
-import type { IItems } from '@pnp/sp/items';
 import type { SPFI } from '@pnp/sp';
-import { chainRows, hashRow } from '../../core/audit';
+import { hashRow } from '../../core/audit';
 import type { AuditInput, AuditRow } from '../../core/audit';
 import { caseIndex } from '../../core/case-index';
 import { partnerVisibility } from '../../core/partner-visibility';
 import { DomainError } from '../../core/errors';
-import type { CaseRecord, DataGroup, Organisation, Phase, User } from '../../core/model';
+import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
 import type { PolicyTable } from '../../core/policy';
 import { POLICY } from '../../core/policy';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
@@ -46,19 +45,27 @@ import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
 import { WHOLE_REFERENCE } from '../../core/vocabulary';
+import { AuditList } from './audit-store';
 import { sharePointBotStore } from './bot-store';
+import { CommandList } from './commands';
+import { CounterList } from './counters';
+import { DeletionList } from './deletions';
+import { LeaseList } from './leases';
+import { MeetingList } from './meeting-store';
 import type { CaseItem } from './permissions';
 import { desiredPermissions } from './permissions';
 import type { JournalBody } from './journal';
 import { auditKey, decodeJournal, encodeJournal } from './journal';
 import { PermissionSync, PermissionSyncError } from './permission-sync';
-import type { ListKey } from './schema';
-import { LISTS, MAX_PAGE } from './schema';
+import { RegistryLists } from './registry';
+import { ResidentLists } from './resident-store';
+import type { SpItem } from './rest';
+import { anyOf, chunk, eq, etagOf, guard, json, lit, SpLists, str } from './rest';
+import { MAX_PAGE } from './schema';
+import { LISTS } from './schema';
 import type { SharePointConnection } from './sp-client';
 import { connect, httpStatus, translate } from './sp-client';
 
-/** A list item as SharePoint returns it (minimal metadata JSON). */
-type SpItem = Record<string, unknown> & { Id: number };
 
 export interface StoreLogger {
   warn(message: string, meta?: Record<string, unknown>): void;
@@ -83,14 +90,6 @@ export interface SharePointStoreOptions extends SharePointConnection {
   journalCheckMs?: number;
 }
 
-/** OData string literal. */
-export const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
-const eq = (field: string, value: string): string => `${field} eq ${lit(value)}`;
-const anyOf = (field: string, values: readonly string[]): string => `(${values.map((v) => eq(field, v)).join(' or ')})`;
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const json = <T>(v: unknown): T | undefined => (typeof v === 'string' && v.length > 0 ? (JSON.parse(v) as T) : undefined);
-const etagOf = (item: SpItem): string => str(item['odata.etag']) || '*';
-const chunk = <T>(xs: readonly T[], n: number): T[][] => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
 /** Where the items of one stored case are (ids and the etag of the case item). */
 interface CaseRefs {
@@ -138,25 +137,6 @@ interface CaseWrite {
   expectedVersion: number | null;
 }
 
-const AUDIT_COLUMNS = ['Seq', 'At', 'ActorId', 'Role', 'CaseId', 'Reference', 'Phase', 'Action', 'Groups', 'Purpose', 'CommandId', 'PrevHash', 'Hash'] as const;
-
-function auditRowOf(r: SpItem): AuditRow {
-  return {
-    seq: Number(r.Seq),
-    at: str(r.At),
-    actorId: str(r.ActorId),
-    role: str(r.Role) as AuditRow['role'],
-    caseId: typeof r.CaseId === 'string' ? r.CaseId : null,
-    reference: typeof r.Reference === 'string' ? r.Reference : null,
-    phase: typeof r.Phase === 'string' ? (r.Phase as Phase) : null,
-    action: str(r.Action) as AuditRow['action'],
-    groups: json<DataGroup[]>(r.Groups) ?? [],
-    purpose: str(r.Purpose),
-    commandId: typeof r.CommandId === 'string' ? r.CommandId : null,
-    prevHash: str(r.PrevHash),
-    hash: str(r.Hash),
-  };
-}
 
 function hasReflection(r: CaseRecord): boolean {
   const h = r.reflection;
@@ -168,7 +148,6 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   readonly permissions: PermissionSync;
   private readonly months: number;
   private readonly clock: Clock;
-  private readonly pageSize: number;
   private readonly policy: PolicyTable;
   private readonly log: StoreLogger;
   private queue: Promise<unknown> = Promise.resolve();
@@ -187,63 +166,45 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
    * The audit's checkpoints (ADR 0009): the list SJVAuditCheckpoints, apart from SJVAudit, where only the
    * privacy officer's group (and this server app, which can technically write every list) may add items.
    */
-  readonly auditCheckpoints: AuditCheckpointLog = {
-    append: (c) =>
-      this.guard(async () => {
-        await this.items('auditCheckpoints').add({ Seq: c.seq, Hash: c.hash, At: c.at, Reason: c.reason });
-      }),
-    latest: () =>
-      this.guard(async () => {
-        const [last] = await this.collect('auditCheckpoints', { select: ['Seq', 'Hash', 'At', 'Reason'], orderBy: ['Seq', false], limit: 1 });
-        return last ? { seq: Number(last.Seq), hash: str(last.Hash), at: str(last.At), reason: last.Reason === 'daily' ? ('daily' as const) : ('verification' as const) } : undefined;
-      }),
-  };
+  readonly auditCheckpoints: AuditCheckpointLog;
+  private readonly lists: SpLists;
+  private readonly audit: AuditList;
+  private readonly commands: CommandList;
+  private readonly counters: CounterList;
+  private readonly deletions: DeletionList;
+  private readonly registry: RegistryLists;
+  private readonly resident: ResidentLists;
+  private readonly leases: LeaseList;
+  private readonly meetings: MeetingList;
 
   constructor(opts: SharePointStoreOptions) {
     this.sp = connect(opts);
     this.months = opts.informingDeadlineMonths ?? 1;
     this.clock = opts.clock ?? systemClock;
-    this.pageSize = Math.min(opts.pageSize ?? 500, MAX_PAGE);
     this.policy = opts.policy ?? POLICY;
     this.log = opts.log ?? stderrLogger;
     this.journalGraceMs = opts.journalGraceMs ?? 5 * 60_000;
     this.journalCheckMs = opts.journalCheckMs ?? 60_000;
     this.permissions = new PermissionSync(this.sp);
+    this.lists = new SpLists(this.sp, Math.min(opts.pageSize ?? 500, MAX_PAGE));
+    this.audit = new AuditList(this.lists);
+    this.auditCheckpoints = this.audit.auditCheckpoints;
+    this.commands = new CommandList(this.lists);
+    this.counters = new CounterList(this.lists);
+    this.deletions = new DeletionList(this.lists);
+    this.registry = new RegistryLists(this.lists);
+    this.resident = new ResidentLists(this.lists);
+    this.leases = new LeaseList(this.lists, this.clock);
+    this.meetings = new MeetingList(this.lists);
     this.bot = sharePointBotStore({
-      items: (key) => this.items(key),
-      collect: (key, q) => this.collect(key, q),
+      items: (key) => this.lists.items(key),
+      collect: (key, q) => this.lists.collect(key, q),
       loadCases: (ids) => this.loadOrdered(ids),
-      guard: (fn) => this.guard(fn),
+      guard: (fn) => guard(fn),
     });
   }
 
   // ---- plumbing -------------------------------------------------------------------------------------
-
-  private items(key: ListKey): IItems {
-    return this.sp.web.lists.getByTitle(LISTS[key].title).items;
-  }
-
-  /** Runs a query page by page (odata.nextLink) and collects up to `limit` items. */
-  private async collect(key: ListKey, q: { filter?: string; select?: string[]; orderBy?: [string, boolean]; limit?: number }): Promise<SpItem[]> {
-    let query = this.items(key).top(Math.min(q.limit ?? this.pageSize, this.pageSize));
-    if (q.filter) query = query.filter(q.filter);
-    if (q.select) query = query.select('Id', ...q.select);
-    if (q.orderBy) query = query.orderBy(q.orderBy[0], q.orderBy[1]);
-    const out: SpItem[] = [];
-    for await (const page of query as AsyncIterable<SpItem[]>) {
-      out.push(...page);
-      if (q.limit !== undefined && out.length >= q.limit) return out.slice(0, q.limit);
-    }
-    return out;
-  }
-
-  private async guard<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      throw translate(e);
-    }
-  }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const p = this.queue.then(fn, fn);
@@ -263,12 +224,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     for (const ids of chunk([...new Set(caseIds)], 20)) {
       const filter = anyOf('CaseId', ids);
       const [cases, frames, persons, enrichment, discussion, relations] = await Promise.all([
-        this.collect('cases', { filter, select: ['CaseId', 'Version', 'ConcernJson', 'TxId'] }),
-        this.collect('frames', { filter, select: ['CaseId', 'FrameJson', 'TxId'] }),
-        this.collect('persons', { filter, select: ['CaseId', 'IdentityJson', 'ContactJson'] }),
-        this.collect('enrichment', { filter, select: ['CaseId', 'OrganisationId', 'Seq', 'RequestJson'] }),
-        this.collect('discussion', { filter, select: ['CaseId', 'DiscussionJson', 'FollowUpJson', 'ReflectionJson'] }),
-        this.collect('relations', { filter, select: ['CaseId', 'OrganisationId', 'Relation'] }),
+        this.lists.collect('cases', { filter, select: ['CaseId', 'Version', 'ConcernJson', 'TxId'] }),
+        this.lists.collect('frames', { filter, select: ['CaseId', 'FrameJson', 'TxId'] }),
+        this.lists.collect('persons', { filter, select: ['CaseId', 'IdentityJson', 'ContactJson'] }),
+        this.lists.collect('enrichment', { filter, select: ['CaseId', 'OrganisationId', 'Seq', 'RequestJson'] }),
+        this.lists.collect('discussion', { filter, select: ['CaseId', 'DiscussionJson', 'FollowUpJson', 'ReflectionJson'] }),
+        this.lists.collect('relations', { filter, select: ['CaseId', 'OrganisationId', 'Relation'] }),
       ]);
       const by = (items: SpItem[]) => {
         const m = new Map<string, SpItem[]>();
@@ -329,26 +290,6 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     return caseIds.map((id) => loaded.get(id)?.record).filter((r): r is CaseRecord => r !== undefined);
   }
 
-  // ---- writing cases ----------------------------------------------------------------------------------
-
-  private async upsert(key: ListKey, itemId: number | undefined, fields: Record<string, unknown>): Promise<number> {
-    if (itemId !== undefined) {
-      await this.items(key).getById(itemId).update(fields);
-      return itemId;
-    }
-    const added = (await this.items(key).add(fields)) as SpItem;
-    return added.Id;
-  }
-
-  /** Deletes an item; one that is already gone (a replay, another instance) is fine. */
-  private async removeOnce(key: ListKey, itemId: number): Promise<void> {
-    try {
-      await this.items(key).getById(itemId).delete();
-    } catch (e) {
-      if (httpStatus(e) !== 404) throw e;
-    }
-  }
-
   /**
    * Writes a case's SJVCases item (the commit point of the transaction `txId`): an insert, or an update with
    * If-Match on the etag read (412 → CASE.VERSION_CONFLICT). Returns the case's item references.
@@ -378,14 +319,14 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       TxId: txId,
     };
     if (w.expectedVersion === null) {
-      const added = (await this.items('cases').add(caseFields)) as SpItem;
+      const added = (await this.lists.items('cases').add(caseFields)) as SpItem;
       return { casesItemId: added.Id, etag: etagOf(added), version: rec.version, txId, enrichment: new Map(), relations: [] };
     }
     const refs = current ?? (await this.load([rec.id])).get(rec.id)?.refs;
     if (!refs) throw new DomainError('CASE.NOT_FOUND');
     if (refs.version !== w.expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
     try {
-      await this.items('cases').getById(refs.casesItemId).update(caseFields, refs.etag);
+      await this.lists.items('cases').getById(refs.casesItemId).update(caseFields, refs.etag);
     } catch (e) {
       if (httpStatus(e) === 412) throw new DomainError('CASE.VERSION_CONFLICT');
       throw e;
@@ -400,7 +341,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   private async writeCaseItems(rec: CaseRecord, refs: CaseRefs): Promise<void> {
     const ix = caseIndex(rec, this.months);
     if (rec.identity || rec.contact) {
-      refs.personsItemId = await this.upsert('persons', refs.personsItemId, {
+      refs.personsItemId = await this.lists.upsert('persons', refs.personsItemId, {
         Title: ix.reference,
         CaseId: rec.id,
         IdentityJson: rec.identity ? JSON.stringify(rec.identity) : null,
@@ -408,11 +349,11 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       });
     } else if (refs.personsItemId !== undefined) {
       // destroyed (retention): the item goes, not only its values. Versioning is off on the list.
-      await this.removeOnce('persons', refs.personsItemId);
+      await this.lists.removeOnce('persons', refs.personsItemId);
       delete refs.personsItemId;
     }
     for (const [seq, r] of rec.enrichment.requests.entries()) {
-      const id = await this.upsert('enrichment', refs.enrichment.get(r.organisationId), {
+      const id = await this.lists.upsert('enrichment', refs.enrichment.get(r.organisationId), {
         Title: `${ix.reference} ${r.organisationId}`,
         CaseId: rec.id,
         OrganisationId: r.organisationId,
@@ -424,7 +365,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       refs.enrichment.set(r.organisationId, id);
     }
     if (rec.discussion || rec.followUp || hasReflection(rec)) {
-      refs.discussionItemId = await this.upsert('discussion', refs.discussionItemId, {
+      refs.discussionItemId = await this.lists.upsert('discussion', refs.discussionItemId, {
         Title: ix.reference,
         CaseId: rec.id,
         DiscussionJson: rec.discussion ? JSON.stringify(rec.discussion) : null,
@@ -432,18 +373,18 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         ReflectionJson: JSON.stringify(rec.reflection),
       });
     } else if (refs.discussionItemId !== undefined) {
-      await this.removeOnce('discussion', refs.discussionItemId);
+      await this.lists.removeOnce('discussion', refs.discussionItemId);
       delete refs.discussionItemId;
     }
     const wanted = ix.relations.map((r) => `${r.organisationId}|${r.relation}`);
     const kept: CaseRefs['relations'] = [];
     for (const r of refs.relations) {
       if (wanted.includes(`${r.organisationId}|${r.relation}`) && !kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) kept.push(r);
-      else await this.removeOnce('relations', r.itemId);
+      else await this.lists.removeOnce('relations', r.itemId);
     }
     for (const r of ix.relations) {
       if (kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) continue;
-      const id = await this.upsert('relations', undefined, { Title: `${ix.reference} ${r.relation}`, CaseId: rec.id, OrganisationId: r.organisationId, Relation: r.relation });
+      const id = await this.lists.upsert('relations', undefined, { Title: `${ix.reference} ${r.relation}`, CaseId: rec.id, OrganisationId: r.organisationId, Relation: r.relation });
       kept.push({ itemId: id, organisationId: r.organisationId, relation: r.relation });
     }
     refs.relations = kept;
@@ -452,7 +393,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   /** Writes the frame item last, stamped with the transaction: from now on readers see the case as whole. */
   private async writeFrame(rec: CaseRecord, refs: CaseRefs, txId: string): Promise<void> {
     const ix = caseIndex(rec, this.months);
-    refs.framesItemId = await this.upsert('frames', refs.framesItemId, {
+    refs.framesItemId = await this.lists.upsert('frames', refs.framesItemId, {
       Title: ix.reference,
       CaseId: rec.id,
       InbrengerUser: rec.frame.inbrengerUserId,
@@ -511,10 +452,10 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
    * organisation joined or left, or to clear the backlog). Reads the role assignments of every item.
    */
   async reconcilePermissions(): Promise<{ cases: number; failed: string[] }> {
-    return this.guard(async () => {
+    return guard(async () => {
       const organisations = await this.organisationMap();
       this.knownUpns.clear();
-      const ids = (await this.collect('cases', { select: ['CaseId'] })).map((c) => str(c.CaseId));
+      const ids = (await this.lists.collect('cases', { select: ['CaseId'] })).map((c) => str(c.CaseId));
       const failed: string[] = [];
       for (const part of chunk(ids, 20)) {
         const loaded = await this.load(part);
@@ -532,13 +473,13 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     for (const id of userIds) {
       if (!id || this.knownUpns.has(id)) continue;
       // '' remembers "no UPN in the registry" (reconcile forgets it, so a later sign-in is picked up there).
-      this.knownUpns.set(id, (await this.getUser(id))?.upn ?? '');
+      this.knownUpns.set(id, (await this.registry.getUser(id))?.upn ?? '');
     }
     return this.knownUpns;
   }
 
   private async organisationMap(): Promise<Map<string, Organisation>> {
-    return new Map((await this.listOrganisations()).map((o) => [o.id, o]));
+    return new Map((await this.registry.listOrganisations()).map((o) => [o.id, o]));
   }
 
   // ---- the port: transactions ----------------------------------------------------------------------------
@@ -559,11 +500,11 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         return structuredClone(loaded.get(id)!.record);
       };
       const tx: StoreTx = {
-        getCase: (id) => this.guard(() => read(id)),
+        getCase: (id) => guard(() => read(id)),
         getCaseByReference: (reference) =>
-          this.guard(async () => {
+          guard(async () => {
             for (const w of writes.values()) if (w.record.frame.reference === reference) return structuredClone(w.record);
-            const hit = await this.collect('cases', { filter: eq('Reference', reference), select: ['CaseId'], limit: 1 });
+            const hit = await this.lists.collect('cases', { filter: eq('Reference', reference), select: ['CaseId'], limit: 1 });
             return hit[0] ? read(str(hit[0].CaseId)) : undefined;
           }),
         insertCase: async (record) => {
@@ -579,12 +520,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
           }
           writes.set(record.id, { record: structuredClone(record), expectedVersion });
         },
-        nextReferenceNumber: (year) => this.guard(() => this.nextNumber(year)),
+        nextReferenceNumber: (year) => guard(() => this.counters.nextNumber(year)),
         getCommand: (commandId) =>
-          this.guard(async () => {
+          guard(async () => {
             const pending = commands.find((c) => c.commandId === commandId);
             if (pending) return structuredClone(pending);
-            const stored = await this.readCommand(commandId);
+            const stored = await this.commands.readCommand(commandId);
             return stored?.caseId && forgotten.has(stored.caseId) ? undefined : stored;
           }),
         putCommand: async (c) => {
@@ -602,7 +543,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         },
       };
       const result = await fn(tx);
-      await this.guard(() => this.apply(b));
+      await guard(() => this.apply(b));
       return result;
     });
   }
@@ -670,28 +611,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       if (r) await this.writeCaseItems(c.record, r);
     }
     // forgotten first: a record put after forgetCommands in this transaction is kept (it is in `commands`).
-    for (const caseId of body.forgotten) await this.deleteCommands(caseId);
-    for (const c of body.commands) {
-      if (opts.replay && (await this.readCommand(c.commandId))) continue;
-      try {
-        await this.items('commands').add({
-          Title: c.commandId,
-          CommandId: c.commandId,
-          Name: c.name,
-          ActorId: c.actorId,
-          Fingerprint: c.fingerprint,
-          CaseId: c.caseId,
-          ResultJson: JSON.stringify(c.result),
-          At: c.at,
-        });
-      } catch (e) {
-        if (!(opts.replay && httpStatus(e) === 409)) throw e; // unique CommandId: another replay was first
-      }
-    }
+    for (const caseId of body.forgotten) await this.commands.deleteCommands(caseId);
+    for (const c of body.commands) await this.commands.putCommand(c, opts.replay);
     if (body.audit.length) {
       const keys = body.audit.map((_, i) => (opts.journalled ? auditKey(body.txId, i) : null));
       if (opts.replay) {
-        const present = await this.auditByKey(keys.filter((k): k is string => k !== null));
+        const present = await this.audit.auditByKey(keys.filter((k): k is string => k !== null));
         const missing: number[] = [];
         for (const [i, entry] of body.audit.entries()) {
           const row = present.get(keys[i]!);
@@ -702,13 +627,13 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
             throw new DomainError('INTERNAL.ERROR', { reason: 'JOURNAL_AUDIT_CONFLICT' });
           }
         }
-        await this.writeAudit(
+        await this.audit.writeAudit(
           missing.map((i) => body.audit[i]!),
           missing.map((i) => keys[i]!),
         );
-      } else await this.writeAudit(body.audit, keys);
+      } else await this.audit.writeAudit(body.audit, keys);
     }
-    for (const d of body.deletions) await this.writeDeletion(d);
+    for (const d of body.deletions) await this.deletions.writeDeletion(d);
     for (const c of body.cases) {
       const r = refs.get(c.caseId);
       if (r) await this.writeFrame(c.record, r, opts.journalled ? body.txId : '');
@@ -732,7 +657,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
 
   private async writeJournal(body: JournalBody): Promise<JournalHandle> {
     const now = this.clock.now().toISOString();
-    const added = (await this.items('journal').add({
+    const added = (await this.lists.items('journal').add({
       Title: body.txId,
       TxId: body.txId,
       CaseId: body.cases[0]?.caseId ?? null,
@@ -747,7 +672,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   /** Deletes a journal item if it is still as this instance left it (If-Match): one another instance claimed is theirs. */
   private async deleteJournal(h: JournalHandle): Promise<void> {
     try {
-      await this.items('journal').getById(h.itemId).delete(h.etag);
+      await this.lists.items('journal').getById(h.itemId).delete(h.etag);
     } catch (e) {
       const status = httpStatus(e);
       if (status !== 404 && status !== 412) throw e;
@@ -769,7 +694,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         if (r !== 'busy') out[r] += 1;
       }
       const now = this.clock.now().toISOString();
-      const due = await this.collect('journal', { filter: `ClaimedUntil lt ${lit(now)}`, select: ['TxId', 'ClaimedUntil'], limit: 100 });
+      const due = await this.lists.collect('journal', { filter: `ClaimedUntil lt ${lit(now)}`, select: ['TxId', 'ClaimedUntil'], limit: 100 });
       for (const row of due) {
         const r = await this.replay({ itemId: row.Id, etag: etagOf(row) });
         if (r !== 'busy') out[r] += 1;
@@ -788,7 +713,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
 
   /** Finishes the transaction `txId` if its journal item may be taken over. */
   private async recoverTx(txId: string): Promise<'recovered' | 'absent' | 'busy'> {
-    const [row] = await this.collect('journal', { filter: eq('TxId', txId), select: ['TxId', 'ClaimedUntil'], limit: 1 });
+    const [row] = await this.lists.collect('journal', { filter: eq('TxId', txId), select: ['TxId', 'ClaimedUntil'], limit: 1 });
     if (!row) return 'absent';
     const own = this.leftovers.get(row.Id);
     if (!own && str(row.ClaimedUntil) >= this.clock.now().toISOString()) return 'busy';
@@ -800,7 +725,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   private async settleJournals(caseIds: readonly string[]): Promise<void> {
     const now = this.clock.now().toISOString();
     for (const ids of chunk([...new Set(caseIds)], 20)) {
-      for (const row of await this.collect('journal', { filter: anyOf('CaseId', ids), select: ['CaseId', 'ClaimedUntil'] })) {
+      for (const row of await this.lists.collect('journal', { filter: anyOf('CaseId', ids), select: ['CaseId', 'ClaimedUntil'] })) {
         const own = this.leftovers.get(row.Id);
         if (!own && str(row.ClaimedUntil) >= now) continue; // in flight elsewhere: its writer deletes it
         this.leftovers.delete(row.Id);
@@ -821,13 +746,13 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
    */
   private async replay(h: JournalHandle): Promise<'replayed' | 'discarded' | 'busy'> {
     try {
-      await this.items('journal').getById(h.itemId).update({ Holder: this.instanceId, ClaimedUntil: this.claimUntil() }, h.etag);
+      await this.lists.items('journal').getById(h.itemId).update({ Holder: this.instanceId, ClaimedUntil: this.claimUntil() }, h.etag);
     } catch (e) {
       const status = httpStatus(e);
       if (status === 412 || status === 404) return 'busy'; // another instance claimed or finished it
       throw e;
     }
-    const item = (await this.items('journal').getById(h.itemId)()) as SpItem;
+    const item = (await this.lists.items('journal').getById(h.itemId)()) as SpItem;
     const claimed: JournalHandle = { itemId: h.itemId, etag: etagOf(item) };
     const body = decodeJournal(item);
     const refs = new Map<string, CaseRefs>();
@@ -842,7 +767,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       if (i === 0) {
         if (current && atExpected) {
           try {
-            await this.items('cases').getById(current.casesItemId).update({ TxId: current.txId || null }, current.etag);
+            await this.lists.items('cases').getById(current.casesItemId).update({ TxId: current.txId || null }, current.etag);
           } catch (e) {
             if (httpStatus(e) === 412) return 'busy'; // it moved meanwhile: look again at the next check
             throw e;
@@ -865,134 +790,10 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     return 'replayed';
   }
 
-  /** Increments the counter of a year with optimistic concurrency (If-Match; 412 → read again). */
-  private async nextNumber(year: number): Promise<number> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const [row] = await this.collect('counters', { filter: eq('Year', String(year)), select: ['Year', 'Last'], limit: 1 });
-      try {
-        if (!row) {
-          await this.items('counters').add({ Title: String(year), Year: String(year), Last: 1 });
-          return 1;
-        }
-        const next = Number(row.Last) + 1;
-        await this.items('counters').getById(row.Id).update({ Last: next }, etagOf(row));
-        return next;
-      } catch (e) {
-        const status = httpStatus(e);
-        // 412: someone else incremented first; 409: someone else created the year's row first.
-        if (status !== 412 && status !== 409) throw e;
-      }
-    }
-    throw new DomainError('STORE.UNAVAILABLE', { reason: 'COUNTER_CONTENTION' });
-  }
-
-  /** Deletes every command record of a case (the list has versioning off: nothing of it survives). */
-  private async deleteCommands(caseId: string): Promise<void> {
-    for (;;) {
-      const rows = await this.collect('commands', { filter: eq('CaseId', caseId), select: ['CaseId'], limit: this.pageSize });
-      if (rows.length === 0) return;
-      for (const r of rows) {
-        try {
-          await this.items('commands').getById(r.Id).delete();
-        } catch (e) {
-          if (httpStatus(e) !== 404) throw e; // another instance deleted it first
-        }
-      }
-    }
-  }
-
-  private async readCommand(commandId: string): Promise<CommandRecord | undefined> {
-    const [c] = await this.collect('commands', { filter: eq('CommandId', commandId), select: ['CommandId', 'Name', 'ActorId', 'Fingerprint', 'CaseId', 'ResultJson', 'At'], limit: 1 });
-    if (!c) return undefined;
-    return {
-      commandId: str(c.CommandId),
-      name: str(c.Name),
-      actorId: str(c.ActorId),
-      fingerprint: str(c.Fingerprint),
-      caseId: typeof c.CaseId === 'string' ? c.CaseId : null,
-      result: json<unknown>(c.ResultJson),
-      at: str(c.At),
-    };
-  }
-
-  private async lastAudit(): Promise<{ seq: number; hash: string } | undefined> {
-    const [last] = await this.collect('audit', { select: ['Seq', 'Hash'], orderBy: ['Seq', false], limit: 1 });
-    return last ? { seq: Number(last.Seq), hash: str(last.Hash) } : undefined;
-  }
-
-  /**
-   * Appends chained rows after the last stored row. If another writer took a sequence number (unique Seq:
-   * 409), the rest is re-chained after the new last row; a row whose request failed but landed anyway (a
-   * retried request) is recognised by its TxKey and not written twice.
-   */
-  private async writeAudit(entries: readonly AuditInput[], keys: readonly (string | null)[]): Promise<void> {
-    let from = 0;
-    for (let attempt = 0; from < entries.length; attempt++) {
-      const rows = chainRows(await this.lastAudit(), entries.slice(from));
-      let done = 0;
-      try {
-        for (const row of rows) {
-          await this.addAuditRow(row, keys[from + done] ?? null);
-          done += 1;
-        }
-        return;
-      } catch (e) {
-        const status = httpStatus(e);
-        if (!(attempt < 5 && status !== undefined && status >= 400 && status < 500 && status !== 429)) throw e;
-        from += done;
-        const key = keys[from];
-        if (key && (await this.auditByKey([key])).has(key)) from += 1;
-      }
-    }
-  }
-
-  /** Audit rows by TxKey (an indexed column), 20 keys per query. */
-  private async auditByKey(keys: readonly string[]): Promise<Map<string, AuditRow>> {
-    const out = new Map<string, AuditRow>();
-    for (const part of chunk(keys, 20)) {
-      for (const r of await this.collect('audit', { filter: anyOf('TxKey', part), select: [...AUDIT_COLUMNS, 'TxKey'] })) out.set(str(r.TxKey), auditRowOf(r));
-    }
-    return out;
-  }
-
-  private async addAuditRow(r: AuditRow, key: string | null): Promise<void> {
-    await this.items('audit').add({
-      Title: String(r.seq),
-      Seq: r.seq,
-      At: r.at,
-      ActorId: r.actorId,
-      Role: r.role,
-      CaseId: r.caseId,
-      Reference: r.reference,
-      Phase: r.phase,
-      Action: r.action,
-      Groups: JSON.stringify(r.groups),
-      Purpose: r.purpose,
-      CommandId: r.commandId,
-      PrevHash: r.prevHash,
-      Hash: r.hash,
-      ...(key ? { TxKey: key } : {}),
-    });
-  }
-
-  private async writeDeletion(d: DeletionRecord): Promise<void> {
-    const [existing] = await this.collect('deletions', { filter: eq('CaseId', d.caseId), select: ['CaseId'], limit: 1 });
-    await this.upsert('deletions', existing?.Id, {
-      Title: d.reference,
-      CaseId: d.caseId,
-      Reference: d.reference,
-      At: d.at,
-      Reason: d.reason,
-      ByWhom: d.by,
-      Destroyed: JSON.stringify(d.destroyed),
-      // RetentionUntil stays empty: the date may be a birthday (group C), destroyed with the case.
-    });
-  }
-
   // ---- the port: queries ------------------------------------------------------------------------------
 
   listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
-    return this.guard(async () => {
+    return guard(async () => {
       const where: string[] = [];
       if (query.phases?.length) where.push(anyOf('Phase', query.phases));
       if (query.status) where.push(eq('Status', query.status));
@@ -1004,7 +805,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       // A whole kenmerk goes to the unique index; a part of one cannot use an index on SharePoint
       // (substringof is not index-backed past the list view threshold), so it is matched on the returned column.
       if (query.referenceContains && WHOLE_REFERENCE.test(query.referenceContains)) where.push(eq('Reference', query.referenceContains));
-      const rows = await this.collect('cases', {
+      const rows = await this.lists.collect('cases', {
         ...(where.length ? { filter: where.join(' and ') } : {}),
         select: ['CaseId', 'Reference', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'InformingDue', 'EnrichmentDue'],
       });
@@ -1023,8 +824,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       if (query.visibleTo) {
         const { userId, organisationId } = query.visibleTo;
         const [relations, own] = await Promise.all([
-          this.collect('relations', { filter: eq('OrganisationId', organisationId), select: ['CaseId', 'Relation'] }),
-          this.collect('frames', { filter: eq('InbrengerUser', userId), select: ['CaseId'] }),
+          this.lists.collect('relations', { filter: eq('OrganisationId', organisationId), select: ['CaseId', 'Relation'] }),
+          this.lists.collect('frames', { filter: eq('InbrengerUser', userId), select: ['CaseId'] }),
         ]);
         const asked = new Set(relations.filter((r) => r.Relation === 'asked').map((r) => str(r.CaseId)));
         const party = new Set(relations.filter((r) => r.Relation === 'party').map((r) => str(r.CaseId)));
@@ -1044,8 +845,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   }
 
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {
-    return this.guard(async () => {
-      const rows = await this.collect('cases', { filter: `Phase eq 'CLOSED' and RetentionUntil le ${lit(asOf)}`, select: ['CaseId', 'Phase', 'RetentionUntil'] });
+    return guard(async () => {
+      const rows = await this.lists.collect('cases', { filter: `Phase eq 'CLOSED' and RetentionUntil le ${lit(asOf)}`, select: ['CaseId', 'Phase', 'RetentionUntil'] });
       const due = rows
         .filter((r) => r.Phase === 'CLOSED' && str(r.RetentionUntil) !== '' && str(r.RetentionUntil) <= asOf)
         .sort((a, b) => str(a.RetentionUntil).localeCompare(str(b.RetentionUntil)))
@@ -1055,8 +856,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   }
 
   casesWithEnrichmentDue(asOf: string, limit: number): Promise<CaseRecord[]> {
-    return this.guard(async () => {
-      const rows = await this.collect('cases', { filter: `EnrichmentDue ne null and EnrichmentDue lt ${lit(asOf)}`, select: ['CaseId', 'EnrichmentDue'] });
+    return guard(async () => {
+      const rows = await this.lists.collect('cases', { filter: `EnrichmentDue ne null and EnrichmentDue lt ${lit(asOf)}`, select: ['CaseId', 'EnrichmentDue'] });
       const due = rows
         .filter((r) => str(r.EnrichmentDue) !== '' && str(r.EnrichmentDue) < asOf)
         .sort((a, b) => str(a.EnrichmentDue).localeCompare(str(b.EnrichmentDue)))
@@ -1067,217 +868,84 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
 
   /** The store's change counter: the sequence number of the last audit row (every change writes one). One call. */
   lastAuditSeq(): Promise<number> {
-    return this.guard(async () => (await this.lastAudit())?.seq ?? 0);
+    return this.audit.lastAuditSeq();
   }
-
   readAudit(query: AuditQuery): Promise<AuditRow[]> {
-    return this.guard(async () => {
-      const after = `Seq gt ${Math.max(0, Math.floor(query.afterSeq ?? 0))}`;
-      const rows = await this.collect('audit', {
-        filter: query.caseId ? `${eq('CaseId', query.caseId)} and ${after}` : after,
-        select: [...AUDIT_COLUMNS],
-        orderBy: ['Seq', true],
-        limit: query.limit,
-      });
-      return rows.map(auditRowOf);
-    });
+    return this.audit.readAudit(query);
   }
-
-  async *auditPages(pageSize: number): AsyncIterable<AuditRow[]> {
-    let after = 0;
-    for (;;) {
-      const page = await this.readAudit({ afterSeq: after, limit: pageSize });
-      if (page.length === 0) return;
-      yield page;
-      after = page[page.length - 1]!.seq;
-    }
+  auditPages(pageSize: number): AsyncIterable<AuditRow[]> {
+    return this.audit.auditPages(pageSize);
   }
-
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]> {
-    return this.guard(async () => {
-      const rows = await this.collect('deletions', { select: ['CaseId', 'Reference', 'At', 'Reason', 'ByWhom', 'Destroyed'] });
-      return rows
-        .map((r) => ({
-          caseId: str(r.CaseId),
-          reference: str(r.Reference),
-          at: str(r.At),
-          reason: str(r.Reason) as DeletionRecord['reason'],
-          by: str(r.ByWhom),
-          destroyed: json<string[]>(r.Destroyed) ?? [],
-        }))
-        .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.reference.localeCompare(b.reference)))
-        .slice(offset, offset + limit);
-    });
+    return this.deletions.listDeletionRecords(limit, offset);
   }
 
   // ---- the port: registry -----------------------------------------------------------------------------
 
   getOrganisation(id: string): Promise<Organisation | undefined> {
-    return this.guard(async () => {
-      const [row] = await this.collect('organisations', { filter: eq('OrganisationId', id), select: ['Json'], limit: 1 });
-      return row ? json<Organisation>(row.Json) : undefined;
-    });
+    return this.registry.getOrganisation(id);
   }
   listOrganisations(): Promise<Organisation[]> {
-    return this.guard(async () =>
-      (await this.collect('organisations', { select: ['OrganisationId', 'Json'] }))
-        .map((r) => json<Organisation>(r.Json)!)
-        .sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    return this.registry.listOrganisations();
   }
   putOrganisation(org: Organisation): Promise<void> {
-    return this.guard(async () => {
-      const [row] = await this.collect('organisations', { filter: eq('OrganisationId', org.id), select: ['OrganisationId'], limit: 1 });
-      await this.upsert('organisations', row?.Id, { Title: org.id, OrganisationId: org.id, Json: JSON.stringify(org) });
-    });
+    return this.registry.putOrganisation(org);
   }
   getUser(id: string): Promise<User | undefined> {
-    return this.guard(async () => {
-      const [row] = await this.collect('users', { filter: eq('UserId', id), select: ['Json'], limit: 1 });
-      return row ? json<User>(row.Json) : undefined;
-    });
+    return this.registry.getUser(id);
   }
   getUserByAadObjectId(aadObjectId: string): Promise<User | undefined> {
-    return this.guard(async () => {
-      const [row] = await this.collect('users', { filter: eq('AadObjectId', aadObjectId), select: ['Json'], limit: 1 });
-      return row ? json<User>(row.Json) : undefined;
-    });
+    return this.registry.getUserByAadObjectId(aadObjectId);
   }
   listUsers(): Promise<User[]> {
-    return this.guard(async () =>
-      (await this.collect('users', { select: ['UserId', 'Json'] })).map((r) => json<User>(r.Json)!).sort((a, b) => a.id.localeCompare(b.id)),
-    );
+    return this.registry.listUsers();
   }
   putUser(user: User): Promise<void> {
-    return this.guard(async () => {
-      const [row] = await this.collect('users', { filter: eq('UserId', user.id), select: ['UserId'], limit: 1 });
-      await this.upsert('users', row?.Id, { Title: user.id, UserId: user.id, AadObjectId: user.aadObjectId ?? null, Json: JSON.stringify(user) });
-    });
+    return this.registry.putUser(user);
   }
 
-  // ---- the resident's access codes (ResidentAccessStore, issue 19): one item per kenmerk ----
+  // ---- the resident's access codes and state (ResidentAccessStore, issue 19) ----------------------------
   putAccessCode(c: ResidentAccessCode): Promise<void> {
-    return this.guard(async () => {
-      const [row] = await this.collect('residentAccess', { filter: eq('Reference', c.reference), select: ['Reference'], limit: 1 });
-      await this.upsert('residentAccess', row?.Id, {
-        Title: c.reference,
-        Reference: c.reference,
-        CaseId: c.caseId,
-        CodeHash: c.codeHash,
-        IssuedAt: c.issuedAt,
-        IssuedBy: c.issuedBy,
-        Origin: c.origin,
-        RevokedAt: c.revokedAt ?? null,
-        RevokedBy: c.revokedBy ?? null,
-      });
-    });
+    return this.resident.putAccessCode(c);
   }
   getAccessCode(reference: string): Promise<ResidentAccessCode | undefined> {
-    return this.guard(async () => {
-      const [r] = await this.collect('residentAccess', { filter: eq('Reference', reference), select: ['Reference', 'CaseId', 'CodeHash', 'IssuedAt', 'IssuedBy', 'Origin', 'RevokedAt', 'RevokedBy'], limit: 1 });
-      if (!r) return undefined;
-      const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-      const code: ResidentAccessCode = { reference: s(r.Reference), caseId: s(r.CaseId), codeHash: s(r.CodeHash), issuedAt: s(r.IssuedAt), issuedBy: s(r.IssuedBy), origin: s(r.Origin) };
-      if (s(r.RevokedAt)) code.revokedAt = s(r.RevokedAt);
-      if (s(r.RevokedBy)) code.revokedBy = s(r.RevokedBy);
-      return code;
-    });
+    return this.resident.getAccessCode(reference);
   }
-
   getResidentState(key: string): Promise<string | undefined> {
-    return this.guard(async () => {
-      const [r] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['Json'], limit: 1 });
-      return r && typeof r.Json === 'string' ? r.Json : undefined;
-    });
+    return this.resident.getResidentState(key);
   }
   putResidentState(key: string, kind: string, jsonText: string): Promise<void> {
-    return this.guard(async () => {
-      const [row] = await this.collect('residentState', { filter: eq('StateKey', key), select: ['StateKey'], limit: 1 });
-      await this.upsert('residentState', row?.Id, { Title: kind, StateKey: key, Kind: kind, Json: jsonText });
-    });
+    return this.resident.putResidentState(key, kind, jsonText);
   }
   listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
-    return this.guard(async () =>
-      (await this.collect('residentState', { filter: eq('Kind', kind), select: ['StateKey', 'Json'] }))
-        .map((r) => ({ key: String(r.StateKey), json: String(r.Json) }))
-        .sort((a, b) => a.key.localeCompare(b.key)),
-    );
+    return this.resident.listResidentState(kind);
   }
 
   // ---- the port: leases of scheduled jobs ----------------------------------------------------------------
 
-  /** Takes a free or expired lease (no renewal), with optimistic concurrency: unique name on insert, If-Match on take-over. */
-  acquireLease(name: string, holder: string, ttlMs: number, now: Date = this.clock.now()): Promise<boolean> {
-    return this.guard(async () => {
-      const at = now.toISOString();
-      const fields = { Title: name, LeaseName: name, Holder: holder, AcquiredAt: at, ExpiresAt: new Date(now.getTime() + ttlMs).toISOString() };
-      const [row] = await this.collect('leases', { filter: eq('LeaseName', name), select: ['LeaseName', 'Holder', 'ExpiresAt'], limit: 1 });
-      try {
-        if (!row) await this.items('leases').add(fields);
-        else if (str(row.ExpiresAt) <= at) await this.items('leases').getById(row.Id).update(fields, etagOf(row));
-        else return false;
-        return true;
-      } catch (e) {
-        const status = httpStatus(e);
-        if (status === 412 || status === 409) return false; // another instance was first
-        throw e;
-      }
-    });
+  acquireLease(name: string, holder: string, ttlMs: number, now?: Date): Promise<boolean> {
+    return this.leases.acquireLease(name, holder, ttlMs, now);
   }
-
   releaseLease(name: string, holder: string): Promise<void> {
-    return this.guard(async () => {
-      const [row] = await this.collect('leases', { filter: eq('LeaseName', name), select: ['LeaseName', 'Holder'], limit: 1 });
-      if (row && row.Holder === holder) await this.items('leases').getById(row.Id).delete(etagOf(row));
-    });
+    return this.leases.releaseLease(name, holder);
   }
 
   // ---- signaaltafel sessions (MeetingStore) -----------------------------------------------------------------
 
-  private async meetingRow(filter: string): Promise<SpItem | undefined> {
-    const [row] = await this.collect('meetings', { filter, select: ['MeetingId', 'Version', 'Json'], limit: 1 });
-    return row;
-  }
-
   getMeeting(id: string): Promise<MeetingSession | undefined> {
-    return this.guard(async () => json<MeetingSession>((await this.meetingRow(eq('MeetingId', id)))?.Json));
+    return this.meetings.getMeeting(id);
   }
   findMeetingByTeamsId(teamsMeetingId: string): Promise<MeetingSession | undefined> {
-    return this.guard(async () => json<MeetingSession>((await this.meetingRow(eq('TeamsMeetingId', teamsMeetingId)))?.Json));
+    return this.meetings.findMeetingByTeamsId(teamsMeetingId);
   }
   listMeetings(query: { limit: number; offset: number }): Promise<MeetingSession[]> {
-    return this.guard(async () =>
-      (await this.collect('meetings', { select: ['MeetingId', 'Json'] }))
-        .map((r) => json<MeetingSession>(r.Json)!)
-        .sort((a, b) => (a.scheduledOn < b.scheduledOn ? 1 : a.scheduledOn > b.scheduledOn ? -1 : a.id.localeCompare(b.id)))
-        .slice(query.offset, query.offset + query.limit),
-    );
-  }
-  private meetingFields(m: MeetingSession): Record<string, unknown> {
-    return { Title: m.title, MeetingId: m.id, TeamsMeetingId: m.teamsMeetingId, Version: m.version, MeetingStatus: m.status, ScheduledOn: m.scheduledOn, Json: JSON.stringify(m) };
+    return this.meetings.listMeetings(query);
   }
   insertMeeting(m: MeetingSession): Promise<void> {
-    return this.guard(async () => {
-      if (await this.meetingRow(`${eq('TeamsMeetingId', m.teamsMeetingId)} or ${eq('MeetingId', m.id)}`)) throw new DomainError('MEETING.ALREADY_EXISTS');
-      try {
-        await this.items('meetings').add(this.meetingFields(m));
-      } catch (e) {
-        if (httpStatus(e) === 409) throw new DomainError('MEETING.ALREADY_EXISTS'); // unique TeamsMeetingId
-        throw e;
-      }
-    });
+    return this.meetings.insertMeeting(m);
   }
   updateMeeting(m: MeetingSession, expectedVersion: number): Promise<void> {
-    return this.guard(async () => {
-      const row = await this.meetingRow(eq('MeetingId', m.id));
-      if (!row || Number(row.Version) !== expectedVersion) throw new DomainError('MEETING.VERSION_CONFLICT');
-      try {
-        await this.items('meetings').getById(row.Id).update(this.meetingFields(m), etagOf(row));
-      } catch (e) {
-        if (httpStatus(e) === 412) throw new DomainError('MEETING.VERSION_CONFLICT');
-        throw e;
-      }
-    });
+    return this.meetings.updateMeeting(m, expectedVersion);
   }
 
   // ---- the bot's queue, conversation references and cursors (BotStore, issue 4): see bot-store.ts ----------
