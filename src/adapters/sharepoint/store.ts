@@ -33,46 +33,39 @@ import { randomUUID } from 'node:crypto';
 import type { SPFI } from '@pnp/sp';
 import { hashRow } from '../../core/audit';
 import type { AuditInput, AuditRow } from '../../core/audit';
-import { caseIndex } from '../../core/case-index';
-import { partnerVisibility } from '../../core/partner-visibility';
 import { DomainError } from '../../core/errors';
-import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
+import type { CaseRecord, Organisation, User } from '../../core/model';
 import type { PolicyTable } from '../../core/policy';
 import { POLICY } from '../../core/policy';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
 import type { AuditCheckpointLog, AuditQuery, BotStore, CaseQuery, Clock, CommandRecord, ResidentAccessCode, ResidentAccessStore, Store, StoreTx } from '../../core/ports';
 import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
-import { nextStep } from '../../core/service';
-import { WHOLE_REFERENCE } from '../../core/vocabulary';
 import { AuditList } from './audit-store';
 import { sharePointBotStore } from './bot-store';
+import type { CaseRefs, CaseWrite, Incomplete, Loaded } from './case-items';
+import { CaseItems } from './case-items';
+import { CasePermissions } from './case-permissions';
+import { CaseQueries } from './case-queries';
 import { CommandList } from './commands';
 import { CounterList } from './counters';
 import { DeletionList } from './deletions';
 import { LeaseList } from './leases';
+import type { StoreLogger } from './logger';
+import { stderrLogger } from './logger';
 import { MeetingList } from './meeting-store';
-import type { CaseItem } from './permissions';
-import { desiredPermissions } from './permissions';
 import type { JournalBody } from './journal';
 import { auditKey, decodeJournal, encodeJournal } from './journal';
-import { PermissionSync, PermissionSyncError } from './permission-sync';
+import { PermissionSync } from './permission-sync';
 import { RegistryLists } from './registry';
 import { ResidentLists } from './resident-store';
 import type { SpItem } from './rest';
-import { anyOf, chunk, eq, etagOf, guard, json, lit, SpLists, str } from './rest';
+import { anyOf, chunk, eq, etagOf, guard, lit, SpLists, str } from './rest';
 import { MAX_PAGE } from './schema';
-import { LISTS } from './schema';
 import type { SharePointConnection } from './sp-client';
 import { connect, httpStatus, translate } from './sp-client';
 
-
-export interface StoreLogger {
-  warn(message: string, meta?: Record<string, unknown>): void;
-}
-const stderrLogger: StoreLogger = {
-  warn: (message, meta) => process.stderr.write(`${JSON.stringify({ level: 'warn', component: 'sharepoint-store', message, ...meta })}\n`),
-};
+export type { StoreLogger } from './logger';
 
 export interface SharePointStoreOptions extends SharePointConnection {
   informingDeadlineMonths?: number;
@@ -91,30 +84,6 @@ export interface SharePointStoreOptions extends SharePointConnection {
 }
 
 
-/** Where the items of one stored case are (ids and the etag of the case item). */
-interface CaseRefs {
-  casesItemId: number;
-  etag: string;
-  version: number;
-  /** the journalled transaction that wrote the case item last ('' before ADR 0007 or for a direct write). */
-  txId: string;
-  framesItemId?: number;
-  personsItemId?: number;
-  enrichment: Map<string, number>;
-  discussionItemId?: number;
-  relations: { itemId: number; organisationId: string; relation: string }[];
-}
-
-interface Loaded {
-  record: CaseRecord;
-  refs: CaseRefs;
-  /** the case item carries a transaction its frame item does not: that transaction is not fully applied. */
-  pending: boolean;
-}
-
-/** Cases whose case item exists but whose frame item does not (yet): a journalled insert in flight or crashed. */
-type Incomplete = Map<string, CaseRefs>;
-
 /** A transaction's buffered writes. */
 interface Buffered {
   writes: Map<string, CaseWrite>;
@@ -131,28 +100,12 @@ interface JournalHandle {
   etag: string;
 }
 
-interface CaseWrite {
-  record: CaseRecord;
-  /** null: insert. */
-  expectedVersion: number | null;
-}
-
-
-function hasReflection(r: CaseRecord): boolean {
-  const h = r.reflection;
-  return Boolean(h.closureReason || h.rationale || h.feedbackSentAt || h.retentionUntil || h.lettersSent.length > 0);
-}
-
 export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
   readonly sp: SPFI;
   readonly permissions: PermissionSync;
-  private readonly months: number;
   private readonly clock: Clock;
-  private readonly policy: PolicyTable;
   private readonly log: StoreLogger;
   private queue: Promise<unknown> = Promise.resolve();
-  /** cases whose permission sync failed: their items are locked down until reconcile succeeds. */
-  private readonly backlog = new Set<string>();
   private readonly journalGraceMs: number;
   private readonly journalCheckMs: number;
   /** this instance, as the holder of the journal items it writes or claims. */
@@ -176,30 +129,35 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   private readonly resident: ResidentLists;
   private readonly leases: LeaseList;
   private readonly meetings: MeetingList;
+  private readonly cases: CaseItems;
+  private readonly queries: CaseQueries;
+  private readonly casePermissions: CasePermissions;
 
   constructor(opts: SharePointStoreOptions) {
     this.sp = connect(opts);
-    this.months = opts.informingDeadlineMonths ?? 1;
     this.clock = opts.clock ?? systemClock;
-    this.policy = opts.policy ?? POLICY;
     this.log = opts.log ?? stderrLogger;
     this.journalGraceMs = opts.journalGraceMs ?? 5 * 60_000;
     this.journalCheckMs = opts.journalCheckMs ?? 60_000;
     this.permissions = new PermissionSync(this.sp);
     this.lists = new SpLists(this.sp, Math.min(opts.pageSize ?? 500, MAX_PAGE));
+    const policy = opts.policy ?? POLICY;
+    this.cases = new CaseItems(this.lists, opts.informingDeadlineMonths ?? 1);
+    this.queries = new CaseQueries(this.lists, this.cases, policy);
     this.audit = new AuditList(this.lists);
     this.auditCheckpoints = this.audit.auditCheckpoints;
     this.commands = new CommandList(this.lists);
     this.counters = new CounterList(this.lists);
     this.deletions = new DeletionList(this.lists);
     this.registry = new RegistryLists(this.lists);
+    this.casePermissions = new CasePermissions(this.lists, this.cases, this.registry, this.permissions, this.clock, policy, this.log);
     this.resident = new ResidentLists(this.lists);
     this.leases = new LeaseList(this.lists, this.clock);
     this.meetings = new MeetingList(this.lists);
     this.bot = sharePointBotStore({
       items: (key) => this.lists.items(key),
       collect: (key, q) => this.lists.collect(key, q),
-      loadCases: (ids) => this.loadOrdered(ids),
+      loadCases: (ids) => this.cases.loadOrdered(ids),
       guard: (fn) => guard(fn),
     });
   }
@@ -212,274 +170,19 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     return p;
   }
 
-  // ---- reading cases ----------------------------------------------------------------------------------
-
-  /**
-   * Loads whole records (with item references) for case ids, 20 ids per query. A case whose frame item is
-   * missing because a journalled insert is in flight (or crashed) is left out, its references put in
-   * `incomplete` if given.
-   */
-  private async load(caseIds: readonly string[], incomplete?: Incomplete): Promise<Map<string, Loaded>> {
-    const out = new Map<string, Loaded>();
-    for (const ids of chunk([...new Set(caseIds)], 20)) {
-      const filter = anyOf('CaseId', ids);
-      const [cases, frames, persons, enrichment, discussion, relations] = await Promise.all([
-        this.lists.collect('cases', { filter, select: ['CaseId', 'Version', 'ConcernJson', 'TxId'] }),
-        this.lists.collect('frames', { filter, select: ['CaseId', 'FrameJson', 'TxId'] }),
-        this.lists.collect('persons', { filter, select: ['CaseId', 'IdentityJson', 'ContactJson'] }),
-        this.lists.collect('enrichment', { filter, select: ['CaseId', 'OrganisationId', 'Seq', 'RequestJson'] }),
-        this.lists.collect('discussion', { filter, select: ['CaseId', 'DiscussionJson', 'FollowUpJson', 'ReflectionJson'] }),
-        this.lists.collect('relations', { filter, select: ['CaseId', 'OrganisationId', 'Relation'] }),
-      ]);
-      const by = (items: SpItem[]) => {
-        const m = new Map<string, SpItem[]>();
-        for (const it of items) m.set(str(it.CaseId), [...(m.get(str(it.CaseId)) ?? []), it]);
-        return m;
-      };
-      const fr = by(frames);
-      const pe = by(persons);
-      const en = by(enrichment);
-      const di = by(discussion);
-      const re = by(relations);
-      for (const c of cases) {
-        const id = str(c.CaseId);
-        const frame = fr.get(id)?.[0];
-        const person = pe.get(id)?.[0];
-        const disc = di.get(id)?.[0];
-        const requests = [...(en.get(id) ?? [])].sort((a, b) => Number(a.Seq) - Number(b.Seq));
-        const refs: CaseRefs = {
-          casesItemId: c.Id,
-          etag: etagOf(c),
-          version: Number(c.Version),
-          txId: str(c.TxId),
-          ...(frame ? { framesItemId: frame.Id } : {}),
-          ...(person ? { personsItemId: person.Id } : {}),
-          enrichment: new Map(requests.map((r) => [str(r.OrganisationId), r.Id])),
-          ...(disc ? { discussionItemId: disc.Id } : {}),
-          relations: (re.get(id) ?? []).map((r) => ({ itemId: r.Id, organisationId: str(r.OrganisationId), relation: str(r.Relation) })),
-        };
-        if (!frame) {
-          if (!refs.txId) throw new DomainError('INTERNAL.ERROR', { reason: 'CASE_FRAME_MISSING' });
-          incomplete?.set(id, refs);
-          continue;
-        }
-        const record: CaseRecord = {
-          id,
-          version: Number(c.Version),
-          frame: json<CaseRecord['frame']>(frame.FrameJson)!,
-          concern: json<CaseRecord['concern']>(c.ConcernJson)!,
-          enrichment: { requests: requests.map((r) => json<CaseRecord['enrichment']['requests'][number]>(r.RequestJson)!) },
-          reflection: json<CaseRecord['reflection']>(disc?.ReflectionJson) ?? { lettersSent: [] },
-        };
-        const identity = json<CaseRecord['identity']>(person?.IdentityJson);
-        const contact = json<CaseRecord['contact']>(person?.ContactJson);
-        const discussion = json<CaseRecord['discussion']>(disc?.DiscussionJson);
-        const followUp = json<CaseRecord['followUp']>(disc?.FollowUpJson);
-        if (identity) record.identity = identity;
-        if (contact) record.contact = contact;
-        if (discussion) record.discussion = discussion;
-        if (followUp) record.followUp = followUp;
-        out.set(id, { record, refs, pending: refs.txId !== '' && refs.txId !== str(frame.TxId) });
-      }
-    }
-    return out;
-  }
-
-  private async loadOrdered(caseIds: readonly string[]): Promise<CaseRecord[]> {
-    const loaded = await this.load(caseIds);
-    return caseIds.map((id) => loaded.get(id)?.record).filter((r): r is CaseRecord => r !== undefined);
-  }
-
-  /**
-   * Writes a case's SJVCases item (the commit point of the transaction `txId`): an insert, or an update with
-   * If-Match on the etag read (412 → CASE.VERSION_CONFLICT). Returns the case's item references.
-   */
-  private async commitCaseItem(w: CaseWrite, current: CaseRefs | undefined, txId: string): Promise<CaseRefs> {
-    const rec = w.record;
-    const ix = caseIndex(rec, this.months);
-    const caseFields = {
-      Title: ix.reference,
-      CaseId: rec.id,
-      Reference: ix.reference,
-      Version: rec.version,
-      Phase: ix.phase,
-      Status: ix.status,
-      InbrengerOrg: ix.inbrengerOrganisationId,
-      CreatedAt: ix.createdAt,
-      PhaseSince: ix.phaseSince,
-      InformingDue: ix.informingDueOn,
-      EnrichmentDue: ix.enrichmentDueOn,
-      RetentionUntil: ix.retentionUntil,
-      NextStep: nextStep(rec),
-      AgeBand: rec.concern.ageBand,
-      RiskSignals: rec.concern.riskSignals.join(','),
-      Forms: rec.concern.forms.join(','),
-      Urgency: rec.concern.urgency,
-      ConcernJson: JSON.stringify(rec.concern),
-      TxId: txId,
-    };
-    if (w.expectedVersion === null) {
-      const added = (await this.lists.items('cases').add(caseFields)) as SpItem;
-      return { casesItemId: added.Id, etag: etagOf(added), version: rec.version, txId, enrichment: new Map(), relations: [] };
-    }
-    const refs = current ?? (await this.load([rec.id])).get(rec.id)?.refs;
-    if (!refs) throw new DomainError('CASE.NOT_FOUND');
-    if (refs.version !== w.expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
-    try {
-      await this.lists.items('cases').getById(refs.casesItemId).update(caseFields, refs.etag);
-    } catch (e) {
-      if (httpStatus(e) === 412) throw new DomainError('CASE.VERSION_CONFLICT');
-      throw e;
-    }
-    return { ...refs, version: rec.version, txId, enrichment: new Map(refs.enrichment), relations: [...refs.relations] };
-  }
-
-  /**
-   * Writes a case's persons, enrichment, discussion and relation items to match the record: upserts by the
-   * item references, so that writing them again (journal replay) changes nothing. Updates `refs`.
-   */
-  private async writeCaseItems(rec: CaseRecord, refs: CaseRefs): Promise<void> {
-    const ix = caseIndex(rec, this.months);
-    if (rec.identity || rec.contact) {
-      refs.personsItemId = await this.lists.upsert('persons', refs.personsItemId, {
-        Title: ix.reference,
-        CaseId: rec.id,
-        IdentityJson: rec.identity ? JSON.stringify(rec.identity) : null,
-        ContactJson: rec.contact ? JSON.stringify(rec.contact) : null,
-      });
-    } else if (refs.personsItemId !== undefined) {
-      // destroyed (retention): the item goes, not only its values. Versioning is off on the list.
-      await this.lists.removeOnce('persons', refs.personsItemId);
-      delete refs.personsItemId;
-    }
-    for (const [seq, r] of rec.enrichment.requests.entries()) {
-      const id = await this.lists.upsert('enrichment', refs.enrichment.get(r.organisationId), {
-        Title: `${ix.reference} ${r.organisationId}`,
-        CaseId: rec.id,
-        OrganisationId: r.organisationId,
-        Seq: seq,
-        RequestStatus: r.status,
-        DueOn: r.dueOn,
-        RequestJson: JSON.stringify(r),
-      });
-      refs.enrichment.set(r.organisationId, id);
-    }
-    if (rec.discussion || rec.followUp || hasReflection(rec)) {
-      refs.discussionItemId = await this.lists.upsert('discussion', refs.discussionItemId, {
-        Title: ix.reference,
-        CaseId: rec.id,
-        DiscussionJson: rec.discussion ? JSON.stringify(rec.discussion) : null,
-        FollowUpJson: rec.followUp ? JSON.stringify(rec.followUp) : null,
-        ReflectionJson: JSON.stringify(rec.reflection),
-      });
-    } else if (refs.discussionItemId !== undefined) {
-      await this.lists.removeOnce('discussion', refs.discussionItemId);
-      delete refs.discussionItemId;
-    }
-    const wanted = ix.relations.map((r) => `${r.organisationId}|${r.relation}`);
-    const kept: CaseRefs['relations'] = [];
-    for (const r of refs.relations) {
-      if (wanted.includes(`${r.organisationId}|${r.relation}`) && !kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) kept.push(r);
-      else await this.lists.removeOnce('relations', r.itemId);
-    }
-    for (const r of ix.relations) {
-      if (kept.some((k) => k.organisationId === r.organisationId && k.relation === r.relation)) continue;
-      const id = await this.lists.upsert('relations', undefined, { Title: `${ix.reference} ${r.relation}`, CaseId: rec.id, OrganisationId: r.organisationId, Relation: r.relation });
-      kept.push({ itemId: id, organisationId: r.organisationId, relation: r.relation });
-    }
-    refs.relations = kept;
-  }
-
-  /** Writes the frame item last, stamped with the transaction: from now on readers see the case as whole. */
-  private async writeFrame(rec: CaseRecord, refs: CaseRefs, txId: string): Promise<void> {
-    const ix = caseIndex(rec, this.months);
-    refs.framesItemId = await this.lists.upsert('frames', refs.framesItemId, {
-      Title: ix.reference,
-      CaseId: rec.id,
-      InbrengerUser: rec.frame.inbrengerUserId,
-      FrameJson: JSON.stringify(rec.frame),
-      TxId: txId,
-    });
-  }
-
-  private itemIdOf(refs: CaseRefs, item: CaseItem): number | undefined {
-    switch (item.list) {
-      case 'cases':
-        return refs.casesItemId;
-      case 'frames':
-        return refs.framesItemId;
-      case 'enrichment':
-        return refs.enrichment.get(item.key);
-      case 'discussion':
-        return refs.discussionItemId;
-    }
-  }
-
-  /**
-   * Makes every item of a case readable by exactly the principals the policy table permits now.
-   * On failure the item that failed is locked down (PermissionSync) and the case stays on the backlog.
-   */
-  private async syncCase(record: CaseRecord, refs: CaseRefs, organisations: ReadonlyMap<string, Organisation>, force = false): Promise<boolean> {
-    const now = this.clock.now().toISOString();
-    try {
-      const upns = await this.upnsOf([record.frame.inbrengerUserId]);
-      for (const { item, readers } of desiredPermissions(record, organisations, now, this.policy, upns)) {
-        const itemId = this.itemIdOf(refs, item);
-        if (itemId === undefined) continue;
-        await this.permissions.syncItem(LISTS[item.list].title, itemId, readers, force);
-      }
-      this.backlog.delete(record.id);
-      return true;
-    } catch (e) {
-      this.backlog.add(record.id);
-      const cause = e instanceof PermissionSyncError ? e.cause : e;
-      const lockedDown = e instanceof PermissionSyncError ? e.lockedDown : false;
-      this.log.warn(lockedDown ? 'permission sync failed; item locked down until reconcile' : 'permission sync and lock-down failed; reconcile needed', {
-        caseId: record.id,
-        reason: translate(cause).details.reason ?? translate(cause).code,
-      });
-      return false;
-    }
-  }
+  // ---- permissions (operations) ------------------------------------------------------------------------
 
   /** Case ids whose permission sync failed (their items are locked down). */
   permissionBacklog(): string[] {
-    return [...this.backlog];
+    return this.casePermissions.permissionBacklog();
   }
 
   /**
    * Recomputes the permissions of every item of every case from the policy table (e.g. nightly, after an
    * organisation joined or left, or to clear the backlog). Reads the role assignments of every item.
    */
-  async reconcilePermissions(): Promise<{ cases: number; failed: string[] }> {
-    return guard(async () => {
-      const organisations = await this.organisationMap();
-      this.knownUpns.clear();
-      const ids = (await this.lists.collect('cases', { select: ['CaseId'] })).map((c) => str(c.CaseId));
-      const failed: string[] = [];
-      for (const part of chunk(ids, 20)) {
-        const loaded = await this.load(part);
-        for (const { record, refs } of loaded.values()) {
-          if (!(await this.syncCase(record, refs, organisations, true))) failed.push(record.id);
-        }
-      }
-      return { cases: ids.length, failed };
-    });
-  }
-
-  /** UPNs of users from the registry (SharePoint resolves a person by UPN); remembered per instance, a UPN rarely changes. */
-  private readonly knownUpns = new Map<string, string>();
-  private async upnsOf(userIds: readonly string[]): Promise<Map<string, string>> {
-    for (const id of userIds) {
-      if (!id || this.knownUpns.has(id)) continue;
-      // '' remembers "no UPN in the registry" (reconcile forgets it, so a later sign-in is picked up there).
-      this.knownUpns.set(id, (await this.registry.getUser(id))?.upn ?? '');
-    }
-    return this.knownUpns;
-  }
-
-  private async organisationMap(): Promise<Map<string, Organisation>> {
-    return new Map((await this.registry.listOrganisations()).map((o) => [o.id, o]));
+  reconcilePermissions(): Promise<{ cases: number; failed: string[] }> {
+    return this.casePermissions.reconcilePermissions();
   }
 
   // ---- the port: transactions ----------------------------------------------------------------------------
@@ -556,7 +259,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   private async loadWhole(id: string): Promise<Loaded | undefined> {
     for (let attempt = 0; ; attempt++) {
       const incomplete: Incomplete = new Map();
-      const got = (await this.load([id], incomplete)).get(id);
+      const got = (await this.cases.load([id], incomplete)).get(id);
       const txId = got?.pending ? got.refs.txId : incomplete.get(id)?.txId;
       if (!txId) return got;
       const outcome = attempt === 0 ? await this.recoverTx(txId) : 'busy';
@@ -585,7 +288,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     const refs = new Map<string, CaseRefs>();
     for (const [i, c] of cases.entries()) {
       try {
-        refs.set(c.caseId, await this.commitCaseItem(c, b.loaded.get(c.caseId)?.refs, body.txId));
+        refs.set(c.caseId, await this.cases.commitCaseItem(c, b.loaded.get(c.caseId)?.refs, body.txId));
       } catch (e) {
         if (i === 0) {
           // the commit point was not reached: the transaction did not happen.
@@ -608,7 +311,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   private async applyRest(body: JournalBody, refs: ReadonlyMap<string, CaseRefs>, opts: { journalled: boolean; replay: boolean }): Promise<void> {
     for (const c of body.cases) {
       const r = refs.get(c.caseId);
-      if (r) await this.writeCaseItems(c.record, r);
+      if (r) await this.cases.writeCaseItems(c.record, r);
     }
     // forgotten first: a record put after forgetCommands in this transaction is kept (it is in `commands`).
     for (const caseId of body.forgotten) await this.commands.deleteCommands(caseId);
@@ -636,16 +339,16 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     for (const d of body.deletions) await this.deletions.writeDeletion(d);
     for (const c of body.cases) {
       const r = refs.get(c.caseId);
-      if (r) await this.writeFrame(c.record, r, opts.journalled ? body.txId : '');
+      if (r) await this.cases.writeFrame(c.record, r, opts.journalled ? body.txId : '');
     }
   }
 
   private async syncWritten(body: JournalBody, refs: ReadonlyMap<string, CaseRefs>): Promise<void> {
     if (refs.size === 0) return;
-    const organisations = await this.organisationMap();
+    const organisations = await this.casePermissions.organisationMap();
     for (const c of body.cases) {
       const r = refs.get(c.caseId);
-      if (r) await this.syncCase(c.record, r, organisations);
+      if (r) await this.casePermissions.syncCase(c.record, r, organisations);
     }
   }
 
@@ -758,7 +461,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     const refs = new Map<string, CaseRefs>();
     for (const [i, c] of body.cases.entries()) {
       const incomplete: Incomplete = new Map();
-      const current = (await this.load([c.caseId], incomplete)).get(c.caseId)?.refs ?? incomplete.get(c.caseId);
+      const current = (await this.cases.load([c.caseId], incomplete)).get(c.caseId)?.refs ?? incomplete.get(c.caseId);
       if (current?.txId === body.txId) {
         refs.set(c.caseId, current);
         continue;
@@ -777,14 +480,14 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
         return 'discarded';
       }
       // a later case of a multi-case transaction (the core writes one case per transaction): roll forward.
-      if (atExpected) refs.set(c.caseId, await this.commitCaseItem(c, current, body.txId));
+      if (atExpected) refs.set(c.caseId, await this.cases.commitCaseItem(c, current, body.txId));
       else this.log.warn('journal replay: case moved on; its part of the transaction is skipped', { txId: body.txId, caseId: c.caseId });
     }
     await this.applyRest(body, refs, { journalled: true, replay: true });
     if (refs.size) {
-      const organisations = await this.organisationMap();
-      const loaded = await this.load([...refs.keys()]);
-      for (const { record, refs: r } of loaded.values()) await this.syncCase(record, r, organisations);
+      const organisations = await this.casePermissions.organisationMap();
+      const loaded = await this.cases.load([...refs.keys()]);
+      for (const { record, refs: r } of loaded.values()) await this.casePermissions.syncCase(record, r, organisations);
     }
     await this.deleteJournal(claimed);
     return 'replayed';
@@ -793,77 +496,13 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   // ---- the port: queries ------------------------------------------------------------------------------
 
   listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
-    return guard(async () => {
-      const where: string[] = [];
-      if (query.phases?.length) where.push(anyOf('Phase', query.phases));
-      if (query.status) where.push(eq('Status', query.status));
-      if (query.organisationId) where.push(eq('InbrengerOrg', query.organisationId));
-      if (query.overdueOn) {
-        const d = lit(query.overdueOn);
-        where.push(`((InformingDue ne null and InformingDue lt ${d}) or (EnrichmentDue ne null and EnrichmentDue lt ${d}))`);
-      }
-      // A whole kenmerk goes to the unique index; a part of one cannot use an index on SharePoint
-      // (substringof is not index-backed past the list view threshold), so it is matched on the returned column.
-      if (query.referenceContains && WHOLE_REFERENCE.test(query.referenceContains)) where.push(eq('Reference', query.referenceContains));
-      const rows = await this.lists.collect('cases', {
-        ...(where.length ? { filter: where.join(' and ') } : {}),
-        select: ['CaseId', 'Reference', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'InformingDue', 'EnrichmentDue'],
-      });
-      let visible = rows.filter((r) => {
-        // the same conditions again on the returned columns: the query is the index, this is the rule.
-        if (query.phases?.length && !query.phases.includes(str(r.Phase) as Phase)) return false;
-        if (query.status && r.Status !== query.status) return false;
-        if (query.organisationId && r.InbrengerOrg !== query.organisationId) return false;
-        if (query.referenceContains && !str(r.Reference).toUpperCase().includes(query.referenceContains)) return false;
-        if (query.overdueOn) {
-          const due = [str(r.InformingDue), str(r.EnrichmentDue)].filter(Boolean);
-          if (!due.some((x) => x < query.overdueOn!)) return false;
-        }
-        return true;
-      });
-      if (query.visibleTo) {
-        const { userId, organisationId } = query.visibleTo;
-        const [relations, own] = await Promise.all([
-          this.lists.collect('relations', { filter: eq('OrganisationId', organisationId), select: ['CaseId', 'Relation'] }),
-          this.lists.collect('frames', { filter: eq('InbrengerUser', userId), select: ['CaseId'] }),
-        ]);
-        const asked = new Set(relations.filter((r) => r.Relation === 'asked').map((r) => str(r.CaseId)));
-        const party = new Set(relations.filter((r) => r.Relation === 'party').map((r) => str(r.CaseId)));
-        const mine = new Set(own.map((r) => str(r.CaseId)));
-        // the phases per relation come from the policy table (core/partner-visibility.ts); the core still applies the policy to every row.
-        const vis = query.visibleTo.visibility ?? partnerVisibility(this.policy);
-        visible = visible.filter((r) => {
-          const id = str(r.CaseId);
-          const phase = str(r.Phase) as Phase;
-          return vis.member.includes(phase) || (mine.has(id) && vis.inbrenger.includes(phase)) || (asked.has(id) && vis.asked.includes(phase)) || (party.has(id) && vis.party.includes(phase));
-        });
-      }
-      visible.sort((a, b) => (str(a.CreatedAt) < str(b.CreatedAt) ? 1 : str(a.CreatedAt) > str(b.CreatedAt) ? -1 : str(a.CaseId).localeCompare(str(b.CaseId))));
-      const page = visible.slice(query.offset, query.offset + query.limit).map((r) => str(r.CaseId));
-      return { items: await this.loadOrdered(page), total: visible.length };
-    });
+    return this.queries.listCases(query);
   }
-
   casesDueForPurge(asOf: string, limit: number): Promise<CaseRecord[]> {
-    return guard(async () => {
-      const rows = await this.lists.collect('cases', { filter: `Phase eq 'CLOSED' and RetentionUntil le ${lit(asOf)}`, select: ['CaseId', 'Phase', 'RetentionUntil'] });
-      const due = rows
-        .filter((r) => r.Phase === 'CLOSED' && str(r.RetentionUntil) !== '' && str(r.RetentionUntil) <= asOf)
-        .sort((a, b) => str(a.RetentionUntil).localeCompare(str(b.RetentionUntil)))
-        .slice(0, limit);
-      return this.loadOrdered(due.map((r) => str(r.CaseId)));
-    });
+    return this.queries.casesDueForPurge(asOf, limit);
   }
-
   casesWithEnrichmentDue(asOf: string, limit: number): Promise<CaseRecord[]> {
-    return guard(async () => {
-      const rows = await this.lists.collect('cases', { filter: `EnrichmentDue ne null and EnrichmentDue lt ${lit(asOf)}`, select: ['CaseId', 'EnrichmentDue'] });
-      const due = rows
-        .filter((r) => str(r.EnrichmentDue) !== '' && str(r.EnrichmentDue) < asOf)
-        .sort((a, b) => str(a.EnrichmentDue).localeCompare(str(b.EnrichmentDue)))
-        .slice(0, limit);
-      return this.loadOrdered(due.map((r) => str(r.CaseId)));
-    });
+    return this.queries.casesWithEnrichmentDue(asOf, limit);
   }
 
   /** The store's change counter: the sequence number of the last audit row (every change writes one). One call. */
