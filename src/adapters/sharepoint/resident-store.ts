@@ -4,7 +4,7 @@
  */
 import type { ResidentAccessCode } from '../../core/ports';
 import type { SpLists } from './rest';
-import { eq, guard } from './rest';
+import { eq, guard, str } from './rest';
 
 /** The resident's access codes and state of the site. */
 export class ResidentLists {
@@ -30,10 +30,9 @@ export class ResidentLists {
     return guard(async () => {
       const [r] = await this.lists.collect('residentAccess', { filter: eq('Reference', reference), select: ['Reference', 'CaseId', 'CodeHash', 'IssuedAt', 'IssuedBy', 'Origin', 'RevokedAt', 'RevokedBy'], limit: 1 });
       if (!r) return undefined;
-      const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-      const code: ResidentAccessCode = { reference: s(r.Reference), caseId: s(r.CaseId), codeHash: s(r.CodeHash), issuedAt: s(r.IssuedAt), issuedBy: s(r.IssuedBy), origin: s(r.Origin) };
-      if (s(r.RevokedAt)) code.revokedAt = s(r.RevokedAt);
-      if (s(r.RevokedBy)) code.revokedBy = s(r.RevokedBy);
+      const code: ResidentAccessCode = { reference: str(r.Reference), caseId: str(r.CaseId), codeHash: str(r.CodeHash), issuedAt: str(r.IssuedAt), issuedBy: str(r.IssuedBy), origin: str(r.Origin) };
+      if (str(r.RevokedAt)) code.revokedAt = str(r.RevokedAt);
+      if (str(r.RevokedBy)) code.revokedBy = str(r.RevokedBy);
       return code;
     });
   }
