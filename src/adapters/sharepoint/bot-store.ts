@@ -12,25 +12,21 @@
 import type { IItems } from '@pnp/sp/items';
 import type { CaseRecord } from '../../core/model';
 import type { BotStore, NewOutboxMessage, OutboxMessage, StoredConversation } from '../../core/ports';
+import type { ListQuery, SpItem } from './rest';
+import { eq, etagOf, lit, str } from './rest';
 import type { ListKey } from './schema';
 import { httpStatus } from './sp-client';
 
-type SpItem = Record<string, unknown> & { Id: number };
-
 export interface BotStoreDeps {
   items(key: ListKey): IItems;
-  collect(key: ListKey, q: { filter?: string; select?: string[]; orderBy?: [string, boolean]; limit?: number }): Promise<SpItem[]>;
+  collect(key: ListKey, q: ListQuery): Promise<SpItem[]>;
   /** whole case records for ids, in the order given. */
   loadCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
   /** translates transport errors into coded ones (STORE.UNAVAILABLE). */
   guard<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
-const eq = (field: string, value: string): string => `${field} eq ${lit(value)}`;
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
-const etagOf = (item: SpItem): string => str(item['odata.etag']) || '*';
 
 const OUTBOX_COLUMNS = [
   'OutboxId',
