@@ -161,7 +161,8 @@ export class HttpTabApi implements TabApi {
     return (await this.conditional('getMeetingAgenda', meetingId)) as unknown as AgendaView;
   }
   async candidates(): Promise<CaseSummary[]> {
-    return (await this.client.call('listCases', { query: { phase: 'INBRENG,BESPREKING', limit: 200 } })).items as CaseSummary[];
+    // every phase a part of the agenda takes: the anonymous round, the bespreking and the status round (issue 16)
+    return (await this.client.call('listCases', { query: { phase: 'INBRENG,BESPREKING,OPVOLGING,REFLECTIE', limit: 200 } })).items as CaseSummary[];
   }
   async setAgenda(meetingId: string, caseIds: string[], expectedVersion: number): Promise<MeetingSummary> {
     return (await this.client.call('setMeetingAgenda', { path: { meetingId }, body: { caseIds, expectedVersion } })) as MeetingSummary;

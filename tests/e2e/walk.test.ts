@@ -6,7 +6,8 @@
  *   (tests/support/bot-connector.ts), every card rendered in headless Chromium by the `adaptivecards`
  *   renderer, filled in there and submitted as an `adaptiveCard/action` invoke;
  * - the procesregisseur in the web part's local page (the SPFx web part's own components);
- * - the chair (and the procesregisseur preparing the agenda) in the meeting tab, framed by the Teams test host;
+ * - the chair (and the procesregisseur preparing the agenda) in the meeting tab, framed by the Teams test host:
+ *   the anonymous round, the bespreking, and the status round with its note, the attendees and the docx minutes;
  * - the lead partner's action status in the bot;
  * - the letters and the art. 15 export downloaded from the web part and opened with the docx reader.
  * Outside the process: the servers are started here, and the scheduler's reminders job is run once in
@@ -155,7 +156,7 @@ run('a case from the bot’s intake to closure through the chat, the web part an
     return `${docx.header}\n${docx.text}\n${docx.footer}`;
   }
 
-  test('intake in the chat → Verrijking (identity and answers in the chat, request in the web part) → bespreking in the tab → follow-up, action status in the chat → letters, art. 15 export and closure in the web part', async () => {
+  test('intake in the chat → Verrijking (identity and answers in the chat, request in the web part) → bespreking in the tab → follow-up, action status in the chat → status round, attendees and docx minutes in the tab → letters, art. 15 export and closure in the web part', async () => {
     // the partners have the bot installed: each has said something in their chat (the bot keeps the conversation)
     for (const u of [DEMO.mentor, DEMO.agent, DEMO.coach, DEMO.jongerenwerk]) await say(u, 'handreiking');
 
@@ -308,7 +309,43 @@ run('a case from the bot’s intake to closure through the chat, the web part an
     });
     expect(cardText(saved)).toContain('Status opgeslagen');
 
-    // 10. in the web part: informing recorded, the letters and the art. 15 export downloaded, the case closed
+    // 10. the status round in the tab: the chair records the table's status note and who attended, and downloads the minutes
+    const thirdMeeting = `19:meeting_walk3_${Date.now()}@thread.v2`;
+    await prepareMeeting(thirdMeeting, ref);
+    {
+      const { page, tab: chair } = await tab(DEMO.voorzitter, thirdMeeting);
+      await chair.getByRole('button', { name: 'Signaaltafel openen' }).click();
+      await chair.getByTestId('agenda-item-1').getByRole('button', { expanded: false }).click();
+      const note = chair.getByRole('form', { name: `Statusnotitie: ${ref}` });
+      await note.getByRole('textbox', { name: 'Statusnotitie' }).fill('Gesprekken afgerond volgens plan.');
+      await note.getByRole('button', { name: `Statusnotitie opslaan: ${ref}` }).click();
+      await note.getByText('Statusnotitie opgeslagen.').waitFor();
+      await chair.getByRole('button', { name: 'Aanwezigen vastleggen' }).click();
+      const attendees = chair.getByTestId('attendees-editor');
+      await attendees.getByRole('checkbox', { name: 'Gemeente (Signaalpunt): Voorzitter' }).waitFor();
+      for (const name of ['Gemeente (Signaalpunt): Voorzitter', 'Gemeente (Signaalpunt): Procesregisseur', 'Jongerenwerk: Ketenpartner']) {
+        await attendees.getByRole('checkbox', { name }).focus();
+        await page.keyboard.press('Space');
+        await attendees.getByRole('checkbox', { name, checked: true }).waitFor();
+      }
+      await attendees.getByRole('button', { name: 'Aanwezigen opslaan' }).click();
+      await attendees.getByText('Aanwezigen opgeslagen.').waitFor();
+      await attendees.getByRole('button', { name: 'Sluiten' }).click();
+      await chair.getByRole('button', { name: 'Signaaltafel sluiten en notulen maken' }).click();
+      await chair.getByTestId('confirm-end').getByRole('button', { name: 'Signaaltafel sluiten en notulen maken' }).click();
+      const minutes = chair.getByTestId('minutes');
+      await minutes.getByText('Jongerenwerk — Ketenpartner').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), minutes.getByRole('button', { name: 'Notulen downloaden (Word)' }).click()]);
+      const docx = readDocx(readFileSync((await download.path())!));
+      for (const part of [ref, 'Statusnotitie: Gesprekken afgerond volgens plan.', 'Gemeente (Signaalpunt) — Voorzitter', 'Gemeente (Signaalpunt) — Procesregisseur', 'Jongerenwerk — Ketenpartner']) {
+        expect(docx.text).toContain(part);
+      }
+      // the minutes are at process level: nothing of the young person's identity
+      expect(docx.text).not.toContain('Test Persoon');
+      await page.close();
+    }
+
+    // 11. in the web part: informing recorded, the letters and the art. 15 export downloaded, the case closed
     await regie.reload();
     await regie.getByRole('button', { name: ref }).click();
     await regie.getByRole('button', { name: 'Informeren inwoner vastleggen', exact: true }).click();

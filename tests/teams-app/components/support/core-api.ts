@@ -64,7 +64,7 @@ export class CoreTabApi implements TabApi {
     return unwrap(await this.meetings.agenda(this.user, meetingId));
   }
   async candidates() {
-    return unwrap(await this.world.sp.listCases(this.user, { phases: ['INBRENG', 'BESPREKING'], limit: 200 })).items;
+    return unwrap(await this.world.sp.listCases(this.user, { phases: ['INBRENG', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], limit: 200 })).items;
   }
   async setAgenda(meetingId: string, caseIds: string[], expectedVersion: number) {
     return unwrap(await this.meetings.setAgenda(this.user, meetingId, { caseIds, expectedVersion }));
