@@ -81,7 +81,9 @@ run('a case from the bot’s intake to closure through the chat, the web part an
   const cardsIn = (a: ReceivedActivity): Card[] => (a.body.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x) => x.content);
   /** The first card delivered to a user's chat after `from` (an index into connector.delivered) whose text matches. */
   async function cardFor(userId: string, from: number, text: RegExp): Promise<Card> {
-    for (;;) {
+    // generous for a loaded CI: a proactive card goes through the outbox worker first
+    const until = Date.now() + 120_000;
+    while (Date.now() < until) {
       const found = connector.delivered
         .slice(from)
         .filter((a) => a.conversationId === conversationOf(userId))
@@ -90,6 +92,7 @@ run('a case from the bot’s intake to closure through the chat, the web part an
       if (found) return found;
       await new Promise((r) => setTimeout(r, 50));
     }
+    throw new Error(`no card ${String(text)} in the chat of ${userId}`);
   }
   /** The partner types in the chat; returns the index from which the bot's answers will be. */
   async function say(userId: string, text: string): Promise<number> {
