@@ -12,7 +12,7 @@ import { ProblemBar } from '../ProblemBar';
 import { useEnv } from '../env';
 import { adminStrings } from './strings';
 
-export interface AttendeesEditorProps {
+interface AttendeesEditorProps {
   meetingId: string;
   version: number;
   organisations: { id: string; name: string }[];

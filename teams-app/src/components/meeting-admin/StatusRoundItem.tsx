@@ -12,7 +12,7 @@ import { ProblemBar } from '../ProblemBar';
 import { useEnv } from '../env';
 import { adminStrings } from './strings';
 
-export interface StatusRoundItemProps {
+interface StatusRoundItemProps {
   meetingId: string;
   item: AgendaItemView;
   organisations: { id: string; name: string }[];

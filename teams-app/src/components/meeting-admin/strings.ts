@@ -28,7 +28,7 @@ const nl = {
   downloadMinutesDocx: 'Notulen downloaden (Word)',
 };
 
-export type AdminStrings = typeof nl;
+type AdminStrings = typeof nl;
 
 const en: AdminStrings = {
   statusActions: 'Actions (at status level)',
