@@ -6,11 +6,11 @@
  */
 import type { BodyOf, ClientCode, HttpLike, PathOf, ProblemCode, ResponseOf } from '../../packages/contract/src';
 import { ApiClient, ApiProblem } from '../../packages/contract/src';
-import type { AgendaView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
+import type { AgendaView, Attendee, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 import type { CaseSummary, CommandOutcome } from '../../src/core/service';
 import type { Locale } from './i18n';
 
-export type { AgendaItemView, AgendaView, MeetingCaseView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
+export type { AgendaItemView, AgendaView, Attendee, AttendeeRole, MeetingCaseView, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 export type { CaseSummary, CommandOutcome } from '../../src/core/service';
 export type { OverdueFlags } from '../../src/core/case-index';
 export { ApiProblem, newCommandId } from '../../packages/contract/src';
@@ -36,6 +36,12 @@ export interface TabApi {
   stage(meetingId: string): Promise<StageContent>;
   minutes(meetingId: string): Promise<Minutes>;
   minutesMarkdown(meetingId: string, locale: Locale): Promise<string>;
+  /** the minutes as a Word document (the server renders it with the `docx` library). */
+  minutesDocx(meetingId: string, locale: Locale): Promise<Blob>;
+  /** the table's short status note on a status-round item (guarded against identifiers by the server). */
+  recordStatusNote(meetingId: string, itemId: string, note: string): Promise<MeetingSummary>;
+  /** who attends: organisations and roles, never names; replaces the list. */
+  setAttendees(meetingId: string, attendees: Attendee[], expectedVersion: number): Promise<MeetingSummary>;
   /** `commandId`: the id the form keeps until the submit succeeded or was refused (a retry reuses it). */
   decideSuspicion(caseId: string, input: SuspicionInput, commandId: string): Promise<CommandOutcome>;
   recordDiscussion(caseId: string, input: DiscussionInput, commandId: string): Promise<CommandOutcome>;
@@ -56,6 +62,8 @@ export const isCode = (e: unknown, code: ProblemCode | ClientCode): boolean => e
 
 /** No answer came (network, timeout): the same submit may be sent again with the same commandId. */
 export const isUnanswered = (e: unknown): boolean => e instanceof ApiProblem && e.status === 0;
+
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -153,7 +161,8 @@ export class HttpTabApi implements TabApi {
     return (await this.conditional('getMeetingAgenda', meetingId)) as unknown as AgendaView;
   }
   async candidates(): Promise<CaseSummary[]> {
-    return (await this.client.call('listCases', { query: { phase: 'INBRENG,BESPREKING', limit: 200 } })).items as CaseSummary[];
+    // every phase a part of the agenda takes: the anonymous round, the bespreking and the status round (issue 16)
+    return (await this.client.call('listCases', { query: { phase: 'INBRENG,BESPREKING,OPVOLGING,REFLECTIE', limit: 200 } })).items as CaseSummary[];
   }
   async setAgenda(meetingId: string, caseIds: string[], expectedVersion: number): Promise<MeetingSummary> {
     return (await this.client.call('setMeetingAgenda', { path: { meetingId }, body: { caseIds, expectedVersion } })) as MeetingSummary;
@@ -175,6 +184,22 @@ export class HttpTabApi implements TabApi {
   }
   async minutesMarkdown(meetingId: string, locale: Locale): Promise<string> {
     return (await this.client.send('getMeetingMinutes', { path: { meetingId }, query: { format: 'markdown', locale } })).body as string;
+  }
+  async minutesDocx(meetingId: string, locale: Locale): Promise<Blob> {
+    // a binary answer: fetched here (the contract client reads JSON or text); an error answer is a problem document.
+    const url = this.client.url('getMeetingMinutes', { path: { meetingId }, query: { format: 'docx', locale } });
+    const res = await this.fetchFn(url, { headers: { authorization: `Bearer ${await this.getToken()}`, accept: DOCX_TYPE } });
+    if (!res.ok) {
+      const doc = (await res.json().catch(() => ({}))) as { code?: string };
+      throw doc.code ? new ApiProblem(doc.code as ProblemCode, res.status) : ApiProblem.of('INTERNAL.ERROR', res.status);
+    }
+    return res.blob();
+  }
+  async recordStatusNote(meetingId: string, itemId: string, note: string): Promise<MeetingSummary> {
+    return (await this.client.call('recordMeetingStatusNote', { path: { meetingId }, body: { itemId, note } })) as MeetingSummary;
+  }
+  async setAttendees(meetingId: string, attendees: Attendee[], expectedVersion: number): Promise<MeetingSummary> {
+    return (await this.client.call('setMeetingAttendees', { path: { meetingId }, body: { attendees, expectedVersion } })) as MeetingSummary;
   }
   decideSuspicion(caseId: string, input: SuspicionInput, commandId: string): Promise<CommandOutcome> {
     return this.client.command('decideSuspicion', { path: { caseId }, body: input }, { commandId });

@@ -3,7 +3,9 @@
  * holds text (and the date of birth with every date derived from it, and the age), then EVERY GET
  * operation of the served OpenAPI document — path parameters filled from the seeded cases and meetings,
  * every value of every enumerated query parameter (format, locale) — plus the exports that are POSTs
- * (letters, access requests) and every bot card kind (proactive messages, command replies, and every
+ * (letters, access requests), every other POST that answers with content (the web part's letter preview, the
+ * tab's status note, attendance list and end of session; a POST that is neither a case command nor classified
+ * here fails the test) and every bot card kind (proactive messages, command replies, and every
  * read-only card action — a refresh, an "open" — of the cards sent, pressed by every user), for every
  * demo user. No marker of a group the SPECIFICATION (tests/spec/expected-access.ts) denies that user in
  * the case's phase may appear. A new GET route is covered without editing this file.
@@ -22,6 +24,7 @@ import { readDocx } from '../transparency/support';
 import type { LeakUser, SeededCase } from './support/leak-seed';
 import { SCENARIOS, USERS, contextOf, residentOf, seedCase } from './support/leak-seed';
 import { POLICY } from '../../src/core/policy';
+import { COMMANDS } from '../../src/core/phases';
 import { residentStatus } from '../../src/transparency/resident-status';
 import { PROFILE } from '../transparency/support';
 import { startResidentServer } from '../../resident/server';
@@ -32,7 +35,8 @@ jest.setTimeout(600_000);
 let t: TestServer;
 const cases: SeededCase[] = [];
 beforeAll(async () => {
-  t = await startTestServer();
+  // every user sends many POSTs below (letters, previews, the tab's writes): no write limit gets in the way
+  t = await startTestServer({ SJV_WRITE_RATE_LIMIT: '1000000' });
   let n = 0;
   for (const scenario of SCENARIOS) cases.push(await seedCase(t, scenario, n++));
 });
@@ -161,6 +165,72 @@ test('no surface shows any user a group the specification denies them in the cas
       const echo = c.markers.C!.slice(0, 2 + 7); // the name's parts and the date of birth in every form
       for (const format of ['json', 'docx']) check(`POST /api/v1/access-requests ${format}`, user, (await fetchText('POST', '/api/v1/access-requests', user, { name, dateOfBirth, format })).text, echo);
     }
+  }
+
+  // 2b. every other POST operation of the served OpenAPI document (issue 16: the web part's letter preview, the
+  // tab's status note, attendance list and end of session), answered for every user. A POST that is neither a
+  // case command nor listed here fails below, so a new screen's POST is covered before it is merged.
+  const posts = Object.entries(doc.paths).flatMap(([path, ops]) => {
+    const op = (ops as Record<string, { operationId?: string }>).post;
+    return op?.operationId ? [{ path, operationId: op.operationId }] : [];
+  });
+  /** POSTs whose answer carries no case content, and why; the case commands answer with their outcome (ids, version, phase). */
+  const NO_CASE_CONTENT: Record<string, string> = {
+    botMessages: 'the bot endpoint: its cards are checked in part 3',
+    issueDevToken: 'a local token, no case data',
+    runRetention: 'counts only (and it would purge the seeded cases)',
+    createMeeting: 'the session summary: title (guarded), date, status, counts',
+    setMeetingAgenda: 'the session summary',
+    startMeeting: 'the session summary',
+    shareMeetingItemToStage: 'the session summary',
+    revokeResidentCode: 'a status, no case data',
+    reissueResidentCode: 'the new access code only',
+    generateLetter: 'checked in part 2 (POST /api/v1/cases/{caseId}/letters)',
+    exportResidentData: 'checked in part 2 (POST /api/v1/access-requests)',
+  };
+  const CHECKED_HERE = ['previewLetter', 'recordMeetingStatusNote', 'setMeetingAttendees', 'endMeeting'];
+  const unclassified = posts.filter((p) => !(p.operationId in COMMANDS) && !(p.operationId in NO_CASE_CONTENT) && !CHECKED_HERE.includes(p.operationId));
+  expect(unclassified.map((p) => `${p.operationId} ${p.path}`)).toEqual([]);
+  for (const id of CHECKED_HERE) expect(posts.map((p) => p.operationId)).toContain(id);
+  let previews = 0;
+  for (const user of USERS) {
+    for (const c of cases) {
+      for (const kind of ['information', 'invitation', 'closure']) {
+        const meeting = kind === 'invitation' ? { meeting: { date: today, time: '15:00', location: 'Stadhuis' } } : {};
+        for (const locale of ['nl', 'en']) {
+          const preview = await fetchText('POST', `/api/v1/cases/${c.caseId}/letters/preview`, user, { kind, locale, ...meeting });
+          if (preview.status === 200) previews++;
+          check(`POST /api/v1/cases/{caseId}/letters/preview ${kind} ${locale}`, user, preview.text);
+        }
+      }
+    }
+  }
+  // meaningful: the procesregisseur got previews (every kind in its phases, nl and en)
+  expect(previews).toBeGreaterThanOrEqual(2 * 7);
+  // the tab's writes on the status-round sessions: every user tries them; the answers are checked (the chair's succeed)
+  const statusSessions = cases.flatMap((c) => (c.statusMeetingId ? [c.statusMeetingId] : []));
+  expect(statusSessions.length).toBeGreaterThan(0);
+  const chair = USERS.find((u) => u.base === 'voorzitter')!;
+  for (const meetingId of statusSessions) {
+    const agenda = JSON.parse((await fetchText('GET', `/api/v1/meetings/${meetingId}`, chair)).text) as { items: { id: string }[] };
+    const itemId = agenda.items[0]!.id;
+    // the chair last, so that the others try it on the session as it was
+    for (const user of [...USERS.filter((u) => u !== chair), chair]) {
+      check('POST /api/v1/meetings/{meetingId}/status-notes', user, (await fetchText('POST', `/api/v1/meetings/${meetingId}/status-notes`, user, { itemId, note: 'Acties lopen volgens plan.' })).text);
+      const attendees = [
+        { organisationId: 'gemeente', role: 'voorzitter' },
+        { organisationId: 'jongerenwerk', role: 'ketenpartner' },
+      ];
+      check('POST /api/v1/meetings/{meetingId}/attendees', user, (await fetchText('POST', `/api/v1/meetings/${meetingId}/attendees`, user, { attendees })).text);
+    }
+    // the first who may end it (the procesregisseur, who prepares the session) gets the minutes; the others a refusal
+    const endedBy: string[] = [];
+    for (const user of [...USERS.filter((u) => u !== chair), chair]) {
+      const ended = await fetchText('POST', `/api/v1/meetings/${meetingId}/end`, user, {});
+      check('POST /api/v1/meetings/{meetingId}/end', user, ended.text);
+      if (ended.status === 200) endedBy.push(user.id);
+    }
+    expect(endedBy).toHaveLength(1);
   }
 
   // 3. the bot: every proactive card kind for every recipient and case, every typed command's reply

@@ -88,6 +88,7 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
             <Stack tokens={{ childrenGap: 12 }}>
               {items.map((item) => {
                 const c: ItemControls = {
+                  meetingId: view.meeting.id,
                   canDecide: controls.canDecide,
                   expanded: expandedId === item.id,
                   onExpand: (open) => setChosen(open ? item.id : null),

@@ -5,6 +5,7 @@
  */
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
+import { Suspense, lazy } from 'react';
 import type { AgendaItemView } from '../api';
 import { codeLabel, decisionText, followUpText, formatDay } from '../i18n';
 import { CaseFacts } from './CaseFacts';
@@ -15,7 +16,12 @@ import { SuspicionForm } from './SuspicionForm';
 import { useEnv } from './env';
 import { useItemCardStyle } from './item-style';
 
+// the status round's actions and note (issue 16): loaded when a status item is first opened
+const StatusRoundItem = lazy(() => import('./meeting-admin/StatusRoundItem'));
+
 export interface ItemControls {
+  /** the session's id (status round: the note is recorded on the session). */
+  meetingId?: string;
   /** the chair may decide now (session open). */
   canDecide: boolean;
   /** the current item is open (the chair's shows its form); the others are one summary line that opens them. */
@@ -106,6 +112,11 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
               </Section>
             )}
           </>
+        )}
+        {v && item.part === 'STATUS_ROUND' && controls.meetingId && (
+          <Suspense fallback={null}>
+            <StatusRoundItem meetingId={controls.meetingId} item={item} organisations={organisations} canNote={controls.canDecide} onChanged={controls.onChanged} />
+          </Suspense>
         )}
         {outcome && (
           <Section title={t.decidedInSession}>

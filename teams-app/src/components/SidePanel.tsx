@@ -4,7 +4,7 @@
  * "share to stage". Decisions are saved one by one as they are made; the agenda refreshes itself.
  */
 import { DefaultButton, PrimaryButton, Spinner, Stack, Text, TextField } from '@fluentui/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { AgendaView, Me, MeetingSummary, Minutes } from '../api';
 import { ApiProblem } from '../api';
 import { formatDay } from '../i18n';
@@ -14,7 +14,11 @@ import { MinutesView } from './MinutesView';
 import { NoAccess } from './NoAccess';
 import { ProblemBar } from './ProblemBar';
 import { markFirstRender, useEnv } from './env';
+import { adminStrings } from './meeting-admin/strings';
 import { useLiveRefresh } from './live';
+
+// the attendance list (issue 16): loaded when the chair or the procesregisseur opens it
+const AttendeesEditor = lazy(() => import('./meeting-admin/AttendeesEditor'));
 
 export interface SidePanelProps {
   /** the Teams meeting id from the context. */
@@ -37,6 +41,7 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
   const [meeting, setMeeting] = useState<MeetingSummary | null | undefined>();
   const [view, setView] = useState<AgendaView | undefined>();
   const [editing, setEditing] = useState(false);
+  const [attendees, setAttendees] = useState(false);
   const [minutes, setMinutes] = useState<Minutes | undefined>();
   const [confirmEnd, setConfirmEnd] = useState(false);
   const [actionError, setActionError] = useState<unknown>();
@@ -148,6 +153,7 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
         {isChair && meeting.status === 'planned' && <PrimaryButton text={t.startSession} onClick={() => void act(() => api.start(meeting.id))} />}
         {isChair && open && !confirmEnd && <DefaultButton text={t.endSession} onClick={() => setConfirmEnd(true)} />}
         {isPreparer && meeting.status !== 'ended' && !editing && <DefaultButton text={t.editAgenda} onClick={() => setEditing(true)} />}
+        {(isChair || isPreparer) && meeting.status !== 'ended' && !attendees && <DefaultButton text={adminStrings(locale).editAttendees} onClick={() => setAttendees(true)} />}
         {meeting.status !== 'planned' && <DefaultButton text={t.showMinutes} onClick={() => void act(async () => setMinutes(await api.minutes(meeting.id)))} />}
       </Stack>
       {confirmEnd && (
@@ -198,6 +204,19 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
         </Stack>
       )}
       <ProblemBar error={actionError} />
+      {attendees && view && (
+        <Suspense fallback={<Spinner label={t.loading} />}>
+          <AttendeesEditor
+            meetingId={meeting.id}
+            version={meeting.version}
+            organisations={view.organisations}
+            onDone={(changed) => {
+              setAttendees(false);
+              if (changed) void refresh();
+            }}
+          />
+        </Suspense>
+      )}
       {minutes && view && <MinutesView minutes={minutes} organisations={view.organisations} />}
       {editing ? (
         <AgendaEditor

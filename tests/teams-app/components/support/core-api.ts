@@ -6,6 +6,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Result } from '../../../../src/core/errors';
+import type { Attendee } from '../../../../src/core/meetings';
 import { MeetingService, minutesToMarkdown } from '../../../../src/core/meetings';
 import type { User } from '../../../../src/core/model';
 import type { DiscussionInput, Me, SuspicionInput, TabApi } from '../../../../teams-app/src/api';
@@ -63,7 +64,7 @@ export class CoreTabApi implements TabApi {
     return unwrap(await this.meetings.agenda(this.user, meetingId));
   }
   async candidates() {
-    return unwrap(await this.world.sp.listCases(this.user, { phases: ['INBRENG', 'BESPREKING'], limit: 200 })).items;
+    return unwrap(await this.world.sp.listCases(this.user, { phases: ['INBRENG', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], limit: 200 })).items;
   }
   async setAgenda(meetingId: string, caseIds: string[], expectedVersion: number) {
     return unwrap(await this.meetings.setAgenda(this.user, meetingId, { caseIds, expectedVersion }));
@@ -85,6 +86,16 @@ export class CoreTabApi implements TabApi {
   }
   async minutesMarkdown(meetingId: string, locale: 'nl-NL' | 'en-US') {
     return minutesToMarkdown(await this.minutes(meetingId), locale, (id) => id);
+  }
+  /** the docx rendering itself is the server's (tests/teams-app/browser opens the real download); here: the minutes' Markdown in a Blob. */
+  async minutesDocx(meetingId: string, locale: 'nl-NL' | 'en-US') {
+    return new Blob([await this.minutesMarkdown(meetingId, locale)], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  }
+  async recordStatusNote(meetingId: string, itemId: string, note: string) {
+    return unwrap(await this.meetings.recordStatusNote(this.user, meetingId, { itemId, note }));
+  }
+  async setAttendees(meetingId: string, attendees: Attendee[], expectedVersion: number) {
+    return unwrap(await this.meetings.setAttendees(this.user, meetingId, { attendees, expectedVersion }));
   }
   async decideSuspicion(caseId: string, input: SuspicionInput, commandId: string) {
     return unwrap(await this.world.sp.execute('decideSuspicion', this.user, { commandId, caseId, ...input }));
