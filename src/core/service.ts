@@ -92,6 +92,8 @@ interface RunResult {
   outcome: CommandOutcome;
   /** the case before the command (for a replay: as it is now). */
   before?: CaseRecord;
+  /** the case as the command wrote it (not for a plan or a replay). */
+  after?: CaseRecord;
   /** when the command ran (for a replay: the first time). */
   at: string;
 }
@@ -253,6 +255,43 @@ export class Signaalpunt implements MeetingCases {
   }
 
   /**
+   * Runs a command and reads the caller's allow-list view of the case as the command left it, in the
+   * command's own transaction: a card submit and its confirmation are one transaction, not two (issue 17),
+   * and the view is of the record just written rather than read back. A replay (same commandId) reads the
+   * case as it is now in that transaction. A view holding personal groups (C–G) is audited as `getCase`
+   * audits it, with `purpose`, in the same transaction; the view of a case the caller cannot see is undefined.
+   */
+  async executeAndView<N extends CommandName>(name: N, user: User, raw: unknown, purpose = 'bevestiging van de opdracht'): Promise<Result<{ outcome: CommandOutcome; view: CaseView | undefined }>> {
+    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const input = parsed.data as CommandInput<N>;
+    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
+    // read before the transaction, as in execute (a store may serialise its calls)
+    const organisations = await this.organisations();
+    if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    try {
+      return await this.store.transaction(async (tx) => {
+        const done = await this.run(tx, name, user, input, guarded, organisations);
+        if (done === STALE) throw new Error('a command without a document cannot be stale');
+        const record = done.after ?? (await tx.getCase(done.outcome.caseId));
+        if (!record) return ok({ outcome: done.outcome, view: undefined });
+        const now = done.after ? done.at : this.nowIso();
+        const { view, roles, personalGroupsRead } = viewFor(user, record, organisations.get(user.organisationId), now, this.policy);
+        if (view && personalGroupsRead.length > 0) {
+          const grantedBy = readRoleFor(this.policy, record, roles, user.organisationId, personalGroupsRead);
+          await tx.appendAudit([
+            { at: now, actorId: user.id, role: grantedBy, caseId: record.id, reference: record.frame.reference, phase: record.frame.phase, action: 'read', groups: personalGroupsRead, purpose, commandId: null },
+          ]);
+        }
+        return ok({ outcome: done.outcome, view });
+      });
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+
+  /**
    * Runs a command that answers with a document (`document` in the command table: a letter). Checked like
    * every command and planned without writing; the document is then made from the caller's view of the
    * case outside the transaction (the store is not held while it renders), and the command recorded in a
@@ -396,7 +435,7 @@ export class Signaalpunt implements MeetingCases {
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
     await tx.appendAudit(rows);
     await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fp, caseId: record.id, result, at: now });
-    return { outcome: result, ...(before ? { before } : {}), at: now };
+    return { outcome: result, ...(before ? { before } : {}), after: record, at: now };
   }
 
   private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {

@@ -18,7 +18,7 @@ import type { StringKey } from '../i18n';
 import { formatDate, phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, maskIdentifiers, noticeCard, recognitionLine, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
 
 export const INTAKE_CARD: CardMeta = { card: 'intake', v: 1 };
@@ -136,9 +136,10 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   }
   const v = read.value;
   // The duplicate hint (issue 16): once per card, and only for a text the guard would let through (a text
-  // with identifiers is refused by the core first, with its identifiers masked on the card).
-  const clean = maskIdentifiers(locale, v.freeText ?? '', ctx.deps.service.guardOptions) === (v.freeText ?? '');
-  if (v.confirmSimilar !== 'yes' && clean) {
+  // with identifiers is refused by the core first, with its identifiers masked on the card). Checked only
+  // where the hint can still be shown: a submit sent anyway is guarded by the core alone (issue 17).
+  const clean = (): boolean => maskIdentifiers(locale, v.freeText ?? '', ctx.deps.service.guardOptions) === (v.freeText ?? '');
+  if (v.confirmSimilar !== 'yes' && clean()) {
     const similar = await ctx.deps.service.similarConcerns(ctx.member.user, { commandId: commandIdFor(v.cardId, 'intake.submit'), riskSignals: v.riskSignals, ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}), ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}) });
     if (similar.length > 0) {
       ctx.deps.log.info({ route: 'intake', similar: similar.length }, 'similar concern shown');
@@ -156,12 +157,12 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
     ...(v.freeText !== undefined ? { freeText: v.freeText } : {}),
   };
-  const result = await ctx.deps.service.execute('submitConcern', ctx.member.user, input);
+  // The command and the partner's view of the case it made, for the confirmation, in one transaction (issue 17).
+  const result = await ctx.deps.service.executeAndView('submitConcern', ctx.member.user, input);
   if (result.ok) {
-    ctx.deps.log.info({ route: 'intake', reference: result.value.reference, replayed: result.value.replayed }, 'concern brought in');
-    const record = await loadRecord(ctx.deps, result.value.caseId);
-    const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
-    return intakeConfirmedCard(locale, result.value.reference, result.value.phase, recognition);
+    const { outcome, view } = result.value;
+    ctx.deps.log.info({ route: 'intake', reference: outcome.reference, replayed: outcome.replayed }, 'concern brought in');
+    return intakeConfirmedCard(locale, outcome.reference, outcome.phase, recognitionLine(locale, view));
   }
   const error = result.error;
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
