@@ -135,17 +135,6 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
   }
   const v = read.value;
-  // The duplicate hint (issue 16): once per card, and only for a text the guard would let through (a text
-  // with identifiers is refused by the core first, with its identifiers masked on the card). Checked only
-  // where the hint can still be shown: a submit sent anyway is guarded by the core alone (issue 17).
-  const clean = (): boolean => maskIdentifiers(locale, v.freeText ?? '', ctx.deps.service.guardOptions) === (v.freeText ?? '');
-  if (v.confirmSimilar !== 'yes' && clean()) {
-    const similar = await ctx.deps.service.similarConcerns(ctx.member.user, { commandId: commandIdFor(v.cardId, 'intake.submit'), riskSignals: v.riskSignals, ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}), ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}) });
-    if (similar.length > 0) {
-      ctx.deps.log.info({ route: 'intake', similar: similar.length }, 'similar concern shown');
-      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar });
-    }
-  }
   const input: CommandRequest<'submitConcern'> = {
     commandId: commandIdFor(v.cardId, 'intake.submit'),
     riskSignals: v.riskSignals,
@@ -157,9 +146,16 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
     ...(v.freeText !== undefined ? { freeText: v.freeText } : {}),
   };
-  // The command and the partner's view of the case it made, for the confirmation, in one transaction (issue 17).
-  const result = await ctx.deps.service.executeAndView('submitConcern', ctx.member.user, input);
+  // One transaction (issue 17): the duplicate hint (issue 16, once per card: not after "send anyway"), the
+  // command, and the partner's view of the case it made for the confirmation. The core reads the hint only
+  // for a text its guard lets through (a text with identifiers is refused first, masked on the card), for a
+  // submit that did not run before, and writes nothing when it finds one.
+  const result = await ctx.deps.service.executeAndView('submitConcern', ctx.member.user, input, { unlessSimilar: v.confirmSimilar !== 'yes' });
   if (result.ok) {
+    if ('similar' in result.value) {
+      ctx.deps.log.info({ route: 'intake', similar: result.value.similar.length }, 'similar concern shown');
+      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar: result.value.similar });
+    }
     const { outcome, view } = result.value;
     ctx.deps.log.info({ route: 'intake', reference: outcome.reference, replayed: outcome.replayed }, 'concern brought in');
     return intakeConfirmedCard(locale, outcome.reference, outcome.phase, recognitionLine(locale, view));

@@ -587,6 +587,8 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
             const stored = await this.readCommand(commandId);
             return stored?.caseId && forgotten.has(stored.caseId) ? undefined : stored;
           }),
+        // committed cases only: the transaction's own writes are buffered until it ends (see StoreTx.listCases)
+        listCases: (query) => this.listCases(query),
         putCommand: async (c) => {
           commands.push(structuredClone(c));
         },

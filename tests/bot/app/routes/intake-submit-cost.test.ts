@@ -1,8 +1,8 @@
 /**
- * What one intake submit costs the store and the guard (issue 17, ADR 0008 fourth pass): the command and the
- * confirmation's read of the case are one transaction; the identifier guard runs once for a submit sent
- * anyway after the duplicate hint (the core's own check), and the bot's pre-check runs only where the hint
- * can still be shown. The store and the core are real (SQLite in memory); the spies only count calls.
+ * What one intake submit costs the store and the guard (issue 17, ADR 0008 fourth pass): the duplicate hint's
+ * read, the command and the confirmation's read of the case are one transaction; the identifier guard runs
+ * once (the core's), with or without the hint. The store and the core are real (SQLite in memory); the spies
+ * only count calls.
  */
 import * as guard from '../../../../src/core/guard';
 import { U } from '../../../support/world';
@@ -55,11 +55,34 @@ test('a submit sent anyway after the hint runs the identifier guard once (in the
   expect(guardRuns).toHaveBeenCalledTimes(1);
 });
 
-test('a first submit still checks its text in the bot before the hint: a text with a name gets no hint but the refusal, masked', async () => {
+test('a text with a name gets the refusal with the name masked, not the duplicate hint, and nothing is written', async () => {
   await w.actCard(U.mentor, 'intake.submit', submitOf(await intakeCard(), 'intake.submit', { ...FILLED, confirmSimilar: 'yes' }));
   const answer = await w.actCard(U.mentor, 'intake.submit', submitOf(await intakeCard(), 'intake.submit', { ...FILLED, freeText: 'Jan de Vries heeft veel contant geld.' }));
   expect(textOf(answer)).not.toContain('SJV-2026-0001');
   expect(textOf(answer)).not.toContain('Jan de Vries');
   expect(textOf(answer)).toContain('[naam]');
   expect((await w.store.listCases({ limit: 10, offset: 0 })).total).toBe(1);
+});
+
+test('a first submit (the hint read, none similar) runs one store transaction and the identifier guard once', async () => {
+  const card = await intakeCard();
+  const transactions = jest.spyOn(w.store, 'transaction');
+  const guardRuns = jest.spyOn(guard, 'findIdentifiers');
+  const answer = await w.actCard(U.mentor, 'intake.submit', submitOf(card, 'intake.submit', FILLED));
+  expect(textOf(answer)).toContain('SJV-2026-0001');
+  expect(transactions).toHaveBeenCalledTimes(1);
+  expect(guardRuns).toHaveBeenCalledTimes(1);
+});
+
+test('a submit that finds a similar concern runs one transaction, writes nothing and shows the hint', async () => {
+  await w.actCard(U.mentor, 'intake.submit', submitOf(await intakeCard(), 'intake.submit', FILLED));
+  const card = await intakeCard();
+  const audit = (await w.store.readAudit({ limit: 1000 })).length;
+  const transactions = jest.spyOn(w.store, 'transaction');
+  const hint = await w.actCard(U.mentor, 'intake.submit', submitOf(card, 'intake.submit', FILLED));
+  expect(transactions).toHaveBeenCalledTimes(1);
+  expect(textOf(hint)).toContain('SJV-2026-0001');
+  expect(textOf(hint)).not.toContain('SJV-2026-0002');
+  expect((await w.store.listCases({ limit: 10, offset: 0 })).total).toBe(1);
+  expect((await w.store.readAudit({ limit: 1000 })).length).toBe(audit);
 });
