@@ -66,6 +66,12 @@ export interface StoreTx {
   /** The next reference sequence number of a year, unique under concurrency. */
   nextReferenceNumber(year: number): Promise<number>;
   getCommand(commandId: string): Promise<CommandRecord | undefined>;
+  /**
+   * Cases as `Store.listCases` lists them, read in the transaction: for a read that decides whether the
+   * transaction writes at all (the duplicate hint at intake, issue 17), made before its first write. A store
+   * may list the committed cases only (SharePoint), so it is not for reading back the transaction's own writes.
+   */
+  listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }>;
   putCommand(record: CommandRecord): Promise<void>;
   /**
    * Removes every idempotency record of a case (retention purge). A record's fingerprint is a hash over the

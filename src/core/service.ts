@@ -92,8 +92,21 @@ interface RunResult {
   outcome: CommandOutcome;
   /** the case before the command (for a replay: as it is now). */
   before?: CaseRecord;
+  /** the case as the command wrote it (not for a plan or a replay). */
+  after?: CaseRecord;
   /** when the command ran (for a replay: the first time). */
   at: string;
+}
+
+/** What executeAndView answers: the command's outcome and the caller's view, or the duplicate hint instead. */
+export type ExecutedWithView = { outcome: CommandOutcome; view: CaseView | undefined } | { similar: SimilarConcern[] };
+
+/** What the duplicate hint compares: the concern's risk signals and age. */
+export interface SimilarProbe {
+  riskSignals: readonly string[];
+  ageBand?: string | undefined;
+  ageYears?: number | undefined;
+  commandId?: string;
 }
 
 export interface CaseSummary {
@@ -253,6 +266,51 @@ export class Signaalpunt implements MeetingCases {
   }
 
   /**
+   * Runs a command and reads the caller's allow-list view of the case as the command left it, in the
+   * command's own transaction: a card submit and its confirmation are one transaction, not two (issue 17),
+   * and the view is of the record just written rather than read back. A replay (same commandId) reads the
+   * case as it is now in that transaction. A view holding personal groups (C–G) is audited as `getCase`
+   * audits it, with `purpose`, in the same transaction; the view of a case the caller cannot see is undefined.
+   * `unlessSimilar` (submitConcern only): the duplicate hint is read in the same transaction, before the
+   * write; if it finds similar concerns, nothing is written and they are answered instead. A submit that ran
+   * before, a text the guard refuses or a caller who is no member gets no hint (the command answers).
+   */
+  async executeAndView<N extends CommandName>(name: N, user: User, raw: unknown, opts: { purpose?: string; unlessSimilar?: boolean } = {}): Promise<Result<ExecutedWithView>> {
+    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
+    const input = parsed.data as CommandInput<N>;
+    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
+    // read before the transaction, as in execute (a store may serialise its calls)
+    const organisations = await this.organisations();
+    if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    const org = organisations.get(user.organisationId);
+    try {
+      return await this.store.transaction(async (tx): Promise<Result<ExecutedWithView>> => {
+        if (opts.unlessSimilar && name === 'submitConcern' && !guarded && user.roles.includes('partner') && isMember(org, this.nowIso()) && !(await tx.getCommand(input.commandId))) {
+          const similar = await this.similarIn((q) => tx.listCases(q), user, org, input as CommandInput<'submitConcern'>);
+          if (similar.length > 0) return ok({ similar });
+        }
+        const done = await this.run(tx, name, user, input, guarded, organisations);
+        if (done === STALE) throw new Error('a command without a document cannot be stale');
+        const record = done.after ?? (await tx.getCase(done.outcome.caseId));
+        if (!record) return ok({ outcome: done.outcome, view: undefined });
+        const now = done.after ? done.at : this.nowIso();
+        const { view, roles, personalGroupsRead } = viewFor(user, record, org, now, this.policy);
+        if (view && personalGroupsRead.length > 0) {
+          const grantedBy = readRoleFor(this.policy, record, roles, user.organisationId, personalGroupsRead);
+          await tx.appendAudit([
+            { at: now, actorId: user.id, role: grantedBy, caseId: record.id, reference: record.frame.reference, phase: record.frame.phase, action: 'read', groups: personalGroupsRead, purpose: opts.purpose ?? 'bevestiging van de opdracht', commandId: null },
+          ]);
+        }
+        return ok({ outcome: done.outcome, view });
+      });
+    } catch (e) {
+      if (e instanceof DomainError) return { ok: false, error: e };
+      throw e;
+    }
+  }
+
+  /**
    * Runs a command that answers with a document (`document` in the command table: a letter). Checked like
    * every command and planned without writing; the document is then made from the caller's view of the
    * case outside the transaction (the store is not held while it renders), and the command recorded in a
@@ -396,7 +454,7 @@ export class Signaalpunt implements MeetingCases {
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
     await tx.appendAudit(rows);
     await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fp, caseId: record.id, result, at: now });
-    return { outcome: result, ...(before ? { before } : {}), at: now };
+    return { outcome: result, ...(before ? { before } : {}), after: record, at: now };
   }
 
   private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {
@@ -573,19 +631,24 @@ export class Signaalpunt implements MeetingCases {
    * holds them; newest first, at most `max`. Groups A and B only (no personal data): not audited. Nothing for
    * a submit that already ran (`commandId` known: a retry is answered by its first result, not by a hint).
    */
-  async similarConcerns(user: User, probe: { riskSignals: readonly string[]; ageBand?: string; ageYears?: number; commandId?: string }, max = 3): Promise<SimilarConcern[]> {
-    const days = this.config.duplicateWindowDays;
+  async similarConcerns(user: User, probe: SimilarProbe, max = 3): Promise<SimilarConcern[]> {
     const { commandId } = probe;
     if (commandId && (await this.store.transaction((tx) => tx.getCommand(commandId)))) return [];
+    const org = await this.store.getOrganisation(user.organisationId);
+    return this.similarIn((q) => this.store.listCases(q), user, org, probe, max);
+  }
+
+  /** The duplicate hint's search over a listing (the store's, or a transaction's: executeAndView). */
+  private async similarIn(list: Store['listCases'], user: User, org: Organisation | undefined, probe: SimilarProbe, max = 3): Promise<SimilarConcern[]> {
+    const days = this.config.duplicateWindowDays;
     const ageBand = (probe.ageYears !== undefined ? ageBandFor(probe.ageYears) : probe.ageBand) ?? 'unknown';
     if (days <= 0 || probe.riskSignals.length === 0 || ageBand === 'unknown') return [];
     const now = this.nowIso();
     const since = addToDay(dayOf(now), { days: -days });
-    const org = await this.store.getOrganisation(user.organisationId);
     const found: SimilarConcern[] = [];
     const pageSize = 25; // most submits read one short page: the window is days, the list newest first
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.store.listCases({ organisationId: user.organisationId, limit: pageSize, offset });
+      const page = await list({ organisationId: user.organisationId, limit: pageSize, offset });
       for (const r of page.items) {
         const hit = similarTo(viewFor(user, r, org, now, this.policy).view, { riskSignals: probe.riskSignals, ageBand }, since);
         if (hit) found.push(hit);

@@ -313,6 +313,16 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
         expect(await keysOf({})).toEqual({ keys: ['c8', 'c7', 'c6', 'c5', 'c4', 'c3', 'c2', 'c1'], total: 8 });
       });
 
+      test('in a transaction (tx.listCases, before its writes): the same cases in the same order, paged and filtered alike', async () => {
+        const inTx = await store.transaction(async (tx) => ({
+          all: await tx.listCases({ limit: 100, offset: 0 }),
+          page: await tx.listCases({ limit: 2, offset: 1, organisationId: 'school' }),
+        }));
+        const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
+        expect({ keys: inTx.all.items.map((r) => byId[r.id]), total: inTx.all.total }).toEqual({ keys: ['c8', 'c7', 'c6', 'c5', 'c4', 'c3', 'c2', 'c1'], total: 8 });
+        expect({ keys: inTx.page.items.map((r) => byId[r.id]), total: inTx.page.total }).toEqual({ keys: ['c5', 'c2'], total: 4 });
+      });
+
       test('paging: limit and offset, the total stays the full count', async () => {
         expect(await keysOf({ limit: 3, offset: 0 })).toEqual({ keys: ['c8', 'c7', 'c6'], total: 8 });
         expect(await keysOf({ limit: 3, offset: 3 })).toEqual({ keys: ['c5', 'c4', 'c3'], total: 8 });

@@ -18,7 +18,7 @@ import type { StringKey } from '../i18n';
 import { formatDate, phaseLabel, t } from '../i18n';
 import type { Card, Locale } from '../types';
 import type { ActionInput, Route, RouteContext } from './common';
-import { domainErrorLines, keptValues, loadRecord, maskIdentifiers, noticeCard, processView, recognitionLine, refusalCard, submitErrorLines } from './common';
+import { domainErrorLines, keptValues, maskIdentifiers, noticeCard, recognitionLine, refusalCard, submitErrorLines } from './common';
 import intakeTemplate from '../../cards/intake.json';
 
 export const INTAKE_CARD: CardMeta = { card: 'intake', v: 1 };
@@ -135,16 +135,6 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
   }
   const v = read.value;
-  // The duplicate hint (issue 16): once per card, and only for a text the guard would let through (a text
-  // with identifiers is refused by the core first, with its identifiers masked on the card).
-  const clean = maskIdentifiers(locale, v.freeText ?? '', ctx.deps.service.guardOptions) === (v.freeText ?? '');
-  if (v.confirmSimilar !== 'yes' && clean) {
-    const similar = await ctx.deps.service.similarConcerns(ctx.member.user, { commandId: commandIdFor(v.cardId, 'intake.submit'), riskSignals: v.riskSignals, ...(v.ageYears !== undefined ? { ageYears: v.ageYears } : {}), ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}) });
-    if (similar.length > 0) {
-      ctx.deps.log.info({ route: 'intake', similar: similar.length }, 'similar concern shown');
-      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar });
-    }
-  }
   const input: CommandRequest<'submitConcern'> = {
     commandId: commandIdFor(v.cardId, 'intake.submit'),
     riskSignals: v.riskSignals,
@@ -156,12 +146,19 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     ...(v.ageBand !== undefined ? { ageBand: v.ageBand } : {}),
     ...(v.freeText !== undefined ? { freeText: v.freeText } : {}),
   };
-  const result = await ctx.deps.service.execute('submitConcern', ctx.member.user, input);
+  // One transaction (issue 17): the duplicate hint (issue 16, once per card: not after "send anyway"), the
+  // command, and the partner's view of the case it made for the confirmation. The core reads the hint only
+  // for a text its guard lets through (a text with identifiers is refused first, masked on the card), for a
+  // submit that did not run before, and writes nothing when it finds one.
+  const result = await ctx.deps.service.executeAndView('submitConcern', ctx.member.user, input, { unlessSimilar: v.confirmSimilar !== 'yes' });
   if (result.ok) {
-    ctx.deps.log.info({ route: 'intake', reference: result.value.reference, replayed: result.value.replayed }, 'concern brought in');
-    const record = await loadRecord(ctx.deps, result.value.caseId);
-    const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
-    return intakeConfirmedCard(locale, result.value.reference, result.value.phase, recognition);
+    if ('similar' in result.value) {
+      ctx.deps.log.info({ route: 'intake', similar: result.value.similar.length }, 'similar concern shown');
+      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar: result.value.similar });
+    }
+    const { outcome, view } = result.value;
+    ctx.deps.log.info({ route: 'intake', reference: outcome.reference, replayed: outcome.replayed }, 'concern brought in');
+    return intakeConfirmedCard(locale, outcome.reference, outcome.phase, recognitionLine(locale, view));
   }
   const error = result.error;
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');

@@ -96,7 +96,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
     const commands = new CommandList(lists);
     const writer = new TxWriter(this.cases, commands, this.audit, this.deletions, this.casePermissions, log);
     this.journal = new JournalReplay(lists, this.cases, writer, this.casePermissions, clock, log, opts.journalGraceMs ?? 5 * 60_000, opts.journalCheckMs ?? 60_000);
-    this.transactions = new Transactions(lists, this.cases, commands, new CounterList(lists), writer, this.journal, log);
+    this.transactions = new Transactions(lists, this.cases, this.queries, commands, new CounterList(lists), writer, this.journal, log);
     this.bot = sharePointBotStore({
       items: (key) => lists.items(key),
       collect: (key, q) => lists.collect(key, q),

@@ -30,6 +30,7 @@ import type { CaseRecord } from '../../core/model';
 import type { CommandRecord, StoreTx } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import type { CaseItems, CaseRefs, CaseWrite, Incomplete, Loaded } from './case-items';
+import type { CaseQueries } from './case-queries';
 import type { CommandList } from './commands';
 import type { CounterList } from './counters';
 import type { JournalBody } from './journal';
@@ -56,6 +57,7 @@ export class Transactions {
   constructor(
     private readonly lists: SpLists,
     private readonly cases: CaseItems,
+    private readonly queries: CaseQueries,
     private readonly commands: CommandList,
     private readonly counters: CounterList,
     private readonly writer: TxWriter,
@@ -113,6 +115,8 @@ export class Transactions {
             const stored = await this.commands.readCommand(commandId);
             return stored?.caseId && forgotten.has(stored.caseId) ? undefined : stored;
           }),
+        // committed cases only: the transaction's own writes are buffered until it ends (see StoreTx.listCases)
+        listCases: (query) => this.queries.listCases(query),
         putCommand: async (c) => {
           commands.push(structuredClone(c));
         },

@@ -325,6 +325,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
           ? { commandId: r.command_id, name: r.name, actorId: r.actor_id, fingerprint: r.fingerprint, caseId: r.case_id, result: JSON.parse(r.result) as unknown, at: r.at }
           : undefined;
       },
+      listCases: async (query) => this.listCasesNow(query),
       putCommand: async (c) => {
         putCommand.run(c.commandId, c.name, c.actorId, c.fingerprint, c.caseId, JSON.stringify(c.result), c.at);
       },
@@ -343,42 +344,45 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
   }
 
   listCases(query: CaseQuery): Promise<{ items: CaseRecord[]; total: number }> {
-    return this.exclusive(() => {
-      const where: string[] = [];
-      const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
-      if (query.phases?.length) {
-        where.push(`c.phase IN (${query.phases.map((_, i) => `@p${i}`).join(', ')})`);
-        query.phases.forEach((p, i) => (params[`p${i}`] = p));
-      }
-      if (query.status && query.overdueOn) {
-        // the deadline indexes find the rows; the status is checked on them
-        where.push('c.status = @status');
-        params.status = query.status;
-      } else if (query.status) {
-        // a status is a set of phases (caseIndex): listed through cases_phase, with no index of its own (migration 17)
-        const phases = PHASES.filter((p) => ACTIVE_PHASES.includes(p) === (query.status === 'open'));
-        where.push(`c.phase IN (${phases.map((p) => `'${p}'`).join(', ')})`);
-      }
-      if (query.organisationId) {
-        where.push('c.inbrenger_org = @org');
-        params.org = query.organisationId;
-      }
-      if (query.overdueOn) {
-        where.push('(c.informing_due < @overdue OR c.enrichment_due < @overdue)');
-        params.overdue = query.overdueOn;
-      }
-      if (query.referenceContains) {
-        where.push('instr(c.reference, @ref) > 0');
-        params.ref = query.referenceContains;
-      }
-      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      if (query.visibleTo) return this.listVisible(query.visibleTo, where, params);
-      const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases c ${clause}`).get(params) as { n: number }).n;
-      const rows = this.db
-        .prepare<Record<string, unknown>, CaseRow>(`SELECT ${CASE_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM cases c ${clause} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
-        .all(params);
-      return { items: rows.map(toRecord), total };
-    });
+    return this.exclusive(() => this.listCasesNow(query));
+  }
+
+  /** The listing itself, on the connection as it is (in a transaction: `tx.listCases`). */
+  private listCasesNow(query: CaseQuery): { items: CaseRecord[]; total: number } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
+    if (query.phases?.length) {
+      where.push(`c.phase IN (${query.phases.map((_, i) => `@p${i}`).join(', ')})`);
+      query.phases.forEach((p, i) => (params[`p${i}`] = p));
+    }
+    if (query.status && query.overdueOn) {
+      // the deadline indexes find the rows; the status is checked on them
+      where.push('c.status = @status');
+      params.status = query.status;
+    } else if (query.status) {
+      // a status is a set of phases (caseIndex): listed through cases_phase, with no index of its own (migration 17)
+      const phases = PHASES.filter((p) => ACTIVE_PHASES.includes(p) === (query.status === 'open'));
+      where.push(`c.phase IN (${phases.map((p) => `'${p}'`).join(', ')})`);
+    }
+    if (query.organisationId) {
+      where.push('c.inbrenger_org = @org');
+      params.org = query.organisationId;
+    }
+    if (query.overdueOn) {
+      where.push('(c.informing_due < @overdue OR c.enrichment_due < @overdue)');
+      params.overdue = query.overdueOn;
+    }
+    if (query.referenceContains) {
+      where.push('instr(c.reference, @ref) > 0');
+      params.ref = query.referenceContains;
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    if (query.visibleTo) return this.listVisible(query.visibleTo, where, params);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM cases c ${clause}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare<Record<string, unknown>, CaseRow>(`SELECT ${CASE_COLUMNS.split(', ').map((c) => `c.${c}`).join(', ')} FROM cases c ${clause} ORDER BY c.created_at DESC, c.id LIMIT @limit OFFSET @offset`)
+      .all(params);
+    return { items: rows.map(toRecord), total };
   }
 
   /**
