@@ -44,18 +44,43 @@ class SeedOnlyReferenceStore implements ReferenceStore {
   }
 }
 
+/** How long (process time) a command may use the newest version read before reading it again: another instance's change shows after at most this. */
+export const REFERENCE_CACHE_MS = 5_000;
+
 export class ReferenceDataService {
   readonly versions: ReferenceStore;
+  /** the newest version as last read, and when (process time); concurrent reads share one read. */
+  private cached?: { version: ReferenceVersion; readAt: number };
+  private reading?: Promise<ReferenceVersion>;
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly guardOptions: () => GuardOptions = () => ({}),
+    private readonly cacheMs: number = REFERENCE_CACHE_MS,
   ) {
     this.versions = isReferenceStore(store) ? store : new SeedOnlyReferenceStore(store);
   }
 
-  /** The newest version; on first use version 1 is made from the constants and the organisations in the store. */
-  async latest(): Promise<ReferenceVersion> {
+  /**
+   * The newest version (as read at most `cacheMs` ago; a change made here is seen at once); on first use
+   * version 1 is made from the constants and the organisations in the store.
+   */
+  latest(): Promise<ReferenceVersion> {
+    if (this.cached && performance.now() - this.cached.readAt < this.cacheMs) return Promise.resolve(this.cached.version);
+    this.reading ??= this.readLatest().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
+
+  private async readLatest(): Promise<ReferenceVersion> {
+    const readAt = performance.now();
+    const version = await this.newest();
+    this.cached = { version, readAt };
+    return version;
+  }
+
+  private async newest(): Promise<ReferenceVersion> {
     const found = await this.versions.latestReferenceVersion();
     if (found) return found;
     const seed = seedVersion(await this.store.listOrganisations());
@@ -89,7 +114,7 @@ export class ReferenceDataService {
   /** The current version for the procesregisseur's management screen. */
   async current(user: User): Promise<Result<ReferenceVersion>> {
     if (!user.roles.some((r) => (REFERENCE_COMMANDS.changeReferenceData.roles as readonly string[]).includes(r))) return fail('AUTH.FORBIDDEN');
-    return ok(await this.latest());
+    return ok(await this.readLatest());
   }
 
   /**
@@ -118,7 +143,7 @@ export class ReferenceDataService {
     const unknown = input.data.registry.flatMap((r, i) => (organisations.some((o) => o.id === r.organisationId) ? [] : [{ path: `data.registry.${i}.organisationId`, issue: 'UNKNOWN_ORGANISATION' }]));
     const unknownProviders = input.data.offers.flatMap((o, i) => (organisations.some((x) => x.id === o.organisationId) ? [] : [{ path: `data.offers.${i}.organisationId`, issue: 'UNKNOWN_ORGANISATION' }]));
     if (unknown.length + unknownProviders.length > 0) return fail('REFERENCE.INVALID', { fields: [...unknown, ...unknownProviders] });
-    const latest = await this.latest();
+    const latest = await this.readLatest();
     if (latest.version !== input.expectedVersion) return { ok: false, error: versionConflict(input.expectedVersion, latest.version) };
     const now = this.clock.now().toISOString();
     const changes = diffReferenceData(latest.data, input.data);
@@ -145,6 +170,7 @@ export class ReferenceDataService {
       if (e instanceof DomainError) return { ok: false, error: e.code === 'REFERENCE.VERSION_CONFLICT' ? versionConflict(input.expectedVersion, version.version) : e };
       throw e;
     }
+    this.cached = { version, readAt: performance.now() };
     await this.projectRegistry(input.data, organisations);
     return ok(outcome);
   }

@@ -47,6 +47,8 @@ import type { DeletionRecord } from '../../core/retention';
 import { nextStep } from '../../core/service';
 import { WHOLE_REFERENCE } from '../../core/vocabulary';
 import { sharePointBotStore } from './bot-store';
+import { sharePointReferenceStore } from './reference-data';
+import type { ReferenceStore } from '../../core/reference-data';
 import type { CaseItem } from './permissions';
 import { desiredPermissions } from './permissions';
 import type { JournalBody } from './journal';
@@ -163,7 +165,7 @@ function hasReflection(r: CaseRecord): boolean {
   return Boolean(h.closureReason || h.rationale || h.feedbackSentAt || h.retentionUntil || h.lettersSent.length > 0);
 }
 
-export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
+export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore, ReferenceStore {
   readonly sp: SPFI;
   readonly permissions: PermissionSync;
   private readonly months: number;
@@ -1279,6 +1281,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       }
     });
   }
+
+  // ---- reference data versions (ReferenceStore, issue 16): see reference-data.ts ----------------------------
+  private readonly reference = sharePointReferenceStore({ items: (k) => this.items(k), collect: (k, q) => this.collect(k, q), guard: (fn) => this.guard(fn), transaction: (fn) => this.transaction(fn) });
+  listReferenceVersions: ReferenceStore['listReferenceVersions'] = () => this.reference.listReferenceVersions();
+  latestReferenceVersion: ReferenceStore['latestReferenceVersion'] = () => this.reference.latestReferenceVersion();
+  commitReferenceVersion: ReferenceStore['commitReferenceVersion'] = (v, w) => this.reference.commitReferenceVersion(v, w);
 
   // ---- the bot's queue, conversation references and cursors (BotStore, issue 4): see bot-store.ts ----------
   private readonly bot: BotStore;
