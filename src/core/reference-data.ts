@@ -283,3 +283,57 @@ export function diffReferenceData(before: ReferenceData, after: ReferenceData): 
   compare('registry', before.registry, after.registry, (r) => r.organisationId);
   return changes;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The catalogue as clients read it
+
+/** An entry of a catalogue list as `/api/v1/catalogue` answers it: `retiredIn` on a code that may no longer be chosen. */
+export interface CatalogueEntryOut {
+  code: string;
+  nl: string;
+  en: string;
+  retiredIn?: number;
+}
+export interface OfferEntryOut extends CatalogueEntryOut {
+  kind: (typeof OFFER_KINDS)[number];
+  organisationId: string;
+  minAge?: number;
+  maxAge?: number;
+  activeFrom?: string;
+  activeUntil?: string;
+}
+
+/**
+ * The managed lists as valid on `on`: every code that ever was, so that old cases render, each with its
+ * newest label; a code not active on `on` (retired, or removed in a later version) carries `retiredIn`: the
+ * reference version valid then (codes retired before the data was managed keep theirs from catalogue.ts).
+ * Offers: one entry per providing organisation, the organisations' current ones first.
+ */
+export function managedCatalogueOn(history: readonly ReferenceVersion[], on: string): { referenceVersion: number } & Record<Exclude<ManagedList, 'offers'>, CatalogueEntryOut[]> & { offers: OfferEntryOut[] } {
+  const current = versionOn(history, on);
+  const list = (name: Exclude<ManagedList, 'offers'>, constants: readonly CatalogueEntry[]): CatalogueEntryOut[] => {
+    const out: CatalogueEntryOut[] = referenceEntries(history, name, on).map((e) => ({ code: e.code, nl: e.nl, en: e.en, ...(e.active ? {} : { retiredIn: current.version }) }));
+    for (const c of constants) if (!out.some((e) => e.code === c.code)) out.push({ ...c, retiredIn: c.retiredIn ?? current.version });
+    return out;
+  };
+  const offers: OfferEntryOut[] = current.data.offers.map((o) => ({
+    code: o.code,
+    nl: o.nl,
+    en: o.en,
+    kind: o.kind,
+    organisationId: o.organisationId,
+    minAge: o.minAge,
+    maxAge: o.maxAge,
+    ...(o.activeFrom ? { activeFrom: o.activeFrom } : {}),
+    ...(o.activeUntil ? { activeUntil: o.activeUntil } : {}),
+    ...(activeOn(o, on) ? {} : { retiredIn: current.version }),
+  }));
+  // offers of earlier versions no longer in the current one: still rendered, not chosen
+  for (let i = history.length - 1; i >= 0; i--) {
+    for (const o of history[i]!.data.offers) {
+      if (!offers.some((x) => x.code === o.code)) offers.push({ code: o.code, nl: o.nl, en: o.en, kind: o.kind, organisationId: o.organisationId, retiredIn: current.version });
+    }
+  }
+  for (const o of OFFERS) if (!offers.some((x) => x.code === o.code)) offers.push({ ...o, retiredIn: o.retiredIn ?? current.version });
+  return { referenceVersion: current.version, riskSignals: list('riskSignals', RISK_SIGNALS), forms: list('forms', FORMS), protectiveFactors: list('protectiveFactors', PROTECTIVE_FACTORS), offers };
+}
