@@ -5,7 +5,7 @@
  * label (old cases render it) but marked retired, and a new intake can no longer choose it.
  */
 import type { TestServer } from './support/harness';
-import { CONCERN, DEMO, cmdId, command, startTestServer } from './support/harness';
+import { CONCERN, DEMO, cmdId, command, driveTo, inDays, startTestServer } from './support/harness';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -71,4 +71,28 @@ test('invalid reference data is 400 REFERENCE.INVALID naming the field', async (
   expect(r.status).toBe(400);
   expect(r.body.code).toBe('REFERENCE.INVALID');
   expect(JSON.stringify(r.body)).toContain(`data.registry.${data.registry.length - 1}.leftOn`);
+});
+
+test('the minutes show a follow-up action’s offer by its label after the offer was removed from the local offer', async () => {
+  const add = await t.call('GET', '/api/v1/reference-data', { as: DEMO.regisseur });
+  const data = add.body.data;
+  data.offers.push({ organisationId: 'jongerenwerk', code: 'BOKSEN', nl: 'Bokstraining in de buurt', en: 'Boxing training nearby', kind: 'dayActivity', minAge: 6, maxAge: 23 });
+  expect((await t.call('POST', '/api/v1/reference-data', { as: DEMO.regisseur, body: { commandId: cmdId(), expectedVersion: add.body.version, data } })).status).toBe(200);
+
+  const caseId = await driveTo(t, 'OPVOLGING');
+  await command(t, DEMO.jongerenwerk, 'recordFollowUp', caseId, { actions: [{ offerCode: 'BOKSEN', organisationId: 'jongerenwerk', dueOn: inDays(30) }], residentStance: 'agrees' });
+
+  const again = await t.call('GET', '/api/v1/reference-data', { as: DEMO.regisseur });
+  const without = again.body.data;
+  without.offers = without.offers.filter((o: { code: string }) => o.code !== 'BOKSEN');
+  expect((await t.call('POST', '/api/v1/reference-data', { as: DEMO.regisseur, body: { commandId: cmdId(), expectedVersion: again.body.version, data: without } })).status).toBe(200);
+
+  const meeting = await t.call('POST', '/api/v1/meetings', { as: DEMO.regisseur, body: { teamsMeetingId: 'reference-minutes', title: 'Signaaltafel', scheduledOn: inDays(7) } });
+  expect(meeting.status).toBe(201);
+  const agenda = await t.call('POST', `/api/v1/meetings/${meeting.body.id}/agenda`, { as: DEMO.regisseur, body: { caseIds: [caseId], expectedVersion: meeting.body.version } });
+  expect(agenda.status).toBe(200);
+  const md = await t.call('GET', `/api/v1/meetings/${meeting.body.id}/minutes?format=markdown&locale=nl-NL`, { as: DEMO.regisseur });
+  expect(md.status).toBe(200);
+  expect(md.text).toContain('Actie: Bokstraining in de buurt — Jongerenwerk');
+  expect(md.text).not.toContain('BOKSEN');
 });
