@@ -7,6 +7,8 @@
 import * as ACData from 'adaptivecards-templating';
 import type { CatalogueList } from '../../src/core/catalogue';
 import { activeCodes, label } from '../../src/core/catalogue';
+import type { ManagedList, ReferenceData } from '../../src/core/reference-data';
+import { MANAGED_LISTS, activeReferenceCodes, referenceLabel } from '../../src/core/reference-data';
 import { strings } from './i18n';
 import type { Card, Locale } from './types';
 
@@ -83,8 +85,17 @@ export interface Choice {
   value: string;
 }
 
-/** The active codes of a catalogue list as card choices, labelled in the locale. */
-export function choices(list: CatalogueList, locale: Locale): Choice[] {
+/**
+ * The active codes of a catalogue list as card choices, labelled in the locale. With the reference data
+ * valid today (issue 16), the lists the procesregisseur manages (signals, forms, protective factors, offers)
+ * come from it: a retired code is no longer offered, an added one is.
+ */
+export function choices(list: CatalogueList, locale: Locale, reference?: { data: ReferenceData; on: string }): Choice[] {
+  if (reference && (MANAGED_LISTS as readonly string[]).includes(list)) {
+    const managed = list as ManagedList;
+    const history = [{ version: 0, validFrom: reference.on, changedBy: { role: 'system' as const }, changes: [], data: reference.data }];
+    return activeReferenceCodes(reference.data, managed, reference.on).map((code) => ({ title: referenceLabel(history, managed, code, locale), value: code }));
+  }
   return activeCodes(list).map((code) => ({ title: label(list, code, locale), value: code }));
 }
 

@@ -175,11 +175,6 @@ export function label(list: CatalogueList, code: string, locale: 'nl-NL' | 'en-U
   return locale === 'en-US' ? entry.en : entry.nl;
 }
 
-/** Whether an organisation provides an offer according to the sociale kaart (OFFERS); a retired offer is provided by no one. */
-export function providesOffer(organisationId: string, offerCode: string): boolean {
-  return OFFERS.some((o) => o.code === offerCode && o.organisationId === organisationId && o.retiredIn === undefined);
-}
-
 /** Age band for an age in years; undefined outside 6–23 (not a signaalpunt case). */
 export function ageBandFor(ageYears: number): string | undefined {
   if (ageYears >= 6 && ageYears <= 9) return '6-9';

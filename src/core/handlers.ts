@@ -7,10 +7,11 @@ import { addToDay, dayOf } from './calendar';
 import type { ProcessConfig } from './config';
 import { DomainError } from './errors';
 import type { AuditAction } from './audit';
-import { providesOffer } from './catalogue';
 import type { CaseRecord, DataGroup, DiscussionGroup, FollowUpAction, Organisation, Phase, Role, User } from './model';
 import type { CommandName } from './phases';
 import { COMMANDS, findTransition, letterCode } from './phases';
+import type { ReferenceData } from './reference-data';
+import { ageRangeOn, isRegisteredOn, providesOfferOn, seedReferenceData } from './reference-data';
 import { retentionAtLatest, retentionUntil } from './retention';
 import type { CommandInput } from './schemas';
 import { isMember } from './views';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   config: ProcessConfig;
   organisations: Map<string, Organisation>;
   newId: () => string;
+  /** the reference data valid today (local offer, registry); absent: version 1 as made from `organisations`. */
+  reference?: ReferenceData;
 }
 
 export interface HandlerOutcome {
@@ -191,13 +194,19 @@ export function recordDiscussion(record: CaseRecord, input: CommandInput<'record
 }
 
 export function recordFollowUp(record: CaseRecord, input: CommandInput<'recordFollowUp'>, ctx: HandlerContext): HandlerOutcome {
+  // the registry and the local offer valid today; the young person's age today decides which offers fit
+  const reference = ctx.reference ?? seedReferenceData([...ctx.organisations.values()]);
+  const ages = ageRangeOn(record, ctx.today);
   input.actions.forEach((a, i) => {
     if (!ctx.organisations.has(a.organisationId)) {
       throw new DomainError('VALIDATION.INVALID_INPUT', { fields: [{ path: `actions.${i}.organisationId`, issue: 'UNKNOWN_ORGANISATION' }] });
     }
     // only members of the protocol take part in the follow-up, and only with an offer they provide (sociale kaart)
     requireMember(a.organisationId, ctx, `actions.${i}.organisationId`);
-    if (!providesOffer(a.organisationId, a.offerCode)) {
+    if (!isRegisteredOn(reference, a.organisationId, ctx.today)) {
+      throw new DomainError('CASE.PRECONDITION_FAILED', { reason: 'ORGANISATION_NOT_MEMBER', fields: [{ path: `actions.${i}.organisationId`, issue: 'NOT_A_MEMBER' }] });
+    }
+    if (!providesOfferOn(reference, a.organisationId, a.offerCode, ctx.today, ages)) {
       throw new DomainError('FOLLOW_UP.OFFER_NOT_PROVIDED', { fields: [{ path: `actions.${i}.offerCode`, issue: 'NOT_PROVIDED_BY_ORGANISATION' }] });
     }
   });

@@ -4,6 +4,7 @@
  * data group). A newcomer finds every rule of the process by reading these two tables.
  */
 import type { DataGroup, Phase, Role } from './model';
+import type { ManagedList } from './reference-data';
 
 export interface TransitionRule {
   from: Phase;
@@ -91,6 +92,11 @@ export interface CommandRule {
    * refuses another with CASE.PRECONDITION_FAILED.
    */
   kinds?: Readonly<Record<string, readonly Phase[]>>;
+  /**
+   * Input fields (dot paths, `*` for array elements) holding codes of a list the procesregisseur manages
+   * (reference-data.ts): each must be active in the reference data valid today, else VALIDATION.UNKNOWN_CODE.
+   */
+  referenceCodes?: Readonly<Record<string, ManagedList>>;
   /** the last segment of the command's API path when it is not the name in kebab case. */
   path?: string;
   /**
@@ -108,7 +114,14 @@ export const letterCode = (kind: LetterKind): string => kind.toUpperCase();
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export const COMMANDS: Record<CommandName, CommandRule> = {
-  submitConcern: { phases: [], roles: ['ketenpartner'], writes: 'B', purpose: 'anonieme inbreng van een zorg', guarded: ['freeText'] },
+  submitConcern: {
+    phases: [],
+    roles: ['ketenpartner'],
+    writes: 'B',
+    purpose: 'anonieme inbreng van een zorg',
+    guarded: ['freeText'],
+    referenceCodes: { 'riskSignals.*': 'riskSignals', 'protectiveFactors.*': 'protectiveFactors', 'forms.*': 'forms' },
+  },
   decideSuspicion: { phases: ['INBRENG'], roles: ['voorzitter', 'procesregisseur'], writes: 'A', purpose: 'besluit redelijk vermoeden', guarded: ['rationale'] },
   supplyIdentity: {
     phases: ['VERRIJKING'],
@@ -132,7 +145,7 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     guarded: ['deferral.reason'],
   },
   requestEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'verrijkingsvraag aan ketenpartners', guarded: [] },
-  answerEnrichment: { phases: ['VERRIJKING'], roles: ['ketenpartner'], writes: 'D', purpose: 'beantwoording verrijkingsvraag', guarded: [] },
+  answerEnrichment: { phases: ['VERRIJKING'], roles: ['ketenpartner'], writes: 'D', purpose: 'beantwoording verrijkingsvraag', guarded: [], referenceCodes: { 'signals.*': 'riskSignals' } },
   concludeEnrichment: { phases: ['VERRIJKING'], roles: ['procesregisseur'], writes: 'D', purpose: 'afronding verrijking', guarded: ['rationale'] },
   recordDiscussion: {
     phases: ['BESPREKING'],
@@ -142,8 +155,9 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     purpose: 'bespreking aan de signaaltafel',
     guarded: ['notes'],
     personal: ['contact.address', 'contact.phone', 'contact.email', 'contact.guardian'],
+    referenceCodes: { 'interventions.*': 'offers', 'followUpOptions.*': 'offers' },
   },
-  recordFollowUp: { phases: ['OPVOLGING'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'afspraken opvolging', guarded: [] },
+  recordFollowUp: { phases: ['OPVOLGING'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'afspraken opvolging', guarded: [], referenceCodes: { 'actions.*.offerCode': 'offers' } },
   updateActionStatus: { phases: ['OPVOLGING', 'REFLECTIE'], roles: ['leadPartner', 'procesregisseur'], writes: 'G', purpose: 'status van een actie', guarded: ['outcome'] },
   closeCase: { phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', purpose: 'afsluiting na reflectie', guarded: ['rationale', 'notInformedReason'] },
   withdrawCase: { phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'], roles: ['procesregisseur'], writes: 'A', purpose: 'intrekking', guarded: ['rationale'] },

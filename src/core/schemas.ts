@@ -6,11 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CatalogueList } from './catalogue';
 import { activeCodes } from './catalogue';
+import { MANAGED_LISTS } from './reference-data';
 import type { CommandName } from './phases';
 import { LETTER_KINDS } from './phases';
 
 export const UNKNOWN_CODE = 'UNKNOWN_CODE';
-const code = (list: CatalogueList) => z.string().max(64).refine((v) => activeCodes(list).includes(v), { message: UNKNOWN_CODE });
+/**
+ * A code of a catalogue list. The lists the procesregisseur manages (reference-data.ts: signals, forms,
+ * protective factors, offers) are checked by the service against the version valid today (the command
+ * table's `referenceCodes`); the schema checks their shape only. The other lists are constants.
+ */
+const code = (list: CatalogueList) =>
+  (MANAGED_LISTS as readonly string[]).includes(list) ? z.string().max(64) : z.string().max(64).refine((v) => activeCodes(list).includes(v), { message: UNKNOWN_CODE });
 const codes = (list: CatalogueList, min = 0) => z.array(code(list)).min(min).max(40).refine((xs) => new Set(xs).size === xs.length, { message: 'DUPLICATE' });
 
 const isValidIsoDate = (v: string): boolean => {

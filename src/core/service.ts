@@ -34,6 +34,9 @@ import type { AuditCheckpoint, CaseQuery, Clock, Store, StoreTx } from './ports'
 import { systemClock } from './ports';
 import type { DeletionRecord } from './retention';
 import { isDue, purgedRecord } from './retention';
+import type { ReferenceData } from './reference-data';
+import { activeReferenceCodes } from './reference-data';
+import { ReferenceDataService } from './reference-service';
 import type { CommandInput } from './schemas';
 import { COMMAND_SCHEMAS, UNKNOWN_CODE } from './schemas';
 import type { CaseView } from './views';
@@ -200,6 +203,20 @@ function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
   return (['B', 'C', 'E', 'F', 'G'] as const).filter((g) => canonical(before[GROUP_FIELD[g]]) !== canonical(after[GROUP_FIELD[g]]));
 }
 
+/**
+ * The codes of a command's input that the reference data valid on `now` does not offer (the command
+ * table's `referenceCodes`): VALIDATION.UNKNOWN_CODE with each field's path, as the schema answers for
+ * the constant lists. A retired code still renders in the cases that hold it; it is refused as new input.
+ */
+export function unknownReferenceCodes(name: CommandName, input: unknown, reference: ReferenceData, now: string): DomainError | undefined {
+  const fields: { path: string; issue: string }[] = [];
+  for (const [pattern, list] of Object.entries(COMMANDS[name].referenceCodes ?? {})) {
+    const active = new Set(activeReferenceCodes(reference, list, now));
+    for (const { path, value } of valuesAt(input, pattern)) if (typeof value === 'string' && !active.has(value)) fields.push({ path, issue: UNKNOWN_CODE });
+  }
+  return fields.length > 0 ? new DomainError('VALIDATION.UNKNOWN_CODE', { fields }) : undefined;
+}
+
 function fingerprint(name: string, input: unknown): string {
   return createHash('sha256').update(name).update(JSON.stringify(input)).digest('hex');
 }
@@ -216,7 +233,11 @@ export class Signaalpunt implements MeetingCases {
     private readonly newId: () => string = randomUUID,
   ) {
     this.config = { ...DEFAULT_PROCESS_CONFIG, ...config };
+    this.reference = new ReferenceDataService(store, clock, () => this.guardOptions);
   }
+
+  /** The reference data (catalogue entries, local offer, registry) as versions in the store (issue 16). */
+  readonly reference: ReferenceDataService;
 
   private nowIso(): string {
     return this.clock.now().toISOString();
@@ -255,8 +276,11 @@ export class Signaalpunt implements MeetingCases {
     // store call made inside `transaction` would wait for the transaction itself (deadlock).
     const organisations = await this.organisations();
     if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    const reference = (await this.reference.latest()).data;
+    const unknown = unknownReferenceCodes(name, input, reference, this.nowIso());
+    if (unknown) return { ok: false, error: unknown };
     try {
-      const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations));
+      const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, undefined, reference));
       if (done === STALE) throw new Error('a command without a document cannot be stale');
       return ok(done.outcome);
     } catch (e) {
@@ -326,15 +350,18 @@ export class Signaalpunt implements MeetingCases {
     const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
     const organisations = await this.organisations();
     const now = this.nowIso();
+    const reference = (await this.reference.latest()).data;
+    const unknown = unknownReferenceCodes(name, input, reference, now);
+    if (unknown) return { ok: false, error: unknown };
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
-        const planned = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, { plan: true, now }));
+        const planned = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, { plan: true, now }, reference));
         if (planned === STALE) continue;
         const { view } = viewFor(user, planned.before!, organisations.get(user.organisationId), now, this.policy);
         if (!view) throw new DomainError('CASE.NOT_FOUND');
         const document = await make({ user, view, input, outcome: planned.outcome, now, organisations });
         const run: DocumentRun = { plan: false, now, ifVersion: planned.before!.version, ifReplayed: planned.outcome.replayed, ...(document.audit ? { rows: document.audit } : {}) };
-        const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, run));
+        const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, run, reference));
         if (done === STALE) continue;
         if (!done.outcome.replayed) await document.committed?.();
         return ok({ outcome: done.outcome, document, at: done.at });
@@ -354,6 +381,7 @@ export class Signaalpunt implements MeetingCases {
     guarded: DomainError | undefined,
     organisations: Map<string, Organisation>,
     doc?: DocumentRun,
+    reference?: ReferenceData,
   ): Promise<RunResult | typeof STALE> {
     const fp = fingerprint(name, input);
     const previous = await tx.getCommand(input.commandId);
@@ -406,7 +434,7 @@ export class Signaalpunt implements MeetingCases {
       if ((rule.reads ?? []).some((g) => effectiveAccess(this.policy, before!.frame.phase, g, [acting], ctxPolicy) === undefined)) throw new DomainError('AUTH.FORBIDDEN');
       if (doc?.ifVersion !== undefined && before.version !== doc.ifVersion) return STALE;
       role = acting;
-      const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId };
+      const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId, ...(reference ? { reference } : {}) };
       const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
       outcome = handler(clone(before), input, ctx);
       record = outcome.record;

@@ -27,6 +27,8 @@ const problemSchema = z
     reason: z.string().optional().describe('a reason code'),
     organisationId: z.string().optional(),
     retryAfterSeconds: z.number().int().optional(),
+    expectedVersion: z.number().int().optional().describe('REFERENCE.VERSION_CONFLICT: the version the change was made on'),
+    currentVersion: z.number().int().optional().describe('REFERENCE.VERSION_CONFLICT: the newest version now'),
   })
   .describe('RFC 9457 problem details');
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { checkoutTemplatesDir } from '../config';
 import { CATALOGUE } from '../core/catalogue';
+import { managedCatalogueOn } from '../core/reference-data';
 import { DomainError } from '../core/errors';
 import type { BaseRole, User } from '../core/model';
 import { PHASES } from '../core/model';
@@ -22,6 +23,7 @@ import { isMember } from '../core/views';
 import { botInvokeResponseSchema, catalogueSchema, retentionReportSchema } from './response-schemas';
 import type { MeetingServices } from './routes/meetings';
 import { meetingOperations } from './routes/meetings';
+import { referenceDataOperations } from './routes/reference-data';
 import type { TransparencyAssets, TransparencyServices } from './routes/transparency';
 import { loadTransparencyAssets, transparencyOperations } from './routes/transparency';
 import { attachment, parseWith, unwrap } from './operation-kit';
@@ -326,8 +328,8 @@ export function operations(): Operation[] {
       tag: 'registry',
       auth: true,
       write: false,
-      success: { status: 200, description: 'The versioned catalogue; retired codes carry `retiredIn`.', schema: catalogueSchema },
-      run: async () => ({ status: 200, body: CATALOGUE }),
+      success: { status: 200, description: 'The versioned catalogue; retired codes carry `retiredIn`. Signals, forms, protective factors and offers from the reference data valid today (every code that ever was, so old cases render).', schema: catalogueSchema },
+      run: async ({ deps }) => ({ status: 200, body: { ...CATALOGUE, ...managedCatalogueOn(await deps.service.reference.history(), deps.now().toISOString()) } }),
     },
     {
       operationId: 'listPartners',
@@ -577,5 +579,5 @@ export function systemOperations(): Operation[] {
 /** Every operation of a server in the given mode. */
 /** Every operation of the API; the letters and documents use the municipality's templates (config.templatesDir). */
 export function allOperations(mode: Config['mode'], templatesDir: string = checkoutTemplatesDir(), assets: TransparencyAssets = loadTransparencyAssets(templatesDir)): Operation[] {
-  return [...systemOperations(), ...operations(), ...meetingOperations(assets.profile), ...transparencyOperations(assets)].filter((op) => !op.localOnly || mode === 'local');
+  return [...systemOperations(), ...operations(), ...meetingOperations(assets.profile), ...transparencyOperations(assets), ...referenceDataOperations()].filter((op) => !op.localOnly || mode === 'local');
 }

@@ -37,6 +37,9 @@ export interface Problem {
   reason?: string;
   organisationId?: string;
   retryAfterSeconds?: number;
+  /** REFERENCE.VERSION_CONFLICT: the version the change was made on, and the newest version now. */
+  expectedVersion?: number;
+  currentVersion?: number;
 }
 
 /** An error of the transport layer that becomes a problem (like DomainError for the core). */
@@ -88,6 +91,7 @@ export function problemOf(code: ProblemCode, details: ErrorDetails & { retryAfte
   if (typeof details.reason === 'string' && SAFE.test(details.reason)) p.reason = details.reason;
   if (typeof details.organisationId === 'string' && /^[a-z0-9-]{1,64}$/.test(details.organisationId)) p.organisationId = details.organisationId;
   if (typeof details.retryAfterSeconds === 'number') p.retryAfterSeconds = details.retryAfterSeconds;
+  for (const key of ['expectedVersion', 'currentVersion'] as const) if (Number.isInteger(details[key])) p[key] = details[key] as number;
   p.detail = detailFor(code, p);
   return p;
 }

@@ -17,11 +17,19 @@ const meetingStatus = z.enum(MEETING_STATUSES);
 // ---- registry ----
 
 const catalogueEntry = z.object({ code: z.string(), nl: z.string(), en: z.string(), retiredIn: z.number().int().optional() });
-const offerEntry = catalogueEntry.extend({ kind: z.enum(['help', 'intervention', 'dayActivity']), organisationId: z.string() });
+const offerEntry = catalogueEntry.extend({
+  kind: z.enum(['help', 'intervention', 'dayActivity']),
+  organisationId: z.string(),
+  minAge: z.number().int().optional(),
+  maxAge: z.number().int().optional(),
+  activeFrom: isoDay.optional(),
+  activeUntil: isoDay.optional(),
+});
 const { version: _version, offers: _offers, ...lists } = CATALOGUE;
 export const catalogueSchema = z
   .object({
     version: z.number().int(),
+    referenceVersion: z.number().int().describe('the reference data version the signals, forms, protective factors and offers come from'),
     ...Object.fromEntries(Object.keys(lists).map((list) => [list, z.array(catalogueEntry)])),
     offers: z.array(offerEntry),
   })

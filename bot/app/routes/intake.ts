@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { CommandRequest } from '../../../src/core/schemas';
 import { FREE_TEXT_MAX } from '../../../src/core/schemas';
 import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
+import type { ReferenceData } from '../../../src/core/reference-data';
 import type { SimilarConcern } from '../../../src/core/similar-concerns';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
@@ -65,7 +66,10 @@ const DEFAULT_VALUES: Values = { riskSignals: '', forms: '', protectiveFactors: 
  * time until the signaaltafel first weighs a concern. Forms, protective factors and the registrations band
  * are behind "Meer (optioneel)", shown open when the kept input has any of them.
  */
-export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number; similar?: readonly SimilarConcern[] } = {}): Card {
+export function intakeCard(
+  locale: Locale,
+  opts: { cardId?: string; values?: Partial<Values>; errors?: string[]; triageDays?: number; similar?: readonly SimilarConcern[]; reference?: { data: ReferenceData; on: string } } = {},
+): Card {
   const values = { ...DEFAULT_VALUES, ...opts.values };
   const age = /^\d{1,2}$/.test(values.ageYears.trim()) ? Number(values.ageYears) : '';
   return render(intakeTemplate, locale, {
@@ -79,9 +83,9 @@ export function intakeCard(locale: Locale, opts: { cardId?: string; values?: Par
     showMore: values.forms !== '' || values.protectiveFactors !== '' || (values.registrationsBand !== '' && values.registrationsBand !== 'unknown'),
     values: { ...values, ageYears: age },
     choices: {
-      riskSignals: choices('riskSignals', locale),
-      forms: choices('forms', locale),
-      protectiveFactors: choices('protectiveFactors', locale),
+      riskSignals: choices('riskSignals', locale, opts.reference),
+      forms: choices('forms', locale, opts.reference),
+      protectiveFactors: choices('protectiveFactors', locale, opts.reference),
       ageBands: choices('ageBands', locale),
       registrationsBands: choices('registrationsBands', locale),
       urgency: choices('urgency', locale),
@@ -123,6 +127,9 @@ export function intakeConfirmedCard(locale: Locale, reference: string, phase: st
 const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
   keptValues(data, INPUT_IDS, 1000, { ids: ['freeText'], mask: (text) => maskIdentifiers(ctx.locale, text, ctx.deps.service.guardOptions) });
 
+/** The reference data valid now, for the card's choices (issue 16). */
+const referenceNow = async (ctx: RouteContext): Promise<{ data: ReferenceData; on: string }> => ({ data: (await ctx.deps.service.reference.latest()).data, on: ctx.deps.service.clock.now().toISOString() });
+
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
   const triageDays = ctx.deps.service.config.triageDays;
@@ -130,9 +137,9 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   if (!read.ok) {
     const errors = submitErrorLines(locale, read.error, fieldLabel(locale));
     // An outdated or oversized submit gets a fresh card: its fields may not fit the current card.
-    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors, triageDays });
+    if (read.error.code !== 'CARD_INVALID') return intakeCard(locale, { errors, triageDays, reference: await referenceNow(ctx) });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown } | null)?.cardId);
-    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays });
+    return intakeCard(locale, { ...(cardId.success ? { cardId: cardId.data } : {}), values: keptInput(ctx, data), errors, triageDays, reference: await referenceNow(ctx) });
   }
   const v = read.value;
   const input: CommandRequest<'submitConcern'> = {
@@ -154,7 +161,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   if (result.ok) {
     if ('similar' in result.value) {
       ctx.deps.log.info({ route: 'intake', similar: result.value.similar.length }, 'similar concern shown');
-      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar: result.value.similar });
+      return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), triageDays, similar: result.value.similar, reference: await referenceNow(ctx) });
     }
     const { outcome, view } = result.value;
     ctx.deps.log.info({ route: 'intake', reference: outcome.reference, replayed: outcome.replayed }, 'concern brought in');
@@ -164,15 +171,15 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');
   if (error.code === 'AUTH.FORBIDDEN') return noticeCard(locale, { title: t(locale, 'common.errorTitle'), errors: domainErrorLines(locale, error) });
   ctx.deps.log.info({ route: 'intake', code: error.code, categories: error.details.categories }, 'concern refused');
-  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale), fieldMessage(locale)), triageDays });
+  return intakeCard(locale, { cardId: v.cardId, values: keptInput(ctx, data), errors: domainErrorLines(locale, error, fieldLabel(locale), fieldMessage(locale)), triageDays, reference: await referenceNow(ctx) });
 }
 
 export const intakeRoute: Route = {
   name: 'intake',
   commands: ['nieuw signaal', 'nieuw', 'signaal', 'signaal inbrengen', 'new concern', 'new', 'concern'],
-  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }) }],
+  onCommand: async (ctx) => [{ card: intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays, reference: await referenceNow(ctx) }) }],
   actions: {
-    'intake.open': async (ctx) => intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays }),
+    'intake.open': async (ctx) => intakeCard(ctx.locale, { triageDays: ctx.deps.service.config.triageDays, reference: await referenceNow(ctx) }),
     'intake.submit': submit,
   },
   writes: ['intake.submit'],

@@ -82,6 +82,16 @@ export const ERROR_CODES = {
     nl: 'Aan deze Teams-vergadering is al een signaaltafel gekoppeld.',
     en: 'A signaaltafel session is already linked to this Teams meeting.',
   },
+  'REFERENCE.INVALID': {
+    status: 400,
+    nl: 'De referentiegegevens (catalogus, sociale kaart of deelnemers) zijn ongeldig; er is niets gewijzigd.',
+    en: 'The reference data (catalogue, local offer or registry) is invalid; nothing was changed.',
+  },
+  'REFERENCE.VERSION_CONFLICT': {
+    status: 409,
+    nl: 'Iemand anders heeft de referentiegegevens intussen gewijzigd. Laad ze opnieuw.',
+    en: 'Someone else changed the reference data in the meantime. Reload it.',
+  },
   'MEETING.VERSION_CONFLICT': {
     status: 409,
     nl: 'Iemand anders heeft deze signaaltafel intussen gewijzigd. Laad de agenda opnieuw.',

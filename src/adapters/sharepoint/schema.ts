@@ -24,6 +24,7 @@
  * | SJVResidentAccess | residents' access codes: a keyed hash per kenmerk (ADR 0011) | nobody: server app only |
  * | SJVResidentState | the resident server's attempt counters, locks and requests | nobody: server app only |
  * | SJVOrganisations, SJVUsers | the registry                               | nobody: server app only       |
+ * | SJVReferenceData | reference data versions: catalogue entries, local offer, registry (ADR 0017) | nobody: server app only |
  *
  * Every column used in a $filter or $orderby is indexed, so that queries stay under the 5,000-item list
  * view threshold. Versioning is off on every list: a destroyed value must not survive in an item version.
@@ -281,6 +282,14 @@ export const LISTS = {
     itemPermissions: false,
     listReaders: [],
     fields: [text('UserId', { indexed: true, unique: true }), text('AadObjectId', { indexed: true }), note('Json')],
+  },
+  referenceData: {
+    title: 'SJVReferenceData',
+    description: 'Signaalpunt: versies van de referentiegegevens (catalogus, sociale kaart, deelnemers protocol); alleen toevoegen.',
+    itemPermissions: false,
+    listReaders: [],
+    // the version number is unique: two instances adding the same version get 409, the second one a conflict
+    fields: [num('Version', { indexed: true, unique: true }), text('ValidFrom'), note('Json')],
   },
 } as const satisfies Record<string, ListDef>;
 

@@ -16,7 +16,9 @@ import { systemClock } from '../../core/ports';
 import type { DeletionRecord } from '../../core/retention';
 import type { SPFI } from '@pnp/sp';
 import { AuditList } from './audit-store';
+import type { ReferenceStore } from '../../core/reference-data';
 import { sharePointBotStore } from './bot-store';
+import { sharePointReferenceStore } from './reference-data';
 import { CaseItems } from './case-items';
 import { CasePermissions } from './case-permissions';
 import { CaseQueries } from './case-queries';
@@ -56,7 +58,7 @@ export interface SharePointStoreOptions extends SharePointConnection {
   journalCheckMs?: number;
 }
 
-export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
+export class SharePointStore implements Store, MeetingStore, BotStore, ResidentAccessStore, ReferenceStore {
   readonly sp: SPFI;
   readonly permissions: PermissionSync;
   /**
@@ -103,6 +105,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       loadCases: (ids) => this.cases.loadOrdered(ids),
       guard: (fn) => guard(fn),
     });
+    this.reference = sharePointReferenceStore({ items: (k) => lists.items(k), collect: (k, q) => lists.collect(k, q), guard: (fn) => guard(fn), transaction: (fn) => this.transaction(fn) });
   }
 
   // ---- permissions and the journal (operations) ---------------------------------------------------------
@@ -221,6 +224,12 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
   updateMeeting(m: MeetingSession, expectedVersion: number): Promise<void> {
     return this.meetings.updateMeeting(m, expectedVersion);
   }
+
+  // ---- reference data versions (ReferenceStore, issue 16): see reference-data.ts ----------------------------
+  private readonly reference: ReferenceStore;
+  listReferenceVersions: ReferenceStore['listReferenceVersions'] = () => this.reference.listReferenceVersions();
+  latestReferenceVersion: ReferenceStore['latestReferenceVersion'] = () => this.reference.latestReferenceVersion();
+  commitReferenceVersion: ReferenceStore['commitReferenceVersion'] = (v, w) => this.reference.commitReferenceVersion(v, w);
 
   // ---- the bot's queue, conversation references and cursors (BotStore, issue 4): see bot-store.ts ----------
   private readonly bot: BotStore;

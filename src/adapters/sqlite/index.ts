@@ -16,6 +16,8 @@ import { ACTIVE_PHASES, PHASES } from '../../core/model';
 import type { CaseRecord, Organisation, Phase, User } from '../../core/model';
 import type { AuditCheckpointLog, AuditQuery, BotStore, CaseIndex, CaseQuery, CommandRecord, ResidentAccessCode, ResidentAccessStore, Store, StoreTx } from '../../core/ports';
 import type { MeetingSession, MeetingStore } from '../../core/meetings';
+import type { ReferenceStore, ReferenceVersion } from '../../core/reference-data';
+import { versionConflict } from '../../core/reference-data';
 import type { DeletionRecord } from '../../core/retention';
 import { sqliteBotStore } from './bot-store';
 import { WalCheckpointer } from './checkpointer';
@@ -102,7 +104,7 @@ export interface SqliteStoreOptions {
   auditCheckpointFile?: string;
 }
 
-export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAccessStore {
+export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAccessStore, ReferenceStore {
   readonly db: Database.Database;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly deadlineMonths: number;
@@ -575,6 +577,38 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   listResidentState(kind: string): Promise<{ key: string; json: string }[]> {
     return this.exclusive(() => this.prepared<[string], { key: string; json: string }>('SELECT key, json FROM resident_state WHERE kind = ? ORDER BY key').all(kind));
+  }
+
+  // ---- ReferenceStore (core/reference-data.ts): versions, append-only ----
+
+  /** the newest version as last read (a command reads it on every run: parsed again only when a new one came). */
+  private latestReference?: ReferenceVersion;
+
+  listReferenceVersions(): Promise<ReferenceVersion[]> {
+    return this.exclusive(() => this.prepared<[], { json: string }>('SELECT json FROM reference_versions ORDER BY version').all().map((r) => JSON.parse(r.json) as ReferenceVersion));
+  }
+
+  latestReferenceVersion(): Promise<ReferenceVersion | undefined> {
+    return this.exclusive(() => {
+      const newest = this.prepared<[], { v: number | null }>('SELECT MAX(version) AS v FROM reference_versions').get()?.v ?? null;
+      if (newest === null) return undefined;
+      if (this.latestReference?.version !== newest) {
+        const row = this.prepared<[number], { json: string }>('SELECT json FROM reference_versions WHERE version = ?').get(newest);
+        this.latestReference = JSON.parse(row!.json) as ReferenceVersion;
+      }
+      return this.latestReference;
+    });
+  }
+
+  /** The version, the command's record and its audit rows in one transaction; a taken number is a conflict. */
+  commitReferenceVersion(version: ReferenceVersion, written: { command: CommandRecord | null; audit: readonly AuditInput[] }): Promise<void> {
+    return this.transaction(async (tx) => {
+      const newest = this.prepared<[], { v: number | null }>('SELECT MAX(version) AS v FROM reference_versions').get()?.v ?? 0;
+      if (version.version !== newest + 1) throw versionConflict(version.version - 1, newest);
+      this.prepared('INSERT INTO reference_versions (version, valid_from, json) VALUES (?, ?, ?)').run(version.version, version.validFrom, JSON.stringify(version));
+      if (written.command) await tx.putCommand(written.command);
+      if (written.audit.length > 0) await tx.appendAudit([...written.audit]);
+    });
   }
 
   acquireLease(name: string, holder: string, ttlMs: number, now: Date = new Date()): Promise<boolean> {

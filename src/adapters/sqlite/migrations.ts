@@ -211,4 +211,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX IF EXISTS cases_status;
     `,
   },
+  {
+    version: 18,
+    name: 'reference data as versions: catalogue entries, local offer, registry (issue 16, ADR 0017); version 1 is seeded from the constants on first use',
+    sql: `
+      CREATE TABLE reference_versions (
+        version INTEGER PRIMARY KEY,
+        valid_from TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+    `,
+  },
 ];

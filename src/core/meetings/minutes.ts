@@ -136,20 +136,24 @@ export function decisionLabel(kind: string, outcome: string, locale: Locale): st
   return `${kind}: ${outcome}`;
 }
 
-export function followUpLabel(f: FollowUpNote, locale: Locale): string {
+/** The label of an offer code in a locale: by default catalogue.ts; the server passes the reference data's (every version: a removed offer still renders). */
+export type OfferLabel = (code: string, locale: Locale) => string;
+const constantOfferLabel: OfferLabel = (code, locale) => label('offers', code, locale);
+
+export function followUpLabel(f: FollowUpNote, locale: Locale, offerLabel: OfferLabel = constantOfferLabel): string {
   const t = MINUTES_TEXT[locale];
   if (f.kind === 'nextStep') return (t.nextStep as Record<string, string>)[f.code] ?? f.code;
   if (f.kind === 'advisedRoute') return `${t.advisedRoute}: ${label('advisedRoutes', f.code, locale)}`;
-  return `${t.offer}: ${label('offers', f.code, locale)}`;
+  return `${t.offer}: ${offerLabel(f.code, locale)}`;
 }
 
 /** A status-round entry's lines (shared by the Markdown and docx minutes): the actions at status level, the note. */
-export function statusLines(e: Extract<MinutesEntry, { visible: true }>, locale: Locale, organisationName: (id: string) => string): string[] {
+export function statusLines(e: Extract<MinutesEntry, { visible: true }>, locale: Locale, organisationName: (id: string) => string, offerLabel: OfferLabel = constantOfferLabel): string[] {
   const t = MINUTES_TEXT[locale];
   const lines: string[] = [];
   if (!e.actions) lines.push(t.noActions);
   for (const a of e.actions ?? []) {
-    lines.push(`${t.action}: ${label('offers', a.offerCode, locale)} — ${organisationName(a.organisationId)} — ${t.due} ${a.dueOn} — ${label('actionStatuses', a.status, locale)}`);
+    lines.push(`${t.action}: ${offerLabel(a.offerCode, locale)} — ${organisationName(a.organisationId)} — ${t.due} ${a.dueOn} — ${label('actionStatuses', a.status, locale)}`);
   }
   if (e.statusNote) lines.push(`${t.statusNote}: ${e.statusNote.replace(/\s+/g, ' ')}`);
   return lines;
@@ -173,7 +177,7 @@ export interface MinutesOutline {
   footer: string;
 }
 
-export function minutesOutline(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): MinutesOutline {
+export function minutesOutline(minutes: Minutes, locale: Locale, organisationName: (id: string) => string, offerLabel: OfferLabel = constantOfferLabel): MinutesOutline {
   const t = MINUTES_TEXT[locale];
   const sections: MinutesOutline['sections'] = [{ heading: t.attendees, lines: attendeeLines(minutes, locale, organisationName), items: [] }];
   for (const part of AGENDA_PARTS) {
@@ -187,9 +191,9 @@ export function minutesOutline(minutes: Minutes, locale: Locale, organisationNam
         lines.push(`${t.decision}: ${decisionLabel(d.kind, d.outcome, locale)}`);
         if (d.rationale) lines.push(`${t.rationale}: ${d.rationale.replace(/\s+/g, ' ')}`);
       }
-      for (const f of e.followUp) lines.push(`${t.followUp}: ${followUpLabel(f, locale)}`);
+      for (const f of e.followUp) lines.push(`${t.followUp}: ${followUpLabel(f, locale, offerLabel)}`);
       if (e.responsibleOrganisationId) lines.push(`${t.responsible}: ${organisationName(e.responsibleOrganisationId)}`);
-      if (e.status === 'statusRound') lines.push(...statusLines(e, locale, organisationName));
+      if (e.status === 'statusRound') lines.push(...statusLines(e, locale, organisationName, offerLabel));
       return { heading: `${e.position}. ${t.reference} ${e.reference}`, lines };
     });
     sections.push({ heading: t[part.part], lines: [], items });
@@ -203,8 +207,8 @@ export function minutesOutline(minutes: Minutes, locale: Locale, organisationNam
 }
 
 /** The minutes as a Markdown document (the export). */
-export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string): string {
-  const o = minutesOutline(minutes, locale, organisationName);
+export function minutesToMarkdown(minutes: Minutes, locale: Locale, organisationName: (id: string) => string, offerLabel: OfferLabel = constantOfferLabel): string {
+  const o = minutesOutline(minutes, locale, organisationName, offerLabel);
   const lines = [`# ${o.title}`, '', ...o.meta.map((m) => `- ${m}`), ''];
   for (const section of o.sections) {
     lines.push(`## ${section.heading}`, '');

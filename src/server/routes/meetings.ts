@@ -10,6 +10,7 @@ import type { MeetingSummary } from '../../core/meetings';
 import type { Locale } from '../../core/vocabulary';
 import { MEETING_SCHEMAS, MeetingService, minutesToMarkdown } from '../../core/meetings';
 import type { User } from '../../core/model';
+import { referenceLabel } from '../../core/reference-data';
 import type { Signaalpunt } from '../../core/service';
 import type { MeetingEvents } from '../meeting-events';
 import { meetingEventsFor } from '../meeting-events';
@@ -252,17 +253,20 @@ export function meetingOperations(profile: OrganisationProfile): Operation[] {
         if (q.format === 'json') return { status: 200, body: minutes };
         const names = new Map((await deps.store.listOrganisations()).map((o) => [o.id, o.name]));
         const name = (id: string): string => names.get(id) ?? id;
+        // offers by the reference data's labels, every version: an offer removed since still renders (issue 16)
+        const history = await deps.service.reference.history();
+        const offer = (code: string, locale: Locale): string => referenceLabel(history, 'offers', code, locale);
         if (q.format === 'docx') {
           return {
             status: 200,
-            body: await minutesToDocx(minutes, q.locale as Locale, name, profile),
+            body: await minutesToDocx(minutes, q.locale as Locale, name, profile, offer),
             headers: {
               'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
               'content-disposition': `attachment; filename="notulen-signaaltafel-${minutes.scheduledOn}.docx"`,
             },
           };
         }
-        const md = minutesToMarkdown(minutes, q.locale as Locale, name);
+        const md = minutesToMarkdown(minutes, q.locale as Locale, name, offer);
         return {
           status: 200,
           body: md,

@@ -728,6 +728,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reference-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current version of the reference data: catalogue entries, the local offer (sociale kaart) and the registry (procesregisseur)
+         * @description Allowed for: procesregisseur.
+         */
+        get: operations["getReferenceData"];
+        put?: never;
+        /**
+         * Change the reference data: the whole data, made on `expectedVersion`; a new version, audited (procesregisseur)
+         * @description Allowed for: procesregisseur.
+         */
+        post: operations["changeReferenceData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resident/locks": {
         parameters: {
             query?: never;
@@ -868,9 +892,13 @@ export interface components {
             /** @description kinds of identifiers found (INTAKE.IDENTIFIER_DETECTED) */
             categories?: string[];
             /** @enum {string} */
-            code: "VALIDATION.INVALID_INPUT" | "VALIDATION.UNKNOWN_CODE" | "INTAKE.IDENTIFIER_DETECTED" | "CASE.NOT_FOUND" | "CASE.TRANSITION_NOT_ALLOWED" | "CASE.PRECONDITION_FAILED" | "CASE.VERSION_CONFLICT" | "CASE.ADVICE_REQUIRED" | "AUTH.FORBIDDEN" | "AUTH.NOT_A_MEMBER" | "AUTH.UNAUTHENTICATED" | "COMMAND.ID_REUSED" | "ENRICHMENT.NOT_OPEN" | "ENRICHMENT.ALREADY_REQUESTED" | "INFORMING.DEFERRAL_TOO_LONG" | "CLOSURE.INFORMING_NOT_RECORDED" | "CLOSURE.FOLLOW_UP_NOT_DONE" | "FOLLOW_UP.OFFER_NOT_PROVIDED" | "MEETING.NOT_FOUND" | "MEETING.ALREADY_EXISTS" | "MEETING.VERSION_CONFLICT" | "MEETING.NOT_ALLOWED_NOW" | "MEETING.CASE_NOT_ON_AGENDA_PHASE" | "AUDIT.CHAIN_BROKEN" | "STORE.UNAVAILABLE" | "INTERNAL.ERROR" | "HTTP.NOT_FOUND" | "HTTP.PAYLOAD_TOO_LARGE" | "HTTP.UNSUPPORTED_MEDIA_TYPE" | "HTTP.RATE_LIMITED" | "HTTP.NOT_IMPLEMENTED" | "HTTP.BAD_REQUEST" | "AUTH.KEYS_UNAVAILABLE" | "SERVER.NOT_READY";
+            code: "VALIDATION.INVALID_INPUT" | "VALIDATION.UNKNOWN_CODE" | "INTAKE.IDENTIFIER_DETECTED" | "CASE.NOT_FOUND" | "CASE.TRANSITION_NOT_ALLOWED" | "CASE.PRECONDITION_FAILED" | "CASE.VERSION_CONFLICT" | "CASE.ADVICE_REQUIRED" | "AUTH.FORBIDDEN" | "AUTH.NOT_A_MEMBER" | "AUTH.UNAUTHENTICATED" | "COMMAND.ID_REUSED" | "ENRICHMENT.NOT_OPEN" | "ENRICHMENT.ALREADY_REQUESTED" | "INFORMING.DEFERRAL_TOO_LONG" | "CLOSURE.INFORMING_NOT_RECORDED" | "CLOSURE.FOLLOW_UP_NOT_DONE" | "FOLLOW_UP.OFFER_NOT_PROVIDED" | "MEETING.NOT_FOUND" | "MEETING.ALREADY_EXISTS" | "REFERENCE.INVALID" | "REFERENCE.VERSION_CONFLICT" | "MEETING.VERSION_CONFLICT" | "MEETING.NOT_ALLOWED_NOW" | "MEETING.CASE_NOT_ON_AGENDA_PHASE" | "AUDIT.CHAIN_BROKEN" | "STORE.UNAVAILABLE" | "INTERNAL.ERROR" | "HTTP.NOT_FOUND" | "HTTP.PAYLOAD_TOO_LARGE" | "HTTP.UNSUPPORTED_MEDIA_TYPE" | "HTTP.RATE_LIMITED" | "HTTP.NOT_IMPLEMENTED" | "HTTP.BAD_REQUEST" | "AUTH.KEYS_UNAVAILABLE" | "SERVER.NOT_READY";
+            /** @description REFERENCE.VERSION_CONFLICT: the newest version now */
+            currentVersion?: number;
             /** @description English sentence about this occurrence; never echoes input */
             detail: string;
+            /** @description REFERENCE.VERSION_CONFLICT: the version the change was made on */
+            expectedVersion?: number;
             /** @description invalid fields by path, with an issue code */
             fields?: {
                 issue: string;
@@ -3864,7 +3892,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The versioned catalogue; retired codes carry `retiredIn`. */
+            /** @description The versioned catalogue; retired codes carry `retiredIn`. Signals, forms, protective factors and offers from the reference data valid today (every code that ever was, so old cases render). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3914,10 +3942,14 @@ export interface operations {
                             retiredIn?: number;
                         }[];
                         offers: {
+                            activeFrom?: string;
+                            activeUntil?: string;
                             code: string;
                             en: string;
                             /** @enum {string} */
                             kind: "help" | "intervention" | "dayActivity";
+                            maxAge?: number;
+                            minAge?: number;
                             nl: string;
                             organisationId: string;
                             retiredIn?: number;
@@ -3928,6 +3960,8 @@ export interface operations {
                             nl: string;
                             retiredIn?: number;
                         }[];
+                        /** @description the reference data version the signals, forms, protective factors and offers come from */
+                        referenceVersion: number;
                         registrationsBands: {
                             code: string;
                             en: string;
@@ -5993,6 +6027,261 @@ export interface operations {
             };
         };
     };
+    getReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changedBy: {
+                            /** @description the role that made it (never a name); `system` for version 1 */
+                            role: string;
+                        };
+                        /** @description what differs from the version before: area, operation and key (codes and organisation ids) */
+                        changes: {
+                            /** @enum {string} */
+                            area: "catalogue" | "offers" | "registry";
+                            key: string;
+                            /** @enum {string} */
+                            op: "added" | "changed" | "removed";
+                        }[];
+                        data: {
+                            catalogue: {
+                                activeFrom?: string;
+                                activeUntil?: string;
+                                code: string;
+                                en: string;
+                                /** @enum {string} */
+                                kind: "riskSignal" | "form" | "protectiveFactor";
+                                nl: string;
+                            }[];
+                            offers: {
+                                activeFrom?: string;
+                                activeUntil?: string;
+                                code: string;
+                                en: string;
+                                /** @enum {string} */
+                                kind: "help" | "intervention" | "dayActivity";
+                                maxAge: number;
+                                minAge: number;
+                                nl: string;
+                                organisationId: string;
+                            }[];
+                            registry: {
+                                joinedOn: string;
+                                leftOn?: string;
+                                organisationId: string;
+                            }[];
+                        };
+                        /** @description the moment the version was made; it holds from then on (version 1: for all time before) */
+                        validFrom: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description No valid bearer token (missing, expired, wrong audience or issuer, bad signature, tenant not allowed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller’s role or organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in keys or the store are temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeReferenceData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    commandId: string;
+                    data: {
+                        catalogue: {
+                            activeFrom?: string;
+                            activeUntil?: string;
+                            code: string;
+                            en: string;
+                            /** @enum {string} */
+                            kind: "riskSignal" | "form" | "protectiveFactor";
+                            nl: string;
+                        }[];
+                        offers: {
+                            activeFrom?: string;
+                            activeUntil?: string;
+                            code: string;
+                            en: string;
+                            /** @enum {string} */
+                            kind: "help" | "intervention" | "dayActivity";
+                            maxAge: number;
+                            minAge: number;
+                            nl: string;
+                            organisationId: string;
+                        }[];
+                        registry: {
+                            joinedOn: string;
+                            leftOn?: string;
+                            organisationId: string;
+                        }[];
+                    };
+                    expectedVersion: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new version’s number and what changed (`replayed`: this commandId ran before, nothing changed now). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            /** @enum {string} */
+                            area: "catalogue" | "offers" | "registry";
+                            key: string;
+                            /** @enum {string} */
+                            op: "added" | "changed" | "removed";
+                        }[];
+                        replayed: boolean;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: the problem names each invalid field (`fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, wrong audience or issuer, bad signature, tenant not allowed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller’s role or organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description REFERENCE.VERSION_CONFLICT: another version was made after `expectedVersion`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A label may identify a person. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this user; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in keys or the store are temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listResidentLocks: {
         parameters: {
             query?: never;
@@ -6618,6 +6907,7 @@ export interface operations {
 export const OPERATIONS = {
     answerEnrichment: { method: "POST", path: "/api/v1/cases/{caseId}/answer-enrichment" },
     botMessages: { method: "POST", path: "/api/messages" },
+    changeReferenceData: { method: "POST", path: "/api/v1/reference-data" },
     closeCase: { method: "POST", path: "/api/v1/cases/{caseId}/close-case" },
     concludeEnrichment: { method: "POST", path: "/api/v1/cases/{caseId}/conclude-enrichment" },
     createMeeting: { method: "POST", path: "/api/v1/meetings" },
@@ -6637,6 +6927,7 @@ export const OPERATIONS = {
     getOpenApi: { method: "GET", path: "/api/openapi.json" },
     getProcessingRegister: { method: "GET", path: "/api/v1/privacy/register" },
     getReadiness: { method: "GET", path: "/readyz" },
+    getReferenceData: { method: "GET", path: "/api/v1/reference-data" },
     getRetentionReport: { method: "GET", path: "/api/v1/retention/report" },
     getStatistics: { method: "GET", path: "/api/v1/statistics" },
     issueDevToken: { method: "POST", path: "/api/v1/dev/token" },
