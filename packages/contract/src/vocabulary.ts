@@ -50,6 +50,13 @@ export const DECISION_LABELS = {
 } as const satisfies Record<string, Labels>;
 export type DecisionKind = keyof typeof DECISION_LABELS;
 
+/** The words every screen (the tab, the web part) shows for the same thing: one text, not one per client. */
+export const UI_LABELS = {
+  loading: { 'nl-NL': 'Laden…', 'en-US': 'Loading…' },
+  retry: { 'nl-NL': 'Opnieuw proberen', 'en-US': 'Try again' },
+  close: { 'nl-NL': 'Sluiten', 'en-US': 'Close' },
+} as const satisfies Record<string, Labels>;
+
 /** One language of a label table, as a client's string table holds it. */
 export function labelsIn<K extends string>(table: Readonly<Record<K, Labels>>, locale: Locale): Record<K, string> {
   const out = {} as Record<K, string>;

@@ -10,7 +10,7 @@ import type { CaseApi } from '../dataSource';
 import type { Labels } from '../labels';
 import type { CaseView, Catalogue, CommandName, CommandOutcome, Partner } from '../model';
 import { ApiProblem } from '../model';
-import { identifierLines } from '../identifierLabels';
+import { identifierLines } from '@signaalpunt/contract/identifiers';
 import { fieldIssueLines, isConflict } from '../problemTexts';
 import { AccessCodeSection } from './AccessCodeSection';
 import { AuditTrail } from './AuditTrail';
