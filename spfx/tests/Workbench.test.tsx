@@ -35,7 +35,7 @@ class WorkbenchSource extends FakeSource {
     this.letters.push({ caseId, request });
     if (this.failLetters > 0) {
       this.failLetters -= 1;
-      throw new ApiProblem('HTTP.503', 503, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' });
+      throw new ApiProblem('INTERNAL.ERROR', 503, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' });
     }
     return { fileName: `${request.kind}.docx`, contentType: 'application/octet-stream', blob: new Blob(['x']) };
   }

@@ -37,7 +37,7 @@ interface ApiClientType extends CaseApi {
 }
 // reason: runtime modules of the spfx/ package, loaded without pulling them into the root tsc program.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ApiClient } = require('../../spfx/src/caseList/apiClient') as { ApiClient: new (base: string, http: HttpLike) => ApiClientType };
+const { ApiDataSource } = require('../../spfx/src/caseList/apiClient') as { ApiDataSource: new (base: string, http: HttpLike) => ApiClientType };
 const { combine } = require('../../spfx/src/caseList/dataSource') as { combine: (list: CaseListSource, api: CaseApi) => CaseApi & CaseListSource };
 const { ApiProblem } = require('../../spfx/src/caseList/model') as { ApiProblem: new (...args: never[]) => Error };
 /* eslint-enable @typescript-eslint/no-require-imports */
@@ -53,7 +53,7 @@ beforeAll(async () => {
   b = await startBoth({ baseDelayMs: 1, maxDelayMs: 5 });
   const token = await b.t.token(DEMO.regisseur);
   const http: HttpLike = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
-  api = new ApiClient(b.t.url, http);
+  api = new ApiDataSource(b.t.url, http);
 });
 afterAll(() => b.close());
 
