@@ -5,7 +5,7 @@ import { defaultPeriod, periodProblem, tabsFor } from '../src/caseList/accountab
 import { SignaalpuntApp } from '../src/caseList/components/SignaalpuntApp';
 import { AccountabilityDashboard } from '../src/caseList/dashboard/AccountabilityDashboard';
 import { BAR_AREA, HIDDEN_BAR, barWidth } from '../src/caseList/dashboard/BarChart';
-import { ApiProblem } from '../src/caseList/model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { FakeAccountability, report } from './fakeAccountability';
 import { FakeSource, summary } from './fakeSource';
 

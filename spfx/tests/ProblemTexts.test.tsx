@@ -8,8 +8,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
 import { fieldIssueLines } from '../src/caseList/problemTexts';
 import { STRINGS } from '../src/caseList/i18n';
-import type { CaseView } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { FakeSource, summary } from './fakeSource';
 
 const VIEW: CaseView = {

@@ -10,8 +10,8 @@ import { CaseDetailPanel } from '../src/caseList/components/CaseDetailPanel';
 import type { Locale } from '../src/caseList/i18n';
 import { stringsFor } from '../src/caseList/i18n';
 import { makeLabels } from '../src/caseList/labels';
-import type { CaseView } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import type { AccessRequest, EarlierCase, LetterRequest } from '../src/caseList/workbench/model';
 import { CATALOGUE, FakeSource, PARTNERS } from './fakeSource';
 

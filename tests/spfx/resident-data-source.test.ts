@@ -39,7 +39,7 @@ interface ApiClientType extends CaseApi {
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { ApiDataSource } = require('../../spfx/src/caseList/apiClient') as { ApiDataSource: new (base: string, http: HttpLike) => ApiClientType };
 const { combine } = require('../../spfx/src/caseList/dataSource') as { combine: (list: CaseListSource, api: CaseApi) => CaseApi & CaseListSource };
-const { ApiProblem } = require('../../spfx/src/caseList/model') as { ApiProblem: new (...args: never[]) => Error };
+const { ApiProblem } = require('../../packages/contract/src/client') as { ApiProblem: new (...args: never[]) => Error };
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { DEMO } from '../server/support/harness';
 import type { Both } from '../resident/support';

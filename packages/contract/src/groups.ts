@@ -18,3 +18,9 @@ export const GROUP_FIELD = {
   H: 'reflection',
 } as const satisfies Record<DataGroup, string>;
 export type GroupField = (typeof GROUP_FIELD)[DataGroup];
+
+/** A JSON value as a view's groups hold it. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A case view read by its groups: each permitted group's fields under its GROUP_FIELD, absent when not permitted. */
+export type GroupFields = { [F in GroupField]?: { [key: string]: Json } };

@@ -43,6 +43,16 @@ export type CaseView = ResponseOf<'getCase'>;
 export type StatisticsReport = ResponseOf<'getStatistics'>;
 /** The catalogue of codes with their labels. */
 export type Catalogue = ResponseOf<'getCatalogue'>;
+/** One row of a case's audit trail. */
+export type AuditRow = ResponseOf<'getCaseAudit'>['items'][number];
+/** A chain-partner organisation of the directory. */
+export type Partner = ResponseOf<'listPartners'>['items'][number];
+/** The signed-in user (and their organisation). */
+export type Me = ResponseOf<'getMe'>;
+/** The catalogue's lists by name (signals, forms, routes, offers …). */
+export type CatalogueListName = { [K in keyof Catalogue]-?: Catalogue[K] extends readonly unknown[] ? K : never }[keyof Catalogue];
+/** One code of a catalogue list with its labels. */
+export type CatalogueEntry = Catalogue[CatalogueListName][number];
 /** A bot message that was not delivered (dead letter or still retried), as the procesregisseur's list reads it. */
 export type UndeliveredMessage = ResponseOf<'listUndeliveredMessages'>['items'][number];
 

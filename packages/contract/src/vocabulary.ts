@@ -23,6 +23,8 @@ export const PHASE_LABELS = {
   PURGED: { 'nl-NL': 'Gegevens vernietigd', 'en-US': 'Data destroyed' },
 } as const satisfies Record<string, Labels>;
 export type PhaseCode = keyof typeof PHASE_LABELS;
+/** The phases in their order. */
+export const PHASE_CODES = Object.keys(PHASE_LABELS) as PhaseCode[];
 
 /** Each role of the policy table (and the system) as users read it: in an audit trail, a document, a screen. */
 export const ROLE_LABELS = {

@@ -20,8 +20,9 @@ import type {
   StatisticsReport,
 } from './accountability';
 import type { CoordinatorDataSource } from './dataSource';
-import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
-import type { UndeliveredMessage } from './components/UndeliveredMessages';
+import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandOutcome, ListFilter, Me, Partner } from './dataSource';
+import type { CommandName } from './commandForms';
+import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
 import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
 

@@ -5,7 +5,9 @@
  */
 import type { Locale } from '@signaalpunt/contract/vocabulary';
 import { DECISION_LABELS, labelsIn, PHASE_LABELS, ROLE_LABELS, UI_LABELS } from '@signaalpunt/contract/vocabulary';
-import type { CommandName, DataGroup, Phase } from './model';
+import type { CommandName } from './commandForms';
+import type { DataGroup } from '@signaalpunt/contract/groups';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 
 /** The contract's Locale (packages/contract/src/vocabulary.ts), the one declaration. */
 export type { Locale };

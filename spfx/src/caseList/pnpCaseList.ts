@@ -6,7 +6,8 @@
  */
 import type { IItems } from '@pnp/sp/items';
 import type { CaseListSource } from './dataSource';
-import type { CaseSummary, ListFilter, Phase } from './model';
+import type { CaseSummary, ListFilter } from './dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import { WHOLE_REFERENCE } from './reference';
 
 export const CASES_LIST_TITLE = 'SJVCases';

@@ -11,7 +11,7 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
-import { ApiProblem } from '../model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import type { AccessCodeApi, ReissuedCode } from '../residentAccess';
 import { problemText } from './CaseDetailPanel';
 

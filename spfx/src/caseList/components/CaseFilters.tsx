@@ -6,8 +6,9 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
-import type { Partner, Phase } from '../model';
-import { PHASES } from '../model';
+import type { Partner } from '../dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
+import { PHASE_CODES as PHASES } from '@signaalpunt/contract/vocabulary';
 import { REFERENCE_SEARCH } from '../reference';
 
 export interface FilterState {

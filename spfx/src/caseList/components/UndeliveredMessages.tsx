@@ -6,11 +6,8 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
-import type { UndeliveredMessage } from '@signaalpunt/contract';
+import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { Locale } from '../i18n';
-
-/** the API's answer (the contract's type): kind, kenmerk, state, attempts, error code, dates. */
-export type { UndeliveredMessage } from '@signaalpunt/contract';
 
 const TEXT = {
   'nl-NL': {

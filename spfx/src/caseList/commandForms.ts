@@ -1,10 +1,14 @@
 /**
- * The phase commands the coordinator can start, as data: in which phases, which base roles, which data
- * group they write (shown only where the caller's view grants write on it), the fields of their form and
- * how the form becomes the API's input. The server decides; this table only hides what would be refused.
+ * The web part's forms for the phase commands, named by the contract's operation ids (CommandId): in which
+ * phases and for which base roles a button is offered, which data group it writes (shown only where the
+ * caller's view grants write on it), the fields of its form and how the form becomes the command's body.
+ * The server decides (the core's command table, src/core/phases.ts); this table only hides what would be refused.
  */
+import type { CommandId } from '@signaalpunt/contract/client';
+import type { DataGroup } from '@signaalpunt/contract/groups';
+import type { CatalogueListName } from '@signaalpunt/contract/types';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import type { Strings } from './i18n';
-import type { CatalogueListName, CommandName, DataGroup, Phase } from './model';
 import type { CommandContext } from './openItems';
 import { NO_CONTEXT } from './openItems';
 
@@ -23,8 +27,22 @@ export interface FieldSpec {
   visible?: (v: FormValues) => boolean;
 }
 
-export interface CommandSpec {
-  name: CommandName;
+/** The commands the web part offers, by the contract's operation ids, in the order their buttons show. */
+const OFFERED = [
+  'decideSuspicion',
+  'supplyIdentity',
+  'recordResidentInformed',
+  'requestEnrichment',
+  'concludeEnrichment',
+  'recordDiscussion',
+  'recordFollowUp',
+  'closeCase',
+  'withdrawCase',
+] as const satisfies readonly CommandId[];
+export type CommandName = (typeof OFFERED)[number];
+
+/** One command's form and where it is offered. */
+export interface FormSpec {
   phases: Phase[];
   roles: string[];
   writes: DataGroup;
@@ -40,9 +58,8 @@ const str = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim()
 const list = (v: FormValues[string]): string[] => (Array.isArray(v) ? v : []);
 const opt = (key: string, value: string): Record<string, string> => (value ? { [key]: value } : {});
 
-export const COMMAND_SPECS: CommandSpec[] = [
-  {
-    name: 'decideSuspicion',
+const FORMS: Record<CommandName, FormSpec> = {
+  decideSuspicion: {
     phases: ['INBRENG'],
     roles: ['procesregisseur', 'voorzitter'],
     writes: 'A',
@@ -58,8 +75,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       ...(v.suspicion === 'yes' ? opt('aveLevel', str(v.aveLevel)) : opt('advisedRoute', str(v.advisedRoute))),
     }),
   },
-  {
-    name: 'supplyIdentity',
+  supplyIdentity: {
     phases: ['VERRIJKING'],
     roles: ['procesregisseur', 'partner'],
     writes: 'C',
@@ -71,8 +87,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ name: str(v.name), dateOfBirth: str(v.dateOfBirth), ...opt('registrationsBand', str(v.registrationsBand)) }),
   },
-  {
-    name: 'recordResidentInformed',
+  recordResidentInformed: {
     // Reflectie too (issue 16): the procesregisseur can still record it before closing
     phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
     roles: ['procesregisseur', 'partner'],
@@ -85,8 +100,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => (str(v.informedOn) ? { informedOn: str(v.informedOn) } : { deferral: { reason: str(v.deferralReason), until: str(v.deferralUntil) } }),
   },
-  {
-    name: 'requestEnrichment',
+  requestEnrichment: {
     phases: ['VERRIJKING'],
     roles: ['procesregisseur'],
     writes: 'D',
@@ -97,8 +111,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ organisationIds: list(v.organisationIds), dueOn: str(v.dueOn) }),
   },
-  {
-    name: 'concludeEnrichment',
+  concludeEnrichment: {
     phases: ['VERRIJKING'],
     roles: ['procesregisseur'],
     writes: 'D',
@@ -108,8 +121,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: (_v, c) => !c.confirmed }],
     build: (v) => ({ ...opt('advisedRoute', str(v.advisedRoute)), ...opt('rationale', str(v.rationale)) }),
   },
-  {
-    name: 'recordDiscussion',
+  recordDiscussion: {
     phases: ['BESPREKING'],
     roles: ['procesregisseur', 'voorzitter'],
     writes: 'E',
@@ -135,8 +147,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       };
     },
   },
-  {
-    name: 'recordFollowUp',
+  recordFollowUp: {
     phases: ['OPVOLGING'],
     roles: ['procesregisseur', 'partner'],
     writes: 'G',
@@ -154,8 +165,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       complete: v.complete === true,
     }),
   },
-  {
-    name: 'closeCase',
+  closeCase: {
     phases: ['REFLECTIE'],
     roles: ['procesregisseur'],
     writes: 'H',
@@ -167,8 +177,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },
-  {
-    name: 'withdrawCase',
+  withdrawCase: {
     phases: ACTIVE,
     roles: ['procesregisseur'],
     writes: 'A',
@@ -176,7 +185,14 @@ export const COMMAND_SPECS: CommandSpec[] = [
     fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: true }],
     build: (v) => ({ rationale: str(v.rationale), advisedRoute: str(v.advisedRoute) }),
   },
-];
+};
+
+export interface CommandSpec extends FormSpec {
+  name: CommandName;
+}
+
+/** The forms in the order their buttons show. */
+export const COMMAND_SPECS: CommandSpec[] = OFFERED.map((name) => ({ name, ...FORMS[name] }));
 
 /** The commands a user may start on a case: the phase allows it, a base role matches, the view grants write. */
 export function availableCommands(phase: Phase, access: Partial<Record<DataGroup, 'read' | 'write'>>, roles: string[]): CommandSpec[] {
