@@ -1,10 +1,12 @@
 /**
- * The web part's forms for the phase commands, named by the contract's operation ids (CommandId): in which
- * phases and for which base roles a button is offered, which data group it writes (shown only where the
- * caller's view grants write on it), the fields of its form and how the form becomes the command's body.
- * The server decides (the core's command table, src/core/phases.ts); this table only hides what would be refused.
+ * The web part's forms for the phase commands, named by the contract's operation ids: which buttons, in
+ * which order, the fields of each form and how a form becomes the command's body — UI only. Where a button
+ * is offered (phases, roles, the data group written, shown only where the caller's view grants write on it)
+ * is the command table's, through the contract (COMMAND_RULES, generated from the server's OpenAPI
+ * document). The server decides; this only hides what would be refused.
  */
-import type { CommandId } from '@signaalpunt/contract/client';
+import type { RuledCommand } from '@signaalpunt/contract/commands';
+import { mayOffer, writtenGroup } from '@signaalpunt/contract/commands';
 import type { DataGroup } from '@signaalpunt/contract/groups';
 import type { CatalogueListName } from '@signaalpunt/contract/types';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
@@ -38,14 +40,11 @@ const OFFERED = [
   'recordFollowUp',
   'closeCase',
   'withdrawCase',
-] as const satisfies readonly CommandId[];
+] as const satisfies readonly RuledCommand[];
 export type CommandName = (typeof OFFERED)[number];
 
-/** One command's form and where it is offered. */
+/** One command's form (where it is offered: the contract's COMMAND_RULES). */
 export interface FormSpec {
-  phases: Phase[];
-  roles: string[];
-  writes: DataGroup;
   fields: FieldSpec[];
   rationale: 'required' | 'optional' | 'none';
   /** an optional rationale that the server requires in this situation (e.g. an unconfirmed enrichment). */
@@ -53,16 +52,12 @@ export interface FormSpec {
   build(v: FormValues): Record<string, unknown>;
 }
 
-const ACTIVE: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
 const str = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : '');
 const list = (v: FormValues[string]): string[] => (Array.isArray(v) ? v : []);
 const opt = (key: string, value: string): Record<string, string> => (value ? { [key]: value } : {});
 
 const FORMS: Record<CommandName, FormSpec> = {
   decideSuspicion: {
-    phases: ['INBRENG'],
-    roles: ['procesregisseur', 'voorzitter'],
-    writes: 'A',
     rationale: 'required',
     fields: [
       { key: 'suspicion', label: 'fieldSuspicion', kind: 'radio', options: 'suspicion', required: true },
@@ -76,9 +71,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     }),
   },
   supplyIdentity: {
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'C',
     rationale: 'none',
     fields: [
       { key: 'name', label: 'fieldName', kind: 'text', required: true },
@@ -88,10 +80,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     build: (v) => ({ name: str(v.name), dateOfBirth: str(v.dateOfBirth), ...opt('registrationsBand', str(v.registrationsBand)) }),
   },
   recordResidentInformed: {
-    // Reflectie too (issue 16): the procesregisseur can still record it before closing
-    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'A',
     rationale: 'none',
     fields: [
       { key: 'informedOn', label: 'fieldInformedOn', kind: 'date', required: (v) => !str(v.deferralReason) },
@@ -101,9 +89,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     build: (v) => (str(v.informedOn) ? { informedOn: str(v.informedOn) } : { deferral: { reason: str(v.deferralReason), until: str(v.deferralUntil) } }),
   },
   requestEnrichment: {
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur'],
-    writes: 'D',
     rationale: 'none',
     fields: [
       { key: 'organisationIds', label: 'fieldOrganisations', kind: 'multichoice', options: 'members', required: true },
@@ -112,9 +97,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     build: (v) => ({ organisationIds: list(v.organisationIds), dueOn: str(v.dueOn) }),
   },
   concludeEnrichment: {
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur'],
-    writes: 'D',
     rationale: 'optional',
     // without a confirmation by another partner the core closes the case and requires both (CASE.ADVICE_REQUIRED)
     rationaleRequiredWhen: (c) => !c.confirmed,
@@ -122,9 +104,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     build: (v) => ({ ...opt('advisedRoute', str(v.advisedRoute)), ...opt('rationale', str(v.rationale)) }),
   },
   recordDiscussion: {
-    phases: ['BESPREKING'],
-    roles: ['procesregisseur', 'voorzitter'],
-    writes: 'E',
     rationale: 'none',
     fields: [
       { key: 'lifeDomains', label: 'fieldLifeDomains', kind: 'multichoice', options: 'lifeDomains' },
@@ -148,9 +127,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     },
   },
   recordFollowUp: {
-    phases: ['OPVOLGING'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'G',
     rationale: 'none',
     fields: [
       { key: 'offerCode', label: 'fieldOffer', kind: 'choice', options: 'offers' },
@@ -166,9 +142,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     }),
   },
   closeCase: {
-    phases: ['REFLECTIE'],
-    roles: ['procesregisseur'],
-    writes: 'H',
     rationale: 'required',
     fields: [
       { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' },
@@ -178,9 +151,6 @@ const FORMS: Record<CommandName, FormSpec> = {
     build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },
   withdrawCase: {
-    phases: ACTIVE,
-    roles: ['procesregisseur'],
-    writes: 'A',
     rationale: 'required',
     fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: true }],
     build: (v) => ({ rationale: str(v.rationale), advisedRoute: str(v.advisedRoute) }),
@@ -194,9 +164,9 @@ export interface CommandSpec extends FormSpec {
 /** The forms in the order their buttons show. */
 export const COMMAND_SPECS: CommandSpec[] = OFFERED.map((name) => ({ name, ...FORMS[name] }));
 
-/** The commands a user may start on a case: the phase allows it, a base role matches, the view grants write. */
+/** The commands a user may start on a case: the command table allows it in this phase for a base role of the user, the view grants write. */
 export function availableCommands(phase: Phase, access: Partial<Record<DataGroup, 'read' | 'write'>>, roles: string[]): CommandSpec[] {
-  return COMMAND_SPECS.filter((c) => c.phases.indexOf(phase) >= 0 && access[c.writes] === 'write' && c.roles.some((r) => roles.indexOf(r) >= 0));
+  return COMMAND_SPECS.filter((c) => mayOffer(c.name, phase, roles) && access[writtenGroup(c.name) as DataGroup] === 'write');
 }
 
 export function isRequired(f: FieldSpec, v: FormValues, c: CommandContext = NO_CONTEXT): boolean {
@@ -246,6 +216,5 @@ export const OVERFLOW_COMMANDS: CommandName[] = ['withdrawCase'];
 export function nextStepCommand(phase: Phase, nextStep: string, roles: string[]): CommandName | undefined {
   const name = NEXT_STEP_COMMAND[nextStep];
   if (!name) return undefined;
-  const spec = COMMAND_SPECS.filter((c) => c.name === name)[0];
-  return spec && spec.phases.indexOf(phase) >= 0 && spec.roles.some((r) => roles.indexOf(r) >= 0) ? name : undefined;
+  return mayOffer(name, phase, roles) ? name : undefined;
 }
