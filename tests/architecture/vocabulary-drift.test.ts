@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { phaseLabel as botPhaseLabel, strings as botStrings } from '../../bot/app/i18n';
 import { PHASES } from '../../src/core/model';
-import { DECISION_LABELS, LOCALES, PHASE_LABELS, REFERENCE_SEARCH, ROLE_LABELS, WHOLE_REFERENCE, formatReference } from '../../src/core/vocabulary';
+import { ACTION_STATUS_LABELS, DECISION_LABELS, LOCALES, PHASE_LABELS, REFERENCE_SEARCH, ROLE_LABELS, WHOLE_REFERENCE, formatReference } from '../../src/core/vocabulary';
 import * as WEB_PART_REFERENCE from '../../spfx/src/caseList/reference';
 import { PHASE_LABELS as DOCUMENT_PHASE_LABELS } from '../../src/transparency/labels';
 import { STRINGS as WEB_PART_STRINGS } from '../../spfx/src/caseList/i18n';
@@ -104,6 +104,10 @@ test('the web part names the decisions of a case with the contract\'s words (ELI
   expect(WEB_PART_STRINGS['nl-NL'].decisionKind.ELIGIBILITY).toBe('Past binnen het signaalpunt');
   expect(WEB_PART_STRINGS['en-US'].decisionKind.ENRICHMENT_CONCLUSION).toBe('Enrichment outcome');
   for (const locale of LOCALES) for (const [kind, l] of Object.entries(DECISION_LABELS)) expect({ locale, kind, label: WEB_PART_STRINGS[locale].decisionKind[kind] }).toEqual({ locale, kind, label: l[locale] });
+});
+
+test('the web part names a follow-up action\'s status with the contract\'s words', () => {
+  for (const locale of LOCALES) for (const [status, l] of Object.entries(ACTION_STATUS_LABELS)) expect({ locale, status, label: WEB_PART_STRINGS[locale].statusValue[status] }).toEqual({ locale, status, label: l[locale] });
 });
 
 test('the tab and the web part say "loading", "try again" and "close" with the same words', () => {

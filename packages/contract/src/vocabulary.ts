@@ -52,6 +52,15 @@ export const DECISION_LABELS = {
 } as const satisfies Record<string, Labels>;
 export type DecisionKind = keyof typeof DECISION_LABELS;
 
+/** A follow-up action's status as users read it (the case's followUp.actions[].status). */
+export const ACTION_STATUS_LABELS = {
+  planned: { 'nl-NL': 'Gepland', 'en-US': 'Planned' },
+  running: { 'nl-NL': 'Loopt', 'en-US': 'Running' },
+  done: { 'nl-NL': 'Afgerond', 'en-US': 'Done' },
+  cancelled: { 'nl-NL': 'Geannuleerd', 'en-US': 'Cancelled' },
+} as const satisfies Record<string, Labels>;
+export type ActionStatus = keyof typeof ACTION_STATUS_LABELS;
+
 /** The words every screen (the tab, the web part) shows for the same thing: one text, not one per client. */
 export const UI_LABELS = {
   loading: { 'nl-NL': 'Laden…', 'en-US': 'Loading…' },

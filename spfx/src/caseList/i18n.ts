@@ -4,7 +4,7 @@
  * Dutch table's keys (the type says so).
  */
 import type { Locale } from '@signaalpunt/contract/vocabulary';
-import { DECISION_LABELS, labelsIn, PHASE_LABELS, ROLE_LABELS, UI_LABELS } from '@signaalpunt/contract/vocabulary';
+import { ACTION_STATUS_LABELS, DECISION_LABELS, labelsIn, PHASE_LABELS, ROLE_LABELS, UI_LABELS } from '@signaalpunt/contract/vocabulary';
 import type { CommandName } from './commandForms';
 import type { DataGroup } from '@signaalpunt/contract/groups';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
@@ -290,10 +290,7 @@ const nl = {
     answered: 'Beantwoord',
     expired: 'Verlopen',
     closed: 'Gesloten',
-    planned: 'Gepland',
-    running: 'Loopt',
-    done: 'Afgerond',
-    cancelled: 'Geannuleerd',
+    ...labelsIn(ACTION_STATUS_LABELS, 'nl-NL'),
   } as Record<string, string>,
   lifeDomainValue: { concerning: 'zorgelijk', notConcerning: 'niet zorgelijk', unknown: 'onbekend' } as Record<string, string>,
   auditActionName: {
@@ -735,10 +732,7 @@ const en: Strings = {
     answered: 'Answered',
     expired: 'Expired',
     closed: 'Closed',
-    planned: 'Planned',
-    running: 'Running',
-    done: 'Done',
-    cancelled: 'Cancelled',
+    ...labelsIn(ACTION_STATUS_LABELS, 'en-US'),
   },
   lifeDomainValue: { concerning: 'concerning', notConcerning: 'not concerning', unknown: 'unknown' },
   auditActionName: {
