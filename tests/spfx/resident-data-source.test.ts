@@ -74,7 +74,7 @@ test('a refusal reaches the web part as an ApiProblem with its Dutch text and it
   const { caseId } = await caseInVerrijking(b.t);
   const e = await combine(listOnly, api).revokeAccessCode!(caseId).catch((x: unknown) => x);
   expect(e).toBeInstanceOf(ApiProblem);
-  expect(e).toMatchObject({ code: 'CASE.PRECONDITION_FAILED', status: 409, reason: 'NO_CODE', messages: { nl: 'Aan een voorwaarde voor deze stap is niet voldaan.' } });
+  expect(e).toMatchObject({ code: 'CASE.PRECONDITION_FAILED', status: 409, problem: { reason: 'NO_CODE' }, messages: { nl: 'Aan een voorwaarde voor deze stap is niet voldaan.' } });
 });
 
 test('without access-code calls on the API, combine offers none (the panel then shows no access-code section)', () => {
