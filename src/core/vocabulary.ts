@@ -19,13 +19,13 @@ const _decisionsMatch: Same<contract.DecisionKind, Decision['kind']> = true;
 const _actionStatusesMatch: Same<contract.ActionStatus, FollowUpAction['status']> = true;
 void [_phasesMatch, _rolesMatch, _decisionsMatch, _actionStatusesMatch];
 
-/** A kenmerk as the core numbers cases: SJV-yyyy-nnnn (four digits or more). */
-export const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
+/** A kenmerk as the core numbers cases: SJV-yyyy-nnnn (four digits or more) — the contract's pattern. */
+export const WHOLE_REFERENCE = contract.WHOLE_REFERENCE;
 export function formatReference(year: number, n: number): string {
   return `SJV-${year}-${String(n).padStart(4, '0')}`;
 }
 /** What the case list's search accepts: a part of a kenmerk (e.g. 0042) or a whole one; never identity. */
-export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
+export const REFERENCE_SEARCH = contract.REFERENCE_SEARCH;
 
 /** Each phase as users see it: the Dutch process words stay Dutch in nl-NL. */
 export const PHASE_LABELS: Readonly<Record<Phase, Labels>> = contract.PHASE_LABELS;

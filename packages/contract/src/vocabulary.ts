@@ -8,6 +8,11 @@
 export const LOCALES = ['nl-NL', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A whole kenmerk (the case's reference): SJV-yyyy-nnnn, four digits or more. */
+export const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
+/** What the case list's search accepts: a part of a kenmerk (e.g. 0042) or a whole one, 2–20 letters, digits and dashes; never a name or a date. */
+export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
+
 /** A text in every UI language. */
 export type Labels = Readonly<Record<Locale, string>>;
 

@@ -9,7 +9,7 @@ import type { Labels } from '../labels';
 import type { Partner } from '../dataSource';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import { PHASE_CODES as PHASES } from '@signaalpunt/contract/vocabulary';
-import { REFERENCE_SEARCH } from '../reference';
+import { REFERENCE_SEARCH } from '@signaalpunt/contract/vocabulary';
 
 export interface FilterState {
   phases: Phase[];
