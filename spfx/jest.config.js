@@ -19,6 +19,7 @@ module.exports = {
     '^@fluentui/react/lib/ChoiceGroup$': '<rootDir>/node_modules/@fluentui/react/lib-commonjs/ChoiceGroup.js',
     '^@fluentui/react/lib/(.*)$': '@fluentui/react/lib-commonjs/$1',
     '^@signaalpunt/contract$': '<rootDir>/../packages/contract/src/index.ts',
+    '^@signaalpunt/contract/(.*)$': '<rootDir>/../packages/contract/src/$1',
   },
   setupFiles: ['<rootDir>/tests/setup.ts'],
   testTimeout: 20000,

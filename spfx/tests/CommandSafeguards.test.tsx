@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
-import type { CaseView, Catalogue, Partner } from '../src/caseList/model';
+import type { CaseView, Catalogue, Partner } from '../src/caseList/dataSource';
 import { CATALOGUE, FakeSource, PARTNERS, summary } from './fakeSource';
 
 class Source extends FakeSource {

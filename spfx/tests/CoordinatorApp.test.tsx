@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
-import type { CaseView } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { FakeSource, summary } from './fakeSource';
 
 const VIEW_INBRENG: CaseView = {

@@ -5,7 +5,7 @@ import { defaultPeriod, periodProblem, tabsFor } from '../src/caseList/accountab
 import { SignaalpuntApp } from '../src/caseList/components/SignaalpuntApp';
 import { AccountabilityDashboard } from '../src/caseList/dashboard/AccountabilityDashboard';
 import { BAR_AREA, HIDDEN_BAR, barWidth } from '../src/caseList/dashboard/BarChart';
-import { ApiProblem } from '../src/caseList/model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { FakeAccountability, report } from './fakeAccountability';
 import { FakeSource, summary } from './fakeSource';
 
@@ -93,9 +93,9 @@ describe('the web part’s tabs by role', () => {
 
   test('when /me fails, an error with the API’s code and a retry; nothing else is fetched', async () => {
     const acc = new FakeAccountability(['procesregisseur']);
-    acc.failWith.me = new ApiProblem('AUTH.INVALID_TOKEN', 401, { nl: 'Uw aanmelding is niet geldig.', en: 'Your sign-in is not valid.' });
+    acc.failWith.me = new ApiProblem('AUTH.UNAUTHENTICATED', 401, { nl: 'Uw aanmelding is niet geldig.', en: 'Your sign-in is not valid.' });
     const { cases } = app(['procesregisseur'], { acc });
-    await screen.findByText('Uw aanmelding is niet geldig. (foutcode: AUTH.INVALID_TOKEN)');
+    await screen.findByText('Uw aanmelding is niet geldig. (foutcode: AUTH.UNAUTHENTICATED)');
     expect(cases.lists).toEqual([]);
     delete acc.failWith.me;
     fireEvent.click(screen.getByRole('button', { name: 'Opnieuw proberen' }));

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
-import type { CaseView } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
 import { FakeSource, summary } from './fakeSource';
 
 const VIEW: CaseView = {

@@ -8,8 +8,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
 import { fieldIssueLines } from '../src/caseList/problemTexts';
 import { STRINGS } from '../src/caseList/i18n';
-import type { CaseView } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { FakeSource, summary } from './fakeSource';
 
 const VIEW: CaseView = {
@@ -46,7 +46,7 @@ describe('specific texts for refused input and conflicts (issue 18, item 7)', ()
   });
 
   test('a 412 is a conflict: its message and "Nieuwste versie laden"', async () => {
-    const dialog = await refusedInforming(new ApiProblem('HTTP.412', 412, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' }));
+    const dialog = await refusedInforming(new ApiProblem('HTTP.BAD_REQUEST', 412, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' }));
     const alert = await within(dialog).findByRole('alert');
     await waitFor(() => expect(alert.textContent).toContain('Iemand anders heeft deze casus intussen gewijzigd.'));
     expect(within(dialog).getByRole('button', { name: 'Nieuwste versie laden' })).toBeTruthy();

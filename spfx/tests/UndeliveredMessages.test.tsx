@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { render, screen } from '@testing-library/react';
-import type { UndeliveredMessage } from '../src/caseList/components/UndeliveredMessages';
+import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import { UndeliveredMessages } from '../src/caseList/components/UndeliveredMessages';
 import { SignaalpuntApp } from '../src/caseList/components/SignaalpuntApp';
 import { FakeAccountability } from './fakeAccountability';

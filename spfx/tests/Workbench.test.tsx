@@ -10,8 +10,8 @@ import { CaseDetailPanel } from '../src/caseList/components/CaseDetailPanel';
 import type { Locale } from '../src/caseList/i18n';
 import { stringsFor } from '../src/caseList/i18n';
 import { makeLabels } from '../src/caseList/labels';
-import type { CaseView } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { CaseView } from '../src/caseList/dataSource';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import type { AccessRequest, EarlierCase, LetterRequest } from '../src/caseList/workbench/model';
 import { CATALOGUE, FakeSource, PARTNERS } from './fakeSource';
 
@@ -35,7 +35,7 @@ class WorkbenchSource extends FakeSource {
     this.letters.push({ caseId, request });
     if (this.failLetters > 0) {
       this.failLetters -= 1;
-      throw new ApiProblem('HTTP.503', 503, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' });
+      throw new ApiProblem('INTERNAL.ERROR', 503, { nl: 'De Signaalpunt-API gaf een fout.', en: 'The Signaalpunt API returned an error.' });
     }
     return { fileName: `${request.kind}.docx`, contentType: 'application/octet-stream', blob: new Blob(['x']) };
   }

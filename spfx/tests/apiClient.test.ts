@@ -1,9 +1,9 @@
 /**
  * @jest-environment node
  */
-import { ApiClient } from '../src/caseList/apiClient';
+import { ApiDataSource } from '../src/caseList/apiClient';
 import type { HttpLike } from '../src/caseList/apiClient';
-import { ApiProblem } from '../src/caseList/model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { edge } from './httpEdge';
 
 const bearer = (token: string): HttpLike => (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
@@ -15,7 +15,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
         ? { status: 200, body: { items: [], total: 0, limit: 25, offset: 50 } }
         : { status: 200, body: { id: 'c1', version: 1, reference: 'SJV-2026-0001', phase: 'INBRENG', access: {} } },
     );
-    const client = new ApiClient(`${api.url}/`, bearer('t0k3n'));
+    const client = new ApiDataSource(`${api.url}/`, bearer('t0k3n'));
     expect(await client.listCases({ phases: ['INBRENG', 'VERRIJKING'], status: 'open', organisationId: 'politie', overdue: true, limit: 25, offset: 50 })).toEqual({ items: [], total: 0 });
     expect(api.seen[0]!.url).toBe('/api/v1/cases?limit=25&offset=50&phase=INBRENG%2CVERRIJKING&status=open&organisation=politie&overdue=true');
     expect(api.seen[0]!.headers.authorization).toBe('Bearer t0k3n');
@@ -26,7 +26,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
 
   test('posts a command to its own endpoint as JSON', async () => {
     const api = await edge(() => ({ status: 200, body: { caseId: 'c1', reference: 'SJV-2026-0001', phase: 'VERRIJKING', version: 2, outcome: 'YES', replayed: false } }));
-    const client = new ApiClient(api.url, bearer('x'));
+    const client = new ApiDataSource(api.url, bearer('x'));
     const out = await client.execute('decideSuspicion', 'c1', { commandId: 'cmd-12345678', expectedVersion: 1, suspicion: true, rationale: 'r' });
     expect(out.phase).toBe('VERRIJKING');
     expect(api.seen[0]).toMatchObject({ method: 'POST', url: '/api/v1/cases/c1/decide-suspicion' });
@@ -48,7 +48,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
       if (++calls === 1) throw new TypeError('Failed to fetch');
       return res;
     };
-    const client = new ApiClient(api.url, losesFirstAnswer);
+    const client = new ApiDataSource(api.url, losesFirstAnswer);
     const out = await client.execute('decideSuspicion', 'c1', { commandId: 'cmd-12345678', expectedVersion: 1, suspicion: true, rationale: 'r' });
     expect(out.replayed).toBe(true);
     expect(api.seen.map((r) => JSON.parse(r.body).commandId)).toEqual(['cmd-12345678', 'cmd-12345678']);
@@ -58,12 +58,27 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     await api.close();
   });
 
+  test('a submit whose answer did not come in time is sent again by the contract client with the same commandId, and the server’s replay is the answer', async () => {
+    const api = await edge(() => ({ status: 200, body: { caseId: 'c1', reference: 'SJV-2026-0001', phase: 'VERRIJKING', version: 2, outcome: 'YES', replayed: api.seen.length > 1 } }));
+    let calls = 0;
+    // the first request reaches the server, but its answer never arrives: the client stops waiting after timeoutMs
+    const hangsFirst: HttpLike = async (url, init) => {
+      const res = await bearer('x')(url, init);
+      return ++calls === 1 ? new Promise<never>(() => undefined) : res;
+    };
+    const client = new ApiDataSource(api.url, hangsFirst, { timeoutMs: 200, retryDelayMs: 1 });
+    const out = await client.execute('decideSuspicion', 'c1', { commandId: 'cmd-timed-out', expectedVersion: 1, suspicion: true, rationale: 'r' });
+    expect(out.replayed).toBe(true);
+    expect(api.seen.map((r) => JSON.parse(r.body).commandId)).toEqual(['cmd-timed-out', 'cmd-timed-out']);
+    await api.close();
+  });
+
   test('a problem+json answer becomes an ApiProblem with its code and Dutch and English text', async () => {
     const api = await edge(() => ({
       status: 409,
       body: { code: 'CASE.TRANSITION_NOT_ALLOWED', status: 409, messages: { nl: 'Deze stap is in de huidige fase niet mogelijk.', en: 'This step is not possible in the current phase.' } },
     }));
-    const client = new ApiClient(api.url, bearer('x'));
+    const client = new ApiDataSource(api.url, bearer('x'));
     const err = await client.execute('closeCase', 'c1', { commandId: 'cmd-12345678', rationale: 'r' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiProblem);
     expect(err).toMatchObject({ code: 'CASE.TRANSITION_NOT_ALLOWED', status: 409, messages: { nl: 'Deze stap is in de huidige fase niet mogelijk.' } });
@@ -81,7 +96,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
         spans: [{ field: 'rationale', category: 'PERSON_NAME', start: 0, end: 6 }],
       },
     }));
-    const client = new ApiClient(api.url, bearer('x'));
+    const client = new ApiDataSource(api.url, bearer('x'));
     const err = await client.execute('withdrawCase', 'c1', { commandId: 'cmd-12345678', rationale: 'r' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiProblem);
     expect(err).toMatchObject({ code: 'INTAKE.IDENTIFIER_DETECTED', status: 422, fields: [{ path: 'rationale', issue: 'PERSON_NAME' }] });
@@ -104,7 +119,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
         };
       return { status: 200, body: { ok: true, rows: 12, lastHash: 'abc' } };
     });
-    const client = new ApiClient(api.url, bearer('x'));
+    const client = new ApiDataSource(api.url, bearer('x'));
     expect((await client.statistics({ from: '2025-04-01', to: '2026-03-31' }, 'en')).concerns.total).toBe('<5');
     expect(api.seen[0]!.url).toBe('/api/v1/statistics?from=2025-04-01&to=2026-03-31&locale=en');
     const deadlines = await client.informingDeadlines();
@@ -129,7 +144,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
         ? { status: 403, body: { code: 'AUTH.FORBIDDEN', status: 403, messages: { nl: 'Geen toegang.', en: 'No access.' } } }
         : { status: 200, body: 'metric,category,value', headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="statistieken-2026-01-01-2026-03-31.csv"' } },
     );
-    const client = new ApiClient(api.url, bearer('t0k3n'));
+    const client = new ApiDataSource(api.url, bearer('t0k3n'));
     const file = await client.download('/api/v1/statistics?from=2026-01-01&to=2026-03-31&locale=nl&format=csv', 'fallback.csv');
     expect(api.seen[0]).toMatchObject({ method: 'GET', url: '/api/v1/statistics?from=2026-01-01&to=2026-03-31&locale=nl&format=csv' });
     expect(api.seen[0]!.headers.authorization).toBe('Bearer t0k3n');
@@ -144,7 +159,7 @@ describe('ApiClient against the Signaalpunt API contract', () => {
 
   test('download without a readable Content-Disposition (cross-origin without exposed headers) uses the fallback name', async () => {
     const api = await edge(() => ({ status: 200, body: 'x', headers: { 'Content-Type': 'text/markdown' } }));
-    const client = new ApiClient(api.url, bearer('x'));
+    const client = new ApiDataSource(api.url, bearer('x'));
     expect((await client.download('/api/v1/privacy/dpia-annex?format=markdown', 'dpia-annex.md')).fileName).toBe('dpia-annex.md');
     await api.close();
   });

@@ -9,7 +9,7 @@ import type {
   RetentionOverview,
   StatisticsReport,
 } from '../src/caseList/accountability';
-import type { Me } from '../src/caseList/model';
+import type { Me } from '../src/caseList/dataSource';
 
 /** A report with known figures, shown and hidden ("<5", "x") counts, in the API's shape. */
 export function report(over: Partial<StatisticsReport> = {}): StatisticsReport {

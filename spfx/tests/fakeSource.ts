@@ -1,7 +1,8 @@
 /** An in-memory data source behind the components' own narrow interface, recording what they ask. */
 import type { CoordinatorDataSource } from '../src/caseList/dataSource';
-import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from '../src/caseList/model';
-import { ApiProblem } from '../src/caseList/model';
+import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandOutcome, ListFilter, Me, Partner } from '../src/caseList/dataSource';
+import type { CommandName } from '../src/caseList/commandForms';
+import { ApiProblem } from '@signaalpunt/contract/client';
 
 export const CATALOGUE: Catalogue = {
   riskSignals: [

@@ -1,5 +1,5 @@
 import { STRINGS, pickLocale } from '../src/caseList/i18n';
-import { COMMAND_SPECS } from '../src/caseList/commands';
+import { COMMAND_SPECS } from '../src/caseList/commandForms';
 
 describe('strings', () => {
   test('English has every Dutch text, also inside the nested tables, and none is empty', () => {

@@ -11,7 +11,7 @@ const path = require('node:path');
 
 const SPFX_DIR = path.resolve(__dirname, '..');
 const OUT_DIR = path.join(SPFX_DIR, 'lib-local');
-const { CONTRACT_SOURCE } = require('./sync-contract.cjs');
+const { CONTRACT_DIR } = require('./sync-contract.cjs');
 const ENTRIES = { coordinator: 'src/local/main.tsx', bench: 'src/bench/bench-page.tsx' };
 
 function hasDependencies() {
@@ -56,8 +56,8 @@ async function buildLocalPage(opts = {}) {
     legalComments: 'none',
     tsconfig: path.join(SPFX_DIR, 'tsconfig.local.json'),
     define: { 'process.env.NODE_ENV': '"production"' },
-    // the API contract from its one source (ADR 0015), not the build's copy in src/
-    alias: { '@signaalpunt/contract': CONTRACT_SOURCE },
+    // the API contract from its one source (ADR 0015), not the build's copy in src/; its modules too (`@signaalpunt/contract/identifiers`)
+    alias: { '@signaalpunt/contract': CONTRACT_DIR },
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);

@@ -18,5 +18,5 @@ function syncContract() {
   fs.writeFileSync(path.join(TO, 'README.md'), 'A copy of ../../../packages/contract/src made by tools/sync-contract.cjs before each build. Do not edit; not in git.\n');
 }
 
-module.exports = { syncContract, CONTRACT_SOURCE: path.join(FROM, 'index.ts') };
+module.exports = { syncContract, CONTRACT_DIR: FROM };
 if (require.main === module) syncContract();

@@ -2,12 +2,17 @@
  * The case as the core holds it, split into the data groups A–H of PROCESS.md. Every group is its own
  * object so that views can be built by copying permitted groups (and permitted fields within them).
  */
+import { DATA_GROUPS, GROUP_FIELD as CONTRACT_GROUP_FIELD } from '../../packages/contract/src/groups';
+import type { DataGroup } from '../../packages/contract/src/groups';
+
 export const PHASES = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED', 'PURGED'] as const;
 export type Phase = (typeof PHASES)[number];
 export const ACTIVE_PHASES: readonly Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
 
-export const DATA_GROUPS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
-export type DataGroup = (typeof DATA_GROUPS)[number];
+/** The groups A–H and where a record holds each: the API contract's table (every client reads views by it). */
+export { DATA_GROUPS };
+export type { DataGroup };
+
 /** Groups that hold personal data about the resident; every create/read/update/export/delete is audited. */
 export const PERSONAL_GROUPS: readonly DataGroup[] = ['C', 'D', 'E', 'F', 'G'];
 
@@ -206,14 +211,5 @@ export const DERIVED_VALUE_GROUP = {
   retentionAtLatest: 'A',
 } as const satisfies Record<string, DataGroup>;
 
-/** The record field that holds each group: the one map from groups to storage. */
-export const GROUP_FIELD = {
-  A: 'frame',
-  B: 'concern',
-  C: 'identity',
-  D: 'enrichment',
-  E: 'discussion',
-  F: 'contact',
-  G: 'followUp',
-  H: 'reflection',
-} as const satisfies Record<DataGroup, keyof CaseRecord>;
+/** The record field that holds each group: the one map from groups to storage (the contract's, checked against CaseRecord). */
+export const GROUP_FIELD = CONTRACT_GROUP_FIELD satisfies Record<DataGroup, keyof CaseRecord>;

@@ -11,6 +11,7 @@ import { CATALOGUE_VERSION, ageBandFor } from './catalogue';
 import { overdueFlags } from './case-index';
 import type { ProcessConfig } from './config';
 import { DEFAULT_PROCESS_CONFIG } from './config';
+import type { ListFilter } from '../../packages/contract/src/types';
 import type { Result } from './errors';
 import type { EarlierCase } from './earlier-cases';
 import { EARLIER_CASES_PURPOSE, earlierCase, identityKey } from './earlier-cases';
@@ -130,16 +131,8 @@ export interface CaseSummary {
   overdue: { informing: boolean; enrichment: boolean };
 }
 
-export interface ListFilter {
-  phases?: Phase[];
-  status?: 'open' | 'closed';
-  organisationId?: string;
-  overdue?: boolean;
-  /** part of a kenmerk (e.g. "0042" or "SJV-2026-0042"); letters, digits and dashes only, matched case-insensitively. */
-  reference?: string;
-  limit?: number;
-  offset?: number;
-}
+/** The case list's filter: the API contract's (one shape for the core and every client). */
+export type { ListFilter };
 
 export interface RetentionRun {
   asOf: string;

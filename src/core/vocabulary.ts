@@ -16,15 +16,16 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _phasesMatch: Same<contract.PhaseCode, Phase> = true;
 const _rolesMatch: Same<contract.RoleCode, Role> = true;
 const _decisionsMatch: Same<contract.DecisionKind, Decision['kind']> = true;
-void [_phasesMatch, _rolesMatch, _decisionsMatch];
+const _actionStatusesMatch: Same<contract.ActionStatus, FollowUpAction['status']> = true;
+void [_phasesMatch, _rolesMatch, _decisionsMatch, _actionStatusesMatch];
 
-/** A kenmerk as the core numbers cases: SJV-yyyy-nnnn (four digits or more). */
-export const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
+/** A kenmerk as the core numbers cases: SJV-yyyy-nnnn (four digits or more) — the contract's pattern. */
+export const WHOLE_REFERENCE = contract.WHOLE_REFERENCE;
 export function formatReference(year: number, n: number): string {
   return `SJV-${year}-${String(n).padStart(4, '0')}`;
 }
 /** What the case list's search accepts: a part of a kenmerk (e.g. 0042) or a whole one; never identity. */
-export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
+export const REFERENCE_SEARCH = contract.REFERENCE_SEARCH;
 
 /** Each phase as users see it: the Dutch process words stay Dutch in nl-NL. */
 export const PHASE_LABELS: Readonly<Record<Phase, Labels>> = contract.PHASE_LABELS;
@@ -34,13 +35,8 @@ export function phaseLabels(locale: contract.Locale): Record<Phase, string> {
   return contract.labelsIn(PHASE_LABELS, locale);
 }
 
-/** A follow-up action's status as users read it (the web part's statusValue holds the same words). */
-export const ACTION_STATUS_LABELS: Readonly<Record<FollowUpAction['status'], Labels>> = {
-  planned: { 'nl-NL': 'Gepland', 'en-US': 'Planned' },
-  running: { 'nl-NL': 'Loopt', 'en-US': 'Running' },
-  done: { 'nl-NL': 'Afgerond', 'en-US': 'Done' },
-  cancelled: { 'nl-NL': 'Geannuleerd', 'en-US': 'Cancelled' },
-};
+/** A follow-up action's status as users read it: the contract's table (the web part reads it too). */
+export const ACTION_STATUS_LABELS: Readonly<Record<FollowUpAction['status'], Labels>> = contract.ACTION_STATUS_LABELS;
 
 /** Each role of the policy table (and the system) as users read it: in an audit trail, a document, a screen. */
 export const ROLE_LABELS: Readonly<Record<Role | 'system', Labels>> = contract.ROLE_LABELS;

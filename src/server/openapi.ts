@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import { BODY_LIMIT_BYTES } from '../config';
 import { COMMAND_SCHEMAS } from '../core/schemas';
+import { COMMANDS } from '../core/phases';
+import type { CommandName } from '../core/phases';
 import type { Operation } from './operations';
 import { HTTP_CODES } from './problems';
 import { ERROR_CODES } from '../core/errors';
@@ -117,6 +119,9 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       ...(params.length ? { parameters: params } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,
+      // where a client may offer the command (the command table's phases, roles, group written): the
+      // contract's COMMAND_RULES are generated from it; the server still decides every call
+      ...(op.command ? { 'x-signaalpunt-command': commandRule(op.command) } : {}),
     };
   }
   return {
@@ -155,4 +160,10 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
     },
   };
+}
+
+/** A command's entry in the command table as clients read it: in which phases, by which roles, writing which group. */
+function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string } {
+  const rule = COMMANDS[name];
+  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes };
 }

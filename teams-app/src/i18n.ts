@@ -5,6 +5,7 @@
  */
 import type { CatalogueList } from '../../src/core/catalogue';
 import { label } from '../../src/core/catalogue';
+import { labelsIn, UI_LABELS } from '../../packages/contract/src/vocabulary';
 import type { Locale } from '../../src/core/vocabulary';
 import { phaseLabels } from '../../src/core/vocabulary';
 
@@ -17,11 +18,10 @@ export function localeFrom(raw: string | undefined | null): Locale {
 
 const nl = {
   appTitle: 'Signaaltafel',
-  loading: 'Bezig met laden…',
+  // loading, retry, close: the words every client shows (the contract's vocabulary)
+  ...labelsIn(UI_LABELS, 'nl-NL'),
   detectingHost: 'Verbinden met Teams…',
-  retry: 'Opnieuw proberen',
   reload: 'Opnieuw laden',
-  close: 'Sluiten',
   // access
   noAccessTitle: 'Geen toegang',
   noAccessGuest: 'Als gast of anoniem deelnemer ziet u niets van de casussen van de signaaltafel.',
@@ -162,11 +162,9 @@ export type Strings = typeof nl;
 
 const en: Strings = {
   appTitle: 'Signaaltafel',
-  loading: 'Loading…',
+  ...labelsIn(UI_LABELS, 'en-US'),
   detectingHost: 'Connecting to Teams…',
-  retry: 'Try again',
   reload: 'Reload',
-  close: 'Close',
   noAccessTitle: 'No access',
   noAccessGuest: 'As a guest or anonymous participant you see nothing of the signaaltafel’s cases.',
   signInFailed: 'Signing in through Teams failed. Close the tab and open it again.',

@@ -1,7 +1,7 @@
 /**
  * The words users read for the core's codes have one source, packages/contract/src/vocabulary.ts (the
- * core re-exports it typed, src/core/vocabulary.ts). The tab, the bot, the minutes and the documents import
- * it; the SPFx web part (own toolchain) keeps a copy that must be equal.
+ * core re-exports it typed, src/core/vocabulary.ts). The tab, the bot, the minutes, the documents and the
+ * SPFx web part (through the `@signaalpunt/contract` alias) import it; the tests below hold what each shows.
  * Any copy that differs, any new table of phase labels, and any UI text that says "referentie" (the users'
  * word is kenmerk) fails here.
  */
@@ -9,8 +9,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { phaseLabel as botPhaseLabel, strings as botStrings } from '../../bot/app/i18n';
 import { PHASES } from '../../src/core/model';
-import { LOCALES, PHASE_LABELS, REFERENCE_SEARCH, ROLE_LABELS, WHOLE_REFERENCE, formatReference } from '../../src/core/vocabulary';
-import * as WEB_PART_REFERENCE from '../../spfx/src/caseList/reference';
+import { ACTION_STATUS_LABELS, DECISION_LABELS, LOCALES, PHASE_LABELS, REFERENCE_SEARCH, ROLE_LABELS, WHOLE_REFERENCE, formatReference } from '../../src/core/vocabulary';
 import { PHASE_LABELS as DOCUMENT_PHASE_LABELS } from '../../src/transparency/labels';
 import { STRINGS as WEB_PART_STRINGS } from '../../spfx/src/caseList/i18n';
 import { STRINGS as TAB_STRINGS } from '../../teams-app/src/i18n';
@@ -71,9 +70,9 @@ describe('phase labels: one vocabulary', () => {
 
   test('no other file keeps a table of phase labels', () => {
     // a phase code keyed to a short text, plain or per language; the resident's page names the steps in its
-    // own plain words on purpose (RESIDENT_STEP_LABELS), the web part's copy is held equal above.
+    // own plain words on purpose (RESIDENT_STEP_LABELS).
     // src/demo/cases.ts maps a phase to the fictitious name of its demo case, not to a label.
-    const allowed = new Set(['packages/contract/src/vocabulary.ts', 'spfx/src/caseList/i18n.ts', 'src/transparency/resident-status.ts', 'src/demo/cases.ts']);
+    const allowed = new Set(['packages/contract/src/vocabulary.ts', 'src/transparency/resident-status.ts', 'src/demo/cases.ts']);
     const entry = /\b(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)\s*:\s*(\{\s*['"]?(nl|en|nl-NL|en-US)['"]?\s*:\s*)?['"][^'"]{1,40}['"]/;
     const jsonKey = /"phase\.(INBRENG|VERRIJKING|BESPREKING|OPVOLGING|REFLECTIE|CLOSED|PURGED)"\s*:/;
     const offenders = sources('packages/contract/src', 'src', 'bot', 'teams-app/src', 'spfx/src', 'resident')
@@ -94,19 +93,29 @@ test('no text users read says "referentie": the case\'s reference is its kenmerk
   expect(offenders).toEqual([]);
 });
 
-test('Locale is declared once, in the API contract, for everything that can import it, and once in the web part', () => {
+test('Locale is declared once, in the API contract, for every client: the web part imports it too', () => {
   const declares = /\btype\s+Locale\s*=/;
   const declaring = (dirs: string[]): string[] => sources(...dirs).filter((f) => declares.test(readFileSync(f, 'utf8'))).map(rel);
-  expect(declaring(['packages/contract/src', 'src', 'bot', 'teams-app/src', 'resident'])).toEqual(['packages/contract/src/vocabulary.ts']);
-  expect(declaring(['spfx/src'])).toEqual(['spfx/src/caseList/i18n.ts']);
+  expect(declaring(['packages/contract/src', 'src', 'bot', 'teams-app/src', 'resident', 'spfx/src'])).toEqual(['packages/contract/src/vocabulary.ts']);
+});
+
+test('the web part names the decisions of a case with the contract\'s words (ELIGIBILITY: "Past binnen het signaalpunt")', () => {
+  expect(WEB_PART_STRINGS['nl-NL'].decisionKind.ELIGIBILITY).toBe('Past binnen het signaalpunt');
+  expect(WEB_PART_STRINGS['en-US'].decisionKind.ENRICHMENT_CONCLUSION).toBe('Enrichment outcome');
+  for (const locale of LOCALES) for (const [kind, l] of Object.entries(DECISION_LABELS)) expect({ locale, kind, label: WEB_PART_STRINGS[locale].decisionKind[kind] }).toEqual({ locale, kind, label: l[locale] });
+});
+
+test('the web part names a follow-up action\'s status with the contract\'s words', () => {
+  for (const locale of LOCALES) for (const [status, l] of Object.entries(ACTION_STATUS_LABELS)) expect({ locale, status, label: WEB_PART_STRINGS[locale].statusValue[status] }).toEqual({ locale, status, label: l[locale] });
+});
+
+test('the tab and the web part say "loading", "try again" and "close" with the same words', () => {
+  expect(TAB_STRINGS['nl-NL'].loading).toBe('Laden…');
+  for (const locale of LOCALES)
+    for (const key of ['loading', 'retry', 'close'] as const) expect({ locale, key, tab: TAB_STRINGS[locale][key] }).toEqual({ locale, key, tab: WEB_PART_STRINGS[locale][key] });
 });
 
 describe('the kenmerk: one shape', () => {
-  test('the web part recognises a whole kenmerk and accepts a search exactly as the core does', () => {
-    expect(WEB_PART_REFERENCE.WHOLE_REFERENCE.source).toBe(WHOLE_REFERENCE.source);
-    expect(WEB_PART_REFERENCE.REFERENCE_SEARCH.source).toBe(REFERENCE_SEARCH.source);
-  });
-
   test('a kenmerk the core numbers is whole (SJV-yyyy-nnnn, PROCESS.md) and searchable; a part is searchable, a name or a date is not', () => {
     expect(formatReference(2026, 42)).toBe('SJV-2026-0042');
     expect(formatReference(2026, 12345)).toBe('SJV-2026-12345');
@@ -119,8 +128,8 @@ describe('the kenmerk: one shape', () => {
   });
 
   test('no other file writes the kenmerk\'s pattern', () => {
-    const copies = sources('src', 'spfx/src', 'teams-app/src', 'bot')
-      .filter((f) => !['src/core/vocabulary.ts', 'spfx/src/caseList/reference.ts'].includes(rel(f)))
+    const copies = sources('packages/contract/src', 'src', 'spfx/src', 'teams-app/src', 'bot')
+      .filter((f) => !['packages/contract/src/vocabulary.ts'].includes(rel(f)))
       .filter((f) => /SJV-\\d\{4\}|\[A-Za-z0-9-\]\{2,20\}/.test(readFileSync(f, 'utf8')))
       .map(rel);
     expect(copies).toEqual([]);

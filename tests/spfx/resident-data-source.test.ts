@@ -37,9 +37,9 @@ interface ApiClientType extends CaseApi {
 }
 // reason: runtime modules of the spfx/ package, loaded without pulling them into the root tsc program.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ApiClient } = require('../../spfx/src/caseList/apiClient') as { ApiClient: new (base: string, http: HttpLike) => ApiClientType };
+const { ApiDataSource } = require('../../spfx/src/caseList/apiClient') as { ApiDataSource: new (base: string, http: HttpLike) => ApiClientType };
 const { combine } = require('../../spfx/src/caseList/dataSource') as { combine: (list: CaseListSource, api: CaseApi) => CaseApi & CaseListSource };
-const { ApiProblem } = require('../../spfx/src/caseList/model') as { ApiProblem: new (...args: never[]) => Error };
+const { ApiProblem } = require('../../packages/contract/src/client') as { ApiProblem: new (...args: never[]) => Error };
 /* eslint-enable @typescript-eslint/no-require-imports */
 import { DEMO } from '../server/support/harness';
 import type { Both } from '../resident/support';
@@ -53,7 +53,7 @@ beforeAll(async () => {
   b = await startBoth({ baseDelayMs: 1, maxDelayMs: 5 });
   const token = await b.t.token(DEMO.regisseur);
   const http: HttpLike = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
-  api = new ApiClient(b.t.url, http);
+  api = new ApiDataSource(b.t.url, http);
 });
 afterAll(() => b.close());
 
@@ -74,7 +74,7 @@ test('a refusal reaches the web part as an ApiProblem with its Dutch text and it
   const { caseId } = await caseInVerrijking(b.t);
   const e = await combine(listOnly, api).revokeAccessCode!(caseId).catch((x: unknown) => x);
   expect(e).toBeInstanceOf(ApiProblem);
-  expect(e).toMatchObject({ code: 'CASE.PRECONDITION_FAILED', status: 409, reason: 'NO_CODE', messages: { nl: 'Aan een voorwaarde voor deze stap is niet voldaan.' } });
+  expect(e).toMatchObject({ code: 'CASE.PRECONDITION_FAILED', status: 409, problem: { reason: 'NO_CODE' }, messages: { nl: 'Aan een voorwaarde voor deze stap is niet voldaan.' } });
 });
 
 test('without access-code calls on the API, combine offers none (the panel then shows no access-code section)', () => {

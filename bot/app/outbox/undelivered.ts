@@ -4,6 +4,7 @@
  * and messages still retried after several failed attempts. Process-level fields only: kind, kenmerk,
  * state, attempts, error code, dates — never a recipient or message content.
  */
+import type { UndeliveredMessage } from '../../../packages/contract/src/types';
 import type { BotStore, OutboxMessage } from '../../../src/core/ports';
 
 /** After this many failed attempts a message counts as undelivered (it is still retried until it is dead). */
@@ -14,20 +15,6 @@ export async function undelivered(botStore: Pick<BotStore, 'listOutbox'>, limit:
   const dead = await botStore.listOutbox({ status: 'dead', limit });
   const pending = dead.length < limit ? await botStore.listOutbox({ status: 'pending', minAttempts: UNDELIVERABLE_AFTER_ATTEMPTS, limit: limit - dead.length }) : [];
   return [...dead, ...pending];
-}
-
-export interface UndeliveredMessage {
-  id: string;
-  kind: string;
-  /** the case's kenmerk, when the message is about a case. */
-  reference: string | null;
-  state: 'dead' | 'retrying';
-  attempts: number;
-  /** a code (SEND_FAILED:503, NO_CONVERSATION …). */
-  lastError: string | null;
-  createdAt: string;
-  /** when it is tried again (retrying) or was given up (dead). */
-  at: string;
 }
 
 /** The allow-listed view of an undelivered message. */

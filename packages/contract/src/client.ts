@@ -152,6 +152,11 @@ export class ApiClient {
 
   /** The URL of an operation with its path and query parameters filled in. */
   url<Op extends OperationId>(op: Op, input: Pick<CallInput<Op>, 'path' | 'query'> = {}): string {
+    return this.baseUrl + this.path(op, input);
+  }
+
+  /** An operation's path with its path and query parameters filled in (without the base URL): a link to a download. */
+  path<Op extends OperationId>(op: Op, input: Pick<CallInput<Op>, 'path' | 'query'> = {}): string {
     const params = (input.path ?? {}) as Record<string, string>;
     let path: string = OPERATIONS[op].path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(params[name])));
     const query = (input.query ?? {}) as Record<string, unknown>;
@@ -163,7 +168,7 @@ export class ApiClient {
       pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(Array.isArray(v) ? v.join(',') : String(v))}`);
     }
     if (pairs.length) path += `?${pairs.join('&')}`;
-    return this.baseUrl + path;
+    return path;
   }
 
   /** One request, answered as it came (2xx and 304); an error answer throws its ApiProblem. */
@@ -181,6 +186,24 @@ export class ApiClient {
     if (res.status < 200 || res.status >= 300) throw await problemOf(res, type);
     const body = /json/.test(type) ? await res.json() : await res.text();
     return { status: res.status, headers: res.headers, body };
+  }
+
+  /**
+   * A request whose answer is a file (a letter, an access export, a CSV or Word document): the host's own
+   * response when it succeeded, for its blob() and headers; an error answer throws its ApiProblem. `path` is
+   * an operation's path with its query (`client.path(op, input)`, or a download link built from one).
+   */
+  async fetchFile(path: string, init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' }): Promise<HttpResponseLike> {
+    const headers: Record<string, string> = { accept: '*/*' };
+    if (this.getToken) headers.authorization = `Bearer ${await this.getToken()}`;
+    const request: HttpInit = { method: init.method, headers };
+    if (init.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      request.body = JSON.stringify(init.body);
+    }
+    const res = await this.withTimeout(request, (i) => this.http(this.baseUrl + path, i));
+    if (res.status < 200 || res.status >= 300) throw await problemOf(res, res.headers.get('content-type') ?? '');
+    return res;
   }
 
   /** An operation's success body, typed by the generated contract. */

@@ -3,6 +3,7 @@
  * success body, its path and query parameters — looked up by operationId, the core's command or query name.
  */
 import type { components, operations, paths } from './generated/api';
+import type { PhaseCode } from './vocabulary';
 
 export type { components, operations, paths };
 
@@ -42,3 +43,30 @@ export type CaseView = ResponseOf<'getCase'>;
 export type StatisticsReport = ResponseOf<'getStatistics'>;
 /** The catalogue of codes with their labels. */
 export type Catalogue = ResponseOf<'getCatalogue'>;
+/** One row of a case's audit trail. */
+export type AuditRow = ResponseOf<'getCaseAudit'>['items'][number];
+/** A chain-partner organisation of the directory. */
+export type Partner = ResponseOf<'listPartners'>['items'][number];
+/** The signed-in user (and their organisation). */
+export type Me = ResponseOf<'getMe'>;
+/** The catalogue's lists by name (signals, forms, routes, offers …). */
+export type CatalogueListName = { [K in keyof Catalogue]-?: Catalogue[K] extends readonly unknown[] ? K : never }[keyof Catalogue];
+/** One code of a catalogue list with its labels. */
+export type CatalogueEntry = Catalogue[CatalogueListName][number];
+/** A bot message that was not delivered (dead letter or still retried), as the procesregisseur's list reads it. */
+export type UndeliveredMessage = ResponseOf<'listUndeliveredMessages'>['items'][number];
+
+/**
+ * What the case list filters on: the core's list query (src/core/service.ts) and every client's filter state
+ * (the API says it in its query parameters: phase, status, organisation, overdue, q, limit, offset).
+ */
+export interface ListFilter {
+  phases?: PhaseCode[];
+  status?: 'open' | 'closed';
+  organisationId?: string;
+  overdue?: boolean;
+  /** part of a kenmerk (e.g. "0042" or "SJV-2026-0042"); letters, digits and dashes only, matched case-insensitively. */
+  reference?: string;
+  limit?: number;
+  offset?: number;
+}

@@ -8,6 +8,11 @@
 export const LOCALES = ['nl-NL', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A whole kenmerk (the case's reference): SJV-yyyy-nnnn, four digits or more. */
+export const WHOLE_REFERENCE = /^SJV-\d{4}-\d{4,}$/;
+/** What the case list's search accepts: a part of a kenmerk (e.g. 0042) or a whole one, 2–20 letters, digits and dashes; never a name or a date. */
+export const REFERENCE_SEARCH = /^[A-Za-z0-9-]{2,20}$/;
+
 /** A text in every UI language. */
 export type Labels = Readonly<Record<Locale, string>>;
 
@@ -23,6 +28,8 @@ export const PHASE_LABELS = {
   PURGED: { 'nl-NL': 'Gegevens vernietigd', 'en-US': 'Data destroyed' },
 } as const satisfies Record<string, Labels>;
 export type PhaseCode = keyof typeof PHASE_LABELS;
+/** The phases in their order. */
+export const PHASE_CODES = Object.keys(PHASE_LABELS) as PhaseCode[];
 
 /** Each role of the policy table (and the system) as users read it: in an audit trail, a document, a screen. */
 export const ROLE_LABELS = {
@@ -49,6 +56,22 @@ export const DECISION_LABELS = {
   WITHDRAWAL: { 'nl-NL': 'Intrekking', 'en-US': 'Withdrawal' },
 } as const satisfies Record<string, Labels>;
 export type DecisionKind = keyof typeof DECISION_LABELS;
+
+/** A follow-up action's status as users read it (the case's followUp.actions[].status). */
+export const ACTION_STATUS_LABELS = {
+  planned: { 'nl-NL': 'Gepland', 'en-US': 'Planned' },
+  running: { 'nl-NL': 'Loopt', 'en-US': 'Running' },
+  done: { 'nl-NL': 'Afgerond', 'en-US': 'Done' },
+  cancelled: { 'nl-NL': 'Geannuleerd', 'en-US': 'Cancelled' },
+} as const satisfies Record<string, Labels>;
+export type ActionStatus = keyof typeof ACTION_STATUS_LABELS;
+
+/** The words every screen (the tab, the web part) shows for the same thing: one text, not one per client. */
+export const UI_LABELS = {
+  loading: { 'nl-NL': 'Laden…', 'en-US': 'Loading…' },
+  retry: { 'nl-NL': 'Opnieuw proberen', 'en-US': 'Try again' },
+  close: { 'nl-NL': 'Sluiten', 'en-US': 'Close' },
+} as const satisfies Record<string, Labels>;
 
 /** One language of a label table, as a client's string table holds it. */
 export function labelsIn<K extends string>(table: Readonly<Record<K, Labels>>, locale: Locale): Record<K, string> {

@@ -9,7 +9,8 @@ import * as ReactDom from 'react-dom';
 import { CoordinatorApp } from '../caseList/components/CoordinatorApp';
 import type { CoordinatorDataSource } from '../caseList/dataSource';
 import { registerLocalIcons } from '../caseList/icons';
-import type { CaseSummary, Phase } from '../caseList/model';
+import type { CaseSummary } from '../caseList/dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 
 const PHASES: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'];
 const STEPS = ['DECIDE_SUSPICION', 'AWAIT_ENRICHMENT', 'RECORD_DISCUSSION', 'AGREE_FOLLOW_UP', 'CLOSE_CASE', 'AWAIT_RETENTION'];

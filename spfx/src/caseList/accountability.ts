@@ -12,8 +12,8 @@
  */
 import type { AccessExportApi } from './workbench/model';
 import type { StatisticsReport as ContractStatisticsReport } from '@signaalpunt/contract';
-import type { UndeliveredMessage } from './components/UndeliveredMessages';
-import type { Me } from './model';
+import type { UndeliveredMessage } from '@signaalpunt/contract/types';
+import type { Me } from './dataSource';
 import type { ResidentRequestsSource } from './residentAccess';
 
 /* ───────────── anonymous statistics (GET /api/v1/statistics) ───────────── */

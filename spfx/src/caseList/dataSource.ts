@@ -6,7 +6,31 @@
 import type { AccessCodeApi } from './residentAccess';
 import type { InformingDeadline } from './accountability';
 import type { EarlierCasesApi, LettersApi } from './workbench/model';
-import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandName, CommandOutcome, ListFilter, Me, Partner } from './model';
+import type * as Contract from '@signaalpunt/contract/types';
+import type { DataGroup, GroupFields } from '@signaalpunt/contract/groups';
+import type { PhaseCode } from '@signaalpunt/contract/vocabulary';
+import type { CommandName } from './commandForms';
+
+/* What the sources answer: the contract's generated types (ADR 0015), narrowed to what the web part reads. */
+export type { CaseSummary, CommandOutcome, CatalogueListName, CatalogueEntry } from '@signaalpunt/contract/types';
+type CaseSummary = Contract.CaseSummary;
+type CommandOutcome = Contract.CommandOutcome;
+
+/** One case as the caller may see it: only the groups the policy table permits are present, each under its GROUP_FIELD. */
+export type CaseView = Pick<Contract.CaseView, 'id' | 'version' | 'reference'> & {
+  phase: PhaseCode;
+  access: Partial<Record<DataGroup, 'read' | 'write'>>;
+} & GroupFields;
+/** One row of the audit trail, as far as the trail shows it (its hash chain is checked by the API). */
+export type AuditRow = Pick<Contract.AuditRow, 'seq' | 'at' | 'actorId' | 'role' | 'phase' | 'action' | 'groups' | 'purpose'>;
+/** The catalogue's lists the web part labels codes with: code and labels of each entry (a source may leave a list out). */
+export type Catalogue = Partial<Record<Contract.CatalogueListName, Pick<Contract.CatalogueEntry, 'code' | 'nl' | 'en' | 'retiredIn'>[]>>;
+/** A chain partner: its name, and whether and since when it is a member of the privacy protocol. */
+export type Partner = Pick<Contract.Partner, 'id' | 'name'> & Partial<Pick<Contract.Partner, 'member' | 'joinedOn' | 'leftOn'>>;
+/** The signed-in user: id, name, organisation and base roles. */
+export type Me = Pick<Contract.Me, 'user'>;
+/** The list's filter as the web part asks for it: the contract's ListFilter with a page always given. */
+export type ListFilter = Contract.ListFilter & { limit: number; offset: number };
 
 export interface CaseListSource {
   listCases(filter: ListFilter): Promise<{ items: CaseSummary[]; total: number }>;

@@ -3,24 +3,28 @@
  * catalogue are labelled from the API's catalogue, not from here. The English table must have exactly the
  * Dutch table's keys (the type says so).
  */
-import type { CommandName, DataGroup, Phase } from './model';
+import type { Locale } from '@signaalpunt/contract/vocabulary';
+import { ACTION_STATUS_LABELS, DECISION_LABELS, labelsIn, PHASE_LABELS, ROLE_LABELS, UI_LABELS } from '@signaalpunt/contract/vocabulary';
+import type { CommandName } from './commandForms';
+import type { DataGroup } from '@signaalpunt/contract/groups';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 
-/** The core's Locale (src/core/vocabulary.ts); spfx cannot import it yet, the drift test holds them equal. */
-export type Locale = 'nl-NL' | 'en-US';
+/** The contract's Locale (packages/contract/src/vocabulary.ts), the one declaration. */
+export type { Locale };
 
 export function pickLocale(candidate: string | undefined): Locale {
   return candidate && candidate.toLowerCase().indexOf('en') === 0 ? 'en-US' : 'nl-NL';
 }
 
 const nl = {
+  // loading, retry, close: the words every client shows (the contract's vocabulary)
+  ...labelsIn(UI_LABELS, 'nl-NL'),
   appTitle: 'Signaalpunt — casussen',
-  loading: 'Laden…',
   noCases: 'Geen casussen gevonden met deze filters.',
   noCasesYet: 'Er zijn nog geen casussen.',
   noOpenCases: 'Er zijn geen open casussen.',
   detailUnavailable: 'Casus niet geladen',
   errorLoading: 'De casussen konden niet worden geladen.',
-  retry: 'Opnieuw proberen',
   casesCount: (n: number): string => (n === 1 ? '1 casus' : `${n} casussen`),
   // columns
   colReference: 'Kenmerk',
@@ -76,7 +80,6 @@ const nl = {
   pageOf: (page: number, pages: number): string => `Pagina ${page} van ${pages}`,
   // detail panel
   detailTitle: (reference: string): string => `Casus ${reference}`,
-  close: 'Sluiten',
   yourView: 'U ziet precies wat het privacybeleid u in deze fase toestaat.',
   noAccess: 'U heeft geen toegang tot deze casus.',
   accessRead: 'lezen',
@@ -238,16 +241,8 @@ const nl = {
     G: 'Opvolging',
     H: 'Reflectie',
   } as Record<DataGroup, string>,
-  // the core's vocabulary (src/core/vocabulary.ts), copied: tests/architecture/vocabulary-drift.test.ts
-  phase: {
-    INBRENG: 'Inbreng',
-    VERRIJKING: 'Verrijking',
-    BESPREKING: 'Bespreking',
-    OPVOLGING: 'Opvolging',
-    REFLECTIE: 'Reflectie',
-    CLOSED: 'Afgesloten',
-    PURGED: 'Gegevens vernietigd',
-  } as Record<Phase, string>,
+  // phases, decisions and roles: the contract's vocabulary (packages/contract/src/vocabulary.ts, one source)
+  phase: labelsIn(PHASE_LABELS, 'nl-NL') as Record<Phase, string>,
   nextStep: {
     DECIDE_SUSPICION: 'Besluit redelijk vermoeden',
     SUPPLY_IDENTITY: 'Naam en geboortedatum vastleggen',
@@ -282,15 +277,7 @@ const nl = {
     closeCase: 'De casus wordt gesloten; de bewaartermijn gaat in.',
     withdrawCase: 'De casus wordt ingetrokken en gesloten; de bewaartermijn gaat in.',
   } as Record<CommandName, string>,
-  decisionKind: {
-    SUSPICION: 'Redelijk vermoeden',
-    ELIGIBILITY: 'Toelaatbaarheid',
-    ENRICHMENT_CONCLUSION: 'Afronding verrijking',
-    DISCUSSION: 'Bespreking',
-    FOLLOW_UP: 'Opvolging',
-    CLOSURE: 'Afsluiting',
-    WITHDRAWAL: 'Intrekking',
-  } as Record<string, string>,
+  decisionKind: labelsIn(DECISION_LABELS, 'nl-NL') as Record<string, string>,
   outcome: {
     YES: 'Ja',
     NO: 'Nee',
@@ -303,10 +290,7 @@ const nl = {
     answered: 'Beantwoord',
     expired: 'Verlopen',
     closed: 'Gesloten',
-    planned: 'Gepland',
-    running: 'Loopt',
-    done: 'Afgerond',
-    cancelled: 'Geannuleerd',
+    ...labelsIn(ACTION_STATUS_LABELS, 'nl-NL'),
   } as Record<string, string>,
   lifeDomainValue: { concerning: 'zorgelijk', notConcerning: 'niet zorgelijk', unknown: 'onbekend' } as Record<string, string>,
   auditActionName: {
@@ -318,17 +302,7 @@ const nl = {
     transition: 'Naar een volgende fase',
     refuse: 'Geweigerd',
   } as Record<string, string>,
-  roleName: {
-    inbrenger: 'Inbrenger',
-    ketenpartner: 'Ketenpartner',
-    involvedPartner: 'Betrokken partner',
-    leadPartner: 'Regiehouder',
-    procesregisseur: 'Procesregisseur',
-    voorzitter: 'Voorzitter',
-    privacyOfficer: 'Functionaris gegevensbescherming',
-    resident: 'Jongere',
-    system: 'Systeem',
-  } as Record<string, string>,
+  roleName: labelsIn(ROLE_LABELS, 'nl-NL') as Record<string, string>,
   field: {
     reference: 'Kenmerk',
     phase: 'Fase',
@@ -498,14 +472,13 @@ const nl = {
 export type Strings = typeof nl;
 
 const en: Strings = {
+  ...labelsIn(UI_LABELS, 'en-US'),
   appTitle: 'Signaalpunt — cases',
-  loading: 'Loading…',
   noCases: 'No cases match these filters.',
   noCasesYet: 'There are no cases yet.',
   noOpenCases: 'There are no open cases.',
   detailUnavailable: 'Case not loaded',
   errorLoading: 'The cases could not be loaded.',
-  retry: 'Try again',
   casesCount: (n: number): string => (n === 1 ? '1 case' : `${n} cases`),
   colReference: 'Reference',
   colPhase: 'Phase',
@@ -554,7 +527,6 @@ const en: Strings = {
   nextPage: 'Next page',
   pageOf: (page: number, pages: number): string => `Page ${page} of ${pages}`,
   detailTitle: (reference: string): string => `Case ${reference}`,
-  close: 'Close',
   yourView: 'You see exactly what the privacy policy allows you in this phase.',
   noAccess: 'You have no access to this case.',
   accessRead: 'read',
@@ -712,16 +684,8 @@ const en: Strings = {
     G: 'Follow-up',
     H: 'Reflection',
   },
-  // the core's vocabulary (src/core/vocabulary.ts), copied: tests/architecture/vocabulary-drift.test.ts
-  phase: {
-    INBRENG: 'Intake',
-    VERRIJKING: 'Enrichment',
-    BESPREKING: 'Case discussion',
-    OPVOLGING: 'Follow-up',
-    REFLECTIE: 'Reflection',
-    CLOSED: 'Closed',
-    PURGED: 'Data destroyed',
-  },
+  // phases, decisions and roles: the contract's vocabulary (packages/contract/src/vocabulary.ts, one source)
+  phase: labelsIn(PHASE_LABELS, 'en-US'),
   nextStep: {
     DECIDE_SUSPICION: 'Decide on reasonable suspicion',
     SUPPLY_IDENTITY: 'Record name and date of birth',
@@ -756,15 +720,7 @@ const en: Strings = {
     closeCase: 'The case is closed; the retention period starts.',
     withdrawCase: 'The case is withdrawn and closed; the retention period starts.',
   },
-  decisionKind: {
-    SUSPICION: 'Reasonable suspicion',
-    ELIGIBILITY: 'Eligibility',
-    ENRICHMENT_CONCLUSION: 'Enrichment concluded',
-    DISCUSSION: 'Discussion',
-    FOLLOW_UP: 'Follow-up',
-    CLOSURE: 'Closure',
-    WITHDRAWAL: 'Withdrawal',
-  },
+  decisionKind: labelsIn(DECISION_LABELS, 'en-US'),
   outcome: {
     YES: 'Yes',
     NO: 'No',
@@ -776,10 +732,7 @@ const en: Strings = {
     answered: 'Answered',
     expired: 'Expired',
     closed: 'Closed',
-    planned: 'Planned',
-    running: 'Running',
-    done: 'Done',
-    cancelled: 'Cancelled',
+    ...labelsIn(ACTION_STATUS_LABELS, 'en-US'),
   },
   lifeDomainValue: { concerning: 'concerning', notConcerning: 'not concerning', unknown: 'unknown' },
   auditActionName: {
@@ -791,17 +744,7 @@ const en: Strings = {
     transition: 'To a next phase',
     refuse: 'Refused',
   },
-  roleName: {
-    inbrenger: 'Inbrenger',
-    ketenpartner: 'Chain partner',
-    involvedPartner: 'Involved partner',
-    leadPartner: 'Lead partner',
-    procesregisseur: 'Procesregisseur',
-    voorzitter: 'Chair',
-    privacyOfficer: 'Data protection officer',
-    resident: 'Young person',
-    system: 'System',
-  },
+  roleName: labelsIn(ROLE_LABELS, 'en-US'),
   field: {
     reference: 'Reference',
     phase: 'Phase',

@@ -3,7 +3,8 @@
  * registry, phases and steps from the strings table, dates in the user's locale.
  */
 import type { Locale, Strings } from './i18n';
-import type { Catalogue, CatalogueListName, Partner, Phase } from './model';
+import type { Catalogue, CatalogueListName, Partner } from './dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 
 /** Which catalogue list a field's codes come from. */
 export const FIELD_CATALOGUE: Record<string, CatalogueListName> = {

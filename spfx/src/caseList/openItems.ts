@@ -4,7 +4,9 @@
  * running ("Afsluiten"). Read only from the reader's own case view — organisations, offer codes, statuses and
  * dates, never more than that view holds — so the dialog shows exactly what the policy lets this user see.
  */
-import type { CaseView, CommandName, Json } from './model';
+import type { CaseView } from './dataSource';
+import type { CommandName } from './commandForms';
+import type { Json } from '@signaalpunt/contract/groups';
 
 export interface OpenItem {
   kind: 'answer' | 'action';

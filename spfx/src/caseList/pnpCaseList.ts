@@ -6,8 +6,9 @@
  */
 import type { IItems } from '@pnp/sp/items';
 import type { CaseListSource } from './dataSource';
-import type { CaseSummary, ListFilter, Phase } from './model';
-import { WHOLE_REFERENCE } from './reference';
+import type { CaseSummary, ListFilter } from './dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
+import { WHOLE_REFERENCE } from '@signaalpunt/contract/vocabulary';
 
 export const CASES_LIST_TITLE = 'SJVCases';
 const SELECT = ['Id', 'CaseId', 'Reference', 'Version', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'PhaseSince', 'InformingDue', 'EnrichmentDue', 'NextStep', 'AgeBand', 'RiskSignals', 'Forms', 'Urgency'];

@@ -4,7 +4,7 @@
  * its path and an issue code (never the value); this table turns known (path, issue) pairs into a sentence.
  */
 import type { Strings } from './i18n';
-import { ApiProblem } from './model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 
 /**
  * The sentences for a VALIDATION.INVALID_INPUT problem whose every field is a known (path, issue) pair;

@@ -6,7 +6,7 @@
 import '../caseList/fabricConfig';
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { ApiClient } from '../caseList/apiClient';
+import { ApiDataSource } from '../caseList/apiClient';
 import type { HttpLike } from '../caseList/apiClient';
 import { SignaalpuntApp } from '../caseList/components/SignaalpuntApp';
 import { pickLocale } from '../caseList/i18n';
@@ -27,7 +27,7 @@ async function start(root: HTMLElement): Promise<void> {
   const http: HttpLike = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
   const pageSize = Number(params.get('pageSize')) || 50;
   const started = performance.now();
-  const api = new ApiClient(window.location.origin, http);
+  const api = new ApiDataSource(window.location.origin, http);
   ReactDom.render(
     <SignaalpuntApp
       cases={api}

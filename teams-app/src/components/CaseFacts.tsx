@@ -3,19 +3,12 @@
  * the inbrenger's free text only where the caller's view holds it (never on the stage).
  */
 import { Text } from '@fluentui/react';
-import type { Decision } from '../../../src/core/model';
+import type { ConcernGroup, Decision } from '../../../src/core/model';
 import { codeLabel, decisionText } from '../i18n';
 import { useEnv } from './env';
 
-export interface ConcernFacts {
-  ageBand: string;
-  riskSignals: string[];
-  protectiveFactors: string[];
-  forms: string[];
-  registrationsBand: string;
-  urgency: string;
-  freeText?: string;
-}
+/** Group B as the tab shows it: the core's ConcernGroup without the exact age; the free text only where the view holds it. */
+export type ConcernFacts = Omit<ConcernGroup, 'ageYears' | 'freeText'> & Partial<Pick<ConcernGroup, 'freeText'>>;
 
 const listStyle = { margin: '0 0 0 1.2em', padding: 0 } as const;
 const dtSmall = { fontWeight: 600, marginTop: 6 } as const;

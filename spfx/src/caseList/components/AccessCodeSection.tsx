@@ -11,7 +11,7 @@ import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
-import { ApiProblem } from '../model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import type { AccessCodeApi, ReissuedCode } from '../residentAccess';
 import { problemText } from './CaseDetailPanel';
 
@@ -59,7 +59,8 @@ export function AccessCodeSection(props: AccessCodeSectionProps): React.ReactEle
     const failed = (e: unknown): void => {
       setBusy(false);
       // the API's text, and what its reason means here (e.g. NO_CODE: no code was issued yet)
-      const why = e instanceof ApiProblem && e.reason ? r.reasons[e.reason] : undefined;
+      const reason = e instanceof ApiProblem && e.problem ? e.problem.reason : undefined;
+      const why = reason ? r.reasons[reason] : undefined;
       setError(why ? `${problemText(e, labels)} ${why}` : problemText(e, labels));
     };
     if (action === 'revoke') {

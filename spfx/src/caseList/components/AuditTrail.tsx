@@ -3,8 +3,9 @@ import { DefaultButton } from '@fluentui/react/lib/Button';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { CaseApi } from '../dataSource';
 import type { Labels } from '../labels';
-import type { AuditRow } from '../model';
-import { ApiProblem } from '../model';
+import type { AuditRow } from '../dataSource';
+import type { DataGroup } from '@signaalpunt/contract/groups';
+import { ApiProblem } from '@signaalpunt/contract/client';
 
 /**
  * An audit purpose as the procesregisseur reads it: the server writes "<command>: <purpose>" and, for a
@@ -63,7 +64,7 @@ export function AuditTrail(props: { caseId: string; api: Pick<CaseApi, 'getAudit
             <td style={cell}>{r.actorId}</td>
             <td style={cell}>{s.roleName[r.role] || r.role}</td>
             <td style={cell}>{s.auditActionName[r.action] || r.action}</td>
-            <td style={cell}>{r.groups.map((g) => s.group[g]).join(', ')}</td>
+            <td style={cell}>{r.groups.map((g) => s.group[g as DataGroup] || g).join(', ')}</td>
             <td style={cell}>{purposeText(r.purpose, labels)}</td>
           </tr>
         ))}

@@ -6,9 +6,10 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { Stack } from '@fluentui/react/lib/Stack';
 import type { Labels } from '../labels';
-import type { Partner, Phase } from '../model';
-import { PHASES } from '../model';
-import { REFERENCE_SEARCH } from '../reference';
+import type { Partner } from '../dataSource';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
+import { PHASE_CODES as PHASES } from '@signaalpunt/contract/vocabulary';
+import { REFERENCE_SEARCH } from '@signaalpunt/contract/vocabulary';
 
 export interface FilterState {
   phases: Phase[];

@@ -4,7 +4,8 @@ import type { IColumn } from '@fluentui/react/lib/DetailsList';
 import { Link } from '@fluentui/react/lib/Link';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import type { Labels } from '../labels';
-import type { CaseSummary, CommandName } from '../model';
+import type { CaseSummary } from '../dataSource';
+import type { CommandName } from '../commandForms';
 
 export interface SortState {
   key: SortKey;

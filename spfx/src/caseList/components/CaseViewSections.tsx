@@ -6,8 +6,9 @@
 import * as React from 'react';
 import type { Labels } from '../labels';
 import { DATE_FIELDS, DATETIME_FIELDS, FIELD_CATALOGUE, ORGANISATION_FIELDS, PHASE_FIELDS } from '../labels';
-import type { CaseView, Json } from '../model';
-import { DATA_GROUPS, GROUP_FIELD } from '../model';
+import type { CaseView } from '../dataSource';
+import type { Json } from '@signaalpunt/contract/groups';
+import { DATA_GROUPS, GROUP_FIELD } from '@signaalpunt/contract/groups';
 
 const dl: React.CSSProperties = { display: 'grid', gridTemplateColumns: 'minmax(140px, max-content) 1fr', columnGap: 12, rowGap: 4, margin: 0 };
 const dt: React.CSSProperties = { fontWeight: 600 };

@@ -8,10 +8,10 @@ import { Checkbox } from '@fluentui/react/lib/Checkbox';
 import { ChoiceGroup } from '@fluentui/react/lib/ChoiceGroup';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Stack } from '@fluentui/react/lib/Stack';
-import type { CommandSpec, FieldSpec, FormValues } from '../commands';
-import { CONFIRM_OPEN, isRequired, isVisible, missingFields, rationaleRequired } from '../commands';
+import type { CommandSpec, FieldSpec, FormValues } from '../commandForms';
+import { CONFIRM_OPEN, isRequired, isVisible, missingFields, rationaleRequired } from '../commandForms';
 import type { Labels } from '../labels';
-import type { CaseView, Catalogue, Partner } from '../model';
+import type { CaseView, Catalogue, Partner } from '../dataSource';
 import type { OpenItem } from '../openItems';
 import { commandContext, followUpFinished } from '../openItems';
 

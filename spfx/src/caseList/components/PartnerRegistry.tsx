@@ -11,7 +11,7 @@ import { Spinner } from '@fluentui/react/lib/Spinner';
 import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import { formatDate } from '../labels';
-import type { Partner } from '../model';
+import type { Partner } from '../dataSource';
 
 const cell: React.CSSProperties = { textAlign: 'left', padding: '4px 12px 4px 0', verticalAlign: 'top' };
 

@@ -20,7 +20,7 @@ import { UndeliveredMessages } from './UndeliveredMessages';
 import { ResidentRequests } from './ResidentRequests';
 import { PartnerRegistry } from './PartnerRegistry';
 import type { ResidentRequestsSource } from '../residentAccess';
-import type { Partner } from '../model';
+import type { Partner } from '../dataSource';
 import { saveFile } from '../dashboard/AccountabilityDashboard';
 
 // The access export's form loads on demand, in its own chunk, when its tab is first opened (issue 16).

@@ -6,18 +6,8 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Spinner } from '@fluentui/react/lib/Spinner';
+import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { Locale } from '../i18n';
-
-export interface UndeliveredMessage {
-  id: string;
-  kind: string;
-  reference: string | null;
-  state: 'dead' | 'retrying';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  at: string;
-}
 
 const TEXT = {
   'nl-NL': {

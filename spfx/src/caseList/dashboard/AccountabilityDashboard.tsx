@@ -18,7 +18,7 @@ import type { Locale, Strings } from '../i18n';
 import { stringsFor } from '../i18n';
 import { makeLabels } from '../labels';
 import type { Labels } from '../labels';
-import { ApiProblem } from '../model';
+import { ApiProblem } from '@signaalpunt/contract/client';
 import { BarChart, FiguresTable } from './BarChart';
 import { monthLabel, NOT_SHOWN, showCount, showNumber, showPct } from './figures';
 

@@ -4,7 +4,7 @@
  * (src/server/routes/transparency.ts, src/server/operations.ts); the server's OpenAPI document is the authority.
  */
 import type { DownloadedFile } from '../accountability';
-import type { Phase } from '../model';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 
 export type LetterKind = 'information' | 'invitation' | 'closure';
 export const LETTER_KINDS: LetterKind[] = ['information', 'invitation', 'closure'];

@@ -18,7 +18,7 @@ import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
 import * as strings from 'CaseListWebPartStrings';
-import { ApiClient } from '../../caseList/apiClient';
+import { ApiDataSource } from '../../caseList/apiClient';
 import type { HttpLike } from '../../caseList/apiClient';
 import { combine } from '../../caseList/dataSource';
 import type { CoordinatorDataSource } from '../../caseList/dataSource';
@@ -47,7 +47,7 @@ export default class CaseListWebPart extends BaseClientSideWebPart<ICaseListWebP
     const sp = spfi().using(SPFx(this.context));
     const aad = await this.context.aadHttpClientFactory.getClient(this.properties.apiResource);
     const http: HttpLike = (url, init) => aad.fetch(url, AadHttpClient.configurations.v1, init);
-    const api = new ApiClient(this.properties.apiBaseUrl, http);
+    const api = new ApiDataSource(this.properties.apiBaseUrl, http);
     const list = new PnpCaseListSource(() => sp.web.lists.getByTitle(CASES_LIST_TITLE).items);
     return { cases: combine(list, api), accountability: api };
   }

@@ -1,10 +1,16 @@
 /**
- * The phase commands the coordinator can start, as data: in which phases, which base roles, which data
- * group they write (shown only where the caller's view grants write on it), the fields of their form and
- * how the form becomes the API's input. The server decides; this table only hides what would be refused.
+ * The web part's forms for the phase commands, named by the contract's operation ids: which buttons, in
+ * which order, the fields of each form and how a form becomes the command's body — UI only. Where a button
+ * is offered (phases, roles, the data group written, shown only where the caller's view grants write on it)
+ * is the command table's, through the contract (COMMAND_RULES, generated from the server's OpenAPI
+ * document). The server decides; this only hides what would be refused.
  */
+import type { RuledCommand } from '@signaalpunt/contract/commands';
+import { mayOffer, writtenGroup } from '@signaalpunt/contract/commands';
+import type { DataGroup } from '@signaalpunt/contract/groups';
+import type { CatalogueListName } from '@signaalpunt/contract/types';
+import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import type { Strings } from './i18n';
-import type { CatalogueListName, CommandName, DataGroup, Phase } from './model';
 import type { CommandContext } from './openItems';
 import { NO_CONTEXT } from './openItems';
 
@@ -23,11 +29,22 @@ export interface FieldSpec {
   visible?: (v: FormValues) => boolean;
 }
 
-export interface CommandSpec {
-  name: CommandName;
-  phases: Phase[];
-  roles: string[];
-  writes: DataGroup;
+/** The commands the web part offers, by the contract's operation ids, in the order their buttons show. */
+const OFFERED = [
+  'decideSuspicion',
+  'supplyIdentity',
+  'recordResidentInformed',
+  'requestEnrichment',
+  'concludeEnrichment',
+  'recordDiscussion',
+  'recordFollowUp',
+  'closeCase',
+  'withdrawCase',
+] as const satisfies readonly RuledCommand[];
+export type CommandName = (typeof OFFERED)[number];
+
+/** One command's form (where it is offered: the contract's COMMAND_RULES). */
+export interface FormSpec {
   fields: FieldSpec[];
   rationale: 'required' | 'optional' | 'none';
   /** an optional rationale that the server requires in this situation (e.g. an unconfirmed enrichment). */
@@ -35,17 +52,12 @@ export interface CommandSpec {
   build(v: FormValues): Record<string, unknown>;
 }
 
-const ACTIVE: Phase[] = ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'];
 const str = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : '');
 const list = (v: FormValues[string]): string[] => (Array.isArray(v) ? v : []);
 const opt = (key: string, value: string): Record<string, string> => (value ? { [key]: value } : {});
 
-export const COMMAND_SPECS: CommandSpec[] = [
-  {
-    name: 'decideSuspicion',
-    phases: ['INBRENG'],
-    roles: ['procesregisseur', 'voorzitter'],
-    writes: 'A',
+const FORMS: Record<CommandName, FormSpec> = {
+  decideSuspicion: {
     rationale: 'required',
     fields: [
       { key: 'suspicion', label: 'fieldSuspicion', kind: 'radio', options: 'suspicion', required: true },
@@ -58,11 +70,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       ...(v.suspicion === 'yes' ? opt('aveLevel', str(v.aveLevel)) : opt('advisedRoute', str(v.advisedRoute))),
     }),
   },
-  {
-    name: 'supplyIdentity',
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'C',
+  supplyIdentity: {
     rationale: 'none',
     fields: [
       { key: 'name', label: 'fieldName', kind: 'text', required: true },
@@ -71,12 +79,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ name: str(v.name), dateOfBirth: str(v.dateOfBirth), ...opt('registrationsBand', str(v.registrationsBand)) }),
   },
-  {
-    name: 'recordResidentInformed',
-    // Reflectie too (issue 16): the procesregisseur can still record it before closing
-    phases: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'A',
+  recordResidentInformed: {
     rationale: 'none',
     fields: [
       { key: 'informedOn', label: 'fieldInformedOn', kind: 'date', required: (v) => !str(v.deferralReason) },
@@ -85,11 +88,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => (str(v.informedOn) ? { informedOn: str(v.informedOn) } : { deferral: { reason: str(v.deferralReason), until: str(v.deferralUntil) } }),
   },
-  {
-    name: 'requestEnrichment',
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur'],
-    writes: 'D',
+  requestEnrichment: {
     rationale: 'none',
     fields: [
       { key: 'organisationIds', label: 'fieldOrganisations', kind: 'multichoice', options: 'members', required: true },
@@ -97,22 +96,14 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ organisationIds: list(v.organisationIds), dueOn: str(v.dueOn) }),
   },
-  {
-    name: 'concludeEnrichment',
-    phases: ['VERRIJKING'],
-    roles: ['procesregisseur'],
-    writes: 'D',
+  concludeEnrichment: {
     rationale: 'optional',
     // without a confirmation by another partner the core closes the case and requires both (CASE.ADVICE_REQUIRED)
     rationaleRequiredWhen: (c) => !c.confirmed,
     fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: (_v, c) => !c.confirmed }],
     build: (v) => ({ ...opt('advisedRoute', str(v.advisedRoute)), ...opt('rationale', str(v.rationale)) }),
   },
-  {
-    name: 'recordDiscussion',
-    phases: ['BESPREKING'],
-    roles: ['procesregisseur', 'voorzitter'],
-    writes: 'E',
+  recordDiscussion: {
     rationale: 'none',
     fields: [
       { key: 'lifeDomains', label: 'fieldLifeDomains', kind: 'multichoice', options: 'lifeDomains' },
@@ -135,11 +126,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       };
     },
   },
-  {
-    name: 'recordFollowUp',
-    phases: ['OPVOLGING'],
-    roles: ['procesregisseur', 'partner'],
-    writes: 'G',
+  recordFollowUp: {
     rationale: 'none',
     fields: [
       { key: 'offerCode', label: 'fieldOffer', kind: 'choice', options: 'offers' },
@@ -154,11 +141,7 @@ export const COMMAND_SPECS: CommandSpec[] = [
       complete: v.complete === true,
     }),
   },
-  {
-    name: 'closeCase',
-    phases: ['REFLECTIE'],
-    roles: ['procesregisseur'],
-    writes: 'H',
+  closeCase: {
     rationale: 'required',
     fields: [
       { key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes' },
@@ -167,20 +150,23 @@ export const COMMAND_SPECS: CommandSpec[] = [
     ],
     build: (v) => ({ rationale: str(v.rationale), ...opt('advisedRoute', str(v.advisedRoute)), ...opt('notInformedReason', str(v.notInformedReason)) }),
   },
-  {
-    name: 'withdrawCase',
-    phases: ACTIVE,
-    roles: ['procesregisseur'],
-    writes: 'A',
+  withdrawCase: {
     rationale: 'required',
     fields: [{ key: 'advisedRoute', label: 'fieldAdvisedRoute', kind: 'choice', options: 'advisedRoutes', required: true }],
     build: (v) => ({ rationale: str(v.rationale), advisedRoute: str(v.advisedRoute) }),
   },
-];
+};
 
-/** The commands a user may start on a case: the phase allows it, a base role matches, the view grants write. */
+export interface CommandSpec extends FormSpec {
+  name: CommandName;
+}
+
+/** The forms in the order their buttons show. */
+export const COMMAND_SPECS: CommandSpec[] = OFFERED.map((name) => ({ name, ...FORMS[name] }));
+
+/** The commands a user may start on a case: the command table allows it in this phase for a base role of the user, the view grants write. */
 export function availableCommands(phase: Phase, access: Partial<Record<DataGroup, 'read' | 'write'>>, roles: string[]): CommandSpec[] {
-  return COMMAND_SPECS.filter((c) => c.phases.indexOf(phase) >= 0 && access[c.writes] === 'write' && c.roles.some((r) => roles.indexOf(r) >= 0));
+  return COMMAND_SPECS.filter((c) => mayOffer(c.name, phase, roles) && access[writtenGroup(c.name) as DataGroup] === 'write');
 }
 
 export function isRequired(f: FieldSpec, v: FormValues, c: CommandContext = NO_CONTEXT): boolean {
@@ -230,6 +216,5 @@ export const OVERFLOW_COMMANDS: CommandName[] = ['withdrawCase'];
 export function nextStepCommand(phase: Phase, nextStep: string, roles: string[]): CommandName | undefined {
   const name = NEXT_STEP_COMMAND[nextStep];
   if (!name) return undefined;
-  const spec = COMMAND_SPECS.filter((c) => c.name === name)[0];
-  return spec && spec.phases.indexOf(phase) >= 0 && spec.roles.some((r) => roles.indexOf(r) >= 0) ? name : undefined;
+  return mayOffer(name, phase, roles) ? name : undefined;
 }

@@ -1,0 +1,39 @@
+/**
+ * Where a client may offer a command: the command table's phases, roles and written group as the server's
+ * OpenAPI document states them (x-signaalpunt-command, generated into COMMAND_RULES). A client hides what the
+ * server would refuse; the server decides every call (with the case's roles and the policy table).
+ * Plain data, ES5-safe.
+ */
+import { COMMAND_RULES } from './generated/api';
+import type { PhaseCode, RoleCode } from './vocabulary';
+
+export { COMMAND_RULES };
+/** A command that a client may offer on a case (it has a rule in the command table). */
+export type RuledCommand = keyof typeof COMMAND_RULES;
+
+/**
+ * The user's base role (their directory role) that can hold each role of the policy table on a case: a
+ * partner is the case's inbrenger, a chain partner, an involved partner or its regiehouder.
+ */
+export const BASE_ROLE: Readonly<Record<Exclude<RoleCode, 'resident'>, string>> = {
+  inbrenger: 'partner',
+  ketenpartner: 'partner',
+  involvedPartner: 'partner',
+  leadPartner: 'partner',
+  procesregisseur: 'procesregisseur',
+  voorzitter: 'voorzitter',
+  privacyOfficer: 'privacyOfficer',
+};
+
+/** Whether the command runs in this phase and one of the user's base roles can hold a role that may issue it. */
+export function mayOffer(command: RuledCommand, phase: PhaseCode, baseRoles: readonly string[]): boolean {
+  const rule: { phases: readonly string[]; roles: readonly string[] } = COMMAND_RULES[command];
+  if (rule.phases.indexOf(phase) < 0) return false;
+  for (const role of rule.roles) if (baseRoles.indexOf(BASE_ROLE[role as keyof typeof BASE_ROLE]) >= 0) return true;
+  return false;
+}
+
+/** The data group a command writes: offered only where the caller's view grants write on it. */
+export function writtenGroup(command: RuledCommand): string {
+  return COMMAND_RULES[command].writes;
+}

@@ -1,0 +1,32 @@
+/**
+ * Where a client offers a command (packages/contract/src/commands.ts): the command table's phases and roles
+ * as the server's OpenAPI document states them (x-signaalpunt-command → COMMAND_RULES), matched against a
+ * user's base roles. The web part's buttons follow it instead of a copy of the table.
+ */
+import { mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { buildOpenApiDocument } from '../../src/server/openapi';
+import { allOperations } from '../../src/server/operations';
+
+test('a command is offered in its phases to the base roles that can hold one of its roles', () => {
+  expect(mayOffer('decideSuspicion', 'INBRENG', ['voorzitter'])).toBe(true);
+  expect(mayOffer('decideSuspicion', 'INBRENG', ['partner'])).toBe(false);
+  expect(mayOffer('decideSuspicion', 'VERRIJKING', ['procesregisseur'])).toBe(false);
+  // a partner can be the case's inbrenger (supplyIdentity) or its regiehouder (recordFollowUp)
+  expect(mayOffer('supplyIdentity', 'VERRIJKING', ['partner'])).toBe(true);
+  expect(mayOffer('recordFollowUp', 'OPVOLGING', ['partner'])).toBe(true);
+  expect(mayOffer('recordFollowUp', 'BESPREKING', ['partner'])).toBe(false);
+  expect(mayOffer('withdrawCase', 'REFLECTIE', ['procesregisseur'])).toBe(true);
+  expect(mayOffer('withdrawCase', 'CLOSED', ['procesregisseur'])).toBe(false);
+  expect(mayOffer('closeCase', 'REFLECTIE', ['privacyOfficer'])).toBe(false);
+});
+
+test('the group a command writes is the one its form is shown for', () => {
+  expect(['decideSuspicion', 'supplyIdentity', 'recordDiscussion', 'recordFollowUp', 'closeCase'].map((c) => writtenGroup(c as 'closeCase'))).toEqual(['A', 'C', 'E', 'G', 'H']);
+});
+
+test('the OpenAPI document states each command operation\'s rule (x-signaalpunt-command), and no query has one', () => {
+  const doc = buildOpenApiDocument(allOperations('local'), { mode: 'local' }) as { paths: Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: unknown }>> };
+  const ops = Object.values(doc.paths).flatMap((item) => Object.values(item));
+  expect(ops.find((o) => o.operationId === 'closeCase')?.['x-signaalpunt-command']).toEqual({ phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H' });
+  expect(ops.find((o) => o.operationId === 'getCase')?.['x-signaalpunt-command']).toBeUndefined();
+});
