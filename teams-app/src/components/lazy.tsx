@@ -3,11 +3,16 @@
  * chunk, teams-app/build.ts): the side panel's first render waits only for what it shows first. A part can
  * be preloaded as soon as it is known to be needed (the agenda while its data is fetched); once loaded it
  * renders at once, without a Suspense round. Until then <PartLoading> holds its place with a labelled
- * spinner in the reader's language.
+ * spinner in the reader's language; if its chunk cannot be loaded (the network failed), the place says so
+ * and offers to try again, instead of the whole tab going blank.
+ * Only light Fluent modules here (Spinner, Link, Text): this module is in the tab's first chunk.
  */
+import { Link } from '@fluentui/react/lib/Link';
 import { Spinner } from '@fluentui/react/lib/Spinner';
-import type { ComponentType, ReactElement } from 'react';
-import { Suspense, createElement, lazy } from 'react';
+import { Text } from '@fluentui/react/lib/Text';
+import type { ComponentType, ReactElement, ReactNode } from 'react';
+import { Component, Suspense, createElement, lazy } from 'react';
+import type { Strings } from '../i18n';
 import { useEnv } from './env';
 
 export interface LazyPart<P extends object> {
@@ -31,17 +36,28 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     );
     return loading;
   };
-  // the loaded part, rendered through a plain function (React.lazy's type does not keep a generic P).
-  const Lazy = lazy(async () => {
-    const C = await preload();
-    return { default: (props: { part: P }) => createElement(C, props.part) };
-  });
+  // the loaded part, rendered through a plain function (React.lazy's type does not keep a generic P). React
+  // keeps a lazy component's failure for good: a retry needs a new one.
+  const makeLazy = () =>
+    lazy(async () => {
+      const C = await preload();
+      return { default: (props: { part: P }) => createElement(C, props.part) };
+    });
+  let Lazy = makeLazy();
   function Part(props: P): ReactElement {
+    const { t } = useEnv();
     if (loaded) return createElement(loaded, props);
     return (
-      <Suspense fallback={<PartLoading />}>
-        <Lazy part={props} />
-      </Suspense>
+      <PartBoundary
+        t={t}
+        onRetry={() => (Lazy = makeLazy())}
+        // rendered by the boundary itself, so that after a retry it renders the new lazy component
+        content={() => (
+          <Suspense fallback={<PartLoading />}>
+            <Lazy part={props} />
+          </Suspense>
+        )}
+      />
     );
   }
   return { Part, preload };
@@ -50,5 +66,32 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 /** The place of a part still loading: a labelled spinner ("Bezig met laden…" / "Loading…"). */
 export function PartLoading(): ReactElement {
   const { t } = useEnv();
-  return <Spinner label={t.loading} styles={{ root: { minHeight: 48 } }} data-testid="part-loading" />;
+  return <Spinner label={t.loading} styles={{ root: { minHeight: 48 } }} />;
+}
+
+/** A part that could not be loaded: says so in the reader's language and offers to try again. */
+class PartBoundary extends Component<{ t: Strings; onRetry: () => void; content: () => ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  override render(): ReactNode {
+    const { t, onRetry, content } = this.props;
+    if (!this.state.failed) return content();
+    return (
+      <div role="alert" style={{ minHeight: 48 }}>
+        <Text block>{t.errorGeneric}</Text>
+        <Link
+          onClick={() => {
+            onRetry();
+            this.setState({ failed: false });
+          }}
+        >
+          {t.retry}
+        </Link>
+      </div>
+    );
+  }
 }
