@@ -14,7 +14,7 @@ import { buildTab } from '../../teams-app/build';
 import { tempDir } from '../server/support/harness';
 
 /**
- * The budget of the initial JS, gzip (level 9, file by file). At this commit it is 112 KB: React and Fluent's
+ * The budget of the initial JS, gzip (level 9, file by file). At this commit it is 115 KB: React and Fluent’s
  * core (the blank Fluent page of the benchmark is 60 KB), teams-js (about 20 KB — the host must be detected
  * before the side panel renders), the strings and catalogue labels, the API client. Before the split it was
  * 176 KB. The budget leaves about 10 % for growth; a new component that needs more belongs in a lazy part
