@@ -5,7 +5,7 @@
  * stage, the agenda and its forms, the minutes, the standalone page — loaded by `import()` when shown).
  * `npm run build:tab` (also before `npm start`); the benchmark and the browser tests call `buildTab`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BuildOptions, Metafile } from 'esbuild';
@@ -109,6 +109,9 @@ export async function buildPage(entry: string, outDir: string, name: string, tit
 
 /** The tab: index.html + tab.js + chunks/ (+ source maps). */
 export async function buildTab(outDir: string = join(TAB_ROOT, 'dist')): Promise<BuiltPage> {
+  // chunk names carry a content hash: the last build's chunks would otherwise pile up beside the new ones
+  // (build other pages into the same directory after the tab, as the benchmark does).
+  rmSync(join(outDir, 'chunks'), { recursive: true, force: true });
   const page = await buildPage(join(TAB_ROOT, 'src', 'main.tsx'), outDir, 'tab', 'Signaaltafel');
   writeFileSync(join(outDir, 'index.html'), readFileSync(join(outDir, 'tab.html')));
   return page;
