@@ -22,6 +22,17 @@ import { tempDir } from '../server/support/harness';
  */
 const INITIAL_GZIP_BUDGET_KB = 125;
 
+/**
+ * At most this many files of initial JS (the entry and the chunks it imports statically). Over HTTP/1.1 a
+ * browser opens at most 6 connections per host (Chromium's limit per host and profile); the page itself,
+ * the host's scripts and the side panel's first API calls need some of them too. With 10 initial files
+ * (one chunk per combination of lazy parts sharing a module with the entry, esbuild's code splitting) the
+ * files queued behind each other on a loaded server and the first render was slower in wall time than
+ * with one file, though cheaper in CPU. The lazy parts are therefore grouped into few `import()` targets
+ * (teams-app/src/components/parts.ts), which keeps the combinations — and the initial files — few.
+ */
+const MAX_INITIAL_FILES = 4;
+
 /** What the side panel shows after its data arrives, only when asked, or never (other surfaces and hosts). */
 const NOT_INITIAL_SOURCES = [
   'teams-app/src/components/Session.tsx',
@@ -93,6 +104,12 @@ test('the side panel’s initial JS holds none of Fluent’s heavier controls (d
   const components = new Set(sourcesOf(page.metafile, initial).map(fluentComponent).filter((c): c is string => c !== undefined));
   expect(NOT_INITIAL_FLUENT.filter((c) => components.has(c))).toEqual([]);
   expect(components).toContain('Spinner'); // the loading state is in it
+});
+
+test(`the side panel’s initial JS is at most ${MAX_INITIAL_FILES} files, so that they load in parallel within HTTP/1.1’s 6 connections per host beside the page and its first API calls`, () => {
+  const initial = staticClosure(page.metafile, 'tab.js');
+  expect(initial).toContain('tab.js');
+  expect(initial.length).toBeLessThanOrEqual(MAX_INITIAL_FILES);
 });
 
 test(`the side panel’s initial JS is at most ${INITIAL_GZIP_BUDGET_KB} KB gzip, and the page announces each of its files at once`, () => {

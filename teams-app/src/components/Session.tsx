@@ -2,7 +2,7 @@
  * The side panel once its data is there (./SidePanel.tsx loads and refreshes it): with no session yet, the
  * procesregisseur links one; else the session's title, day and status, the chair's controls (start, end —
  * with the undecided items listed and the offer to move them on), the agenda editor, the minutes and the
- * agenda. Loaded as a chunk of its own while the side panel fetches the data (./parts.ts).
+ * agenda. Loaded with them (one chunk group, ./session-parts.ts) while the side panel fetches the data (./parts.ts).
  */
 import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
 import { Stack } from '@fluentui/react/lib/Stack';
@@ -12,9 +12,11 @@ import type { MutableRefObject } from 'react';
 import { useState } from 'react';
 import type { AgendaView, Me, MeetingSummary, Minutes } from '../api';
 import { formatDay } from '../i18n';
+import { Agenda } from './Agenda';
+import { AgendaEditor } from './AgendaEditor';
+import { MinutesView } from './MinutesView';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
-import { AgendaEditorPart, AgendaPart, MinutesPart } from './parts';
 
 export interface SessionProps {
   teamsMeetingId: string;
@@ -159,9 +161,9 @@ export function Session({ teamsMeetingId, me, meeting, view, editing, setEditing
         </Stack>
       )}
       <ProblemBar error={actionError} />
-      {minutes && view && <MinutesPart.Part minutes={minutes} organisations={view.organisations} />}
+      {minutes && view && <MinutesView minutes={minutes} organisations={view.organisations} />}
       {editing ? (
-        <AgendaEditorPart.Part
+        <AgendaEditor
           meetingId={meeting.id}
           version={meeting.version}
           current={currentCaseIds}
@@ -172,7 +174,7 @@ export function Session({ teamsMeetingId, me, meeting, view, editing, setEditing
         />
       ) : (
         view && (
-          <AgendaPart.Part
+          <Agenda
             view={view}
             controls={{
               canDecide: isChair && open,

@@ -3,10 +3,9 @@
  * current (pushed changes, polling as the fallback); shows the loading state, "no access" or the problem,
  * and once the data is there the session (./Session.tsx): the agenda as the caller may see it, the chair's
  * session controls, decision forms and "share to stage".
- * Its first render (the loading state) needs none of the session's code: the session and the agenda (with
- * the chair's forms) are chunks of their own (./parts.ts), loaded while the data is fetched; the agenda
- * editor and the minutes load when asked for, "no access" and a problem when they happen (Fluent's
- * MessageBar brings its buttons and their menus along).
+ * Its first render (the loading state) needs none of the session's code: the session with the agenda, the
+ * chair's forms, the agenda editor and the minutes, "no access" and a problem are one chunk group of their
+ * own (./parts.ts, ./session-parts.ts), loaded while the data is fetched.
  */
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -14,7 +13,7 @@ import type { AgendaView, Me, MeetingSummary } from '../api';
 import { ApiProblem } from '../api';
 import { markFirstRender, useEnv } from './env';
 import { useLiveRefresh } from './live';
-import { AgendaPart, NoAccessPart, ProblemPart, SessionPart } from './parts';
+import { NoAccessPart, ProblemPart, SessionPart } from './parts';
 
 export interface SidePanelProps {
   /** the Teams meeting id from the context. */
@@ -59,10 +58,10 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // the session's and the agenda's chunks arrive while the data is fetched (a failed load is tried again at render).
+  // the session's chunks (with the agenda and the chair's forms) arrive while the data is fetched (a failed
+  // load is tried again at render).
   useEffect(() => {
     SessionPart.preload().catch(() => undefined);
-    AgendaPart.preload().catch(() => undefined);
   }, []);
 
   // pushed changes re-fetch at once; polling only while the push is down (and a slow safety poll)
