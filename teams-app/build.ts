@@ -1,12 +1,14 @@
 /**
  * Builds the meeting tab with esbuild into static pages the server serves under /pages/:
- * index.html (side panel, stage, content tab, config page — chosen at run time) and tab.js.
+ * index.html (side panel, stage, content tab, config page — chosen at run time), tab.js (the entry, an ES
+ * module) and chunks/ (code split off: what the entry shares with the lazy parts, and the lazy parts — the
+ * stage, the agenda and its forms, the minutes, the standalone page — loaded by `import()` when shown).
  * `npm run build:tab` (also before `npm start`); the benchmark and the browser tests call `buildTab`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 import { build } from 'esbuild';
 
 export const TAB_ROOT = __dirname;
@@ -14,23 +16,33 @@ export const TAB_ROOT = __dirname;
 export interface BuiltPage {
   /** the entry's output file name, e.g. tab.js */
   script: string;
+  /** the JS the page loads before it runs anything: the entry and the chunks it imports statically (paths relative to outDir). */
+  initial: string[];
+  /** bytes and gzip bytes (level 9, file by file) of the initial JS */
   bytes: number;
   gzipBytes: number;
+  /** esbuild's metafile of the build: which source module went into which output file */
+  metafile: Metafile;
+  outDir: string;
 }
 
 /** The one set of esbuild options every page is built with (the tab, and the benchmark's blank page). */
-export function pageBuildOptions(entry: string, outfile: string): BuildOptions {
+export function pageBuildOptions(entry: string, outDir: string, name: string): BuildOptions {
   return {
-    entryPoints: [entry],
-    outfile,
+    entryPoints: [{ in: entry, out: name }],
+    outdir: outDir,
     bundle: true,
+    // ES modules with code splitting: `import()` of a component becomes its own chunk, loaded when needed.
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunks/[name]-[hash]',
     minify: true,
-    format: 'iife',
     platform: 'browser',
     target: ['chrome110', 'edge110', 'firefox110', 'safari16'],
     jsx: 'automatic',
     sourcemap: 'linked',
     legalComments: 'none',
+    metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     // Fluent UI would load Segoe UI from Microsoft's CDN: no font files from elsewhere (Teams has the font).
     banner: { js: 'window.FabricConfig=Object.assign({fontBaseUrl:""},window.FabricConfig);' },
@@ -39,7 +51,25 @@ export function pageBuildOptions(entry: string, outfile: string): BuildOptions {
   };
 }
 
-export function htmlPage(title: string, script: string): string {
+/**
+ * The output files a page loads before its entry runs: the entry and, transitively, the chunks it imports
+ * statically (`import-statement`); chunks reached only by `import()` (`dynamic-import`) are left out.
+ */
+export function initialFiles(metafile: Metafile, entryOutput: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imp of metafile.outputs[file]?.imports ?? []) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+  };
+  visit(entryOutput);
+  return [...seen];
+}
+
+export function htmlPage(title: string, script: string, preload: string[] = []): string {
+  // the chunks the entry imports are announced at once, so the browser fetches them beside the entry
+  // instead of after parsing it.
+  const links = preload.map((p) => `<link rel="modulepreload" href="./${p}">\n`).join('');
   return `<!doctype html>
 <html lang="nl">
 <head>
@@ -47,36 +77,54 @@ export function htmlPage(title: string, script: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>html,body{margin:0;padding:0;min-height:100%;font-family:"Segoe UI","Segoe UI Web (West European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif}</style>
-</head>
+${links}</head>
 <body>
 <div id="root"></div>
-<script src="./${script}"></script>
+<script type="module" src="./${script}"></script>
 </body>
 </html>
 `;
 }
 
-/** Builds one page (entry → <name>.js + <name>.html) into outDir. */
+/** Builds one page (entry → <name>.js + chunks/ + <name>.html) into outDir. */
 export async function buildPage(entry: string, outDir: string, name: string, title: string): Promise<BuiltPage> {
   mkdirSync(outDir, { recursive: true });
   const script = `${name}.js`;
-  await build(pageBuildOptions(entry, join(outDir, script)));
-  writeFileSync(join(outDir, `${name}.html`), htmlPage(title, script));
-  const js = readFileSync(join(outDir, script));
-  return { script, bytes: js.length, gzipBytes: gzipSync(js, { level: 9 }).length };
+  const result = await build(pageBuildOptions(entry, outDir, name));
+  const metafile = result.metafile!;
+  // metafile paths are relative to the working directory; the page's are relative to outDir.
+  const entryOutput = Object.keys(metafile.outputs).find((o) => relative(outDir, resolve(o)) === script);
+  if (!entryOutput) throw new Error(`build: ${script} not in the metafile`);
+  const initial = initialFiles(metafile, entryOutput).map((o) => relative(outDir, resolve(o)).split('\\').join('/'));
+  writeFileSync(join(outDir, `${name}.html`), htmlPage(title, script, initial.filter((f) => f !== script)));
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const f of initial) {
+    const js = readFileSync(join(outDir, f));
+    bytes += js.length;
+    gzipBytes += gzipSync(js, { level: 9 }).length;
+  }
+  return { script, initial, bytes, gzipBytes, metafile, outDir };
 }
 
-/** The tab: index.html + tab.js (+ its source map). */
+/** The tab: index.html + tab.js + chunks/ (+ source maps). */
 export async function buildTab(outDir: string = join(TAB_ROOT, 'dist')): Promise<BuiltPage> {
+  // chunk names carry a content hash: the last build's chunks would otherwise pile up beside the new ones
+  // (build other pages into the same directory after the tab, as the benchmark does).
+  rmSync(join(outDir, 'chunks'), { recursive: true, force: true });
   const page = await buildPage(join(TAB_ROOT, 'src', 'main.tsx'), outDir, 'tab', 'Signaaltafel');
-  copyFileSync(join(outDir, 'tab.html'), join(outDir, 'index.html'));
+  writeFileSync(join(outDir, 'index.html'), readFileSync(join(outDir, 'tab.html')));
   return page;
 }
 
 if (require.main === module) {
   const out = resolve(process.argv[2] ?? join(TAB_ROOT, 'dist'));
   buildTab(out)
-    .then((p) => console.log(`[build:tab] ${join(dirname(out), 'dist') === out ? 'teams-app/dist' : out}/${p.script}: ${(p.bytes / 1024).toFixed(1)} KB, ${(p.gzipBytes / 1024).toFixed(1)} KB gzip`))
+    .then((p) =>
+      console.log(
+        `[build:tab] ${join(dirname(out), 'dist') === out ? 'teams-app/dist' : out}/${p.script}: initial JS ${p.initial.length} file(s), ${(p.bytes / 1024).toFixed(1)} KB, ${(p.gzipBytes / 1024).toFixed(1)} KB gzip`,
+      ),
+    )
     .catch((e: unknown) => {
       console.error('[build:tab] failed:', e instanceof Error ? e.message : e);
       process.exit(1);

@@ -1,14 +1,14 @@
 /**
  * The tab: the host's theme and locale, then the surface the host asks for — side panel (or the content
- * tab of the meeting), meeting stage, or config page.
+ * tab of the meeting), meeting stage, or config page. The side panel is in the page's first chunk; the
+ * stage and the config page load on demand (./components/parts.ts).
  */
-import { ThemeProvider } from '@fluentui/react';
+import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { useEffect, useMemo, useState } from 'react';
 import type { TabApi } from './api';
-import { ConfigPage } from './components/ConfigPage';
 import { EnvContext } from './components/env';
+import { ConfigPart, StagePart } from './components/parts';
 import { SidePanel } from './components/SidePanel';
-import { StageView } from './components/StageView';
 import type { Host, ThemeName } from './host/types';
 import { stringsFor } from './i18n';
 import { THEMES } from './theme';
@@ -35,9 +35,9 @@ export function App({ host, api, stageUrl, contentUrl, refreshMs }: AppProps) {
   const register = useMemo(() => (host.registerConfig ? () => host.registerConfig!(contentUrl, 'signaaltafel', env.t.appTitle) : undefined), [host, contentUrl, env.t.appTitle]);
 
   let body;
-  if (surface === 'config') body = <ConfigPage {...(register ? { register } : {})} />;
+  if (surface === 'config') body = <ConfigPart.Part {...(register ? { register } : {})} />;
   else if (!meetingId) body = <p>{env.t.noSession}</p>;
-  else if (surface === 'stage') body = <StageView teamsMeetingId={meetingId} {...(refreshMs ? { refreshMs: refreshMs.stage } : {})} />;
+  else if (surface === 'stage') body = <StagePart.Part teamsMeetingId={meetingId} {...(refreshMs ? { refreshMs: refreshMs.stage } : {})} />;
   else body = <SidePanel teamsMeetingId={meetingId} shareStage={(url) => host.shareStage(url)} stageUrl={stageUrl} {...(refreshMs ? { refreshMs: refreshMs.agenda } : {})} />;
 
   return (

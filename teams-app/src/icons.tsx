@@ -2,7 +2,7 @@
  * The few Fluent UI icons the tab's controls use, as inline SVG: no icon font from a CDN (blocked inside
  * the meeting's content security policy and unavailable offline), and a checked checkbox shows its mark.
  */
-import { registerIcons } from '@fluentui/react';
+import { registerIcons } from '@fluentui/react/lib/Styling';
 
 const svg = (d: string, extra?: { fill?: boolean }) => (
   <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">

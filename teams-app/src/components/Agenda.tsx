@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AgendaView } from '../api';
 import type { ItemControls } from './AgendaItemCard';
 import { AgendaItemCard, decisionForm } from './AgendaItemCard';
-import { useEnv } from './env';
+import { markFirstRender, useEnv } from './env';
 
 export interface AgendaControls {
   canDecide: boolean;
@@ -49,6 +49,8 @@ export function Agenda({ view, controls }: { view: AgendaView; controls: AgendaC
     if (following) document.getElementById(`agenda-item-heading-${following.id}`)?.focus();
     // headingOf reads the same view; controls.canDecide is stable while a session is open
   }, [decided, view]);
+  // for the benchmark: the side panel's agenda shown with its data.
+  useEffect(() => markFirstRender('sjv:agenda-ready'), []);
   if (view.items.length === 0) return <Text>{t.emptyAgenda}</Text>;
   const parts = [
     { part: 'ANONYMOUS_ROUND', title: t.partAnonymous },

@@ -1,5 +1,7 @@
 /** Shown to guests, anonymous participants and everyone the server refuses: nothing of any case. */
-import { MessageBar, MessageBarType, Stack, Text } from '@fluentui/react';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Stack } from '@fluentui/react/lib/Stack';
+import { Text } from '@fluentui/react/lib/Text';
 import { useEnv } from './env';
 
 export function NoAccess({ reason }: { reason: 'guest' | 'signIn' }) {

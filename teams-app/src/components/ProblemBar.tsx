@@ -1,5 +1,5 @@
 /** An error as a message bar in the user's language: the server's coded message, never a stack trace. */
-import { MessageBar, MessageBarType } from '@fluentui/react';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import type { ReactNode } from 'react';
 import { ApiProblem } from '../api';
 import { identifierLines } from '../../../packages/contract/src/identifiers';

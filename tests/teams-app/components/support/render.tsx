@@ -12,7 +12,10 @@ registerTabIcons();
 
 // ByRole queries skip the per-element visibility check (getComputedStyle on every node of Fluent's large
 // DOM): several times faster, and the tab hides nothing these tests look for.
-configure({ defaultHidden: true });
+// findBy*/waitFor wait up to 10 s (not the default 1 s) for what they look for: the side panel's parts
+// load on demand (import(), teams-app/src/components/parts.ts), and the first import of a part in a test
+// file compiles its modules (Fluent's Dropdown, Panel…) — seconds on a loaded machine. A condition, not a timer.
+configure({ defaultHidden: true, asyncUtilTimeout: 10_000 });
 
 export function renderTab(ui: ReactElement, api: TabApi, locale: Locale = 'nl-NL'): RenderResult {
   return render(<EnvContext.Provider value={{ api, locale, t: stringsFor(locale) }}>{ui}</EnvContext.Provider>);
