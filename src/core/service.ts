@@ -102,6 +102,15 @@ interface RunResult {
   at: string;
 }
 
+/** A command's input as every way of running it checks it first (Signaalpunt.prepare). */
+interface Prepared<N extends CommandName> {
+  input: CommandInput<N>;
+  guarded: DomainError | undefined;
+  organisations: Map<string, Organisation>;
+  reference: ReferenceData;
+  now: string;
+}
+
 /** What executeAndView answers: the command's outcome and the caller's view, or the duplicate hint instead. */
 export type ExecutedWithView = { outcome: CommandOutcome; view: CaseView | undefined } | { similar: SimilarConcern[] };
 
@@ -260,18 +269,31 @@ export class Signaalpunt implements MeetingCases {
   }
 
   /** Runs a command. Expected refusals come back as values with a code; nothing is half-written. */
-  async execute<N extends CommandName>(name: N, user: User, raw: unknown): Promise<Result<CommandOutcome>> {
+  /**
+   * What every way of running a command does first, in one place: the input's shape (the command's schema),
+   * the guard over its free text (its refusal is raised in the transaction, after a replay is answered), the
+   * registry and the reference data — read before the transaction: a store may serialise its calls, so a
+   * non-transactional call made inside `transaction` would wait for the transaction itself (deadlock) — and
+   * the codes the reference data valid now does not offer.
+   */
+  private async prepare<N extends CommandName>(name: N, raw: unknown): Promise<Result<Prepared<N>>> {
     const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const input = parsed.data as CommandInput<N>;
     const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
-    // The registry is read before the transaction: a store may serialise its calls, so a non-transactional
-    // store call made inside `transaction` would wait for the transaction itself (deadlock).
     const organisations = await this.organisations();
-    if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    const now = this.nowIso();
     const reference = (await this.reference.latest()).data;
-    const unknown = unknownReferenceCodes(name, input, reference, this.nowIso());
+    const unknown = unknownReferenceCodes(name, input, reference, now);
     if (unknown) return { ok: false, error: unknown };
+    return ok({ input, guarded, organisations, reference, now });
+  }
+
+  async execute<N extends CommandName>(name: N, user: User, raw: unknown): Promise<Result<CommandOutcome>> {
+    if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    const prepared = await this.prepare(name, raw);
+    if (!prepared.ok) return prepared;
+    const { input, guarded, organisations, reference } = prepared.value;
     try {
       const done = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, undefined, reference));
       if (done === STALE) throw new Error('a command without a document cannot be stale');
@@ -293,13 +315,10 @@ export class Signaalpunt implements MeetingCases {
    * before, a text the guard refuses or a caller who is no member gets no hint (the command answers).
    */
   async executeAndView<N extends CommandName>(name: N, user: User, raw: unknown, opts: { purpose?: string; unlessSimilar?: boolean } = {}): Promise<Result<ExecutedWithView>> {
-    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    const input = parsed.data as CommandInput<N>;
-    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
-    // read before the transaction, as in execute (a store may serialise its calls)
-    const organisations = await this.organisations();
     if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
+    const prepared = await this.prepare(name, raw);
+    if (!prepared.ok) return prepared;
+    const { input, guarded, organisations, reference } = prepared.value;
     const org = organisations.get(user.organisationId);
     try {
       return await this.store.transaction(async (tx): Promise<Result<ExecutedWithView>> => {
@@ -307,7 +326,7 @@ export class Signaalpunt implements MeetingCases {
           const similar = await this.similarIn((q) => tx.listCases(q), user, org, input as CommandInput<'submitConcern'>);
           if (similar.length > 0) return ok({ similar });
         }
-        const done = await this.run(tx, name, user, input, guarded, organisations);
+        const done = await this.run(tx, name, user, input, guarded, organisations, undefined, reference);
         if (done === STALE) throw new Error('a command without a document cannot be stale');
         const record = done.after ?? (await tx.getCase(done.outcome.caseId));
         if (!record) return ok({ outcome: done.outcome, view: undefined });
@@ -337,15 +356,9 @@ export class Signaalpunt implements MeetingCases {
    */
   async executeDocument<N extends CommandName>(name: N, user: User, raw: unknown, make: DocumentMaker<N>): Promise<Result<{ outcome: CommandOutcome; document: CommandDocument; at: string }>> {
     if (!COMMANDS[name].document) throw new Error(`${name} answers with no document`);
-    const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
-    const input = parsed.data as CommandInput<N>;
-    const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
-    const organisations = await this.organisations();
-    const now = this.nowIso();
-    const reference = (await this.reference.latest()).data;
-    const unknown = unknownReferenceCodes(name, input, reference, now);
-    if (unknown) return { ok: false, error: unknown };
+    const prepared = await this.prepare(name, raw);
+    if (!prepared.ok) return prepared;
+    const { input, guarded, organisations, reference, now } = prepared.value;
     try {
       for (let attempt = 0; attempt < 3; attempt++) {
         const planned = await this.store.transaction((tx) => this.run(tx, name, user, input, guarded, organisations, { plan: true, now }, reference));

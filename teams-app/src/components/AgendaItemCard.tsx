@@ -5,7 +5,6 @@
  */
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
-import { Suspense, lazy } from 'react';
 import type { AgendaItemView } from '../api';
 import { codeLabel, decisionText, followUpText, formatDay } from '../i18n';
 import { CaseFacts } from './CaseFacts';
@@ -15,9 +14,8 @@ import { OverdueBadges } from './OverdueBadges';
 import { SuspicionForm } from './SuspicionForm';
 import { useEnv } from './env';
 import { useItemCardStyle } from './item-style';
-
-// the status round's actions and note (issue 16): loaded when a status item is first opened
-const StatusRoundItem = lazy(() => import('./meeting-admin/StatusRoundItem'));
+// the status round's actions and note (issue 16): part of the session's lazily loaded group (parts.ts)
+import StatusRoundItem from './meeting-admin/StatusRoundItem';
 
 export interface ItemControls {
   /** the session's id (status round: the note is recorded on the session). */
@@ -114,9 +112,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
           </>
         )}
         {v && item.part === 'STATUS_ROUND' && controls.meetingId && (
-          <Suspense fallback={null}>
-            <StatusRoundItem meetingId={controls.meetingId} item={item} organisations={organisations} canNote={controls.canDecide} onChanged={controls.onChanged} />
-          </Suspense>
+          <StatusRoundItem meetingId={controls.meetingId} item={item} organisations={organisations} canNote={controls.canDecide} onChanged={controls.onChanged} />
         )}
         {outcome && (
           <Section title={t.decidedInSession}>

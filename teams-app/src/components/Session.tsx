@@ -9,8 +9,7 @@ import { Stack } from '@fluentui/react/lib/Stack';
 import { Text } from '@fluentui/react/lib/Text';
 import { TextField } from '@fluentui/react/lib/TextField';
 import type { MutableRefObject } from 'react';
-import { Spinner } from '@fluentui/react/lib/Spinner';
-import { Suspense, lazy, useState } from 'react';
+import { useState } from 'react';
 import type { AgendaView, Me, MeetingSummary, Minutes } from '../api';
 import { formatDay } from '../i18n';
 import { Agenda } from './Agenda';
@@ -19,9 +18,7 @@ import { MinutesView } from './MinutesView';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 import { adminStrings } from './meeting-admin/strings';
-
-// the attendance list (issue 16): loaded when the chair or the procesregisseur opens it
-const AttendeesEditor = lazy(() => import('./meeting-admin/AttendeesEditor'));
+import AttendeesEditor from './meeting-admin/AttendeesEditor';
 
 export interface SessionProps {
   teamsMeetingId: string;
@@ -169,17 +166,15 @@ export function Session({ teamsMeetingId, me, meeting, view, editing, setEditing
       )}
       <ProblemBar error={actionError} />
       {attendees && view && (
-        <Suspense fallback={<Spinner label={t.loading} />}>
-          <AttendeesEditor
-            meetingId={meeting.id}
-            version={meeting.version}
-            organisations={view.organisations}
-            onDone={(changed) => {
-              setAttendees(false);
-              if (changed) void refresh();
-            }}
-          />
-        </Suspense>
+        <AttendeesEditor
+          meetingId={meeting.id}
+          version={meeting.version}
+          organisations={view.organisations}
+          onDone={(changed) => {
+            setAttendees(false);
+            if (changed) void refresh();
+          }}
+        />
       )}
       {minutes && view && <MinutesView minutes={minutes} organisations={view.organisations} />}
       {editing ? (
