@@ -5,6 +5,7 @@
  *   npm run mutation                                   # the whole set: one run per file below, each with its own tests
  *   npm run mutation -- --mutate src/core/policy.ts    # one file (MUTATION_TESTS=a,b to choose its tests)
  *   npm run mutation -- --concurrency 2 --force        # the whole set, ignoring the incremental files once
+ *   npm run mutation -- --retest-undetected            # the whole set; survivors and uncovered mutants retested
  * Not part of `npm test`: it takes tens of minutes on a shared 2-core machine.
  *
  * The whole set runs one file at a time with only the tests that state that file's rules (FILE_TESTS). Most
@@ -13,6 +14,7 @@
  * file is what keeps the run short. Each run keeps its own incremental file (reports/mutation/incremental/).
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** Each core file and the test files that state its rules (docs/quality.md gives the reasons and the runs). */
 export const FILE_TESTS = {
@@ -50,15 +52,34 @@ export const FILE_OPTIONS = {
   'src/core/guard/allowlist.ts': ['--ignoreStatic'],
 };
 
-const args = process.argv.slice(2);
+/** The incremental file a run on `file` keeps (the naming of stryker.config.mjs). */
+const incrementalFile = (file) => `reports/mutation/incremental/${file.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')}.json`;
+
+/**
+ * Incremental mode reuses a survivor's result while its code and covering tests are unchanged — and a static
+ * mutant has no covering tests of its own, so a test added to kill it is not noticed. `--retest-undetected`
+ * drops the survived and uncovered results from the incremental file first, so they are tested again.
+ */
+function dropUndetected(file) {
+  const path = incrementalFile(file);
+  if (!existsSync(path)) return;
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  for (const result of Object.values(report.files)) result.mutants = result.mutants.filter((m) => m.status !== 'Survived' && m.status !== 'NoCoverage');
+  writeFileSync(path, JSON.stringify(report));
+}
+
+const retest = process.argv.includes('--retest-undetected');
+const args = process.argv.slice(2).filter((a) => a !== '--retest-undetected');
 const run = (env, extra) => spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...extra], { stdio: 'inherit', env: { ...process.env, ...env } });
 
 if (args.includes('--mutate')) {
+  if (retest) for (const file of args[args.indexOf('--mutate') + 1].split(',')) dropUndetected(file);
   const stryker = run({}, args);
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
 } else {
   for (const [file, tests] of Object.entries(FILE_TESTS)) {
     const started = Date.now();
+    if (retest) dropUndetected(file);
     const stryker = run({ MUTATION_TESTS: tests.join(',') }, ['--mutate', file, ...(FILE_OPTIONS[file] ?? []), ...args]);
     console.log(`mutation: ${file} took ${Math.round((Date.now() - started) / 1000)} s`);
     if (stryker.status !== 0) process.exit(stryker.status ?? 1);
