@@ -96,18 +96,16 @@ export function findBirthDates(text: string): IdentifierHit[] {
       const month = Number(parts[1]);
       ok = parts[2] !== undefined ? plausible(day, month, expandYear(parts[2]), 1900) : isExists(2000, month - 1, day);
     } else if (m[2] !== undefined) {
+      // Stryker disable next-line Regex: the anchors ^ and $ are equivalent (`found` is exactly what AFTER_CUE_RE's second group matched, and this looser pattern matches all of it); the line's \s+ → \s mutants are not, and fail "more than one space inside a date after a cue" (checked by hand)
       const tm = /^(\d{1,2})(?:e|ste|de)?\s+([\p{L}]+)\.?(?:,?\s+('?\d{2,4}))?$/u.exec(found);
       if (tm) {
         const month = MONTHS[(tm[2] as string).toLowerCase()] ?? 0;
         ok = tm[3] !== undefined ? plausible(Number(tm[1]), month, expandYear(tm[3]), 1900) : isExists(2000, month - 1, Number(tm[1]));
       }
-    // Stryker disable next-line ConditionalExpression: equivalent — a bare year (m[4]) taken by this branch gives the same year (its last digits are the whole of it)
-    } else if (m[3] !== undefined) {
+    } else {
+      // A month and year (m[3]) or a bare year (m[4]): the year is the last digit group.
       // Stryker disable next-line Regex,StringLiteral: equivalent — a month name has no digits, so the year is the only digit group and always there; the fallback is never used
       const year = expandYear((found.match(/'?\d{2,4}$/u) ?? ['0'])[0]);
-      ok = year >= 1900 && year <= currentYear();
-    } else {
-      const year = expandYear(found);
       ok = year >= 1900 && year <= currentYear();
     }
     if (ok) push(start, start + found.length);
