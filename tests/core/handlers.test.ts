@@ -13,6 +13,7 @@ import {
   closeCase,
   concludeEnrichment,
   decideSuspicion,
+  generateLetter,
   recordDiscussion,
   recordFollowUp,
   recordResidentInformed,
@@ -520,5 +521,63 @@ describe('Reflectie: closed when the follow-up happened and the informing is rec
       code: 'CASE.TRANSITION_NOT_ALLOWED',
       details: { reason: 'VERRIJKING->VERRIJKING' },
     });
+  });
+});
+
+describe('Letters to the resident (PROCESS.md "Letters and messages"): recorded as sent with kind, time and sender, each kind in its own phases', () => {
+  const closed = (): CaseRecord => {
+    const record = caseIn('CLOSED');
+    record.frame.closedAt = '2026-05-19T09:00:00.000Z';
+    record.frame.retentionUntil = '2028-05-19';
+    record.frame.exit = { reason: 'FOLLOW_UP_DONE', advisedRoute: 'NONE', rationale: '', closedInPhase: 'REFLECTIE' };
+    return record;
+  };
+  const shared = (phase: Phase): CaseRecord => {
+    const record = caseIn(phase);
+    record.enrichment.requests.push(request('politie'));
+    return record;
+  };
+
+  it('the information letter from Verrijking on, once something was shared, is recorded as sent: INFORMATION, now, by the procesregisseur', () => {
+    for (const phase of ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'] as const) {
+      const record = shared(phase);
+      const out = generateLetter(record, input('generateLetter', { kind: 'information' }), ctx());
+      expect({ phase, outcome: out.outcome, sent: record.reflection.lettersSent }).toEqual({ phase, outcome: 'INFORMATION', sent: [{ kind: 'INFORMATION', at: NOW, by: 'regisseur@gemeente.demo' }] });
+    }
+  });
+  it('the information letter before anything was shared is refused (NOTHING_SHARED_YET), and nothing is recorded', () => {
+    const record = caseIn('VERRIJKING');
+    expect(refusal(() => generateLetter(record, input('generateLetter', { kind: 'information' }), ctx()))).toEqual({ code: 'CASE.PRECONDITION_FAILED', details: { reason: 'NOTHING_SHARED_YET' } });
+    expect(record.reflection.lettersSent).toEqual([]);
+  });
+  it('the invitation to the signaaloverleg in Bespreking and Opvolging, also when nothing was shared', () => {
+    for (const phase of ['BESPREKING', 'OPVOLGING'] as const) {
+      const record = caseIn(phase);
+      expect(generateLetter(record, input('generateLetter', { kind: 'invitation' }), ctx()).outcome).toBe('INVITATION');
+      expect(record.reflection.lettersSent).toEqual([{ kind: 'INVITATION', at: NOW, by: 'regisseur@gemeente.demo' }]);
+    }
+  });
+  it('a letter outside its phases is refused (LETTER_NOT_IN_PHASE): information in Inbreng or Closed, invitation in Verrijking, closure before Closed', () => {
+    const notInPhase = { code: 'CASE.PRECONDITION_FAILED', details: { reason: 'LETTER_NOT_IN_PHASE' } };
+    expect(refusal(() => generateLetter(caseIn('INBRENG'), input('generateLetter', { kind: 'information' }), ctx()))).toEqual(notInPhase);
+    expect(refusal(() => generateLetter(shared('CLOSED'), input('generateLetter', { kind: 'information' }), ctx()))).toEqual(notInPhase);
+    expect(refusal(() => generateLetter(shared('VERRIJKING'), input('generateLetter', { kind: 'invitation' }), ctx()))).toEqual(notInPhase);
+    expect(refusal(() => generateLetter(shared('REFLECTIE'), input('generateLetter', { kind: 'closure' }), ctx()))).toEqual(notInPhase);
+  });
+  it('no letter to a resident whose identity is not known (IDENTITY_MISSING)', () => {
+    const record = shared('VERRIJKING');
+    delete record.identity;
+    expect(refusal(() => generateLetter(record, input('generateLetter', { kind: 'information' }), ctx()))).toEqual({ code: 'CASE.PRECONDITION_FAILED', details: { reason: 'IDENTITY_MISSING' } });
+    expect(record.reflection.lettersSent).toEqual([]);
+  });
+  it('the closure letter once the case is closed (closure date, retention date and exit recorded); without any of them it is refused (NOT_CLOSED)', () => {
+    const record = closed();
+    expect(generateLetter(record, input('generateLetter', { kind: 'closure' }), ctx()).outcome).toBe('CLOSURE');
+    expect(record.reflection.lettersSent).toEqual([{ kind: 'CLOSURE', at: NOW, by: 'regisseur@gemeente.demo' }]);
+    for (const field of ['closedAt', 'retentionUntil', 'exit'] as const) {
+      const incomplete = closed();
+      delete incomplete.frame[field];
+      expect({ field, refused: refusal(() => generateLetter(incomplete, input('generateLetter', { kind: 'closure' }), ctx())) }).toEqual({ field, refused: { code: 'CASE.PRECONDITION_FAILED', details: { reason: 'NOT_CLOSED' } } });
+    }
   });
 });

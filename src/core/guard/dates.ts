@@ -19,6 +19,9 @@ const MONTHS: Readonly<Record<string, number>> = {
   juni: 6, jun: 6, juli: 7, jul: 7, augustus: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10,
   okt: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
+// Longest first for readability; the order does not change a match: every use of MONTH_ALT is followed by a
+// look-ahead refusing a letter (or by a required space), so on "sept" the engine backtracks past "sep".
+// Stryker disable next-line MethodExpression,ArithmeticOperator: equivalent — the alternation's order cannot change a match (above)
 const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 const NUMERIC_DMY_RE = /(?<![\p{L}\p{N}.,/\-:])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,/\-:]\d)/gu;
@@ -85,6 +88,7 @@ export function findBirthDates(text: string): IdentifierHit[] {
     if (!m) continue;
     const found = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
     const start = from + m[0].length - found.length;
+    // Stryker disable next-line BooleanLiteral: equivalent — every branch below sets ok (the day-month pattern `tm` is a looser form of AFTER_CUE_RE's second group, so it always matches `found`)
     let ok = false;
     if (m[1] !== undefined) {
       const parts = found.split(/[-/.]/);
@@ -92,16 +96,16 @@ export function findBirthDates(text: string): IdentifierHit[] {
       const month = Number(parts[1]);
       ok = parts[2] !== undefined ? plausible(day, month, expandYear(parts[2]), 1900) : isExists(2000, month - 1, day);
     } else if (m[2] !== undefined) {
+      // Stryker disable next-line Regex: the anchors ^ and $ are equivalent (`found` is exactly what AFTER_CUE_RE's second group matched, and this looser pattern matches all of it); the line's \s+ → \s mutants are not, and fail "more than one space inside a date after a cue" (checked by hand)
       const tm = /^(\d{1,2})(?:e|ste|de)?\s+([\p{L}]+)\.?(?:,?\s+('?\d{2,4}))?$/u.exec(found);
       if (tm) {
         const month = MONTHS[(tm[2] as string).toLowerCase()] ?? 0;
         ok = tm[3] !== undefined ? plausible(Number(tm[1]), month, expandYear(tm[3]), 1900) : isExists(2000, month - 1, Number(tm[1]));
       }
-    } else if (m[3] !== undefined) {
-      const year = expandYear((found.match(/'?\d{2,4}$/u) ?? ['0'])[0]);
-      ok = year >= 1900 && year <= currentYear();
     } else {
-      const year = expandYear(found);
+      // A month and year (m[3]) or a bare year (m[4]): the year is the last digit group.
+      // Stryker disable next-line Regex,StringLiteral: equivalent — a month name has no digits, so the year is the only digit group and always there; the fallback is never used
+      const year = expandYear((found.match(/'?\d{2,4}$/u) ?? ['0'])[0]);
       ok = year >= 1900 && year <= currentYear();
     }
     if (ok) push(start, start + found.length);

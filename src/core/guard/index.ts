@@ -43,12 +43,20 @@ function rank(category: IdentifierCategory): number {
 function better(a: IdentifierHit, b: IdentifierHit): IdentifierHit {
   const la = a.end - a.start;
   const lb = b.end - b.start;
+  // Stryker disable next-line EqualityOperator: `>` → `>=` is equivalent — the lengths differ on this line
   if (la !== lb) return la > lb ? a : b;
+  // Stryker disable next-line EqualityOperator: `<=` → `<` is equivalent — equal rank is the same category and (above) the same length, so a and b are alike for the merge
   return rank(a.category) <= rank(b.category) ? a : b;
 }
 
-function merge(hits: IdentifierHit[]): IdentifierHit[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+/** Overlapping hits merged into one over their union (exported for its tests; the README's "Merging"). */
+export function mergeHits(hits: IdentifierHit[]): IdentifierHit[] {
+  const sorted = [...hits].sort(
+    (a, b) =>
+      a.start - b.start ||
+      // Stryker disable next-line ArithmeticOperator: equivalent — among hits with the same start the order does not matter: the group takes the furthest end and the best hit whatever the order
+      b.end - a.end,
+  );
   const out: IdentifierHit[] = [];
   let group: IdentifierHit | null = null;
   let best: IdentifierHit | null = null;
@@ -79,8 +87,11 @@ export interface GuardOptions {
 
 const compiled = new WeakMap<readonly string[], KnownStreets>();
 function knownStreets(names: readonly string[] | undefined): KnownStreets | undefined {
-  if (!names || names.length === 0) return undefined;
+  if (!names) return undefined;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — a shortcut; an empty list compiles to an empty set of streets, which matches nothing
+  if (names.length === 0) return undefined;
   let streets = compiled.get(names);
+  // Stryker disable next-line ConditionalExpression: equivalent — a cache; compiling the same list again gives the same streets
   if (!streets) {
     streets = compileStreetNames(names);
     compiled.set(names, streets);
@@ -90,7 +101,9 @@ function knownStreets(names: readonly string[] | undefined): KnownStreets | unde
 
 /** All identifiers in `text`, sorted by start offset, overlapping hits merged. */
 export function findIdentifiers(text: string, options: GuardOptions = {}): IdentifierHit[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  if (typeof text !== 'string') return [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — a shortcut; every detector finds nothing in an empty text
+  if (text.length === 0) return [];
   loadLexicon(); // lazy, once; throws (fail closed) when the dictionary is missing
   const hits: IdentifierHit[] = [
     ...findBsn(text),
@@ -106,5 +119,5 @@ export function findIdentifiers(text: string, options: GuardOptions = {}): Ident
     ...findSchoolClasses(text),
     ...findPersonNames(text),
   ];
-  return merge(hits);
+  return mergeHits(hits);
 }

@@ -1,0 +1,50 @@
+/**
+ * The guard's word lists (first-names.ts, allowlist.ts) as src/core/guard/README.md and the lists' own headers
+ * describe them: one hand-picked entry of each group the README names, the ambiguous and context-only names
+ * it gives as examples, and the form of the entries. Pure and fast (no dictionary).
+ *
+ * Their mutants are all static (the lists are built when the module loads), so mutation testing runs these
+ * two files with `--ignoreStatic` (docs/quality.md): a test per entry would only repeat the list.
+ */
+import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from '../../../../src/core/guard/allowlist';
+import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from '../../../../src/core/guard/first-names';
+
+describe('first names', () => {
+  it('hold names of every origin the README lists (Dutch, Moroccan, Turkish, Surinamese/Hindustani, Antillean, Polish, Syrian, Eritrean, Afghan, Cape Verdean, international)', () => {
+    for (const name of ['Daan', 'Anouk', 'Abdel', 'Amina', 'Burak', 'Aylin', 'Ashwin', 'Anjali', 'Jakub', 'Ammar', 'Yonas', 'Farid', 'Edson', 'Alejandro'])
+      expect({ name, listed: FIRST_NAMES.includes(name) }).toEqual({ name, listed: true });
+  });
+  it('list spelling variants (Mohamed, Mohammed, Mohammad)', () => {
+    for (const name of ['Mohamed', 'Mohammed', 'Mohammad']) expect({ name, listed: FIRST_NAMES.includes(name) }).toEqual({ name, listed: true });
+  });
+  it('are single words without spaces, none empty, about 2,300 of them', () => {
+    expect(FIRST_NAMES.filter((n) => n.length === 0 || /\s/u.test(n))).toEqual([]);
+    expect(new Set(FIRST_NAMES).size).toBeGreaterThan(2000);
+  });
+  it('do not list Hoop, Will, Wil, Lief, Zon, Dag, Ster, Bloem, Pool or Beer (far more often ordinary words)', () => {
+    const all = [...FIRST_NAMES, ...AMBIGUOUS_FIRST_NAMES, ...CONTEXT_ONLY_FIRST_NAMES].map((n) => n.toLowerCase());
+    for (const word of ['hoop', 'will', 'wil', 'lief', 'zon', 'dag', 'ster', 'bloem', 'pool', 'beer']) expect({ word, listed: all.includes(word) }).toEqual({ word, listed: false });
+  });
+  it('the names that are also ordinary words (Roos, Mark, Bas, Storm, Jade) are ambiguous; Frans, Noor, Mercedes, Milan, Jordan need strong context', () => {
+    for (const name of ['roos', 'mark', 'bas', 'storm', 'jade']) expect({ name, ambiguous: AMBIGUOUS_FIRST_NAMES.includes(name) }).toEqual({ name, ambiguous: true });
+    for (const name of ['frans', 'noor', 'mercedes', 'milan', 'jordan']) expect({ name, contextOnly: CONTEXT_ONLY_FIRST_NAMES.includes(name) }).toEqual({ name, contextOnly: true });
+  });
+  it('the ambiguous and context-only lists are lower case without accents', () => {
+    expect([...AMBIGUOUS_FIRST_NAMES, ...CONTEXT_ONLY_FIRST_NAMES].filter((n) => !/^[a-z]+$/u.test(n))).toEqual([]);
+  });
+});
+
+describe('allow-list', () => {
+  it('holds places, organisations, brands, calendar words, nationalities, abbreviations, slang and public figures', () => {
+    expect(ALLOWED_PLACES).toEqual(expect.arrayContaining(['Amsterdam', 'Rotterdam', 'Utrecht']));
+    for (const word of ['Jeugdzorg', 'Politie', 'Snapchat', 'Instagram', 'januari', 'Marokkaan', 'BSN', 'HAVO', 'Wallah', 'Ronaldo', 'Messi'])
+      expect({ word, listed: ALLOWED_WORDS.includes(word) }).toEqual({ word, listed: true });
+  });
+  it('holds multi-word names that contain first names (Albert Heijn, Veilig Thuis, Jan van Galen)', () => {
+    expect(ALLOWED_PHRASES).toEqual(expect.arrayContaining(['Albert Heijn', 'Veilig Thuis', 'Jan van Galen', 'Den Haag']));
+  });
+  it('single-word lists hold single words, none empty', () => {
+    expect([...ALLOWED_PLACES, ...ALLOWED_WORDS].filter((w) => w.length === 0 || /\s/u.test(w))).toEqual([]);
+    expect(ALLOWED_PHRASES.filter((p) => p.trim().length === 0)).toEqual([]);
+  });
+});
