@@ -187,6 +187,7 @@ test('no surface shows any user a group the specification denies them in the cas
     reissueResidentCode: 'the new access code only',
     generateLetter: 'checked in part 2 (POST /api/v1/cases/{caseId}/letters)',
     exportResidentData: 'checked in part 2 (POST /api/v1/access-requests)',
+    changeReferenceData: 'the reference data (catalogue entries, local offer, registry) as a new version: no case data; procesregisseur only (tests/server/reference-data.test.ts)',
   };
   const CHECKED_HERE = ['previewLetter', 'recordMeetingStatusNote', 'setMeetingAttendees', 'endMeeting'];
   const unclassified = posts.filter((p) => !(p.operationId in COMMANDS) && !(p.operationId in NO_CASE_CONTENT) && !CHECKED_HERE.includes(p.operationId));
