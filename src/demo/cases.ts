@@ -73,6 +73,8 @@ export async function seedDemoCases(store: Store, service: Signaalpunt, clock: C
       riskSignals: [['GELD', 'VERZUIM'], ['TELEFOONS', 'LAAT_OP_STRAAT'], ['OUDERE_CONTACTEN', 'GEDRAG'], ['GELD', 'BANKPAS']][i % 4],
       forms: i % 3 === 0 ? ['DEALEN'] : ['VERVOEREN'],
       protectiveFactors: ['BETROKKEN_OUDERS'],
+      // the band at intake, by the inbrenger; in Verrijking only the procesregisseur may change it (docs/process.md, row B)
+      registrationsBand: '0',
       urgency: i === 0 ? 'high' : 'normal',
       freeText: 'Demo-casus: sinds kort veel contant geld en nieuwe kleding, vaak afwezig in de les.',
     });
@@ -84,7 +86,7 @@ export async function seedDemoCases(store: Store, service: Signaalpunt, clock: C
     }
     await run('decideSuspicion', U.voorzitter, { caseId, suspicion: true, rationale: 'Demo: meerdere signalen die passen bij dealen.', aveLevel: '2' });
     const dateOfBirth = format(subYears(addDays(today, -40 * i), 15), 'yyyy-MM-dd');
-    await run('supplyIdentity', i % 2 === 0 ? U.mentor : U.leerplicht, { caseId, name: DEMO_NAMES[phase], dateOfBirth, registrationsBand: '0' });
+    await run('supplyIdentity', i % 2 === 0 ? U.mentor : U.leerplicht, { caseId, name: DEMO_NAMES[phase], dateOfBirth });
     await run('requestEnrichment', U.regisseur, { caseId, organisationIds: ['politie', 'wijkteam'], dueOn: day(14) });
     if (phase === 'VERRIJKING') continue;
     await run('answerEnrichment', U.agent, { caseId, known: true, signals: ['LAAT_OP_STRAAT'] });
