@@ -11,7 +11,7 @@ import { Link } from '@fluentui/react/lib/Link';
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { Text } from '@fluentui/react/lib/Text';
 import type { ComponentType, ReactElement, ReactNode } from 'react';
-import { Component, Suspense, createElement, lazy } from 'react';
+import { Component, Suspense, createElement, lazy, useState } from 'react';
 import type { Strings } from '../i18n';
 import { useEnv } from './env';
 
@@ -46,7 +46,10 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   let Lazy = makeLazy();
   function Part(props: P): ReactElement {
     const { t } = useEnv();
-    if (loaded) return createElement(loaded, props);
+    // decided once per mounted place: a part that arrived after its first render stays behind its boundary
+    // (now answered at once), so its element tree, and with it its own state, is the same at every render.
+    const [direct] = useState(() => loaded !== undefined);
+    if (direct && loaded) return createElement(loaded, props);
     return (
       <PartBoundary
         t={t}

@@ -7,6 +7,7 @@
  * up to the root).
  */
 import { act, fireEvent, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { lazyPart } from '../../../teams-app/src/components/lazy';
 import { U } from '../../support/world';
 import { CoreTabApi } from './support/core-api';
@@ -69,4 +70,31 @@ test('a part whose chunk failed to load says so (role alert) and loads again on 
   await act(async () => loader.calls[1]!.resolve(Greeting));
   await screen.findByText('Hallo weer');
   expect(screen.queryByRole('alert')).toBeNull();
+});
+
+function Counter({ label }: { label: string }) {
+  const [n, setN] = useState(0);
+  return <button onClick={() => setN(n + 1)}>{`${label} ${n}`}</button>;
+}
+
+test('a part that arrived after its first render keeps its own state when the tab around it renders again (the session’s open forms and minutes survive a refresh)', async () => {
+  const calls: ((c: typeof Counter) => void)[] = [];
+  const { Part } = lazyPart(() => new Promise<typeof Counter>((resolve) => calls.push(resolve)));
+  function Around() {
+    const [round, setRound] = useState(0);
+    return (
+      <main>
+        <button onClick={() => setRound(round + 1)}>{`ververs ${round}`}</button>
+        <Part label="teller" />
+      </main>
+    );
+  }
+  renderTab(<Around />, new CoreTabApi(s.w, U.voorzitter));
+  await act(async () => calls[0]!(Counter));
+  fireEvent.click(await screen.findByText('teller 0'));
+  fireEvent.click(await screen.findByText('teller 1'));
+  await screen.findByText('teller 2');
+  fireEvent.click(screen.getByText('ververs 0'));
+  await screen.findByText('ververs 1');
+  expect(screen.getByText('teller 2')).toBeTruthy();
 });
