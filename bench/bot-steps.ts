@@ -22,6 +22,7 @@ import { INTAKE_CARD, intakeConfirmedCard, intakeInputs } from '../bot/app/route
 import { silentLogger } from '../bot/app/types';
 import type { Turn } from '../bot/app/types';
 import { intakeSubmitData } from './util';
+import { codeLabels } from '../bot/app/code-labels';
 
 const N = Math.max(50, Number(process.env.BENCH_STEPS_N ?? 1000));
 
@@ -92,7 +93,8 @@ async function main(): Promise<void> {
     console.log(`[bench] write-ahead log per submit: median ${median(walBytes)} bytes (${walBytes.length} submits, each after an emptied log)`);
     await step('record read (loadRecord)', () => loadRecord(app.deps, caseId));
     const record = (await loadRecord(app.deps, caseId))!;
-    await step('recognition line', () => recognitionLine('nl-NL', processView(app.deps, member.member, record)));
+    const codeLabel = await codeLabels(service, 'nl-NL');
+    await step('recognition line', () => recognitionLine('nl-NL', processView(app.deps, member.member, record), codeLabel));
     await step('confirmation card', () => intakeConfirmedCard('nl-NL', 'SJV-2026-0001', 'INBRENG', 'x'));
   } finally {
     await store.close();

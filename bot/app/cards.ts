@@ -9,6 +9,7 @@ import type { CatalogueList } from '../../src/core/catalogue';
 import { activeCodes, label } from '../../src/core/catalogue';
 import type { ManagedList, ReferenceData } from '../../src/core/reference-data';
 import { MANAGED_LISTS, activeReferenceCodes, referenceLabel } from '../../src/core/reference-data';
+import type { CodeLabel } from './code-labels';
 import { strings } from './i18n';
 import type { Card, Locale } from './types';
 
@@ -99,7 +100,7 @@ export function choices(list: CatalogueList, locale: Locale, reference?: { data:
   return activeCodes(list).map((code) => ({ title: label(list, code, locale), value: code }));
 }
 
-/** Labels of stored codes (retired codes still render). */
-export function labels(list: CatalogueList, codes: readonly string[], locale: Locale): string {
-  return codes.map((c) => label(list, c, locale)).join(', ');
+/** Labels of stored codes (retired codes still render): `codeLabel` of the card build (code-labels.ts). */
+export function labels(codeLabel: CodeLabel, list: CatalogueList, codes: readonly string[]): string {
+  return codes.map((c) => codeLabel(list, c)).join(', ');
 }

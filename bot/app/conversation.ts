@@ -9,7 +9,7 @@ import { noticeCard, refusalCard } from './routes/common';
 import { helpCard } from './routes/help';
 import { ACTIONS, COMMANDS, WRITE_ACTIONS, normaliseCommand } from './routes';
 import { capMessageText } from './text';
-import { intakeCard } from './routes/intake';
+import { intakeCard, referenceNow } from './routes/intake';
 import { welcomeCard } from './routes/welcome';
 import { t } from './i18n';
 import { ERROR_CODES } from '../../src/core/errors';
@@ -37,7 +37,7 @@ export class BotApp {
         case 'installed':
           return { kind: 'replies', replies: [{ card: welcomeCard(locale) }] };
         case 'legacySubmit':
-          return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')], triageDays: this.deps.service.config.triageDays }) }] };
+          return { kind: 'replies', replies: [{ card: intakeCard(locale, { errors: [t(locale, 'error.CARD_OUTDATED')], triageDays: this.deps.service.config.triageDays, reference: await referenceNow(ctx) }) }] };
         case 'message': {
           const route = COMMANDS.get(normaliseCommand(capMessageText(inbound.text)));
           if (!route?.onCommand) return { kind: 'replies', replies: [{ card: helpCard(locale, true) }] };

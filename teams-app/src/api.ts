@@ -4,7 +4,7 @@
  * operations, one commandId across the retries of a submit, errors as ApiProblem with the server's stable
  * code and its Dutch and English message. A bearer token per request (Teams SSO, or a local dev token).
  */
-import type { BodyOf, ClientCode, HttpLike, PathOf, ProblemCode, ResponseOf } from '../../packages/contract/src';
+import type { BodyOf, Catalogue, ClientCode, HttpLike, PathOf, ProblemCode, ResponseOf } from '../../packages/contract/src';
 import { ApiClient, ApiProblem } from '../../packages/contract/src';
 import type { AgendaView, Attendee, MeetingSummary, Minutes, StageContent } from '../../src/core/meetings';
 import type { CaseSummary, CommandOutcome } from '../../src/core/service';
@@ -24,6 +24,8 @@ export type DiscussionInput = Omit<BodyOf<'recordDiscussion'>, 'commandId'>;
 
 export interface TabApi {
   me(): Promise<Me>;
+  /** the versioned catalogue (GET /api/v1/catalogue): every code that ever was, retired ones with `retiredIn`. */
+  catalogue(): Promise<Catalogue>;
   findMeeting(teamsMeetingId: string): Promise<MeetingSummary | undefined>;
   createMeeting(input: { teamsMeetingId: string; title: string; scheduledOn: string }): Promise<MeetingSummary>;
   agenda(meetingId: string): Promise<AgendaView>;
@@ -149,6 +151,9 @@ export class HttpTabApi implements TabApi {
 
   me(): Promise<Me> {
     return this.client.call('getMe');
+  }
+  catalogue(): Promise<Catalogue> {
+    return this.client.call('getCatalogue');
   }
   async findMeeting(teamsMeetingId: string): Promise<MeetingSummary | undefined> {
     const r = await this.client.call('listMeetings', { query: { teamsMeetingId } });

@@ -1,10 +1,9 @@
 /**
  * Every string of the tab, in Dutch (nl-NL) and English (en-US). The English table has the Dutch table's
  * type, so a string missing in one language fails the type check. Codes of the catalogue (signals, forms,
- * life domains, offers, …) come with their labels from the core's catalogue.
+ * life domains, offers, …) come with their labels from the server's catalogue (codes.ts).
  */
 import type { CatalogueList } from '../../src/core/catalogue';
-import { label } from '../../src/core/catalogue';
 import { labelsIn, UI_LABELS } from '../../packages/contract/src/vocabulary';
 import type { Locale } from '../../src/core/vocabulary';
 import { phaseLabels } from '../../src/core/vocabulary';
@@ -297,7 +296,6 @@ export function stringsFor(locale: Locale): Strings {
   return STRINGS[locale];
 }
 
-/** The label of a catalogue code in the locale. */
 /**
  * A calendar day as the users read it, the same way as the web part (spfx labels.ts): dd-mm-jjjj in nl-NL,
  * mm/dd/yyyy in en-US. A date-only value is a day, not a moment, so it is read in UTC (no shift by a zone).
@@ -308,10 +306,6 @@ export function formatDay(isoDay: string, locale: Locale): string {
   return d.toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
-export function codeLabel(list: CatalogueList, code: string, locale: Locale): string {
-  return label(list, code, locale);
-}
-
 export function decisionText(kind: string, outcome: string, t: Strings): string {
   if (kind === 'SUSPICION') return outcome === 'YES' ? t.suspicionYes : t.suspicionNo;
   if (kind === 'DISCUSSION') return t.discussionDone;
@@ -319,8 +313,9 @@ export function decisionText(kind: string, outcome: string, t: Strings): string 
   return `${kind}: ${outcome}`;
 }
 
-export function followUpText(f: { kind: string; code: string }, t: Strings, locale: Locale): string {
+/** A follow-up line; `codeLabel` labels a code of the catalogue (the tab's: teams-app/src/codes.ts useCodes). */
+export function followUpText(f: { kind: string; code: string }, t: Strings, codeLabel: (list: CatalogueList, code: string) => string): string {
   if (f.kind === 'nextStep') return f.code === 'SUPPLY_IDENTITY' ? t.nextSupplyIdentity : f.code === 'AGREE_FOLLOW_UP' ? t.nextAgreeFollowUp : f.code;
-  if (f.kind === 'advisedRoute') return `${t.advisedRoute}: ${label('advisedRoutes', f.code, locale)}`;
-  return `${t.offer}: ${label('offers', f.code, locale)}`;
+  if (f.kind === 'advisedRoute') return `${t.advisedRoute}: ${codeLabel('advisedRoutes', f.code)}`;
+  return `${t.offer}: ${codeLabel('offers', f.code)}`;
 }

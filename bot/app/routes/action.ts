@@ -8,9 +8,10 @@
  */
 import { z } from 'zod';
 import { dayOf } from '../../../src/core/calendar';
-import { label } from '../../../src/core/catalogue';
 import type { FollowUpAction } from '../../../src/core/model';
 import { ACTION_STATUS_LABELS } from '../../../src/core/vocabulary';
+import type { CodeLabel } from '../code-labels';
+import { codeLabels } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { render } from '../cards';
 import { commandIdFor, readSubmit } from '../card-input';
@@ -34,14 +35,14 @@ interface Shown {
 
 const statusLabel = (locale: Locale, status: string): string => ACTION_STATUS_LABELS[status as FollowUpAction['status']]?.[locale] ?? status;
 
-function card(locale: Locale, meta: { cardId: string; caseId: string; actionId: string }, shown: Shown, today: string, opts: { values?: Record<string, string>; errors?: string[] } = {}): Card {
+function card(locale: Locale, codeLabel: CodeLabel, meta: { cardId: string; caseId: string; actionId: string }, shown: Shown, today: string, opts: { values?: Record<string, string>; errors?: string[] } = {}): Card {
   const overdue = shown.action.dueOn < today;
   return render(template, locale, {
     meta: { ...ACTION_CARD, ...meta },
     errors: opts.errors ?? [],
     body: t(locale, overdue ? 'action.bodyOverdue' : 'action.bodySoon', { reference: shown.reference, date: formatDate(locale, shown.action.dueOn) }),
     reference: shown.reference,
-    offer: label('offers', shown.action.offerCode, locale),
+    offer: codeLabel('offers', shown.action.offerCode),
     organisation: shown.organisation,
     dueOn: formatDate(locale, shown.action.dueOn),
     status: statusLabel(locale, shown.action.status),
@@ -57,7 +58,7 @@ function shownAction(view: ReturnType<typeof processView>, actionId: string, org
   return { reference: view.reference, action: { offerCode: action.offerCode, dueOn: action.dueOn, status: action.status }, organisation };
 }
 
-export const buildActionReminder: ProactiveBuilder = ({ record, locale, recipient, deps, payload, messageId }) => {
+export const buildActionReminder: ProactiveBuilder = ({ record, locale, recipient, deps, payload, messageId, codeLabel }) => {
   if (record.frame.phase !== 'OPVOLGING' && record.frame.phase !== 'REFLECTIE') return { obsolete: 'NOT_IN_FOLLOW_UP' };
   const actionId = typeof payload.actionId === 'string' ? payload.actionId : '';
   const organisation = typeof payload.organisation === 'string' ? payload.organisation : '';
@@ -65,7 +66,7 @@ export const buildActionReminder: ProactiveBuilder = ({ record, locale, recipien
   if (!shown) return { obsolete: 'NO_ACCESS' };
   // updated meanwhile (done, cancelled, or a new planned day: that day gets its own reminder)
   if (!OPEN.includes(shown.action.status) || shown.action.dueOn !== payload.dueOn) return { obsolete: 'ACTION_UPDATED' };
-  return { card: card(locale, { cardId: messageId, caseId: record.id, actionId }, shown, dayOf(deps.clock.now())) };
+  return { card: card(locale, codeLabel, { cardId: messageId, caseId: record.id, actionId }, shown, dayOf(deps.clock.now())) };
 };
 
 async function cardAgain(ctx: RouteContext, meta: { cardId: string; caseId: string; actionId: string }, extra: { values?: Record<string, string>; errors?: string[] }): Promise<Card> {
@@ -76,7 +77,7 @@ async function cardAgain(ctx: RouteContext, meta: { cardId: string; caseId: stri
   const organisation = action ? ((await deps.store.listOrganisations()).find((o) => o.id === action.organisationId)?.name ?? action.organisationId) : '';
   const shown = shownAction(view, meta.actionId, organisation);
   if (!record || !shown) return noticeCard(locale, { title: t(locale, 'action.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
-  return card(locale, meta, shown, dayOf(deps.clock.now()), extra);
+  return card(locale, await codeLabels(deps.service, locale), meta, shown, dayOf(deps.clock.now()), extra);
 }
 
 async function updateStatus(ctx: RouteContext, { data }: ActionInput): Promise<Card> {

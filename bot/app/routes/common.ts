@@ -7,11 +7,11 @@ import type { DomainError } from '../../../src/core/errors';
 import type { GuardOptions, IdentifierCategory } from '../../../src/core/guard';
 import { findIdentifiers } from '../../../src/core/guard';
 import { ERROR_CODES } from '../../../src/core/errors';
-import { label } from '../../../src/core/catalogue';
 import { fieldLabel as coreFieldLabel } from '../../../src/core/field-labels';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
 import { viewFor } from '../../../src/core/views';
+import type { CodeLabel } from '../code-labels';
 import type { SubmitError } from '../card-input';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
@@ -121,14 +121,14 @@ export function processView(deps: BotDeps, member: Member, record: CaseRecord): 
  * day it was brought in (group A), the age band and the first two risk signals (group B), in the card's
  * locale. Built only from the reader's allow-list view: what the view does not hold is left out.
  */
-export function recognitionLine(locale: Locale, view: CaseView | undefined): string {
+export function recognitionLine(locale: Locale, view: CaseView | undefined, codeLabel: CodeLabel): string {
   if (!view) return '';
   const parts: string[] = [];
   if (view.frame?.createdAt) parts.push(t(locale, 'recognition.broughtIn', { date: formatDate(locale, view.frame.createdAt) }));
   const concern = view.concern;
   if (concern) {
-    if (concern.ageBand && concern.ageBand !== 'unknown') parts.push(label('ageBands', concern.ageBand, locale));
-    const signals = concern.riskSignals.slice(0, 2).map((code) => label('riskSignals', code, locale));
+    if (concern.ageBand && concern.ageBand !== 'unknown') parts.push(codeLabel('ageBands', concern.ageBand));
+    const signals = concern.riskSignals.slice(0, 2).map((code) => codeLabel('riskSignals', code));
     const more = concern.riskSignals.length - signals.length;
     if (signals.length > 0) parts.push(signals.join(', ') + (more > 0 ? ` ${t(locale, 'recognition.more', { count: more })}` : ''));
   }
@@ -181,6 +181,8 @@ export interface ProactiveContext {
   messageId: string;
   payload: Record<string, unknown>;
   record: CaseRecord;
+  /** the labels of catalogue codes for this build (code-labels.ts: the reference data's history, read once). */
+  codeLabel: CodeLabel;
 }
 
 /** The card to send, or why the message is no longer needed (then it is cancelled, not sent). */
@@ -190,5 +192,5 @@ export type ProactiveBuilder = (ctx: ProactiveContext) => ProactiveCard;
 
 /** A proactive message about no single case (queued without a caseId), e.g. the daily report of undelivered messages. */
 export interface CaseFreeBuilder {
-  caseFree: (ctx: Omit<ProactiveContext, 'record'>) => ProactiveCard;
+  caseFree: (ctx: Omit<ProactiveContext, 'record' | 'codeLabel'>) => ProactiveCard;
 }

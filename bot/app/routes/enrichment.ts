@@ -6,9 +6,10 @@
  * Once answered or expired the refresh view no longer shows them.
  */
 import { z } from 'zod';
-import { label } from '../../../src/core/catalogue';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
+import type { CodeLabel } from '../code-labels';
+import { codeLabels } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { choices, labels, render } from '../cards';
 import { commandIdFor, multi, readSubmit } from '../card-input';
@@ -41,16 +42,16 @@ interface Shown {
   dueOn: string;
 }
 
-function card(locale: Locale, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[]; reminder?: boolean } = {}): Card {
+function card(locale: Locale, codeLabel: CodeLabel, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[]; reminder?: boolean } = {}): Card {
   const body = t(locale, 'enrichment.body', { reference: shown.reference });
   return render(template, locale, {
     meta: { ...ENRICHMENT_CARD, ...a },
     errors: opts.errors ?? [],
     body: opts.reminder ? `${t(locale, 'reminder.enrichmentSoon', { reference: shown.reference, date: formatDate(locale, shown.dueOn) })} ${body}` : body,
     reference: shown.reference,
-    signals: labels('riskSignals', shown.riskSignals, locale) || t(locale, 'common.none'),
-    forms: labels('forms', shown.forms, locale) || t(locale, 'common.none'),
-    ageBand: label('ageBands', shown.ageBand, locale),
+    signals: labels(codeLabel, 'riskSignals', shown.riskSignals) || t(locale, 'common.none'),
+    forms: labels(codeLabel, 'forms', shown.forms) || t(locale, 'common.none'),
+    ageBand: codeLabel('ageBands', shown.ageBand),
     dueOn: formatDate(locale, shown.dueOn),
     identity: opts.identity
       ? { shown: true, name: opts.identity.name, dateOfBirth: formatDate(locale, opts.identity.dateOfBirth) }
@@ -75,10 +76,10 @@ function closedCard(locale: Locale, reference: string): Card {
   return noticeCard(locale, { title: t(locale, 'enrichment.closedTitle'), lines: [t(locale, 'enrichment.closedBody', { reference })] });
 }
 
-function answeredCard(locale: Locale, reference: string, known: boolean, signals: readonly string[]): Card {
+function answeredCard(locale: Locale, codeLabel: CodeLabel, reference: string, known: boolean, signals: readonly string[]): Card {
   return noticeCard(locale, {
     title: t(locale, 'enrichment.answeredTitle'),
-    lines: [known ? t(locale, 'enrichment.answeredKnown', { reference, signals: labels('riskSignals', signals, locale) || t(locale, 'common.none') }) : t(locale, 'enrichment.answeredUnknown', { reference })],
+    lines: [known ? t(locale, 'enrichment.answeredKnown', { reference, signals: labels(codeLabel, 'riskSignals', signals) || t(locale, 'common.none') }) : t(locale, 'enrichment.answeredUnknown', { reference })],
   });
 }
 
@@ -88,13 +89,13 @@ function answeredCard(locale: Locale, reference: string, known: boolean, signals
  */
 const enrichmentCardBuilder =
   (reminder: boolean): ProactiveBuilder =>
-  ({ record, locale, messageId, recipient, channelUserId, deps }) => {
+  ({ record, locale, messageId, recipient, channelUserId, deps, codeLabel }) => {
     const request = ownRequest(record, recipient.user.organisationId);
     if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return { obsolete: 'REQUEST_NOT_OPEN' };
     const view = processView(deps, recipient, record);
     const shown = view && shownFrom(view, recipient.user.organisationId);
     if (!shown) return { obsolete: 'NO_ACCESS' };
-    return { card: card(locale, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown, { reminder }) };
+    return { card: card(locale, codeLabel, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown, { reminder }) };
   };
 
 export const buildEnrichmentRequest = enrichmentCardBuilder(false);
@@ -106,19 +107,20 @@ export const buildEnrichmentReminder = enrichmentCardBuilder(true);
  */
 async function viewCard(ctx: RouteContext, a: Addressed, extra: { values?: Record<string, string>; errors?: string[] } = {}): Promise<Card> {
   const { deps, member, locale } = ctx;
+  const codeLabel = await codeLabels(deps.service, locale);
   const record = await loadRecord(deps, a.caseId);
   const view = record && processView(deps, member, record);
   if (!record || !view) return noticeCard(locale, { title: t(locale, 'enrichment.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
   const request = ownRequest(record, member.user.organisationId);
-  if (request?.status === 'answered' && request.answer) return answeredCard(locale, record.frame.reference, request.answer.known, request.answer.signals);
+  if (request?.status === 'answered' && request.answer) return answeredCard(locale, codeLabel, record.frame.reference, request.answer.known, request.answer.signals);
   if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return closedCard(locale, record.frame.reference);
   const shown = shownFrom(view, member.user.organisationId);
   if (!shown) return closedCard(locale, record.frame.reference);
-  if (a.to !== member.user.id) return card(locale, a, shown, extra);
+  if (a.to !== member.user.id) return card(locale, codeLabel, a, shown, extra);
   const read = await deps.service.getCase(member.user, a.caseId, REFRESH_PURPOSE);
-  if (!read.ok || !read.value.identity) return card(locale, a, shown, extra);
+  if (!read.ok || !read.value.identity) return card(locale, codeLabel, a, shown, extra);
   deps.log.info({ route: 'enrichment', reference: record.frame.reference }, 'identity shown to the addressed delegate (audited)');
-  return card(locale, a, shown, { ...extra, identity: read.value.identity });
+  return card(locale, codeLabel, a, shown, { ...extra, identity: read.value.identity });
 }
 
 async function refresh(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
@@ -147,7 +149,7 @@ async function answer(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   });
   if (result.ok) {
     ctx.deps.log.info({ route: 'enrichment', reference: result.value.reference, outcome: result.value.outcome, replayed: result.value.replayed }, 'enrichment answered');
-    return answeredCard(locale, result.value.reference, v.known === 'known', v.signals);
+    return answeredCard(locale, await codeLabels(ctx.deps.service, locale), result.value.reference, v.known === 'known', v.signals);
   }
   ctx.deps.log.info({ route: 'enrichment', code: result.error.code }, 'enrichment answer refused');
   if (result.error.code === 'ENRICHMENT.NOT_OPEN' || result.error.code === 'CASE.TRANSITION_NOT_ALLOWED') return viewCard(ctx, a);

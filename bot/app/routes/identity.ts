@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { label } from '../../../src/core/catalogue';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CommandRequest } from '../../../src/core/schemas';
+import { codeLabels } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { render } from '../cards';
 import { commandIdFor, date, deriveCardId, readSubmit, text } from '../card-input';
@@ -104,11 +105,11 @@ function stateCard(locale: Locale, record: CaseRecord, a: Addressed, recognition
 }
 
 /** The proactive request, built when it is sent: only while the case waits for the identity. */
-export const buildIdentityRequest: ProactiveBuilder = ({ record, locale, messageId, recipient, channelUserId, deps }) => {
+export const buildIdentityRequest: ProactiveBuilder = ({ record, locale, messageId, recipient, channelUserId, deps, codeLabel }) => {
   if (record.frame.phase !== 'VERRIJKING' || record.identity) return { obsolete: 'IDENTITY_NOT_NEEDED' };
   const view = processView(deps, recipient, record);
   if (record.frame.inbrengerUserId !== recipient.user.id || !view?.frame) return { obsolete: 'NOT_THE_INBRENGER' };
-  return { card: identityRequestCard(locale, record.frame.reference, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, [], recognitionLine(locale, view)) };
+  return { card: identityRequestCard(locale, record.frame.reference, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, [], recognitionLine(locale, view, codeLabel)) };
 };
 
 const addressedFrom = (v: { cardId: string; caseId: string; to: string }, ctx: RouteContext): Addressed => ({
@@ -125,7 +126,7 @@ async function refresh(ctx: RouteContext, { data }: ActionInput): Promise<Card> 
   const record = await loadRecord(ctx.deps, read.value.caseId);
   const view = record && processView(ctx.deps, ctx.member, record);
   if (!record || !view) return noticeCard(locale, { title: t(locale, 'identity.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
-  return stateCard(locale, record, addressedFrom(read.value, ctx), recognitionLine(locale, view));
+  return stateCard(locale, record, addressedFrom(read.value, ctx), recognitionLine(locale, view, await codeLabels(ctx.deps.service, locale)));
 }
 
 async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
@@ -140,7 +141,7 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     if (!record || !view) return noticeCard(locale, { title: t(locale, 'identity.title'), errors });
     const cardId = z.uuid().safeParse((data as { cardId?: unknown }).cardId);
     const a: Addressed = { cardId: cardId.success ? cardId.data : deriveCardId(record.id, `identity:${ctx.member.user.id}`), caseId: record.id, to: ctx.member.user.id, channelUserId: ctx.turn.from.channelUserId };
-    return identityRequestCard(locale, record.frame.reference, a, errors, recognitionLine(locale, view));
+    return identityRequestCard(locale, record.frame.reference, a, errors, recognitionLine(locale, view, await codeLabels(ctx.deps.service, locale)));
   }
   const v = read.value;
   const input: CommandRequest<'supplyIdentity'> = {
@@ -151,7 +152,7 @@ async function supply(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   };
   const result = await ctx.deps.service.execute('supplyIdentity', ctx.member.user, input);
   const record = await loadRecord(ctx.deps, v.caseId);
-  const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record)) : '';
+  const recognition = record ? recognitionLine(locale, processView(ctx.deps, ctx.member, record), await codeLabels(ctx.deps.service, locale)) : '';
   if (result.ok) {
     ctx.deps.log.info({ route: 'identity', reference: result.value.reference, outcome: result.value.outcome, replayed: result.value.replayed }, 'identity supplied');
     return record ? stateCard(locale, record, addressedFrom(v, ctx), recognition) : noticeCard(locale, { title: t(locale, 'identity.recordedTitle') });

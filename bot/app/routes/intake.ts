@@ -12,6 +12,7 @@ import { FREE_TEXT_MAX } from '../../../src/core/schemas';
 import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
 import type { ReferenceData } from '../../../src/core/reference-data';
 import type { SimilarConcern } from '../../../src/core/similar-concerns';
+import { codeLabels } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
@@ -128,7 +129,7 @@ const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
   keptValues(data, INPUT_IDS, 1000, { ids: ['freeText'], mask: (text) => maskIdentifiers(ctx.locale, text, ctx.deps.service.guardOptions) });
 
 /** The reference data valid now, for the card's choices (issue 16). */
-const referenceNow = async (ctx: RouteContext): Promise<{ data: ReferenceData; on: string }> => ({ data: (await ctx.deps.service.reference.latest()).data, on: ctx.deps.service.clock.now().toISOString() });
+export const referenceNow = async (ctx: RouteContext): Promise<{ data: ReferenceData; on: string }> => ({ data: (await ctx.deps.service.reference.latest()).data, on: ctx.deps.service.clock.now().toISOString() });
 
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;
@@ -165,7 +166,7 @@ async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
     }
     const { outcome, view } = result.value;
     ctx.deps.log.info({ route: 'intake', reference: outcome.reference, replayed: outcome.replayed }, 'concern brought in');
-    return intakeConfirmedCard(locale, outcome.reference, outcome.phase, recognitionLine(locale, view));
+    return intakeConfirmedCard(locale, outcome.reference, outcome.phase, recognitionLine(locale, view, await codeLabels(ctx.deps.service, locale)));
   }
   const error = result.error;
   if (error.code === 'AUTH.NOT_A_MEMBER') return refusalCard(locale, 'NOT_A_MEMBER');

@@ -2,14 +2,15 @@
 import { Checkbox, DefaultButton, PrimaryButton, Spinner, Stack, Text } from '@fluentui/react';
 import { useEffect, useState } from 'react';
 import type { CaseSummary } from '../api';
-import { codeLabel } from '../i18n';
+import { useCodes } from '../codes';
 import { ConflictAction } from './ConflictAction';
 import { OverdueBadges } from './OverdueBadges';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 
 export function AgendaEditor({ meetingId, version, current, onDone }: { meetingId: string; version: number; current: string[]; onDone: (changed: boolean) => void }) {
-  const { api, locale, t } = useEnv();
+  const { api, t } = useEnv();
+  const codes = useCodes();
   const [cases, setCases] = useState<CaseSummary[] | undefined>();
   const [chosen, setChosen] = useState<string[]>(current);
   const [error, setError] = useState<unknown>();
@@ -39,7 +40,7 @@ export function AgendaEditor({ meetingId, version, current, onDone }: { meetingI
         {(cases ?? []).map((c) => (
           <Stack key={c.id} horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
             <Checkbox
-              label={`${c.reference} · ${t.phases[c.phase]}${c.ageBand ? ` · ${codeLabel('ageBands', c.ageBand, locale)}` : ''}`}
+              label={`${c.reference} · ${t.phases[c.phase]}${c.ageBand ? ` · ${codes.label('ageBands', c.ageBand)}` : ''}`}
               checked={chosen.includes(c.id)}
               onChange={(_e, on) => setChosen((xs) => (on ? [...xs, c.id] : xs.filter((x) => x !== c.id)))}
             />

@@ -6,7 +6,8 @@
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import type { ReactNode } from 'react';
 import type { AgendaItemView } from '../api';
-import { codeLabel, decisionText, followUpText, formatDay } from '../i18n';
+import { useCodes } from '../codes';
+import { decisionText, followUpText, formatDay } from '../i18n';
 import { CaseFacts } from './CaseFacts';
 import { AgendaItemSummary } from './AgendaItemSummary';
 import { DiscussionForm } from './DiscussionForm';
@@ -54,6 +55,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export function AgendaItemCard({ item, organisations, controls }: { item: AgendaItemView; organisations: { id: string; name: string }[]; controls: ItemControls }) {
   const { locale, t } = useEnv();
+  const codes = useCodes();
   const cardStyle = useItemCardStyle();
   const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
   const v = item.case;
@@ -91,7 +93,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
                       <Text>
                         {`${orgName(r.organisationId)}: `}
                         {r.answer ? (r.answer.known ? t.known : t.notKnown) : t.awaiting}
-                        {r.answer && r.answer.signals.length > 0 ? ` — ${r.answer.signals.map((s) => codeLabel('riskSignals', s, locale)).join(', ')}` : ''}
+                        {r.answer && r.answer.signals.length > 0 ? ` — ${r.answer.signals.map((s) => codes.label('riskSignals', s)).join(', ')}` : ''}
                       </Text>
                     </li>
                   ))}
@@ -102,10 +104,10 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
               <Section title={t.discussion}>
                 <Text block>{`${t.lifeDomains}: ${Object.entries(v.discussion.lifeDomains)
                   .filter(([, s]) => s === 'concerning')
-                  .map(([c]) => codeLabel('lifeDomains', c, locale))
+                  .map(([c]) => codes.label('lifeDomains', c))
                   .join(', ') || t.none}`}</Text>
                 <Text block>{`${t.parties}: ${v.discussion.parties.map(orgName).join(', ') || t.none}`}</Text>
-                <Text block>{`${t.followUpOptions}: ${v.discussion.followUpOptions.map((c) => codeLabel('offers', c, locale)).join(', ') || t.none}`}</Text>
+                <Text block>{`${t.followUpOptions}: ${v.discussion.followUpOptions.map((c) => codes.label('offers', c)).join(', ') || t.none}`}</Text>
                 {v.discussion.leadOrganisationId && <Text block>{`${t.leadPartner}: ${orgName(v.discussion.leadOrganisationId)}`}</Text>}
               </Section>
             )}
@@ -124,7 +126,7 @@ export function AgendaItemCard({ item, organisations, controls }: { item: Agenda
               ))}
               {outcome.followUp.map((f, i) => (
                 <li key={`f${i}`}>
-                  <Text>{followUpText(f, t, locale)}</Text>
+                  <Text>{followUpText(f, t, codes.label)}</Text>
                 </li>
               ))}
             </ul>

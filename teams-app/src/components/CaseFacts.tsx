@@ -4,7 +4,8 @@
  */
 import { Text } from '@fluentui/react';
 import type { ConcernGroup, Decision } from '../../../src/core/model';
-import { codeLabel, decisionText } from '../i18n';
+import { useCodes } from '../codes';
+import { decisionText } from '../i18n';
 import { useEnv } from './env';
 
 /** Group B as the tab shows it: the core's ConcernGroup without the exact age; the free text only where the view holds it. */
@@ -20,19 +21,20 @@ const dtLarge = { fontWeight: 600, fontSize: 24, margin: 0 } as const;
 const ddLarge = { margin: 0 } as const;
 
 export function CaseFacts({ concern, decisions, large = false }: { concern?: ConcernFacts; decisions?: Pick<Decision, 'kind' | 'outcome' | 'rationale'>[]; large?: boolean }) {
-  const { locale, t } = useEnv();
+  const { t } = useEnv();
+  const codes = useCodes();
   const shown = (decisions ?? []).filter((d) => d.kind === 'SUSPICION' || d.kind === 'DISCUSSION' || d.kind === 'WITHDRAWAL');
   const variant = large ? 'xxLarge' : 'medium';
   const dtStyle = large ? dtLarge : dtSmall;
   const ddStyle = large ? ddLarge : ddSmall;
-  const codes = (list: 'riskSignals' | 'forms' | 'protectiveFactors', xs: string[]) =>
+  const codeList = (list: 'riskSignals' | 'forms' | 'protectiveFactors', xs: string[]) =>
     xs.length === 0 ? (
       <Text variant={variant}>{t.none}</Text>
     ) : (
       <ul style={listStyle}>
         {xs.map((c) => (
           <li key={c}>
-            <Text variant={variant}>{codeLabel(list, c, locale)}</Text>
+            <Text variant={variant}>{codes.label(list, c)}</Text>
           </li>
         ))}
       </ul>
@@ -43,21 +45,21 @@ export function CaseFacts({ concern, decisions, large = false }: { concern?: Con
         <>
           <dt style={dtStyle}>{t.ageBand}</dt>
           <dd style={ddStyle}>
-            <Text variant={variant}>{codeLabel('ageBands', concern.ageBand, locale)}</Text>
+            <Text variant={variant}>{codes.label('ageBands', concern.ageBand)}</Text>
           </dd>
           <dt style={dtStyle}>{t.riskSignals}</dt>
-          <dd style={ddStyle}>{codes('riskSignals', concern.riskSignals)}</dd>
+          <dd style={ddStyle}>{codeList('riskSignals', concern.riskSignals)}</dd>
           <dt style={dtStyle}>{t.forms}</dt>
-          <dd style={ddStyle}>{codes('forms', concern.forms)}</dd>
+          <dd style={ddStyle}>{codeList('forms', concern.forms)}</dd>
           <dt style={dtStyle}>{t.protectiveFactors}</dt>
-          <dd style={ddStyle}>{codes('protectiveFactors', concern.protectiveFactors)}</dd>
+          <dd style={ddStyle}>{codeList('protectiveFactors', concern.protectiveFactors)}</dd>
           <dt style={dtStyle}>{t.registrations}</dt>
           <dd style={ddStyle}>
-            <Text variant={variant}>{codeLabel('registrationsBands', concern.registrationsBand, locale)}</Text>
+            <Text variant={variant}>{codes.label('registrationsBands', concern.registrationsBand)}</Text>
           </dd>
           <dt style={dtStyle}>{t.urgency}</dt>
           <dd style={ddStyle}>
-            <Text variant={variant}>{codeLabel('urgency', concern.urgency, locale)}</Text>
+            <Text variant={variant}>{codes.label('urgency', concern.urgency)}</Text>
           </dd>
           {concern.freeText !== undefined && concern.freeText !== '' && (
             <>

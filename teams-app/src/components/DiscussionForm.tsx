@@ -8,7 +8,8 @@ import { TabDropdown } from './TabDropdown';
 import { useEffect, useState } from 'react';
 import type { DiscussionInput, MeetingCaseView } from '../api';
 import { isUnanswered, newCommandId } from '../api';
-import { ACTIVE_CODES, codeOptions } from '../codes';
+import { activeCodes } from '../../../src/core/catalogue';
+import { useCodes } from '../codes';
 import { ConflictAction } from './ConflictAction';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
@@ -26,7 +27,7 @@ interface Draft {
 function draftFrom(v: MeetingCaseView): Draft {
   const d = v.discussion;
   const lifeDomains: Record<string, DomainState> = {};
-  for (const code of ACTIVE_CODES.lifeDomains) lifeDomains[code] = d?.lifeDomains[code] ?? 'unknown';
+  for (const code of activeCodes('lifeDomains')) lifeDomains[code] = d?.lifeDomains[code] ?? 'unknown';
   return {
     lifeDomains,
     parties: [...(d?.parties ?? [])],
@@ -49,7 +50,8 @@ export function DiscussionForm({
   onSaved: () => void;
   onReload: () => void;
 }) {
-  const { api, locale, t } = useEnv();
+  const { api, t } = useEnv();
+  const codes = useCodes();
   const [draft, setDraft] = useState<Draft>(() => draftFrom(caseView));
   const [baseVersion, setBaseVersion] = useState(caseView.version);
   const [dirty, setDirty] = useState(false);
@@ -120,8 +122,8 @@ export function DiscussionForm({
         <TabDropdown
           label={t.concerningLifeDomains}
           multiSelect
-          selectedKeys={ACTIVE_CODES.lifeDomains.filter((code) => draft.lifeDomains[code] === 'concerning')}
-          options={codeOptions('lifeDomains', ACTIVE_CODES.lifeDomains, locale)}
+          selectedKeys={codes.active('lifeDomains').filter((code) => draft.lifeDomains[code] === 'concerning')}
+          options={codes.options('lifeDomains')}
           onChange={(_e, o) => o && edit((d) => ({ ...d, lifeDomains: { ...d.lifeDomains, [String(o.key)]: o.selected ? 'concerning' : 'unknown' } }))}
         />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
@@ -143,14 +145,14 @@ export function DiscussionForm({
           label={t.interventions}
           multiSelect
           selectedKeys={draft.interventions}
-          options={codeOptions('offers', ACTIVE_CODES.offers, locale)}
+          options={codes.options('offers')}
           onChange={(_e, o) => o && edit((d) => ({ ...d, interventions: toggle(d.interventions, String(o.key), !!o.selected) }))}
         />
         <TabDropdown
           label={t.followUpOptions}
           multiSelect
           selectedKeys={draft.followUpOptions}
-          options={codeOptions('offers', ACTIVE_CODES.offers, locale)}
+          options={codes.options('offers')}
           onChange={(_e, o) => o && edit((d) => ({ ...d, followUpOptions: toggle(d.followUpOptions, String(o.key), !!o.selected) }))}
         />
         <TabDropdown

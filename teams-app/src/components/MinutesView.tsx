@@ -2,6 +2,7 @@
 import { DefaultButton, Stack, Text } from '@fluentui/react';
 import { useState } from 'react';
 import type { Minutes } from '../api';
+import { useCodes } from '../codes';
 import { decisionText, followUpText, formatDay } from '../i18n';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
@@ -11,6 +12,7 @@ import MinutesExtras from './meeting-admin/MinutesExtras';
 
 export function MinutesView({ minutes, organisations }: { minutes: Minutes; organisations: { id: string; name: string }[] }) {
   const { api, locale, t } = useEnv();
+  const codes = useCodes();
   const [error, setError] = useState<unknown>();
   const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
   const exportMinutes = async () => {
@@ -53,7 +55,7 @@ export function MinutesView({ minutes, organisations }: { minutes: Minutes; orga
                   <Text key={`d${i}`}>{`${decisionText(d.kind, d.outcome, t)}${d.rationale ? ` — ${d.rationale}` : ''}`}</Text>
                 ))}
                 {e.followUp.map((f, i) => (
-                  <Text key={`f${i}`}>{`${t.followUp}: ${followUpText(f, t, locale)}`}</Text>
+                  <Text key={`f${i}`}>{`${t.followUp}: ${followUpText(f, t, codes.label)}`}</Text>
                 ))}
                 {e.responsibleOrganisationId && <Text>{`${t.responsible}: ${orgName(e.responsibleOrganisationId)}`}</Text>}
               </Stack>

@@ -8,7 +8,7 @@ import { TabDropdown } from './TabDropdown';
 import { useEffect, useState } from 'react';
 import type { MeetingCaseView } from '../api';
 import { isUnanswered, newCommandId } from '../api';
-import { ACTIVE_CODES, codeOptions } from '../codes';
+import { useCodes } from '../codes';
 import { ProblemBar } from './ProblemBar';
 import { useEnv } from './env';
 import { ConflictAction } from './ConflictAction';
@@ -17,7 +17,8 @@ import { ConflictAction } from './ConflictAction';
 const TARGET_24 = { field: { minHeight: 24, minWidth: 48, paddingTop: 2, paddingBottom: 2, boxSizing: 'border-box' as const } };
 
 export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: MeetingCaseView; onSaved: () => void; onReload: () => void }) {
-  const { api, locale, t } = useEnv();
+  const { api, t } = useEnv();
+  const codes = useCodes();
   const [suspicion, setSuspicion] = useState<'yes' | 'no' | undefined>();
   const [rationale, setRationale] = useState('');
   const [advisedRoute, setAdvisedRoute] = useState<string | undefined>();
@@ -114,7 +115,7 @@ export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: Meeti
             label={t.advisedRoute}
             required
             selectedKey={advisedRoute ?? null}
-            options={codeOptions('advisedRoutes', ACTIVE_CODES.advisedRoutes, locale)}
+            options={codes.options('advisedRoutes')}
             onChange={(_e, o) => {
               touch();
               setAdvisedRoute(o ? String(o.key) : undefined);
@@ -126,7 +127,7 @@ export function SuspicionForm({ caseView, onSaved, onReload }: { caseView: Meeti
           <TabDropdown
             label={t.aveLevel}
             selectedKey={aveLevel ?? null}
-            options={codeOptions('aveLevels', ['1', '2'], locale)}
+            options={['1', '2'].map((code) => ({ key: code, text: codes.label('aveLevels', code) }))}
             onChange={(_e, o) => {
               touch();
               setAveLevel(o ? String(o.key) : undefined);

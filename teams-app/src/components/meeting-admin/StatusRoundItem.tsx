@@ -7,7 +7,8 @@
 import { MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from '@fluentui/react';
 import { useEffect, useState } from 'react';
 import type { AgendaItemView } from '../../api';
-import { codeLabel, formatDay } from '../../i18n';
+import { useCodes } from '../../codes';
+import { formatDay } from '../../i18n';
 import { ProblemBar } from '../ProblemBar';
 import { useEnv } from '../env';
 import { adminStrings } from './strings';
@@ -23,6 +24,7 @@ interface StatusRoundItemProps {
 
 export default function StatusRoundItem({ meetingId, item, organisations, canNote, onChanged }: StatusRoundItemProps) {
   const { api, locale } = useEnv();
+  const codes = useCodes();
   const s = adminStrings(locale);
   const orgName = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
   const actions = item.case?.followUp?.actions;
@@ -62,7 +64,7 @@ export default function StatusRoundItem({ meetingId, item, organisations, canNot
             <ul style={{ margin: '0 0 0 1.2em', padding: 0 }}>
               {actions.map((a, i) => (
                 <li key={i}>
-                  <Text>{s.actionLine(codeLabel('offers', a.offerCode, locale), orgName(a.organisationId), formatDay(a.dueOn, locale), codeLabel('actionStatuses', a.status, locale))}</Text>
+                  <Text>{s.actionLine(codes.label('offers', a.offerCode), orgName(a.organisationId), formatDay(a.dueOn, locale), codes.label('actionStatuses', a.status))}</Text>
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import type { BotWorld } from '../../support';
 import { cardsOf, makeBotWorld, submitOf, textOf } from '../../support';
 import { recognitionLine } from '../../../../bot/app/routes/common';
 import type { CaseView } from '../../../../src/core/views';
+import { codeLabelFrom } from '../../../../bot/app/code-labels';
 
 let w: BotWorld;
 beforeEach(async () => {
@@ -58,6 +59,6 @@ test('"Mijn signalen" shows per concern the day, the age band and the first two 
 
 test('the line is built only from what the view holds: no concern group in the view, no age or signals', () => {
   const view = { id: 'x', version: 1, reference: 'SJV-2026-0001', phase: 'CLOSED', access: {}, frame: { createdAt: '2026-03-02T09:00:00Z' } } as CaseView;
-  expect(recognitionLine('nl-NL', view)).toBe('Ingebracht op 2 maart 2026');
-  expect(recognitionLine('nl-NL', undefined)).toBe('');
+  expect(recognitionLine('nl-NL', view, codeLabelFrom([], 'nl-NL'))).toBe('Ingebracht op 2 maart 2026');
+  expect(recognitionLine('nl-NL', undefined, codeLabelFrom([], 'nl-NL'))).toBe('');
 });

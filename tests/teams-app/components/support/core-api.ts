@@ -5,7 +5,10 @@
  * and texts, as the server's problem documents carry them.
  */
 import { deserialize, serialize } from 'node:v8';
+import type { Catalogue } from '../../../../packages/contract/src';
+import { CATALOGUE } from '../../../../src/core/catalogue';
 import type { Result } from '../../../../src/core/errors';
+import { managedCatalogueOn } from '../../../../src/core/reference-data';
 import type { Attendee } from '../../../../src/core/meetings';
 import { MeetingService, minutesToMarkdown } from '../../../../src/core/meetings';
 import type { User } from '../../../../src/core/model';
@@ -51,6 +54,11 @@ export class CoreTabApi implements TabApi {
       organisation: org ? { id: org.id, name: org.name, type: org.type, member: org.joinedOn !== undefined } : null,
       mode: 'local',
     };
+  }
+  /** as the server's getCatalogue (src/server/operations.ts): the constants with the reference data's lists valid now, as JSON carries them. */
+  async catalogue(): Promise<Catalogue> {
+    const body = { ...CATALOGUE, ...managedCatalogueOn(await this.world.sp.reference.history(), this.world.clock.now().toISOString()) };
+    return JSON.parse(JSON.stringify(body)) as Catalogue;
   }
   async findMeeting(teamsMeetingId: string) {
     const r = await this.meetings.findByTeamsMeeting(this.user, teamsMeetingId);
