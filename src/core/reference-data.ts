@@ -89,8 +89,6 @@ export const referenceDataSchema = z
   });
 
 export type ReferenceEntry = z.infer<typeof catalogueEntrySchema>;
-export type OfferRecord = z.infer<typeof offerSchema>;
-export type RegistryRecord = z.infer<typeof registrySchema>;
 export type ReferenceData = z.infer<typeof referenceDataSchema>;
 
 /** One change of a version against the one before: the area, what happened and the entry's key (codes and organisation ids only). */
@@ -125,7 +123,6 @@ export const REFERENCE_COMMANDS = {
     guarded: ['data.catalogue.*.nl', 'data.catalogue.*.en', 'data.offers.*.nl', 'data.offers.*.en'],
   },
 } as const satisfies Record<string, { roles: readonly Role[]; purpose: string; guarded: readonly string[] }>;
-export type ReferenceCommand = keyof typeof REFERENCE_COMMANDS;
 
 export const changeReferenceDataInput = z.strictObject({
   commandId: z.string().regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-7][0-9A-HJKMNP-TV-Z]{25})$/i, { message: 'NOT_A_UUID_OR_ULID' }),
