@@ -9,6 +9,7 @@ import { useEnv } from './env';
 
 // the attendance list and the Word download (issue 16): loaded with the minutes
 import MinutesExtras from './meeting-admin/MinutesExtras';
+import { saveFile } from '../save-file';
 
 export function MinutesView({ minutes, organisations }: { minutes: Minutes; organisations: { id: string; name: string }[] }) {
   const { api, locale, t } = useEnv();
@@ -19,14 +20,7 @@ export function MinutesView({ minutes, organisations }: { minutes: Minutes; orga
     setError(undefined);
     try {
       const md = await api.minutesMarkdown(minutes.meetingId, locale);
-      const url = URL.createObjectURL(new Blob([md], { type: 'text/markdown;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `notulen-signaaltafel-${minutes.scheduledOn}.md`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(new Blob([md], { type: 'text/markdown;charset=utf-8' }), `notulen-signaaltafel-${minutes.scheduledOn}.md`);
     } catch (e) {
       setError(e);
     }

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../../../src/core/vocabulary';
 import { ProblemBar } from '../ProblemBar';
 import { useEnv } from '../env';
 import { adminStrings } from './strings';
+import { saveFile } from '../../save-file';
 
 export default function MinutesExtras({ minutes, organisations }: { minutes: Minutes; organisations: { id: string; name: string }[] }) {
   const { api, locale } = useEnv();
@@ -19,15 +20,7 @@ export default function MinutesExtras({ minutes, organisations }: { minutes: Min
   const download = async () => {
     setError(undefined);
     try {
-      const blob = await api.minutesDocx(minutes.meetingId, locale);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `notulen-signaaltafel-${minutes.scheduledOn}.docx`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await api.minutesDocx(minutes.meetingId, locale), `notulen-signaaltafel-${minutes.scheduledOn}.docx`);
     } catch (e) {
       setError(e);
     }
