@@ -40,7 +40,7 @@ test('the procesregisseur sees the local offer and the registry of the current v
 test('retiring an offer sends the whole data with expectedVersion and only that offer changed, and shows the new version', async () => {
   const api = new FakeReferenceData();
   show(api);
-  fireEvent.click(await screen.findByRole('button', { name: 'Halt-afdoening (Politie basisteam) beëindigen' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Beëindigen: Halt-afdoening (Politie basisteam)' }));
   const until = screen.getByLabelText('Actief tot (eerste dag niet meer) voor Halt-afdoening bij Politie basisteam') as HTMLInputElement;
   expect(until.value).toBe('2026-03-10');
   fireEvent.change(until, { target: { value: '2026-04-01' } });
@@ -60,7 +60,7 @@ test('retiring an offer sends the whole data with expectedVersion and only that 
 test('a version made by someone else in between: the save is refused, the conflict is said in Dutch and the newest version is loaded', async () => {
   const api = new FakeReferenceData();
   show(api);
-  fireEvent.click(await screen.findByRole('button', { name: 'Halt-afdoening (Politie basisteam) beëindigen' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Beëindigen: Halt-afdoening (Politie basisteam)' }));
   // another procesregisseur adds an offer meanwhile (version 4)
   api.othersChange({ ...DATA_V3, offers: [...DATA_V3.offers, { organisationId: 'school', code: 'MENTOR', nl: 'Mentorproject', en: 'Mentoring', kind: 'help', minAge: 12, maxAge: 16 }] });
   const readsBefore = api.reads;
@@ -79,7 +79,7 @@ test('a version made by someone else in between: the save is refused, the confli
 test('REFERENCE.INVALID shows each refused field next to it, and nothing is saved', async () => {
   const api = new FakeReferenceData();
   show(api);
-  fireEvent.click(await screen.findByRole('button', { name: 'Huiswerkbegeleiding (Het Baken College) beëindigen' }));
+  fireEvent.click(await screen.findByRole('button', { name: 'Beëindigen: Huiswerkbegeleiding (Het Baken College)' }));
   fireEvent.change(screen.getByLabelText('Actief tot (eerste dag niet meer) voor Huiswerkbegeleiding bij Het Baken College'), { target: { value: '2025-12-01' } });
   api.refuseNext = new ApiProblem('REFERENCE.INVALID', 400, undefined, [
     { path: 'data.offers.0.activeUntil', issue: 'UNTIL_NOT_AFTER_FROM' },
@@ -111,7 +111,7 @@ test('an added offer and an organisation leaving the protocol are sent together 
   fireEvent.change(within(add).getByLabelText('Tot en met leeftijd', { exact: false }), { target: { value: '23' } });
   fireEvent.click(within(add).getByRole('button', { name: 'Toevoegen aan de lijst' }));
   expect(await screen.findByText('Toegevoegd; nog niet opgeslagen.')).toBeTruthy();
-  fireEvent.click(screen.getByRole('button', { name: 'Uittreden van Het Baken College vastleggen' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Uittreden vastleggen: Het Baken College' }));
   fireEvent.click(screen.getByRole('button', { name: 'Opslaan als versie 4' }));
   expect(await screen.findByText(SAVED_AS_4)).toBeTruthy();
   expect(api.sent[0]!.data.offers[2]).toEqual({ organisationId: 'politie', code: 'BUURTSPORT', nl: 'Buurtsport', en: 'Neighbourhood sports', kind: 'dayActivity', minAge: 10, maxAge: 23 });
@@ -132,7 +132,7 @@ test('in English, with the same rows', async () => {
   expect(await screen.findByText('Current version: 3')).toBeTruthy();
   await screen.findByText('Het Baken College', { selector: '[data-testid="reference-offers"] td' });
   expect(cells('reference-offers')[1]!.slice(0, 4)).toEqual(['Politie basisteam', 'Halt referral (HALT)', 'Intervention', '12–17 years']);
-  expect(screen.getByRole('button', { name: 'Retire Halt referral (Politie basisteam)' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Retire: Halt referral (Politie basisteam)' })).toBeTruthy();
 });
 
 test('English has every Dutch text of the tab, also inside the nested tables', () => {

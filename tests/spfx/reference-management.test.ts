@@ -47,7 +47,7 @@ describeIfReady('the procesregisseur’s "Beheer" tab on the local page', () => 
     expect(await axeViolations(page, '[data-testid="reference-management"]')).toEqual([]);
 
     const offers = section.getByTestId('reference-offers');
-    const retire = offers.getByRole('button', { name: /beëindigen$/ }).first();
+    const retire = offers.getByRole('button', { name: /^Beëindigen: / }).first();
     const code = await offers.locator('tbody tr', { has: retire }).getAttribute('data-code');
     await retire.focus();
     await page.keyboard.press('Enter');
@@ -76,7 +76,7 @@ describeIfReady('the procesregisseur’s "Beheer" tab on the local page', () => 
     const theirs = { ...mine.data, offers: [...mine.data.offers, { organisationId: 'wijkteam', code: 'DAGBESTEDING', nl: 'Dagbesteding in de wijk', en: 'Day activities in the neighbourhood', kind: 'dayActivity', minAge: 12, maxAge: 23 }] };
     expect((await t.call('POST', '/api/v1/reference-data', { as: DEMO.regisseur, body: { commandId: cmdId(), expectedVersion: mine.version, data: theirs } })).status).toBe(200);
 
-    const leave = section.getByTestId('reference-registry').getByRole('button', { name: /vastleggen$/ }).first();
+    const leave = section.getByTestId('reference-registry').getByRole('button', { name: /^Uittreden vastleggen: / }).first();
     await leave.focus();
     await page.keyboard.press('Enter');
     await section.getByRole('button', { name: `Opslaan als versie ${mine.version + 1}` }).click();
