@@ -47,8 +47,9 @@ describeIfReady('the procesregisseur’s "Beheer" tab on the local page', () => 
     expect(await axeViolations(page, '[data-testid="reference-management"]')).toEqual([]);
 
     const offers = section.getByTestId('reference-offers');
-    const retire = offers.getByRole('button', { name: /^Beëindigen: / }).first();
-    const code = await offers.locator('tbody tr', { has: retire }).getAttribute('data-code');
+    const row = offers.locator('tbody tr').filter({ has: page.getByRole('button', { name: /^Beëindigen: / }) }).first();
+    const code = await row.getAttribute('data-code');
+    const retire = row.getByRole('button', { name: /^Beëindigen: / });
     await retire.focus();
     await page.keyboard.press('Enter');
     const until = offers.getByLabel(/^Actief tot \(eerste dag niet meer\)/);
