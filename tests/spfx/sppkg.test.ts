@@ -74,7 +74,7 @@ if (!built) {
     expect(js).not.toMatch(/chart\.js|recharts|d3-scale|highcharts/i);
   });
 
-  test('the first screen’s bundle stays ≤ 250 KB gzip; the workbench screens (letters, access request, re-registration check, the reference data's "Beheer") are chunks of their own, loaded on demand (issue 16)', () => {
+  test('the first screen’s bundle stays ≤ 250 KB gzip; the workbench screens (letters, access request, re-registration check, the reference data’s “Beheer”) are chunks of their own, loaded on demand (issue 16)', () => {
     const bundle = [...entries.keys()].find((k) => /^ClientSideAssets\/case-list-web-part_[0-9a-f]+\.js$/.test(k))!;
     const first = entries.get(bundle)!;
     expect(gzipSync(first).length).toBeLessThanOrEqual(250 * 1024);
