@@ -57,6 +57,15 @@ test('retiring an offer sends the whole data with expectedVersion and only that 
   expect(cells('reference-offers')[1]![5]).toBe('01-04-2026');
 });
 
+test('a retirement undone before saving leaves nothing to save', async () => {
+  show(new FakeReferenceData());
+  fireEvent.click(await screen.findByRole('button', { name: 'Beëindigen: Huiswerkbegeleiding (Het Baken College)' }));
+  expect(screen.getByRole('button', { name: 'Opslaan als versie 4' })).toHaveProperty('disabled', false);
+  fireEvent.click(screen.getByRole('button', { name: 'Ongedaan maken' }));
+  expect(screen.getByRole('button', { name: 'Opslaan als versie 4' })).toHaveProperty('disabled', true);
+  expect(screen.getByText('Geen wijzigingen.')).toBeTruthy();
+});
+
 test('a version made by someone else in between: the save is refused, the conflict is said in Dutch and the newest version is loaded', async () => {
   const api = new FakeReferenceData();
   show(api);

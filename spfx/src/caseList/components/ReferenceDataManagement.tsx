@@ -19,7 +19,7 @@ import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import { formatDate } from '../labels';
 import type { OfferEntry, ReferenceData, ReferenceDataApi, ReferenceVersion } from '../management/model';
-import { addOffer, fieldErrors, isoDay, setLeftOn, setOfferUntil } from '../management/model';
+import { addOffer, fieldErrors, isoDay, sameData, setLeftOn, setOfferUntil } from '../management/model';
 import type { ManagementStrings } from '../management/strings';
 import { MANAGEMENT_STRINGS } from '../management/strings';
 
@@ -158,7 +158,7 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
     );
   }
 
-  const changed = JSON.stringify(draft) !== JSON.stringify(loaded.data);
+  const changed = !sameData(draft, loaded.data);
   const save = (): void => {
     if (!commandId.current) commandId.current = newId();
     setBusy(true);

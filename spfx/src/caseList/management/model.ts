@@ -28,13 +28,21 @@ export function offersReferenceData<T extends object>(source: T): source is T & 
 
 /** The offer at `index` retired from `day` on (activeUntil: the first day it no longer counts); undefined: not retired. */
 export function setOfferUntil(data: ReferenceData, index: number, day: string | undefined): ReferenceData {
+  return { ...data, offers: data.offers.map((o, i) => (i === index ? offerWithUntil(o, day) : o)) };
+}
+
+/** An offer copied field by field, with `activeUntil` set to `day` or left out. */
+function offerWithUntil(o: OfferEntry, day: string | undefined): OfferEntry {
   return {
-    ...data,
-    offers: data.offers.map((o, i) => {
-      if (i !== index) return o;
-      const { activeUntil: _dropped, ...rest } = o;
-      return day ? { ...rest, activeUntil: day } : rest;
-    }),
+    organisationId: o.organisationId,
+    code: o.code,
+    nl: o.nl,
+    en: o.en,
+    kind: o.kind,
+    minAge: o.minAge,
+    maxAge: o.maxAge,
+    ...(o.activeFrom ? { activeFrom: o.activeFrom } : {}),
+    ...(day ? { activeUntil: day } : {}),
   };
 }
 
@@ -47,12 +55,20 @@ export function addOffer(data: ReferenceData, offer: OfferEntry): ReferenceData 
 export function setLeftOn(data: ReferenceData, index: number, day: string | undefined): ReferenceData {
   return {
     ...data,
-    registry: data.registry.map((r, i) => {
-      if (i !== index) return r;
-      const { leftOn: _dropped, ...rest } = r;
-      return day ? { ...rest, leftOn: day } : rest;
-    }),
+    registry: data.registry.map((r, i) => (i === index ? { organisationId: r.organisationId, joinedOn: r.joinedOn, ...(day ? { leftOn: day } : {}) } : r)),
   };
+}
+
+/** Whether two versions' data are the same, whatever the order of each entry's keys. */
+export function sameData(a: ReferenceData, b: ReferenceData): boolean {
+  const canonical = (x: unknown): string =>
+    JSON.stringify(x, (_key, v: unknown) => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+      const sorted: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+      return sorted;
+    });
+  return canonical(a) === canonical(b);
 }
 
 /** A REFERENCE.INVALID problem's fields by path (`data.offers.2.activeUntil`) → issue code; the first issue of a path wins. */
