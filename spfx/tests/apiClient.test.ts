@@ -164,3 +164,32 @@ describe('ApiClient against the Signaalpunt API contract', () => {
     await api.close();
   });
 });
+
+describe('the reference data ("Beheer", issue 16) over the contract', () => {
+  const data = { catalogue: [], offers: [{ organisationId: 'politie', code: 'HALT', nl: 'Halt', en: 'Halt', kind: 'intervention' as const, minAge: 12, maxAge: 17, activeUntil: '2026-04-01' }], registry: [{ organisationId: 'politie', joinedOn: '2025-09-01' }] };
+
+  test('reads the newest version from GET /api/v1/reference-data and saves with commandId, expectedVersion and the whole data', async () => {
+    const api = await edge((req) =>
+      req.method === 'GET'
+        ? { status: 200, body: { version: 3, validFrom: '2026-03-01T09:00:00.000Z', changedBy: { role: 'procesregisseur' }, changes: [], data } }
+        : { status: 200, body: { version: 4, changes: [{ area: 'offers', op: 'changed', key: 'politie HALT' }], replayed: false } },
+    );
+    const client = new ApiDataSource(api.url, bearer('x'));
+    expect((await client.referenceData()).version).toBe(3);
+    expect(api.seen[0]).toMatchObject({ method: 'GET', url: '/api/v1/reference-data' });
+    expect((await client.changeReferenceData(3, data, 'cmd-12345678')).version).toBe(4);
+    expect(api.seen[1]).toMatchObject({ method: 'POST', url: '/api/v1/reference-data' });
+    expect(JSON.parse(api.seen[1]!.body)).toEqual({ commandId: 'cmd-12345678', expectedVersion: 3, data });
+    await api.close();
+  });
+
+  test('a version in between comes back as REFERENCE.VERSION_CONFLICT, not retried', async () => {
+    const api = await edge(() => ({ status: 409, body: { code: 'REFERENCE.VERSION_CONFLICT', messages: { nl: 'n', en: 'e' }, currentVersion: 4, expectedVersion: 3 } }));
+    const client = new ApiDataSource(api.url, bearer('x'));
+    const refused = await client.changeReferenceData(3, data, 'cmd-12345678').catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiProblem);
+    expect((refused as ApiProblem).code).toBe('REFERENCE.VERSION_CONFLICT');
+    expect(api.seen).toHaveLength(1);
+    await api.close();
+  });
+});

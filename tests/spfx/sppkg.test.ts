@@ -74,11 +74,11 @@ if (!built) {
     expect(js).not.toMatch(/chart\.js|recharts|d3-scale|highcharts/i);
   });
 
-  test('the first screen’s bundle stays ≤ 250 KB gzip; the workbench screens (letters, access request, re-registration check) are chunks of their own, loaded on demand (issue 16)', () => {
+  test('the first screen’s bundle stays ≤ 250 KB gzip; the workbench screens (letters, access request, re-registration check, the reference data’s “Beheer”) are chunks of their own, loaded on demand (issue 16)', () => {
     const bundle = [...entries.keys()].find((k) => /^ClientSideAssets\/case-list-web-part_[0-9a-f]+\.js$/.test(k))!;
     const first = entries.get(bundle)!;
     expect(gzipSync(first).length).toBeLessThanOrEqual(250 * 1024);
-    for (const chunk of ['sjv-letters', 'sjv-access-request', 'sjv-earlier-cases']) {
+    for (const chunk of ['sjv-letters', 'sjv-access-request', 'sjv-earlier-cases', 'sjv-reference-management']) {
       const name = [...entries.keys()].find((k) => k.startsWith(`ClientSideAssets/chunk.${chunk}_`));
       expect({ chunk, found: name !== undefined }).toEqual({ chunk, found: true });
     }
@@ -86,6 +86,7 @@ if (!built) {
     const js = first.toString('utf8');
     expect(js).not.toContain('sjv-access-missing');
     expect(js).not.toContain('earlier-cases-answer');
+    expect(js).not.toContain('reference-add-offer');
   });
 
   test('the packaged manifest loads the bundle from the app package (client-side asset library), not from a dev server', () => {

@@ -25,6 +25,7 @@ import type { CommandName } from './commandForms';
 import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
 import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
+import type { ReferenceChangeOutcome, ReferenceData, ReferenceDataApi, ReferenceVersion } from './management/model';
 
 /** An HTTP answer as the contract's client reads it, with blob() for downloads (window.fetch and AadHttpClient's responses have both). */
 export interface HttpResponseLike extends ContractResponse {
@@ -48,7 +49,7 @@ export function listQuery(f: ListFilter): QueryOf<'listCases'> {
 
 const deadlineOf = (x: InformingDeadline): InformingDeadline => ({ reference: x.reference, dueOn: x.dueOn, overdue: x.overdue, deferred: x.deferred, daysLeft: x.daysLeft });
 
-export class ApiDataSource implements CoordinatorDataSource, AccountabilitySource, ResidentRequestsSource, AccessCodeApi {
+export class ApiDataSource implements CoordinatorDataSource, AccountabilitySource, ResidentRequestsSource, AccessCodeApi, ReferenceDataApi {
   private readonly api: ApiClient;
 
   /** `options`: the contract client's timeout and retry settings (tests shorten the waits). */
@@ -156,6 +157,15 @@ export class ApiDataSource implements CoordinatorDataSource, AccountabilitySourc
     const r = await this.api.call('listInformingReminders', { query: { withinDays: 60 } });
     const x = r.items.filter((i) => i.reference === reference)[0];
     return x ? deadlineOf(x) : undefined;
+  }
+
+  /** The reference data's newest version (the procesregisseur's "Beheer" tab, issue 16). */
+  referenceData(): Promise<ReferenceVersion> {
+    return this.api.call('getReferenceData');
+  }
+  /** A new version of the reference data, made on `expectedVersion`; the same commandId across the retries after a lost answer. */
+  changeReferenceData(expectedVersion: number, data: ReferenceData, commandId: string): Promise<ReferenceChangeOutcome> {
+    return this.api.command('changeReferenceData', { body: { expectedVersion, data } }, { commandId });
   }
 }
 

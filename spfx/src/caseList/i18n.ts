@@ -133,6 +133,7 @@ const nl = {
   tabCases: 'Zaken',
   tabDashboard: 'Evaluatie en verantwoording',
   tabRegistry: 'Partnerregister',
+  tabManagement: 'Beheer',
   registry: {
     title: 'Partnerregister',
     intro: 'Alle organisaties uit het directorybestand en of zij vandaag meedoen aan het privacyprotocol. Wijzigen gaat via dat bestand (zie de handleiding voor de inrichting).',
@@ -577,6 +578,7 @@ const en: Strings = {
   tabCases: 'Cases',
   tabDashboard: 'Evaluation and accountability',
   tabRegistry: 'Partner registry',
+  tabManagement: 'Management',
   registry: {
     title: 'Partner registry',
     intro: 'Every organisation in the directory file and whether it takes part in the privacy protocol today. Changes go through that file (see the deployment guide).',

@@ -1,6 +1,7 @@
 /**
  * The web part's face: which tabs a user gets, from the roles the API reports (/api/v1/me).
  *  - procesregisseur (and voorzitter): "Zaken" (the case list) and "Evaluatie en verantwoording" (the dashboard);
+ *    the procesregisseur also the partner registry, the access export and "Beheer" (the reference data, issue 16);
  *  - privacy officer: the dashboard only — never the case list, so no case content is ever fetched;
  *  - everyone else: the case list as before, without tabs.
  */
@@ -21,9 +22,13 @@ import { ResidentRequests } from './ResidentRequests';
 import { PartnerRegistry } from './PartnerRegistry';
 import type { ResidentRequestsSource } from '../residentAccess';
 import type { Partner } from '../dataSource';
+import { offersReferenceData } from '../management/model';
 import { saveFile } from '../dashboard/AccountabilityDashboard';
 
-// The access export's form loads on demand, in its own chunk, when its tab is first opened (issue 16).
+// The access export's form and the reference data's management ("Beheer") load on demand, in its own chunk, when its tab is first opened (issue 16).
+const ReferenceDataManagement = React.lazy(() =>
+  import(/* webpackChunkName: 'sjv-reference-management' */ './ReferenceDataManagement').then((m) => ({ default: m.ReferenceDataManagement })),
+);
 const AccessRequestForm = React.lazy(() => import(/* webpackChunkName: 'sjv-access-request' */ './AccessRequestForm').then((m) => ({ default: m.AccessRequestForm })));
 
 export interface SignaalpuntAppProps {
@@ -40,7 +45,7 @@ export interface SignaalpuntAppProps {
   save?: (file: DownloadedFile) => void;
 }
 
-type TabKey = 'cases' | 'dashboard' | 'registry' | 'access';
+type TabKey = 'cases' | 'dashboard' | 'registry' | 'access' | 'management';
 
 /** Whether the source reads the residents' requests and locks (the API client does; a fake may not). */
 function offersResidentRequests(source: AccountabilitySource): source is AccountabilitySource & ResidentRequestsSource {
@@ -110,7 +115,9 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   const loadPartners = (): Promise<Partner[]> => props.cases.partners();
   // the access export (AVG art. 15): the procesregisseur's own tab, where the API offers it
   const accessExport = roles.indexOf('procesregisseur') >= 0 && tabs.cases && accountability.accessExport ? accountability.accessExport.bind(accountability) : undefined;
-  if (!tabs.dashboard && !registry && !accessExport) return caseList();
+  // the reference data (local offer, registry): the procesregisseur's "Beheer" tab, where the API offers it
+  const management = roles.indexOf('procesregisseur') >= 0 && tabs.cases && offersReferenceData(accountability) ? accountability : undefined;
+  if (!tabs.dashboard && !registry && !accessExport && !management) return caseList();
   if (!tabs.cases) return dashboard();
   return (
     <Pivot
@@ -145,6 +152,21 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
           <div style={{ paddingTop: 12 }}>
             <React.Suspense fallback={<Spinner label={s.loading} />}>
               <AccessRequestForm api={{ accessExport }} locale={locale} save={props.save || saveFile} />
+            </React.Suspense>
+          </div>
+        </PivotItem>
+      ) : null}
+      {management ? (
+        <PivotItem itemKey="management" headerText={s.tabManagement}>
+          <div style={{ paddingTop: 12 }}>
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <ReferenceDataManagement
+                api={management}
+                partners={loadPartners}
+                locale={locale}
+                {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
+                {...(props.today ? { today: props.today } : {})}
+              />
             </React.Suspense>
           </div>
         </PivotItem>
