@@ -16,6 +16,7 @@ import type { AuditInput } from './audit';
 import type { CatalogueEntry, CatalogueList } from './catalogue';
 import { FORMS, OFFERS, PROTECTIVE_FACTORS, RISK_SIGNALS, label as staticLabel } from './catalogue';
 import { DomainError } from './errors';
+import { isoDate } from './iso-date';
 import type { CaseRecord, Organisation, Role } from './model';
 import type { CommandRecord } from './ports';
 
@@ -32,8 +33,7 @@ export const KIND_LIST = { riskSignal: 'riskSignals', form: 'forms', protectiveF
 export type ManagedList = (typeof KIND_LIST)[CatalogueKind] | 'offers';
 export const MANAGED_LISTS: readonly ManagedList[] = ['riskSignals', 'forms', 'protectiveFactors', 'offers'];
 
-const isValidDay = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
-const day = z.string().refine(isValidDay, { message: 'INVALID_DATE' });
+const day = isoDate;
 /** Codes as the catalogue writes them: capitals, digits and underscores. */
 const code = z.string().regex(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'INVALID_CODE' });
 const labelText = z.string().trim().min(1).max(160);
@@ -77,6 +77,8 @@ export const referenceDataSchema = z
       });
     };
     unique(d.catalogue, (e) => `${e.kind} ${e.code}`, 'catalogue');
+    // an intake asks at least one risk signal (schemas.ts, submitConcern): one must stay open-ended
+    if (!d.catalogue.some((e) => e.kind === 'riskSignal' && !e.activeUntil)) ctx.addIssue({ code: 'custom', message: 'NO_OPEN_RISK_SIGNAL', path: ['catalogue'] });
     unique(d.offers, (o) => `${o.organisationId} ${o.code}`, 'offers');
     unique(d.registry, (r) => r.organisationId, 'registry');
     // one offer code means one offer: the same label and kind whoever provides it

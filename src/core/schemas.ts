@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { CatalogueList } from './catalogue';
 import { activeCodes } from './catalogue';
+import { isoDate } from './iso-date';
 import { MANAGED_LISTS } from './reference-data';
 import type { CommandName } from './phases';
 import { LETTER_KINDS } from './phases';
@@ -20,12 +21,7 @@ const code = (list: CatalogueList) =>
   (MANAGED_LISTS as readonly string[]).includes(list) ? z.string().max(64) : z.string().max(64).refine((v) => activeCodes(list).includes(v), { message: UNKNOWN_CODE });
 const codes = (list: CatalogueList, min = 0) => z.array(code(list)).min(min).max(40).refine((xs) => new Set(xs).size === xs.length, { message: 'DUPLICATE' });
 
-const isValidIsoDate = (v: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-};
-export const isoDate = z.string().refine(isValidIsoDate, { message: 'INVALID_DATE' }).describe('ISO date yyyy-mm-dd');
+export { isoDate };
 /**
  * The shapes a commandId may have: a UUID (any version) or a ULID. The id is kept in the append-only audit
  * for ever, so a free-form value (a date such as 2009-03-14T00:00:00Z, a name) must never get in: only

@@ -127,6 +127,35 @@ describe('changes by the procesregisseur', () => {
     expect((await w.store.listReferenceVersions()).length).toBe(1);
   });
 
+  test('a day that is no calendar day (month 13, 30 February, 31 April) is refused as REFERENCE.INVALID at its field, not as an internal error, and nothing is written', async () => {
+    const seed = await current();
+    for (const [what, edit, path] of [
+      ['month 13', (d: ReferenceData) => (d.offers[0]!.activeUntil = '2026-13-45'), 'data.offers.0.activeUntil'],
+      ['30 February', (d: ReferenceData) => (d.registry[0]!.leftOn = '2027-02-30'), 'data.registry.0.leftOn'],
+      ['31 April', (d: ReferenceData) => (d.catalogue[0]!.activeFrom = '2026-04-31'), 'data.catalogue.0.activeFrom'],
+    ] as const) {
+      const data = structuredClone(seed);
+      edit(data);
+      const r = await change(U.regisseur, 1, data);
+      expect([what, !r.ok && r.error.code, !r.ok && r.error.details.fields]).toEqual([what, 'REFERENCE.INVALID', [{ path, issue: 'INVALID_DATE' }]]);
+    }
+    expect((await w.store.listReferenceVersions()).length).toBe(1);
+  });
+
+  test('the catalogue keeps at least one risk signal without an end date: an intake asks at least one (schemas: riskSignals, min 1), so removing or ending them all is refused and nothing is written', async () => {
+    const seed = await current();
+    for (const [what, edit] of [
+      ['all removed', (d: ReferenceData) => (d.catalogue = d.catalogue.filter((e) => e.kind !== 'riskSignal'))],
+      ['all ended', (d: ReferenceData) => d.catalogue.filter((e) => e.kind === 'riskSignal').forEach((e) => (e.activeUntil = '2026-06-01'))],
+    ] as const) {
+      const data = structuredClone(seed);
+      edit(data);
+      const r = await change(U.regisseur, 1, data);
+      expect([what, !r.ok && r.error.code, !r.ok && r.error.details.fields]).toEqual([what, 'REFERENCE.INVALID', [{ path: 'data.catalogue', issue: 'NO_OPEN_RISK_SIGNAL' }]]);
+    }
+    expect((await w.store.listReferenceVersions()).length).toBe(1);
+  });
+
   test('a label that names a person is refused by the identifier guard', async () => {
     const data = await current();
     data.offers.push({ organisationId: 'wijkteam', code: 'MILA', nl: `Gesprek met ${RESIDENT.name} (06-12345678)`, en: 'Talk', kind: 'help', minAge: 6, maxAge: 23 });

@@ -6057,7 +6057,9 @@ export interface operations {
                         }[];
                         data: {
                             catalogue: {
+                                /** @description ISO date yyyy-mm-dd */
                                 activeFrom?: string;
+                                /** @description ISO date yyyy-mm-dd */
                                 activeUntil?: string;
                                 code: string;
                                 en: string;
@@ -6066,7 +6068,9 @@ export interface operations {
                                 nl: string;
                             }[];
                             offers: {
+                                /** @description ISO date yyyy-mm-dd */
                                 activeFrom?: string;
+                                /** @description ISO date yyyy-mm-dd */
                                 activeUntil?: string;
                                 code: string;
                                 en: string;
@@ -6078,7 +6082,9 @@ export interface operations {
                                 organisationId: string;
                             }[];
                             registry: {
+                                /** @description ISO date yyyy-mm-dd */
                                 joinedOn: string;
+                                /** @description ISO date yyyy-mm-dd */
                                 leftOn?: string;
                                 organisationId: string;
                             }[];
@@ -6140,7 +6146,9 @@ export interface operations {
                     commandId: string;
                     data: {
                         catalogue: {
+                            /** @description ISO date yyyy-mm-dd */
                             activeFrom?: string;
+                            /** @description ISO date yyyy-mm-dd */
                             activeUntil?: string;
                             code: string;
                             en: string;
@@ -6149,7 +6157,9 @@ export interface operations {
                             nl: string;
                         }[];
                         offers: {
+                            /** @description ISO date yyyy-mm-dd */
                             activeFrom?: string;
+                            /** @description ISO date yyyy-mm-dd */
                             activeUntil?: string;
                             code: string;
                             en: string;
@@ -6161,7 +6171,9 @@ export interface operations {
                             organisationId: string;
                         }[];
                         registry: {
+                            /** @description ISO date yyyy-mm-dd */
                             joinedOn: string;
+                            /** @description ISO date yyyy-mm-dd */
                             leftOn?: string;
                             organisationId: string;
                         }[];
