@@ -119,7 +119,6 @@ export interface SimilarProbe {
   riskSignals: readonly string[];
   ageBand?: string | undefined;
   ageYears?: number | undefined;
-  commandId?: string;
 }
 
 export interface CaseSummary {
@@ -660,19 +659,11 @@ export class Signaalpunt implements MeetingCases {
   }
 
   /**
-   * The duplicate hint at intake (similar-concerns.ts): the user's organisation's concerns brought in within
-   * `duplicateWindowDays` that share a risk signal and the age band with the probe, as the user's own view
-   * holds them; newest first, at most `max`. Groups A and B only (no personal data): not audited. Nothing for
-   * a submit that already ran (`commandId` known: a retry is answered by its first result, not by a hint).
+   * The duplicate hint at intake (similar-concerns.ts), read in executeAndView's transaction: the user's
+   * organisation's concerns brought in within `duplicateWindowDays` that share a risk signal and the age band
+   * with the probe, as the user's own view holds them; newest first, at most `max`. Groups A and B only (no
+   * personal data): not audited.
    */
-  async similarConcerns(user: User, probe: SimilarProbe, max = 3): Promise<SimilarConcern[]> {
-    const { commandId } = probe;
-    if (commandId && (await this.store.transaction((tx) => tx.getCommand(commandId)))) return [];
-    const org = await this.store.getOrganisation(user.organisationId);
-    return this.similarIn((q) => this.store.listCases(q), user, org, probe, max);
-  }
-
-  /** The duplicate hint's search over a listing (the store's, or a transaction's: executeAndView). */
   private async similarIn(list: Store['listCases'], user: User, org: Organisation | undefined, probe: SimilarProbe, max = 3): Promise<SimilarConcern[]> {
     const days = this.config.duplicateWindowDays;
     const ageBand = (probe.ageYears !== undefined ? ageBandFor(probe.ageYears) : probe.ageBand) ?? 'unknown';
