@@ -145,6 +145,11 @@ export function inputsOf(card: unknown): Map<string, Record<string, unknown>> {
   return out;
 }
 
+/** The choices of a card's choice input `id` (empty when the card has no such input). */
+export function choicesOf(card: unknown, id: string): { title: string; value: string }[] {
+  return (inputsOf(card).get(id)?.choices ?? []) as { title: string; value: string }[];
+}
+
 export function actionsOf(card: unknown): { verb: string; data: Record<string, unknown> }[] {
   const out: { verb: string; data: Record<string, unknown> }[] = [];
   const walk = (n: unknown): void => {

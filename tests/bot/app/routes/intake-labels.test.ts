@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { U } from '../../../support/world';
 import type { BotWorld } from '../../support';
-import { cardsOf, makeBotWorld, submitOf, textOf } from '../../support';
+import { cardsOf, choicesOf, makeBotWorld, submitOf, textOf } from '../../support';
 import type { Card } from '../../../../bot/app/types';
 
 let w: BotWorld;
@@ -19,20 +19,6 @@ beforeEach(async () => {
   expect(r.ok).toBe(true);
 });
 afterEach(() => w.close());
-
-type Node = Record<string, unknown>;
-function choicesOf(card: Card, id: string): { title: string; value: string }[] {
-  const found: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      if ((n as Node).id === id) found.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return (found[0]?.choices ?? []) as { title: string; value: string }[];
-}
 
 test('an added signal shows by its label on the confirmation and in "mijn signalen", not as its code', async () => {
   const [intake] = cardsOf(await w.say(U.mentor, 'nieuw signaal'));

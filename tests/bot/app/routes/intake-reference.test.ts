@@ -5,28 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { U } from '../../../support/world';
 import type { BotWorld } from '../../support';
-import { cardsOf, makeBotWorld } from '../../support';
-import type { Card } from '../../../../bot/app/types';
+import { cardsOf, choicesOf, makeBotWorld } from '../../support';
 
 let w: BotWorld;
 beforeEach(async () => {
   w = await makeBotWorld();
 });
 afterEach(() => w.close());
-
-type Node = Record<string, unknown>;
-function choicesOf(card: Card, id: string): { title: string; value: string }[] {
-  const found: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      if ((n as Node).id === id) found.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return (found[0]?.choices ?? []) as { title: string; value: string }[];
-}
 
 test('a retired signal is not offered on the intake card, an added one is, labelled in the locale', async () => {
   const data = structuredClone((await w.sp.reference.latest()).data);
