@@ -6,6 +6,7 @@ import type { PartnerVisibility } from './partner-visibility';
 import type { AuditInput, AuditLink, AuditRow } from './audit';
 import type { CaseRecord, Organisation, Phase, User } from './model';
 import type { DeletionRecord } from './retention';
+import type { ReferenceStore } from './reference-data';
 
 export interface Clock {
   now(): Date;
@@ -110,7 +111,8 @@ export interface AuditCheckpointLog {
   latest(): Promise<AuditCheckpoint | undefined>;
 }
 
-export interface Store {
+/** The case store; it keeps the reference data's versions too (ReferenceStore, issue 16). */
+export interface Store extends ReferenceStore {
   /** Runs `fn` as one transaction: all its writes (case, command, audit) land together or not at all. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** the cases the query selects, newest first (by createdAt), one page, with the total. */

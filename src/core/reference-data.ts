@@ -153,11 +153,6 @@ export interface ReferenceStore {
   commitReferenceVersion(version: ReferenceVersion, written: { command: CommandRecord | null; audit: readonly AuditInput[] }): Promise<void>;
 }
 
-export function isReferenceStore(x: unknown): x is ReferenceStore {
-  const s = x as Partial<ReferenceStore> | undefined;
-  return typeof s?.listReferenceVersions === 'function' && typeof s.latestReferenceVersion === 'function' && typeof s.commitReferenceVersion === 'function';
-}
-
 export const versionConflict = (expectedVersion: number, currentVersion: number): DomainError => new DomainError('REFERENCE.VERSION_CONFLICT', { expectedVersion, currentVersion });
 
 // ---------------------------------------------------------------------------------------------------------

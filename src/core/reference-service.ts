@@ -9,9 +9,9 @@ import { DomainError, fail, ok } from './errors';
 import type { Result } from './errors';
 import type { GuardOptions } from './guard';
 import type { Organisation, User } from './model';
-import type { Clock, CommandRecord, Store } from './ports';
+import type { Clock, Store } from './ports';
 import type { ChangeReferenceDataInput, ReferenceData, ReferenceStore, ReferenceVersion } from './reference-data';
-import { REFERENCE_COMMANDS, changeReferenceDataInput, diffReferenceData, isReferenceStore, seedVersion, versionConflict, versionOn } from './reference-data';
+import { REFERENCE_COMMANDS, changeReferenceDataInput, diffReferenceData, seedVersion, versionConflict, versionOn } from './reference-data';
 import { guardTexts, validationError } from './service';
 
 export interface ReferenceChangeOutcome {
@@ -19,29 +19,6 @@ export interface ReferenceChangeOutcome {
   changes: ReferenceVersion['changes'];
   /** true when this commandId had run before: nothing changed this time. */
   replayed: boolean;
-}
-
-/** Where versions live when the store keeps none (a store without the port): version 1 in memory, made from its organisations. */
-class SeedOnlyReferenceStore implements ReferenceStore {
-  private versions: ReferenceVersion[] = [];
-  constructor(private readonly store: Store) {}
-  async listReferenceVersions(): Promise<ReferenceVersion[]> {
-    return [...this.versions];
-  }
-  async latestReferenceVersion(): Promise<ReferenceVersion | undefined> {
-    return this.versions[this.versions.length - 1];
-  }
-  async commitReferenceVersion(version: ReferenceVersion, written: { command: CommandRecord | null; audit: readonly AuditInput[] }): Promise<void> {
-    const latest = this.versions[this.versions.length - 1];
-    if (version.version !== (latest?.version ?? 0) + 1) throw versionConflict(version.version - 1, latest?.version ?? 0);
-    if (written.command || written.audit.length > 0) {
-      await this.store.transaction(async (tx) => {
-        if (written.command) await tx.putCommand(written.command);
-        if (written.audit.length > 0) await tx.appendAudit([...written.audit]);
-      });
-    }
-    this.versions.push(version);
-  }
 }
 
 /** How long (process time) a command may use the newest version read before reading it again: another instance's change shows after at most this. */
@@ -58,7 +35,7 @@ export class ReferenceDataService {
     private readonly guardOptions: () => GuardOptions = () => ({}),
     private readonly cacheMs: number = REFERENCE_CACHE_MS,
   ) {
-    this.versions = isReferenceStore(store) ? store : new SeedOnlyReferenceStore(store);
+    this.versions = store;
   }
 
   /**
