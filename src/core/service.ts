@@ -267,6 +267,12 @@ export class Signaalpunt implements MeetingCases {
     return new Map((await this.store.listOrganisations()).map((o) => [o.id, o]));
   }
 
+  /** The caller's organisation alone, as a map like `organisations()` (empty when it is not in the store). */
+  private async ownOrganisation(user: User): Promise<Map<string, Organisation>> {
+    const org = await this.store.getOrganisation(user.organisationId);
+    return new Map(org ? [[org.id, org]] : []);
+  }
+
   /** Runs a command. Expected refusals come back as values with a code; nothing is half-written. */
   /**
    * What every way of running a command does first, in one place: the input's shape (the command's schema),
@@ -275,12 +281,14 @@ export class Signaalpunt implements MeetingCases {
    * non-transactional call made inside `transaction` would wait for the transaction itself (deadlock) — and
    * the codes the reference data valid now does not offer.
    */
-  private async prepare<N extends CommandName>(name: N, raw: unknown): Promise<Result<Prepared<N>>> {
+  private async prepare<N extends CommandName>(name: N, raw: unknown, user: User): Promise<Result<Prepared<N>>> {
     const parsed = COMMAND_SCHEMAS[name].safeParse(raw);
     if (!parsed.success) return { ok: false, error: validationError(parsed.error) };
     const input = parsed.data as CommandInput<N>;
     const guarded = guardTexts(input, COMMANDS[name].guarded, this.guardOptions);
-    const organisations = await this.organisations();
+    // A new concern has no handler: it needs the caller's organisation only (membership, the caller's view), so a
+    // card submit reads that one row instead of every organisation (issue 17, ADR 0008 fifth pass).
+    const organisations = name === 'submitConcern' ? await this.ownOrganisation(user) : await this.organisations();
     const now = this.nowIso();
     const reference = (await this.reference.latest()).data;
     const unknown = unknownReferenceCodes(name, input, reference, now);
@@ -290,7 +298,7 @@ export class Signaalpunt implements MeetingCases {
 
   async execute<N extends CommandName>(name: N, user: User, raw: unknown): Promise<Result<CommandOutcome>> {
     if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
-    const prepared = await this.prepare(name, raw);
+    const prepared = await this.prepare(name, raw, user);
     if (!prepared.ok) return prepared;
     const { input, guarded, organisations, reference } = prepared.value;
     try {
@@ -315,7 +323,7 @@ export class Signaalpunt implements MeetingCases {
    */
   async executeAndView<N extends CommandName>(name: N, user: User, raw: unknown, opts: { purpose?: string; unlessSimilar?: boolean } = {}): Promise<Result<ExecutedWithView>> {
     if (COMMANDS[name].document) throw new Error(`${name} answers with a document: run it with executeDocument`);
-    const prepared = await this.prepare(name, raw);
+    const prepared = await this.prepare(name, raw, user);
     if (!prepared.ok) return prepared;
     const { input, guarded, organisations, reference } = prepared.value;
     const org = organisations.get(user.organisationId);
@@ -355,7 +363,7 @@ export class Signaalpunt implements MeetingCases {
    */
   async executeDocument<N extends CommandName>(name: N, user: User, raw: unknown, make: DocumentMaker<N>): Promise<Result<{ outcome: CommandOutcome; document: CommandDocument; at: string }>> {
     if (!COMMANDS[name].document) throw new Error(`${name} answers with no document`);
-    const prepared = await this.prepare(name, raw);
+    const prepared = await this.prepare(name, raw, user);
     if (!prepared.ok) return prepared;
     const { input, guarded, organisations, reference, now } = prepared.value;
     try {

@@ -86,3 +86,11 @@ test('a submit that finds a similar concern runs one transaction, writes nothing
   expect((await w.store.listCases({ limit: 10, offset: 0 })).total).toBe(1);
   expect((await w.store.readAudit({ limit: 1000 })).length).toBe(audit);
 });
+
+test('a submit reads the caller\'s organisation from the store, not the list of every organisation', async () => {
+  const card = await intakeCard();
+  const listed = jest.spyOn(w.store, 'listOrganisations');
+  const answer = await w.actCard(U.mentor, 'intake.submit', submitOf(card, 'intake.submit', { ...FILLED, confirmSimilar: 'yes' }));
+  expect(textOf(answer)).toContain('SJV-2026-0001');
+  expect(listed).not.toHaveBeenCalled();
+});
