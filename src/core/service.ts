@@ -35,7 +35,7 @@ import type { AuditCheckpoint, CaseQuery, Clock, Store, StoreTx } from './ports'
 import { systemClock } from './ports';
 import type { DeletionRecord } from './retention';
 import { isDue, purgedRecord } from './retention';
-import type { ReferenceData } from './reference-data';
+import type { ManagedList, ReferenceData } from './reference-data';
 import { activeReferenceCodes } from './reference-data';
 import { ReferenceDataService } from './reference-service';
 import type { CommandInput } from './schemas';
@@ -205,6 +205,26 @@ function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
 }
 
 /**
+ * The codes of a managed list a new input may use on a day, as a set, kept per reference data and day: a
+ * version's data is never changed once stored (a change is a new version, a new object), so every submit of
+ * the same day asks the same question of the same data (issue 17, ADR 0008 fifth pass). Keyed by the day,
+ * not the version alone: a code retired from tomorrow on is refused tomorrow with the same version.
+ */
+const activeCodeSets = new WeakMap<ReferenceData, Map<string, ReadonlySet<string>>>();
+function activeCodeSet(reference: ReferenceData, list: ManagedList, day: string): ReadonlySet<string> {
+  let byDay = activeCodeSets.get(reference);
+  if (!byDay) activeCodeSets.set(reference, (byDay = new Map()));
+  const key = `${list} ${day}`;
+  let set = byDay.get(key);
+  if (!set) {
+    // one day at a time per list: the map does not grow with the days a long-running process sees
+    for (const k of byDay.keys()) if (k.startsWith(`${list} `)) byDay.delete(k);
+    byDay.set(key, (set = new Set(activeReferenceCodes(reference, list, day))));
+  }
+  return set;
+}
+
+/**
  * The codes of a command's input that the reference data valid on `now` does not offer (the command
  * table's `referenceCodes`): VALIDATION.UNKNOWN_CODE with each field's path, as the schema answers for
  * the constant lists. A retired code still renders in the cases that hold it; it is refused as new input.
@@ -212,7 +232,7 @@ function changedGroups(before: CaseRecord, after: CaseRecord): DataGroup[] {
 export function unknownReferenceCodes(name: CommandName, input: unknown, reference: ReferenceData, now: string): DomainError | undefined {
   const fields: { path: string; issue: string }[] = [];
   for (const [pattern, list] of Object.entries(COMMANDS[name].referenceCodes ?? {})) {
-    const active = new Set(activeReferenceCodes(reference, list, now));
+    const active = activeCodeSet(reference, list, now.slice(0, 10));
     for (const { path, value } of valuesAt(input, pattern)) if (typeof value === 'string' && !active.has(value)) fields.push({ path, issue: UNKNOWN_CODE });
   }
   return fields.length > 0 ? new DomainError('VALIDATION.UNKNOWN_CODE', { fields }) : undefined;

@@ -213,6 +213,18 @@ describe('retired codes', () => {
     expect(!refused.ok && refused.error.code).toBe('VALIDATION.UNKNOWN_CODE');
   });
 
+  test('a risk signal retired from tomorrow on is accepted today and refused tomorrow, with no new version in between', async () => {
+    w.clock.set('2026-05-10T12:00:00Z');
+    const data = await current();
+    data.catalogue = data.catalogue.map((e) => (e.code === 'TELEFOONS' ? { ...e, activeUntil: '2026-05-11' } : e));
+    expect((await change(U.regisseur, 1, data)).ok).toBe(true);
+    expect((await attempt(w, 'submitConcern', U.mentor, { ageYears: 15, riskSignals: ['TELEFOONS'] })).ok).toBe(true);
+    w.clock.set('2026-05-11T00:00:01Z');
+    const refused = await attempt(w, 'submitConcern', U.mentor, { ageYears: 15, riskSignals: ['TELEFOONS'] });
+    expect(!refused.ok && refused.error.details.fields).toEqual([{ path: 'riskSignals.0', issue: 'UNKNOWN_CODE' }]);
+    expect((await w.sp.reference.latest()).version).toBe(2);
+  });
+
   test('a signal added by the procesregisseur can be chosen at intake from its day on', async () => {
     const data = await current();
     data.catalogue.push({ kind: 'riskSignal', code: 'NACHTWERK', nl: "'s Nachts onderweg", en: 'Out at night' });
