@@ -231,14 +231,16 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
 
   /**
    * Rewrites the case's relation rows (organisations asked / parties) from the index the core derived, with
-   * the case's phase and creation time (a partner's list reads them from the relation index alone).
+   * the case's phase and creation time (a partner's list reads them from the relation index alone). A new
+   * case (`fresh`) has none to clear: its id is new to `cases`, and a relation row needs its case's row
+   * (foreign key) — one statement less per intake (issue 17, ADR 0008 fifth pass).
    */
-  private writeRelations(caseId: string, ix: CaseIndex): void {
+  private writeRelations(caseId: string, ix: CaseIndex, fresh = false): void {
     this.relationStatements ??= {
       clear: this.prepared<[string]>('DELETE FROM case_relations WHERE case_id = ?'),
       add: this.prepared<[string, string, string, string, string]>('INSERT OR IGNORE INTO case_relations (case_id, organisation_id, relation, phase, created_at) VALUES (?, ?, ?, ?, ?)'),
     };
-    this.relationStatements.clear.run(caseId);
+    if (!fresh) this.relationStatements.clear.run(caseId);
     for (const r of ix.relations) this.relationStatements.add.run(caseId, r.organisationId, r.relation, ix.phase, ix.createdAt);
   }
 
@@ -312,7 +314,7 @@ export class SqliteStore implements Store, MeetingStore, BotStore, ResidentAcces
       insertCase: async (record) => {
         const ix = caseIndex(record, this.deadlineMonths);
         insert.run(this.caseParams(record, ix));
-        this.writeRelations(record.id, ix);
+        this.writeRelations(record.id, ix, true);
       },
       updateCase: async (record, expectedVersion) => {
         const ix = caseIndex(record, this.deadlineMonths);
