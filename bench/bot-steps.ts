@@ -1,11 +1,13 @@
 /**
  * Where one card submit spends its time, step by step (issue 17, ADR 0008): sequential calls of each step of
- * an intake submit on a store on disk, without HTTP or SDK — the whole turn (`BotApp.handle`), the card input
- * check, the identifier guard, `Signaalpunt.execute`, the record read for the confirmation, the recognition
- * line, the confirmation card — each with its median wall time and its CPU time per call (user + system,
- * garbage collection included). Also the bytes of write-ahead log one submit writes. Not part of
- * `npm run bench`: a tool for profiling, e.g. `node --import tsx --cpu-prof bench/bot-steps.ts`.
- * `BENCH_STEPS_N` calls per step (default 1000).
+ * an intake submit on a store on disk, without HTTP or SDK — the whole turn (`BotApp.handle`), the member
+ * lookup, the card input check, the identifier guard, `Signaalpunt.executeAndView` (the command and the
+ * caller's view in one transaction, the submit's path since the fourth pass), the record read, the
+ * recognition line, the confirmation card — each with its median wall time and its CPU time per call (user +
+ * system, garbage collection and the checkpoint worker included). Also the bytes of write-ahead log one submit
+ * writes. Not part of `npm run bench`: a tool for profiling, e.g. `node --import tsx --cpu-prof
+ * bench/bot-steps.ts`. `BENCH_STEPS_N` calls per step (default 1000). What a submit costs against the echo
+ * bot through HTTP and the SDK, and its floor: `BENCH_BOT_FLOOR=1` in bench/bot.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -77,10 +79,11 @@ async function main(): Promise<void> {
       return { commandId: commandIdFor(v.cardId, 'intake.submit'), riskSignals: v.riskSignals, forms: v.forms, protectiveFactors: v.protectiveFactors, urgency: v.urgency, ageYears: v.ageYears, freeText: v.freeText };
     };
     let caseId = '';
-    await step('Signaalpunt.execute (submitConcern)', async () => {
-      const r = await service.execute('submitConcern', member.member.user, input());
-      if (!r.ok) throw new Error(r.error.code);
-      caseId = r.value.caseId;
+    // The submit's path since the fourth pass: the command and the caller's view of the case in one transaction.
+    await step('Signaalpunt.executeAndView', async () => {
+      const r = await service.executeAndView('submitConcern', member.member.user, input());
+      if (!r.ok || 'similar' in r.value) throw new Error(r.ok ? 'similar' : r.error.code);
+      caseId = r.value.outcome.caseId;
     });
     // The log one submit writes: emptied first, so the file holds that commit's frames only.
     const walBytes: number[] = [];

@@ -11,6 +11,12 @@
  * median p99 ratio ≤ 1.3 per SDK.
  * `BENCH_BOT_ROUNDS` (default 7, at least 5), `BENCH_BOT_PER_USER` (waves of each per round, default 10),
  * `BENCH_BOT_SDKS` (default agents,botbuilder).
+ * `BENCH_BOT_FLOOR=1` (not in the default run; issue 17, ADR 0008 fifth pass): each round also runs, interleaved
+ * with the other two, the echo bot plus (core) the core's command alone — `executeAndView('submitConcern')` with
+ * its input ready, no card — and the echo bot plus (store) a bare store transaction with a submit's writes (the
+ * case, its reference number, one audit row, the command), and prints their p99 and CPU ratios against the echo
+ * per round: what a submit would cost if it did nothing but that. The goal's figures are then of a different
+ * mix of waves: compare them with a default run, not with this one.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -68,7 +74,57 @@ function echoHandler(bot: Bot) {
   return bot.channel.sdk === 'agents' ? agentsMessagesHandler(bot.channel.adapter, new AgentsEchoBot()) : messagesHandler(bot.channel.adapter, new EchoBot());
 }
 
-type Path = '/api/echo' | '/api/messages';
+type Path = '/api/echo' | '/api/messages' | '/api/floor-core' | '/api/floor-store';
+const FLOOR = process.env.BENCH_BOT_FLOOR === '1';
+const FLOOR_PATHS: readonly Path[] = ['/api/echo', '/api/messages', '/api/floor-core', '/api/floor-store'];
+const FREE_TEXT = String(intakeSubmitData().freeText);
+
+/** The echo bot on the same SDK and adapter, doing `work` before it answers (BENCH_BOT_FLOOR). */
+function echoAfter(bot: Bot, work: () => Promise<void>) {
+  if (bot.channel.sdk === 'agents') {
+    class Floor extends AgentsEchoBot {
+      protected override async onInvokeActivity(context: AgentsTurnContext): Promise<AgentsInvokeResponse> {
+        await work();
+        return super.onInvokeActivity(context);
+      }
+    }
+    return agentsMessagesHandler(bot.channel.adapter, new Floor());
+  }
+  class Floor extends EchoBot {
+    protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+      await work();
+      return super.onInvokeActivity(context);
+    }
+  }
+  return messagesHandler(bot.channel.adapter, new Floor());
+}
+
+/** The floor paths (BENCH_BOT_FLOOR): the core's command alone, and a bare store transaction with a submit's writes. */
+async function mountFloor(app: ReturnType<typeof Fastify>, bot: Bot, service: Signaalpunt, store: SqliteStore): Promise<void> {
+  const user = await store.getUserByAadObjectId(demoUser('mentor@school.demo').aadObjectId!);
+  if (!user) throw new Error('the demo mentor is missing');
+  const input = () => ({ commandId: randomUUID(), riskSignals: ['GELD', 'VERZUIM'], forms: ['DEALEN'], protectiveFactors: ['BETROKKEN_OUDERS'], urgency: 'normal', ageYears: 15, registrationsBand: '0', freeText: FREE_TEXT });
+  const first = await service.executeAndView('submitConcern', user, input());
+  if (!first.ok || 'similar' in first.value) throw new Error('the floor template was not stored');
+  const caseId = first.value.outcome.caseId;
+  const template = await store.transaction((tx) => tx.getCase(caseId));
+  if (!template) throw new Error('the floor template was not stored');
+  app.post('/api/floor-core', echoAfter(bot, async () => {
+    const r = await service.executeAndView('submitConcern', user, input());
+    if (!r.ok) throw new Error(r.error.code);
+  }));
+  app.post('/api/floor-store', echoAfter(bot, async () => {
+    const now = new Date().toISOString();
+    await store.transaction(async (tx) => {
+      await tx.getCommand(randomUUID());
+      const n = await tx.nextReferenceNumber(Number(now.slice(0, 4)));
+      const record = { ...structuredClone(template), id: randomUUID(), frame: { ...template.frame, reference: `SJV-${now.slice(0, 4)}-${String(n).padStart(4, '0')}`, createdAt: now, phaseSince: now } };
+      await tx.insertCase(record);
+      await tx.appendAudit([{ at: now, actorId: user.id, role: 'ketenpartner', caseId: record.id, reference: record.frame.reference, phase: 'INBRENG', action: 'create', groups: ['B'], purpose: 'submitConcern', commandId: null }]);
+      await tx.putCommand({ commandId: randomUUID(), name: 'submitConcern', actorId: user.id, fingerprint: 'floor', caseId: record.id, result: { caseId: record.id }, at: now });
+    });
+  }));
+}
 
 const p = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const median = (xs: number[]): number => {
@@ -92,6 +148,7 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
   const app = Fastify({ bodyLimit: 64 * 1024 });
   app.post('/api/messages', (req, reply) => bot.handler(req, reply));
   app.post('/api/echo', echoHandler(bot));
+  if (FLOOR) await mountFloor(app, bot, service, store);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const mentor = demoUser('mentor@school.demo');
@@ -135,20 +192,23 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
     for (let i = 0; i < WARMUP_WAVES; i++) {
       await run('/api/echo', 1);
       await run('/api/messages', 1);
+      if (FLOOR) for (const path of FLOOR_PATHS.slice(2)) await run(path, 1);
     }
     const load0 = loadavg()[0]!;
     const before = (await store.listCases({ limit: 1, offset: 0 })).total;
     // CPU time of this process (server and client) per request: steadier than wall time on a shared machine.
-    const cpuMs: Record<Path, number> = { '/api/echo': 0, '/api/messages': 0 };
+    const cpuMs: Record<Path, number> = { '/api/echo': 0, '/api/messages': 0, '/api/floor-core': 0, '/api/floor-store': 0 };
+    const floorRounds: { core: [number, number]; store: [number, number] }[] = [];
     const rounds: { echoP99: number; submitP99: number; echoP50: number; submitP50: number; ratio: number; cpuRatio: number }[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       // A round: PER_USER waves of each, every wave all 50 users at once, in the order echo, submit, submit,
       // echo, … (mirrored every other round): a pause of the shared machine falls on both alike.
-      const got: Record<Path, number[]> = { '/api/echo': [], '/api/messages': [] };
-      const roundCpu: Record<Path, number> = { '/api/echo': 0, '/api/messages': 0 };
+      const got: Record<Path, number[]> = { '/api/echo': [], '/api/messages': [], '/api/floor-core': [], '/api/floor-store': [] };
+      const roundCpu: Record<Path, number> = { '/api/echo': 0, '/api/messages': 0, '/api/floor-core': 0, '/api/floor-store': 0 };
       collectGarbage();
-      for (let w = 0; w < 2 * PER_USER; w++) {
-        const path: Path = (Math.floor((w + 1) / 2) + r) % 2 === 0 ? '/api/echo' : '/api/messages';
+      for (let w = 0; w < (FLOOR ? 4 : 2) * PER_USER; w++) {
+        // with the floor paths: the four in turn, starting one further each round
+        const path: Path = FLOOR ? FLOOR_PATHS[(w + r) % 4]! : (Math.floor((w + 1) / 2) + r) % 2 === 0 ? '/api/echo' : '/api/messages';
         const cpu0 = process.cpuUsage();
         got[path].push(...(await run(path, 1)));
         const cpu = process.cpuUsage(cpu0);
@@ -157,9 +217,13 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
       }
       const echo = got['/api/echo'].sort((a, b) => a - b);
       const submit = got['/api/messages'].sort((a, b) => a - b);
+      if (FLOOR) {
+        const against = (path: Path): [number, number] => [p(got[path].sort((a, b) => a - b), 0.99) / p(echo, 0.99), roundCpu[path] / roundCpu['/api/echo']];
+        floorRounds.push({ core: against('/api/floor-core'), store: against('/api/floor-store') });
+      }
       rounds.push({ echoP50: p(echo, 0.5), echoP99: p(echo, 0.99), submitP50: p(submit, 0.5), submitP99: p(submit, 0.99), ratio: p(submit, 0.99) / p(echo, 0.99), cpuRatio: roundCpu['/api/messages'] / roundCpu['/api/echo'] });
     }
-    const stored = (await store.listCases({ limit: 1, offset: 0 })).total - before;
+    const stored = (await store.listCases({ limit: 1, offset: 0 })).total - before - (FLOOR ? 2 * CONCURRENCY * PER_USER * ROUNDS : 0);
     if (stored !== CONCURRENCY * PER_USER * ROUNDS) throw new Error(`stored ${stored} cases for ${CONCURRENCY * PER_USER * ROUNDS} submits`);
     const ratios = rounds.map((x) => x.ratio);
     const ratio = median(ratios);
@@ -182,6 +246,14 @@ async function benchSdk(sdk: BotSdk): Promise<{ ok: boolean; ratio: number }> {
       // The machine's load (1-minute average) at the start and end: a shared machine's p99 is noisy above its core count.
       load: `${load0.toFixed(1)}→${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
     });
+    if (FLOOR) {
+      const line = (k: 'core' | 'store') => {
+        const p99s = floorRounds.map((f) => f[k][0]);
+        const cpus = floorRounds.map((f) => f[k][1]);
+        return { [`${k}P99Ratio`]: median(p99s), [`${k}Spread`]: `${Math.min(...p99s).toFixed(2)}–${Math.max(...p99s).toFixed(2)}`, [`${k}CpuRatio`]: median(cpus), [`${k}CpuSpread`]: `${Math.min(...cpus).toFixed(2)}–${Math.max(...cpus).toFixed(2)}` };
+      };
+      report(`bot ${sdk} floor: echo + the core's command alone (core), echo + a bare store transaction with a submit's writes (store), against the echo`, { ...line('core'), ...line('store') });
+    }
     return { ok: ratio <= GOAL, ratio };
   } finally {
     await bot.close();
