@@ -540,6 +540,9 @@ export class FakeSharePoint {
       if (v !== null && f.type !== 'Number' && typeof v !== 'string') throw new SpError(400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `Invalid text for ${k}.`);
       if (f.type === 'Text' && typeof v === 'string' && v.length > 255) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than 255 characters.`);
       if (f.type === 'Note' && typeof v === 'string' && v.length > NOTE_MAX) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than ${NOTE_MAX} characters.`);
+      // a column with EnforceUniqueValues: SPDuplicateValuesFoundException, "Exception to throw if and only if
+      // duplicate values are found while inserting or updating items/documents in a list/document library"
+      // (https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ee575579(v=office.15)), over REST a 409.
       if (f.unique && v !== null && v !== '') {
         for (const other of list.items.values()) {
           if (other.id !== item.id && other.values[k] === v) throw new SpError(409, 'Microsoft.SharePoint.SPDuplicateValuesFoundException', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${k}].`);
