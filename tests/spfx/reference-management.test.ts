@@ -81,7 +81,7 @@ describeIfReady('the procesregisseur’s "Beheer" tab on the local page', () => 
     await leave.focus();
     await page.keyboard.press('Enter');
     await section.getByRole('button', { name: `Opslaan als versie ${mine.version + 1}` }).click();
-    await section.getByText(/Iemand anders heeft de sociale kaart of de deelnemers intussen gewijzigd/).waitFor();
+    await section.getByText(/Iemand anders heeft de catalogus, de sociale kaart of de deelnemers intussen gewijzigd/).waitFor();
     await section.getByText(`Huidige versie: ${mine.version + 1}`).waitFor();
     await section.getByTestId('reference-offers').getByText('Dagbesteding in de wijk').waitFor();
     const now = await current();
