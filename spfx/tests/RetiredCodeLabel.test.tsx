@@ -5,9 +5,8 @@
  */
 import * as React from 'react';
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { Catalogue } from '@signaalpunt/contract/types';
 import { CoordinatorApp } from '../src/caseList/components/CoordinatorApp';
-import type { CaseView } from '../src/caseList/dataSource';
+import type { CaseView, Catalogue } from '../src/caseList/dataSource';
 import { CATALOGUE, FakeSource, summary } from './fakeSource';
 
 /** the catalogue as GET /api/v1/catalogue answers it after TELEFOONS and UITKIJK were retired in version 4. */
