@@ -18,6 +18,7 @@ import type { CommandRecord } from '../../core/ports';
 import type { ReferenceStore, ReferenceVersion } from '../../core/reference-data';
 import { versionConflict } from '../../core/reference-data';
 import type { ListQuery, SpItem } from './rest';
+import { str } from './rest';
 import type { ListKey } from './schema';
 import { httpStatus, translate } from './sp-client';
 
@@ -36,6 +37,8 @@ export interface ReferenceStoreDeps {
 const parse = (item: SpItem): ReferenceVersion => JSON.parse(typeof item.Json === 'string' ? item.Json : '{}') as ReferenceVersion;
 
 export function sharePointReferenceStore(deps: ReferenceStoreDeps): ReferenceStore {
+  /** the TxId the item of a version number carries ('' for none or the seed's). */
+  const ownerOf = async (n: number): Promise<string> => str((await deps.collect('referenceData', { filter: `Version eq ${n}`, select: ['Version', 'TxId'], limit: 1 }))[0]?.TxId);
   const latest = (): Promise<ReferenceVersion | undefined> =>
     deps.guard(async () => {
       const [last] = await deps.collect('referenceData', { select: ['Version', 'Json'], orderBy: ['Version', false], limit: 1 });
@@ -53,6 +56,9 @@ export function sharePointReferenceStore(deps: ReferenceStoreDeps): ReferenceSto
         try {
           await deps.items('referenceData').add({ Title: `v${version.version}`, Version: version.version, ValidFrom: version.validFrom, Json: json, ...(txId ? { TxId: txId } : {}) });
         } catch (e) {
+          // 409: the number is taken — by another instance, or by this very add on an attempt whose answer was
+          // lost and which PnP retried (503/504): then the item carries this transaction's TxId and is ours.
+          if (httpStatus(e) === 409 && txId && (await ownerOf(version.version)) === txId) return;
           if (httpStatus(e) === 409) throw versionConflict(version.version - 1, version.version);
           throw translate(e);
         }

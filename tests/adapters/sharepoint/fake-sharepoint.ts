@@ -87,6 +87,8 @@ interface Fault {
   times: number;
   status: number;
   retryAfter?: string;
+  /** the request is carried out, then answered with `status`: an answer lost on the way back. */
+  afterApply?: boolean;
 }
 
 class SpError extends Error {
@@ -246,7 +248,7 @@ export class FakeSharePoint {
   }
 
   /** The next `times` requests matching answer `status` (429 by default) with a Retry-After header. */
-  inject(fault: { method?: string; path: RegExp; times?: number; status?: number; retryAfter?: string }): void {
+  inject(fault: { method?: string; path: RegExp; times?: number; status?: number; retryAfter?: string; afterApply?: boolean }): void {
     this.faults.push({ times: 1, status: 429, ...fault });
   }
 
@@ -343,6 +345,10 @@ export class FakeSharePoint {
       const fault = this.faults.find((f) => f.times > 0 && f.path.test(path) && (!f.method || f.method === log.method));
       if (fault) {
         fault.times -= 1;
+        // afterApply: the write is done, its answer replaced — not a SharePoint behaviour but the network's: a
+        // gateway that gives up waiting answers 504 Gateway Timeout though the server went on (RFC 9110 §15.6.5,
+        // https://www.rfc-editor.org/rfc/rfc9110#name-504-gateway-timeout); PnP retries a 504 as it does a 503.
+        if (fault.afterApply) this.route(log.method, log.xHttpMethod, path, query, body, log.ifMatch);
         send(fault.status, { 'odata.error': { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: { lang: 'en-US', value: 'Throttled' } } }, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
         return;
       }

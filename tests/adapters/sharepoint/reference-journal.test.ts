@@ -142,4 +142,15 @@ describe('SharePoint store: a reference data version and its audit row, both or 
     expect(commandOf(commandId)).toEqual([]);
     expect(auditOf(theirs)).toHaveLength(1);
   });
+
+  test('the version item’s add lands but its answer is lost (504, retried by PnP, then 409 on the taken number): the version is recognised as this one’s — audited once, no conflict, no journal item left', async () => {
+    const { commandId, input } = await seededChange(w.sp);
+    w.fake.inject({ method: 'POST', path: itemsPath(LISTS.referenceData.title), status: 504, afterApply: true });
+    const out = await w.sp.reference.change(U.regisseur, input);
+    expect(out).toMatchObject({ ok: true, value: { version: 2, replayed: false } });
+    expect(versionItems()).toEqual([1, 2]);
+    expect(auditOf(commandId)).toHaveLength(1);
+    expect(commandOf(commandId)).toHaveLength(1);
+    expect(journalItems()).toEqual([]);
+  });
 });
