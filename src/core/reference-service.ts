@@ -105,7 +105,10 @@ export class ReferenceDataService {
     const parsed = changeReferenceDataInput.safeParse(raw);
     if (!parsed.success) {
       const error = validationError(parsed.error);
-      return { ok: false, error: new DomainError('REFERENCE.INVALID', error.details) };
+      // a code of the wrong shape says so (INVALID_CODE, the schema's message) rather than zod's invalid_format
+      const badCodes = new Set(parsed.error.issues.filter((i) => i.message === 'INVALID_CODE').map((i) => i.path.join('.')));
+      const fields = (error.details.fields as { path: string; issue: string }[] | undefined)?.map((f) => (badCodes.has(f.path) ? { path: f.path, issue: 'INVALID_CODE' } : f));
+      return { ok: false, error: new DomainError('REFERENCE.INVALID', { ...error.details, ...(fields ? { fields } : {}) }) };
     }
     const input: ChangeReferenceDataInput = parsed.data;
     const guarded = guardTexts(input, rule.guarded, this.guardOptions());

@@ -4,6 +4,7 @@
  * catalogue every client reads follows the version valid today: a retired signal is still listed with its
  * label (old cases render it) but marked retired, and a new intake can no longer choose it.
  */
+import { codeLabelFrom } from '../../bot/app/code-labels';
 import type { TestServer } from './support/harness';
 import { CONCERN, DEMO, cmdId, command, driveTo, inDays, startTestServer } from './support/harness';
 
@@ -71,6 +72,37 @@ test('invalid reference data is 400 REFERENCE.INVALID naming the field', async (
   expect(r.status).toBe(400);
   expect(r.body.code).toBe('REFERENCE.INVALID');
   expect(JSON.stringify(r.body)).toContain(`data.registry.${data.registry.length - 1}.leftOn`);
+});
+
+test('a catalogue code of the wrong shape is 400 REFERENCE.INVALID with INVALID_CODE at its field (the web part shows it there)', async () => {
+  const current = await t.call('GET', '/api/v1/reference-data', { as: DEMO.regisseur });
+  const data = current.body.data;
+  data.catalogue.push({ kind: 'form', code: 'buurt-sport', nl: 'Buurtsport', en: 'Neighbourhood sports' });
+  const r = await t.call('POST', '/api/v1/reference-data', { as: DEMO.regisseur, body: { commandId: cmdId(), expectedVersion: current.body.version, data } });
+  expect(r.status).toBe(400);
+  expect(r.body.code).toBe('REFERENCE.INVALID');
+  expect(r.body.fields).toEqual([{ path: `data.catalogue.${data.catalogue.length - 1}.code`, issue: 'INVALID_CODE' }]);
+});
+
+test('a risk signal relabelled and retired after a case stored it: the case still shows it by its newest label — in the catalogue the web part and the tab read, and the bot’s label helper', async () => {
+  const old = await command(t, DEMO.mentor, 'submitConcern', undefined, { ...CONCERN, riskSignals: ['SCHULDEN'] });
+  const current = await t.call('GET', '/api/v1/reference-data', { as: DEMO.regisseur });
+  const data = current.body.data;
+  const index = data.catalogue.findIndex((e: { kind: string; code: string }) => e.kind === 'riskSignal' && e.code === 'SCHULDEN');
+  expect(index).toBeGreaterThanOrEqual(0);
+  data.catalogue[index] = { kind: 'riskSignal', code: 'SCHULDEN', nl: 'Schulden bij leeftijdgenoten', en: 'Debts to peers', activeUntil: '2000-01-02' };
+  const changed = await t.call('POST', '/api/v1/reference-data', { as: DEMO.regisseur, body: { commandId: cmdId(), expectedVersion: current.body.version, data } });
+  expect(changed.status).toBe(200);
+
+  const stored = await t.call('GET', `/api/v1/cases/${old.caseId}`, { as: DEMO.mentor });
+  expect(stored.body.concern.riskSignals).toEqual(['SCHULDEN']);
+  const catalogue = await t.call('GET', '/api/v1/catalogue', { as: DEMO.mentor });
+  expect(catalogue.body.riskSignals.find((e: Entry) => e.code === 'SCHULDEN')).toEqual({ code: 'SCHULDEN', nl: 'Schulden bij leeftijdgenoten', en: 'Debts to peers', retiredIn: changed.body.version });
+  // the tab: tests/teams-app/components/RetiredSignalLabel.test.tsx (codesFrom on the same catalogue)
+  // the bot: labels from the reference data's history in the store
+  const history = await t.server.store.listReferenceVersions();
+  expect(codeLabelFrom(history, 'nl-NL')('riskSignals', 'SCHULDEN')).toBe('Schulden bij leeftijdgenoten');
+  expect(codeLabelFrom(history, 'en-US')('riskSignals', 'SCHULDEN')).toBe('Debts to peers');
 });
 
 test('the minutes show a follow-up action’s offer by its label after the offer was removed from the local offer', async () => {

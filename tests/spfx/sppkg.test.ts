@@ -87,6 +87,8 @@ if (!built) {
     expect(js).not.toContain('sjv-access-missing');
     expect(js).not.toContain('earlier-cases-answer');
     expect(js).not.toContain('reference-add-offer');
+    expect(js).not.toContain('reference-add-entry');
+    expect(js).not.toContain('reference-add-member');
   });
 
   test('the packaged manifest loads the bundle from the app package (client-side asset library), not from a dev server', () => {

@@ -2,7 +2,8 @@
  * The write-ahead journal's items in SJVJournal (journal.ts encodes them, ADR 0007): written before a
  * transaction applies, deleted after (If-Match), and replayed by any instance after a crash — claimed with
  * If-Match, rolled forward idempotently if the case item carries the transaction, discarded if the commit
- * point was never reached.
+ * point was never reached. The commit point is the first case's SJVCases item, or for a reference data
+ * version (reference-data.ts) its SJVReferenceData item.
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../core/ports';
@@ -148,6 +149,15 @@ export class JournalReplay {
     const item = (await this.lists.items('journal').getById(h.itemId)()) as SpItem;
     const claimed: JournalHandle = { itemId: h.itemId, etag: etagOf(item) };
     const body = decodeJournal(item);
+    if (body.reference) {
+      // a reference data version's transaction (transaction.ts, commitWithReference): its commit point is the
+      // version item; one with this number but another TxId is another instance's version, not this one.
+      const [added] = await this.lists.collect('referenceData', { filter: `Version eq ${body.reference.version}`, select: ['Version', 'TxId'], limit: 1 });
+      if (!added || str(added.TxId) !== body.txId) {
+        await this.deleteJournal(claimed);
+        return 'discarded';
+      }
+    }
     const refs = new Map<string, CaseRefs>();
     for (const [i, c] of body.cases.entries()) {
       const incomplete: Incomplete = new Map();

@@ -17,6 +17,7 @@ import type { AuditInput } from '../../core/audit';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord } from '../../core/model';
 import type { CommandRecord } from '../../core/ports';
+import type { ReferenceVersion } from '../../core/reference-data';
 import type { DeletionRecord } from '../../core/retention';
 
 export const JOURNAL_PART_CHARS = 60_000;
@@ -41,6 +42,11 @@ export interface JournalBody {
   /** entries, not rows: Seq and hashes are assigned when they are appended (after the last row then). */
   audit: AuditInput[];
   deletions: DeletionRecord[];
+  /**
+   * A reference data version (reference-data.ts, ADR 0017): its SJVReferenceData item, carrying TxId, is
+   * the transaction's commit point instead of a case item (a transaction has cases or a version, not both).
+   */
+  reference?: ReferenceVersion;
 }
 
 /** The key an audit row of a journalled transaction carries (SJVAudit.TxKey): finds it again on replay. */

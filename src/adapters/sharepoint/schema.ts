@@ -288,8 +288,9 @@ export const LISTS = {
     description: 'Signaalpunt: versies van de referentiegegevens (catalogus, sociale kaart, deelnemers protocol); alleen toevoegen.',
     itemPermissions: false,
     listReaders: [],
-    // the version number is unique: two instances adding the same version get 409, the second one a conflict
-    fields: [num('Version', { indexed: true, unique: true }), text('ValidFrom'), note('Json')],
+    // the version number is unique: two instances adding the same version get 409, the second one a conflict.
+    // TxId: the journalled transaction that added the version (ADR 0007): its replay finds its commit point by it.
+    fields: [num('Version', { indexed: true, unique: true }), text('ValidFrom'), note('Json'), text('TxId')],
   },
 } as const satisfies Record<string, ListDef>;
 

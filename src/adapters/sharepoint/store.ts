@@ -105,7 +105,7 @@ export class SharePointStore implements Store, MeetingStore, BotStore, ResidentA
       loadCases: (ids) => this.cases.loadOrdered(ids),
       guard: (fn) => guard(fn),
     });
-    this.reference = sharePointReferenceStore({ items: (k) => lists.items(k), collect: (k, q) => lists.collect(k, q), guard: (fn) => guard(fn), transaction: (fn) => this.transaction(fn) });
+    this.reference = sharePointReferenceStore({ items: (k) => lists.items(k), collect: (k, q) => lists.collect(k, q), guard: (fn) => guard(fn), commitWithReference: (v, c, a, commit) => this.transactions.commitWithReference(v, c, a, commit) });
   }
 
   // ---- permissions and the journal (operations) ---------------------------------------------------------

@@ -28,6 +28,7 @@ import type { AuditInput } from '../../core/audit';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord } from '../../core/model';
 import type { CommandRecord, StoreTx } from '../../core/ports';
+import type { ReferenceVersion } from '../../core/reference-data';
 import type { DeletionRecord } from '../../core/retention';
 import type { CaseItems, CaseRefs, CaseWrite, Incomplete, Loaded } from './case-items';
 import type { CaseQueries } from './case-queries';
@@ -188,6 +189,39 @@ export class Transactions {
     await this.writer.syncWritten(body, refs);
     await this.journal.deleteJournal(journal);
     this.journal.leftovers.delete(journal.itemId);
+  }
+
+  /**
+   * A reference data version with its command record and audit rows (reference-data.ts, ADR 0017), as one
+   * journalled transaction whose commit point is the version's SJVReferenceData item: the journal item
+   * first (holding the version, the command record and the audit entries), then `commit(txId)` adds the
+   * version item carrying TxId, then the command record and audit rows, then the journal item goes.
+   * `commit` refusing the version (REFERENCE.VERSION_CONFLICT: 409, the number is taken) means nothing happened: the
+   * journal item is deleted. Any other failure, of `commit` (the add may have landed without its answer)
+   * or after it, leaves the journal item to this process's next transaction, or to any instance after the
+   * grace: the replay rolls the rest forward if the version item carries TxId, else discards it — both
+   * or neither, never a version without its audit row nor an audit row of a version that is not there.
+   */
+  commitWithReference(reference: ReferenceVersion, commands: readonly CommandRecord[], audit: readonly AuditInput[], commit: (txId: string) => Promise<void>): Promise<void> {
+    return this.exclusive(async () => {
+      await this.journal.sweepJournal();
+      const body: JournalBody = { v: 1, txId: randomUUID(), cases: [], forgotten: [], commands: structuredClone([...commands]), audit: structuredClone([...audit]), deletions: [], reference };
+      const journal = await guard(() => this.journal.writeJournal(body));
+      this.journal.leftovers.set(journal.itemId, journal);
+      try {
+        await commit(body.txId);
+      } catch (e) {
+        if (e instanceof DomainError && e.code === 'REFERENCE.VERSION_CONFLICT') {
+          // refused (the number is taken), nothing written: the transaction did not happen.
+          await guard(() => this.journal.deleteJournal(journal));
+          this.journal.leftovers.delete(journal.itemId);
+        }
+        throw e;
+      }
+      await guard(() => this.writer.applyRest(body, new Map(), { journalled: true, replay: false }));
+      await guard(() => this.journal.deleteJournal(journal));
+      this.journal.leftovers.delete(journal.itemId);
+    });
   }
 
   /** Resolves once the transactions begun so far have finished. */

@@ -87,6 +87,8 @@ interface Fault {
   times: number;
   status: number;
   retryAfter?: string;
+  /** the request is carried out, then answered with `status`: an answer lost on the way back. */
+  afterApply?: boolean;
 }
 
 class SpError extends Error {
@@ -246,7 +248,7 @@ export class FakeSharePoint {
   }
 
   /** The next `times` requests matching answer `status` (429 by default) with a Retry-After header. */
-  inject(fault: { method?: string; path: RegExp; times?: number; status?: number; retryAfter?: string }): void {
+  inject(fault: { method?: string; path: RegExp; times?: number; status?: number; retryAfter?: string; afterApply?: boolean }): void {
     this.faults.push({ times: 1, status: 429, ...fault });
   }
 
@@ -343,6 +345,10 @@ export class FakeSharePoint {
       const fault = this.faults.find((f) => f.times > 0 && f.path.test(path) && (!f.method || f.method === log.method));
       if (fault) {
         fault.times -= 1;
+        // afterApply: the write is done, its answer replaced — not a SharePoint behaviour but the network's: a
+        // gateway that gives up waiting answers 504 Gateway Timeout though the server went on (RFC 9110 §15.6.5,
+        // https://www.rfc-editor.org/rfc/rfc9110#name-504-gateway-timeout); PnP retries a 504 as it does a 503.
+        if (fault.afterApply) this.route(log.method, log.xHttpMethod, path, query, body, log.ifMatch);
         send(fault.status, { 'odata.error': { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException', message: { lang: 'en-US', value: 'Throttled' } } }, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
         return;
       }
@@ -540,6 +546,9 @@ export class FakeSharePoint {
       if (v !== null && f.type !== 'Number' && typeof v !== 'string') throw new SpError(400, 'Microsoft.SharePoint.Client.InvalidClientQueryException', `Invalid text for ${k}.`);
       if (f.type === 'Text' && typeof v === 'string' && v.length > 255) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than 255 characters.`);
       if (f.type === 'Note' && typeof v === 'string' && v.length > NOTE_MAX) throw new SpError(400, 'Microsoft.SharePoint.SPException', `The value of ${k} is longer than ${NOTE_MAX} characters.`);
+      // a column with EnforceUniqueValues: SPDuplicateValuesFoundException, "Exception to throw if and only if
+      // duplicate values are found while inserting or updating items/documents in a list/document library"
+      // (https://learn.microsoft.com/en-us/previous-versions/office/sharepoint-server/ee575579(v=office.15)), over REST a 409.
       if (f.unique && v !== null && v !== '') {
         for (const other of list.items.values()) {
           if (other.id !== item.id && other.values[k] === v) throw new SpError(409, 'Microsoft.SharePoint.SPDuplicateValuesFoundException', `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${k}].`);

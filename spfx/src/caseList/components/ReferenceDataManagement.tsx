@@ -1,7 +1,8 @@
 /**
- * The procesregisseur's "Beheer" tab (issue 16, ADR 0017): the current version of the local offer (sociale
- * kaart) and of the registry of the privacy protocol, with the edits a municipality makes without code —
- * retire an offer, add one, record an organisation leaving. The edits go into a draft; "Opslaan" sends the
+ * The procesregisseur's "Beheer" tab (issue 16, ADR 0017): the current version of the catalogue (risk
+ * signals, forms, protective factors: CatalogueSection.tsx), the local offer (sociale kaart) and the registry
+ * of the privacy protocol, with the edits a municipality makes without code — add, relabel or retire a
+ * catalogue entry; retire an offer, add one; add an organisation to the protocol, record one leaving. The edits go into a draft; "Opslaan" sends the
  * whole data with the version it was made on (expectedVersion). Someone else's version in between (409
  * REFERENCE.VERSION_CONFLICT) reloads the newest version and says so; REFERENCE.INVALID shows each refused
  * field next to it. The API audits every new version (role, what changed; never a name).
@@ -19,9 +20,10 @@ import type { Locale } from '../i18n';
 import { stringsFor } from '../i18n';
 import { formatDate } from '../labels';
 import type { OfferEntry, ReferenceData, ReferenceDataApi, ReferenceVersion } from '../management/model';
-import { addOffer, fieldErrors, isoDay, sameData, setLeftOn, setOfferUntil } from '../management/model';
+import { addMember, addOffer, fieldErrors, isoDay, removeMember, sameData, setLeftOn, setOfferUntil } from '../management/model';
 import type { ManagementStrings } from '../management/strings';
 import { MANAGEMENT_STRINGS } from '../management/strings';
+import { CatalogueSection } from './CatalogueSection';
 
 export interface ReferenceDataManagementProps {
   api: ReferenceDataApi;
@@ -34,7 +36,7 @@ export interface ReferenceDataManagementProps {
   today?: Date;
 }
 
-type Notice = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'failed'; text: string } | { kind: 'added' };
+type Notice = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'failed'; text: string } | { kind: 'added' } | { kind: 'addedEntry' } | { kind: 'addedMember' };
 
 interface NewOffer {
   organisationId: string;
@@ -80,6 +82,8 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
   const [attempt, setAttempt] = React.useState(0);
   const [adding, setAdding] = React.useState<NewOffer>(EMPTY_OFFER);
   const [addMissing, setAddMissing] = React.useState<string[]>([]);
+  const [joining, setJoining] = React.useState<{ organisationId: string; joinedOn: string }>({ organisationId: '', joinedOn: '' });
+  const [joinMissing, setJoinMissing] = React.useState<string[]>([]);
   const commandId = React.useRef<string | undefined>(undefined);
   const newId = props.newCommandId || newCommandId;
 
@@ -216,6 +220,18 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
     setNotice({ kind: 'added' });
   };
   const loadedCount = loaded.data.offers.length;
+  // organisations the store knows (the partner list) that are not in the registry: they may join
+  const candidates = Object.keys(names).filter((id) => !draft.registry.some((r) => r.organisationId === id));
+  const submitMember = (): void => {
+    const lacking: string[] = [];
+    if (!joining.organisationId) lacking.push(t.fieldMember);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(joining.joinedOn)) lacking.push(t.fieldJoined);
+    setJoinMissing(lacking);
+    if (lacking.length > 0) return;
+    edit(addMember(draft, joining.organisationId, joining.joinedOn));
+    setJoining({ organisationId: '', joinedOn: '' });
+    setNotice({ kind: 'addedMember' });
+  };
 
   return (
     <section aria-labelledby="sjv-management" data-testid="reference-management">
@@ -240,6 +256,9 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
           {notice.text}
         </MessageBar>
       ) : null}
+
+      <CatalogueSection draft={draft} loaded={loaded.data} errors={errors} today={today} locale={locale} t={t} edit={edit} onAdded={() => setNotice({ kind: 'addedEntry' })} />
+      {notice && notice.kind === 'addedEntry' ? <MessageBar messageBarType={MessageBarType.info}>{t.added}</MessageBar> : null}
 
       <h3 style={{ fontSize: 16, margin: '16px 0 6px' }} id="sjv-offers">
         {t.offersTitle}
@@ -367,13 +386,14 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
         </thead>
         <tbody>
           {draft.registry.map((r, i) => {
-            const original = loaded.data.registry[i];
-            const leaving = !original || r.leftOn !== original.leftOn;
+            const original = i < loaded.data.registry.length ? loaded.data.registry[i] : undefined;
+            const leaving = !!original && r.leftOn !== original.leftOn;
             const name = nameOf(r.organisationId);
             return (
-              <tr key={r.organisationId} data-organisation={r.organisationId}>
+              <tr key={`${r.organisationId} ${i}`} data-organisation={r.organisationId}>
                 <td style={cell}>
                   {name}
+                  {original ? null : <em> — {t.newRow}</em>}
                   <FieldError id={`sjv-member-${i}-organisationId-error`} text={issueText(errors, `data.registry.${i}.organisationId`, t)} />
                 </td>
                 <td style={cell}>
@@ -397,7 +417,9 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
                   )}
                 </td>
                 <td style={cell}>
-                  {leaving && original ? (
+                  {!original ? (
+                    <DefaultButton text={t.undo} ariaLabel={`${t.undo}: ${t.addMember} (${name})`} onClick={() => edit(removeMember(draft, i))} />
+                  ) : leaving ? (
                     <DefaultButton text={t.undo} onClick={() => edit(setLeftOn(draft, i, original.leftOn))} />
                   ) : !r.leftOn ? (
                     <DefaultButton text={t.recordLeavingShort} ariaLabel={t.recordLeaving(name)} onClick={() => edit(setLeftOn(draft, i, today))} />
@@ -408,6 +430,33 @@ export function ReferenceDataManagement(props: ReferenceDataManagementProps): Re
           })}
         </tbody>
       </table>
+
+      <h4 style={{ fontSize: 14, margin: '16px 0 6px' }}>{t.memberAddTitle}</h4>
+      <Stack tokens={{ childrenGap: 8 }} styles={{ root: { maxWidth: 480 } }} data-testid="reference-add-member">
+        {candidates.length === 0 ? (
+          <p style={{ margin: 0 }}>{t.noCandidates}</p>
+        ) : (
+          <>
+            <Dropdown
+              label={t.fieldMember}
+              required
+              selectedKey={joining.organisationId || null}
+              options={candidates.map((id) => ({ key: id, text: nameOf(id) }))}
+              onChange={(_e, o) => setJoining({ ...joining, organisationId: o ? String(o.key) : '' })}
+            />
+            <TextField label={t.fieldJoined} required type="date" value={joining.joinedOn} onChange={(_e, v) => setJoining({ ...joining, joinedOn: v || '' })} />
+            {joinMissing.length > 0 ? (
+              <MessageBar messageBarType={MessageBarType.warning} role="alert">
+                {t.addMissing(joinMissing.join(', '))}
+              </MessageBar>
+            ) : null}
+            <div>
+              <DefaultButton text={t.addMember} onClick={submitMember} />
+            </div>
+          </>
+        )}
+        {notice && notice.kind === 'addedMember' ? <MessageBar messageBarType={MessageBarType.info}>{t.added}</MessageBar> : null}
+      </Stack>
 
       <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 12 }} styles={{ root: { marginTop: 16 } }}>
         <PrimaryButton text={busy ? t.saving : t.save(loaded.version + 1)} disabled={!changed || busy} onClick={save} />

@@ -1,7 +1,8 @@
 /**
  * The procesregisseur's management of the reference data (issue 16, ADR 0017) as the web part reads it:
- * the current version of the local offer (sociale kaart) and the registry, and the edits the "Beheer" tab
- * makes to a draft of it — retire an offer, add one, record an organisation leaving the protocol. The API
+ * the current version of the catalogue (risk signals, forms, protective factors), the local offer (sociale
+ * kaart) and the registry, and the edits the "Beheer" tab makes to a draft of it — add, relabel or retire a
+ * catalogue entry; retire or add an offer; add an organisation to the protocol or record it leaving. The API
  * keeps the versions; the screen sends the whole data with the version it was made on.
  */
 import type { ResponseOf } from '@signaalpunt/contract/types';
@@ -11,6 +12,16 @@ export type ReferenceVersion = ResponseOf<'getReferenceData'>;
 export type ReferenceData = ReferenceVersion['data'];
 export type OfferEntry = ReferenceData['offers'][number];
 export type RegistryEntry = ReferenceData['registry'][number];
+export type CatalogueEntry = ReferenceData['catalogue'][number];
+export type CatalogueKind = CatalogueEntry['kind'];
+/** The catalogue's kinds in the order the tab shows them. */
+export const CATALOGUE_KINDS: readonly CatalogueKind[] = ['riskSignal', 'form', 'protectiveFactor'];
+
+/**
+ * A code as the API accepts it (src/core/reference-data.ts, `code`: capitals, digits and underscores, a
+ * capital first, 2–64 characters); checked here too so that the form says so before a save.
+ */
+export const CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;
 export type ReferenceChangeOutcome = ResponseOf<'changeReferenceData'>;
 
 /** The calls the tab needs (the API client offers them; a source without them gets no tab). */
@@ -57,6 +68,49 @@ export function setLeftOn(data: ReferenceData, index: number, day: string | unde
     ...data,
     registry: data.registry.map((r, i) => (i === index ? { organisationId: r.organisationId, joinedOn: r.joinedOn, ...(day ? { leftOn: day } : {}) } : r)),
   };
+}
+
+/** A catalogue entry copied field by field, with `activeUntil` set to `day` or left out. */
+function entryWith(e: CatalogueEntry, change: { nl?: string; en?: string; until?: string | undefined }): CatalogueEntry {
+  const until = 'until' in change ? change.until : e.activeUntil;
+  return {
+    kind: e.kind,
+    code: e.code,
+    nl: change.nl !== undefined ? change.nl : e.nl,
+    en: change.en !== undefined ? change.en : e.en,
+    ...(e.activeFrom ? { activeFrom: e.activeFrom } : {}),
+    ...(until ? { activeUntil: until } : {}),
+  };
+}
+
+/** The catalogue entry at `index` retired from `day` on (activeUntil: the first day it no longer counts); undefined: not retired. */
+export function setEntryUntil(data: ReferenceData, index: number, day: string | undefined): ReferenceData {
+  return { ...data, catalogue: data.catalogue.map((e, i) => (i === index ? entryWith(e, { until: day }) : e)) };
+}
+
+/** The catalogue entry at `index` with new labels (the code stays: old cases keep pointing at it). */
+export function setEntryLabels(data: ReferenceData, index: number, nl: string, en: string): ReferenceData {
+  return { ...data, catalogue: data.catalogue.map((e, i) => (i === index ? entryWith(e, { nl, en }) : e)) };
+}
+
+/** A new catalogue entry at the end of the list. */
+export function addEntry(data: ReferenceData, entry: CatalogueEntry): ReferenceData {
+  return { ...data, catalogue: [...data.catalogue, entry] };
+}
+
+/** The catalogue's indexes in the order the tab shows them: by kind, then as stored (a new entry under its kind). */
+export function catalogueOrder(data: ReferenceData): number[] {
+  return data.catalogue.map((_e, i) => i).sort((a, b) => CATALOGUE_KINDS.indexOf(data.catalogue[a]!.kind) - CATALOGUE_KINDS.indexOf(data.catalogue[b]!.kind) || a - b);
+}
+
+/** A new member of the protocol from `joinedOn` on, at the end of the registry. */
+export function addMember(data: ReferenceData, organisationId: string, joinedOn: string): ReferenceData {
+  return { ...data, registry: [...data.registry, { organisationId, joinedOn }] };
+}
+
+/** The registry without the entry at `index` (an addition undone before saving). */
+export function removeMember(data: ReferenceData, index: number): ReferenceData {
+  return { ...data, registry: data.registry.filter((_r, i) => i !== index) };
 }
 
 /** Whether two versions' data are the same, whatever the order of each entry's keys. */
