@@ -7,7 +7,7 @@
  */
 import type { CatalogueList } from '../../src/core/catalogue';
 import { label } from '../../src/core/catalogue';
-import type { ManagedList, ReferenceVersion } from '../../src/core/reference-data';
+import type { ManagedList, ReferenceData, ReferenceVersion } from '../../src/core/reference-data';
 import { MANAGED_LISTS, referenceLabel } from '../../src/core/reference-data';
 import type { Signaalpunt } from '../../src/core/service';
 import type { Locale } from './types';
@@ -39,4 +39,21 @@ async function historyOf(service: Signaalpunt): Promise<readonly ReferenceVersio
 /** The labels for one card build. */
 export async function codeLabels(service: Signaalpunt, locale: Locale): Promise<CodeLabel> {
   return codeLabelFrom(await historyOf(service), locale);
+}
+
+/** The reference data valid at a moment: what a card offers as choices (cards.ts `choices`). */
+export interface CardReference {
+  data: ReferenceData;
+  on: string;
+}
+
+/** The reference data valid now (the service's newest version, at its clock). */
+export async function currentReference(service: Signaalpunt): Promise<CardReference> {
+  return { data: (await service.reference.latest()).data, on: service.clock.now().toISOString() };
+}
+
+/** What a card build takes from the reference data: the labels of stored codes and the choices valid now. */
+export async function cardCodes(service: Signaalpunt, locale: Locale): Promise<{ codeLabel: CodeLabel; reference: CardReference }> {
+  const [codeLabel, reference] = await Promise.all([codeLabels(service, locale), currentReference(service)]);
+  return { codeLabel, reference };
 }
