@@ -2,8 +2,7 @@
  * The labels of catalogue codes in a card (issue 16): the lists the procesregisseur manages (signals, forms,
  * protective factors, offers) from the reference data's history — a code a municipality added shows by its
  * label, a retired one still renders in the cases that stored it —, the other lists from catalogue.ts.
- * One read of the history per card build, kept while the newest version stays the same (the service's
- * latest() is itself cached).
+ * The history comes from the service's one cache of the versions (ReferenceDataService.history()).
  */
 import type { CatalogueList } from '../../src/core/catalogue';
 import { label } from '../../src/core/catalogue';
@@ -22,23 +21,9 @@ export function codeLabelFrom(history: readonly ReferenceVersion[], locale: Loca
   return (list, code) => (isManaged(list) ? referenceLabel(history, list, code, locale) : label(list, code, locale));
 }
 
-/** The history last read per service, with the newest version it ended in. */
-const histories = new WeakMap<Signaalpunt, { version: number; history: Promise<readonly ReferenceVersion[]> }>();
-
-/** The reference data's history, read again only when the newest version changed. */
-async function historyOf(service: Signaalpunt): Promise<readonly ReferenceVersion[]> {
-  const latest = await service.reference.latest();
-  const kept = histories.get(service);
-  if (kept && kept.version === latest.version) return kept.history;
-  const history = service.reference.history();
-  histories.set(service, { version: latest.version, history });
-  history.catch(() => histories.delete(service));
-  return history;
-}
-
 /** The labels for one card build. */
 export async function codeLabels(service: Signaalpunt, locale: Locale): Promise<CodeLabel> {
-  return codeLabelFrom(await historyOf(service), locale);
+  return codeLabelFrom(await service.reference.history(), locale);
 }
 
 /** The reference data valid at a moment: what a card offers as choices (cards.ts `choices`). */
