@@ -9,6 +9,7 @@ import { SqliteStore } from '../../src/adapters/sqlite';
 import { loadConfig } from '../../src/config';
 import { Signaalpunt } from '../../src/core/service';
 import { MeetingService } from '../../src/core/meetings';
+import * as meetingServiceModule from '../../src/core/meetings/service';
 import { JOBS, runJob } from '../../src/jobs';
 import { startScheduler } from '../../src/jobs/scheduler';
 import type { World } from '../support/world';
@@ -17,17 +18,21 @@ import { startTestServer, tempDir } from '../server/support/harness';
 
 let dir: string;
 let world: World;
+/** the meeting service of this "instance", built once like the server's composition root does (ADR 0016). */
+let meetings: MeetingService;
 beforeEach(async () => {
   dir = tempDir();
   world = await makeWorld({ file: join(dir, 'db.sqlite') });
+  meetings = new MeetingService(world.sp, world.store, world.clock);
 });
 afterEach(async () => {
+  jest.restoreAllMocks();
   await world.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const config = (env: Record<string, string> = {}) => loadConfig({ SJV_DATA_DIR: '/unused', SJV_JOB_INTERVAL_MINUTES: '60', ...env });
-const ctx = (asOf: Date, env: Record<string, string> = {}) => ({ store: world.store, service: world.sp, config: config(env), asOf });
+const ctx = (asOf: Date, env: Record<string, string> = {}) => ({ store: world.store, service: world.sp, meetings, config: config(env), asOf });
 const silent = pino({ level: 'silent' });
 
 test('retention destroys the personal data of closed cases past their retention date, and only those', async () => {
@@ -91,6 +96,18 @@ test('retention also destroys the signaaltafel\'s status note on a purged case (
   expect(await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T13:00:00Z`)))).toMatchObject({ purged: 0, statusNotes: 0 });
 });
 
+test('the retention job sweeps the status notes with the meeting service it is given (the one built at start-up), and builds none', async () => {
+  const OriginalMeetingService = meetingServiceModule.MeetingService;
+  const made = jest.spyOn(meetingServiceModule, 'MeetingService').mockImplementation((...args) => new OriginalMeetingService(...args));
+  const sweep = jest.spyOn(meetings, 'forgetPurgedStatusNotes');
+  await JOBS.retention.run(ctx(world.clock.now()));
+  const s = startScheduler({ store: world.store, service: world.sp, meetings, config: config(), logger: silent, clock: world.clock, manual: true, holder: 'instance-a', jobs: ['retention'] });
+  expect((await s.tick()).map((r) => r.ran)).toEqual([true]);
+  await s.stop();
+  expect(sweep).toHaveBeenCalledTimes(2);
+  expect(made).toHaveBeenCalledTimes(0);
+});
+
 test('enrichment expiry marks open requests past their due date as expired', async () => {
   const caseId = await world.driveTo('VERRIJKING'); // requests to politie and wijkteam, due 2026-03-16
   expect(await JOBS['enrichment-expiry'].run(ctx(new Date('2026-03-16T12:00:00Z')))).toEqual({ expired: 0 });
@@ -132,8 +149,9 @@ test('the scheduler runs each job once across two instances per interval, and ag
   const other = SqliteStore.open(join(dir, 'db.sqlite'));
   try {
     const cfg = config();
-    const first = startScheduler({ store: world.store, service: world.sp, config: cfg, logger: silent, clock, manual: true, holder: 'instance-a' });
-    const second = startScheduler({ store: other, service: new Signaalpunt(other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
+    const first = startScheduler({ store: world.store, service: world.sp, meetings, config: cfg, logger: silent, clock, manual: true, holder: 'instance-a' });
+    const otherService = new Signaalpunt(other, clock);
+    const second = startScheduler({ store: other, service: otherService, meetings: new MeetingService(otherService, other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
     const ran = async () => (await Promise.all([first.tick(), second.tick()])).flat().filter((r) => r.ran).map((r) => r.job).sort();
 
     expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'meeting-agenda', 'reminders', 'retention', 'undelivered-report']);
@@ -164,7 +182,7 @@ test('a failing job is logged and does not stop the other jobs', async () => {
   world.store.db.exec('DROP TABLE deletion_records');
   await world.driveTo('CLOSED');
   const clock = new TestClock(new Date('2099-01-01T00:00:00Z'));
-  const s = startScheduler({ store: world.store, service: world.sp, config: config(), logger, clock, manual: true, holder: 'instance-a' });
+  const s = startScheduler({ store: world.store, service: world.sp, meetings, config: config(), logger, clock, manual: true, holder: 'instance-a' });
   const runs = await s.tick();
   await s.stop();
   expect(runs.map((r) => r.job)).toEqual(['enrichment-expiry', 'reminders', 'audit-checkpoint', 'undelivered-report', 'meeting-agenda']);
@@ -176,7 +194,12 @@ test('a server started with jobs on runs them through its scheduler', async () =
   const server = await startTestServer({ SJV_JOBS: 'on' });
   try {
     expect(server.server.scheduler).toBeDefined();
+    // the retention job sweeps with the meeting service the routes use, built at start-up (ADR 0016)
+    const OriginalMeetingService = meetingServiceModule.MeetingService;
+    const made = jest.spyOn(meetingServiceModule, 'MeetingService').mockImplementation((...args) => new OriginalMeetingService(...args));
+    const sweep = jest.spyOn(server.server.meetings.service, 'forgetPurgedStatusNotes');
     const runs = await server.server.scheduler!.tick();
+    expect([made.mock.calls.length, sweep.mock.calls.length]).toEqual([0, 1]);
     expect(runs.map((r) => [r.job, r.ran])).toEqual([
       ['retention', true],
       ['enrichment-expiry', true],
