@@ -48,12 +48,17 @@ test('retention destroys the personal data of closed cases past their retention 
   expect((await world.store.transaction((tx) => tx.getCase(open)))!.identity).toBeDefined();
 });
 
-test('retention also destroys the signaaltafel\'s status note on a purged case (free text, PROCESS.md: "C, F and all free text are destroyed"); the item stays, other cases\' notes stay, and the deletion is audited without content', async () => {
-  const NOTE = 'Gesprekken lopen, afronding verwacht in mei.';
-  const OTHER_NOTE = 'Actie loopt nog, volgende ronde terug.';
+const NOTE = 'Gesprekken lopen, afronding verwacht in mei.';
+const OTHER_NOTE = 'Actie loopt nog, volgende ronde terug.';
+
+/**
+ * A session whose status round noted on two cases: `closing` then closed (its retention date comes), `staying`
+ * left in Opvolging.
+ */
+async function notedSession() {
   const closing = await world.driveTo('REFLECTIE');
   const staying = await world.driveTo('OPVOLGING');
-  const ms = new MeetingService(world.sp, world.store, world.clock);
+  const ms = meetings;
   const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
@@ -75,15 +80,20 @@ test('retention also destroys the signaaltafel\'s status note on a purged case (
   await world.cmd('closeCase', U.regisseur, { caseId: closing, rationale: 'Opvolging loopt via het jongerenwerk.', advisedRoute: 'JONGERENWERK' });
   const notesOf = async () => Object.fromEntries((await world.store.getMeeting(created.id))!.agenda.map((a) => [a.caseId, a.statusNote?.text]));
   const record = await world.store.transaction((tx) => tx.getCase(closing));
+  return { closing, staying, meetingId: created.id, notesOf, retentionDay: (time: string) => new Date(`${record!.frame.retentionUntil}T${time}Z`), reference: record!.frame.reference };
+}
+
+test('retention also destroys the signaaltafel\'s status note on a purged case (free text, PROCESS.md: "C, F and all free text are destroyed"); the item stays, other cases\' notes stay, and the deletion is audited without content', async () => {
+  const { closing, staying, meetingId, notesOf, retentionDay } = await notedSession();
 
   await JOBS.retention.run(ctx(world.clock.now())); // before the retention date: nothing goes
   expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
 
   world.clock.advanceDays(800);
-  const run = await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T12:00:00Z`)));
+  const run = await JOBS.retention.run(ctx(retentionDay('12:00:00')));
   expect(run).toMatchObject({ purged: 1, statusNotes: 1 });
   expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
-  expect(JSON.stringify(await world.store.getMeeting(created.id))).not.toContain('afronding verwacht');
+  expect(JSON.stringify(await world.store.getMeeting(meetingId))).not.toContain('afronding verwacht');
   const rows = [];
   for await (const page of world.store.auditPages(500)) rows.push(...page);
   const deletions = rows.filter((r) => r.caseId === closing && r.action === 'delete');
@@ -93,7 +103,53 @@ test('retention also destroys the signaaltafel\'s status note on a purged case (
   ]);
   expect(JSON.stringify(rows)).not.toContain('afronding verwacht');
   // a second run finds nothing left to destroy
-  expect(await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T13:00:00Z`)))).toMatchObject({ purged: 0, statusNotes: 0 });
+  expect(await JOBS.retention.run(ctx(retentionDay('13:00:00')))).toMatchObject({ purged: 0, statusNotes: 0 });
+});
+
+/** Counts the cases the meeting service reads (MeetingCases.readCases → getCase); the reads stay real. */
+function countCaseReads(): () => number {
+  let reads = 0;
+  const readCases = world.sp.readCases.bind(world.sp);
+  jest.spyOn(world.sp, 'readCases').mockImplementation((fn) =>
+    readCases((r) =>
+      fn({
+        getCase: (id) => {
+          reads++;
+          return r.getCase(id);
+        },
+        appendAudit: (entries) => r.appendAudit(entries),
+      }),
+    ),
+  );
+  return () => reads;
+}
+
+test('the status-note sweep reads no case: a run with notes only on live cases, and the run that purges one, read the sessions and the deletion records', async () => {
+  const { closing, staying, notesOf, retentionDay } = await notedSession();
+  const caseReads = countCaseReads();
+  const deletionPages = jest.spyOn(world.store, 'listDeletionRecords');
+  expect(await JOBS.retention.run(ctx(world.clock.now()))).toMatchObject({ purged: 0, statusNotes: 0 });
+  expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
+  expect(await JOBS.retention.run(ctx(retentionDay('12:00:00')))).toMatchObject({ purged: 1, statusNotes: 1 });
+  expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
+  expect(caseReads()).toBe(0);
+  expect(deletionPages).toHaveBeenCalledTimes(2);
+});
+
+test('a retention run stopped between the purge and the status-note sweep: the next run destroys the note and audits it', async () => {
+  const { closing, staying, notesOf, retentionDay, reference } = await notedSession();
+  // the purge alone, as a run stopped before its sweep leaves it
+  expect((await world.sp.runRetention(retentionDay('12:00:00'))).purged.map((p) => p.reference)).toEqual([reference]);
+  expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
+  world.clock.advanceDays(3);
+  expect(await JOBS.retention.run(ctx(retentionDay('13:00:00')))).toMatchObject({ purged: 0, statusNotes: 1 });
+  expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
+  const rows = [];
+  for await (const page of world.store.auditPages(500)) rows.push(...page);
+  expect(rows.filter((r) => r.caseId === closing && r.action === 'delete').map((r) => [r.groups, r.reference, r.phase])).toEqual([
+    [['C', 'E', 'F', 'G'], reference, 'PURGED'],
+    [['G'], reference, 'PURGED'],
+  ]);
 });
 
 test('the retention job sweeps the status notes with the meeting service it is given (the one built at start-up), and builds none', async () => {
