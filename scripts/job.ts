@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { parseISO } from 'date-fns';
 import { openStore } from '../src/config/store';
 import { loadConfig } from '../src/config';
+import { MeetingService } from '../src/core/meetings';
 import { isoDate } from '../src/core/schemas';
 import { Signaalpunt } from '../src/core/service';
 import { JOB_NAMES, JOBS, isJobName, runJob } from '../src/jobs';
@@ -39,8 +40,9 @@ async function main(): Promise<void> {
   const store = openStore(config.store);
   try {
     const service = new Signaalpunt(store, undefined, config.process);
+    const meetings = new MeetingService(service, store);
     const asOf = asOfArg ? parseISO(asOfArg) : new Date();
-    const run = await runJob(name, { store, service, config, asOf, queuedAt: new Date() }, { holder: `manual:${hostname()}:${process.pid}` });
+    const run = await runJob(name, { store, service, meetings, config, asOf, queuedAt: new Date() }, { holder: `manual:${hostname()}:${process.pid}` });
     console.log(JSON.stringify(run, null, 2));
     if (!run.ran) process.exitCode = 3;
   } finally {

@@ -132,6 +132,7 @@ export interface Store extends ReferenceStore {
   auditLinkPages?(pageSize: number): AsyncIterable<AuditLink[]>;
   /** the audit's checkpoints (ADR 0009); without it, a verification cannot tell that the newest rows were removed. */
   readonly auditCheckpoints?: AuditCheckpointLog;
+  /** the deletion records, newest first (by `at`, then kenmerk). */
   listDeletionRecords(limit: number, offset: number): Promise<DeletionRecord[]>;
 
   getOrganisation(id: string): Promise<Organisation | undefined>;

@@ -29,6 +29,8 @@ export class ReferenceDataService {
   /** the newest version as last read, and when (process time); concurrent reads share one read. */
   private cached?: { version: ReferenceVersion; readAt: number };
   private reading?: Promise<ReferenceVersion>;
+  /** the versions read, oldest first, and the newest among them (immutable once written, so safe to keep). */
+  private historyRead?: { upTo: number; versions: Promise<readonly ReferenceVersion[]> };
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -74,11 +76,28 @@ export class ReferenceDataService {
     }
   }
 
-  /** Every version, oldest first (seeding version 1 when there is none). */
-  async history(): Promise<ReferenceVersion[]> {
-    const all = await this.versions.listReferenceVersions();
-    if (all.length > 0) return all;
-    return [await this.latest()];
+  /**
+   * Every version, oldest first (seeding version 1 when there is none): the one cache of the versions. A
+   * version never changes once written, so the versions read are kept; the store is read again only when
+   * the newest version (latest(), read from the store) is one they do not hold — a version another instance
+   * wrote is seen as soon as latest() sees it. Concurrent reads share one read.
+   */
+  async history(): Promise<readonly ReferenceVersion[]> {
+    const latest = await this.latest();
+    const held = this.historyRead;
+    if (held && held.upTo >= latest.version) return held.versions;
+    const versions = this.versions.listReferenceVersions().then((all) => (all.length > 0 ? all : [latest]));
+    const read = { upTo: latest.version, versions };
+    this.historyRead = read;
+    try {
+      const all = await versions;
+      // held up to the newest version read (it may be newer than the latest() asked)
+      read.upTo = Math.max(latest.version, all[all.length - 1]!.version);
+      return all;
+    } catch (e) {
+      if (this.historyRead === read) this.historyRead = undefined;
+      throw e;
+    }
   }
 
   /** The version valid on a day or moment. */

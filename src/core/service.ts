@@ -283,6 +283,18 @@ export class Signaalpunt implements MeetingCases {
     return this.store.transaction((tx) => fn({ getCase: (id) => tx.getCase(id), appendAudit: (entries) => tx.appendAudit(entries) }));
   }
 
+  async purgedSince(since: string, pageSize = 500): Promise<{ caseId: string; reference: string }[]> {
+    const out: { caseId: string; reference: string }[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await this.store.listDeletionRecords(pageSize, offset);
+      for (const d of page) {
+        if (d.at < since) return out;
+        out.push({ caseId: d.caseId, reference: d.reference });
+      }
+      if (page.length < pageSize) return out;
+    }
+  }
+
   private async organisations(): Promise<Map<string, Organisation>> {
     return new Map((await this.store.listOrganisations()).map((o) => [o.id, o]));
   }

@@ -5,8 +5,7 @@
  */
 import type { Config } from '../config';
 import { dueActions, dueDeadlines } from '../core/deadlines';
-import type { MeetingStore } from '../core/meetings';
-import { MeetingService } from '../core/meetings';
+import type { MeetingService, MeetingStore } from '../core/meetings';
 import type { CaseRecord } from '../core/model';
 import type { BotStore, Store } from '../core/ports';
 import type { Signaalpunt } from '../core/service';
@@ -22,6 +21,8 @@ export interface JobContext {
   /** the server's store: the case store and the bot's outbox (reminders are queued there). */
   store: JobStore;
   service: Signaalpunt;
+  /** the signaaltafel's service the server built at start-up (ADR 0016), or the manual run's one: the retention job sweeps status notes with it. */
+  meetings: MeetingService;
   config: Config;
   /** the day the job runs as (the clock; in local mode a manual run may choose it). */
   asOf: Date;
@@ -37,9 +38,9 @@ export interface JobDefinition {
 export const JOBS = {
   retention: {
     description: 'Destroys identity, contact and free text of closed cases whose retention date has passed, and the signaaltafel\'s status notes on them.',
-    run: async ({ service, store, asOf }) => {
+    run: async ({ service, meetings, asOf }) => {
       const r = await service.runRetention(asOf);
-      const notes = await new MeetingService(service, store).forgetPurgedStatusNotes();
+      const notes = await meetings.forgetPurgedStatusNotes();
       return { asOf: r.asOf, purged: r.purged.length, references: r.purged.map((p) => p.reference), statusNotes: notes.notes };
     },
   },

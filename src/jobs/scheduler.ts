@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Clock } from '../core/ports';
+import type { MeetingService } from '../core/meetings';
 import type { Signaalpunt } from '../core/service';
 import type { JobName, JobRun, JobStore } from './index';
 import { JOB_NAMES, runScheduledJob } from './index';
@@ -22,6 +23,8 @@ export interface Scheduler {
 export interface SchedulerOptions {
   store: JobStore;
   service: Signaalpunt;
+  /** the meeting service built at start-up (the server's composition root), for the retention job. */
+  meetings: MeetingService;
   config: Config;
   logger: Pick<Logger, 'info' | 'error'>;
   clock: Clock;
@@ -47,7 +50,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       if (stopped) break;
       try {
         const now = opts.clock.now();
-        const run = await runScheduledJob(name, { store: opts.store, service: opts.service, config: opts.config, asOf: now }, { holder, intervalMs, now });
+        const run = await runScheduledJob(name, { store: opts.store, service: opts.service, meetings: opts.meetings, config: opts.config, asOf: now }, { holder, intervalMs, now });
         runs.push(run);
         if (run.ran) opts.logger.info({ job: name, summary: countsOnly(run.summary) }, 'job ran');
       } catch (e) {

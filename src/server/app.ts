@@ -30,6 +30,7 @@ import { allOperations, devTokenInput } from './operations';
 import { parseWith } from './operation-kit';
 import { loadTransparencyAssets, transparencyServices, registerTransparencyPages } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
+import type { MeetingServices } from './routes/meetings';
 import { meetingEventsHandler, meetingServices } from './routes/meetings';
 import type { Problem } from './problems';
 import type { ServerStore } from './server-store';
@@ -61,6 +62,8 @@ export interface AppOptions {
   botEndpoint?: BotEndpoint;
   /** false while starting or shutting down: /readyz answers 503. */
   ready?: () => boolean;
+  /** the meeting services, when the caller built them to share them (start.ts: with the scheduler's jobs); else built here. */
+  meetings?: MeetingServices;
   /** told of every route as it is registered (the OpenAPI test compares them with the document). */
   onRoute?: (route: { method: string; url: string }) => void;
 }
@@ -146,7 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // the composition root: every service the routes use is built here, once
   const now = (): Date => clock.now();
   const base = { config, store, service: opts.service, now };
-  const deps: OperationDeps = { ...base, meetings: meetingServices(store, opts.service, now), transparency: transparencyServices(base, assets) };
+  const deps: OperationDeps = { ...base, meetings: opts.meetings ?? meetingServices(store, opts.service, now), transparency: transparencyServices(base, assets) };
   const raw: Record<string, RawHandler> = {
     getHealth: async () => ({ status: 'ok' }),
     getReadiness: async () => {

@@ -203,6 +203,7 @@ export class MeetingSnapshots {
         listOrganisations: async () => clone(snap.organisations),
         listCases: (user, filter) => cases.listCases(user, filter),
         readCases: (fn) => fn(reads),
+        purgedSince: (since) => cases.purgedSince(since),
       },
       meetings: {
         getMeeting: async (id) => (id === snap.meetingId ? clone(snap.meeting) : store.getMeeting(id)),

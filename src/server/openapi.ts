@@ -163,7 +163,7 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
 }
 
 /** A command's entry in the command table as clients read it: in which phases, by which roles, writing which group. */
-function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string } {
+function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; alsoWrites: string[] } {
   const rule = COMMANDS[name];
-  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes };
+  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, alsoWrites: Object.keys(rule.alsoWrites ?? {}) };
 }

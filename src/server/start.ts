@@ -22,6 +22,8 @@ import { seedDemoTenant } from '../demo/tenant';
 import type { Scheduler } from '../jobs/scheduler';
 import { startScheduler } from '../jobs/scheduler';
 import { buildApp } from './app';
+import type { MeetingServices } from './routes/meetings';
+import { meetingServices } from './routes/meetings';
 import type { BotEndpoint } from './bot-endpoint';
 import { loadBotEndpoint } from './bot-endpoint';
 import { createLogger, pseudonymiser } from './logging';
@@ -41,6 +43,8 @@ export interface RunningServer {
   /** the store SJV_STORE selects (src/config/store.ts). */
   store: ConfiguredStore;
   service: Signaalpunt;
+  /** the meeting services built at start-up, shared by the routes and the scheduler's jobs. */
+  meetings: MeetingServices;
   logger: Logger;
   scheduler?: Scheduler;
   /** e.g. http://127.0.0.1:3978 */
@@ -80,10 +84,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       if (demoCases > 0) logger.info({ cases: demoCases }, 'demo cases seeded (fictitious; SJV_DEMO_CASES=0 turns this off)');
     }
     const botEndpoint = opts.botEndpoint ?? (await loadBotEndpoint({ config, store, service, logger }));
+    // built once here, for the routes (buildApp) and the scheduler's jobs alike (ADR 0016)
+    const meetings = meetingServices(store, service, () => clock.now());
     const app = await buildApp({
       config,
       store,
       service,
+      meetings,
       authenticator,
       ...(localKey ? { localKey } : {}),
       logger,
@@ -102,13 +109,14 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const port = (app.server.address() as AddressInfo).port;
     const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const scheduler = config.jobs.enabled ? startScheduler({ store, service, config, logger, clock }) : undefined;
+    const scheduler = config.jobs.enabled ? startScheduler({ store, service, meetings: meetings.service, config, logger, clock }) : undefined;
     ready = true;
     let closing: Promise<void> | undefined;
     return {
       app,
       store,
       service,
+      meetings,
       logger,
       ...(scheduler ? { scheduler } : {}),
       url,

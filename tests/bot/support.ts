@@ -16,6 +16,7 @@ import type { World } from '../support/world';
 import { makeWorld } from '../support/world';
 import { loadConfig } from '../../src/config';
 import { JOBS } from '../../src/jobs';
+import { MeetingService } from '../../src/core/meetings';
 
 export const TEST_BOT_CONFIG: BotConfig = {
   sdk: 'agents',
@@ -182,7 +183,7 @@ export function textOf(card: unknown): string {
  */
 export async function remindOn(w: BotWorld, day: string) {
   w.clock.set(`${day}T08:00:00Z`);
-  const job = await JOBS.reminders.run({ store: w.store, service: w.sp, config: REMINDER_CONFIG, asOf: w.clock.now() });
+  const job = await JOBS.reminders.run({ store: w.store, service: w.sp, meetings: new MeetingService(w.sp, w.store, w.clock), config: REMINDER_CONFIG, asOf: w.clock.now() });
   const sent = await w.bot.worker.runOnce();
   const cards = w.sender.sent.splice(0).map((s) => ({ to: String((s.reference.conversation as { id: string }).id).replace('a:personal-', ''), card: s.card }));
   return { job, sent, cards };

@@ -3,7 +3,7 @@
  * as the server's OpenAPI document states them (x-signaalpunt-command → COMMAND_RULES), matched against a
  * user's base roles. The web part's buttons follow it instead of a copy of the table.
  */
-import { mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { alsoWrittenGroups, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
 import { buildOpenApiDocument } from '../../src/server/openapi';
 import { allOperations } from '../../src/server/operations';
 
@@ -27,6 +27,12 @@ test('the group a command writes is the one its form is shown for', () => {
 test('the OpenAPI document states each command operation\'s rule (x-signaalpunt-command), and no query has one', () => {
   const doc = buildOpenApiDocument(allOperations('local'), { mode: 'local' }) as { paths: Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: unknown }>> };
   const ops = Object.values(doc.paths).flatMap((item) => Object.values(item));
-  expect(ops.find((o) => o.operationId === 'closeCase')?.['x-signaalpunt-command']).toEqual({ phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H' });
+  expect(ops.find((o) => o.operationId === 'closeCase')?.['x-signaalpunt-command']).toEqual({ phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H', alsoWrites: [] });
   expect(ops.find((o) => o.operationId === 'getCase')?.['x-signaalpunt-command']).toBeUndefined();
+});
+
+test('the groups a command also writes (alsoWrites) reach the contract: the registrations band with the identity, the contact with the discussion', () => {
+  expect(alsoWrittenGroups('supplyIdentity')).toEqual(['B']);
+  expect(alsoWrittenGroups('recordDiscussion')).toEqual(['F']);
+  expect(alsoWrittenGroups('decideSuspicion')).toEqual([]);
 });

@@ -12,6 +12,7 @@ import { FileCheckpointLog } from '../../src/adapters/sqlite/checkpoints';
 import { loadConfig } from '../../src/config';
 import { Signaalpunt } from '../../src/core/service';
 import { seedDemoTenant } from '../../src/demo/tenant';
+import { MeetingService } from '../../src/core/meetings';
 import { JOBS } from '../../src/jobs';
 import { CONCERN, TestClock, U } from '../support/world';
 
@@ -110,7 +111,7 @@ test('a torn last line (a crash mid-append) is skipped: the checkpoint before it
 
 test('the daily job records a checkpoint, and fails with AUDIT.TRUNCATED once the tail is gone', async () => {
   const config = loadConfig({ SJV_DATA_DIR: dir });
-  const ctx = { store, service: sp, config, asOf: clock.now() };
+  const ctx = { store, service: sp, meetings: new MeetingService(sp, store, clock), config, asOf: clock.now() };
   const rows = auditRows();
   expect(await JOBS['audit-checkpoint'].run(ctx)).toEqual({ rows, checkpointSeq: rows });
   expect(await new FileCheckpointLog(checkpointFile).latest()).toMatchObject({ seq: rows, reason: 'daily' });

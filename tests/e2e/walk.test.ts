@@ -304,7 +304,7 @@ run('a case from the bot’s intake to closure through the chat, the web part an
 
     // 9. the lead partner sets the action's status in the chat (the reminders job queues the action card)
     const beforeAction = connector.delivered.length;
-    await runJob('reminders', { store: t.server.store, service: t.server.service, config: t.config, asOf: new Date() }, { holder: 'walk' });
+    await runJob('reminders', { store: t.server.store, service: t.server.service, meetings: t.server.meetings.service, config: t.config, asOf: new Date() }, { holder: 'walk' });
     const actionCard = await cardFor(DEMO.jongerenwerk, beforeAction, /action\.status/);
     const saved = await useCard(DEMO.jongerenwerk, actionCard, async (p) => {
       await p.getByRole('radio', { name: 'Afgerond' }).click();

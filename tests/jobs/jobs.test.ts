@@ -9,6 +9,7 @@ import { SqliteStore } from '../../src/adapters/sqlite';
 import { loadConfig } from '../../src/config';
 import { Signaalpunt } from '../../src/core/service';
 import { MeetingService } from '../../src/core/meetings';
+import * as meetingServiceModule from '../../src/core/meetings/service';
 import { JOBS, runJob } from '../../src/jobs';
 import { startScheduler } from '../../src/jobs/scheduler';
 import type { World } from '../support/world';
@@ -17,17 +18,21 @@ import { startTestServer, tempDir } from '../server/support/harness';
 
 let dir: string;
 let world: World;
+/** the meeting service of this "instance", built once like the server's composition root does (ADR 0016). */
+let meetings: MeetingService;
 beforeEach(async () => {
   dir = tempDir();
   world = await makeWorld({ file: join(dir, 'db.sqlite') });
+  meetings = new MeetingService(world.sp, world.store, world.clock);
 });
 afterEach(async () => {
+  jest.restoreAllMocks();
   await world.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const config = (env: Record<string, string> = {}) => loadConfig({ SJV_DATA_DIR: '/unused', SJV_JOB_INTERVAL_MINUTES: '60', ...env });
-const ctx = (asOf: Date, env: Record<string, string> = {}) => ({ store: world.store, service: world.sp, config: config(env), asOf });
+const ctx = (asOf: Date, env: Record<string, string> = {}) => ({ store: world.store, service: world.sp, meetings, config: config(env), asOf });
 const silent = pino({ level: 'silent' });
 
 test('retention destroys the personal data of closed cases past their retention date, and only those', async () => {
@@ -43,12 +48,17 @@ test('retention destroys the personal data of closed cases past their retention 
   expect((await world.store.transaction((tx) => tx.getCase(open)))!.identity).toBeDefined();
 });
 
-test('retention also destroys the signaaltafel\'s status note on a purged case (free text, PROCESS.md: "C, F and all free text are destroyed"); the item stays, other cases\' notes stay, and the deletion is audited without content', async () => {
-  const NOTE = 'Gesprekken lopen, afronding verwacht in mei.';
-  const OTHER_NOTE = 'Actie loopt nog, volgende ronde terug.';
+const NOTE = 'Gesprekken lopen, afronding verwacht in mei.';
+const OTHER_NOTE = 'Actie loopt nog, volgende ronde terug.';
+
+/**
+ * A session whose status round noted on two cases: `closing` then closed (its retention date comes), `staying`
+ * left in Opvolging.
+ */
+async function notedSession() {
   const closing = await world.driveTo('REFLECTIE');
   const staying = await world.driveTo('OPVOLGING');
-  const ms = new MeetingService(world.sp, world.store, world.clock);
+  const ms = meetings;
   const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
@@ -70,15 +80,20 @@ test('retention also destroys the signaaltafel\'s status note on a purged case (
   await world.cmd('closeCase', U.regisseur, { caseId: closing, rationale: 'Opvolging loopt via het jongerenwerk.', advisedRoute: 'JONGERENWERK' });
   const notesOf = async () => Object.fromEntries((await world.store.getMeeting(created.id))!.agenda.map((a) => [a.caseId, a.statusNote?.text]));
   const record = await world.store.transaction((tx) => tx.getCase(closing));
+  return { closing, staying, meetingId: created.id, notesOf, retentionDay: (time: string) => new Date(`${record!.frame.retentionUntil}T${time}Z`), reference: record!.frame.reference };
+}
+
+test('retention also destroys the signaaltafel\'s status note on a purged case (free text, PROCESS.md: "C, F and all free text are destroyed"); the item stays, other cases\' notes stay, and the deletion is audited without content', async () => {
+  const { closing, staying, meetingId, notesOf, retentionDay } = await notedSession();
 
   await JOBS.retention.run(ctx(world.clock.now())); // before the retention date: nothing goes
   expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
 
   world.clock.advanceDays(800);
-  const run = await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T12:00:00Z`)));
+  const run = await JOBS.retention.run(ctx(retentionDay('12:00:00')));
   expect(run).toMatchObject({ purged: 1, statusNotes: 1 });
   expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
-  expect(JSON.stringify(await world.store.getMeeting(created.id))).not.toContain('afronding verwacht');
+  expect(JSON.stringify(await world.store.getMeeting(meetingId))).not.toContain('afronding verwacht');
   const rows = [];
   for await (const page of world.store.auditPages(500)) rows.push(...page);
   const deletions = rows.filter((r) => r.caseId === closing && r.action === 'delete');
@@ -88,7 +103,65 @@ test('retention also destroys the signaaltafel\'s status note on a purged case (
   ]);
   expect(JSON.stringify(rows)).not.toContain('afronding verwacht');
   // a second run finds nothing left to destroy
-  expect(await JOBS.retention.run(ctx(new Date(`${record!.frame.retentionUntil}T13:00:00Z`)))).toMatchObject({ purged: 0, statusNotes: 0 });
+  expect(await JOBS.retention.run(ctx(retentionDay('13:00:00')))).toMatchObject({ purged: 0, statusNotes: 0 });
+});
+
+/** Counts the cases the meeting service reads (MeetingCases.readCases → getCase); the reads stay real. */
+function countCaseReads(): () => number {
+  let reads = 0;
+  const readCases = world.sp.readCases.bind(world.sp);
+  jest.spyOn(world.sp, 'readCases').mockImplementation((fn) =>
+    readCases((r) =>
+      fn({
+        getCase: (id) => {
+          reads++;
+          return r.getCase(id);
+        },
+        appendAudit: (entries) => r.appendAudit(entries),
+      }),
+    ),
+  );
+  return () => reads;
+}
+
+test('the status-note sweep reads no case: a run with notes only on live cases, and the run that purges one, read the sessions and the deletion records', async () => {
+  const { closing, staying, notesOf, retentionDay } = await notedSession();
+  const caseReads = countCaseReads();
+  const deletionPages = jest.spyOn(world.store, 'listDeletionRecords');
+  expect(await JOBS.retention.run(ctx(world.clock.now()))).toMatchObject({ purged: 0, statusNotes: 0 });
+  expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
+  expect(await JOBS.retention.run(ctx(retentionDay('12:00:00')))).toMatchObject({ purged: 1, statusNotes: 1 });
+  expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
+  expect(caseReads()).toBe(0);
+  expect(deletionPages).toHaveBeenCalledTimes(2);
+});
+
+test('a retention run stopped between the purge and the status-note sweep: the next run destroys the note and audits it', async () => {
+  const { closing, staying, notesOf, retentionDay, reference } = await notedSession();
+  // the purge alone, as a run stopped before its sweep leaves it
+  expect((await world.sp.runRetention(retentionDay('12:00:00'))).purged.map((p) => p.reference)).toEqual([reference]);
+  expect(await notesOf()).toEqual({ [closing]: NOTE, [staying]: OTHER_NOTE });
+  world.clock.advanceDays(3);
+  expect(await JOBS.retention.run(ctx(retentionDay('13:00:00')))).toMatchObject({ purged: 0, statusNotes: 1 });
+  expect(await notesOf()).toEqual({ [closing]: undefined, [staying]: OTHER_NOTE });
+  const rows = [];
+  for await (const page of world.store.auditPages(500)) rows.push(...page);
+  expect(rows.filter((r) => r.caseId === closing && r.action === 'delete').map((r) => [r.groups, r.reference, r.phase])).toEqual([
+    [['C', 'E', 'F', 'G'], reference, 'PURGED'],
+    [['G'], reference, 'PURGED'],
+  ]);
+});
+
+test('the retention job sweeps the status notes with the meeting service it is given (the one built at start-up), and builds none', async () => {
+  const OriginalMeetingService = meetingServiceModule.MeetingService;
+  const made = jest.spyOn(meetingServiceModule, 'MeetingService').mockImplementation((...args) => new OriginalMeetingService(...args));
+  const sweep = jest.spyOn(meetings, 'forgetPurgedStatusNotes');
+  await JOBS.retention.run(ctx(world.clock.now()));
+  const s = startScheduler({ store: world.store, service: world.sp, meetings, config: config(), logger: silent, clock: world.clock, manual: true, holder: 'instance-a', jobs: ['retention'] });
+  expect((await s.tick()).map((r) => r.ran)).toEqual([true]);
+  await s.stop();
+  expect(sweep).toHaveBeenCalledTimes(2);
+  expect(made).toHaveBeenCalledTimes(0);
 });
 
 test('enrichment expiry marks open requests past their due date as expired', async () => {
@@ -132,8 +205,9 @@ test('the scheduler runs each job once across two instances per interval, and ag
   const other = SqliteStore.open(join(dir, 'db.sqlite'));
   try {
     const cfg = config();
-    const first = startScheduler({ store: world.store, service: world.sp, config: cfg, logger: silent, clock, manual: true, holder: 'instance-a' });
-    const second = startScheduler({ store: other, service: new Signaalpunt(other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
+    const first = startScheduler({ store: world.store, service: world.sp, meetings, config: cfg, logger: silent, clock, manual: true, holder: 'instance-a' });
+    const otherService = new Signaalpunt(other, clock);
+    const second = startScheduler({ store: other, service: otherService, meetings: new MeetingService(otherService, other, clock), config: cfg, logger: silent, clock, manual: true, holder: 'instance-b' });
     const ran = async () => (await Promise.all([first.tick(), second.tick()])).flat().filter((r) => r.ran).map((r) => r.job).sort();
 
     expect(await ran()).toEqual(['audit-checkpoint', 'enrichment-expiry', 'meeting-agenda', 'reminders', 'retention', 'undelivered-report']);
@@ -164,7 +238,7 @@ test('a failing job is logged and does not stop the other jobs', async () => {
   world.store.db.exec('DROP TABLE deletion_records');
   await world.driveTo('CLOSED');
   const clock = new TestClock(new Date('2099-01-01T00:00:00Z'));
-  const s = startScheduler({ store: world.store, service: world.sp, config: config(), logger, clock, manual: true, holder: 'instance-a' });
+  const s = startScheduler({ store: world.store, service: world.sp, meetings, config: config(), logger, clock, manual: true, holder: 'instance-a' });
   const runs = await s.tick();
   await s.stop();
   expect(runs.map((r) => r.job)).toEqual(['enrichment-expiry', 'reminders', 'audit-checkpoint', 'undelivered-report', 'meeting-agenda']);
@@ -176,7 +250,12 @@ test('a server started with jobs on runs them through its scheduler', async () =
   const server = await startTestServer({ SJV_JOBS: 'on' });
   try {
     expect(server.server.scheduler).toBeDefined();
+    // the retention job sweeps with the meeting service the routes use, built at start-up (ADR 0016)
+    const OriginalMeetingService = meetingServiceModule.MeetingService;
+    const made = jest.spyOn(meetingServiceModule, 'MeetingService').mockImplementation((...args) => new OriginalMeetingService(...args));
+    const sweep = jest.spyOn(server.server.meetings.service, 'forgetPurgedStatusNotes');
     const runs = await server.server.scheduler!.tick();
+    expect([made.mock.calls.length, sweep.mock.calls.length]).toEqual([0, 1]);
     expect(runs.map((r) => [r.job, r.ran])).toEqual([
       ['retention', true],
       ['enrichment-expiry', true],

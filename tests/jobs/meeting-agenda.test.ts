@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 afterEach(async () => w.close());
 
-const run = () => JOBS['meeting-agenda'].run({ store: w.store, service: w.sp, config: loadConfig({ SJV_DATA_DIR: '/unused' }), asOf: w.clock.now() });
+const run = () => JOBS['meeting-agenda'].run({ store: w.store, service: w.sp, meetings: ms, config: loadConfig({ SJV_DATA_DIR: '/unused' }), asOf: w.clock.now() });
 
 async function plan(scheduledOn: string, caseIds: string[], teamsMeetingId = 'agenda-job-1'): Promise<string> {
   const m = value(await ms.create(U.regisseur, { teamsMeetingId, title: 'Signaaltafel maart', scheduledOn }));

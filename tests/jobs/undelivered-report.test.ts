@@ -4,6 +4,7 @@
  * outbox sends it as a card that opens the queue. Nothing is queued when everything was delivered.
  */
 import { loadConfig } from '../../src/config';
+import { MeetingService } from '../../src/core/meetings';
 import { JOBS } from '../../src/jobs';
 import type { BotWorld } from '../bot/support';
 import { makeBotWorld, textOf } from '../bot/support';
@@ -16,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => w.close());
 
-const run = (asOf: Date) => JOBS['undelivered-report'].run({ store: w.store, service: w.sp, config: loadConfig({ SJV_DATA_DIR: '/unused' }), asOf });
+const run = (asOf: Date) => JOBS['undelivered-report'].run({ store: w.store, service: w.sp, meetings: new MeetingService(w.sp, w.store, w.clock), config: loadConfig({ SJV_DATA_DIR: '/unused' }), asOf });
 const regisseurs = DEMO_USERS.filter((u) => u.roles.includes('procesregisseur'));
 
 test('nothing undelivered: no report is queued', async () => {

@@ -29,7 +29,7 @@ import { residentStatus } from '../../src/transparency/resident-status';
 import { PROFILE } from '../transparency/support';
 import { startResidentServer } from '../../resident/server';
 import { loadResidentCodeSecret } from '../../src/transparency/access-codes';
-import { codeLabels } from '../../bot/app/code-labels';
+import { cardCodes } from '../../bot/app/code-labels';
 
 jest.setTimeout(600_000);
 
@@ -265,7 +265,7 @@ test('no surface shows any user a group the specification denies them in the cas
         for (const [kind, build] of Object.entries(PROACTIVE)) {
           const payload = { dueOn: kind.toLowerCase().includes('enrichment') ? own?.dueOn : dueOn, inbrengerOrganisation: record.frame.inbrengerOrganisationId, phase: record.frame.phase };
           const ctx = { deps, recipient: member, channelUserId: `leak-${user.id}`, locale, messageId: randomUUID(), payload };
-          const made = 'caseFree' in build ? build.caseFree(ctx) : build({ ...ctx, record, codeLabel: await codeLabels(deps.service, locale) });
+          const made = 'caseFree' in build ? build.caseFree(ctx) : build({ ...ctx, record, ...(await cardCodes(deps.service, locale)) });
           check(`bot proactive ${kind}`, user, JSON.stringify('card' in made ? made.card : made));
           if ('card' in made) collectActions(made.card, locale);
         }

@@ -16,7 +16,7 @@ import type { Json } from '../server/support/harness';
 import { DEMO, command, inDays } from '../server/support/harness';
 import type { Both } from './support';
 import { caseInVerrijking, letterCode, login, startBoth, statusText } from './support';
-import { codeLabels } from '../../bot/app/code-labels';
+import { cardCodes } from '../../bot/app/code-labels';
 
 let b: Both;
 beforeAll(async () => {
@@ -120,12 +120,12 @@ test('the resident asks for the full export; the request is listed for the proce
   const regisseur = (await b.t.server.store.getUser(DEMO.regisseur))!;
   const organisation = (await b.t.server.store.getOrganisation(regisseur.organisationId))!;
   expect(PROACTIVE.residentRequest).toBe(buildResidentRequest);
-  const made = buildResidentRequest({ deps, recipient: { user: regisseur, organisation }, channelUserId: 'x', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record, codeLabel: await codeLabels(deps.service, 'nl-NL') });
+  const made = buildResidentRequest({ deps, recipient: { user: regisseur, organisation }, channelUserId: 'x', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record, ...(await cardCodes(deps.service, 'nl-NL')) });
   expect('card' in made).toBe(true);
   expect(JSON.stringify(made)).toContain(reference);
   expect(JSON.stringify(made)).toContain('volledig overzicht');
   const mentor = (await b.t.server.store.getUser(DEMO.mentor))!;
-  expect(buildResidentRequest({ deps, recipient: { user: mentor, organisation: (await b.t.server.store.getOrganisation('school'))! }, channelUserId: 'y', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record, codeLabel: await codeLabels(deps.service, 'nl-NL') })).toEqual({ obsolete: 'NOT_PROCESREGISSEUR' });
+  expect(buildResidentRequest({ deps, recipient: { user: mentor, organisation: (await b.t.server.store.getOrganisation('school'))! }, channelUserId: 'y', locale: 'nl-NL', messageId: randomUUID(), payload: queued[0]!.payload, record, ...(await cardCodes(deps.service, 'nl-NL')) })).toEqual({ obsolete: 'NOT_PROCESREGISSEUR' });
 });
 
 test('every answer carries a strict CSP (no script, no other origin) and no third-party resource', async () => {

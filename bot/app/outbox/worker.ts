@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '../../../src/core/ports';
-import { codeLabels } from '../code-labels';
+import { cardCodes } from '../code-labels';
 import { memberOf } from '../members';
 import { localeOf } from '../i18n';
 import type { CaseFreeBuilder, ProactiveBuilder } from '../routes/common';
@@ -202,7 +202,7 @@ export class OutboxWorker {
       messageId: m.id,
       payload: m.payload,
     };
-    const built = 'caseFree' in build ? build.caseFree(context) : build({ ...context, record: record!, codeLabel: await codeLabels(this.deps.service, context.locale) });
+    const built = 'caseFree' in build ? build.caseFree(context) : build({ ...context, record: record!, ...(await cardCodes(this.deps.service, context.locale)) });
     if ('obsolete' in built) return cancel(built.obsolete);
     if (this.stopped) return release();
 

@@ -11,7 +11,7 @@ import { fieldLabel as coreFieldLabel } from '../../../src/core/field-labels';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
 import { viewFor } from '../../../src/core/views';
-import type { CodeLabel } from '../code-labels';
+import type { CardReference, CodeLabel } from '../code-labels';
 import type { SubmitError } from '../card-input';
 import { render } from '../cards';
 import type { StringKey } from '../i18n';
@@ -183,6 +183,8 @@ export interface ProactiveContext {
   record: CaseRecord;
   /** the labels of catalogue codes for this build (code-labels.ts: the reference data's history, read once). */
   codeLabel: CodeLabel;
+  /** the reference data valid at the build, for the card's choices (a retired code is no longer offered, an added one is). */
+  reference: CardReference;
 }
 
 /** The card to send, or why the message is no longer needed (then it is cancelled, not sent). */
@@ -192,5 +194,5 @@ export type ProactiveBuilder = (ctx: ProactiveContext) => ProactiveCard;
 
 /** A proactive message about no single case (queued without a caseId), e.g. the daily report of undelivered messages. */
 export interface CaseFreeBuilder {
-  caseFree: (ctx: Omit<ProactiveContext, 'record' | 'codeLabel'>) => ProactiveCard;
+  caseFree: (ctx: Omit<ProactiveContext, 'record' | 'codeLabel' | 'reference'>) => ProactiveCard;
 }

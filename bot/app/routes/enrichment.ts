@@ -8,8 +8,8 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../../../src/core/model';
 import type { CaseView } from '../../../src/core/views';
-import type { CodeLabel } from '../code-labels';
-import { codeLabels } from '../code-labels';
+import type { CardReference, CodeLabel } from '../code-labels';
+import { cardCodes, codeLabels } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { choices, labels, render } from '../cards';
 import { commandIdFor, multi, readSubmit } from '../card-input';
@@ -42,7 +42,13 @@ interface Shown {
   dueOn: string;
 }
 
-function card(locale: Locale, codeLabel: CodeLabel, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[]; reminder?: boolean } = {}): Card {
+/** Labels of stored codes (retired ones too) and the reference data valid now, for the signals to choose from. */
+interface Codes {
+  codeLabel: CodeLabel;
+  reference: CardReference;
+}
+
+function card(locale: Locale, { codeLabel, reference }: Codes, a: Addressed, shown: Shown, opts: { identity?: { name: string; dateOfBirth: string }; values?: Record<string, string>; errors?: string[]; reminder?: boolean } = {}): Card {
   const body = t(locale, 'enrichment.body', { reference: shown.reference });
   return render(template, locale, {
     meta: { ...ENRICHMENT_CARD, ...a },
@@ -57,7 +63,7 @@ function card(locale: Locale, codeLabel: CodeLabel, a: Addressed, shown: Shown, 
       ? { shown: true, name: opts.identity.name, dateOfBirth: formatDate(locale, opts.identity.dateOfBirth) }
       : { shown: false, name: '', dateOfBirth: '' },
     values: { known: '', signals: '', ...opts.values },
-    choices: { riskSignals: choices('riskSignals', locale) },
+    choices: { riskSignals: choices('riskSignals', locale, reference) },
   });
 }
 
@@ -89,13 +95,13 @@ function answeredCard(locale: Locale, codeLabel: CodeLabel, reference: string, k
  */
 const enrichmentCardBuilder =
   (reminder: boolean): ProactiveBuilder =>
-  ({ record, locale, messageId, recipient, channelUserId, deps, codeLabel }) => {
+  ({ record, locale, messageId, recipient, channelUserId, deps, codeLabel, reference }) => {
     const request = ownRequest(record, recipient.user.organisationId);
     if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return { obsolete: 'REQUEST_NOT_OPEN' };
     const view = processView(deps, recipient, record);
     const shown = view && shownFrom(view, recipient.user.organisationId);
     if (!shown) return { obsolete: 'NO_ACCESS' };
-    return { card: card(locale, codeLabel, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown, { reminder }) };
+    return { card: card(locale, { codeLabel, reference }, { cardId: messageId, caseId: record.id, to: recipient.user.id, channelUserId }, shown, { reminder }) };
   };
 
 export const buildEnrichmentRequest = enrichmentCardBuilder(false);
@@ -107,20 +113,20 @@ export const buildEnrichmentReminder = enrichmentCardBuilder(true);
  */
 async function viewCard(ctx: RouteContext, a: Addressed, extra: { values?: Record<string, string>; errors?: string[] } = {}): Promise<Card> {
   const { deps, member, locale } = ctx;
-  const codeLabel = await codeLabels(deps.service, locale);
+  const codes = await cardCodes(deps.service, locale);
   const record = await loadRecord(deps, a.caseId);
   const view = record && processView(deps, member, record);
   if (!record || !view) return noticeCard(locale, { title: t(locale, 'enrichment.title'), errors: [t(locale, 'error.UNKNOWN_ACTION')] });
   const request = ownRequest(record, member.user.organisationId);
-  if (request?.status === 'answered' && request.answer) return answeredCard(locale, codeLabel, record.frame.reference, request.answer.known, request.answer.signals);
+  if (request?.status === 'answered' && request.answer) return answeredCard(locale, codes.codeLabel, record.frame.reference, request.answer.known, request.answer.signals);
   if (record.frame.phase !== 'VERRIJKING' || request?.status !== 'open') return closedCard(locale, record.frame.reference);
   const shown = shownFrom(view, member.user.organisationId);
   if (!shown) return closedCard(locale, record.frame.reference);
-  if (a.to !== member.user.id) return card(locale, codeLabel, a, shown, extra);
+  if (a.to !== member.user.id) return card(locale, codes, a, shown, extra);
   const read = await deps.service.getCase(member.user, a.caseId, REFRESH_PURPOSE);
-  if (!read.ok || !read.value.identity) return card(locale, codeLabel, a, shown, extra);
+  if (!read.ok || !read.value.identity) return card(locale, codes, a, shown, extra);
   deps.log.info({ route: 'enrichment', reference: record.frame.reference }, 'identity shown to the addressed delegate (audited)');
-  return card(locale, codeLabel, a, shown, { ...extra, identity: read.value.identity });
+  return card(locale, codes, a, shown, { ...extra, identity: read.value.identity });
 }
 
 async function refresh(ctx: RouteContext, { data }: ActionInput): Promise<Card> {

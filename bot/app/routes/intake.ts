@@ -12,7 +12,8 @@ import { FREE_TEXT_MAX } from '../../../src/core/schemas';
 import { DEFAULT_PROCESS_CONFIG } from '../../../src/core/config';
 import type { ReferenceData } from '../../../src/core/reference-data';
 import type { SimilarConcern } from '../../../src/core/similar-concerns';
-import { codeLabels } from '../code-labels';
+import type { CardReference } from '../code-labels';
+import { codeLabels, currentReference } from '../code-labels';
 import type { CardMeta } from '../cards';
 import { choices, render } from '../cards';
 import { choice, commandIdFor, int, multi, readSubmit, text } from '../card-input';
@@ -129,7 +130,7 @@ const keptInput = (ctx: RouteContext, data: unknown): Record<string, string> =>
   keptValues(data, INPUT_IDS, 1000, { ids: ['freeText'], mask: (text) => maskIdentifiers(ctx.locale, text, ctx.deps.service.guardOptions) });
 
 /** The reference data valid now, for the card's choices (issue 16). */
-export const referenceNow = async (ctx: RouteContext): Promise<{ data: ReferenceData; on: string }> => ({ data: (await ctx.deps.service.reference.latest()).data, on: ctx.deps.service.clock.now().toISOString() });
+export const referenceNow = (ctx: RouteContext): Promise<CardReference> => currentReference(ctx.deps.service);
 
 async function submit(ctx: RouteContext, { data }: ActionInput): Promise<Card> {
   const { locale } = ctx;

@@ -1,5 +1,6 @@
 /**
- * Where a client may offer a command: the command table's phases, roles and written group as the server's
+ * Where a client may offer a command: the command table's phases, roles, written group and the groups it may
+ * also write (`alsoWrites`: each only by a role that may write that group in the phase) as the server's
  * OpenAPI document states them (x-signaalpunt-command, generated into COMMAND_RULES). A client hides what the
  * server would refuse; the server decides every call (with the case's roles and the policy table).
  * Plain data, ES5-safe.
@@ -36,4 +37,12 @@ export function mayOffer(command: RuledCommand, phase: PhaseCode, baseRoles: rea
 /** The data group a command writes: offered only where the caller's view grants write on it. */
 export function writtenGroup(command: RuledCommand): string {
   return COMMAND_RULES[command].writes;
+}
+
+/**
+ * The groups a command may also write besides its own (the command table's `alsoWrites`): the server refuses
+ * a change to one of them unless the acting role may write it in the case's phase (the policy table).
+ */
+export function alsoWrittenGroups(command: RuledCommand): readonly string[] {
+  return COMMAND_RULES[command].alsoWrites;
 }

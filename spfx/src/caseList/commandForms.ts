@@ -6,7 +6,7 @@
  * document). The server decides; this only hides what would be refused.
  */
 import type { RuledCommand } from '@signaalpunt/contract/commands';
-import { mayOffer, writtenGroup } from '@signaalpunt/contract/commands';
+import { alsoWrittenGroups, mayOffer, writtenGroup } from '@signaalpunt/contract/commands';
 import type { DataGroup } from '@signaalpunt/contract/groups';
 import type { CatalogueListName } from '@signaalpunt/contract/types';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
@@ -27,6 +27,12 @@ export interface FieldSpec {
   /** a function also gets what the case view says (open items, enrichment confirmed). */
   required?: boolean | ((v: FormValues, c: CommandContext) => boolean);
   visible?: (v: FormValues) => boolean;
+  /**
+   * the data group the field writes when it is not the command's own: one the command table declares the
+   * command also writes (COMMAND_RULES alsoWrites). The form shows it only to a reader whose view grants
+   * write on that group — the right the server checks for it (the policy table).
+   */
+  group?: DataGroup;
 }
 
 /** The commands the web part offers, by the contract's operation ids, in the order their buttons show. */
@@ -75,7 +81,8 @@ const FORMS: Record<CommandName, FormSpec> = {
     fields: [
       { key: 'name', label: 'fieldName', kind: 'text', required: true },
       { key: 'dateOfBirth', label: 'fieldDateOfBirth', kind: 'date', required: true },
-      { key: 'registrationsBand', label: 'fieldRegistrationsBand', kind: 'choice', options: 'registrationsBands' },
+      // group B: in Verrijking the procesregisseur's to write (the inbrenger gave the band at intake)
+      { key: 'registrationsBand', label: 'fieldRegistrationsBand', kind: 'choice', options: 'registrationsBands', group: 'B' },
     ],
     build: (v) => ({ name: str(v.name), dateOfBirth: str(v.dateOfBirth), ...opt('registrationsBand', str(v.registrationsBand)) }),
   },
@@ -164,9 +171,22 @@ export interface CommandSpec extends FormSpec {
 /** The forms in the order their buttons show. */
 export const COMMAND_SPECS: CommandSpec[] = OFFERED.map((name) => ({ name, ...FORMS[name] }));
 
-/** The commands a user may start on a case: the command table allows it in this phase for a base role of the user, the view grants write. */
-export function availableCommands(phase: Phase, access: Partial<Record<DataGroup, 'read' | 'write'>>, roles: string[]): CommandSpec[] {
-  return COMMAND_SPECS.filter((c) => mayOffer(c.name, phase, roles) && access[writtenGroup(c.name) as DataGroup] === 'write');
+type Access = Partial<Record<DataGroup, 'read' | 'write'>>;
+
+/** Whether the reader may fill a field: one of another group only where the command also writes that group and the view grants write on it. */
+function mayFill(command: CommandName, f: FieldSpec, access: Access): boolean {
+  return f.group === undefined || (alsoWrittenGroups(command).indexOf(f.group) >= 0 && access[f.group] === 'write');
+}
+
+/**
+ * The commands a user may start on a case: the command table allows it in this phase for a base role of the
+ * user, the view grants write; each with the fields the user may fill (`FieldSpec.group`).
+ */
+export function availableCommands(phase: Phase, access: Access, roles: string[]): CommandSpec[] {
+  return COMMAND_SPECS.filter((c) => mayOffer(c.name, phase, roles) && access[writtenGroup(c.name) as DataGroup] === 'write').map((c) => ({
+    ...c,
+    fields: c.fields.filter((f) => mayFill(c.name, f, access)),
+  }));
 }
 
 export function isRequired(f: FieldSpec, v: FormValues, c: CommandContext = NO_CONTEXT): boolean {

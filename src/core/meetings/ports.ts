@@ -38,4 +38,6 @@ export interface MeetingCases {
   listOrganisations(): Promise<Organisation[]>;
   listCases(user: User, filter?: ListFilter): Promise<Result<{ items: CaseSummary[]; total: number }>>;
   readCases<T>(fn: (reads: MeetingCaseReads) => Promise<T>): Promise<T>;
+  /** the cases purged at or after `since` (their deletion records: id and kenmerk, no content), newest first. */
+  purgedSince(since: string): Promise<{ caseId: string; reference: string }[]>;
 }

@@ -13,7 +13,7 @@ import type { AuditInput } from '../audit';
 import { overdueFlags } from '../case-index';
 import type { ErrorCode, Result } from '../errors';
 import { DomainError, ok } from '../errors';
-import type { CaseRecord, Organisation, User } from '../model';
+import type { Organisation, User } from '../model';
 import { PERSONAL_GROUPS } from '../model';
 import { POLICY, readRoleFor } from '../policy';
 import type { Clock } from '../ports';
@@ -279,27 +279,35 @@ export class MeetingService {
   /**
    * Retention at the signaaltafel (PROCESS.md: when a case's retention ends, "C, F and all free text are
    * destroyed"): a status note is free text about one case, kept in the session, so it goes when its case is
-   * purged (or no longer exists). A sweep over every session rather than a step inside the case's purge, so a
-   * run stopped between the two catches up at the next run. The item stays (that the case was on the agenda is
-   * process data, like its kenmerk); each destroyed note is audited as a deletion of group G (the follow-up
-   * status it speaks of), without content. The note goes before its audit row: a crash in between leaves a
-   * deletion the case's own purge row already announced ("freeText"), never a row for a note still there.
+   * purged. A sweep over the sessions rather than a step inside the case's purge, so a run stopped between the
+   * two catches up at the next run. It reads no case: the sessions holding notes, and the deletion records
+   * (written in the purge's own transaction) since the earliest of those items was put on an agenda — a case
+   * on an agenda was not purged yet, so an older record cannot concern a note (one day's margin for the
+   * clocks of several instances). The item stays (that the case was on the agenda is process data, like its
+   * kenmerk); each destroyed note is audited as a deletion of group G (the follow-up status it speaks of),
+   * without content. The note goes before its audit row: a crash in between leaves a deletion the case's own
+   * purge row already announced ("freeText"), never a row for a note still there.
    */
   async forgetPurgedStatusNotes(pageSize = 100): Promise<{ notes: number }> {
-    let notes = 0;
+    const noted: MeetingSession[] = [];
     for (let offset = 0; ; offset += pageSize) {
       const page = await this.meetings.listMeetings({ limit: pageSize, offset });
-      for (const meeting of page) notes += await this.forgetNotesOf(meeting);
-      if (page.length < pageSize) return { notes };
+      noted.push(...page.filter((m) => m.agenda.some((a) => a.statusNote)));
+      if (page.length < pageSize) break;
     }
+    if (noted.length === 0) return { notes: 0 };
+    const earliest = noted.flatMap((m) => m.agenda.filter((a) => a.statusNote).map((a) => a.addedAt)).sort()[0]!;
+    const since = new Date(Date.parse(earliest) - 86_400_000).toISOString();
+    const purged = new Map((await this.cases.purgedSince(since)).map((p) => [p.caseId, p.reference]));
+    if (purged.size === 0) return { notes: 0 };
+    let notes = 0;
+    for (const meeting of noted) notes += await this.forgetNotesOf(meeting, purged);
+    return { notes };
   }
 
-  private async forgetNotesOf(first: MeetingSession): Promise<number> {
+  private async forgetNotesOf(first: MeetingSession, purged: ReadonlyMap<string, string>): Promise<number> {
     for (let meeting: MeetingSession | undefined = first, attempt = 0; meeting; attempt++) {
-      const noted = meeting.agenda.filter((a) => a.statusNote);
-      if (noted.length === 0) return 0;
-      const records = await this.cases.readCases(async (tx) => Promise.all(noted.map((a) => tx.getCase(a.caseId))));
-      const gone = noted.filter((_, i) => !records[i] || records[i]!.frame.phase === 'PURGED');
+      const gone = meeting.agenda.filter((a) => a.statusNote && purged.has(a.caseId));
       if (gone.length === 0) return 0;
       try {
         await this.saveChanged(meeting, (next) => {
@@ -312,21 +320,19 @@ export class MeetingService {
         continue;
       }
       const at = this.nowIso();
-      const audit: AuditInput[] = records
-        .filter((r): r is CaseRecord => !!r && gone.some((g) => g.caseId === r.id))
-        .map((r) => ({
-          at,
-          actorId: 'system:retention',
-          role: 'system',
-          caseId: r.id,
-          reference: r.frame.reference,
-          phase: r.frame.phase,
-          action: 'delete',
-          groups: ['G'],
-          purpose: 'bewaartermijn verstreken: statusnotitie van de signaaltafel vernietigd',
-          commandId: null,
-        }));
-      if (audit.length) await this.cases.readCases((tx) => tx.appendAudit(audit));
+      const audit: AuditInput[] = [...new Set(gone.map((g) => g.caseId))].map((caseId) => ({
+        at,
+        actorId: 'system:retention',
+        role: 'system',
+        caseId,
+        reference: purged.get(caseId)!,
+        phase: 'PURGED',
+        action: 'delete',
+        groups: ['G'],
+        purpose: 'bewaartermijn verstreken: statusnotitie van de signaaltafel vernietigd',
+        commandId: null,
+      }));
+      await this.cases.readCases((tx) => tx.appendAudit(audit));
       return gone.length;
     }
     return 0;

@@ -90,3 +90,18 @@ describe('minutes as docx', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json');
   });
 });
+
+describe('reference data for the minutes', () => {
+  test('the minutes in Markdown and docx read the reference data\'s versions through the service\'s one cache: no read of the versions while none was added', async () => {
+    const md = (as: string) => t.call('GET', `/api/v1/meetings/${meetingId}/minutes?format=markdown`, { as });
+    expect((await md(DEMO.regisseur)).status).toBe(200);
+    const lists = jest.spyOn(t.server.store, 'listReferenceVersions');
+    try {
+      expect((await md(DEMO.voorzitter)).status).toBe(200);
+      await docxText(DEMO.regisseur, 'nl-NL');
+      expect(lists).toHaveBeenCalledTimes(0);
+    } finally {
+      lists.mockRestore();
+    }
+  });
+});

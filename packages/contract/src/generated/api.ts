@@ -6971,19 +6971,19 @@ export const OPERATIONS = {
     verifyAudit: { method: "GET", path: "/api/v1/audit/verification" },
     withdrawCase: { method: "POST", path: "/api/v1/cases/{caseId}/withdraw-case" },
 } as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
-/** Where a client may offer each command: the phases, the roles of the policy table and the data group it writes (the server decides every call). */
+/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes and the groups it may also write, each only by a role that may write that group (the server decides every call). */
 export const COMMAND_RULES = {
-    answerEnrichment: {"phases":["VERRIJKING"],"roles":["ketenpartner"],"writes":"D"},
-    closeCase: {"phases":["REFLECTIE"],"roles":["procesregisseur"],"writes":"H"},
-    concludeEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D"},
-    decideSuspicion: {"phases":["INBRENG"],"roles":["voorzitter","procesregisseur"],"writes":"A"},
-    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H"},
-    recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E"},
-    recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G"},
-    recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A"},
-    requestEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D"},
-    submitConcern: {"phases":[],"roles":["ketenpartner"],"writes":"B"},
-    supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C"},
-    updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G"},
-    withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A"},
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string }>>;
+    answerEnrichment: {"phases":["VERRIJKING"],"roles":["ketenpartner"],"writes":"D","alsoWrites":[]},
+    closeCase: {"phases":["REFLECTIE"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[]},
+    concludeEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
+    decideSuspicion: {"phases":["INBRENG"],"roles":["voorzitter","procesregisseur"],"writes":"A","alsoWrites":[]},
+    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[]},
+    recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E","alsoWrites":["F"]},
+    recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
+    recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A","alsoWrites":[]},
+    requestEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
+    submitConcern: {"phases":[],"roles":["ketenpartner"],"writes":"B","alsoWrites":[]},
+    supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C","alsoWrites":["B"]},
+    updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
+    withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[] }>>;

@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../../../../src/config';
 import { JOBS } from '../../../../src/jobs';
+import { MeetingService } from '../../../../src/core/meetings';
 import { backoffMs } from '../../../../bot/app/outbox/worker';
 import { UNDELIVERABLE_AFTER_ATTEMPTS } from '../../../../bot/app/routes/queue';
 import type { Card } from '../../../../bot/app/types';
@@ -67,7 +68,7 @@ test('the inbrenger is reminded before and after the informing deadline; every p
 
 test('a queued reminder is dropped when the resident was informed before it went out', async () => {
   w.clock.set('2026-04-03T08:00:00Z');
-  expect((await JOBS.reminders.run({ store: w.store, service: w.sp, config, asOf: w.clock.now() })).queued).toBe(2);
+  expect((await JOBS.reminders.run({ store: w.store, service: w.sp, meetings: new MeetingService(w.sp, w.store, w.clock), config, asOf: w.clock.now() })).queued).toBe(2);
   await w.cmd('recordResidentInformed', U.mentor, { caseId, informedOn: '2026-04-03' });
   expect(await w.bot.worker.runOnce()).toMatchObject({ sent: 0, cancelled: 2 });
   expect(w.sender.sent).toEqual([]);
@@ -75,7 +76,7 @@ test('a queued reminder is dropped when the resident was informed before it went
 
 test('a deferral recorded after the reminder was queued drops it, and the new date is reminded in its turn', async () => {
   w.clock.set('2026-03-30T08:00:00Z');
-  expect((await JOBS.reminders.run({ store: w.store, service: w.sp, config, asOf: w.clock.now() })).queued).toBe(1);
+  expect((await JOBS.reminders.run({ store: w.store, service: w.sp, meetings: new MeetingService(w.sp, w.store, w.clock), config, asOf: w.clock.now() })).queued).toBe(1);
   await w.cmd('recordResidentInformed', U.mentor, { caseId, deferral: { reason: 'Eerst overleg met de ouders.', until: '2026-04-01' } });
   expect(await w.bot.worker.runOnce()).toMatchObject({ sent: 0, cancelled: 1 });
   const { cards } = await remindOn('2026-03-30');
