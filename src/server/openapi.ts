@@ -119,7 +119,7 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       ...(params.length ? { parameters: params } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,
-      // where a client may offer the command (the command table's phases, roles, group written): the
+      // where a client may offer the command (the command table's phases, roles, group written, kinds): the
       // contract's COMMAND_RULES are generated from it; the server still decides every call
       ...(op.command ? { 'x-signaalpunt-command': commandRule(op.command) } : {}),
     };
@@ -162,8 +162,12 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
   };
 }
 
-/** A command's entry in the command table as clients read it: in which phases, by which roles, writing which group. */
-function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string } {
+/**
+ * A command's entry in the command table as clients read it: in which phases, by which roles, writing which
+ * group, and — for a command with kinds (a letter) — in which phases each kind may run.
+ */
+function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; kinds?: Record<string, string[]> } {
   const rule = COMMANDS[name];
-  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes };
+  const kinds = rule.kinds ? Object.fromEntries(Object.entries(rule.kinds).map(([kind, phases]) => [kind, [...phases]])) : undefined;
+  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, ...(kinds ? { kinds } : {}) };
 }

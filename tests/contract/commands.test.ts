@@ -3,7 +3,8 @@
  * as the server's OpenAPI document states them (x-signaalpunt-command → COMMAND_RULES), matched against a
  * user's base roles. The web part's buttons follow it instead of a copy of the table.
  */
-import { mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { LETTER_KINDS, LETTER_PHASES, lettersFor, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { EXPECTED_LETTER_KINDS } from '../spec/expected-process';
 import { buildOpenApiDocument } from '../../src/server/openapi';
 import { allOperations } from '../../src/server/operations';
 
@@ -29,4 +30,18 @@ test('the OpenAPI document states each command operation\'s rule (x-signaalpunt-
   const ops = Object.values(doc.paths).flatMap((item) => Object.values(item));
   expect(ops.find((o) => o.operationId === 'closeCase')?.['x-signaalpunt-command']).toEqual({ phases: ['REFLECTIE'], roles: ['procesregisseur'], writes: 'H' });
   expect(ops.find((o) => o.operationId === 'getCase')?.['x-signaalpunt-command']).toBeUndefined();
+});
+
+test('the letters a client offers per phase are the process\'s (the command table\'s kinds of generateLetter, as the OpenAPI document states them)', () => {
+  expect(LETTER_PHASES).toEqual(EXPECTED_LETTER_KINDS);
+  expect(LETTER_KINDS).toEqual(['information', 'invitation', 'closure']);
+  expect(lettersFor('INBRENG')).toEqual([]);
+  expect(lettersFor('VERRIJKING')).toEqual(['information']);
+  expect(lettersFor('BESPREKING')).toEqual(['information', 'invitation']);
+  expect(lettersFor('REFLECTIE')).toEqual(['information']);
+  expect(lettersFor('CLOSED')).toEqual(['closure']);
+  expect(lettersFor('PURGED')).toEqual([]);
+  const doc = buildOpenApiDocument(allOperations('local'), { mode: 'local' }) as { paths: Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: { kinds?: unknown } }>> };
+  const letter = Object.values(doc.paths).flatMap((item) => Object.values(item)).find((o) => o.operationId === 'generateLetter');
+  expect(letter?.['x-signaalpunt-command']?.kinds).toEqual(EXPECTED_LETTER_KINDS);
 });

@@ -37,3 +37,20 @@ export function mayOffer(command: RuledCommand, phase: PhaseCode, baseRoles: rea
 export function writtenGroup(command: RuledCommand): string {
   return COMMAND_RULES[command].writes;
 }
+
+/** A kind of letter to the resident (the `kind` of generateLetter's body). */
+export type LetterKind = keyof typeof COMMAND_RULES.generateLetter.kinds;
+
+/**
+ * In which phases each kind of letter may be made: the command table's `kinds` of generateLetter (src/core/phases.ts),
+ * as the OpenAPI document states them. The server refuses another with CASE.PRECONDITION_FAILED; a client offers only these.
+ */
+export const LETTER_PHASES: Readonly<Record<LetterKind, readonly PhaseCode[]>> = COMMAND_RULES.generateLetter.kinds;
+
+/** The kinds of letter, in the command table's order. */
+export const LETTER_KINDS = Object.keys(LETTER_PHASES) as LetterKind[];
+
+/** The kinds of letter that may be made in this phase. */
+export function lettersFor(phase: PhaseCode): LetterKind[] {
+  return LETTER_KINDS.filter((kind) => LETTER_PHASES[kind].indexOf(phase) >= 0);
+}

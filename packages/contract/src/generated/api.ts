@@ -6971,13 +6971,13 @@ export const OPERATIONS = {
     verifyAudit: { method: "GET", path: "/api/v1/audit/verification" },
     withdrawCase: { method: "POST", path: "/api/v1/cases/{caseId}/withdraw-case" },
 } as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
-/** Where a client may offer each command: the phases, the roles of the policy table and the data group it writes (the server decides every call). */
+/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
 export const COMMAND_RULES = {
     answerEnrichment: {"phases":["VERRIJKING"],"roles":["ketenpartner"],"writes":"D"},
     closeCase: {"phases":["REFLECTIE"],"roles":["procesregisseur"],"writes":"H"},
     concludeEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D"},
     decideSuspicion: {"phases":["INBRENG"],"roles":["voorzitter","procesregisseur"],"writes":"A"},
-    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H"},
+    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H","kinds":{"information":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"invitation":["BESPREKING","OPVOLGING"],"closure":["CLOSED"]}},
     recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E"},
     recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G"},
     recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A"},
@@ -6986,4 +6986,4 @@ export const COMMAND_RULES = {
     supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C"},
     updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G"},
     withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A"},
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string }>>;
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; kinds?: Readonly<Record<string, readonly string[]>> }>>;
