@@ -1,0 +1,90 @@
+/**
+ * The SharePoint column contract of the case list: the SJVCases list of the restricted site, its columns,
+ * the columns a reader's case list reads, and the one rule for "overdue" with its OData filter. The server's
+ * SharePoint adapter provisions and writes the list from it (src/adapters/sharepoint/schema.ts,
+ * case-items.ts, case-queries.ts); the web part reads it with PnP as the signed-in user
+ * (spfx/src/caseList/pnpCaseList.ts). Plain data, ES5-safe.
+ *
+ * Dates are yyyy-mm-dd days of one calendar (UTC, src/core/calendar.ts) in Text columns, compared
+ * lexicographically. Every column used in a $filter is indexed (the 5,000-item list view threshold).
+ */
+
+/** A column of a SharePoint list as provisioning creates it. */
+export interface ColumnDef {
+  readonly name: string;
+  readonly type: 'Text' | 'Note' | 'Number';
+  readonly indexed?: boolean;
+  readonly unique?: boolean;
+}
+
+/**
+ * SJVCases: a case's frame at process level (group A without actors) and the anonymous concern (group B).
+ * Item permissions follow the policy table; identity and contact are never here.
+ */
+export const CASES_LIST = {
+  title: 'SJVCases',
+  columns: [
+    { name: 'CaseId', type: 'Text', indexed: true, unique: true },
+    { name: 'Reference', type: 'Text', indexed: true, unique: true },
+    { name: 'Version', type: 'Number' },
+    { name: 'Phase', type: 'Text', indexed: true },
+    { name: 'Status', type: 'Text', indexed: true },
+    { name: 'InbrengerOrg', type: 'Text', indexed: true },
+    { name: 'CreatedAt', type: 'Text', indexed: true },
+    { name: 'PhaseSince', type: 'Text' },
+    { name: 'InformingDue', type: 'Text', indexed: true },
+    { name: 'EnrichmentDue', type: 'Text', indexed: true },
+    { name: 'RetentionUntil', type: 'Text', indexed: true },
+    { name: 'NextStep', type: 'Text' },
+    { name: 'AgeBand', type: 'Text' },
+    { name: 'RiskSignals', type: 'Text' },
+    { name: 'Forms', type: 'Text' },
+    { name: 'Urgency', type: 'Text' },
+    { name: 'ConcernJson', type: 'Note' },
+    // the journalled transaction that wrote the item last (ADR 0007); SJVCaseFrames.TxId equal ⇔ complete.
+    { name: 'TxId', type: 'Text' },
+  ],
+} as const satisfies { title: string; columns: readonly ColumnDef[] };
+
+/** A column of SJVCases. */
+export type CaseColumn = (typeof CASES_LIST.columns)[number]['name'];
+
+/**
+ * The columns of a case summary in a reader's case list (the web part reads them with PnP): process level
+ * only — not the concern's text (ConcernJson), the retention date or the transaction id.
+ */
+export const CASE_SUMMARY_COLUMNS: readonly CaseColumn[] = [
+  'CaseId',
+  'Reference',
+  'Version',
+  'Phase',
+  'Status',
+  'InbrengerOrg',
+  'CreatedAt',
+  'PhaseSince',
+  'InformingDue',
+  'EnrichmentDue',
+  'NextStep',
+  'AgeBand',
+  'RiskSignals',
+  'Forms',
+  'Urgency',
+];
+
+/** The deadline columns of a case: the informing deadline and the earliest open enrichment request's due day. */
+export const DEADLINE_COLUMNS: readonly CaseColumn[] = ['InformingDue', 'EnrichmentDue'];
+
+/** The one rule for "overdue": a deadline's day lies before today (both yyyy-mm-dd, the UTC calendar day). */
+export function isPastDay(dueOn: string, today: string): boolean {
+  return dueOn < today;
+}
+
+/** An OData text literal (a quote doubled). */
+export function odataLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** The OData filter for "a deadline of the case has passed" on the indexed deadline columns (the rule isPastDay). */
+export function overdueFilter(today: string): string {
+  return `(${DEADLINE_COLUMNS.map((c) => `(${c} ne null and ${c} lt ${odataLiteral(today)})`).join(' or ')})`;
+}
