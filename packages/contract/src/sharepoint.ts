@@ -17,6 +17,13 @@ export interface ColumnDef {
   readonly unique?: boolean;
 }
 
+type Flags = { readonly indexed?: boolean; readonly unique?: boolean };
+const text = <N extends string>(name: N, flags: Flags = {}) => ({ name, type: 'Text' as const, ...flags });
+const note = <N extends string>(name: N) => ({ name, type: 'Note' as const });
+const num = <N extends string>(name: N) => ({ name, type: 'Number' as const });
+const INDEXED = { indexed: true } as const;
+const UNIQUE = { indexed: true, unique: true } as const;
+
 /**
  * SJVCases: a case's frame at process level (group A without actors) and the anonymous concern (group B).
  * Item permissions follow the policy table; identity and contact are never here.
@@ -24,25 +31,25 @@ export interface ColumnDef {
 export const CASES_LIST = {
   title: 'SJVCases',
   columns: [
-    { name: 'CaseId', type: 'Text', indexed: true, unique: true },
-    { name: 'Reference', type: 'Text', indexed: true, unique: true },
-    { name: 'Version', type: 'Number' },
-    { name: 'Phase', type: 'Text', indexed: true },
-    { name: 'Status', type: 'Text', indexed: true },
-    { name: 'InbrengerOrg', type: 'Text', indexed: true },
-    { name: 'CreatedAt', type: 'Text', indexed: true },
-    { name: 'PhaseSince', type: 'Text' },
-    { name: 'InformingDue', type: 'Text', indexed: true },
-    { name: 'EnrichmentDue', type: 'Text', indexed: true },
-    { name: 'RetentionUntil', type: 'Text', indexed: true },
-    { name: 'NextStep', type: 'Text' },
-    { name: 'AgeBand', type: 'Text' },
-    { name: 'RiskSignals', type: 'Text' },
-    { name: 'Forms', type: 'Text' },
-    { name: 'Urgency', type: 'Text' },
-    { name: 'ConcernJson', type: 'Note' },
+    text('CaseId', UNIQUE),
+    text('Reference', UNIQUE),
+    num('Version'),
+    text('Phase', INDEXED),
+    text('Status', INDEXED),
+    text('InbrengerOrg', INDEXED),
+    text('CreatedAt', INDEXED),
+    text('PhaseSince'),
+    text('InformingDue', INDEXED),
+    text('EnrichmentDue', INDEXED),
+    text('RetentionUntil', INDEXED),
+    text('NextStep'),
+    text('AgeBand'),
+    text('RiskSignals'),
+    text('Forms'),
+    text('Urgency'),
+    note('ConcernJson'),
     // the journalled transaction that wrote the item last (ADR 0007); SJVCaseFrames.TxId equal ⇔ complete.
-    { name: 'TxId', type: 'Text' },
+    text('TxId'),
   ],
 } as const satisfies { title: string; columns: readonly ColumnDef[] };
 
