@@ -43,17 +43,20 @@ ${rows.join('\n')}
 `;
 }
 
-/** Where each operation lives (method and path by operationId): what the contract's client calls. */
+/** Where each operation lives (method and path by operationId), and the base roles it allows (x-signaalpunt-roles): what the contract's client calls. */
 function operationTable(document: Record<string, unknown>): string {
   const rows: string[] = [];
-  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { operationId: string }>>)) {
-    for (const [method, op] of Object.entries(item)) rows.push(`    ${op.operationId}: { method: "${method.toUpperCase()}", path: "${path}" },`);
+  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { operationId: string; 'x-signaalpunt-roles'?: string[] }>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      const roles = op['x-signaalpunt-roles'] ? `, roles: ${JSON.stringify(op['x-signaalpunt-roles'])}` : '';
+      rows.push(`    ${op.operationId}: { method: "${method.toUpperCase()}", path: "${path}"${roles} },`);
+    }
   }
   rows.sort();
-  return `/** Method and path of every operation, by operationId. */
+  return `/** Method and path of every operation, by operationId, and the base roles it allows where it names them (else any signed-in user; the server decides every call). */
 export const OPERATIONS = {
 ${rows.join('\n')}
-} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
+} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string; roles?: readonly string[] }>;
 `;
 }
 

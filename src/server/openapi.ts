@@ -116,6 +116,8 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       tags: [op.tag],
       ...(op.auth ? {} : { security: [] }),
       ...(op.roles ? { description: `Allowed for: ${op.roles.join(', ')}.` } : {}),
+      // the base roles the route allows, for a client to hide what the API would refuse (the contract's OPERATIONS)
+      ...(op.roles ? { 'x-signaalpunt-roles': [...op.roles] } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,

@@ -3,7 +3,7 @@
  * as the server's OpenAPI document states them (x-signaalpunt-command → COMMAND_RULES), matched against a
  * user's base roles. The web part's buttons follow it instead of a copy of the table.
  */
-import { LETTER_KINDS, LETTER_PHASES, lettersFor, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { LETTER_KINDS, LETTER_PHASES, lettersFor, mayCall, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
 import { EXPECTED_LETTER_KINDS } from '../spec/expected-process';
 import { buildOpenApiDocument } from '../../src/server/openapi';
 import { allOperations } from '../../src/server/operations';
@@ -44,4 +44,15 @@ test('the letters a client offers per phase are the process\'s (the command tabl
   const doc = buildOpenApiDocument(allOperations('local'), { mode: 'local' }) as { paths: Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: { kinds?: unknown } }>> };
   const letter = Object.values(doc.paths).flatMap((item) => Object.values(item)).find((o) => o.operationId === 'generateLetter');
   expect(letter?.['x-signaalpunt-command']?.kinds).toEqual(EXPECTED_LETTER_KINDS);
+});
+
+test('a client offers a query to the base roles its route allows (x-signaalpunt-roles), and one that names none to every signed-in user', () => {
+  expect(mayCall('getStatistics', ['voorzitter'])).toBe(true);
+  expect(mayCall('getStatistics', ['partner'])).toBe(false);
+  expect(mayCall('listInformingReminders', ['procesregisseur'])).toBe(true);
+  expect(mayCall('listInformingReminders', ['privacyOfficer'])).toBe(false);
+  expect(mayCall('verifyAudit', ['privacyOfficer'])).toBe(true);
+  expect(mayCall('getRetentionReport', ['privacyOfficer'])).toBe(true);
+  expect(mayCall('getRetentionReport', ['voorzitter'])).toBe(false);
+  expect(mayCall('getCatalogue', ['partner'])).toBe(true);
 });

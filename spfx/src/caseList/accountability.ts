@@ -9,6 +9,7 @@
  * the retention report, whose deletion records are "reference, date, what was destroyed" (PROCESS.md).
  * The statistics never hold one.
  */
+import { mayCall } from '@signaalpunt/contract/commands';
 import type { AccessExportApi } from './workbench/model';
 import type { StatisticsReport as ContractStatisticsReport } from '@signaalpunt/contract';
 import type { QueryOf, ResponseOf, UndeliveredMessage } from '@signaalpunt/contract/types';
@@ -87,21 +88,21 @@ export const documentFileName = (name: PrivacyDocument, format: DocumentFormat):
 /* ───────────── who sees what ───────────── */
 
 /**
- * The roles each route allows, mirrored from the API's route table (getStatistics, listInformingReminders,
- * verifyAudit, getRetentionReport; the register and DPIA annex need only a signed-in user). The API decides;
- * this only hides what it would refuse, and every section still handles a 403.
+ * The API operation behind each part of the dashboard: a part is shown to the roles its route allows (the
+ * contract's OPERATIONS, from the route table via the OpenAPI document; the register and DPIA annex need
+ * only a signed-in user). The API decides; this only hides what it would refuse, and every section still
+ * handles a 403.
  */
-export const ROUTE_ROLES = {
-  statistics: ['procesregisseur', 'voorzitter', 'privacyOfficer'],
-  informingDeadlines: ['procesregisseur'],
-  auditVerification: ['procesregisseur', 'privacyOfficer'],
-  retentionReport: ['procesregisseur', 'privacyOfficer'],
+const PART_OPERATION = {
+  statistics: 'getStatistics',
+  informingDeadlines: 'listInformingReminders',
+  auditVerification: 'verifyAudit',
+  retentionReport: 'getRetentionReport',
 } as const;
-export type DashboardPart = keyof typeof ROUTE_ROLES;
+export type DashboardPart = keyof typeof PART_OPERATION;
 
 export function may(roles: readonly string[], part: DashboardPart): boolean {
-  const allowed: readonly string[] = ROUTE_ROLES[part];
-  return roles.some((r) => allowed.indexOf(r) >= 0);
+  return mayCall(PART_OPERATION[part], roles);
 }
 
 /**

@@ -6,6 +6,7 @@
  * from the server's OpenAPI document, ADR 0015).
  */
 import type { ResponseOf } from '@signaalpunt/contract/types';
+import { isPastDay } from '@signaalpunt/contract/sharepoint';
 
 /** GET /api/v1/resident/requests: one request of a resident (kind 'access', art. 15 export, or 'objection', art. 21; dueOn one month after `at`). */
 export type ResidentRequest = ResponseOf<'listResidentRequests'>['items'][number];
@@ -34,8 +35,8 @@ export function localDay(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** An open request is overdue when its due date lies before today. */
+/** An open request is overdue when its due date lies before today (the one overdue rule, isPastDay). */
 export function isOverdue(r: ResidentRequest, today: string): boolean {
-  return r.status === 'open' && r.dueOn < today;
+  return r.status === 'open' && isPastDay(r.dueOn, today);
 }
 
