@@ -1,5 +1,5 @@
 /** The columns every store indexes, derived from a case record in one place for all adapters. */
-import { isPastDay } from '../../packages/contract/src/sharepoint';
+import { isPastDay } from '../../packages/contract/src/days';
 import { addToDay, dayOf } from './calendar';
 import type { CaseRecord } from './model';
 import type { CaseIndex } from './ports';

@@ -5,7 +5,8 @@
  * and "overdue" is one rule — a case the API lists as overdue is overdue in the web part's row of the same
  * item, and the web part filters with the same OData filter the store sends.
  */
-import { CASES_LIST, CASE_SUMMARY_COLUMNS, isPastDay, overdueFilter } from '../../packages/contract/src/sharepoint';
+import { daysBetweenDays, isPastDay } from '../../packages/contract/src/days';
+import { CASES_LIST, CASE_SUMMARY_COLUMNS, overdueFilter } from '../../packages/contract/src/sharepoint';
 import { odataFilter, toSummary } from '../../spfx/src/caseList/pnpCaseList';
 import { U } from '../support/world';
 import type { SpWorld } from '../adapters/sharepoint/sp-world';
@@ -24,10 +25,13 @@ beforeAll(async () => {
 });
 afterAll(async () => w.close());
 
-test('the overdue rule: a deadline is past from the day after it, not on the day itself', () => {
+test('the overdue rule: a deadline is past from the day after it, not on the day itself; days between days are whole UTC calendar days', () => {
   expect(isPastDay('2026-03-08', '2026-03-09')).toBe(true);
   expect(isPastDay('2026-03-09', '2026-03-09')).toBe(false);
   expect(isPastDay('2026-03-10', '2026-03-09')).toBe(false);
+  // and days are whole UTC calendar days: two minutes across midnight are one day
+  expect(daysBetweenDays('2026-03-01T23:59:00.000Z', '2026-03-02T00:01:00.000Z')).toBe(1);
+  expect(daysBetweenDays('2026-03-09', '2026-02-27')).toBe(-10);
   expect(overdueFilter('2026-03-09')).toBe("((InformingDue ne null and InformingDue lt '2026-03-09') or (EnrichmentDue ne null and EnrichmentDue lt '2026-03-09'))");
 });
 

@@ -1,6 +1,6 @@
 /**
  * The SharePoint column contract of the case list: the SJVCases list of the restricted site, its columns,
- * the columns a reader's case list reads, and the one rule for "overdue" with its OData filter. The server's
+ * the columns a reader's case list reads, and the OData filter of the one rule for "overdue" (./days). The server's
  * SharePoint adapter provisions and writes the list from it (src/adapters/sharepoint/schema.ts,
  * case-items.ts, case-queries.ts); the web part reads it with PnP as the signed-in user
  * (spfx/src/caseList/pnpCaseList.ts). Plain data, ES5-safe.
@@ -81,17 +81,12 @@ export const CASE_SUMMARY_COLUMNS: readonly CaseColumn[] = [
 /** The deadline columns of a case: the informing deadline and the earliest open enrichment request's due day. */
 export const DEADLINE_COLUMNS: readonly CaseColumn[] = ['InformingDue', 'EnrichmentDue'];
 
-/** The one rule for "overdue": a deadline's day lies before today (both yyyy-mm-dd, the UTC calendar day). */
-export function isPastDay(dueOn: string, today: string): boolean {
-  return dueOn < today;
-}
-
 /** An OData text literal (a quote doubled). */
 export function odataLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** The OData filter for "a deadline of the case has passed" on the indexed deadline columns (the rule isPastDay). */
+/** The OData filter for "a deadline of the case has passed" on the indexed deadline columns (the rule isPastDay of ./days). */
 export function overdueFilter(today: string): string {
   return `(${DEADLINE_COLUMNS.map((c) => `(${c} ne null and ${c} lt ${odataLiteral(today)})`).join(' or ')})`;
 }

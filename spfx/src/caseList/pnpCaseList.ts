@@ -11,7 +11,8 @@ import type { CaseListSource } from './dataSource';
 import type { CaseSummary, ListFilter } from './dataSource';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import { WHOLE_REFERENCE } from '@signaalpunt/contract/vocabulary';
-import { CASES_LIST, CASE_SUMMARY_COLUMNS, isPastDay, odataLiteral as lit, overdueFilter } from '@signaalpunt/contract/sharepoint';
+import { CASES_LIST, CASE_SUMMARY_COLUMNS, odataLiteral as lit, overdueFilter } from '@signaalpunt/contract/sharepoint';
+import { daysBetweenDays, isPastDay } from '@signaalpunt/contract/days';
 import type { CaseColumn } from '@signaalpunt/contract/sharepoint';
 
 export const CASES_LIST_TITLE = CASES_LIST.title;
@@ -19,13 +20,6 @@ const SELECT = ['Id'].concat(CASE_SUMMARY_COLUMNS);
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const codes = (v: unknown): string[] => str(v).split(',').filter((x) => x.length > 0);
-
-/** Whole calendar days between two ISO timestamps (UTC dates). */
-export function calendarDaysBetween(fromIso: string, to: Date): number {
-  const from = Date.UTC(Number(fromIso.slice(0, 4)), Number(fromIso.slice(5, 7)) - 1, Number(fromIso.slice(8, 10)));
-  const until = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
-  return Math.round((until - from) / 86400000);
-}
 
 export function odataFilter(f: ListFilter, today: string): string | undefined {
   const where: string[] = [];
@@ -54,7 +48,7 @@ export function toSummary(item: Readonly<Partial<Record<CaseColumn | 'Id', unkno
     inbrengerOrganisationId: str(item.InbrengerOrg),
     createdAt: str(item.CreatedAt),
     phaseSince: str(item.PhaseSince),
-    daysInPhase: calendarDaysBetween(str(item.PhaseSince), now),
+    daysInPhase: daysBetweenDays(str(item.PhaseSince), now.toISOString()),
     nextStep: str(item.NextStep),
     overdue: { informing: informing !== '' && isPastDay(informing, today), enrichment: enrichment !== '' && isPastDay(enrichment, today) },
   };

@@ -6,7 +6,7 @@
  * from the server's OpenAPI document, ADR 0015).
  */
 import type { ResponseOf } from '@signaalpunt/contract/types';
-import { isPastDay } from '@signaalpunt/contract/sharepoint';
+import { isPastDay } from '@signaalpunt/contract/days';
 
 /** GET /api/v1/resident/requests: one request of a resident (kind 'access', art. 15 export, or 'objection', art. 21; dueOn one month after `at`). */
 export type ResidentRequest = ResponseOf<'listResidentRequests'>['items'][number];

@@ -3,7 +3,8 @@
  * conditions again on the returned columns, then the partner's visibility from the policy table), cases due
  * for the retention purge and cases with enrichment past its due date. Whole records come from case-items.ts.
  */
-import { DEADLINE_COLUMNS, isPastDay, overdueFilter } from '../../../packages/contract/src/sharepoint';
+import { isPastDay } from '../../../packages/contract/src/days';
+import { DEADLINE_COLUMNS, overdueFilter } from '../../../packages/contract/src/sharepoint';
 import { partnerVisibility } from '../../core/partner-visibility';
 import type { CaseRecord, Phase } from '../../core/model';
 import type { PolicyTable } from '../../core/policy';
