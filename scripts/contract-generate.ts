@@ -29,31 +29,34 @@ async function generateContractTypes(): Promise<string> {
   return HEADER + astToString(ast) + operationTable(document) + commandTable(document);
 }
 
-/** Where a client may offer each command (the operation's x-signaalpunt-command: phases, roles, group written, groups also written). */
+/** Where a client may offer each command (the operation's x-signaalpunt-command: phases, roles, group written, groups also written, kinds). */
 function commandTable(document: Record<string, unknown>): string {
   const rows: string[] = [];
   for (const item of Object.values(document.paths as Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: unknown }>>)) {
     for (const op of Object.values(item)) if (op['x-signaalpunt-command']) rows.push(`    ${op.operationId}: ${JSON.stringify(op['x-signaalpunt-command'])},`);
   }
   rows.sort();
-  return `/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes and the groups it may also write, each only by a role that may write that group (the server decides every call). */
+  return `/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
 export const COMMAND_RULES = {
 ${rows.join('\n')}
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[] }>>;
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; kinds?: Readonly<Record<string, readonly string[]>> }>>;
 `;
 }
 
-/** Where each operation lives (method and path by operationId): what the contract's client calls. */
+/** Where each operation lives (method and path by operationId), and the base roles it allows (x-signaalpunt-roles): what the contract's client calls. */
 function operationTable(document: Record<string, unknown>): string {
   const rows: string[] = [];
-  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { operationId: string }>>)) {
-    for (const [method, op] of Object.entries(item)) rows.push(`    ${op.operationId}: { method: "${method.toUpperCase()}", path: "${path}" },`);
+  for (const [path, item] of Object.entries(document.paths as Record<string, Record<string, { operationId: string; 'x-signaalpunt-roles'?: string[] }>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      const roles = op['x-signaalpunt-roles'] ? `, roles: ${JSON.stringify(op['x-signaalpunt-roles'])}` : '';
+      rows.push(`    ${op.operationId}: { method: "${method.toUpperCase()}", path: "${path}"${roles} },`);
+    }
   }
   rows.sort();
-  return `/** Method and path of every operation, by operationId. */
+  return `/** Method and path of every operation, by operationId, and the base roles it allows where it names them (else any signed-in user; the server decides every call). */
 export const OPERATIONS = {
 ${rows.join('\n')}
-} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
+} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string; roles?: readonly string[] }>;
 `;
 }
 

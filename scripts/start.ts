@@ -40,8 +40,12 @@ async function main(): Promise<void> {
     `  OpenAPI:      ${base}/api/openapi.json`,
     `  Bot endpoint: ${base}${BOT_ENDPOINT_PATH}`,
     `  Pages:        ${base}/pages/  (signaaltafel tab; standalone outside Teams)`,
-    ...(config.mode === 'local' ? [`                ${base}/pages/coordinator/  (procesregisseur's case list, the SPFx web part's components)`] : []),
-    `                ${base}/pages/transparency/  (statistics, audit check, retention report)`,
+    ...(config.mode === 'local'
+      ? [
+          `                ${base}/pages/coordinator/  (procesregisseur's case list, the SPFx web part's components)`,
+          `                ${base}/pages/coordinator/?tab=dashboard  (statistics, audit check, retention report; ?user=fg@gemeente.demo)`,
+        ]
+      : []),
     `  Health:       ${base}/healthz  ${base}/readyz`,
     `  Resident:     ${resident.url}/  (the young person's status page: kenmerk + access code from a letter)`,
     `  Data:         ${config.databaseFile}`,

@@ -309,3 +309,25 @@ describe('English (en-US)', () => {
     expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
   });
 });
+
+describe('opened on the dashboard (the local page\'s ?tab=dashboard, where /pages/transparency/ leads)', () => {
+  test('the procesregisseur\'s dashboard tab is selected and loads at once; the case list stays a click away', async () => {
+    const cases = new FakeSource([summary(1)], {}, ['procesregisseur']);
+    const acc = new FakeAccountability(['procesregisseur']);
+    render(<SignaalpuntApp cases={cases} accountability={acc} locale="nl-NL" today={TODAY} initialTab="dashboard" />);
+    await statisticsShown();
+    expect(screen.getByRole('tab', { name: 'Evaluatie en verantwoording' }).getAttribute('aria-selected')).toBe('true');
+    expect(acc.statisticsAsked).toHaveLength(1);
+    fireEvent.click(screen.getByRole('tab', { name: 'Zaken' }));
+    await screen.findByText('SJV-2026-0001');
+  });
+
+  test('a chain partner, who has no dashboard, gets the case list as before', async () => {
+    const cases = new FakeSource([summary(1)], {}, ['ketenpartner']);
+    const acc = new FakeAccountability(['ketenpartner']);
+    render(<SignaalpuntApp cases={cases} accountability={acc} locale="nl-NL" today={TODAY} initialTab="dashboard" />);
+    await screen.findByText('SJV-2026-0001');
+    expect(screen.queryAllByRole('tab')).toHaveLength(0);
+    expect(acc.statisticsAsked).toHaveLength(0);
+  });
+});

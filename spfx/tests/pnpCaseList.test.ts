@@ -6,7 +6,7 @@ import { BrowserFetchWithRetry, DefaultParse } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
-import { CASES_LIST_TITLE, PnpCaseListSource, calendarDaysBetween, odataFilter } from '../src/caseList/pnpCaseList';
+import { CASES_LIST_TITLE, PnpCaseListSource, odataFilter, toSummary } from '../src/caseList/pnpCaseList';
 import { edge } from './httpEdge';
 
 function item(id: number, over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -66,7 +66,8 @@ describe('PnpCaseListSource: the case list read from SharePoint with the user’
   test('builds no filter without criteria and counts calendar days', () => {
     expect(odataFilter({ limit: 1, offset: 0 }, '2026-03-09')).toBeUndefined();
     expect(odataFilter({ status: 'closed', organisationId: "o'x", limit: 1, offset: 0 }, '2026-03-09')).toBe("Status eq 'closed' and InbrengerOrg eq 'o''x'");
-    expect(calendarDaysBetween('2026-03-01T23:59:00.000Z', new Date('2026-03-02T00:01:00Z'))).toBe(1);
+    // days in phase are calendar days (UTC): two minutes across midnight are one day
+    expect(toSummary(item(1, { PhaseSince: '2026-03-01T23:59:00.000Z' }), new Date('2026-03-02T00:01:00Z')).daysInPhase).toBe(1);
   });
 
   test('search by kenmerk: a whole kenmerk by equality on the indexed column, a part with substringof (OData operators of SharePoint REST, "Use OData query operations in SharePoint REST requests")', () => {

@@ -12,7 +12,6 @@
 import { UTCDate } from '@date-fns/utc';
 import { add, formatISO } from 'date-fns';
 
-const DAY_MS = 86_400_000;
 /** Midnight (UTC) of a day, or of the day of an ISO moment. */
 const utcMidnight = (day: string): number => Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
 
@@ -29,7 +28,5 @@ export function addToDay(day: string, plus: { years?: number; months?: number; d
   return formatISO(add(new UTCDate(utcMidnight(day)), plus), { representation: 'date' });
 }
 
-/** Whole calendar days from one day (yyyy-mm-dd, or the day of an ISO moment) to another. */
-export function daysBetweenDays(fromDay: string, toDay: string): number {
-  return Math.round((utcMidnight(toDay) - utcMidnight(fromDay)) / DAY_MS);
-}
+// whole calendar days from one day to another: the contract's, which the web part counts days in phase with too
+export { daysBetweenDays } from '../../packages/contract/src/days';

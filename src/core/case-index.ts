@@ -1,4 +1,5 @@
 /** The columns every store indexes, derived from a case record in one place for all adapters. */
+import { isPastDay } from '../../packages/contract/src/days';
 import { addToDay, dayOf } from './calendar';
 import type { CaseRecord } from './model';
 import type { CaseIndex } from './ports';
@@ -22,9 +23,9 @@ export interface OverdueFlags {
   enrichment: boolean;
 }
 
-/** The one rule for "overdue": a deadline's day lies before the calendar day of `now`. */
+/** The one rule for "overdue" (the contract's isPastDay, which the web part uses too): a deadline's day lies before the calendar day of `now`. */
 export function isPast(dueOn: string, now: Date | string): boolean {
-  return dueOn < dayOf(now);
+  return isPastDay(dueOn, dayOf(now));
 }
 
 /**

@@ -21,7 +21,7 @@ import { findIdentifiers } from './guard';
 import type { HandlerContext, HandlerOutcome } from './handlers';
 import { HANDLERS } from './handlers';
 import type { MeetingCaseReads, MeetingCases } from './meetings/ports';
-import type { CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
+import type { BaseRole, CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
 import { ACTIVE_PHASES, GROUP_FIELD, PERSONAL_GROUPS } from './model';
 import { formatReference } from './vocabulary';
 import type { SimilarConcern } from './similar-concerns';
@@ -859,7 +859,7 @@ export class Signaalpunt implements MeetingCases {
 
   /** Retention overview at process level (references and dates only) for the procesregisseur and the FG. */
   async retentionReport(user: User, asOf: Date = this.clock.now()): Promise<Result<{ asOf: string; due: { reference: string; retentionAtLatest: string | null }[]; deletions: DeletionRecord[] }>> {
-    if (!user.roles.includes('procesregisseur') && !user.roles.includes('privacyOfficer')) return fail('AUTH.FORBIDDEN');
+    if (!RETENTION_REPORT_ROLES.some((role) => user.roles.includes(role))) return fail('AUTH.FORBIDDEN');
     const day = dayOf(asOf);
     // The FG reads no identity: a due case shows the latest day of its period (group A), never its
     // retention date, which may be a birthday (group C, model.ts DERIVED_VALUE_GROUP).
@@ -867,6 +867,9 @@ export class Signaalpunt implements MeetingCases {
     return ok({ asOf: day, due, deletions: await this.store.listDeletionRecords(1000, 0) });
   }
 }
+
+/** Who reads the retention report (the API's route states it too, for clients to hide what it would refuse). */
+export const RETENTION_REPORT_ROLES: readonly BaseRole[] = ['procesregisseur', 'privacyOfficer'];
 
 /** The next step a case waits for, as a code clients translate. */
 export function nextStep(record: CaseRecord): string {

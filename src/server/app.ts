@@ -28,7 +28,7 @@ import { buildOpenApiDocument } from './openapi';
 import type { Operation, OperationDeps, RawHandler } from './operations';
 import { allOperations, devTokenInput } from './operations';
 import { parseWith } from './operation-kit';
-import { loadTransparencyAssets, transparencyServices, registerTransparencyPages } from './routes/transparency';
+import { loadTransparencyAssets, transparencyServices } from './routes/transparency';
 import { registerCoordinatorPage } from './routes/coordinator-page';
 import type { MeetingServices } from './routes/meetings';
 import { meetingEventsHandler, meetingServices } from './routes/meetings';
@@ -230,7 +230,6 @@ async function registerPages(app: FastifyInstance, config: Config): Promise<void
   } else {
     app.get('/pages/', async (_req, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER_PAGE));
   }
-  registerTransparencyPages(app);
   if (config.mode === 'local') registerCoordinatorPage(app);
   app.get('/', async (_req, reply) => reply.redirect('/pages/'));
 }

@@ -116,10 +116,12 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
       tags: [op.tag],
       ...(op.auth ? {} : { security: [] }),
       ...(op.roles ? { description: `Allowed for: ${op.roles.join(', ')}.` } : {}),
+      // the base roles the route allows, for a client to hide what the API would refuse (the contract's OPERATIONS)
+      ...(op.roles ? { 'x-signaalpunt-roles': [...op.roles] } : {}),
       ...(params.length ? { parameters: params } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses,
-      // where a client may offer the command (the command table's phases, roles, group written): the
+      // where a client may offer the command (the command table's phases, roles, group written, kinds): the
       // contract's COMMAND_RULES are generated from it; the server still decides every call
       ...(op.command ? { 'x-signaalpunt-command': commandRule(op.command) } : {}),
     };
@@ -162,8 +164,12 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
   };
 }
 
-/** A command's entry in the command table as clients read it: in which phases, by which roles, writing which group. */
-function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; alsoWrites: string[] } {
+/**
+ * A command's entry in the command table as clients read it: in which phases, by which roles, writing which
+ * group, the groups it may also write, and — for a command with kinds (a letter) — in which phases each kind may run.
+ */
+function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; alsoWrites: string[]; kinds?: Record<string, string[]> } {
   const rule = COMMANDS[name];
-  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, alsoWrites: Object.keys(rule.alsoWrites ?? {}) };
+  const kinds = rule.kinds ? Object.fromEntries(Object.entries(rule.kinds).map(([kind, phases]) => [kind, [...phases]])) : undefined;
+  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, alsoWrites: Object.keys(rule.alsoWrites ?? {}), ...(kinds ? { kinds } : {}) };
 }

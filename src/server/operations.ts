@@ -18,6 +18,7 @@ import type { CommandName } from '../core/phases';
 import { COMMANDS, COMMAND_NAMES } from '../core/phases';
 import { caseId, isoDate, organisationId } from '../core/schemas';
 import type { DocumentMaker, Signaalpunt } from '../core/service';
+import { RETENTION_REPORT_ROLES } from '../core/service';
 import { REFERENCE_SEARCH } from '../core/vocabulary';
 import { isMember } from '../core/views';
 import { botInvokeResponseSchema, catalogueSchema, retentionReportSchema } from './response-schemas';
@@ -443,6 +444,7 @@ export function operations(): Operation[] {
       auth: true,
       write: false,
       query: asOfQuery,
+      roles: RETENTION_REPORT_ROLES,
       success: { status: 200, description: 'References and dates only.', schema: retentionReportSchema },
       run: async ({ user, query, deps }) => {
         const q = query as z.output<typeof asOfQuery>;

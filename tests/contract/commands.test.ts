@@ -3,7 +3,8 @@
  * as the server's OpenAPI document states them (x-signaalpunt-command → COMMAND_RULES), matched against a
  * user's base roles. The web part's buttons follow it instead of a copy of the table.
  */
-import { alsoWrittenGroups, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { alsoWrittenGroups, LETTER_KINDS, LETTER_PHASES, lettersFor, mayCall, mayOffer, writtenGroup } from '../../packages/contract/src/commands';
+import { EXPECTED_LETTER_KINDS } from '../spec/expected-process';
 import { buildOpenApiDocument } from '../../src/server/openapi';
 import { allOperations } from '../../src/server/operations';
 
@@ -35,4 +36,29 @@ test('the groups a command also writes (alsoWrites) reach the contract: the regi
   expect(alsoWrittenGroups('supplyIdentity')).toEqual(['B']);
   expect(alsoWrittenGroups('recordDiscussion')).toEqual(['F']);
   expect(alsoWrittenGroups('decideSuspicion')).toEqual([]);
+});
+
+test('the letters a client offers per phase are the process\'s (the command table\'s kinds of generateLetter, as the OpenAPI document states them)', () => {
+  expect(LETTER_PHASES).toEqual(EXPECTED_LETTER_KINDS);
+  expect(LETTER_KINDS).toEqual(['information', 'invitation', 'closure']);
+  expect(lettersFor('INBRENG')).toEqual([]);
+  expect(lettersFor('VERRIJKING')).toEqual(['information']);
+  expect(lettersFor('BESPREKING')).toEqual(['information', 'invitation']);
+  expect(lettersFor('REFLECTIE')).toEqual(['information']);
+  expect(lettersFor('CLOSED')).toEqual(['closure']);
+  expect(lettersFor('PURGED')).toEqual([]);
+  const doc = buildOpenApiDocument(allOperations('local'), { mode: 'local' }) as { paths: Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: { kinds?: unknown } }>> };
+  const letter = Object.values(doc.paths).flatMap((item) => Object.values(item)).find((o) => o.operationId === 'generateLetter');
+  expect(letter?.['x-signaalpunt-command']?.kinds).toEqual(EXPECTED_LETTER_KINDS);
+});
+
+test('a client offers a query to the base roles its route allows (x-signaalpunt-roles), and one that names none to every signed-in user', () => {
+  expect(mayCall('getStatistics', ['voorzitter'])).toBe(true);
+  expect(mayCall('getStatistics', ['partner'])).toBe(false);
+  expect(mayCall('listInformingReminders', ['procesregisseur'])).toBe(true);
+  expect(mayCall('listInformingReminders', ['privacyOfficer'])).toBe(false);
+  expect(mayCall('verifyAudit', ['privacyOfficer'])).toBe(true);
+  expect(mayCall('getRetentionReport', ['privacyOfficer'])).toBe(true);
+  expect(mayCall('getRetentionReport', ['voorzitter'])).toBe(false);
+  expect(mayCall('getCatalogue', ['partner'])).toBe(true);
 });

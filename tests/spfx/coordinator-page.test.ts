@@ -5,17 +5,31 @@
  * the confirmation dialog, and axe-core finds no WCAG 2.1 A/AA violation on the list, the panel or the dialog.
  * The "Evaluatie en verantwoording" tab shows the server's real statistics (small counts as "<5"), downloads
  * the CSV and checks the audit chain; the privacy officer gets that dashboard only, and the page never asks
- * for a case or shows case content.
+ * for a case or shows case content. It is the one accountability dashboard: the earlier /pages/transparency/
+ * leads to it (?tab=dashboard), and what that page's browser test asserted is asserted here.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
-import { CONCERN, DEMO, cmdId, startTestServer } from '../server/support/harness';
+import { CONCERN, DEMO, cmdId, inDays, startTestServer } from '../server/support/harness';
 import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady, SPFX_DIR } from './browser';
 
 const ready = spfxBrowserSuiteReady('tests/spfx/coordinator-page (headless Chromium)');
 const describeIfReady = ready ? describe : describe.skip;
 jest.setTimeout(120_000);
+
+/** The page's script errors and console errors (a missing favicon aside), and any answer ≥ 400. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return errors;
+}
 
 interface Made {
   caseId: string;
@@ -170,6 +184,7 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     const { page: fg, blocked: fgBlocked } = await localOnlyPage(browser);
     const asked: string[] = [];
     fg.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const errors = pageErrors(fg);
     await fg.goto(`${t.url}/pages/coordinator/?user=${encodeURIComponent(DEMO.fg)}`);
     const dashboard = fg.getByTestId('accountability-dashboard');
     await dashboard.getByTestId('statistics-report').waitFor({ timeout: 60_000 });
@@ -187,9 +202,39 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     const text = await fg.locator('body').innerText();
     for (const c of [fresh, enriching, closed]) expect(text).not.toContain(c.reference);
     expect(text).not.toContain('Test Persoon');
+    // nor the date of birth, in either notation
+    expect(text).not.toMatch(/2011-05-04|04-05-2011/);
+    // the three charts (per month, per partner type, exit reasons), each a named image
+    expect(await dashboard.locator('svg[role="img"]').count()).toBe(3);
     expect(await axeViolations(fg)).toEqual([]);
     expect(fgBlocked).toEqual([]);
+    expect(errors).toEqual([]);
     await fg.close();
+  });
+
+  test('/pages/transparency/ opens the page on the dashboard tab: a deferred informing deadline shows its kenmerk and "binnenkort, uitgesteld", without the inbrenger; in English with lang=en', async () => {
+    const deferred = await submit();
+    await command(DEMO.voorzitter, deferred.caseId, 'decide-suspicion', { suspicion: true, rationale: 'Meerdere signalen van dealen.', aveLevel: '2' });
+    await command(DEMO.mentor, deferred.caseId, 'supply-identity', { name: 'Test Persoon', dateOfBirth: '2011-05-04' });
+    // informing deferred to three days from now: within the deadlines' look-ahead
+    await command(DEMO.mentor, deferred.caseId, 'record-resident-informed', { deferral: { reason: 'Eerst overleg met school.', until: inDays(3) } });
+    const { page: p, blocked: pBlocked } = await localOnlyPage(browser);
+    const errors = pageErrors(p);
+    await p.goto(`${t.url}/pages/transparency/?user=${encodeURIComponent(DEMO.regisseur)}`);
+    expect(new URL(p.url()).pathname).toBe('/pages/coordinator/');
+    const row = p.getByTestId('section-deadlines').locator('tbody tr', { hasText: deferred.reference });
+    await row.waitFor({ timeout: 60_000 });
+    await expect(p.getByRole('tab', { name: 'Evaluatie en verantwoording' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(row.locator('td').last().textContent()).resolves.toBe('binnenkort, uitgesteld');
+    await expect(row.textContent()).resolves.not.toContain(DEMO.mentor); // the inbrenger's id stays behind (allow-list)
+    expect(errors).toEqual([]);
+    expect(pBlocked).toEqual([]);
+
+    await p.goto(`${t.url}/pages/transparency/?user=${encodeURIComponent(DEMO.regisseur)}&lang=en`);
+    await p.getByRole('heading', { name: 'Concerns per month' }).waitFor({ timeout: 60_000 });
+    await expect(p.getByRole('tab', { name: 'Evaluation and accountability' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(p.getByRole('form', { name: 'Period' }).isVisible()).resolves.toBe(true);
+    await p.close();
   });
 
   test('the page speaks English with ?lang=en', async () => {

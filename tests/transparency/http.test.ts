@@ -114,17 +114,23 @@ describe('transparency over HTTP', () => {
     expect((await t.call('GET', '/api/v1/informing/reminders', { as: DEMO.fg })).status).toBe(403);
   });
 
-  test('the dashboard page is served at /pages/transparency/ with its script under the page’s CSP', async () => {
-    const page = await fetch(`${t.url}/pages/transparency/`);
+  test('/pages/transparency/ leads (302) to the coordinator page\'s dashboard tab, the one accountability dashboard, keeping the demo user and language', async () => {
+    const r = await fetch(`${t.url}/pages/transparency/?user=fg%40gemeente.demo&lang=en&other=1`, { redirect: 'manual' });
+    expect(r.status).toBe(302);
+    expect(r.headers.get('location')).toBe('/pages/coordinator/?user=fg%40gemeente.demo&lang=en&tab=dashboard');
+    expect((await fetch(`${t.url}/pages/transparency/`, { redirect: 'manual' })).headers.get('location')).toBe('/pages/coordinator/?tab=dashboard');
+    // the earlier page's own script and stylesheet are gone
+    expect((await fetch(`${t.url}/pages/transparency/dashboard.js`)).status).toBe(404);
+    expect((await fetch(`${t.url}/pages/transparency/dashboard.css`)).status).toBe(404);
+  });
+
+  test('the page it leads to runs its script under the page\'s CSP (script-src \'self\'), with no inline script or handler', async () => {
+    const page = await fetch(`${t.url}/pages/coordinator/`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
     const html = await page.text();
-    expect(html).toContain('<script src="dashboard.js"></script>');
+    expect(html).toContain('<script src="/pages/coordinator/app.js" defer></script>');
     expect(html).not.toMatch(/<script>|\son[a-z]+="/); // no inline script or handler: the CSP would block it
-    const js = await fetch(`${t.url}/pages/transparency/dashboard.js`);
-    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await js.text()).toContain('window.SJVDashboard');
-    expect((await fetch(`${t.url}/pages/transparency/dashboard.css`)).status).toBe(200);
   });
 });

@@ -5,7 +5,7 @@
  * server would refuse; the server decides every call (with the case's roles and the policy table).
  * Plain data, ES5-safe.
  */
-import { COMMAND_RULES } from './generated/api';
+import { COMMAND_RULES, OPERATIONS } from './generated/api';
 import type { PhaseCode, RoleCode } from './vocabulary';
 
 export { COMMAND_RULES };
@@ -45,4 +45,33 @@ export function writtenGroup(command: RuledCommand): string {
  */
 export function alsoWrittenGroups(command: RuledCommand): readonly string[] {
   return COMMAND_RULES[command].alsoWrites;
+}
+
+/** A kind of letter to the resident (the `kind` of generateLetter's body). */
+export type LetterKind = keyof typeof COMMAND_RULES.generateLetter.kinds;
+
+/**
+ * In which phases each kind of letter may be made: the command table's `kinds` of generateLetter (src/core/phases.ts),
+ * as the OpenAPI document states them. The server refuses another with CASE.PRECONDITION_FAILED; a client offers only these.
+ */
+export const LETTER_PHASES: Readonly<Record<LetterKind, readonly PhaseCode[]>> = COMMAND_RULES.generateLetter.kinds;
+
+/** The kinds of letter, in the command table's order. */
+export const LETTER_KINDS = Object.keys(LETTER_PHASES) as LetterKind[];
+
+/** The kinds of letter that may be made in this phase. */
+export function lettersFor(phase: PhaseCode): LetterKind[] {
+  return LETTER_KINDS.filter((kind) => LETTER_PHASES[kind].indexOf(phase) >= 0);
+}
+
+/**
+ * Whether one of the user's base roles may call an operation: the roles its route allows, as the OpenAPI
+ * document states them (x-signaalpunt-roles, generated into OPERATIONS); an operation that names none is open
+ * to every signed-in user. A client hides what the API would refuse; the API still decides.
+ */
+export function mayCall(operation: keyof typeof OPERATIONS, baseRoles: readonly string[]): boolean {
+  const route: { method: string; roles?: readonly string[] } = OPERATIONS[operation];
+  if (!route.roles) return true;
+  for (const role of route.roles) if (baseRoles.indexOf(role) >= 0) return true;
+  return false;
 }

@@ -1,8 +1,7 @@
 /**
- * Evaluation and accountability for the dashboard tab (issue 7): the shapes it reads from the Signaalpunt API,
- * the narrow source the dashboard takes, the URLs of its downloads, and who may see which part. Declared here
- * so that the components depend on no server code; the server's shapes are in src/transparency/statistics.ts
- * and its route table (src/server/operations.ts, src/server/routes/transparency.ts) is the authority.
+ * Evaluation and accountability for the dashboard tab (issue 7): the shapes it reads from the Signaalpunt API
+ * (the API contract's, generated from the server's OpenAPI document, ADR 0015; narrowed to what the
+ * dashboard shows), the narrow source the dashboard takes, the URLs of its downloads, and who may see which part.
  *
  * The dashboard never holds a name, a date of birth, a user id or any case content: the API client copies
  * only the fields below (allow-list) at the boundary. A case's reference (group A, process level) appears
@@ -10,9 +9,10 @@
  * the retention report, whose deletion records are "reference, date, what was destroyed" (PROCESS.md).
  * The statistics never hold one.
  */
+import { mayCall } from '@signaalpunt/contract/commands';
 import type { AccessExportApi } from './workbench/model';
 import type { StatisticsReport as ContractStatisticsReport } from '@signaalpunt/contract';
-import type { UndeliveredMessage } from '@signaalpunt/contract/types';
+import type { QueryOf, ResponseOf, UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { Me } from './dataSource';
 import type { ResidentRequestsSource } from './residentAccess';
 
@@ -27,32 +27,24 @@ export type Share = StatisticsReport['reasonableSuspicion']['share'];
 
 /* ───────────── accountability ───────────── */
 
-/** One informing deadline: the case's reference and dates, without the inbrenger's id. */
-export interface InformingDeadline {
-  reference: string;
-  dueOn: string;
-  overdue: boolean;
-  deferred: boolean;
-  daysLeft: number;
-}
+type Reminder = ResponseOf<'listInformingReminders'>['items'][number];
+/** One informing deadline: the reminder's reference, dates and flags; the inbrenger's ids stay behind (allow-list). */
+export type InformingDeadline = Pick<Reminder, 'reference' | 'dueOn' | 'overdue' | 'deferred' | 'daysLeft'>;
 
-export interface AuditVerification {
-  ok: boolean;
-  rows: number;
-  firstBadSeq?: number;
-  problem?: string;
-}
+/** The audit chain's verification: whether it holds, over how many rows, and where it breaks. */
+export type AuditVerification = Pick<ResponseOf<'verifyAudit'>, 'ok' | 'rows' | 'firstBadSeq' | 'problem'>;
 
+type RetentionReport = ResponseOf<'getRetentionReport'>;
 /** The retention report at process level: references and dates, no content. */
 export interface RetentionOverview {
-  asOf: string;
+  asOf: RetentionReport['asOf'];
   /**
    * closed cases whose retention date has passed, with the latest day of their period (from the closure
    * only): the retention date itself may be a birthday (identity, group C), which the FG does not read.
    */
-  due: { reference: string; retentionAtLatest: string | null }[];
-  /** deletion records: which case, when, and which groups were destroyed (C, F, freeText); no retention date. */
-  deletions: { reference: string; at: string; destroyed: string[] }[];
+  due: RetentionReport['due'];
+  /** deletion records: which case, when, and which groups were destroyed (C, F, freeText); who deleted stays behind. */
+  deletions: Pick<RetentionReport['deletions'][number], 'reference' | 'at' | 'destroyed'>[];
 }
 
 export interface DownloadedFile {
@@ -61,7 +53,8 @@ export interface DownloadedFile {
   blob: Blob;
 }
 
-export type ApiLocale = 'nl' | 'en';
+/** The language the statistics and documents are asked in. */
+export type ApiLocale = NonNullable<QueryOf<'getStatistics'>['locale']>;
 export type PrivacyDocument = 'register' | 'dpia-annex';
 export type DocumentFormat = 'markdown' | 'docx';
 
@@ -95,21 +88,21 @@ export const documentFileName = (name: PrivacyDocument, format: DocumentFormat):
 /* ───────────── who sees what ───────────── */
 
 /**
- * The roles each route allows, mirrored from the API's route table (getStatistics, listInformingReminders,
- * verifyAudit, getRetentionReport; the register and DPIA annex need only a signed-in user). The API decides;
- * this only hides what it would refuse, and every section still handles a 403.
+ * The API operation behind each part of the dashboard: a part is shown to the roles its route allows (the
+ * contract's OPERATIONS, from the route table via the OpenAPI document; the register and DPIA annex need
+ * only a signed-in user). The API decides; this only hides what it would refuse, and every section still
+ * handles a 403.
  */
-export const ROUTE_ROLES = {
-  statistics: ['procesregisseur', 'voorzitter', 'privacyOfficer'],
-  informingDeadlines: ['procesregisseur'],
-  auditVerification: ['procesregisseur', 'privacyOfficer'],
-  retentionReport: ['procesregisseur', 'privacyOfficer'],
+const PART_OPERATION = {
+  statistics: 'getStatistics',
+  informingDeadlines: 'listInformingReminders',
+  auditVerification: 'verifyAudit',
+  retentionReport: 'getRetentionReport',
 } as const;
-export type DashboardPart = keyof typeof ROUTE_ROLES;
+export type DashboardPart = keyof typeof PART_OPERATION;
 
 export function may(roles: readonly string[], part: DashboardPart): boolean {
-  const allowed: readonly string[] = ROUTE_ROLES[part];
-  return roles.some((r) => allowed.indexOf(r) >= 0);
+  return mayCall(PART_OPERATION[part], roles);
 }
 
 /**

@@ -3,33 +3,30 @@
  * SharePoint's item-level permissions (set by the server from the policy table) decide which cases come
  * back. The list holds only process-level columns (groups A and B); identity and contact never are here.
  * Filters use indexed columns only; results are paged with $top and odata.nextLink (list view threshold).
+ * The list's title, its columns and the "overdue" rule are the column contract the server's SharePoint
+ * adapter writes the list by (@signaalpunt/contract/sharepoint).
  */
 import type { IItems } from '@pnp/sp/items';
 import type { CaseListSource } from './dataSource';
 import type { CaseSummary, ListFilter } from './dataSource';
 import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
 import { WHOLE_REFERENCE } from '@signaalpunt/contract/vocabulary';
+import { CASES_LIST, CASE_SUMMARY_COLUMNS, odataLiteral as lit, overdueFilter } from '@signaalpunt/contract/sharepoint';
+import { daysBetweenDays, isPastDay } from '@signaalpunt/contract/days';
+import type { CaseColumn } from '@signaalpunt/contract/sharepoint';
 
-export const CASES_LIST_TITLE = 'SJVCases';
-const SELECT = ['Id', 'CaseId', 'Reference', 'Version', 'Phase', 'Status', 'InbrengerOrg', 'CreatedAt', 'PhaseSince', 'InformingDue', 'EnrichmentDue', 'NextStep', 'AgeBand', 'RiskSignals', 'Forms', 'Urgency'];
+export const CASES_LIST_TITLE = CASES_LIST.title;
+const SELECT = ['Id'].concat(CASE_SUMMARY_COLUMNS);
 
-const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const codes = (v: unknown): string[] => str(v).split(',').filter((x) => x.length > 0);
-
-/** Whole calendar days between two ISO timestamps (UTC dates). */
-export function calendarDaysBetween(fromIso: string, to: Date): number {
-  const from = Date.UTC(Number(fromIso.slice(0, 4)), Number(fromIso.slice(5, 7)) - 1, Number(fromIso.slice(8, 10)));
-  const until = Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate());
-  return Math.round((until - from) / 86400000);
-}
 
 export function odataFilter(f: ListFilter, today: string): string | undefined {
   const where: string[] = [];
   if (f.phases && f.phases.length) where.push(`(${f.phases.map((p) => `Phase eq ${lit(p)}`).join(' or ')})`);
   if (f.status) where.push(`Status eq ${lit(f.status)}`);
   if (f.organisationId) where.push(`InbrengerOrg eq ${lit(f.organisationId)}`);
-  if (f.overdue) where.push(`((InformingDue ne null and InformingDue lt ${lit(today)}) or (EnrichmentDue ne null and EnrichmentDue lt ${lit(today)}))`);
+  if (f.overdue) where.push(overdueFilter(today));
   if (f.reference) {
     const ref = f.reference.toUpperCase();
     // a whole kenmerk goes to the unique index; a part by substringof (SharePoint REST's OData text operator)
@@ -38,7 +35,7 @@ export function odataFilter(f: ListFilter, today: string): string | undefined {
   return where.length ? where.join(' and ') : undefined;
 }
 
-export function toSummary(item: Record<string, unknown>, now: Date): CaseSummary {
+export function toSummary(item: Readonly<Partial<Record<CaseColumn | 'Id', unknown>>>, now: Date): CaseSummary {
   const today = now.toISOString().slice(0, 10);
   const informing = str(item.InformingDue);
   const enrichment = str(item.EnrichmentDue);
@@ -51,9 +48,9 @@ export function toSummary(item: Record<string, unknown>, now: Date): CaseSummary
     inbrengerOrganisationId: str(item.InbrengerOrg),
     createdAt: str(item.CreatedAt),
     phaseSince: str(item.PhaseSince),
-    daysInPhase: calendarDaysBetween(str(item.PhaseSince), now),
+    daysInPhase: daysBetweenDays(str(item.PhaseSince), now.toISOString()),
     nextStep: str(item.NextStep),
-    overdue: { informing: informing !== '' && informing < today, enrichment: enrichment !== '' && enrichment < today },
+    overdue: { informing: informing !== '' && isPastDay(informing, today), enrichment: enrichment !== '' && isPastDay(enrichment, today) },
   };
   if (str(item.AgeBand)) summary.ageBand = str(item.AgeBand);
   if (str(item.RiskSignals)) summary.riskSignals = codes(item.RiskSignals);

@@ -1,7 +1,8 @@
 /**
  * The local coordinator page: the same components as the SharePoint web part (the case list and the
  * "Evaluatie en verantwoording" tab), against the local API. Signs in as a demo user with the local dev
- * token (local mode only): ?user=regisseur@gemeente.demo&lang=en  (fg@gemeente.demo: the dashboard only)
+ * token (local mode only): ?user=regisseur@gemeente.demo&lang=en  (fg@gemeente.demo: the dashboard only);
+ * ?tab=dashboard opens "Evaluatie en verantwoording" first (the server sends /pages/transparency/ here).
  */
 import '../caseList/fabricConfig';
 import * as React from 'react';
@@ -34,6 +35,7 @@ async function start(root: HTMLElement): Promise<void> {
       accountability={api}
       locale={locale}
       pageSize={pageSize}
+      {...(params.get('tab') === 'dashboard' ? { initialTab: 'dashboard' as const } : {})}
       onFirstRender={(rows) => {
         (window as unknown as { __sjvFirstRender?: { rows: number; ms: number } }).__sjvFirstRender = { rows, ms: performance.now() - started };
       }}

@@ -5,6 +5,7 @@
  * `writeCaseItems`, `writeFrame`): the mapping between the items' columns and the domain record. The
  * transaction order these take part in: store.ts.
  */
+import type { CaseColumn } from '../../../packages/contract/src/sharepoint';
 import { caseIndex } from '../../core/case-index';
 import { DomainError } from '../../core/errors';
 import type { CaseRecord } from '../../core/model';
@@ -160,7 +161,8 @@ export class CaseItems {
       Urgency: rec.concern.urgency,
       ConcernJson: JSON.stringify(rec.concern),
       TxId: txId,
-    };
+      // every column of the contract, and no other (SharePoint's Title besides)
+    } satisfies Record<CaseColumn | 'Title', unknown>;
     if (w.expectedVersion === null) {
       const added = (await this.lists.items('cases').add(caseFields)) as SpItem;
       return { casesItemId: added.Id, etag: etagOf(added), version: rec.version, txId, enrichment: new Map(), relations: [] };

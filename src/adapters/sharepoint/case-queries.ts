@@ -3,6 +3,8 @@
  * conditions again on the returned columns, then the partner's visibility from the policy table), cases due
  * for the retention purge and cases with enrichment past its due date. Whole records come from case-items.ts.
  */
+import { isPastDay } from '../../../packages/contract/src/days';
+import { DEADLINE_COLUMNS, overdueFilter } from '../../../packages/contract/src/sharepoint';
 import { partnerVisibility } from '../../core/partner-visibility';
 import type { CaseRecord, Phase } from '../../core/model';
 import type { PolicyTable } from '../../core/policy';
@@ -27,8 +29,7 @@ export class CaseQueries {
       if (query.status) where.push(eq('Status', query.status));
       if (query.organisationId) where.push(eq('InbrengerOrg', query.organisationId));
       if (query.overdueOn) {
-        const d = lit(query.overdueOn);
-        where.push(`((InformingDue ne null and InformingDue lt ${d}) or (EnrichmentDue ne null and EnrichmentDue lt ${d}))`);
+        where.push(overdueFilter(query.overdueOn));
       }
       // A whole kenmerk goes to the unique index; a part of one cannot use an index on SharePoint
       // (substringof is not index-backed past the list view threshold), so it is matched on the returned column.
@@ -44,8 +45,8 @@ export class CaseQueries {
         if (query.organisationId && r.InbrengerOrg !== query.organisationId) return false;
         if (query.referenceContains && !str(r.Reference).toUpperCase().includes(query.referenceContains)) return false;
         if (query.overdueOn) {
-          const due = [str(r.InformingDue), str(r.EnrichmentDue)].filter(Boolean);
-          if (!due.some((x) => x < query.overdueOn!)) return false;
+          const today = query.overdueOn;
+          if (!DEADLINE_COLUMNS.some((c) => str(r[c]) !== '' && isPastDay(str(r[c]), today))) return false;
         }
         return true;
       });

@@ -7,6 +7,7 @@
  */
 import type { IItems } from '@pnp/sp/items';
 import type { SPFI } from '@pnp/sp';
+import { odataLiteral } from '../../../packages/contract/src/sharepoint';
 import type { ListKey } from './schema';
 import { LISTS } from './schema';
 import { httpStatus, translate } from './sp-client';
@@ -23,7 +24,8 @@ export interface ListQuery {
 }
 
 /** OData string literal. */
-export const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
+/** An OData text literal: the column contract's quoting (a quote doubled), which the web part uses too. */
+export const lit = odataLiteral;
 export const eq = (field: string, value: string): string => `${field} eq ${lit(value)}`;
 export const anyOf = (field: string, values: readonly string[]): string => `(${values.map((v) => eq(field, v)).join(' or ')})`;
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');

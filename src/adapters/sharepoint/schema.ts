@@ -31,6 +31,7 @@
  * Dates are ISO strings in Text columns (timezone-free, compared lexicographically).
  */
 
+import { CASES_LIST } from '../../../packages/contract/src/sharepoint';
 import { JOURNAL_PAYLOAD_FIELDS } from './journal';
 
 export type FieldType = 'Text' | 'Note' | 'Number';
@@ -67,31 +68,12 @@ const num = (name: string, opts: { indexed?: boolean; unique?: boolean } = {}): 
 
 export const LISTS = {
   cases: {
-    title: 'SJVCases',
+    // its columns are the column contract the web part reads too (packages/contract/src/sharepoint.ts)
+    title: CASES_LIST.title,
     description: 'Signaalpunt: casussen (kader op procesniveau en anonieme zorg).',
     itemPermissions: true,
     listReaders: [],
-    fields: [
-      text('CaseId', { indexed: true, unique: true }),
-      text('Reference', { indexed: true, unique: true }),
-      num('Version'),
-      text('Phase', { indexed: true }),
-      text('Status', { indexed: true }),
-      text('InbrengerOrg', { indexed: true }),
-      text('CreatedAt', { indexed: true }),
-      text('PhaseSince'),
-      text('InformingDue', { indexed: true }),
-      text('EnrichmentDue', { indexed: true }),
-      text('RetentionUntil', { indexed: true }),
-      text('NextStep'),
-      text('AgeBand'),
-      text('RiskSignals'),
-      text('Forms'),
-      text('Urgency'),
-      note('ConcernJson'),
-      // the journalled transaction that wrote the item last (ADR 0007); SJVCaseFrames.TxId equal ⇔ complete.
-      text('TxId'),
-    ],
+    fields: CASES_LIST.columns,
   },
   frames: {
     title: 'SJVCaseFrames',

@@ -5,6 +5,8 @@
  *
  *   GET /pages/coordinator/         the page
  *   GET /pages/coordinator/app.js   the bundle (built on first request, and again when its sources changed)
+ *   GET /pages/transparency/        302 to the page's "Evaluatie en verantwoording" tab (?tab=dashboard): the
+ *                                   web part's dashboard is the one accountability dashboard (issue 15)
  *
  * Under /pages/ like the other pages: not part of the API or its OpenAPI document.
  */
@@ -19,6 +21,17 @@ interface LocalPageBuilder {
 }
 
 export const COORDINATOR_PAGE_PATH = '/pages/coordinator/';
+/** Where the earlier local dashboard page was: it leads to the coordinator page's dashboard tab. */
+const TRANSPARENCY_PAGE_PATH = '/pages/transparency/';
+
+/** The coordinator page opened on its dashboard tab, with the demo user and language of the link kept (`user`, `lang`). */
+function dashboardUrl(query: unknown): string {
+  const params = new URLSearchParams();
+  const q = (query ?? {}) as Record<string, unknown>;
+  for (const key of ['user', 'lang']) if (typeof q[key] === 'string') params.set(key, q[key] as string);
+  params.set('tab', 'dashboard');
+  return `${COORDINATOR_PAGE_PATH}?${params.toString()}`;
+}
 
 const PAGE = `<!doctype html>
 <html lang="nl">
@@ -59,6 +72,7 @@ export function registerCoordinatorPage(app: FastifyInstance, opts: { spfxDir?: 
   };
 
   app.get('/pages/coordinator', async (_req, reply) => reply.redirect(COORDINATOR_PAGE_PATH));
+  app.get(TRANSPARENCY_PAGE_PATH, async (req, reply) => reply.redirect(dashboardUrl(req.query), 302));
   app.get(COORDINATOR_PAGE_PATH, async (_req, reply) => {
     if (!builder.hasDependencies()) return reply.code(503).type('text/html; charset=utf-8').send(MISSING);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(PAGE);

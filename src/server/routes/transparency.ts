@@ -6,10 +6,7 @@
  * The organisation profile and letter templates are loaded and checked once, when the routes are built,
  * so a broken template stops the server at start instead of failing a letter later.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseISO } from 'date-fns';
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../core/errors';
 import { dueDeadlines } from '../../core/deadlines';
@@ -33,7 +30,6 @@ import { loadResidentCodeSecret } from '../../transparency/access-codes';
 import type { ResidentCodeDeps } from '../../transparency/deps';
 import { ResidentAccessService } from '../../transparency/resident-access';
 import { AttemptLimiter, DEFAULT_LIMITS } from '../../transparency/resident-limiter';
-import { checkoutRoot } from '../../config';
 import { loadOrganisationProfile } from '../../transparency/profile';
 import { StatisticsService, statisticsCsv } from '../../transparency/statistics';
 import { accessExportSchema, informingRemindersSchema, residentLocksSchema, statisticsSchema } from '../response-schemas';
@@ -256,26 +252,4 @@ export function transparencyOperations(assets: TransparencyAssets): Operation[] 
       },
     },
   ];
-}
-
-/** The dashboard page's files (HTML, JS, CSS), from src/transparency/dashboard of the checkout. */
-export function loadDashboardFiles(root: string = checkoutRoot()): Record<string, { type: string; body: string }> {
-  const dir = join(root, 'src', 'transparency', 'dashboard');
-  const file = (name: string, type: string) => ({ type, body: readFileSync(join(dir, name), 'utf8') });
-  return {
-    'index.html': file('index.html', 'text/html; charset=utf-8'),
-    'dashboard.js': file('dashboard.js', 'text/javascript; charset=utf-8'),
-    'dashboard.css': file('dashboard.css', 'text/css; charset=utf-8'),
-  };
-}
-
-/**
- * The local accountability dashboard at /pages/transparency/: static files, no authentication of their own
- * (the page signs in and calls the API with a bearer token). Not part of the API document.
- */
-export function registerTransparencyPages(app: FastifyInstance, files = loadDashboardFiles()): void {
-  const send = (name: string) => async (_req: unknown, reply: FastifyReply) => reply.type(files[name]!.type).header('cache-control', 'no-cache').send(files[name]!.body);
-  app.get('/pages/transparency/', send('index.html'));
-  app.get('/pages/transparency/dashboard.js', send('dashboard.js'));
-  app.get('/pages/transparency/dashboard.css', send('dashboard.css'));
 }

@@ -799,7 +799,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Retention overview at process level: cases due for destruction and deletion records */
+        /**
+         * Retention overview at process level: cases due for destruction and deletion records
+         * @description Allowed for: procesregisseur, privacyOfficer.
+         */
         get: operations["getRetentionReport"];
         put?: never;
         post?: never;
@@ -6915,17 +6918,17 @@ export interface operations {
         };
     };
 }
-/** Method and path of every operation, by operationId. */
+/** Method and path of every operation, by operationId, and the base roles it allows where it names them (else any signed-in user; the server decides every call). */
 export const OPERATIONS = {
     answerEnrichment: { method: "POST", path: "/api/v1/cases/{caseId}/answer-enrichment" },
     botMessages: { method: "POST", path: "/api/messages" },
-    changeReferenceData: { method: "POST", path: "/api/v1/reference-data" },
+    changeReferenceData: { method: "POST", path: "/api/v1/reference-data", roles: ["procesregisseur"] },
     closeCase: { method: "POST", path: "/api/v1/cases/{caseId}/close-case" },
     concludeEnrichment: { method: "POST", path: "/api/v1/cases/{caseId}/conclude-enrichment" },
     createMeeting: { method: "POST", path: "/api/v1/meetings" },
     decideSuspicion: { method: "POST", path: "/api/v1/cases/{caseId}/decide-suspicion" },
     endMeeting: { method: "POST", path: "/api/v1/meetings/{meetingId}/end" },
-    exportResidentData: { method: "POST", path: "/api/v1/access-requests" },
+    exportResidentData: { method: "POST", path: "/api/v1/access-requests", roles: ["procesregisseur"] },
     generateLetter: { method: "POST", path: "/api/v1/cases/{caseId}/letters" },
     getCase: { method: "GET", path: "/api/v1/cases/{caseId}" },
     getCaseAudit: { method: "GET", path: "/api/v1/cases/{caseId}/audit" },
@@ -6939,27 +6942,27 @@ export const OPERATIONS = {
     getOpenApi: { method: "GET", path: "/api/openapi.json" },
     getProcessingRegister: { method: "GET", path: "/api/v1/privacy/register" },
     getReadiness: { method: "GET", path: "/readyz" },
-    getReferenceData: { method: "GET", path: "/api/v1/reference-data" },
-    getRetentionReport: { method: "GET", path: "/api/v1/retention/report" },
-    getStatistics: { method: "GET", path: "/api/v1/statistics" },
+    getReferenceData: { method: "GET", path: "/api/v1/reference-data", roles: ["procesregisseur"] },
+    getRetentionReport: { method: "GET", path: "/api/v1/retention/report", roles: ["procesregisseur","privacyOfficer"] },
+    getStatistics: { method: "GET", path: "/api/v1/statistics", roles: ["procesregisseur","voorzitter","privacyOfficer"] },
     issueDevToken: { method: "POST", path: "/api/v1/dev/token" },
     listCases: { method: "GET", path: "/api/v1/cases" },
-    listEarlierCases: { method: "GET", path: "/api/v1/cases/{caseId}/earlier-cases" },
-    listInformingReminders: { method: "GET", path: "/api/v1/informing/reminders" },
+    listEarlierCases: { method: "GET", path: "/api/v1/cases/{caseId}/earlier-cases", roles: ["procesregisseur"] },
+    listInformingReminders: { method: "GET", path: "/api/v1/informing/reminders", roles: ["procesregisseur"] },
     listMeetings: { method: "GET", path: "/api/v1/meetings" },
     listPartners: { method: "GET", path: "/api/v1/partners" },
-    listResidentLocks: { method: "GET", path: "/api/v1/resident/locks" },
-    listResidentRequests: { method: "GET", path: "/api/v1/resident/requests" },
-    listUndeliveredMessages: { method: "GET", path: "/api/v1/bot/undelivered" },
-    previewLetter: { method: "POST", path: "/api/v1/cases/{caseId}/letters/preview" },
+    listResidentLocks: { method: "GET", path: "/api/v1/resident/locks", roles: ["procesregisseur"] },
+    listResidentRequests: { method: "GET", path: "/api/v1/resident/requests", roles: ["procesregisseur"] },
+    listUndeliveredMessages: { method: "GET", path: "/api/v1/bot/undelivered", roles: ["procesregisseur"] },
+    previewLetter: { method: "POST", path: "/api/v1/cases/{caseId}/letters/preview", roles: ["procesregisseur"] },
     recordDiscussion: { method: "POST", path: "/api/v1/cases/{caseId}/record-discussion" },
     recordFollowUp: { method: "POST", path: "/api/v1/cases/{caseId}/record-follow-up" },
     recordMeetingStatusNote: { method: "POST", path: "/api/v1/meetings/{meetingId}/status-notes" },
     recordResidentInformed: { method: "POST", path: "/api/v1/cases/{caseId}/record-resident-informed" },
-    reissueResidentCode: { method: "POST", path: "/api/v1/cases/{caseId}/access-code/reissue" },
+    reissueResidentCode: { method: "POST", path: "/api/v1/cases/{caseId}/access-code/reissue", roles: ["procesregisseur"] },
     requestEnrichment: { method: "POST", path: "/api/v1/cases/{caseId}/request-enrichment" },
-    revokeResidentCode: { method: "POST", path: "/api/v1/cases/{caseId}/access-code/revoke" },
-    runRetention: { method: "POST", path: "/api/v1/retention/run" },
+    revokeResidentCode: { method: "POST", path: "/api/v1/cases/{caseId}/access-code/revoke", roles: ["procesregisseur"] },
+    runRetention: { method: "POST", path: "/api/v1/retention/run", roles: ["procesregisseur"] },
     setMeetingAgenda: { method: "POST", path: "/api/v1/meetings/{meetingId}/agenda" },
     setMeetingAttendees: { method: "POST", path: "/api/v1/meetings/{meetingId}/attendees" },
     shareMeetingItemToStage: { method: "POST", path: "/api/v1/meetings/{meetingId}/stage" },
@@ -6968,16 +6971,16 @@ export const OPERATIONS = {
     submitConcern: { method: "POST", path: "/api/v1/cases" },
     supplyIdentity: { method: "POST", path: "/api/v1/cases/{caseId}/supply-identity" },
     updateActionStatus: { method: "POST", path: "/api/v1/cases/{caseId}/update-action-status" },
-    verifyAudit: { method: "GET", path: "/api/v1/audit/verification" },
+    verifyAudit: { method: "GET", path: "/api/v1/audit/verification", roles: ["procesregisseur","privacyOfficer"] },
     withdrawCase: { method: "POST", path: "/api/v1/cases/{caseId}/withdraw-case" },
-} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string }>;
-/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes and the groups it may also write, each only by a role that may write that group (the server decides every call). */
+} as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string; roles?: readonly string[] }>;
+/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
 export const COMMAND_RULES = {
     answerEnrichment: {"phases":["VERRIJKING"],"roles":["ketenpartner"],"writes":"D","alsoWrites":[]},
     closeCase: {"phases":["REFLECTIE"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[]},
     concludeEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
     decideSuspicion: {"phases":["INBRENG"],"roles":["voorzitter","procesregisseur"],"writes":"A","alsoWrites":[]},
-    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[]},
+    generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[],"kinds":{"information":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"invitation":["BESPREKING","OPVOLGING"],"closure":["CLOSED"]}},
     recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E","alsoWrites":["F"]},
     recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
     recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A","alsoWrites":[]},
@@ -6986,4 +6989,4 @@ export const COMMAND_RULES = {
     supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C","alsoWrites":["B"]},
     updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
     withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[] }>>;
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; kinds?: Readonly<Record<string, readonly string[]>> }>>;

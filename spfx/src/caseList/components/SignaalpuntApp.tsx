@@ -40,6 +40,8 @@ export interface SignaalpuntAppProps {
   pageSize?: number;
   onFirstRender?: (rows: number) => void;
   newCommandId?: () => string;
+  /** the tab shown first where the user has it (the local page's ?tab=dashboard, where /pages/transparency/ leads); else the case list. */
+  initialTab?: 'cases' | 'dashboard';
   /** for tests: a fixed today and a download recorder. */
   today?: Date;
   save?: (file: DownloadedFile) => void;
@@ -58,8 +60,8 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
   const [roles, setRoles] = React.useState<string[] | undefined>(undefined);
   const [error, setError] = React.useState<unknown>(undefined);
   const [attempt, setAttempt] = React.useState(0);
-  const [tab, setTab] = React.useState<TabKey>('cases');
-  const [dashboardOpened, setDashboardOpened] = React.useState(false);
+  const [tab, setTab] = React.useState<TabKey>(props.initialTab || 'cases');
+  const [dashboardOpened, setDashboardOpened] = React.useState(props.initialTab === 'dashboard');
 
   React.useEffect(() => {
     let live = true;
@@ -124,7 +126,7 @@ export function SignaalpuntApp(props: SignaalpuntAppProps): React.ReactElement {
       aria-label={s.tabsLabel}
       // four tabs do not fit a narrow column: they wrap onto a second line rather than widen the page
       styles={{ root: { whiteSpace: 'normal' } }}
-      selectedKey={tab}
+      selectedKey={tab === 'dashboard' && !tabs.dashboard ? 'cases' : tab}
       onLinkClick={(item) => {
         const key = ((item && item.props.itemKey) || 'cases') as TabKey;
         if (key === 'dashboard') setDashboardOpened(true);

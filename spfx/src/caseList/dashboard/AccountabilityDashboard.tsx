@@ -1,9 +1,9 @@
 /**
  * The "Evaluatie en verantwoording" tab: anonymous statistics for a period (key figures, bar charts, tables,
  * CSV), the informing deadlines, the audit-chain check, the retention report and the generated processing
- * register and DPIA annex — the same as the local page /pages/transparency/, for the procesregisseur, the
+ * register and DPIA annex — the one accountability dashboard (locally: /pages/coordinator/?tab=dashboard), for the procesregisseur, the
  * voorzitter (statistics only) and the privacy officer. Each part is shown only to the roles the API allows
- * (ROUTE_ROLES), and still answers a refusal with the API's text and code. Nothing here shows a reference,
+ * (their routes' roles in the contract's OPERATIONS), and still answers a refusal with the API's text and code. Nothing here shows a reference,
  * a name or any case content: the source hands over reference-free shapes only.
  */
 import * as React from 'react';

@@ -1,63 +1,34 @@
 /**
  * The procesregisseur's workbench in the case detail (issue 16): letters to the resident, the access
- * export (AVG art. 15) and the re-registration check. The shapes mirror the API's routes
- * (src/server/routes/transparency.ts, src/server/operations.ts); the server's OpenAPI document is the authority.
+ * export (AVG art. 15) and the re-registration check. The shapes are the API contract's (generated from the
+ * server's OpenAPI document, ADR 0015); which letter may be made in which phase is the command table's, as
+ * the contract states it (LETTER_PHASES of @signaalpunt/contract/commands).
  */
 import type { DownloadedFile } from '../accountability';
-import type { PhaseCode as Phase } from '@signaalpunt/contract/vocabulary';
+import type { BodyOf, ResponseOf } from '@signaalpunt/contract/types';
 
-export type LetterKind = 'information' | 'invitation' | 'closure';
-export const LETTER_KINDS: LetterKind[] = ['information', 'invitation', 'closure'];
+export type { LetterKind } from '@signaalpunt/contract/commands';
+// the web part offers only the letters of the case's phase; the API still decides (e.g. NOTHING_SHARED_YET)
+export { lettersFor } from '@signaalpunt/contract/commands';
 
-/**
- * In which phases the API makes each letter (LETTER_RULES in src/transparency/letters.ts, which refuses
- * others with CASE.PRECONDITION_FAILED / LETTER_NOT_IN_PHASE): the web part offers only these; the API
- * still decides (e.g. NOTHING_SHARED_YET), and its refusal is shown as it says it.
- */
-export const LETTER_PHASES: Record<LetterKind, Phase[]> = {
-  information: ['VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE'],
-  invitation: ['BESPREKING', 'OPVOLGING'],
-  closure: ['CLOSED'],
-};
-
-/** The code H.lettersSent records per kind. */
-export const LETTER_CODES: Record<LetterKind, string> = { information: 'INFORMATION', invitation: 'INVITATION', closure: 'CLOSURE' };
-
-export function lettersFor(phase: Phase): LetterKind[] {
-  return LETTER_KINDS.filter((k) => LETTER_PHASES[k].indexOf(phase) >= 0);
-}
-
-export interface Meeting {
-  date: string;
-  time: string;
-  location: string;
-}
-
-export interface LetterRequest {
-  kind: LetterKind;
-  locale: 'nl' | 'en';
-  commandId: string;
-  meeting?: Meeting;
-}
+type LetterBody = BodyOf<'generateLetter'>;
+/** Where and when the resident is invited (the invitation letter only; printed in the letter, never stored). */
+export type Meeting = NonNullable<LetterBody['meeting']>;
+/** A letter as the web part asks for it: its kind, language and meeting, with the commandId the screen keeps across retries. */
+export type LetterRequest = Pick<LetterBody, 'kind' | 'locale' | 'meeting'> & { commandId: string };
 
 /** An earlier signaalpunt case of the same young person: process level only. */
-export interface EarlierCase {
-  reference: string;
-  phase: Phase;
-  closedOn: string | null;
-}
+export type EarlierCase = ResponseOf<'listEarlierCases'>['items'][number];
 
+type AccessBody = BodyOf<'exportResidentData'>;
 /** Who asked for the access export (AVG art. 15). */
-export type Requester = 'resident' | 'guardian' | 'representative';
-export const REQUESTERS: Requester[] = ['resident', 'guardian', 'representative'];
+export type Requester = NonNullable<AccessBody['requestedBy']>;
+// a Record, so that the compiler names a requester the API adds and this list lacks
+const REQUESTER_SET: Record<Requester, true> = { resident: true, guardian: true, representative: true };
+export const REQUESTERS = Object.keys(REQUESTER_SET) as Requester[];
 
-export interface AccessRequest {
-  name: string;
-  dateOfBirth: string;
-  locale: 'nl' | 'en';
-  requestedBy: Requester;
-  reason: string;
-}
+/** The access export's request: the API's body, with who asked and why required (the web part asks both). */
+export type AccessRequest = Pick<AccessBody, 'name' | 'dateOfBirth' | 'locale'> & Required<Pick<AccessBody, 'requestedBy' | 'reason'>>;
 
 /** The API calls of the workbench (the API client implements them). */
 export interface LettersApi {
@@ -65,10 +36,7 @@ export interface LettersApi {
   /** the letter's text before it is made: nothing recorded, no access code (where the API offers it). */
   previewLetter?(caseId: string, request: Omit<LetterRequest, 'commandId'>): Promise<LetterPreview>;
 }
-export interface LetterPreview {
-  title: string;
-  text: string;
-}
+export type LetterPreview = ResponseOf<'previewLetter'>;
 export interface EarlierCasesApi {
   earlierCases(caseId: string): Promise<EarlierCase[]>;
 }
