@@ -1,7 +1,7 @@
 /** An in-memory data source behind the components' own narrow interface, recording what they ask. */
 import type { CoordinatorDataSource } from '../src/caseList/dataSource';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandOutcome, ListFilter, Me, Partner } from '../src/caseList/dataSource';
-import type { CommandName } from '../src/caseList/commandForms';
+import type { CommandName, LinkCommand } from '../src/caseList/commandForms';
 import { ApiProblem } from '@signaalpunt/contract/client';
 
 export const CATALOGUE: Catalogue = {
@@ -42,7 +42,7 @@ export function summary(i: number, over: Partial<CaseSummary> = {}): CaseSummary
 
 export class FakeSource implements CoordinatorDataSource {
   lists: ListFilter[] = [];
-  executed: { name: CommandName; caseId: string; input: Record<string, unknown> }[] = [];
+  executed: { name: CommandName | LinkCommand; caseId: string; input: Record<string, unknown> }[] = [];
   caseReads: string[] = [];
   failNextCommand: ApiProblem | undefined;
   constructor(
@@ -70,7 +70,7 @@ export class FakeSource implements CoordinatorDataSource {
   async getAudit(): Promise<AuditRow[]> {
     return this.audit;
   }
-  async execute(name: CommandName, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
+  async execute(name: CommandName | LinkCommand, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
     this.executed.push({ name, caseId, input });
     if (this.failNextCommand) {
       const p = this.failNextCommand;

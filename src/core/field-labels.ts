@@ -82,6 +82,8 @@ export const FIELD_LABELS = {
   'meeting.date': l('Afspraak — datum', 'Meeting — date'),
   'meeting.time': l('Afspraak — tijd', 'Meeting — time'),
   'meeting.location': l('Afspraak — plaats', 'Meeting — location'),
+  // linkCases, unlinkCases
+  linkedReference: l('Kenmerk van de andere casus', 'Kenmerk of the other case'),
 } as const satisfies Record<string, FieldLabel>;
 
 /** `actions.0.dueOn` → `actions.*.dueOn`: the table's form of a path. */

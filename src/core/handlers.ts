@@ -26,6 +26,8 @@ export interface HandlerContext {
   newId: () => string;
   /** the reference data valid today (local offer, registry); absent: version 1 as made from `organisations`. */
   reference?: ReferenceData;
+  /** the second case a command changes too (`otherCase` in the command table: a link), as read in the transaction. */
+  other?: CaseRecord;
 }
 
 export interface HandlerOutcome {
@@ -35,6 +37,8 @@ export interface HandlerOutcome {
   advisedRoute?: string;
   /** audit rows besides the command's writes (identity shared); a group written is declared in the command table instead. */
   extraAudit?: { action: AuditAction; groups: DataGroup[]; purpose: string }[];
+  /** the second case as the command changed it (`otherCase` in the command table). */
+  other?: CaseRecord;
 }
 
 function move(record: CaseRecord, to: Phase, command: CommandName, rationale: string, ctx: HandlerContext): void {
@@ -273,6 +277,41 @@ export function generateLetter(record: CaseRecord, input: CommandInput<'generate
   return { record, outcome: code };
 }
 
+function otherOf(ctx: HandlerContext): CaseRecord {
+  if (!ctx.other) throw new Error('a link command needs the other case (otherCase in the command table)');
+  return ctx.other;
+}
+
+const linkTo = (record: CaseRecord, other: CaseRecord): boolean => (record.frame.links ?? []).some((l) => l.caseId === other.id);
+
+/**
+ * Links two cases (ADR 0018): each case's frame gets the other's id and kenmerk, with the moment — no content
+ * of the other case. Refused for the case itself (CASE.LINK_SELF) and for cases already linked (CASE.ALREADY_LINKED).
+ */
+export function linkCases(record: CaseRecord, _input: CommandInput<'linkCases'>, ctx: HandlerContext): HandlerOutcome {
+  const other = otherOf(ctx);
+  if (other.id === record.id) throw new DomainError('CASE.LINK_SELF', { fields: [{ path: 'linkedReference', issue: 'SELF' }] });
+  if (linkTo(record, other) || linkTo(other, record)) throw new DomainError('CASE.ALREADY_LINKED', { fields: [{ path: 'linkedReference', issue: 'ALREADY_LINKED' }] });
+  record.frame.links = [...(record.frame.links ?? []), { caseId: other.id, reference: other.frame.reference, linkedAt: ctx.now }];
+  other.frame.links = [...(other.frame.links ?? []), { caseId: record.id, reference: record.frame.reference, linkedAt: ctx.now }];
+  return { record, outcome: 'LINKED', other };
+}
+
+/** Removes the link between two cases from both; refused when they are not linked (CASE.NOT_LINKED). */
+export function unlinkCases(record: CaseRecord, _input: CommandInput<'unlinkCases'>, ctx: HandlerContext): HandlerOutcome {
+  const other = otherOf(ctx);
+  if (other.id === record.id) throw new DomainError('CASE.LINK_SELF', { fields: [{ path: 'linkedReference', issue: 'SELF' }] });
+  if (!linkTo(record, other) && !linkTo(other, record)) throw new DomainError('CASE.NOT_LINKED', { fields: [{ path: 'linkedReference', issue: 'NOT_LINKED' }] });
+  const without = (r: CaseRecord, id: string): void => {
+    const kept = (r.frame.links ?? []).filter((l) => l.caseId !== id);
+    if (kept.length > 0) r.frame.links = kept;
+    else delete r.frame.links;
+  };
+  without(record, other.id);
+  without(other, record.id);
+  return { record, outcome: 'UNLINKED', other };
+}
+
 export const HANDLERS = {
   decideSuspicion,
   supplyIdentity,
@@ -286,4 +325,6 @@ export const HANDLERS = {
   closeCase,
   withdrawCase,
   generateLetter,
+  linkCases,
+  unlinkCases,
 } as const satisfies { [N in Exclude<CommandName, 'submitConcern'>]: (r: CaseRecord, i: CommandInput<N>, c: HandlerContext) => HandlerOutcome };

@@ -75,6 +75,17 @@ export interface ExitRecord {
   closedInPhase: Phase;
 }
 
+/**
+ * A link between two cases the procesregisseur made (a similar concern brought in twice, issue 16): the other
+ * case by its id and kenmerk, and the moment it was linked. Held by both cases, in group A (ADR 0018); shown
+ * only in the full frame (procesregisseur, inbrenger), never at process level. No content of the other case.
+ */
+export interface CaseLink {
+  caseId: string;
+  reference: string;
+  linkedAt: string;
+}
+
 /** A: frame — reference, phase, dates, inbrenger's organisation, decisions, AVE level. */
 export interface FrameGroup {
   reference: string;
@@ -107,6 +118,8 @@ export interface FrameGroup {
   /** set at purge: whether it happened within the tolerance after the retention date (statistics keep no date). */
   purgedOnTime?: boolean;
   catalogueVersion: number;
+  /** the cases this one is linked to (linkCases / unlinkCases): full projection only (ADR 0018). */
+  links?: CaseLink[];
 }
 
 /** B: concern — anonymous. */

@@ -54,6 +54,8 @@ export const COMMAND_NAMES = [
   'closeCase',
   'withdrawCase',
   'generateLetter',
+  'linkCases',
+  'unlinkCases',
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -104,6 +106,14 @@ export interface CommandRule {
    * type: it runs through `Signaalpunt.executeDocument` with a maker for the document.
    */
   document?: { contentType: string };
+  /**
+   * The input field naming a second case by its kenmerk that the command changes too (a link between two
+   * cases). The service reads it in the same transaction — CASE.NOT_FOUND at that field when the caller
+   * cannot see it — and holds it to the same rules as the case itself (the command's phases, the acting
+   * role's write right on `writes`); the handler gets it as `ctx.other` and returns it changed as `other`.
+   * Both are versioned, written and audited together, or neither.
+   */
+  otherCase?: string;
 }
 
 /** The letters to the resident (PROCESS.md: informing the young person), each a kind of `generateLetter`. */
@@ -177,6 +187,24 @@ export const COMMANDS: Record<CommandName, CommandRule> = {
     personal: ['meeting.location'],
     path: 'letters',
     document: { contentType: DOCX },
+  },
+  // A link is process data about the case (group A, ADR 0018): which other concern the procesregisseur holds
+  // to be about the same worry. Every phase the procesregisseur writes A in; the other case must be in one too.
+  linkCases: {
+    phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'A',
+    purpose: 'koppeling met een vergelijkbare casus',
+    guarded: [],
+    otherCase: 'linkedReference',
+  },
+  unlinkCases: {
+    phases: ['INBRENG', 'VERRIJKING', 'BESPREKING', 'OPVOLGING', 'REFLECTIE', 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'A',
+    purpose: 'koppeling met een andere casus opgeheven',
+    guarded: [],
+    otherCase: 'linkedReference',
   },
 };
 

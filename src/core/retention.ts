@@ -91,6 +91,8 @@ export function purgedRecord(record: CaseRecord, at: string): CaseRecord {
       purgedAt: at,
       ...(f.retentionUntil !== undefined ? { purgedOnTime: daysBetweenDays(f.retentionUntil, at) <= PURGE_TOLERANCE_DAYS } : {}),
       catalogueVersion: f.catalogueVersion,
+      // a link holds the other case's id and kenmerk only (group A, kept after the purge; ADR 0018)
+      ...(f.links !== undefined ? { links: f.links.map((l) => ({ caseId: l.caseId, reference: l.reference, linkedAt: l.linkedAt })) } : {}),
     },
     concern: {
       ageBand: record.concern.ageBand,

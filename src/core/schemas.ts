@@ -10,6 +10,7 @@ import { isoDate } from './iso-date';
 import { MANAGED_LISTS } from './reference-data';
 import type { CommandName } from './phases';
 import { LETTER_KINDS } from './phases';
+import { WHOLE_REFERENCE } from './vocabulary';
 
 export const UNKNOWN_CODE = 'UNKNOWN_CODE';
 /**
@@ -169,6 +170,12 @@ const generateLetterInput = z
   })
   .refine((v) => v.kind !== 'invitation' || v.meeting !== undefined, { message: 'REQUIRED', path: ['meeting'] });
 
+/** The other case of a link, by its whole kenmerk (SJV-YYYY-NNNN). */
+const linkInput = z.strictObject({
+  ...onCase,
+  linkedReference: z.string().regex(WHOLE_REFERENCE, { message: 'NOT_A_REFERENCE' }).describe('the kenmerk of the other case (SJV-YYYY-NNNN)'),
+});
+
 export const COMMAND_SCHEMAS = {
   submitConcern: submitConcernInput,
   decideSuspicion: decideSuspicionInput,
@@ -183,6 +190,8 @@ export const COMMAND_SCHEMAS = {
   closeCase: closeCaseInput,
   withdrawCase: withdrawCaseInput,
   generateLetter: generateLetterInput,
+  linkCases: linkInput,
+  unlinkCases: linkInput,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export type CommandInput<N extends CommandName> = z.output<(typeof COMMAND_SCHEMAS)[N]>;

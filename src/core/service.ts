@@ -451,6 +451,8 @@ export class Signaalpunt implements MeetingCases {
     let role: Role;
     let outcome: HandlerOutcome;
     const alsoWritten: DataGroup[] = [];
+    let otherBefore: CaseRecord | undefined;
+    let otherAfter: CaseRecord | undefined;
     if (name === 'submitConcern') {
       if (doc) throw new Error('submitConcern answers with no document');
       if (!user.roles.includes('partner') || !isMember(org, now)) throw new DomainError('AUTH.NOT_A_MEMBER');
@@ -479,7 +481,21 @@ export class Signaalpunt implements MeetingCases {
       if ((rule.reads ?? []).some((g) => effectiveAccess(this.policy, before!.frame.phase, g, [acting], ctxPolicy) === undefined)) throw new DomainError('AUTH.FORBIDDEN');
       if (doc?.ifVersion !== undefined && before.version !== doc.ifVersion) return STALE;
       role = acting;
-      const ctx: HandlerContext = { now, today: now.slice(0, 10), actor: user, role, config: this.config, organisations, newId: this.newId, ...(reference ? { reference } : {}) };
+      if (rule.otherCase) {
+        if (doc) throw new Error(`${name} changes a second case: it answers with no document`);
+        otherBefore = await this.otherCase(tx, rule.otherCase, input, user, org, now, name, acting);
+      }
+      const ctx: HandlerContext = {
+        now,
+        today: now.slice(0, 10),
+        actor: user,
+        role,
+        config: this.config,
+        organisations,
+        newId: this.newId,
+        ...(reference ? { reference } : {}),
+        ...(otherBefore ? { other: clone(otherBefore) } : {}),
+      };
       const handler = HANDLERS[name as Exclude<CommandName, 'submitConcern'>] as (r: CaseRecord, i: unknown, c: HandlerContext) => HandlerOutcome;
       outcome = handler(clone(before), input, ctx);
       record = outcome.record;
@@ -491,8 +507,18 @@ export class Signaalpunt implements MeetingCases {
         if (group !== rule.writes && effectiveAccess(this.policy, before.frame.phase, group, [role], ctxPolicy)?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { reason: 'ALSO_WRITES', group });
         if (group !== rule.writes) alsoWritten.push(group);
       }
+      // the second case may change in the command's own group only (a link is written in A on both sides)
+      if (otherBefore && outcome.other) {
+        otherAfter = outcome.other;
+        if (otherAfter.id !== otherBefore.id) throw new Error(`${name} returned another second case than it was given`);
+        for (const group of changedGroups(otherBefore, otherAfter)) throw new Error(`${name} changed group ${group} of its second case`);
+        otherAfter.version = otherBefore.version + 1;
+      }
       record.version = before.version + 1;
-      if (!doc?.plan) await tx.updateCase(record, before.version);
+      if (!doc?.plan) {
+        await tx.updateCase(record, before.version);
+        if (otherBefore && otherAfter) await tx.updateCase(otherAfter, otherBefore.version);
+      }
     }
 
     const result: CommandOutcome = {
@@ -525,9 +551,28 @@ export class Signaalpunt implements MeetingCases {
     for (const group of alsoWritten) rows.push(audit('update', [group], `${name}: ${rule.alsoWrites![group]!}`, fromPhase));
     for (const extra of outcome.extraAudit ?? []) rows.push(audit(extra.action, extra.groups, `${name}: ${extra.purpose}`, fromPhase));
     if (before && before.frame.phase !== record.frame.phase) rows.push(audit('transition', ['A'], `${name}: ${before.frame.phase} → ${record.frame.phase}`, record.frame.phase));
+    // the second case's own row: its kenmerk, its phase, the same command and purpose
+    if (otherAfter) rows.push({ ...audit('update', [rule.writes], `${name}: ${rule.purpose}`, otherAfter.frame.phase), caseId: otherAfter.id, reference: otherAfter.frame.reference });
     await tx.appendAudit(rows);
     await tx.putCommand({ commandId: input.commandId, name, actorId: user.id, fingerprint: fp, caseId: record.id, result, at: now });
     return { outcome: result, ...(before ? { before } : {}), after: record, at: now };
+  }
+
+  /**
+   * The second case of a command that changes two (`otherCase` in the command table: a link), by the kenmerk
+   * in the input field `field`, read in the command's transaction and held to the rules the case itself is
+   * held to: visible to the caller (else CASE.NOT_FOUND, naming the field), in one of the command's phases,
+   * and the acting role holds write on the command's group there.
+   */
+  private async otherCase(tx: StoreTx, field: string, input: unknown, user: User, org: Organisation | undefined, now: string, name: CommandName, acting: Role): Promise<CaseRecord> {
+    const rule = COMMANDS[name];
+    const reference = (input as Record<string, unknown>)[field];
+    const at = [{ path: field, issue: 'NOT_FOUND' }];
+    const other = typeof reference === 'string' ? await tx.getCaseByReference(reference) : undefined;
+    if (!other || !viewFor(user, other, org, now, this.policy).view) throw new DomainError('CASE.NOT_FOUND', { fields: at });
+    if (!rule.phases.includes(other.frame.phase)) throw new DomainError('CASE.TRANSITION_NOT_ALLOWED', { reason: `${name} with a case in ${other.frame.phase}`, fields: [{ path: field, issue: other.frame.phase }] });
+    if (effectiveAccess(this.policy, other.frame.phase, rule.writes, [acting], contextFor(other, user.organisationId))?.access !== 'write') throw new DomainError('AUTH.FORBIDDEN', { fields: [{ path: field, issue: 'FORBIDDEN' }] });
+    return other;
   }
 
   private async newCase(tx: StoreTx, user: User, input: CommandInput<'submitConcern'>, now: string): Promise<CaseRecord> {

@@ -102,8 +102,11 @@ function projectFrame(f: FrameGroup, projection: Projection, readable: Readable)
     purgedOnTime: f.purgedOnTime,
     catalogueVersion: f.catalogueVersion,
   };
-  if (projection === 'full') out.inbrengerUserId = f.inbrengerUserId;
-  else {
+  if (projection === 'full') {
+    out.inbrengerUserId = f.inbrengerUserId;
+    // links to other cases: at process level they would tell that another concern may be about the same young person (ADR 0018)
+    if (f.links) out.links = f.links.map((l) => ({ caseId: l.caseId, reference: l.reference, linkedAt: l.linkedAt }));
+  } else {
     // process level: actors are shown by role only.
     out.decisions = out.decisions?.map((d) => ({ kind: d.kind, outcome: d.outcome, rationale: d.rationale, at: d.at, actorId: '', role: d.role }));
     out.transitions = out.transitions?.map((t) => ({ from: t.from, to: t.to, at: t.at, actorId: '', role: t.role, command: t.command, rationale: t.rationale }));

@@ -247,6 +247,8 @@ const COMMAND_SUMMARIES: Record<CommandName, string> = {
   closeCase: 'Close the case after Reflectie',
   withdrawCase: 'Withdraw the case (any active phase)',
   generateLetter: 'Make a letter to the resident (.docx) and record it as sent: information, invitation or closure (procesregisseur)',
+  linkCases: 'Link the case to another case by its kenmerk, e.g. a similar concern (procesregisseur; both cases show the link)',
+  unlinkCases: 'Remove the link between the case and another case (procesregisseur)',
 };
 
 /**

@@ -246,6 +246,73 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
       });
     });
 
+    describe('case links (ADR 0018: a link is written on both cases in one transaction)', () => {
+      const linked = (record: CaseRecord, other: CaseRecord, at: string): CaseRecord => {
+        const next = { ...structuredClone(record), version: record.version + 1 };
+        next.frame.links = [{ caseId: other.id, reference: other.frame.reference, linkedAt: at }];
+        return next;
+      };
+
+      test('two cases updated in one transaction both hold their link when read back, by id and by kenmerk', async () => {
+        const a = makeRecord({ phase: 'INBRENG', org: 'school', user: U.mentor.id, createdAt: '2026-01-01T10:00:00.000Z' }, 'SJV-2026-0101');
+        const b = makeRecord({ phase: 'CLOSED', org: 'politie', user: U.agent.id, createdAt: '2026-01-02T10:00:00.000Z', retentionUntil: '2026-04-01' }, 'SJV-2026-0102');
+        await store.transaction(async (tx) => {
+          await tx.insertCase(a);
+          await tx.insertCase(b);
+        });
+        const at = '2026-01-03T10:00:00.000Z';
+        await store.transaction(async (tx) => {
+          await tx.updateCase(linked(a, b, at), 1);
+          await tx.updateCase(linked(b, a, at), 1);
+        });
+        expect(await getCase(a.id)).toEqual(linked(a, b, at));
+        expect((await store.transaction((tx) => tx.getCaseByReference('SJV-2026-0102')))?.frame.links).toEqual([{ caseId: a.id, reference: 'SJV-2026-0101', linkedAt: at }]);
+      });
+
+      test('a transaction that wrote the first case of a link and then failed leaves both cases as they were', async () => {
+        const a = makeRecord({ phase: 'INBRENG', org: 'school', user: U.mentor.id, createdAt: '2026-01-01T10:00:00.000Z' }, 'SJV-2026-0111');
+        const b = makeRecord({ phase: 'INBRENG', org: 'school', user: U.mentor.id, createdAt: '2026-01-02T10:00:00.000Z' }, 'SJV-2026-0112');
+        await store.transaction(async (tx) => {
+          await tx.insertCase(a);
+          await tx.insertCase(b);
+        });
+        const err = await store
+          .transaction(async (tx) => {
+            // read first, as the service reads both cases of a link before it writes them
+            expect((await tx.getCase(a.id))?.version).toBe(1);
+            expect((await tx.getCaseByReference('SJV-2026-0112'))?.version).toBe(1);
+            await tx.updateCase(linked(a, b, '2026-01-03T10:00:00.000Z'), 1);
+            await tx.updateCase(linked(b, a, '2026-01-03T10:00:00.000Z'), 5); // stale: the second write is refused
+          })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect((err as DomainError).code).toBe('CASE.VERSION_CONFLICT');
+        expect(await getCase(a.id)).toEqual(a);
+        expect(await getCase(b.id)).toEqual(b);
+      });
+
+      test('linkCases through the service: both cases show the link, and one audit row each', async () => {
+        await seedDemoTenant(store);
+        const sp = new Signaalpunt(store, new TestClock());
+        const submit = async (user: User) => {
+          const r = await sp.execute('submitConcern', user, { commandId: randomUUID(), ...CONCERN });
+          if (!r.ok) throw new Error(r.error.code);
+          return r.value;
+        };
+        const a = await submit(U.mentor);
+        const b = await submit(U.agent);
+        const r = await sp.execute('linkCases', U.regisseur, { commandId: randomUUID(), caseId: a.caseId, linkedReference: b.reference });
+        expect(r.ok && r.value.outcome).toBe('LINKED');
+        expect((await getCase(a.caseId))?.frame.links?.map((l) => l.reference)).toEqual([b.reference]);
+        expect((await getCase(b.caseId))?.frame.links?.map((l) => l.reference)).toEqual([a.reference]);
+        const rows = (await store.readAudit({ limit: 100 })).filter((x) => x.purpose.startsWith('linkCases'));
+        expect(rows.map((x) => x.caseId).sort()).toEqual([a.caseId, b.caseId].sort());
+        expect((await sp.verifyAudit()).ok).toBe(true);
+      });
+    });
+
     describe('reference numbers', () => {
       test('per year, from 1, distinct under 100 concurrent transactions', async () => {
         const numbers = await Promise.all(Array.from({ length: 100 }, () => store.transaction((tx) => tx.nextReferenceNumber(2026))));

@@ -85,6 +85,8 @@ const PAYLOAD: Record<Exclude<CommandName, 'submitConcern'>, Record<string, unkn
   closeCase: { rationale: 'Afgerond.', advisedRoute: 'GEEN_ACTIE' },
   withdrawCase: { rationale: 'Ingetrokken.', advisedRoute: 'WIJKTEAM' },
   generateLetter: { kind: 'information', locale: 'nl' },
+  linkCases: { linkedReference: 'SJV-2099-9999' },
+  unlinkCases: { linkedReference: 'SJV-2099-9999' },
 };
 const CASE_COMMANDS = COMMAND_NAMES.filter((n): n is Exclude<CommandName, 'submitConcern'> => n !== 'submitConcern');
 const USERS: User[] = [U.mentor, U.agent, U.coach, U.leerplicht, U.jongerenwerk, U.regisseur, U.voorzitter, U.fg, U.trainer];

@@ -56,10 +56,19 @@ const WRONG_ROLE: Refusal[] = [
   { command: 'withdrawCase', as: DEMO.voorzitter, phase: 'INBRENG', body: BODIES.withdrawCase, code: 'AUTH.FORBIDDEN' },
   { command: 'generateLetter', as: DEMO.voorzitter, phase: 'VERRIJKING', body: () => ({ kind: 'information' }), code: 'AUTH.FORBIDDEN' },
   { command: 'generateLetter', as: DEMO.fg, phase: 'VERRIJKING', body: () => ({ kind: 'information' }), code: 'CASE.NOT_FOUND' },
+  { command: 'linkCases', as: DEMO.voorzitter, phase: 'INBRENG', body: () => ({ linkedReference: 'SJV-2026-0001' }), code: 'AUTH.FORBIDDEN' },
+  { command: 'unlinkCases', as: DEMO.mentor, phase: 'INBRENG', body: () => ({ linkedReference: 'SJV-2026-0001' }), code: 'AUTH.FORBIDDEN' },
   // Who may not see a case at all is told it does not exist.
   { command: 'decideSuspicion', as: DEMO.trainer, phase: 'INBRENG', body: BODIES.decideSuspicion, code: 'CASE.NOT_FOUND' },
   { command: 'withdrawCase', as: DEMO.fg, phase: 'VERRIJKING', body: BODIES.withdrawCase, code: 'CASE.NOT_FOUND' },
 ];
+
+/** Purges every closed case (a retention run as on a far day, local mode) and names another case to link to. */
+async function purgedFirst(): Promise<Record<string, unknown>> {
+  const run = await t.call('POST', '/api/v1/retention/run', { as: DEMO.regisseur, body: { asOf: '2099-01-01' } });
+  expect(run.status).toBe(200);
+  return { linkedReference: 'SJV-2026-0001' };
+}
 
 const WRONG_PHASE: Refusal[] = [
   { command: 'decideSuspicion', as: DEMO.voorzitter, phase: 'VERRIJKING', body: BODIES.decideSuspicion, code: 'CASE.TRANSITION_NOT_ALLOWED' },
@@ -74,6 +83,9 @@ const WRONG_PHASE: Refusal[] = [
   { command: 'closeCase', as: DEMO.regisseur, phase: 'OPVOLGING', body: BODIES.closeCase, code: 'CASE.TRANSITION_NOT_ALLOWED' },
   { command: 'withdrawCase', as: DEMO.regisseur, phase: 'CLOSED', body: BODIES.withdrawCase, code: 'CASE.TRANSITION_NOT_ALLOWED' },
   { command: 'generateLetter', as: DEMO.regisseur, phase: 'INBRENG', body: () => ({ kind: 'information' }), code: 'CASE.TRANSITION_NOT_ALLOWED' },
+  // a link is refused only on a purged case: the closed case is purged first (retention run as on a far day)
+  { command: 'linkCases', as: DEMO.regisseur, phase: 'CLOSED', body: purgedFirst, code: 'CASE.TRANSITION_NOT_ALLOWED' },
+  { command: 'unlinkCases', as: DEMO.regisseur, phase: 'CLOSED', body: purgedFirst, code: 'CASE.TRANSITION_NOT_ALLOWED' },
 ];
 
 const label = (r: Refusal): string => `${r.command} by ${r.as}${r.phase ? ` in ${r.phase}` : ''} is refused with ${r.code}`;

@@ -143,4 +143,18 @@ export const EXPECTED_STEPS: Record<string, SpecStep> = {
     path: 'letters',
     source: 'Letters and messages: "information letter at Verrijking …, invitation to the signaaloverleg, closure letter", "generated from templates, editable, recorded as sent"; Roles: procesregisseur "runs … letters" and is "the only one who registers personal data" (a letter is addressed by name: reads C); group H holds "letters sent"; README: the API answers at …/letters with the .docx',
   },
+  // issue 16, "Duplicate hint at intake … the procesregisseur can link cases": a link is process data about the
+  // case (group A: "reference … dates … decisions", ADR 0018), so in every phase the procesregisseur writes A.
+  linkCases: {
+    phases: [...ACTIVE, 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'A',
+    source: 'issue 16 "the procesregisseur can link cases" (a similar concern brought in twice); Roles: procesregisseur "runs the list"; docs/process.md row A procesregisseur: writes A from Inbreng to Closed',
+  },
+  unlinkCases: {
+    phases: [...ACTIVE, 'CLOSED'],
+    roles: ['procesregisseur'],
+    writes: 'A',
+    source: 'the inverse of linkCases: a link made in error is removed by whoever may make it',
+  },
 };

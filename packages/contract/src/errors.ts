@@ -29,6 +29,9 @@ export const ERROR_CODES = {
     nl: 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.',
     en: 'Someone else changed this case in the meantime. Reload the case.',
   },
+  'CASE.LINK_SELF': { status: 409, nl: 'Een casus kan niet aan zichzelf worden gekoppeld.', en: 'A case cannot be linked to itself.' },
+  'CASE.ALREADY_LINKED': { status: 409, nl: 'Deze casussen zijn al aan elkaar gekoppeld.', en: 'These cases are already linked.' },
+  'CASE.NOT_LINKED': { status: 409, nl: 'Deze casussen zijn niet aan elkaar gekoppeld.', en: 'These cases are not linked.' },
   'CASE.ADVICE_REQUIRED': {
     status: 400,
     nl: 'Bij het afsluiten is een geadviseerde route met toelichting verplicht.',

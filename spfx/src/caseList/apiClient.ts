@@ -21,7 +21,7 @@ import type {
 } from './accountability';
 import type { CoordinatorDataSource } from './dataSource';
 import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandOutcome, ListFilter, Me, Partner } from './dataSource';
-import type { CommandName } from './commandForms';
+import type { CommandName, LinkCommand } from './commandForms';
 import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
 import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
@@ -94,7 +94,7 @@ export class ApiDataSource implements CoordinatorDataSource, AccountabilitySourc
    * 502/503/504), so the server runs it once and a replay answers `replayed: true`. An answer the API gave
    * (an ApiProblem) is final.
    */
-  execute(name: CommandName, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
+  execute(name: CommandName | LinkCommand, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome> {
     const { commandId, ...body } = input;
     // reason: the forms build each command's body from the contract's field names; the server validates it
     // eslint-disable-next-line @typescript-eslint/no-explicit-any

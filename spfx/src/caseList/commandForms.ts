@@ -48,6 +48,8 @@ const OFFERED = [
   'withdrawCase',
 ] as const satisfies readonly RuledCommand[];
 export type CommandName = (typeof OFFERED)[number];
+/** The link commands (ADR 0018): offered in the panel's own section of linked cases (CaseLinks), not as buttons here. */
+export type LinkCommand = Extract<RuledCommand, 'linkCases' | 'unlinkCases'>;
 
 /** One command's form (where it is offered: the contract's COMMAND_RULES). */
 export interface FormSpec {

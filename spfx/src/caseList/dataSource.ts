@@ -9,7 +9,7 @@ import type { EarlierCasesApi, LettersApi } from './workbench/model';
 import type * as Contract from '@signaalpunt/contract/types';
 import type { DataGroup, GroupFields } from '@signaalpunt/contract/groups';
 import type { PhaseCode } from '@signaalpunt/contract/vocabulary';
-import type { CommandName } from './commandForms';
+import type { CommandName, LinkCommand } from './commandForms';
 
 /* What the sources answer: the contract's generated types (ADR 0015), narrowed to what the web part reads. */
 export type { CaseSummary, CommandOutcome, CatalogueListName, CatalogueEntry } from '@signaalpunt/contract/types';
@@ -41,17 +41,19 @@ export interface WorkbenchCaseApi extends LettersApi, EarlierCasesApi {
   informingDeadlineOf(reference: string): Promise<InformingDeadline | undefined>;
 }
 
-export interface CaseApi extends Partial<AccessCodeApi>, Partial<WorkbenchCaseApi> {
+export interface CaseApi extends Partial<AccessCodeApi>, Partial<WorkbenchCaseApi>, Partial<CaseListSource> {
   /** the caller's allow-list view of one case (reading identity or contact is audited by the server). */
   getCase(caseId: string): Promise<CaseView>;
   getAudit(caseId: string): Promise<AuditRow[]>;
-  execute(name: CommandName, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome>;
+  execute(name: CommandName | LinkCommand, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome>;
   catalogue(): Promise<Catalogue>;
   partners(): Promise<Partner[]>;
   me(): Promise<Me>;
 }
 
-export interface CoordinatorDataSource extends CaseListSource, CaseApi {}
+export interface CoordinatorDataSource extends CaseApi {
+  listCases: CaseListSource['listCases'];
+}
 
 /** The API's access-code calls, when it offers them (bound to it). */
 function accessCodes(api: CaseApi): Partial<AccessCodeApi> {

@@ -179,7 +179,7 @@ export class JournalReplay {
         await this.deleteJournal(claimed);
         return 'discarded';
       }
-      // a later case of a multi-case transaction (the core writes one case per transaction): roll forward.
+      // a later case of a multi-case transaction (a purge batch; a link, whose later case was fenced before the commit point): roll forward.
       if (atExpected) refs.set(c.caseId, await this.cases.commitCaseItem(c, current, body.txId));
       else this.log.warn('journal replay: case moved on; its part of the transaction is skipped', { txId: body.txId, caseId: c.caseId });
     }

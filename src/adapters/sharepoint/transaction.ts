@@ -37,8 +37,9 @@ import type { CounterList } from './counters';
 import type { JournalBody } from './journal';
 import type { JournalReplay } from './journal-replay';
 import type { StoreLogger } from './logger';
-import type { SpLists } from './rest';
-import { eq, guard, str } from './rest';
+import type { SpItem, SpLists } from './rest';
+import { eq, etagOf, guard, str } from './rest';
+import { httpStatus } from './sp-client';
 import type { TxWriter } from './tx-apply';
 
 /** A transaction's buffered writes. */
@@ -106,6 +107,12 @@ export class Transactions {
             pending.record = structuredClone(record);
             return;
           }
+          // a case this transaction read at another version is refused now, before anything is written — as
+          // the embedded store does — not at the commit of its case item, after an earlier case of the
+          // transaction was committed (a link writes two cases: ADR 0018). A case not read is checked at commit
+          // (no extra requests for the retention's batch).
+          const read = loaded.get(record.id);
+          if (read && read.record.version !== expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
           writes.set(record.id, { record: structuredClone(record), expectedVersion });
         },
         nextReferenceNumber: (year) => guard(() => this.counters.nextNumber(year)),
@@ -172,10 +179,19 @@ export class Transactions {
     if (body.deletions.length) await this.journal.settleJournals(body.deletions.map((d) => d.caseId));
     const journal = await this.journal.writeJournal(body);
     this.journal.leftovers.set(journal.itemId, journal);
+    let fenced: Map<string, CaseRefs>;
+    try {
+      fenced = await this.fenceLaterCases(cases.slice(1), b.loaded);
+    } catch (e) {
+      // nothing was committed: the transaction did not happen.
+      await this.journal.deleteJournal(journal);
+      this.journal.leftovers.delete(journal.itemId);
+      throw e;
+    }
     const refs = new Map<string, CaseRefs>();
     for (const [i, c] of cases.entries()) {
       try {
-        refs.set(c.caseId, await this.cases.commitCaseItem(c, b.loaded.get(c.caseId)?.refs, body.txId));
+        refs.set(c.caseId, await this.cases.commitCaseItem(c, fenced.get(c.caseId) ?? b.loaded.get(c.caseId)?.refs, body.txId));
       } catch (e) {
         if (i === 0) {
           // the commit point was not reached: the transaction did not happen.
@@ -222,6 +238,33 @@ export class Transactions {
       await guard(() => this.journal.deleteJournal(journal));
       this.journal.leftovers.delete(journal.itemId);
     });
+  }
+
+  /**
+   * The later cases of a transaction that writes several cases it read (a link writes two: ADR 0018) are
+   * fenced before the commit point: a no-op MERGE of each case item with If-Match on the etag read. A
+   * concurrent writer that changed one of them since is found now (412 → CASE.VERSION_CONFLICT), before the
+   * first case is committed; one that read before the fence fails its own If-Match afterwards. Returns each
+   * fenced case's references with its new etag. Cases the transaction did not read (the retention's batch)
+   * are not fenced: their commit checks the version as before.
+   */
+  private async fenceLaterCases(later: readonly { caseId: string; expectedVersion: number | null }[], loaded: Map<string, Loaded>): Promise<Map<string, CaseRefs>> {
+    const out = new Map<string, CaseRefs>();
+    for (const c of later) {
+      const read = loaded.get(c.caseId)?.refs;
+      if (c.expectedVersion === null || !read) continue;
+      const item = this.lists.items('cases').getById(read.casesItemId);
+      try {
+        await item.update({ TxId: read.txId || null }, read.etag);
+      } catch (e) {
+        if (httpStatus(e) === 412) throw new DomainError('CASE.VERSION_CONFLICT');
+        throw e;
+      }
+      const now = (await item.select('Id', 'Version', 'TxId')()) as SpItem;
+      if (Number(now.Version) !== c.expectedVersion) throw new DomainError('CASE.VERSION_CONFLICT');
+      out.set(c.caseId, { ...read, etag: etagOf(now) });
+    }
+    return out;
   }
 
   /** Resolves once the transactions begun so far have finished. */

@@ -136,6 +136,32 @@ describe('SharePoint store: requests, etags, paging, throttling', () => {
     await other.close();
   });
 
+  test('a link (two cases in one transaction) whose second case another instance changed meanwhile: CASE.VERSION_CONFLICT and neither case is written (ADR 0018)', async () => {
+    const first = await w.driveTo('INBRENG');
+    const second = await w.driveTo('INBRENG');
+    const other = w.secondStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const at = new Date().toISOString();
+    const slow = w.store.transaction(async (tx) => {
+      const a = (await tx.getCase(first))!;
+      const b = (await tx.getCase(second))!;
+      await gate; // the other instance changes the second case meanwhile
+      await tx.updateCase({ ...a, version: a.version + 1, frame: { ...a.frame, links: [{ caseId: b.id, reference: b.frame.reference, linkedAt: at }] } }, a.version);
+      await tx.updateCase({ ...b, version: b.version + 1, frame: { ...b.frame, links: [{ caseId: a.id, reference: a.frame.reference, linkedAt: at }] } }, b.version);
+    });
+    await other.transaction(async (tx) => {
+      const rec = (await tx.getCase(second))!;
+      await tx.updateCase({ ...rec, version: rec.version + 1, concern: { ...rec.concern, urgency: 'high' } }, rec.version);
+    });
+    release();
+    await expect(slow).rejects.toMatchObject({ code: 'CASE.VERSION_CONFLICT' });
+    const [a, b] = await w.store.transaction(async (tx) => [(await tx.getCase(first))!, (await tx.getCase(second))!]);
+    expect({ a: [a.version, a.frame.links], b: [b.version, b.frame.links, b.concern.urgency] }).toEqual({ a: [1, undefined], b: [2, undefined, 'high'] });
+    expect(w.fake.items(LISTS.journal.title)).toEqual([]);
+    await other.close();
+  });
+
   test('a transaction whose function throws writes nothing', async () => {
     const caseId = await w.driveTo('INBRENG');
     w.fake.clearLog();

@@ -315,6 +315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/link-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Link the case to another case by its kenmerk, e.g. a similar concern (procesregisseur; both cases show the link) */
+        post: operations["linkCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/record-discussion": {
         parameters: {
             query?: never;
@@ -394,6 +411,23 @@ export interface paths {
         put?: never;
         /** Supply name and date of birth (Verrijking); checks eligibility */
         post: operations["supplyIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/unlink-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the link between the case and another case (procesregisseur) */
+        post: operations["unlinkCases"];
         delete?: never;
         options?: never;
         head?: never;
@@ -895,7 +929,7 @@ export interface components {
             /** @description kinds of identifiers found (INTAKE.IDENTIFIER_DETECTED) */
             categories?: string[];
             /** @enum {string} */
-            code: "VALIDATION.INVALID_INPUT" | "VALIDATION.UNKNOWN_CODE" | "INTAKE.IDENTIFIER_DETECTED" | "CASE.NOT_FOUND" | "CASE.TRANSITION_NOT_ALLOWED" | "CASE.PRECONDITION_FAILED" | "CASE.VERSION_CONFLICT" | "CASE.ADVICE_REQUIRED" | "AUTH.FORBIDDEN" | "AUTH.NOT_A_MEMBER" | "AUTH.UNAUTHENTICATED" | "COMMAND.ID_REUSED" | "ENRICHMENT.NOT_OPEN" | "ENRICHMENT.ALREADY_REQUESTED" | "INFORMING.DEFERRAL_TOO_LONG" | "CLOSURE.INFORMING_NOT_RECORDED" | "CLOSURE.FOLLOW_UP_NOT_DONE" | "FOLLOW_UP.OFFER_NOT_PROVIDED" | "MEETING.NOT_FOUND" | "MEETING.ALREADY_EXISTS" | "REFERENCE.INVALID" | "REFERENCE.VERSION_CONFLICT" | "MEETING.VERSION_CONFLICT" | "MEETING.NOT_ALLOWED_NOW" | "MEETING.CASE_NOT_ON_AGENDA_PHASE" | "AUDIT.CHAIN_BROKEN" | "STORE.UNAVAILABLE" | "INTERNAL.ERROR" | "HTTP.NOT_FOUND" | "HTTP.PAYLOAD_TOO_LARGE" | "HTTP.UNSUPPORTED_MEDIA_TYPE" | "HTTP.RATE_LIMITED" | "HTTP.NOT_IMPLEMENTED" | "HTTP.BAD_REQUEST" | "AUTH.KEYS_UNAVAILABLE" | "SERVER.NOT_READY";
+            code: "VALIDATION.INVALID_INPUT" | "VALIDATION.UNKNOWN_CODE" | "INTAKE.IDENTIFIER_DETECTED" | "CASE.NOT_FOUND" | "CASE.TRANSITION_NOT_ALLOWED" | "CASE.PRECONDITION_FAILED" | "CASE.VERSION_CONFLICT" | "CASE.LINK_SELF" | "CASE.ALREADY_LINKED" | "CASE.NOT_LINKED" | "CASE.ADVICE_REQUIRED" | "AUTH.FORBIDDEN" | "AUTH.NOT_A_MEMBER" | "AUTH.UNAUTHENTICATED" | "COMMAND.ID_REUSED" | "ENRICHMENT.NOT_OPEN" | "ENRICHMENT.ALREADY_REQUESTED" | "INFORMING.DEFERRAL_TOO_LONG" | "CLOSURE.INFORMING_NOT_RECORDED" | "CLOSURE.FOLLOW_UP_NOT_DONE" | "FOLLOW_UP.OFFER_NOT_PROVIDED" | "MEETING.NOT_FOUND" | "MEETING.ALREADY_EXISTS" | "REFERENCE.INVALID" | "REFERENCE.VERSION_CONFLICT" | "MEETING.VERSION_CONFLICT" | "MEETING.NOT_ALLOWED_NOW" | "MEETING.CASE_NOT_ON_AGENDA_PHASE" | "AUDIT.CHAIN_BROKEN" | "STORE.UNAVAILABLE" | "INTERNAL.ERROR" | "HTTP.NOT_FOUND" | "HTTP.PAYLOAD_TOO_LARGE" | "HTTP.UNSUPPORTED_MEDIA_TYPE" | "HTTP.RATE_LIMITED" | "HTTP.NOT_IMPLEMENTED" | "HTTP.BAD_REQUEST" | "AUTH.KEYS_UNAVAILABLE" | "SERVER.NOT_READY";
             /** @description REFERENCE.VERSION_CONFLICT: the newest version now */
             currentVersion?: number;
             /** @description English sentence about this occurrence; never echoes input */
@@ -2904,6 +2938,141 @@ export interface operations {
             };
         };
     };
+    linkCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Idempotency key chosen by the client, a UUID or a ULID (it is kept in the audit): the same id twice has no second effect */
+                    commandId: string;
+                    expectedVersion?: number;
+                    /** @description the kenmerk of the other case (SJV-YYYY-NNNN) */
+                    linkedReference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The command ran (or had run before with this commandId: `replayed`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        advisedRoute?: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description outcome code, e.g. VERRIJKING, NOT_CONFIRMED, AGE_OVER_23, SAVED */
+                        outcome: string;
+                        /** @enum {string} */
+                        phase: "INBRENG" | "VERRIJKING" | "BESPREKING" | "OPVOLGING" | "REFLECTIE" | "CLOSED" | "PURGED";
+                        /** @description SJV-YYYY-NNNN */
+                        reference: string;
+                        /** @description true when this commandId had run before: nothing changed this time */
+                        replayed: boolean;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: the problem names each invalid field (`fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, wrong audience or issuer, bad signature, tenant not allowed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller’s role or organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case does not exist or the caller has no access to it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in this phase, a precondition failed, a version conflict, or a reused commandId. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this user; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in keys or the store are temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordDiscussion: {
         parameters: {
             query?: never;
@@ -3496,6 +3665,141 @@ export interface operations {
                     expectedVersion?: number;
                     name: string;
                     registrationsBand?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The command ran (or had run before with this commandId: `replayed`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        advisedRoute?: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        /** @description outcome code, e.g. VERRIJKING, NOT_CONFIRMED, AGE_OVER_23, SAVED */
+                        outcome: string;
+                        /** @enum {string} */
+                        phase: "INBRENG" | "VERRIJKING" | "BESPREKING" | "OPVOLGING" | "REFLECTIE" | "CLOSED" | "PURGED";
+                        /** @description SJV-YYYY-NNNN */
+                        reference: string;
+                        /** @description true when this commandId had run before: nothing changed this time */
+                        replayed: boolean;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Invalid input: the problem names each invalid field (`fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, wrong audience or issuer, bad signature, tenant not allowed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller’s role or organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case does not exist or the caller has no access to it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in this phase, a precondition failed, a version conflict, or a reused commandId. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 64 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes by this user; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in keys or the store are temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unlinkCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Idempotency key chosen by the client, a UUID or a ULID (it is kept in the audit): the same id twice has no second effect */
+                    commandId: string;
+                    expectedVersion?: number;
+                    /** @description the kenmerk of the other case (SJV-YYYY-NNNN) */
+                    linkedReference: string;
                 };
             };
         };
@@ -6946,6 +7250,7 @@ export const OPERATIONS = {
     getRetentionReport: { method: "GET", path: "/api/v1/retention/report", roles: ["procesregisseur","privacyOfficer"] },
     getStatistics: { method: "GET", path: "/api/v1/statistics", roles: ["procesregisseur","voorzitter","privacyOfficer"] },
     issueDevToken: { method: "POST", path: "/api/v1/dev/token" },
+    linkCases: { method: "POST", path: "/api/v1/cases/{caseId}/link-cases" },
     listCases: { method: "GET", path: "/api/v1/cases" },
     listEarlierCases: { method: "GET", path: "/api/v1/cases/{caseId}/earlier-cases", roles: ["procesregisseur"] },
     listInformingReminders: { method: "GET", path: "/api/v1/informing/reminders", roles: ["procesregisseur"] },
@@ -6970,6 +7275,7 @@ export const OPERATIONS = {
     streamMeetingEvents: { method: "GET", path: "/api/v1/meetings/{meetingId}/events" },
     submitConcern: { method: "POST", path: "/api/v1/cases" },
     supplyIdentity: { method: "POST", path: "/api/v1/cases/{caseId}/supply-identity" },
+    unlinkCases: { method: "POST", path: "/api/v1/cases/{caseId}/unlink-cases" },
     updateActionStatus: { method: "POST", path: "/api/v1/cases/{caseId}/update-action-status" },
     verifyAudit: { method: "GET", path: "/api/v1/audit/verification", roles: ["procesregisseur","privacyOfficer"] },
     withdrawCase: { method: "POST", path: "/api/v1/cases/{caseId}/withdraw-case" },
@@ -6981,12 +7287,14 @@ export const COMMAND_RULES = {
     concludeEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
     decideSuspicion: {"phases":["INBRENG"],"roles":["voorzitter","procesregisseur"],"writes":"A","alsoWrites":[]},
     generateLetter: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[],"kinds":{"information":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"invitation":["BESPREKING","OPVOLGING"],"closure":["CLOSED"]}},
+    linkCases: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
     recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E","alsoWrites":["F"]},
     recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
     recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A","alsoWrites":[]},
     requestEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
     submitConcern: {"phases":[],"roles":["ketenpartner"],"writes":"B","alsoWrites":[]},
     supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C","alsoWrites":["B"]},
+    unlinkCases: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
     updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
     withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
 } as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; kinds?: Readonly<Record<string, readonly string[]>> }>>;

@@ -22,6 +22,7 @@ import { saveFile } from '../dashboard/AccountabilityDashboard';
 
 // The workbench sections load on demand, in their own chunks: the first screen's bundle stays small (issue 16).
 const EarlierCasesCheck = React.lazy(() => import(/* webpackChunkName: 'sjv-earlier-cases' */ './EarlierCasesCheck').then((m) => ({ default: m.EarlierCasesCheck })));
+const CaseLinks = React.lazy(() => import(/* webpackChunkName: 'sjv-case-links' */ './CaseLinks').then((m) => ({ default: m.CaseLinks })));
 const CaseLetters = React.lazy(() => import(/* webpackChunkName: 'sjv-letters' */ './CaseLetters').then((m) => ({ default: m.CaseLetters })));
 
 export interface CaseDetailPanelProps {
@@ -41,6 +42,8 @@ export interface CaseDetailPanelProps {
   startCommand?: CommandName;
   /** hands a downloaded letter to the browser; tests pass a recorder. */
   save?: (file: DownloadedFile) => void;
+  /** opens another case in the panel (a linked case). */
+  onOpenCase?(caseId: string): void;
 }
 
 export function randomCommandId(): string {
@@ -163,6 +166,9 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
   // the re-registration check: the procesregisseur, in Verrijking, on a case whose identity the view holds (issue 16)
   const { earlierCases } = api;
   const mayCheckEarlier = !!view && !!earlierCases && roles.indexOf('procesregisseur') >= 0 && view.phase === 'VERRIJKING' && view.identity !== undefined;
+  // linked cases: the procesregisseur who writes the frame (A) in this phase, when the source lists cases (ADR 0018)
+  const { listCases } = api;
+  const mayLink = !!view && !!listCases && roles.indexOf('procesregisseur') >= 0 && view.access.A === 'write';
   return (
     <Panel
       isOpen={true}
@@ -209,6 +215,22 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
           {mayCheckEarlier && earlierCases ? (
             <React.Suspense fallback={<Spinner label={s.loading} />}>
               <EarlierCasesCheck caseId={view.id} api={{ earlierCases: earlierCases.bind(api) }} labels={labels} onChecked={() => setCodeChanges((n) => n + 1)} />
+            </React.Suspense>
+          ) : null}
+          {mayLink && listCases ? (
+            <React.Suspense fallback={<Spinner label={s.loading} />}>
+              <CaseLinks
+                view={view}
+                api={{ execute: api.execute.bind(api), listCases: listCases.bind(api) }}
+                labels={labels}
+                newCommandId={newCommandId}
+                onChanged={(outcome) => {
+                  setNotice(s.links.done(outcome.reference));
+                  setRefreshKey((k) => k + 1);
+                  onChanged(outcome);
+                }}
+                {...(props.onOpenCase ? { onOpen: props.onOpenCase } : {})}
+              />
             </React.Suspense>
           ) : null}
           {mayWriteLetters && lettersApi ? (

@@ -169,6 +169,7 @@ export function CoordinatorApp(props: CoordinatorAppProps): React.ReactElement {
           members={partners.filter((p) => p.member !== false)}
           onClose={() => open(undefined)}
           onChanged={() => setReload((r) => r + 1)}
+          onOpenCase={(caseId) => open(caseId)}
           {...(props.newCommandId ? { newCommandId: props.newCommandId } : {})}
           {...(openSummary ? { nextStep: openSummary.nextStep } : {})}
           {...(startCommand ? { startCommand } : {})}
