@@ -29,17 +29,17 @@ async function generateContractTypes(): Promise<string> {
   return HEADER + astToString(ast) + operationTable(document) + commandTable(document);
 }
 
-/** Where a client may offer each command (the operation's x-signaalpunt-command: phases, roles, group written, groups also written, kinds). */
+/** Where a client may offer each command (the operation's x-signaalpunt-command: phases, roles, group written, groups also written, a role's fewer phases, kinds). */
 function commandTable(document: Record<string, unknown>): string {
   const rows: string[] = [];
   for (const item of Object.values(document.paths as Record<string, Record<string, { operationId: string; 'x-signaalpunt-command'?: unknown }>>)) {
     for (const op of Object.values(item)) if (op['x-signaalpunt-command']) rows.push(`    ${op.operationId}: ${JSON.stringify(op['x-signaalpunt-command'])},`);
   }
   rows.sort();
-  return `/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
+  return `/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group), the fewer phases of a role that may issue it only in some (rolePhases) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
 export const COMMAND_RULES = {
 ${rows.join('\n')}
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; kinds?: Readonly<Record<string, readonly string[]>> }>>;
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; rolePhases?: Readonly<Record<string, readonly string[]>>; kinds?: Readonly<Record<string, readonly string[]>> }>>;
 `;
 }
 

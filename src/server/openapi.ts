@@ -166,10 +166,13 @@ export function buildOpenApiDocument(ops: readonly Operation[], config: Pick<Con
 
 /**
  * A command's entry in the command table as clients read it: in which phases, by which roles, writing which
- * group, the groups it may also write, and — for a command with kinds (a letter) — in which phases each kind may run.
+ * group, the groups it may also write, the fewer phases of a role that may issue it in fewer (rolePhases), and — for a command with kinds (a letter) — in which phases each kind may run.
  */
-function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; alsoWrites: string[]; kinds?: Record<string, string[]> } {
+function commandRule(name: CommandName): { phases: string[]; roles: string[]; writes: string; alsoWrites: string[]; rolePhases?: Record<string, string[]>; kinds?: Record<string, string[]> } {
   const rule = COMMANDS[name];
-  const kinds = rule.kinds ? Object.fromEntries(Object.entries(rule.kinds).map(([kind, phases]) => [kind, [...phases]])) : undefined;
-  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, alsoWrites: Object.keys(rule.alsoWrites ?? {}), ...(kinds ? { kinds } : {}) };
+  const copy = (table: Partial<Record<string, readonly string[]>> | undefined): Record<string, string[]> | undefined =>
+    table ? Object.fromEntries(Object.entries(table).map(([key, phases]) => [key, [...(phases ?? [])]])) : undefined;
+  const rolePhases = copy(rule.rolePhases);
+  const kinds = copy(rule.kinds);
+  return { phases: [...rule.phases], roles: [...rule.roles], writes: rule.writes, alsoWrites: Object.keys(rule.alsoWrites ?? {}), ...(rolePhases ? { rolePhases } : {}), ...(kinds ? { kinds } : {}) };
 }

@@ -62,3 +62,10 @@ test('a client offers a query to the base roles its route allows (x-signaalpunt-
   expect(mayCall('getRetentionReport', ['voorzitter'])).toBe(false);
   expect(mayCall('getCatalogue', ['partner'])).toBe(true);
 });
+
+test('a command a role may issue in fewer phases than the command (rolePhases) is not offered to that role outside them: the inbrenger records the informing up to Opvolging, the procesregisseur also in Reflectie', () => {
+  expect(mayOffer('recordResidentInformed', 'OPVOLGING', ['partner'])).toBe(true);
+  expect(mayOffer('recordResidentInformed', 'REFLECTIE', ['partner'])).toBe(false);
+  expect(mayOffer('recordResidentInformed', 'REFLECTIE', ['procesregisseur'])).toBe(true);
+  expect(mayOffer('recordResidentInformed', 'REFLECTIE', ['partner', 'procesregisseur'])).toBe(true);
+});

@@ -26,11 +26,18 @@ export const BASE_ROLE: Readonly<Record<Exclude<RoleCode, 'resident'>, string>> 
   privacyOfficer: 'privacyOfficer',
 };
 
-/** Whether the command runs in this phase and one of the user's base roles can hold a role that may issue it. */
+/**
+ * Whether the command runs in this phase and one of the user's base roles can hold a role that may issue it
+ * there (a role the command table allows in fewer phases, `rolePhases`, only in those).
+ */
 export function mayOffer(command: RuledCommand, phase: PhaseCode, baseRoles: readonly string[]): boolean {
-  const rule: { phases: readonly string[]; roles: readonly string[] } = COMMAND_RULES[command];
+  const rule: { phases: readonly string[]; roles: readonly string[]; rolePhases?: Readonly<Record<string, readonly string[]>> } = COMMAND_RULES[command];
   if (rule.phases.indexOf(phase) < 0) return false;
-  for (const role of rule.roles) if (baseRoles.indexOf(BASE_ROLE[role as keyof typeof BASE_ROLE]) >= 0) return true;
+  for (const role of rule.roles) {
+    const fewer = rule.rolePhases && rule.rolePhases[role];
+    if (fewer && fewer.indexOf(phase) < 0) continue;
+    if (baseRoles.indexOf(BASE_ROLE[role as keyof typeof BASE_ROLE]) >= 0) return true;
+  }
   return false;
 }
 

@@ -7280,7 +7280,7 @@ export const OPERATIONS = {
     verifyAudit: { method: "GET", path: "/api/v1/audit/verification", roles: ["procesregisseur","privacyOfficer"] },
     withdrawCase: { method: "POST", path: "/api/v1/cases/{caseId}/withdraw-case" },
 } as const satisfies Record<keyof operations, { method: "GET" | "POST"; path: string; roles?: readonly string[] }>;
-/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
+/** Where a client may offer each command: the phases, the roles of the policy table, the data group it writes, the groups it may also write (each only by a role that may write that group), the fewer phases of a role that may issue it only in some (rolePhases) and, per kind of a command with kinds (a letter), the phases of that kind (the server decides every call). */
 export const COMMAND_RULES = {
     answerEnrichment: {"phases":["VERRIJKING"],"roles":["ketenpartner"],"writes":"D","alsoWrites":[]},
     closeCase: {"phases":["REFLECTIE"],"roles":["procesregisseur"],"writes":"H","alsoWrites":[]},
@@ -7290,11 +7290,11 @@ export const COMMAND_RULES = {
     linkCases: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
     recordDiscussion: {"phases":["BESPREKING"],"roles":["voorzitter","procesregisseur"],"writes":"E","alsoWrites":["F"]},
     recordFollowUp: {"phases":["OPVOLGING"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
-    recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A","alsoWrites":[]},
+    recordResidentInformed: {"phases":["VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["inbrenger","procesregisseur"],"writes":"A","alsoWrites":[],"rolePhases":{"inbrenger":["VERRIJKING","BESPREKING","OPVOLGING"]}},
     requestEnrichment: {"phases":["VERRIJKING"],"roles":["procesregisseur"],"writes":"D","alsoWrites":[]},
     submitConcern: {"phases":[],"roles":["ketenpartner"],"writes":"B","alsoWrites":[]},
     supplyIdentity: {"phases":["VERRIJKING"],"roles":["inbrenger","procesregisseur"],"writes":"C","alsoWrites":["B"]},
     unlinkCases: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE","CLOSED"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
     updateActionStatus: {"phases":["OPVOLGING","REFLECTIE"],"roles":["leadPartner","procesregisseur"],"writes":"G","alsoWrites":[]},
     withdrawCase: {"phases":["INBRENG","VERRIJKING","BESPREKING","OPVOLGING","REFLECTIE"],"roles":["procesregisseur"],"writes":"A","alsoWrites":[]},
-} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; kinds?: Readonly<Record<string, readonly string[]>> }>>;
+} as const satisfies Partial<Record<keyof operations, { phases: readonly string[]; roles: readonly string[]; writes: string; alsoWrites: readonly string[]; rolePhases?: Readonly<Record<string, readonly string[]>>; kinds?: Readonly<Record<string, readonly string[]>> }>>;
