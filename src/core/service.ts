@@ -24,7 +24,7 @@ import type { MeetingCaseReads, MeetingCases } from './meetings/ports';
 import type { BaseRole, CaseRecord, DataGroup, Organisation, Phase, Role, User } from './model';
 import { ACTIVE_PHASES, GROUP_FIELD, PERSONAL_GROUPS } from './model';
 import { formatReference } from './vocabulary';
-import type { SimilarConcern } from './similar-concerns';
+import type { ConcernProbe, SimilarConcern, SimilarWindow } from './similar-concerns';
 import { similarTo } from './similar-concerns';
 import type { CommandName } from './phases';
 import { COMMANDS } from './phases';
@@ -113,6 +113,15 @@ interface Prepared<N extends CommandName> {
 
 /** What executeAndView answers: the command's outcome and the caller's view, or the duplicate hint instead. */
 export type ExecutedWithView = { outcome: CommandOutcome; view: CaseView | undefined } | { similar: SimilarConcern[] };
+
+/** A concern similar to a case, as the procesregisseur's read answers it (groups A and B only). */
+export interface SimilarCase {
+  reference: string;
+  caseId: string;
+  /** when that concern was brought in (ISO timestamp). */
+  createdAt: string;
+  phase: Phase;
+}
 
 /** What the duplicate hint compares: the concern's risk signals and age. */
 export interface SimilarProbe {
@@ -752,22 +761,70 @@ export class Signaalpunt implements MeetingCases {
   private async similarIn(list: Store['listCases'], user: User, org: Organisation | undefined, probe: SimilarProbe, max = 3): Promise<SimilarConcern[]> {
     const days = this.config.duplicateWindowDays;
     const ageBand = (probe.ageYears !== undefined ? ageBandFor(probe.ageYears) : probe.ageBand) ?? 'unknown';
-    if (days <= 0 || probe.riskSignals.length === 0 || ageBand === 'unknown') return [];
+    if (days <= 0) return [];
+    const hits = await this.similarWithin(list, user, org, user.organisationId, { riskSignals: probe.riskSignals, ageBand }, { from: addToDay(dayOf(this.nowIso()), { days: -days }) }, () => false, max);
+    return hits.map((h) => h.hit);
+  }
+
+  /**
+   * The one search behind the duplicate hint (similar-concerns.ts), for the intake and for similarCases alike:
+   * the organisation's cases brought in within the window that are similar to the probe as the user's own
+   * view holds them, except those `skip` names; newest first, at most `max`. Groups A and B only.
+   */
+  private async similarWithin(
+    list: Store['listCases'],
+    user: User,
+    org: Organisation | undefined,
+    organisationId: string,
+    probe: ConcernProbe,
+    window: SimilarWindow,
+    skip: (caseId: string) => boolean,
+    max: number,
+  ): Promise<{ hit: SimilarConcern; view: CaseView }[]> {
+    if (probe.riskSignals.length === 0 || probe.ageBand === 'unknown') return [];
     const now = this.nowIso();
-    const since = addToDay(dayOf(now), { days: -days });
-    const found: SimilarConcern[] = [];
-    const pageSize = 25; // most submits read one short page: the window is days, the list newest first
+    const found: { hit: SimilarConcern; view: CaseView }[] = [];
+    const pageSize = 25; // most searches read one short page: the window is days, the list newest first
     for (let offset = 0; ; offset += pageSize) {
-      const page = await list({ organisationId: user.organisationId, limit: pageSize, offset });
+      const page = await list({ organisationId, limit: pageSize, offset });
       for (const r of page.items) {
-        const hit = similarTo(viewFor(user, r, org, now, this.policy).view, { riskSignals: probe.riskSignals, ageBand }, since);
-        if (hit) found.push(hit);
+        if (skip(r.id)) continue;
+        const view = viewFor(user, r, org, now, this.policy).view;
+        const hit = similarTo(view, probe, window);
+        if (hit && view) found.push({ hit, view });
       }
       // the store lists newest first (store contract): past the window, no older page can hold a hit
       const oldest = page.items[page.items.length - 1];
-      if (!oldest || oldest.frame.createdAt < since || offset + pageSize >= page.total) break;
+      if (!oldest || oldest.frame.createdAt < window.from || offset + pageSize >= page.total) break;
     }
-    return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, max);
+    return found.sort((a, b) => b.hit.createdAt.localeCompare(a.hit.createdAt)).slice(0, max);
+  }
+
+  /**
+   * The concerns similar to a case, for the procesregisseur (issue 16, ADR 0018): the duplicate hint's rule
+   * (similarWithin) with the window measured from the case's own createdAt — `duplicateWindowDays` before and
+   * after it —, among the cases of the case's inbrenger organisation, leaving out the case itself and the cases
+   * already linked to it; newest first, at most `max`. Answers kenmerk, case id, day brought in and phase
+   * (groups A and B only): not audited.
+   */
+  async similarCases(user: User, caseId: string, max = 10): Promise<Result<{ items: SimilarCase[] }>> {
+    if (!user.roles.includes('procesregisseur')) return fail('AUTH.FORBIDDEN');
+    const now = this.nowIso();
+    const org = await this.store.getOrganisation(user.organisationId);
+    const record = await this.store.transaction((tx) => tx.getCase(caseId));
+    if (!record) return fail('CASE.NOT_FOUND');
+    const view = viewFor(user, record, org, now, this.policy).view;
+    if (!view) return fail('CASE.NOT_FOUND');
+    const days = this.config.duplicateWindowDays;
+    const createdAt = view.frame?.createdAt;
+    const organisationId = view.frame?.inbrengerOrganisationId;
+    if (days <= 0 || !createdAt || !organisationId || !view.concern) return ok({ items: [] });
+    const linked = new Set((view.frame?.links ?? []).map((l) => l.caseId));
+    const day = dayOf(createdAt);
+    const window = { from: addToDay(day, { days: -days }), before: addToDay(day, { days: days + 1 }) };
+    const probe = { riskSignals: view.concern.riskSignals, ageBand: view.concern.ageBand ?? 'unknown' };
+    const hits = await this.similarWithin((q) => this.store.listCases(q), user, org, organisationId, probe, window, (id) => id === record.id || linked.has(id), max);
+    return ok({ items: hits.map(({ hit, view: v }) => ({ reference: hit.reference, caseId: v.id, createdAt: hit.createdAt, phase: v.phase })) });
   }
 
   /** Audit rows of one case: the procesregisseur and the privacy officer only. */

@@ -410,6 +410,23 @@ export function operations(): Operation[] {
       run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.service.earlierCases(user, params.caseId!)) }),
     },
     {
+      operationId: 'listSimilarCases',
+      method: 'GET',
+      path: '/api/v1/cases/{caseId}/similar-cases',
+      summary: 'Concerns similar to a case by the duplicate hint\'s rule (same inbrenger organisation, a shared risk signal, the same age band, within the configured window before or after the case was brought in), not the case itself and not a case already linked to it — kenmerk, case id, day brought in and phase only (procesregisseur)',
+      tag: 'cases',
+      auth: true,
+      write: false,
+      roles: ['procesregisseur'],
+      params: caseParams,
+      success: {
+        status: 200,
+        description: 'The similar concerns, newest first, at most ten; groups A and B only.',
+        schema: z.object({ items: z.array(z.object({ reference: z.string(), caseId: z.string(), createdAt: z.string(), phase: z.enum(PHASES) })) }),
+      },
+      run: async ({ user, params, deps }) => ({ status: 200, body: unwrap(await deps.service.similarCases(user, params.caseId!)) }),
+    },
+    {
       operationId: 'getCaseAudit',
       method: 'GET',
       path: '/api/v1/cases/{caseId}/audit',

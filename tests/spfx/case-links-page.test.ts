@@ -1,7 +1,7 @@
 /**
  * Linking cases on the local coordinator page in headless Chromium against the real server (issue 16, ADR
- * 0018): the procesregisseur opens a case, links it with one click to the similar concern the intake's hint
- * would name (same organisation, shared signal, same age band), sees the linked case with its phase, opens it
+ * 0018): the procesregisseur opens a case, links it with one click to the similar concern the API's read
+ * answers (GET …/similar-cases: the core's duplicate-hint rule), sees the linked case with its phase, opens it
  * from there, unlinks it — and axe-core finds no WCAG 2.1 A/AA violation in the panel with the section.
  */
 import type { Browser, Page } from 'playwright-core';

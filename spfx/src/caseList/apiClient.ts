@@ -24,7 +24,7 @@ import type { AuditRow, CaseSummary, CaseView, Catalogue, CommandOutcome, ListFi
 import type { CommandName, LinkCommand } from './commandForms';
 import type { UndeliveredMessage } from '@signaalpunt/contract/types';
 import type { AccessCodeApi, ReissuedCode, ResidentLock, ResidentRequest, ResidentRequestsSource } from './residentAccess';
-import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest } from './workbench/model';
+import type { AccessRequest, EarlierCase, LetterPreview, LetterRequest, SimilarCase } from './workbench/model';
 import type { ReferenceChangeOutcome, ReferenceData, ReferenceDataApi, ReferenceVersion } from './management/model';
 
 /** An HTTP answer as the contract's client reads it, with blob() for downloads (window.fetch and AadHttpClient's responses have both). */
@@ -146,6 +146,11 @@ export class ApiDataSource implements CoordinatorDataSource, AccountabilitySourc
   async earlierCases(caseId: string): Promise<EarlierCase[]> {
     const r = await this.api.call('listEarlierCases', { path: { caseId } });
     return r.items.map((x) => ({ reference: x.reference, phase: x.phase, closedOn: x.closedOn }));
+  }
+  /** The concerns similar to a case by the API's duplicate-hint rule, copied field by field (kenmerk, case id, day, phase). */
+  async similarCases(caseId: string): Promise<SimilarCase[]> {
+    const r = await this.api.call('listSimilarCases', { path: { caseId } });
+    return r.items.map((x) => ({ reference: x.reference, caseId: x.caseId, createdAt: x.createdAt, phase: x.phase }));
   }
   /** The access export (AVG art. 15) as JSON or .docx; the export is audited by the API. */
   async accessExport(request: AccessRequest, format: 'json' | 'docx'): Promise<DownloadedFile> {

@@ -5,7 +5,7 @@
  */
 import type { AccessCodeApi } from './residentAccess';
 import type { InformingDeadline } from './accountability';
-import type { EarlierCasesApi, LettersApi } from './workbench/model';
+import type { EarlierCasesApi, LettersApi, SimilarCasesApi } from './workbench/model';
 import type * as Contract from '@signaalpunt/contract/types';
 import type { DataGroup, GroupFields } from '@signaalpunt/contract/groups';
 import type { PhaseCode } from '@signaalpunt/contract/vocabulary';
@@ -37,7 +37,7 @@ export interface CaseListSource {
 }
 
 /** The procesregisseur's workbench calls in the case panel (issue 16), when the API offers them. */
-export interface WorkbenchCaseApi extends LettersApi, EarlierCasesApi {
+export interface WorkbenchCaseApi extends LettersApi, EarlierCasesApi, SimilarCasesApi {
   informingDeadlineOf(reference: string): Promise<InformingDeadline | undefined>;
 }
 
@@ -64,11 +64,12 @@ function accessCodes(api: CaseApi): Partial<AccessCodeApi> {
 
 /** The API's workbench calls, when it offers them (bound to it). */
 function workbench(api: CaseApi): Partial<WorkbenchCaseApi> {
-  const { generateLetter, previewLetter, earlierCases, informingDeadlineOf } = api;
+  const { generateLetter, previewLetter, earlierCases, similarCases, informingDeadlineOf } = api;
   return {
     ...(generateLetter ? { generateLetter: generateLetter.bind(api) } : {}),
     ...(previewLetter ? { previewLetter: previewLetter.bind(api) } : {}),
     ...(earlierCases ? { earlierCases: earlierCases.bind(api) } : {}),
+    ...(similarCases ? { similarCases: similarCases.bind(api) } : {}),
     ...(informingDeadlineOf ? { informingDeadlineOf: informingDeadlineOf.bind(api) } : {}),
   };
 }

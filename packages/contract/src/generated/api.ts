@@ -400,6 +400,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/similar-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Concerns similar to a case by the duplicate hint's rule (same inbrenger organisation, a shared risk signal, the same age band, within the configured window before or after the case was brought in), not the case itself and not a case already linked to it — kenmerk, case id, day brought in and phase only (procesregisseur)
+         * @description Allowed for: procesregisseur.
+         */
+        get: operations["listSimilarCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/supply-identity": {
         parameters: {
             query?: never;
@@ -3619,6 +3639,90 @@ export interface operations {
             };
             /** @description Too many writes by this user; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign-in keys or the store are temporarily unavailable. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected error. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSimilarCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The similar concerns, newest first, at most ten; groups A and B only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            caseId: string;
+                            createdAt: string;
+                            /** @enum {string} */
+                            phase: "INBRENG" | "VERRIJKING" | "BESPREKING" | "OPVOLGING" | "REFLECTIE" | "CLOSED" | "PURGED";
+                            reference: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input: the problem names each invalid field (`fields`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (missing, expired, wrong audience or issuer, bad signature, tenant not allowed). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for the caller’s role or organisation. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The case does not exist or the caller has no access to it. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7258,6 +7362,7 @@ export const OPERATIONS = {
     listPartners: { method: "GET", path: "/api/v1/partners" },
     listResidentLocks: { method: "GET", path: "/api/v1/resident/locks", roles: ["procesregisseur"] },
     listResidentRequests: { method: "GET", path: "/api/v1/resident/requests", roles: ["procesregisseur"] },
+    listSimilarCases: { method: "GET", path: "/api/v1/cases/{caseId}/similar-cases", roles: ["procesregisseur"] },
     listUndeliveredMessages: { method: "GET", path: "/api/v1/bot/undelivered", roles: ["procesregisseur"] },
     previewLetter: { method: "POST", path: "/api/v1/cases/{caseId}/letters/preview", roles: ["procesregisseur"] },
     recordDiscussion: { method: "POST", path: "/api/v1/cases/{caseId}/record-discussion" },

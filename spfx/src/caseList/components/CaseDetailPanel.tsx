@@ -221,7 +221,7 @@ export function CaseDetailPanel(props: CaseDetailPanelProps): React.ReactElement
             <React.Suspense fallback={<Spinner label={s.loading} />}>
               <CaseLinks
                 view={view}
-                api={{ execute: api.execute.bind(api), listCases: listCases.bind(api) }}
+                api={{ execute: api.execute.bind(api), listCases: listCases.bind(api), ...(api.similarCases ? { similarCases: api.similarCases.bind(api) } : {}) }}
                 labels={labels}
                 newCommandId={newCommandId}
                 onChanged={(outcome) => {

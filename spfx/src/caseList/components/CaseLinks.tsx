@@ -1,9 +1,10 @@
 /**
  * Linked cases in the case panel, for the procesregisseur (issue 16, ADR 0018): the cases this one is
  * linked to — kenmerk and phase, each opening that case —, unlinking, linking to a kenmerk typed in, and
- * linking at once to a similar concern of the same organisation (the duplicate hint of the intake: a shared
- * risk signal and the same age band). The link itself is the view's (group A, full frame); the phases and the
- * similar concerns come from the case list (groups A and B only, nothing audited is read from here).
+ * linking at once to a similar concern of the same organisation. The link itself is the view's (group A, full
+ * frame); the linked cases' phases come from the case list, and the similar concerns from the API's read
+ * (GET …/similar-cases: the core's duplicate-hint rule, src/core/similar-concerns.ts — the web part decides
+ * nothing about similarity); groups A and B only, nothing audited is read from here.
  */
 import * as React from 'react';
 import { ActionButton, DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
@@ -13,12 +14,15 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import type { PhaseCode } from '@signaalpunt/contract/vocabulary';
 import type { CaseSummary, CaseView, CommandOutcome, ListFilter } from '../dataSource';
 import type { LinkCommand } from '../commandForms';
+import type { SimilarCase } from '../workbench/model';
 import type { Labels } from '../labels';
 import { problemText } from './CaseDetailPanel';
 
 export interface CaseLinksApi {
   execute(name: LinkCommand, caseId: string, input: Record<string, unknown>): Promise<CommandOutcome>;
   listCases(filter: ListFilter): Promise<{ items: CaseSummary[]; total: number }>;
+  /** the concerns similar to the case (the core's rule), where the source offers them. */
+  similarCases?(caseId: string): Promise<SimilarCase[]>;
 }
 
 export interface CaseLinksProps {
@@ -48,27 +52,12 @@ function linksOf(view: CaseView): Link[] {
   return out;
 }
 
-function stringsOf(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-/** Similar concerns as the intake's hint finds them: same organisation, a shared risk signal, the same known age band. */
-function similarTo(view: CaseView, rows: CaseSummary[], linked: Link[]): CaseSummary[] {
-  const concern = view.concern;
-  const ageBand = concern && typeof concern.ageBand === 'string' ? concern.ageBand : 'unknown';
-  const signals = stringsOf(concern && concern.riskSignals);
-  if (ageBand === 'unknown' || signals.length === 0) return [];
-  return rows
-    .filter((r) => r.id !== view.id && !linked.some((l) => l.caseId === r.id) && r.ageBand === ageBand && (r.riskSignals || []).some((s) => signals.indexOf(s) >= 0))
-    .slice(0, 3);
-}
-
 export function CaseLinks(props: CaseLinksProps): React.ReactElement {
   const { view, api, labels, newCommandId, onChanged, onOpen } = props;
   const t = labels.s.links;
   const links = linksOf(view);
   const [phases, setPhases] = React.useState<Record<string, PhaseCode>>({});
-  const [similar, setSimilar] = React.useState<CaseSummary[]>([]);
+  const [similar, setSimilar] = React.useState<SimilarCase[]>([]);
   const [reference, setReference] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | undefined>(undefined);
@@ -83,10 +72,10 @@ export function CaseLinks(props: CaseLinksProps): React.ReactElement {
       for (const r of rows) if (r) next[r.id] = r.phase;
       setPhases(next);
     });
-    const org = view.frame && typeof view.frame.inbrengerOrganisationId === 'string' ? view.frame.inbrengerOrganisationId : undefined;
-    if (org) {
-      api.listCases({ organisationId: org, limit: 50, offset: 0 }).then(
-        (r) => live && setSimilar(similarTo(view, r.items, links)),
+    // the similar concerns: the API answers them by the core's rule, without this case and its linked cases
+    if (api.similarCases) {
+      api.similarCases(view.id).then(
+        (items) => live && setSimilar(items),
         () => live && setSimilar([]),
       );
     }
@@ -146,7 +135,7 @@ export function CaseLinks(props: CaseLinksProps): React.ReactElement {
           <h4 style={{ margin: '0 0 4px', fontSize: 14 }}>{t.similarTitle}</h4>
           <ul style={{ margin: 0, paddingLeft: 18 }}>
             {similar.map((c) => (
-              <li key={c.id}>
+              <li key={c.caseId}>
                 <Stack horizontal verticalAlign="center" tokens={{ childrenGap: 8 }}>
                   <span>{t.similarLine(c.reference, labels.date(c.createdAt))}</span>
                   <DefaultButton text={t.link} ariaLabel={t.linkLabel(c.reference)} disabled={busy} onClick={() => run('linkCases', c.reference)} />
