@@ -41,12 +41,7 @@ export interface EarlierCasesApi {
   earlierCases(caseId: string): Promise<EarlierCase[]>;
 }
 /** A concern similar to a case, as the API's duplicate-hint rule finds it (issue 16, ADR 0018): groups A and B only. */
-export interface SimilarCase {
-  reference: string;
-  caseId: string;
-  createdAt: string;
-  phase: Phase;
-}
+export type SimilarCase = ResponseOf<'listSimilarCases'>['items'][number];
 /** The concerns similar to a case (procesregisseur): the core decides what is similar, the web part only shows it. */
 export interface SimilarCasesApi {
   similarCases(caseId: string): Promise<SimilarCase[]>;
