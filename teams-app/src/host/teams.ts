@@ -131,6 +131,7 @@ export function notifyRendered(): void {
 }
 
 function notifySuccess({ app }: Sdk): void {
+  performance.mark('sjv:notify-success'); // for the benchmark: when Teams would hide its loading indicator
   try {
     app.notifySuccess().catch((e: unknown) => console.warn('[signaaltafel] notifySuccess failed:', e instanceof Error ? e.message : String(e)));
   } catch (e) {
