@@ -79,10 +79,13 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
     void refresh();
   }, [refresh]);
   // the session's chunks (with the agenda and the chair's forms) arrive while the data is fetched (a failed
-  // load is tried again at render).
+  // load is tried again at render) — once the meeting is known: before that, the main thread is teams-js's,
+  // whose answer the data waits for (running the session's chunks, about 230 KB of script, there delayed
+  // Teams' initialize by about 100 ms in the benchmark).
+  const known = teamsMeetingId !== undefined;
   useEffect(() => {
-    SessionPart.preload().catch(() => undefined);
-  }, []);
+    if (known) SessionPart.preload().catch(() => undefined);
+  }, [known]);
 
   // pushed changes re-fetch at once; polling only while the push is down (and a slow safety poll)
   const tick = useCallback(() => {
