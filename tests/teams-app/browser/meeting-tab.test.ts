@@ -274,6 +274,10 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     expect(await frame().evaluate("performance.getEntriesByName('sjv:first-render').length")).toBe(1);
     // Teams has been asked, and has not answered: nothing after initialize was asked yet
     expect(await page.evaluate('window.__teamsHost.calls')).toEqual(['initialize']);
+    // …and the session's chunks wait for the meeting (while Teams is asked, the main thread is teams-js's):
+    // a second is far longer than they take to arrive once asked for
+    await page.waitForTimeout(1000);
+    expect(await frame().evaluate("performance.getEntriesByType('resource').filter((e) => e.name.includes('/chunks/session-parts-')).length")).toBe(0);
     await page.evaluate('window.__answerInitialize()');
     await tab.getByRole('button', { name: 'Record decision' }).waitFor();
     // told Teams it has rendered (Teams hides its loading indicator), once
