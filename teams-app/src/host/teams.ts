@@ -75,28 +75,35 @@ export function secondsLeft(token: string, nowMs: number = Date.now()): number {
 
 export class TeamsHost implements Host {
   /** the SSO token of this tab instance (not module state), reused until a minute before it expires. */
-  private token?: Promise<string>;
+  private token?: { value: Promise<string>; settled: boolean };
 
-  /** `asked`: a token asked at detection (../main.tsx asks it beside the context); the first getToken answers with it. */
+  /** `asked`: a token asked at detection (../main.tsx asks it beside the context), answered to the first callers. */
   constructor(
     private readonly teams: Sdk,
     readonly context: HostContext,
-    private asked?: Promise<string>,
-  ) {}
+    asked?: Promise<string>,
+  ) {
+    if (asked) this.token = this.track(asked);
+  }
 
   async getToken(): Promise<string> {
-    if (this.asked) {
-      // used once, whatever its outcome (a refusal is then the caller's, as if asked now)
-      this.token = this.asked;
-      this.asked = undefined;
-      return this.token;
-    }
+    // one request at a time: callers while Teams has not answered share it (a refusal included)
+    if (this.token && !this.token.settled) return this.token.value;
     if (this.token) {
-      const cached = await this.token.catch(() => undefined);
+      const cached = await this.token.value.catch(() => undefined);
       if (cached && secondsLeft(cached) > 60) return cached;
     }
-    this.token = this.teams.authentication.getAuthToken();
-    return this.token;
+    this.token = this.track(this.teams.authentication.getAuthToken());
+    return this.token.value;
+  }
+
+  private track(value: Promise<string>): { value: Promise<string>; settled: boolean } {
+    const entry = { value, settled: false };
+    value.then(
+      () => (entry.settled = true),
+      () => (entry.settled = true),
+    );
+    return entry;
   }
 
   shareStage(url: string): Promise<void> {

@@ -296,6 +296,17 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     expect(await frame().evaluate('document.documentElement.lang')).toBe('en');
   });
 
+  test('loaded from the saved content URL, an anonymous participant (Teams refuses the SSO token asked beside the context) sees "no access" and nothing of any case', async () => {
+    const bespreking = await driveTo(t, 'BESPREKING');
+    const { teamsMeetingId } = await sessionWith([bespreking], true);
+    const { page, tab } = await openTab({ frameContext: 'sidePanel', meetingId: teamsMeetingId, user: null }, '/pages/index.html?locale=nl-nl&theme=default');
+    await tab.getByTestId('no-access').waitFor();
+    expect(await tab.locator('body').innerText()).not.toContain('SJV-');
+    // Teams is asked no more often than a tab saved before asks it (twice: the side panel's two first calls
+    // share one request; after the refusal the next asks again)
+    expect(((await page.evaluate('window.__teamsHost.calls')) as string[]).filter((c) => c === 'authentication.getAuthToken').length).toBeLessThanOrEqual(2);
+  });
+
   test('outside Teams the page detects standalone at once and offers the demo-user picker (local mode)', async () => {
     const page = await context.newPage();
     const started = Date.now();
