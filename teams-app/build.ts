@@ -86,11 +86,12 @@ ${links}</head>
 `;
 }
 
-/** Builds one page (entry → <name>.js + chunks/ + <name>.html) into outDir. */
-export async function buildPage(entry: string, outDir: string, name: string, title: string): Promise<BuiltPage> {
+/** Builds one page (entry → <name>.js + chunks/ + <name>.html) into outDir; `define`: constants for its code. */
+export async function buildPage(entry: string, outDir: string, name: string, title: string, define: Record<string, string> = {}): Promise<BuiltPage> {
   mkdirSync(outDir, { recursive: true });
   const script = `${name}.js`;
-  const result = await build(pageBuildOptions(entry, outDir, name));
+  const options = pageBuildOptions(entry, outDir, name);
+  const result = await build({ ...options, define: { ...options.define, ...define } });
   const metafile = result.metafile!;
   // metafile paths are relative to the working directory; the page's are relative to outDir.
   const entryOutput = Object.keys(metafile.outputs).find((o) => relative(outDir, resolve(o)) === script);
@@ -112,9 +113,25 @@ export async function buildTab(outDir: string = join(TAB_ROOT, 'dist')): Promise
   // chunk names carry a content hash: the last build's chunks would otherwise pile up beside the new ones
   // (build other pages into the same directory after the tab, as the benchmark does).
   rmSync(join(outDir, 'chunks'), { recursive: true, force: true });
-  const page = await buildPage(join(TAB_ROOT, 'src', 'main.tsx'), outDir, 'tab', 'Signaaltafel');
+  const sdk = await buildTeamsSdk(outDir);
+  const page = await buildPage(join(TAB_ROOT, 'src', 'main.tsx'), outDir, 'tab', 'Signaaltafel', { TEAMS_SDK_PATH: JSON.stringify(sdk) });
   writeFileSync(join(outDir, 'index.html'), readFileSync(join(outDir, 'tab.html')));
   return page;
+}
+
+/**
+ * teams-js (what the tab uses of it, src/host/teams-sdk.ts) as a module of its own, built apart from the
+ * tab: the side panel's first render does not need it, so src/host/teams.ts loads it by `import()` beside
+ * that render. Built apart because in the tab's build its CommonJS dependencies would split esbuild's
+ * shared helpers into one more file the entry imports statically. Returns its path relative to outDir
+ * (chunks/teams-sdk-<hash>.js), which the tab's build writes into its code.
+ */
+async function buildTeamsSdk(outDir: string): Promise<string> {
+  const options = pageBuildOptions(join(TAB_ROOT, 'src', 'host', 'teams-sdk.ts'), outDir, 'teams-sdk');
+  const result = await build({ ...options, entryPoints: [join(TAB_ROOT, 'src', 'host', 'teams-sdk.ts')], splitting: false, entryNames: 'chunks/[name]-[hash]', banner: {} });
+  const out = Object.keys(result.metafile!.outputs).find((o) => o.endsWith('.js'));
+  if (!out) throw new Error('build: teams-sdk not in the metafile');
+  return relative(outDir, resolve(out)).split('\\').join('/');
 }
 
 if (require.main === module) {

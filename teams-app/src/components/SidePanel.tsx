@@ -6,6 +6,8 @@
  * Its first render (the loading state) needs none of the session's code: the session with the agenda, the
  * chair's forms, the agenda editor and the minutes, "no access" and a problem are one chunk group of their
  * own (./parts.ts, ./session-parts.ts), loaded while the data is fetched.
+ * It may render before the host has said which meeting this is (the shell of ../App.tsx): it shows its
+ * loading state and asks who the user is at once; the meeting's session once the id is given.
  */
 import { Spinner } from '@fluentui/react/lib/Spinner';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -16,8 +18,8 @@ import { useLiveRefresh } from './live';
 import { NoAccessPart, ProblemPart, SessionPart } from './parts';
 
 export interface SidePanelProps {
-  /** the Teams meeting id from the context. */
-  teamsMeetingId: string;
+  /** the Teams meeting id from the context; undefined while the host has not answered yet. */
+  teamsMeetingId?: string;
   /** puts the stage page on the meeting stage (Teams); a no-op standalone. */
   shareStage: (url: string) => Promise<void>;
   stageUrl: string;
@@ -36,11 +38,26 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
   const [editing, setEditing] = useState(false);
   const busy = useRef(false);
   const meRef = useRef<Me | undefined>(undefined);
+  /** who the user is, asked (once at a time) as soon as the side panel renders — before the meeting id is known. */
+  const asking = useRef<Promise<Me> | undefined>(undefined);
+  const askMe = useCallback((): Promise<Me> => {
+    if (meRef.current) return Promise.resolve(meRef.current);
+    if (!asking.current) {
+      const p = api.me();
+      asking.current = p;
+      // a failed answer is asked again at the next refresh
+      p.catch(() => {
+        if (asking.current === p) asking.current = undefined;
+      });
+    }
+    return asking.current;
+  }, [api]);
 
   const refresh = useCallback(async () => {
+    if (teamsMeetingId === undefined) return;
     try {
       // who the user is and which session this meeting has: asked together (one round trip less).
-      const [who, found] = await Promise.all([meRef.current ?? api.me(), api.findMeeting(teamsMeetingId)]);
+      const [who, found] = await Promise.all([askMe(), api.findMeeting(teamsMeetingId)]);
       if (!meRef.current) {
         meRef.current = who;
         setMe(who);
@@ -53,16 +70,22 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
       else if (e instanceof ApiProblem) setLoad({ state: 'failed', error: e });
       else setLoad({ state: 'denied', reason: 'signIn' });
     }
-  }, [api, teamsMeetingId]);
+  }, [api, askMe, teamsMeetingId]);
 
+  useEffect(() => {
+    askMe().catch(() => undefined);
+  }, [askMe]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
   // the session's chunks (with the agenda and the chair's forms) arrive while the data is fetched (a failed
-  // load is tried again at render).
+  // load is tried again at render) — once the meeting is known: before that, the main thread is teams-js's,
+  // whose answer the data waits for (running the session's chunks, about 230 KB of script, there delayed
+  // Teams' initialize by about 100 ms in the benchmark).
+  const known = teamsMeetingId !== undefined;
   useEffect(() => {
-    SessionPart.preload().catch(() => undefined);
-  }, []);
+    if (known) SessionPart.preload().catch(() => undefined);
+  }, [known]);
 
   // pushed changes re-fetch at once; polling only while the push is down (and a slow safety poll)
   const tick = useCallback(() => {
@@ -80,6 +103,7 @@ export function SidePanel({ teamsMeetingId, shareStage, stageUrl, refreshMs = 10
   if (load.state === 'loading') return <Spinner label={t.loading} />;
   if (load.state === 'denied') return <NoAccessPart.Part reason={load.reason} />;
   if (load.state === 'failed') return <ProblemPart.Part error={load.error} />;
+  if (teamsMeetingId === undefined) return <Spinner label={t.loading} />; // (not reached: ready needs the id)
   return (
     <SessionPart.Part
       teamsMeetingId={teamsMeetingId}

@@ -25,8 +25,8 @@ export interface Host {
   /** Puts the stage page into the meeting stage (Teams); in standalone mode nothing to do. */
   shareStage(url: string): Promise<void>;
   onThemeChange(handler: (theme: ThemeName) => void): void;
-  /** The config page: tells Teams what to save for this tab. */
-  registerConfig?(contentUrl: string, entityId: string, name: string): void;
+  /** The config page: tells Teams what to save for this tab (the URL it loads, and the page outside Teams). */
+  registerConfig?(tab: { contentUrl: string; websiteUrl: string }, entityId: string, name: string): void;
 }
 
 export function themeFrom(raw: string | undefined | null): ThemeName {

@@ -59,10 +59,11 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     return { teamsMeetingId, meetingId: m.body.id };
   }
 
-  async function openTab(o: Omit<TeamsHostOptions, 'tabPath'>): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame }> {
+  /** `tabPath`: the URL Teams loads (a tab saved by the config page carries locale and theme, teams-app/src/host/url.ts). */
+  async function openTab(o: Omit<TeamsHostOptions, 'tabPath'>, tabPath = '/pages/index.html'): Promise<{ page: Page; tab: FrameLocator; frame: () => Frame }> {
     const page = await context.newPage();
     const hostUrl = `${t.url}/pages/__teams-host.html`;
-    await page.route(hostUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: teamsHostPage({ tabPath: '/pages/index.html', ...o }) }));
+    await page.route(hostUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: teamsHostPage({ ...o, tabPath }) }));
     await page.goto(hostUrl);
     const frame = () => {
       const f = page.frames().find((x) => x.url().includes('/pages/index.html'));
@@ -256,6 +257,54 @@ run('the meeting tab in Teams (test host, headless Chromium, real server)', () =
     await page.evaluate("window.__setTheme('contrast')");
     await eventually(async () => (await background()) === 'rgb(0, 0, 0)', 'the high-contrast theme is applied');
     expect(await axeViolations(frame())).toEqual([]);
+  });
+
+  test('loaded from the saved content URL (locale en-us, theme dark), the side panel shows its loading state in English and dark before Teams answers initialize; then the agenda, and it follows Teams’ theme change', async () => {
+    const inbreng = await driveTo(t, 'INBRENG');
+    const { teamsMeetingId } = await sessionWith([inbreng], true);
+    const { page, tab, frame } = await openTab(
+      { frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, theme: 'dark', locale: 'en-us', holdInitialize: true },
+      // what Teams loads for the content URL the config page saved, its placeholders replaced (learn.microsoft.com/microsoftteams/platform/concepts/tabs/tabs-context)
+      '/pages/index.html?locale=en-us&theme=dark',
+    );
+    await tab.getByText('Loading…').waitFor();
+    const background = () => frame().evaluate('getComputedStyle(document.body).backgroundColor') as Promise<string>;
+    expect(await background()).toBe('rgb(31, 31, 31)');
+    expect(await frame().evaluate('document.documentElement.lang')).toBe('en');
+    expect(await frame().evaluate("performance.getEntriesByName('sjv:first-render').length")).toBe(1);
+    // Teams has been asked, and has not answered: nothing after initialize was asked yet
+    expect(await page.evaluate('window.__teamsHost.calls')).toEqual(['initialize']);
+    // …and the session's chunks wait for the meeting (while Teams is asked, the main thread is teams-js's):
+    // a second is far longer than they take to arrive once asked for
+    await page.waitForTimeout(1000);
+    expect(await frame().evaluate("performance.getEntriesByType('resource').filter((e) => e.name.includes('/chunks/session-parts-')).length")).toBe(0);
+    await page.evaluate('window.__answerInitialize()');
+    await tab.getByRole('button', { name: 'Record decision' }).waitFor();
+    // told Teams it has rendered (Teams hides its loading indicator), once
+    expect(((await page.evaluate('window.__teamsHost.calls')) as string[]).filter((c) => c === 'appInitialization.success')).toHaveLength(1);
+    await page.evaluate("window.__setTheme('contrast')");
+    await eventually(async () => (await background()) === 'rgb(0, 0, 0)', 'the high-contrast theme is applied');
+    expect(await axeViolations(frame())).toEqual([]);
+  });
+
+  test('where the saved URL and Teams’ context differ (the user changed theme and language since), the context decides once Teams answers', async () => {
+    const inbreng = await driveTo(t, 'INBRENG');
+    const { teamsMeetingId } = await sessionWith([inbreng], true);
+    const { tab, frame } = await openTab({ frameContext: 'sidePanel', meetingId: teamsMeetingId, user: DEMO.voorzitter, theme: 'dark', locale: 'en-us' }, '/pages/index.html?locale=nl-nl&theme=default');
+    await tab.getByRole('button', { name: 'Record decision' }).waitFor();
+    expect(await frame().evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(31, 31, 31)');
+    expect(await frame().evaluate('document.documentElement.lang')).toBe('en');
+  });
+
+  test('loaded from the saved content URL, an anonymous participant (Teams refuses the SSO token asked beside the context) sees "no access" and nothing of any case', async () => {
+    const bespreking = await driveTo(t, 'BESPREKING');
+    const { teamsMeetingId } = await sessionWith([bespreking], true);
+    const { page, tab } = await openTab({ frameContext: 'sidePanel', meetingId: teamsMeetingId, user: null }, '/pages/index.html?locale=nl-nl&theme=default');
+    await tab.getByTestId('no-access').waitFor();
+    expect(await tab.locator('body').innerText()).not.toContain('SJV-');
+    // Teams is asked no more often than a tab saved before asks it (twice: the side panel's two first calls
+    // share one request; after the refusal the next asks again)
+    expect(((await page.evaluate('window.__teamsHost.calls')) as string[]).filter((c) => c === 'authentication.getAuthToken').length).toBeLessThanOrEqual(2);
   });
 
   test('outside Teams the page detects standalone at once and offers the demo-user picker (local mode)', async () => {

@@ -19,6 +19,8 @@ export interface TeamsHostOptions {
   width?: number;
   /** an SSO token Teams already holds in its cache (answered at once); else one is fetched on first use. */
   cachedToken?: string;
+  /** hold the answer to `initialize` until the test calls `window.__answerInitialize()` (a slow Teams client). */
+  holdInitialize?: boolean;
 }
 
 export const TEAMS_RUNTIME = {
@@ -46,6 +48,7 @@ export function teamsHostPage(o: TeamsHostOptions): string {
     frameContext: o.frameContext,
     user: o.user,
     token: o.cachedToken ?? null,
+    holdInitialize: o.holdInitialize === true,
     runtime: JSON.stringify(TEAMS_RUNTIME),
     context: {
       locale: o.locale ?? 'nl-nl',
@@ -90,6 +93,7 @@ export function teamsHostPage(o: TeamsHostOptions): string {
     host.calls.push(m.func);
     switch (m.func) {
       case 'initialize':
+        if (cfg.holdInitialize) return void (host.heldInitialize = m);
         return reply(m, [cfg.frameContext, 'web', cfg.runtime, '2.58.0']);
       case 'getContext':
         return reply(m, [Object.assign({}, cfg.context, { theme: host.theme })]);
@@ -111,6 +115,11 @@ export function teamsHostPage(o: TeamsHostOptions): string {
         host.unhandled.push(m.func);
     }
   });
+  /** answers a held initialize (holdInitialize). */
+  window.__answerInitialize = function () {
+    if (!host.heldInitialize) throw new Error('initialize was not asked');
+    reply(host.heldInitialize, [cfg.frameContext, 'web', cfg.runtime, '2.58.0']);
+  };
   /** Teams changes its theme: the same message Teams sends. */
   window.__setTheme = function (theme) {
     host.theme = theme;
