@@ -132,7 +132,11 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     await answer.getByRole('listitem').first().waitFor();
     expect((await answer.innerText()).replace(/\n+/g, '\n')).toBe(`Eerdere casus:\n${earlier.reference}, Afgesloten, gesloten op ${ddmmyyyy(earlier.frame.closedAt)}`);
     const panelText = await page.locator('.ms-Panel').innerText();
-    expect(panelText.split(earlier.reference)).toHaveLength(2); // the earlier case appears once, in the answer, with nothing of its content
+    // the earlier case appears twice, each time with nothing of its content: in the answer, and — same organisation,
+    // signal and age band, brought in the same day — as a similar concern offered for linking (kenmerk and day, ADR 0018)
+    expect(panelText.split(earlier.reference)).toHaveLength(3);
+    const similar = page.locator('.ms-Panel').getByTestId('case-links-similar');
+    expect(await similar.getByRole('listitem').filter({ hasText: earlier.reference }).innerText()).toContain(`${earlier.reference}, ingebracht op ${ddmmyyyy(earlier.frame.createdAt)}`);
     expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
     const audit = await t.call('GET', `/api/v1/cases/${earlierId}/audit`, { as: DEMO.regisseur });
     expect(audit.body.items.at(-1)).toMatchObject({ action: 'read', groups: ['C'], purpose: `herregistratiecheck: eerdere signaalpuntcasussen (naam + geboortedatum): gevonden bij ${verrijking.reference}` });
