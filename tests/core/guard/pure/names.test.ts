@@ -14,7 +14,7 @@ import { findPersonNames } from '../../../../src/core/guard/names';
 const ORDINARY = new Set(
   `roos mark bas storm jade frans noor heeft is zegt komt de het een en met op in naar school groot mooi rood geld
   vaak boom huis bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
-  broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog`.split(/\s+/),
+  broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog hoop er altijd je dat wil`.split(/\s+/),
 );
 /** Proper nouns of the dictionary these texts use: person names and other proper nouns (places). */
 const PROPER = new Map<string, ProperKind>([
@@ -87,6 +87,30 @@ describe('a listed first name', () => {
       ['zijn broer Milan', ['Milan']],
     ],
     'a listed name that is mostly something else (Noor, Milan): only with a surname or after a trigger',
+  );
+  table(
+    [
+      ['Ik zag Jantje gisteren.', ['Jantje']],
+      ['Ik zag Anna-Sophie gisteren.', ['Anna-Sophie']],
+      ['Mohammeds broer komt vaak.', ['Mohammeds']],
+      ["Kevin's broer komt vaak.", ["Kevin's"]],
+    ],
+    'a diminutive, a hyphenated pair or a possessive of a listed first name is a name',
+  );
+  table(
+    [
+      ['Ik hoop dat hij komt.', []],
+      ['Hoop is er altijd.', []],
+      ['Wil je dat?', []],
+    ],
+    'Hoop and Wil are not in the name list',
+  );
+  table(
+    [
+      ['Naam: Jansen', ['Jansen']],
+      ['Naam: Ozturk', ['Ozturk']],
+    ],
+    'after the label Naam: a capitalised word is a name, although the colon makes it look like a sentence start',
   );
   table(
     [
