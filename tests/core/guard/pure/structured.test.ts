@@ -135,6 +135,8 @@ describe('BSN by the word: any 6–12 digit number next to BSN / burgerservicenu
     ['123456789 is het BSN', '123456789'],
     ['12345678 of 123456789 is het BSN', '123456789'],
     ['Hij. 123456789 is het BSN', '123456789'],
+    ['BSN nr. 123456789. Verder niets.', '123456789'],
+    ['BSN 123456789 (zaak 12)', '123456789'],
   ], 'the number next to each form of the word is a BSN, also after it in the same sentence', (text, expected) => {
     expect([text, bsn(text)]).toEqual([text, [expected]]);
   });
@@ -310,6 +312,16 @@ describe('ibanChecksumValid: ISO 13616 mod-97 on a compact upper-case IBAN', () 
   });
 });
 
+describe('ibanChecksumValid: the format is checked before the arithmetic', () => {
+  list(
+    ['NL841234567', 'xNL72ABNA0417164300', 'NL060417164300ABNAx', 'NL0SABNA0417164300'],
+    'a text whose digits would pass mod-97 but that is no compact IBAN (too short, a lower-case letter before or after, one check digit) is not valid',
+    (iban) => {
+      expect([iban, ibanChecksumValid(iban)]).toEqual([iban, false]);
+    },
+  );
+});
+
 describe('IBAN: the country code, the check digits and the account, valid by mod-97, of the length of its country', () => {
   const iban = (text: string) => texts('IBAN', text, findIbans(text));
   table([
@@ -348,6 +360,15 @@ describe('IBAN: the country code, the check digits and the account, valid by mod
   });
   it('an IBAN of an unknown country is the first length from 15 that passes the check and ends on a boundary', () => {
     expect(iban('ZZ65 1234 5678 9012 3456')).toEqual(['ZZ65 1234 5678 9012']);
+  });
+  it('a Dutch IBAN has exactly 18 characters: 16 or 17 that pass mod-97 are no IBAN', () => {
+    expect(iban('NL21123456789012')).toEqual([]);
+    expect(iban('NL281234567890123')).toEqual([]);
+    expect(iban('ZZ21123456789012')).toEqual([]);
+  });
+  it('only single spaces or dashes may stand between the groups (no dots or slashes)', () => {
+    expect(iban('NL91.ABNA.0417.1643.00')).toEqual([]);
+    expect(iban('NL91/ABNA/0417/1643/00')).toEqual([]);
   });
   it('no more than 34 characters are collected', () => {
     expect(iban(`ZZ65123456789012${'0'.repeat(19)}`)).toEqual([]);
@@ -476,6 +497,7 @@ describe('street + house number', () => {
     ['woont op de Kerkstraat 12', 'Kerkstraat 12'],
     ['Hij woont Kerkstraat 12', 'Kerkstraat 12'],
     ['Naast Kerkstraat 12', 'Kerkstraat 12'],
+    ['Jan woont Kerkstraat 12', 'Kerkstraat 12'],
     ['Adres Kerkstraat 12', 'Kerkstraat 12'],
     ['A B C D E F Kerkstraat 12', 'B C D E F Kerkstraat 12'],
     ['Prins Hendrik-kade 4', 'Prins Hendrik-kade 4'],
@@ -485,6 +507,8 @@ describe('street + house number', () => {
   });
   table([
     ['in de Kerkstraat', 'no house number'],
+    ['bij het schoolplein 3', 'a lower-case street word that is an ordinary word, without a count'],
+    ['bij het schoolPlein 3', 'capitalised means a capital first letter'],
     ['op het schoolplein 3 jongens', 'a lower-case street word that is an ordinary word'],
     ['Schoolplein 3 jongens', 'a capitalised ordinary word before a count'],
     ['kerkstraat 3 keer', 'a lower-case street word before a count'],
@@ -554,6 +578,9 @@ describe("the municipality's known streets + house number", () => {
     ['Botter 12-a1', 'a dash with letters and digits after'],
     ['Lange, Voort 3', 'a comma between the words of the name'],
     ['Botter, 12', 'a comma between the name and the number'],
+    ['(Botter) 12', 'a parenthesis between the name and the number'],
+    ['Lange ,Voort 3', 'a comma before the second word of the name'],
+    ['een bOTTER 12', 'a one-word ordinary name without a capital first letter'],
     ['Onbekend 12', 'not a known name'],
   ], 'no known street: an ordinary word in lower case, a count after, part of a name, no space, a decimal, a comma', (text) => {
     expect([text, known(text)]).toEqual([text, []]);
@@ -616,6 +643,8 @@ describe('licence plates: the 14 Dutch sidecodes, with dashes', () => {
     ['Ab-12-34', 'mixed case'],
     ['1-op-234', 'lower case, a letter group that is a Dutch word'],
     ['xx-12-34', 'lower case, a letter group that is a Dutch word (xx)'],
+    ['op-12-gx', 'lower case, one of two letter groups a Dutch word'],
+    ['gx-12-op', 'lower case, the other of two letter groups a Dutch word'],
   ], 'no plate: a wrong sidecode, no dashes, a letter, digit or dash around it, mixed case, a lower-case Dutch word', (text) => {
     expect([text, plate(text)]).toEqual([text, []]);
   });
@@ -666,6 +695,11 @@ describe('social-media handles and profile URLs', () => {
     ["insta 'lotte'", 'lotte'],
     ['insta lotteMaas', 'lotteMaas'],
     ['insta: lotte.', 'lotte'],
+    ['insta: lotte..', 'lotte'],
+    ['insta: lo.tte', 'lo.tte'],
+    ['insta: jo', 'jo'],
+    ['@jaylow..', '@jaylow'],
+    ['op sc heet hij youngboss99..', 'youngboss99'],
   ], 'each handle, profile URL and platform word + handle is found', (text, expected) => {
     expect([text, social(text)]).toEqual([text, [expected]]);
   });
@@ -680,11 +714,15 @@ describe('social-media handles and profile URLs', () => {
     ['insta lotte', 'only a space and no handle-like token'],
     ['insta: de', 'a stop word'],
     ['insta: x', 'one character'],
+    ['insta: a.', 'one character before a dot'],
     ['op sc heet hij jongen', 'near a platform word, no digit, underscore or dot'],
     ['op sc heet hij 12345', 'near a platform word, no letter'],
     ['instagram', 'the platform word alone'],
   ], 'no handle: too short, an e-mail, after a slash, an underscore at an end, no letter, an ordinary word or stop word, no separator', (text) => {
     expect([text, social(text)]).toEqual([text, []]);
+  });
+  it('a handle with a dot between letters after a platform word is found by both the near and the handle rule', () => {
+    expect(social('insta jay.low')).toEqual(['jay.low', 'jay.low']);
   });
   it('the hit is the handle only, at its place in the text', () => {
     expect(findSocial('insta: lotte', ordinary)).toEqual([{ category: 'SOCIAL_HANDLE', start: 7, end: 12 }]);
