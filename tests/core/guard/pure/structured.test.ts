@@ -26,7 +26,7 @@ import {
 import type { IdentifierCategory, IdentifierHit } from '../../../../src/core/guard/types';
 
 /** The ordinary Dutch words these texts use where a finder asks (hand-written: no dictionary). */
-const ORDINARY = new Set(['op', 'de', 'ab', 'schoolplein', 'botter', 'leuk', 'lang', 'voort', 'kerk', 'wold', 'xx', 'stoer', 'dam']);
+const ORDINARY = new Set(['op', 'de', 'ab', 'schoolplein', 'botter', 'leuk', 'lang', 'lange', 'voort', 'kerk', 'wold', 'xx', 'stoer', 'dam']);
 const ordinary = (word: string): boolean => ORDINARY.has(word.toLowerCase());
 
 /**
@@ -370,6 +370,9 @@ describe('IBAN: the country code, the check digits and the account, valid by mod
     expect(iban('NL91.ABNA.0417.1643.00')).toEqual([]);
     expect(iban('NL91/ABNA/0417/1643/00')).toEqual([]);
   });
+  it('an IBAN of an unknown country may have up to 34 characters', () => {
+    expect(iban('ZZ20123456789012345678901234567890')).toEqual(['ZZ20123456789012345678901234567890']);
+  });
   it('no more than 34 characters are collected', () => {
     expect(iban(`ZZ65123456789012${'0'.repeat(19)}`)).toEqual([]);
   });
@@ -410,6 +413,7 @@ describe('postcode: 1234 AB, 1234AB, 1234ab; 1234 ab only with a cue; not units,
     ['2023 op 12', 'the letters are a Dutch word'],
     ['postcode 1234 en', 'the letters are a Dutch word, also after the word postcode'],
     ['postcode van hem 1234 ab', 'the word postcode not right before it'],
+    ['postcode x 1234 ab', 'another word between the word postcode and it'],
     ['0123 AB', 'starting with 0'],
     ['1234 SA', 'SA'],
     ['1234SD', 'SD'],
@@ -498,6 +502,7 @@ describe('street + house number', () => {
     ['Hij woont Kerkstraat 12', 'Kerkstraat 12'],
     ['Naast Kerkstraat 12', 'Kerkstraat 12'],
     ['Jan woont Kerkstraat 12', 'Kerkstraat 12'],
+    ['bij vanDam Kerkstraat 12', 'Kerkstraat 12'],
     ['Adres Kerkstraat 12', 'Kerkstraat 12'],
     ['A B C D E F Kerkstraat 12', 'B C D E F Kerkstraat 12'],
     ['Prins Hendrik-kade 4', 'Prins Hendrik-kade 4'],
