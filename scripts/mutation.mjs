@@ -42,6 +42,8 @@ export const FILE_TESTS = {
   'src/core/guard/index.ts': ['tests/core/guard/pure/index.test.ts'],
   'src/core/guard/first-names.ts': ['tests/core/guard/pure/word-lists.test.ts'],
   'src/core/guard/allowlist.ts': ['tests/core/guard/pure/word-lists.test.ts'],
+  'src/core/guard/lexicon.ts': ['tests/core/guard/pure/lexicon.test.ts'],
+  'src/core/guard/structured.ts': ['tests/core/guard/pure/structured.test.ts'],
 };
 /**
  * Extra Stryker options per file. The word lists are data built when their module loads: all their mutants are

