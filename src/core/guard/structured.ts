@@ -252,9 +252,10 @@ export function findPostcodes(text: string): IdentifierHit[] {
     const digits = Number(m[1]);
     const letters = ((m[3] ?? m[4] ?? m[6]) as string).toUpperCase();
     if (m[6] !== undefined) {
-      // "1234 ab" (lower case with a space) only with a cue: the word postcode before it or a
-      // house number after it, and never when the letters are a Dutch word ("2023 op 12").
-      const cue = /postcode\s*(?::\s*)?$/iu.test(text.slice(Math.max(0, m.index - 12), m.index));
+      // "1234 ab" (lower case with a space) only with a cue: the word postcode right before it (also "postcode
+      // is", "postcode =", "postcode is:") or a house number after it, and never when the letters are a Dutch
+      // word ("2023 op 12").
+      const cue = /postcode(?:\s+is)?(?:\s*[:=])?\s*$/iu.test(text.slice(Math.max(0, m.index - 16), m.index));
       if (TWO_LETTER_WORDS.has(m[6]) || (!cue && m[7] === undefined)) continue;
     }
     if (NOT_POSTCODE_LETTERS.has(letters)) continue;
