@@ -172,7 +172,7 @@ Twi Lingala Wolof Berbers Tamazight Tarifit Arabisch Turks Koerdisch Pools Roeme
 export const ALLOWED_PHRASES: readonly string[] = [
   'Albert Heijn', 'Veilig Thuis', 'William Schrikker', 'William Schrikker Groep', 'Burger King',
   'Canada Goose', 'Stone Island', 'Louis Vuitton', 'Ralph Lauren', 'Tommy Hilfiger', 'Hugo Boss',
-  'Calvin Klein', 'Michael Kors', 'Christian Dior', 'Yves Saint Laurent', 'Philipp Plein', 'Jack & Jones',
+  'Mercedes Benz', 'Calvin Klein', 'Michael Kors', 'Christian Dior', 'Yves Saint Laurent', 'Philipp Plein', 'Jack & Jones',
   'Air Jordan', 'Air Max', 'Air Force', 'North Face', 'The North Face', 'Palm Angels', 'New York Pizza',
   'Western Union', 'Den Haag', 'Den Bosch', 'Den Helder', "'s-Hertogenbosch", 'Bergen op Zoom',
   'Sint Maarten', 'Sint-Maarten', 'Sint Nicolaas', 'Zwarte Piet', 'Johan Cruijff', 'Johan Cruijff ArenA',

@@ -25,7 +25,9 @@ export function normalise(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
 }
 
-const FIRST = new Set(FIRST_NAMES.map(normalise));
+// The ambiguous and context-only names are first names too (their lists only add the context they need): a name
+// missing from FIRST_NAMES but on one of those lists ("Storm", "Mercedes") was otherwise never a name at all.
+const FIRST = new Set([...FIRST_NAMES, ...AMBIGUOUS_FIRST_NAMES, ...CONTEXT_ONLY_FIRST_NAMES].map(normalise));
 const AMBIGUOUS = new Set(AMBIGUOUS_FIRST_NAMES.map(normalise));
 const CONTEXT_ONLY = new Set(CONTEXT_ONLY_FIRST_NAMES.map(normalise));
 const PLACES = new Set(ALLOWED_PLACES.map(normalise));
