@@ -286,11 +286,18 @@ const linkTo = (record: CaseRecord, other: CaseRecord): boolean => (record.frame
 
 /**
  * Links two cases (ADR 0018): each case's frame gets the other's id and kenmerk, with the moment — no content
- * of the other case. Refused for the case itself (CASE.LINK_SELF) and for cases already linked (CASE.ALREADY_LINKED).
+ * of the other case. Refused for the case itself (CASE.LINK_SELF), for another inbrenger organisation's concern
+ * (CASE.LINK_OTHER_ORGANISATION) and for cases already linked (CASE.ALREADY_LINKED).
  */
 export function linkCases(record: CaseRecord, _input: CommandInput<'linkCases'>, ctx: HandlerContext): HandlerOutcome {
   const other = otherOf(ctx);
   if (other.id === record.id) throw new DomainError('CASE.LINK_SELF', { fields: [{ path: 'linkedReference', issue: 'SELF' }] });
+  // The inbrenger reads its case's full frame, links included: a link to another organisation's concern would tell
+  // it of a concern it has no part in. Linking is for the duplicate hint's case — concerns of one inbrenger
+  // organisation (ADR 0018).
+  if (other.frame.inbrengerOrganisationId !== record.frame.inbrengerOrganisationId) {
+    throw new DomainError('CASE.LINK_OTHER_ORGANISATION', { fields: [{ path: 'linkedReference', issue: 'OTHER_ORGANISATION' }] });
+  }
   if (linkTo(record, other) || linkTo(other, record)) throw new DomainError('CASE.ALREADY_LINKED', { fields: [{ path: 'linkedReference', issue: 'ALREADY_LINKED' }] });
   record.frame.links = [...(record.frame.links ?? []), { caseId: other.id, reference: other.frame.reference, linkedAt: ctx.now }];
   other.frame.links = [...(other.frame.links ?? []), { caseId: record.id, reference: record.frame.reference, linkedAt: ctx.now }];

@@ -302,7 +302,7 @@ export function storeContract(name: string, makeStore: () => Promise<Store>): vo
           return r.value;
         };
         const a = await submit(U.mentor);
-        const b = await submit(U.agent);
+        const b = await submit(U.mentor);
         const r = await sp.execute('linkCases', U.regisseur, { commandId: randomUUID(), caseId: a.caseId, linkedReference: b.reference });
         expect(r.ok && r.value.outcome).toBe('LINKED');
         expect((await getCase(a.caseId))?.frame.links?.map((l) => l.reference)).toEqual([b.reference]);

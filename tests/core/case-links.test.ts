@@ -84,10 +84,24 @@ describe('linkCases', () => {
     expect(await footprint(w)).toEqual(before);
   });
 
+  test('a concern of another organisation is not linked (CASE.LINK_OTHER_ORGANISATION, nothing written): the inbrenger reads its case\'s links and would learn of a concern it has no part in', async () => {
+    const s = steps(w);
+    const school = await s.bringIn(U.mentor);
+    const police = await s.bringIn(U.agent);
+    const before = await footprint(w);
+    const refused = expectCode(await link(school, (await stored(w, police)).frame.reference), 'CASE.LINK_OTHER_ORGANISATION');
+    expect(refused.details.fields).toEqual([{ path: 'linkedReference', issue: 'OTHER_ORGANISATION' }]);
+    expect(await footprint(w)).toEqual(before);
+    // the school's own case reads no link, and the police's concern stays out of its sight
+    const view = await w.sp.getCase(U.mentor, school);
+    expect(view.ok && view.value.frame?.links).toBeUndefined();
+    expect(strings(view)).not.toContain((await stored(w, police)).frame.reference);
+  });
+
   test('a closed case can be linked; a purged one cannot (CASE.TRANSITION_NOT_ALLOWED at linkedReference)', async () => {
     const s = steps(w);
     const closed = await w.driveTo('CLOSED', { exit: 'NO_SUSPICION' });
-    const open = await s.bringIn(U.agent);
+    const open = await s.bringIn(U.mentor);
     const refClosed = (await stored(w, closed)).frame.reference;
     expect((await link(open, refClosed)).ok).toBe(true);
     const purged = await w.driveTo('CLOSED', { exit: 'NO_SUSPICION' });
@@ -168,7 +182,7 @@ describe('retention and links', () => {
   test('after one linked case is purged the other holds only its id and kenmerk, and the purged case keeps the link (group A stays)', async () => {
     const x = await walkToReflectie(w);
     await steps(w).close(x);
-    const y = await steps(w).bringIn(U.agent, { freeText: 'Een andere zorg over dezelfde buurt.' });
+    const y = await steps(w).bringIn(U.mentor, { freeText: 'Een andere zorg over dezelfde buurt.' });
     const refX = (await stored(w, x)).frame.reference;
     const refY = (await stored(w, y)).frame.reference;
     expect((await link(y, refX)).ok).toBe(true);

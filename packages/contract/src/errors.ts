@@ -30,6 +30,7 @@ export const ERROR_CODES = {
     en: 'Someone else changed this case in the meantime. Reload the case.',
   },
   'CASE.LINK_SELF': { status: 409, nl: 'Een casus kan niet aan zichzelf worden gekoppeld.', en: 'A case cannot be linked to itself.' },
+  'CASE.LINK_OTHER_ORGANISATION': { status: 409, nl: 'Alleen casussen van dezelfde inbrengende organisatie kunnen worden gekoppeld.', en: 'Only cases brought in by the same organisation can be linked.' },
   'CASE.ALREADY_LINKED': { status: 409, nl: 'Deze casussen zijn al aan elkaar gekoppeld.', en: 'These cases are already linked.' },
   'CASE.NOT_LINKED': { status: 409, nl: 'Deze casussen zijn niet aan elkaar gekoppeld.', en: 'These cases are not linked.' },
   'CASE.ADVICE_REQUIRED': {
