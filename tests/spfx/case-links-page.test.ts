@@ -68,4 +68,26 @@ describeIfReady('linking cases on the local coordinator page in headless Chromiu
     expect(await linksOf(first.caseId)).toEqual([]);
     expect(await linksOf(second.caseId)).toEqual([]);
   });
+
+  test('by keyboard only: a kenmerk typed in the field and Enter on "Koppelen" links; a concern of another organisation is refused in Dutch and nothing is written', async () => {
+    const police = await t.call('POST', '/api/v1/cases', { as: DEMO.agent, body: { commandId: cmdId(), ...CONCERN } });
+    expect(police.status).toBe(201);
+    const section = page.getByTestId('case-links');
+    const field = section.getByRole('textbox', { name: 'Kenmerk van de andere casus' });
+    await field.focus();
+    await page.keyboard.type(police.body.reference as string);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await section.getByRole('alert').getByText('Alleen casussen van dezelfde inbrengende organisatie kunnen worden gekoppeld.').waitFor();
+    expect(await linksOf(first.caseId)).toEqual([]);
+    await field.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(second.reference);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await section.getByRole('button', { name: `${second.reference}, Inbreng`, exact: true }).waitFor();
+    expect(await linksOf(first.caseId)).toEqual([second.reference]);
+    expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
+    expect(blocked).toEqual([]);
+  });
 });
