@@ -93,7 +93,10 @@ run('the resident status page in Chromium', () => {
     expect(record.frame.phase).toBe('PURGED');
     await page.goto(`${b.r.url}/status`);
     expect(await page.textContent('h1')).toBe('Je gegevens zijn vernietigd');
-    const [y, m, d] = record.frame.purgedAt!.slice(0, 10).split('-').map(Number) as [number, number, number];
+    // the page names the day in the Netherlands (Europe/Amsterdam, as letters do): between 23:00 and 24:00 UTC
+    // (22:00 in summer) that is the next UTC day
+    const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(record.frame.purgedAt!));
+    const [y, m, d] = dutchDay.split('-').map(Number) as [number, number, number];
     const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
     const purged = (await page.textContent('main'))!;
     expect(purged).toContain(`${d} ${months[m - 1]} ${y}`);
