@@ -202,6 +202,10 @@ describe('the statistics', () => {
     await screen.findByText('De begindatum moet vóór of op de einddatum liggen.');
     expect(acc.statisticsAsked).toHaveLength(3);
     expect(defaultPeriod(new Date(2026, 0, 15, 12))).toEqual({ from: '2025-02-01', to: '2026-01-15' });
+    // today is the day in the Netherlands, the day the server's statistics count a concern on: 23:30 UTC on
+    // 4 December is 00:30 on 5 December there (and 22:30 UTC on 30 June is 00:30 on 1 July, summer time)
+    expect(defaultPeriod(new Date('2026-12-04T23:30:00Z'))).toEqual({ from: '2026-01-01', to: '2026-12-05' });
+    expect(defaultPeriod(new Date('2026-06-30T22:30:00Z'))).toEqual({ from: '2025-08-01', to: '2026-07-01' });
     expect(periodProblem({ from: '2020-01-01', to: '2026-01-01' })).toBe('tooLong');
   });
 

@@ -5,6 +5,7 @@
 import { format, parseISO } from 'date-fns';
 import { enGB, nl } from 'date-fns/locale';
 import type { Locale } from '../core/vocabulary';
+import { dutchDayOf } from '../../packages/contract/src/days';
 
 /**
  * The language of a letter, document or statistics report, as its API takes it (`nl`, `en`). Not the UI's
@@ -15,7 +16,6 @@ export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 /** The UI locale of each document language (for the catalogue's labels and the vocabulary). */
 export const CATALOGUE_LOCALE: Record<Language, Locale> = { nl: 'nl-NL', en: 'en-US' };
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 const dayCache = new Map<string, string>();
 
@@ -26,7 +26,7 @@ export function localDay(iso: string): string {
   const key = /^\d{4}-\d{2}-\d{2}T\d{2}:[^]*Z$/.test(iso) ? iso.slice(0, 13) : iso;
   let day = dayCache.get(key);
   if (day === undefined) {
-    day = AMSTERDAM.format(new Date(iso));
+    day = dutchDayOf(iso);
     if (dayCache.size > 50_000) dayCache.clear();
     dayCache.set(key, day);
   }

@@ -140,8 +140,9 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     await dashboard.getByTestId('statistics-report').waitFor({ timeout: 30_000 });
     const from = await page.getByRole('textbox', { name: 'Van', exact: true }).inputValue();
     const to = await page.getByRole('textbox', { name: 'Tot en met', exact: true }).inputValue();
-    const now = new Date(); // the page's default period ends today (the browser's local day, as here)
-    expect(to).toBe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`);
+    // the page's default period ends today in the Netherlands (the day the statistics count a concern on),
+    // whatever the browser's zone
+    expect(to).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
     const served = async (): Promise<{ concerns: { total: number | string; perMonth: { month: string; count: number | string }[]; perPartnerType: { label: string; count: number | string }[] } }> =>
       (await t.call('GET', `/api/v1/statistics?from=${from}&to=${to}&locale=nl`, { as: DEMO.regisseur })).body;
     const tile = (label: string) => dashboard.getByTestId('key-figures').locator('div', { has: page.locator('dt', { hasText: label }) }).locator('dd');

@@ -17,3 +17,13 @@ export function daysBetweenDays(fromDay: string, toDay: string): number {
 export function isPastDay(dueOn: string, today: string): boolean {
   return dueOn < today;
 }
+
+/**
+ * The calendar day (yyyy-mm-dd) in the Netherlands (Europe/Amsterdam) of a moment: the day the statistics
+ * count a concern on and letters and the status page name (src/transparency/format.ts), and the "today" a
+ * client's default period ends on — whatever the zone of the server or the browser.
+ */
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+export function dutchDayOf(moment: Date | string): string {
+  return DUTCH_DAY.format(typeof moment === 'string' ? new Date(moment) : moment);
+}

@@ -10,6 +10,7 @@
  * The statistics never hold one.
  */
 import { mayCall } from '@signaalpunt/contract/commands';
+import { dutchDayOf } from '@signaalpunt/contract/days';
 import type { AccessExportApi } from './workbench/model';
 import type { StatisticsReport as ContractStatisticsReport } from '@signaalpunt/contract';
 import type { QueryOf, ResponseOf, UndeliveredMessage } from '@signaalpunt/contract/types';
@@ -117,12 +118,16 @@ export function tabsFor(roles: readonly string[]): { cases: boolean; dashboard: 
 }
 
 const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-const day = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The default period: the last 12 calendar months up to and including today (from the 1st of the month 11 months back). */
-export function defaultPeriod(today: Date): Period {
-  const from = new Date(today.getFullYear(), today.getMonth() - 11, 1, 12);
-  return { from: day(from), to: day(today) };
+/**
+ * The default period: the last 12 calendar months up to and including today (from the 1st of the month 11
+ * months back) — today being the day in the Netherlands, the day the server's statistics count a concern on,
+ * whatever the browser's zone (a concern brought in at 23:30 UTC counts on the next day).
+ */
+export function defaultPeriod(now: Date): Period {
+  const to = dutchDayOf(now);
+  const months = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7)) - 1 - 11;
+  return { from: `${Math.floor(months / 12)}-${pad((months % 12) + 1)}-01`, to };
 }
 
 /** The API's statistics accept at most about three years (3 × 366 days) and from ≤ to. */
