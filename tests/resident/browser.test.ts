@@ -12,6 +12,7 @@ import { browserSuiteReady, keepLocal, launchChromium } from '../support/chromiu
 import { DEMO, command, inDays } from '../server/support/harness';
 import type { Both } from './support';
 import { caseInVerrijking, letterCode, startBoth } from './support';
+import { dutchDay } from '../support/dutch-day';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -95,8 +96,7 @@ run('the resident status page in Chromium', () => {
     expect(await page.textContent('h1')).toBe('Je gegevens zijn vernietigd');
     // the page names the day in the Netherlands (Europe/Amsterdam, as letters do): between 23:00 and 24:00 UTC
     // (22:00 in summer) that is the next UTC day
-    const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(record.frame.purgedAt!));
-    const [y, m, d] = dutchDay.split('-').map(Number) as [number, number, number];
+    const [y, m, d] = dutchDay(record.frame.purgedAt!).split('-').map(Number) as [number, number, number];
     const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
     const purged = (await page.textContent('main'))!;
     expect(purged).toContain(`${d} ${months[m - 1]} ${y}`);

@@ -17,6 +17,7 @@ import { DEMO, command, inDays } from '../server/support/harness';
 import type { Both } from './support';
 import { caseInVerrijking, letterCode, login, startBoth, statusText } from './support';
 import { cardCodes } from '../../bot/app/code-labels';
+import { dutchDay } from '../support/dutch-day';
 
 let b: Both;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ test('after the purge the code gives no session and the page shows only the day 
   expect(r.status).toBe(200);
   expect(r.setCookie).toBeUndefined();
   expect(r.text).toContain('Je gegevens zijn vernietigd');
-  const day = record.frame.purgedAt!.slice(0, 10);
+  const day = dutchDay(record.frame.purgedAt!); // the day in the Netherlands, as the page names it
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const nlMonths = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
   expect(r.text).toContain(`${d} ${nlMonths[m - 1]} ${y}`);

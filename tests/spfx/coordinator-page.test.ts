@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TestServer } from '../server/support/harness';
 import { CONCERN, DEMO, cmdId, inDays, startTestServer } from '../server/support/harness';
 import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady, SPFX_DIR } from './browser';
+import { dutchDay } from '../support/dutch-day';
 
 const ready = spfxBrowserSuiteReady('tests/spfx/coordinator-page (headless Chromium)');
 const describeIfReady = ready ? describe : describe.skip;
@@ -142,7 +143,7 @@ describeIfReady('local coordinator page in headless Chromium', () => {
     const to = await page.getByRole('textbox', { name: 'Tot en met', exact: true }).inputValue();
     // the page's default period ends today in the Netherlands (the day the statistics count a concern on),
     // whatever the browser's zone
-    expect(to).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date()));
+    expect(to).toBe(dutchDay(new Date()));
     const served = async (): Promise<{ concerns: { total: number | string; perMonth: { month: string; count: number | string }[]; perPartnerType: { label: string; count: number | string }[] } }> =>
       (await t.call('GET', `/api/v1/statistics?from=${from}&to=${to}&locale=nl`, { as: DEMO.regisseur })).body;
     const tile = (label: string) => dashboard.getByTestId('key-figures').locator('div', { has: page.locator('dt', { hasText: label }) }).locator('dd');

@@ -10,6 +10,7 @@ import type { TestServer } from '../server/support/harness';
 import { BODIES, CONCERN, DEMO, command, driveTo, startTestServer } from '../server/support/harness';
 import { readDocx } from '../transparency/support';
 import { axeViolations, launchChromium, localOnlyPage, spfxBrowserSuiteReady } from './browser';
+import { dutchDay } from '../support/dutch-day';
 
 const ready = spfxBrowserSuiteReady('tests/spfx/procesregisseur-workbench (headless Chromium)');
 const describeIfReady = ready ? describe : describe.skip;
@@ -136,7 +137,7 @@ describeIfReady('the procesregisseur’s workbench on the local page', () => {
     // signal and age band, brought in the same day — as a similar concern offered for linking (kenmerk and day, ADR 0018)
     expect(panelText.split(earlier.reference)).toHaveLength(3);
     const similar = page.locator('.ms-Panel').getByTestId('case-links-similar');
-    expect(await similar.getByRole('listitem').filter({ hasText: earlier.reference }).innerText()).toContain(`${earlier.reference}, ingebracht op ${ddmmyyyy(earlier.frame.createdAt)}`);
+    expect(await similar.getByRole('listitem').filter({ hasText: earlier.reference }).innerText()).toContain(`${earlier.reference}, ingebracht op ${ddmmyyyy(dutchDay(earlier.frame.createdAt))}`);
     expect(await axeViolations(page, '.ms-Panel')).toEqual([]);
     const audit = await t.call('GET', `/api/v1/cases/${earlierId}/audit`, { as: DEMO.regisseur });
     expect(audit.body.items.at(-1)).toMatchObject({ action: 'read', groups: ['C'], purpose: `herregistratiecheck: eerdere signaalpuntcasussen (naam + geboortedatum): gevonden bij ${verrijking.reference}` });
