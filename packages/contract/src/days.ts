@@ -1,7 +1,8 @@
 /**
- * Calendar days as every client and the server count them: yyyy-mm-dd days of one calendar, UTC
- * (src/core/calendar.ts, which re-exports these). The one rule for "overdue" and the days between two days
- * (days in phase, days left). Plain functions, ES5-safe.
+ * Calendar days as every client and the server count them. The process's deadlines are yyyy-mm-dd days of
+ * one calendar, UTC (src/core/calendar.ts, which re-exports these): the one rule for "overdue" and the days
+ * between two days (days in phase, days left). What is shown to people as a day of the year — the statistics'
+ * days, letters, the status page — is the day in the Netherlands (`dutchDayOf`). Plain functions, ES5-safe.
  */
 
 const DAY_MS = 86400000;
