@@ -520,7 +520,8 @@ export class Signaalpunt implements MeetingCases {
       if (otherBefore && outcome.other) {
         otherAfter = outcome.other;
         if (otherAfter.id !== otherBefore.id) throw new Error(`${name} returned another second case than it was given`);
-        for (const group of changedGroups(otherBefore, otherAfter)) throw new Error(`${name} changed group ${group} of its second case`);
+        const changed = changedGroups(otherBefore, otherAfter);
+        if (changed.length > 0) throw new Error(`${name} changed group ${changed.join(', ')} of its second case`);
         otherAfter.version = otherBefore.version + 1;
       }
       record.version = before.version + 1;
