@@ -55,6 +55,8 @@ export interface SpecStep {
   path?: string;
   /** input fields (dot paths, `*` for array elements) holding codes of a list the procesregisseur manages. */
   codes?: Readonly<Record<string, 'riskSignals' | 'forms' | 'protectiveFactors' | 'offers'>>;
+  /** the input field naming, by its kenmerk, a second case the step changes too (absent: the step changes one case). */
+  secondCase?: string;
 }
 
 /**
@@ -149,12 +151,15 @@ export const EXPECTED_STEPS: Record<string, SpecStep> = {
     phases: [...ACTIVE, 'CLOSED'],
     roles: ['procesregisseur'],
     writes: 'A',
+    // a link is between two concerns: both change together, the other named by its kenmerk (ADR 0018; API field linkedReference)
+    secondCase: 'linkedReference',
     source: 'issue 16 "the procesregisseur can link cases" (a similar concern brought in twice); Roles: procesregisseur "runs the list"; docs/process.md row A procesregisseur: writes A from Inbreng to Closed',
   },
   unlinkCases: {
     phases: [...ACTIVE, 'CLOSED'],
     roles: ['procesregisseur'],
     writes: 'A',
-    source: 'the inverse of linkCases: a link made in error is removed by whoever may make it',
+    secondCase: 'linkedReference',
+    source: 'the inverse of linkCases: a link made in error is removed by whoever may make it, from both cases',
   },
 };

@@ -17,7 +17,7 @@ const phaseList = (xs: readonly string[] | undefined): string => `[${SPEC_PHASES
 /**
  * Every cell in which a command's rule differs from its step in the fixture, named: `<cell>: table <x> ≠ spec <y>`
  * — phases, roles, each role's phases, written and also-written groups, read groups, each kind's phases,
- * document, path, and each managed-code field.
+ * document, path, each managed-code field, and the field naming a second case the command changes too.
  */
 function differences(rule: CommandRule, step: SpecStep): string[] {
   const out: string[] = [];
@@ -39,6 +39,7 @@ function differences(rule: CommandRule, step: SpecStep): string[] {
   cell('path', rule.path ?? 'none', step.path ?? 'none');
   cell('managed-code fields', list(Object.keys(rule.referenceCodes ?? {})), list(Object.keys(step.codes ?? {})));
   for (const [field, managed] of Object.entries(rule.referenceCodes ?? {})) cell(`list of ${field}`, managed, step.codes?.[field] ?? 'none');
+  cell('second case', rule.otherCase ?? 'none', step.secondCase ?? 'none');
   return out;
 }
 
@@ -76,7 +77,7 @@ describe('the command table follows the steps of PROCESS.md', () => {
   });
 
   test.each(Object.entries(EXPECTED_STEPS))(
-    '%s: every cell of its rule is the step of P — phases, each role’s phases, groups written and read, kinds, document, path, managed codes',
+    '%s: every cell of its rule is the step of P — phases, each role’s phases, groups written and read, kinds, document, path, managed codes, second case',
     (name, step) => {
       expect(differences(COMMANDS[name as keyof typeof COMMANDS], step)).toEqual([]);
     },
@@ -99,6 +100,7 @@ describe('the command table follows the steps of PROCESS.md', () => {
     expect(differences({ ...exact, kinds: { ...letter.kinds, invitation: ['OPVOLGING'] } }, letter)).toEqual(['phases of kind invitation: table [OPVOLGING] ≠ spec [BESPREKING, OPVOLGING]']);
     expect(differences({ ...exact, reads: [] }, letter)).toEqual(['reads: table [] ≠ spec [C]']);
     expect(differences({ ...exact, path: undefined, document: undefined }, letter)).toEqual([`document: table none ≠ spec ${letter.document}`, 'path: table none ≠ spec letters']);
+    expect(differences({ ...exact, otherCase: 'linkedReference' }, letter)).toEqual(['second case: table linkedReference ≠ spec none']);
     expect(differences({ ...exact, rolePhases: { procesregisseur: ['CLOSED'] } }, letter)).toEqual([
       'phases of procesregisseur: table [CLOSED] ≠ spec [VERRIJKING, BESPREKING, OPVOLGING, REFLECTIE, CLOSED]',
     ]);
