@@ -7,6 +7,18 @@
  */
 import type { IdentifierCategory, IdentifierHit } from './types';
 import { isOrdinaryWord } from './lexicon';
+import {
+  ABBREVIATIONS_AFTER_YEARS as ABBREVIATIONS_AFTER_YEAR_LIST,
+  HANDLE_STOPWORDS as HANDLE_STOPWORD_LIST,
+  IBAN_LENGTHS,
+  NOT_POSTCODE_LETTERS as NOT_POSTCODE_LETTER_LIST,
+  NOT_STREET_PREFIX as NOT_STREET_PREFIX_LIST,
+  STANDALONE_STREETS as STANDALONE_STREET_LIST,
+  STREET_NAME_PARTICLES as STREET_NAME_PARTICLE_LIST,
+  STREET_SUFFIXES,
+  TWO_LETTER_WORDS as TWO_LETTER_WORD_LIST,
+  UNITS as UNIT_LIST,
+} from './structured-words';
 
 /**
  * Whether a word is an ordinary Dutch word. The finders that ask it default to the guard's lexicon
@@ -161,16 +173,6 @@ export function findEmails(text: string): IdentifierHit[] {
 // IBAN
 // ---------------------------------------------------------------------------------------------
 
-const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21,
-  CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27,
-  GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
-  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27,
-  MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25,
-  QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
-  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
-};
-
 /** ISO 13616 mod-97 check on a compact, upper-case IBAN. */
 export function ibanChecksumValid(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
@@ -234,17 +236,15 @@ export function findIbans(text: string): IdentifierHit[] {
 // ---------------------------------------------------------------------------------------------
 
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:\s?[a-zA-Z](?![\p{L}\p{N}]))?(?:\s?[-/]\s?(?:\d{1,4}|[a-zA-Z]{1,3}|hs|bis|I{1,3}))?`;
+const UNITS: ReadonlySet<string> = new Set(UNIT_LIST);
+const TWO_LETTER_WORDS: ReadonlySet<string> = new Set(TWO_LETTER_WORD_LIST);
+const NOT_POSTCODE_LETTERS: ReadonlySet<string> = new Set(NOT_POSTCODE_LETTER_LIST);
+const ABBREVIATIONS_AFTER_YEARS: ReadonlySet<string> = new Set(ABBREVIATIONS_AFTER_YEAR_LIST);
 const POSTCODE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}\-/.,€$])([1-9]\d{3})(?:( ?)([A-Z]{2})|([a-z]{2})|( )([a-z]{2}))(?![\p{L}\p{N}\-])` +
     String.raw`(?:,?\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}]|\s?(?:uur|jaar|euro|keer|min)))?`,
   'gu',
 );
-const UNITS = new Set(['KM', 'MG', 'CC', 'MB', 'GB', 'KB', 'TB', 'ML', 'CL', 'DL', 'KG', 'GR', 'PK', 'HP', 'MM', 'CM', 'DM', 'KW', 'EU']);
-const TWO_LETTER_WORDS = new Set(
-  'op en in is de ik je ze we al na om te of er zo nu ja uw my tv ok oh au bv ca id pc dj mr nr vs cm km mg kg ml'.split(' '),
-);
-const NOT_POSTCODE_LETTERS = new Set(['SA', 'SD', 'SS']);
-const ABBREVIATIONS_AFTER_YEARS = new Set(['OM', 'NS', 'OV', 'ID', 'AH', 'EU', 'VS', 'UK', 'BV', 'NV', 'AZ', 'TV', 'PC', 'CV']);
 
 export function findPostcodes(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -270,18 +270,9 @@ export function findPostcodes(text: string): IdentifierHit[] {
 // Street + house number
 // ---------------------------------------------------------------------------------------------
 
-export const STREET_SUFFIXES: readonly string[] = [
-  'straatweg', 'straat', 'straatje', 'laan', 'laantje', 'weg', 'wegje', 'plein', 'pleintje', 'gracht',
-  'kade', 'singel', 'dijk', 'hof', 'hofje', 'pad', 'dreef', 'steeg', 'steegje', 'markt', 'park',
-  'plantsoen', 'baan', 'allee', 'ring', 'wal', 'burgwal', 'haven', 'kanaal', 'vaart', 'wetering',
-  'boulevard', 'promenade', 'passage', 'galerij', 'erf', 'veld', 'weide', 'akker', 'kamp', 'brink',
-  'hoeve', 'oord', 'zijde', 'dam', 'berg', 'heuvel', 'donk', 'hoek', 'polder', 'rade', 'stede',
-  'linie', 'lei', 'dries', 'gang', 'houw', 'horst', 'hage', 'kwartier', 'wijk', 'plaats', 'tuin', 'hoven',
-  'zoom', 'zicht', 'kant', 'lust', 'rijk', 'hout', 'burcht', 'poort', 'toren', 'kaai',
-];
-
-/** Standalone capitalised street names that have no prefix ("Dam 1", "Markt 12", "Coolsingel"). */
-const STANDALONE_STREETS = new Set(['Dam', 'Markt', 'Plein', 'Kade', 'Singel', 'Brink', 'Wal', 'Haven', 'Ring', 'Boulevard', 'Vismarkt', 'Grote Markt']);
+const STANDALONE_STREETS: ReadonlySet<string> = new Set(STANDALONE_STREET_LIST);
+const STREET_NAME_PARTICLES: ReadonlySet<string> = new Set(STREET_NAME_PARTICLE_LIST);
+const NOT_STREET_PREFIX: ReadonlySet<string> = new Set(NOT_STREET_PREFIX_LIST);
 
 const COUNT_WORDS =
   /^(?:keer|maal|jongens|meisjes|jongeren|kinderen|leerlingen|personen|mensen|mannen|vrouwen|uur|minuten|min|jaar|euro|telefoons|scooters|auto's|agenten|stuks|tieners|vrienden|man|x)\b/u;
@@ -290,14 +281,6 @@ const STREET_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}@/.\-])([\p{L}][\p{L}'’\-]{0,40})(?:\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?)(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}])`,
   'gu',
 );
-
-const STREET_NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', "'t", 'ter', 'ten', 'la', 'le', 'het', 'op', 'aan']);
-const NOT_STREET_PREFIX = new Set([
-  'de', 'het', 'een', 'op', 'in', 'aan', 'bij', 'naar', 'via', 'vanaf', 'van', 'hij', 'zij', 'ze', 'ik', 'wij',
-  'we', 'woont', 'wonen', 'richting', 'tot', 'langs', 'over', 'achter', 'voor', 'naast', 'om', 'rond', 'tegenover',
-  'nabij', 'vlakbij', 'hoek', 'adres', 'en', 'of', 'die', 'dat', 'zijn', 'haar', 'hun', 'ook', 'nu', 'sinds',
-  'daar', 'hier', 'waar', 'staat', 'zit', 'komt', 'gaat', 'gezien', 'gespot', 'thuis', 'onder', 'boven',
-]);
 
 /** True if `word` ends with a street suffix after a stem of at least two letters ("Kerkstraat"). */
 export function endsWithStreetSuffix(word: string): boolean {
@@ -498,17 +481,7 @@ const PLATFORM_HANDLE_RE = new RegExp(
   'giu',
 );
 
-const HANDLE_STOPWORDS = new Set([
-  'de', 'het', 'een', 'en', 'of', 'hij', 'zij', 'ze', 'hem', 'haar', 'hun', 'ik', 'je', 'jij', 'u', 'wij', 'we',
-  'die', 'dat', 'deze', 'dit', 'daar', 'hier', 'er', 'ook', 'veel', 'vaak', 'nog', 'niet', 'wel', 'met', 'van',
-  'voor', 'naar', 'om', 'in', 'op', 'aan', 'bij', 'uit', 'via', 'over', 'te', 'is', 'was', 'zijn', 'heeft',
-  'had', 'contact', 'berichten', 'filmpjes', 'video', 'videos', "video's", 'foto', "foto's", 'stories', 'story',
-  'geplaatst', 'gezien', 'gestuurd', 'account', 'accounts', 'naam', 'profiel', 'groep', 'groepen', 'chat',
-  'chats', 'als', 'maar', 'dus', 'want', 'toen', 'zo', 'al', 'alleen', 'steeds', 'soms', 'constant', 'continu',
-  'gebruikt', 'gevonden', 'bekend', 'actief', 'privé', 'prive', 'openbaar', 'onbekend', 'anoniem', 'iemand',
-  'mensen', 'jongens', 'meiden', 'oudere', 'onbekende', 'verwijderd', 'geblokkeerd', 'laten', 'zien', 'wordt',
-  'worden', 'werd', 'kan', 'kun', 'moet', 'wil', 'zou', 'zal', 'gaat', 'zit', 'zitten', 'staat', 'stond',
-]);
+const HANDLE_STOPWORDS: ReadonlySet<string> = new Set(HANDLE_STOPWORD_LIST);
 
 function handleLooksLikeHandle(handle: string): boolean {
   return /[\d_]/u.test(handle) || /\p{L}\.\p{L}/u.test(handle) || /\p{Ll}\p{Lu}/u.test(handle);
