@@ -406,13 +406,16 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     for (let k = first; k < words.length; k += 1) {
       const parts = words.slice(k);
       const name = normaliseStreet(parts.map((p) => p.text).join(' '));
-      if (!streets.names.has(name)) continue;
+      // A name may begin with an apostrophe ("'t Zand"), which no street word takes: with it first, then without.
+      const partsStart = (parts[0] as { start: number }).start;
+      const apostrophe = /['’]/u.test(text.charAt(partsStart - 1)) && streets.names.has(`'${name}`);
+      if (!apostrophe && !streets.names.has(name)) continue;
       const firstWord = (parts[0] as { text: string }).text;
       const capital = /^\p{Lu}/u.test(firstWord);
       const ordinaryWord = parts.length === 1 && ordinary(firstWord);
       const after = text.slice(numberEnd, numberEnd + 20).trimStart();
       if (COUNT_WORDS.test(after) || (ordinaryWord && !capital)) continue;
-      out.push(hit('STREET_ADDRESS', (parts[0] as { start: number }).start, numberEnd));
+      out.push(hit('STREET_ADDRESS', apostrophe ? partsStart - 1 : partsStart, numberEnd));
       break;
     }
   }
@@ -475,7 +478,7 @@ const AT_HANDLE_RE = /(?<![\p{L}\p{N}._@/\\])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,2
 const PLATFORM = String.raw`(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|facebook|fb|twitter|telegram|tg|discord|youtube|yt|twitch|threads|bereal|onlyfans|signal|kik)`;
 /** "insta: naam", "snapchat = kleine_g", "tiktok naam xx", "zijn snap is jaylow06", "op insta als @…". */
 const PLATFORM_HANDLE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?:[ \-]?(?:account|acc|naam|name|handle|profiel|id|gebruikersnaam|username|nick))?` +
+  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?:[ \-]?(account|acc|naam|name|handle|profiel|id|gebruikersnaam|username|nick))?` +
     String.raw`(\s{0,3}(?::|=)\s{0,3}|\s{1,3}[-–]\s{1,3}|\s{1,3}(?:(?:is|heet|als|genaamd|onder\s+(?:de\s+)?naam|met\s+(?:de\s+)?naam|naam|account|van\s+(?:hem|haar)\s+is|noemt\s+(?:hij|zij|ze)\s+zich)\s{1,3})|\s{1,3})` +
     String.raw`(["'“‘]?)([\p{L}\p{N}_.]{2,30})`,
   'giu',
@@ -517,12 +520,14 @@ export function findSocial(text: string, ordinary: OrdinaryWord = isOrdinaryWord
     out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
   }
   for (const m of matches(PLATFORM_HANDLE_RE, text)) {
-    const sep = (m[1] as string).trim().toLowerCase();
-    const quoted = m[2] !== '';
-    const handle = (m[3] as string).replace(/(?<!\.)\.+$/u, '');
+    // A label followed by a space alone is the separator itself ("tiktok naam lotte" as "tiktok: lotte").
+    const spaceOnly = (m[2] as string).trim() === '';
+    const sep = (spaceOnly && m[1] !== undefined ? m[1] : (m[2] as string).trim()).toLowerCase();
+    const quoted = m[3] !== '';
+    const handle = (m[4] as string).replace(/(?<!\.)\.+$/u, '');
     const lower = handle.toLowerCase();
     if (handle.length < 2 || HANDLE_STOPWORDS.has(lower)) continue;
-    const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|account|genaamd|noemt/u.test(sep);
+    const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|name|account|handle|nick|genaamd|noemt/u.test(sep);
     const soft = sep === 'is' || sep === 'heet' || sep === 'als' || sep.startsWith('van');
     let accept: boolean;
     if (quoted || handleLooksLikeHandle(handle)) accept = true;
@@ -530,7 +535,7 @@ export function findSocial(text: string, ordinary: OrdinaryWord = isOrdinaryWord
     else if (soft) accept = !ordinary(handle);
     else accept = false;
     if (!accept) continue;
-    const hStart = m.index + m[0].length - (m[3] as string).length;
+    const hStart = m.index + m[0].length - (m[4] as string).length;
     out.push(hit('SOCIAL_HANDLE', hStart, hStart + handle.length));
   }
   return out;

@@ -572,7 +572,10 @@ describe("the municipality's known streets + house number", () => {
     ['Lange  Voort 3a', 'Lange  Voort 3a'],
     ['Achter de Kerk 7-II', 'Achter de Kerk 7-II'],
     ['Wold 2', 'Wold 2'],
-  ], 'each known street + house number is found', (text, expected) => {
+    ["'t Zand 4", "'t Zand 4"],
+    ['woont op ’t Zand 4', '’t Zand 4'],
+    ["'Lange Voort 3a'", 'Lange Voort 3a'],
+  ], 'each known street + house number is found (also a name that begins with an apostrophe, and a name in quotes)', (text, expected) => {
     expect([text, known(text)]).toEqual([text, [expected]]);
   });
   table([
@@ -590,6 +593,8 @@ describe("the municipality's known streets + house number", () => {
     ['Lange ,Voort 3', 'a comma before the second word of the name'],
     ['een bOTTER 12', 'a one-word ordinary name without a capital first letter'],
     ['Onbekend 12', 'not a known name'],
+    ['Zand 4', "only the last word of a name that begins with an apostrophe ('t Zand)"],
+    ['t Zand 4', 'the apostrophe of the name left out'],
   ], 'no known street: an ordinary word in lower case, a count after, part of a name, no space, a decimal, a comma', (text) => {
     expect([text, known(text)]).toEqual([text, []]);
   });
@@ -708,6 +713,12 @@ describe('social-media handles and profile URLs', () => {
     ['insta: jo', 'jo'],
     ['@jaylow..', '@jaylow'],
     ['op sc heet hij youngboss99..', 'youngboss99'],
+    ['tiktok naam lotte', 'lotte'],
+    ['tiktok naam xx', 'xx'],
+    ['insta gebruikersnaam lotte', 'lotte'],
+    ['snap account lotte', 'lotte'],
+    ['insta username lotte', 'lotte'],
+    ['insta naam: lotte', 'lotte'],
   ], 'each handle, profile URL and platform word + handle is found', (text, expected) => {
     expect([text, social(text)]).toEqual([text, [expected]]);
   });
@@ -726,6 +737,8 @@ describe('social-media handles and profile URLs', () => {
     ['op sc heet hij jongen', 'near a platform word, no digit, underscore or dot'],
     ['op sc heet hij 12345', 'near a platform word, no letter'],
     ['instagram', 'the platform word alone'],
+    ['insta profiel bekeken', 'a label that names no handle (profiel), then only a space'],
+    ['snap account verwijderd', 'a name label, then a stop word'],
   ], 'no handle: too short, an e-mail, after a slash, an underscore at an end, no letter, an ordinary word or stop word, no separator', (text) => {
     expect([text, social(text)]).toEqual([text, []]);
   });
