@@ -631,6 +631,7 @@ describe("the municipality's known streets + house number", () => {
     ['Onbekend 12', 'not a known name'],
     ['Zand 4', "only the last word of a name that begins with an apostrophe ('t Zand)"],
     ['t Zand 4', 'the apostrophe of the name left out'],
+    ['woont op t Zand 4', 'the apostrophe of the name left out, after other words'],
   ], 'no known street: an ordinary word in lower case, a count after, part of a name, no space, a decimal, a comma', (text) => {
     expect([text, known(text)]).toEqual([text, []]);
   });
