@@ -633,6 +633,7 @@ describe("the municipality's known streets + house number", () => {
     ['Zand 4', "only the last word of a name that begins with an apostrophe ('t Zand)"],
     ['t Zand 4', 'the apostrophe of the name left out'],
     ['woont op t Zand 4', 'the apostrophe of the name left out, after other words'],
+    ["zo'n huis op t Zand 4", 'an apostrophe elsewhere in the text, not right before the name'],
   ], 'no known street: an ordinary word in lower case, a count after, part of a name, no space, a decimal, a comma', (text) => {
     expect([text, known(text)]).toEqual([text, []]);
   });
@@ -759,6 +760,7 @@ describe('social-media handles and profile URLs', () => {
     ['snap account lotte', 'lotte'],
     ['insta username lotte', 'lotte'],
     ['insta naam: lotte', 'lotte'],
+    ['insta profiel: lotte', 'lotte'],
   ], 'each handle, profile URL and platform word + handle is found', (text, expected) => {
     expect([text, social(text)]).toEqual([text, [expected]]);
   });
