@@ -35,8 +35,9 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     yield m;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,AssignmentOperator: equivalent — no pattern here matches the empty string; the step only guards a future one against an endless loop
-    if (m[0].length === 0) re.lastIndex += 1;
+    // After an empty match the search must move on by one; after any other it is past m.index already.
+    // Stryker disable next-line ArithmeticOperator: equivalent — `m.index - 1` is never above lastIndex; no pattern here matches the empty string, so `+ 1` only guards a future one against an endless loop
+    re.lastIndex = Math.max(re.lastIndex, m.index + 1);
   }
 }
 
@@ -189,6 +190,9 @@ export function ibanChecksumValid(iban: string): boolean {
 }
 
 const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
+/** From an IBAN's start: up to 34 letters or digits, with a single space or dash between two of them. */
+const IBAN_BODY_RE = /[A-Za-z0-9](?:[ -]?[A-Za-z0-9]){0,33}/uy;
+const ALNUMERIC_RE = /[A-Za-z0-9]/gu;
 
 function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9]/.test(ch);
@@ -198,23 +202,14 @@ export function findIbans(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of matches(IBAN_START_RE, text)) {
     const start = m.index;
-    // Collect up to 34 alphanumerics, allowing single spaces/dashes between them.
+    // Up to 34 alphanumerics, with a single space or dash between two of them (IBAN_START_RE matched four here).
+    IBAN_BODY_RE.lastIndex = start;
+    const body = (IBAN_BODY_RE.exec(text) as RegExpExecArray)[0];
     let compact = '';
     const ends: number[] = []; // ends[k] = offset just after the (k+1)-th character
-    let i = start;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent — the bounds only limit work: no length tried is above 34, and past the text's end text[i] is no alphanumeric
-    while (i < text.length && compact.length < 34) {
-      const ch = text[i];
-      if (isAlnum(ch)) {
-        compact += (ch as string).toUpperCase();
-        ends.push(i + 1);
-        i += 1;
-      } else if (
-        // Stryker disable next-line ArithmeticOperator: equivalent — `text[i - 1]` (the character before a separator) is an alphanumeric just taken, unless it was a separator, and a separator not followed by one ends the IBAN on the next step either way
-        (ch === ' ' || ch === '-') && isAlnum(text[i + 1])
-      ) {
-        i += 1;
-      } else break;
+    for (const c of matches(ALNUMERIC_RE, body)) {
+      compact += c[0].toUpperCase();
+      ends.push(start + c.index + 1);
     }
     const country = compact.slice(0, 2);
     const expected = IBAN_LENGTHS[country];
@@ -410,9 +405,9 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
       if (!/^\s{1,3}$/u.test(text.slice(w.end, gapEnd)) || words.length - first >= streets.maxWords) break;
       first -= 1;
     }
-    // Stryker disable next-line EqualityOperator: equivalent — k = words.length gives no words, an empty name, which is never a known name
-    for (let k = first; k < words.length; k += 1) {
-      const parts = words.slice(k);
+    // the names to try, longest first: the words from `first` on, then from each later word on
+    const candidates = words.slice(first).map((_, j) => words.slice(first + j));
+    for (const parts of candidates) {
       const name = normaliseStreet(parts.map((p) => p.text).join(' '));
       // A name may begin with an apostrophe ("'t Zand"), which no street word takes: with it first, then without.
       const partsStart = (parts[0] as { start: number }).start;
