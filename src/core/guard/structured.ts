@@ -7,6 +7,18 @@
  */
 import type { IdentifierCategory, IdentifierHit } from './types';
 import { isOrdinaryWord } from './lexicon';
+import {
+  ABBREVIATIONS_AFTER_YEARS as ABBREVIATIONS_AFTER_YEAR_LIST,
+  HANDLE_STOPWORDS as HANDLE_STOPWORD_LIST,
+  IBAN_LENGTHS,
+  NOT_POSTCODE_LETTERS as NOT_POSTCODE_LETTER_LIST,
+  NOT_STREET_PREFIX as NOT_STREET_PREFIX_LIST,
+  STANDALONE_STREETS as STANDALONE_STREET_LIST,
+  STREET_NAME_PARTICLES as STREET_NAME_PARTICLE_LIST,
+  STREET_SUFFIXES,
+  TWO_LETTER_WORDS as TWO_LETTER_WORD_LIST,
+  UNITS as UNIT_LIST,
+} from './structured-words';
 
 /**
  * Whether a word is an ordinary Dutch word. The finders that ask it default to the guard's lexicon
@@ -23,8 +35,9 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     yield m;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator,AssignmentOperator: equivalent — no pattern here matches the empty string; the step only guards a future one against an endless loop
-    if (m[0].length === 0) re.lastIndex += 1;
+    // After an empty match the search must move on by one; after any other it is past m.index already.
+    // Stryker disable next-line ArithmeticOperator: equivalent — `m.index - 1` is never above lastIndex; no pattern here matches the empty string, so `+ 1` only guards a future one against an endless loop
+    re.lastIndex = Math.max(re.lastIndex, m.index + 1);
   }
 }
 
@@ -64,7 +77,8 @@ export function findBsn(text: string): IdentifierHit[] {
 const BSN_WORD_RE = /(?<![\p{L}\p{N}])(?:bsn|burgerservicenummer|burger\s?service\s?nummer|sofinummer|sofi-nummer)(?!\p{L})/giu;
 /** A number of 6 to 12 digits, plain or grouped with single spaces, dots or dashes. */
 const BSN_LIKE_NUMBER_RE = /(?<![\p{N}])\d(?:[ .-]?\d){5,11}(?!\p{N})/gu;
-const SENTENCE_END_RE = /[.!?](?:\s|$)|\n/u;
+/** A sentence end: . ! or ? before a space, or a new line (one at the end of the 40-character window cuts nothing off). */
+const SENTENCE_END_RE = /[.!?]\s|\n/u;
 /** Another label between the word and the number makes it that other number ("BSN onbekend, zaaknummer …"). */
 const OTHER_NUMBER_LABEL_RE = /\p{L}nummer|kenmerk|dossier|zaak|klant|tel\b|telefoon|mobiel|iban|rekening/iu;
 
@@ -114,7 +128,8 @@ const PHONE_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?<![\p{L}\p{N}+])\+(?!31)[1-9]\d{0,2}(?:${SEP}(?:\(0\)${SEP})?\d){7,12}(?!\p{N})`, 'gu'),
 ];
 
-const IBAN_PREFIX_BEFORE_RE = /[A-Za-z]{2}\d{2}[ -]?[A-Za-z]{4}[ -]?$/u;
+/** An IBAN-shaped group before a phone number's digits: they never follow a letter, so a space or dash ends it. */
+const IBAN_PREFIX_BEFORE_RE = /[A-Za-z]{2}\d{2}[ -]?[A-Za-z]{4}[ -]$/u;
 
 export function findPhones(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -161,16 +176,6 @@ export function findEmails(text: string): IdentifierHit[] {
 // IBAN
 // ---------------------------------------------------------------------------------------------
 
-const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21,
-  CR: 22, CY: 28, CZ: 24, DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27,
-  GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26,
-  IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27,
-  MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25,
-  QA: 29, RO: 24, RS: 22, RU: 33, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28,
-  TL: 23, TN: 24, TR: 26, UA: 29, VA: 22, VG: 24, XK: 20,
-};
-
 /** ISO 13616 mod-97 check on a compact, upper-case IBAN. */
 export function ibanChecksumValid(iban: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
@@ -185,6 +190,9 @@ export function ibanChecksumValid(iban: string): boolean {
 }
 
 const IBAN_START_RE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}/gu;
+/** From an IBAN's start: up to 34 letters or digits, with a single space or dash between two of them. */
+const IBAN_BODY_RE = /[A-Za-z0-9](?:[ -]?[A-Za-z0-9]){0,33}/uy;
+const ALNUMERIC_RE = /[A-Za-z0-9]/gu;
 
 function isAlnum(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z0-9]/.test(ch);
@@ -194,21 +202,14 @@ export function findIbans(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const m of matches(IBAN_START_RE, text)) {
     const start = m.index;
-    // Collect up to 34 alphanumerics, allowing single spaces/dashes between them.
+    // Up to 34 alphanumerics, with a single space or dash between two of them (IBAN_START_RE matched four here).
+    IBAN_BODY_RE.lastIndex = start;
+    const body = (IBAN_BODY_RE.exec(text) as RegExpExecArray)[0];
     let compact = '';
     const ends: number[] = []; // ends[k] = offset just after the (k+1)-th character
-    let i = start;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent — the bounds only limit work: no length tried is above 34, and past the text's end text[i] is no alphanumeric
-    while (i < text.length && compact.length < 34) {
-      const ch = text[i];
-      if (isAlnum(ch)) {
-        compact += (ch as string).toUpperCase();
-        ends.push(i + 1);
-        i += 1;
-      // Stryker disable next-line ArithmeticOperator: equivalent — `text[i - 1]` (the character before a separator) is an alphanumeric just taken, unless it was a separator, and a separator not followed by one ends the IBAN on the next step either way
-      } else if ((ch === ' ' || ch === '-') && isAlnum(text[i + 1])) {
-        i += 1;
-      } else break;
+    for (const c of matches(ALNUMERIC_RE, body)) {
+      compact += c[0].toUpperCase();
+      ends.push(start + c.index + 1);
     }
     const country = compact.slice(0, 2);
     const expected = IBAN_LENGTHS[country];
@@ -234,17 +235,15 @@ export function findIbans(text: string): IdentifierHit[] {
 // ---------------------------------------------------------------------------------------------
 
 const HOUSE_NUMBER = String.raw`\d{1,5}(?:\s?[a-zA-Z](?![\p{L}\p{N}]))?(?:\s?[-/]\s?(?:\d{1,4}|[a-zA-Z]{1,3}|hs|bis|I{1,3}))?`;
+const UNITS: ReadonlySet<string> = new Set(UNIT_LIST);
+const TWO_LETTER_WORDS: ReadonlySet<string> = new Set(TWO_LETTER_WORD_LIST);
+const NOT_POSTCODE_LETTERS: ReadonlySet<string> = new Set(NOT_POSTCODE_LETTER_LIST);
+const ABBREVIATIONS_AFTER_YEARS: ReadonlySet<string> = new Set(ABBREVIATIONS_AFTER_YEAR_LIST);
 const POSTCODE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}\-/.,€$])([1-9]\d{3})(?:( ?)([A-Z]{2})|([a-z]{2})|( )([a-z]{2}))(?![\p{L}\p{N}\-])` +
     String.raw`(?:,?\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}]|\s?(?:uur|jaar|euro|keer|min)))?`,
   'gu',
 );
-const UNITS = new Set(['KM', 'MG', 'CC', 'MB', 'GB', 'KB', 'TB', 'ML', 'CL', 'DL', 'KG', 'GR', 'PK', 'HP', 'MM', 'CM', 'DM', 'KW', 'EU']);
-const TWO_LETTER_WORDS = new Set(
-  'op en in is de ik je ze we al na om te of er zo nu ja uw my tv ok oh au bv ca id pc dj mr nr vs cm km mg kg ml'.split(' '),
-);
-const NOT_POSTCODE_LETTERS = new Set(['SA', 'SD', 'SS']);
-const ABBREVIATIONS_AFTER_YEARS = new Set(['OM', 'NS', 'OV', 'ID', 'AH', 'EU', 'VS', 'UK', 'BV', 'NV', 'AZ', 'TV', 'PC', 'CV']);
 
 export function findPostcodes(text: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -270,18 +269,9 @@ export function findPostcodes(text: string): IdentifierHit[] {
 // Street + house number
 // ---------------------------------------------------------------------------------------------
 
-export const STREET_SUFFIXES: readonly string[] = [
-  'straatweg', 'straat', 'straatje', 'laan', 'laantje', 'weg', 'wegje', 'plein', 'pleintje', 'gracht',
-  'kade', 'singel', 'dijk', 'hof', 'hofje', 'pad', 'dreef', 'steeg', 'steegje', 'markt', 'park',
-  'plantsoen', 'baan', 'allee', 'ring', 'wal', 'burgwal', 'haven', 'kanaal', 'vaart', 'wetering',
-  'boulevard', 'promenade', 'passage', 'galerij', 'erf', 'veld', 'weide', 'akker', 'kamp', 'brink',
-  'hoeve', 'oord', 'zijde', 'dam', 'berg', 'heuvel', 'donk', 'hoek', 'polder', 'rade', 'stede',
-  'linie', 'lei', 'dries', 'gang', 'houw', 'horst', 'hage', 'kwartier', 'wijk', 'plaats', 'tuin', 'hoven',
-  'zoom', 'zicht', 'kant', 'lust', 'rijk', 'hout', 'burcht', 'poort', 'toren', 'kaai',
-];
-
-/** Standalone capitalised street names that have no prefix ("Dam 1", "Markt 12", "Coolsingel"). */
-const STANDALONE_STREETS = new Set(['Dam', 'Markt', 'Plein', 'Kade', 'Singel', 'Brink', 'Wal', 'Haven', 'Ring', 'Boulevard', 'Vismarkt', 'Grote Markt']);
+const STANDALONE_STREETS: ReadonlySet<string> = new Set(STANDALONE_STREET_LIST);
+const STREET_NAME_PARTICLES: ReadonlySet<string> = new Set(STREET_NAME_PARTICLE_LIST);
+const NOT_STREET_PREFIX: ReadonlySet<string> = new Set(NOT_STREET_PREFIX_LIST);
 
 const COUNT_WORDS =
   /^(?:keer|maal|jongens|meisjes|jongeren|kinderen|leerlingen|personen|mensen|mannen|vrouwen|uur|minuten|min|jaar|euro|telefoons|scooters|auto's|agenten|stuks|tieners|vrienden|man|x)\b/u;
@@ -290,14 +280,6 @@ const STREET_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}@/.\-])([\p{L}][\p{L}'’\-]{0,40})(?:\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?)(${HOUSE_NUMBER})(?![\p{L}\p{N}]|[.,:]\d|[\-/][\p{L}\p{N}])`,
   'gu',
 );
-
-const STREET_NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', "'t", 'ter', 'ten', 'la', 'le', 'het', 'op', 'aan']);
-const NOT_STREET_PREFIX = new Set([
-  'de', 'het', 'een', 'op', 'in', 'aan', 'bij', 'naar', 'via', 'vanaf', 'van', 'hij', 'zij', 'ze', 'ik', 'wij',
-  'we', 'woont', 'wonen', 'richting', 'tot', 'langs', 'over', 'achter', 'voor', 'naast', 'om', 'rond', 'tegenover',
-  'nabij', 'vlakbij', 'hoek', 'adres', 'en', 'of', 'die', 'dat', 'zijn', 'haar', 'hun', 'ook', 'nu', 'sinds',
-  'daar', 'hier', 'waar', 'staat', 'zit', 'komt', 'gaat', 'gezien', 'gespot', 'thuis', 'onder', 'boven',
-]);
 
 /** True if `word` ends with a street suffix after a stem of at least two letters ("Kerkstraat"). */
 export function endsWithStreetSuffix(word: string): boolean {
@@ -357,8 +339,12 @@ export interface KnownStreets {
   maxWords: number;
 }
 
-/** The word before the house number (and an optional "nr"), at the end of the text before it. */
-const LAST_WORD_RE = /([\p{L}\p{N}'’.-]{1,61})\s{1,3}(?:(?:huis)?(?:nr\.?|nummer|no\.?)\s{0,2})?$/iu;
+/**
+ * The word right before the house number, at the end of the text before it: the last word the loop below takes.
+ * (A "nr" before the number is part of the number's match, KNOWN_STREET_NUMBER_RE, whenever a word and a space stand
+ * before it; where not, both this word and the loop's last word are the "nr" itself.)
+ */
+const LAST_WORD_RE = /([\p{L}\p{N}'’.-]{1,61})\s{1,3}$/u;
 const STREET_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,60}/gu;
 const normaliseStreet = (name: string): string => name.normalize('NFKC').trim().toLowerCase().replace(/’/gu, "'").split(/\s+/u).join(' ');
 
@@ -406,7 +392,7 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
     const numberEnd = m.index + m[0].length;
     const from = Math.max(0, m.index - 80);
     const before = text.slice(from, m.index);
-    // Stryker disable next-line MethodExpression: equivalent — LAST_WORD_RE is anchored at the end and takes at most 61 + 3 + 12 characters; the slice only bounds its work
+    // Stryker disable next-line MethodExpression: equivalent — LAST_WORD_RE is anchored at the end and takes at most 61 + 3 characters; the slice only bounds its work
     const lastWord = LAST_WORD_RE.exec(before.slice(-64));
     // Stryker disable next-line ConditionalExpression: equivalent — a prefilter: the loop below only takes a name that is known, so its last word is one of lastWords
     if (!lastWord || !streets.lastWords.has(normaliseStreet(trimTrailingDots(lastWord[1] as string)))) continue;
@@ -419,17 +405,20 @@ export function findKnownStreets(text: string, streets: KnownStreets | undefined
       if (!/^\s{1,3}$/u.test(text.slice(w.end, gapEnd)) || words.length - first >= streets.maxWords) break;
       first -= 1;
     }
-    // Stryker disable next-line EqualityOperator: equivalent — k = words.length gives no words, an empty name, which is never a known name
-    for (let k = first; k < words.length; k += 1) {
-      const parts = words.slice(k);
+    // the names to try, longest first: the words from `first` on, then from each later word on
+    const candidates = words.slice(first).map((_, j) => words.slice(first + j));
+    for (const parts of candidates) {
       const name = normaliseStreet(parts.map((p) => p.text).join(' '));
-      if (!streets.names.has(name)) continue;
+      // A name may begin with an apostrophe ("'t Zand"), which no street word takes: with it first, then without.
+      const partsStart = (parts[0] as { start: number }).start;
+      const apostrophe = /['’]/u.test(text.charAt(partsStart - 1)) && streets.names.has(`'${name}`);
+      if (!apostrophe && !streets.names.has(name)) continue;
       const firstWord = (parts[0] as { text: string }).text;
       const capital = /^\p{Lu}/u.test(firstWord);
       const ordinaryWord = parts.length === 1 && ordinary(firstWord);
       const after = text.slice(numberEnd, numberEnd + 20).trimStart();
       if (COUNT_WORDS.test(after) || (ordinaryWord && !capital)) continue;
-      out.push(hit('STREET_ADDRESS', (parts[0] as { start: number }).start, numberEnd));
+      out.push(hit('STREET_ADDRESS', apostrophe ? partsStart - 1 : partsStart, numberEnd));
       break;
     }
   }
@@ -492,23 +481,13 @@ const AT_HANDLE_RE = /(?<![\p{L}\p{N}._@/\\])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,2
 const PLATFORM = String.raw`(?:insta(?:gram)?|ig|snap(?:chat)?|sc|tik\s?tok|tt|facebook|fb|twitter|telegram|tg|discord|youtube|yt|twitch|threads|bereal|onlyfans|signal|kik)`;
 /** "insta: naam", "snapchat = kleine_g", "tiktok naam xx", "zijn snap is jaylow06", "op insta als @…". */
 const PLATFORM_HANDLE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?:[ \-]?(?:account|acc|naam|name|handle|profiel|id|gebruikersnaam|username|nick))?` +
+  String.raw`(?<![\p{L}\p{N}])${PLATFORM}(?:[ \-]?(account|acc|naam|name|handle|profiel|id|gebruikersnaam|username|nick))?` +
     String.raw`(\s{0,3}(?::|=)\s{0,3}|\s{1,3}[-–]\s{1,3}|\s{1,3}(?:(?:is|heet|als|genaamd|onder\s+(?:de\s+)?naam|met\s+(?:de\s+)?naam|naam|account|van\s+(?:hem|haar)\s+is|noemt\s+(?:hij|zij|ze)\s+zich)\s{1,3})|\s{1,3})` +
     String.raw`(["'“‘]?)([\p{L}\p{N}_.]{2,30})`,
   'giu',
 );
 
-const HANDLE_STOPWORDS = new Set([
-  'de', 'het', 'een', 'en', 'of', 'hij', 'zij', 'ze', 'hem', 'haar', 'hun', 'ik', 'je', 'jij', 'u', 'wij', 'we',
-  'die', 'dat', 'deze', 'dit', 'daar', 'hier', 'er', 'ook', 'veel', 'vaak', 'nog', 'niet', 'wel', 'met', 'van',
-  'voor', 'naar', 'om', 'in', 'op', 'aan', 'bij', 'uit', 'via', 'over', 'te', 'is', 'was', 'zijn', 'heeft',
-  'had', 'contact', 'berichten', 'filmpjes', 'video', 'videos', "video's", 'foto', "foto's", 'stories', 'story',
-  'geplaatst', 'gezien', 'gestuurd', 'account', 'accounts', 'naam', 'profiel', 'groep', 'groepen', 'chat',
-  'chats', 'als', 'maar', 'dus', 'want', 'toen', 'zo', 'al', 'alleen', 'steeds', 'soms', 'constant', 'continu',
-  'gebruikt', 'gevonden', 'bekend', 'actief', 'privé', 'prive', 'openbaar', 'onbekend', 'anoniem', 'iemand',
-  'mensen', 'jongens', 'meiden', 'oudere', 'onbekende', 'verwijderd', 'geblokkeerd', 'laten', 'zien', 'wordt',
-  'worden', 'werd', 'kan', 'kun', 'moet', 'wil', 'zou', 'zal', 'gaat', 'zit', 'zitten', 'staat', 'stond',
-]);
+const HANDLE_STOPWORDS: ReadonlySet<string> = new Set(HANDLE_STOPWORD_LIST);
 
 function handleLooksLikeHandle(handle: string): boolean {
   return /[\d_]/u.test(handle) || /\p{L}\.\p{L}/u.test(handle) || /\p{Ll}\p{Lu}/u.test(handle);
@@ -544,12 +523,14 @@ export function findSocial(text: string, ordinary: OrdinaryWord = isOrdinaryWord
     out.push(hit('SOCIAL_HANDLE', m.index, m.index + trimmed.length));
   }
   for (const m of matches(PLATFORM_HANDLE_RE, text)) {
-    const sep = (m[1] as string).trim().toLowerCase();
-    const quoted = m[2] !== '';
-    const handle = (m[3] as string).replace(/(?<!\.)\.+$/u, '');
+    // A label followed by a space alone is the separator itself ("tiktok naam lotte" as "tiktok: lotte").
+    const spaceOnly = (m[2] as string).trim() === '';
+    const sep = (spaceOnly && m[1] !== undefined ? m[1] : (m[2] as string).trim()).toLowerCase();
+    const quoted = m[3] !== '';
+    const handle = (m[4] as string).replace(/(?<!\.)\.+$/u, '');
     const lower = handle.toLowerCase();
     if (handle.length < 2 || HANDLE_STOPWORDS.has(lower)) continue;
-    const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|account|genaamd|noemt/u.test(sep);
+    const explicit = sep === ':' || sep === '=' || sep === '-' || sep === '–' || /naam|name|account|handle|nick|genaamd|noemt/u.test(sep);
     const soft = sep === 'is' || sep === 'heet' || sep === 'als' || sep.startsWith('van');
     let accept: boolean;
     if (quoted || handleLooksLikeHandle(handle)) accept = true;
@@ -557,7 +538,7 @@ export function findSocial(text: string, ordinary: OrdinaryWord = isOrdinaryWord
     else if (soft) accept = !ordinary(handle);
     else accept = false;
     if (!accept) continue;
-    const hStart = m.index + m[0].length - (m[3] as string).length;
+    const hStart = m.index + m[0].length - (m[4] as string).length;
     out.push(hit('SOCIAL_HANDLE', hStart, hStart + handle.length));
   }
   return out;

@@ -111,6 +111,27 @@ describe('BSN: 9 digits, or 8 with an implied leading 0, passing the 11-proef', 
   ], 'not a BSN: a failed check, the wrong length, mixed or double separators, a letter, digit or symbol right before or after', (text) => {
     expect([text, bsn(text)]).toEqual([text, []]);
   });
+  table([
+    ['nummer 111 222 333 genoteerd', '111 222 333'],
+    ['nummer 1112 22 333 genoteerd', '1112 22 333'],
+    ['nummer 12 345 672 genoteerd', '12 345 672'],
+    ['111 222 333 1 keer gebeld', '111 222 333'],
+    ['1112 22 333 1 keer gebeld', '1112 22 333'],
+    ['12 345 672 1 keer gebeld', '12 345 672'],
+  ], 'a grouped BSN inside a sentence is found: a space or word before or after it is no letter or digit touching it', (text, expected) => {
+    expect([text, bsn(text)]).toEqual([text, [expected]]);
+  });
+  table([
+    ['111 222 333.5', 'grouped 3-3-3, before a decimal'],
+    ['1112 22 333.5', 'grouped 4-2-3, before a decimal'],
+    ['12 345 672.5', 'grouped 2-3-3, before a decimal'],
+    ['x111 222 333', 'grouped 3-3-3, after a letter'],
+    ['7111 222 333', 'grouped 3-3-3, after a digit'],
+    ['71112 22 333', 'grouped 4-2-3, after a digit'],
+    ['x12 345 672', 'grouped 2-3-3, after a letter'],
+  ], 'no grouped BSN before a decimal or after a letter or digit', (text) => {
+    expect([text, bsn(text)]).toEqual([text, []]);
+  });
 });
 
 describe('BSN by the word: any 6–12 digit number next to BSN / burgerservicenummer / sofinummer', () => {
@@ -122,6 +143,7 @@ describe('BSN by the word: any 6–12 digit number next to BSN / burgerservicenu
     ['Burgerservicenummer 123456789', '123456789'],
     ['burger service nummer 123456789', '123456789'],
     ['burgerservice nummer 123456789', '123456789'],
+    ['burger servicenummer 123456789', '123456789'],
     ['sofinummer 123456789', '123456789'],
     ['sofi-nummer 123456789', '123456789'],
     ['BSN 987654', '987654'],
@@ -210,6 +232,7 @@ describe('phone numbers', () => {
     ['+212 6 12 34 56 78', '+212 6 12 34 56 78'],
     ['+32 (0)470 12 34 56', '+32 (0)470 12 34 56'],
     ['+4412345678', '+4412345678'],
+    ['bel (020) 123 45 67 of later', '(020) 123 45 67'],
   ], 'each form of a Dutch or foreign phone number is found', (text, expected) => {
     expect([text, phone(text)]).toEqual([text, [expected]]);
   });
@@ -243,6 +266,10 @@ describe('phone numbers', () => {
   ], 'no phone number: after a letter, digit or symbol, the wrong count of digits, before a decimal, double spaces, an IBAN before it', (text) => {
     expect([text, phone(text)]).toEqual([text, []]);
   });
+  it('an IBAN-shaped group before the digits needs two letters, two digits and four letters; the space between them is optional', () => {
+    expect(phone('X12 ABCD 0612345678')).toEqual(['0612345678']);
+    expect(phone('NL12ABCD 0612345678')).toEqual([]);
+  });
   it('the IBAN check looks at the 12 characters before the digits only', () => {
     expect(phone('NL12 ABCD  0612345678')).toEqual(['0612345678']);
     expect(phone('NL12 ABCD x 0612345678')).toEqual(['0612345678']);
@@ -264,6 +291,9 @@ describe('e-mail', () => {
     ['9@mail.nl', '9@mail.nl', '9@mail.nl'],
     ['Jan@Mail.NL', 'Jan@Mail.NL', 'Jan@Mail.NL'],
     ['(jan@mail.nl)', 'jan@mail.nl', 'jan@mail.nl'],
+    ['jan@mail2.nl', 'jan@mail2.nl', 'jan@mail2.nl'],
+    ['jan@mail.x2.nl', 'jan@mail.x2.nl', 'jan@mail.x2.nl'],
+    ['mail jan@mail.nl. Dank', 'jan@mail.nl', 'jan@mail.nl'],
     ['jan.devries at gmail dot com', 'jan.devries at gmail dot com'],
     ['jan (at) mail (punt) nl', 'jan (at) mail (punt) nl'],
     ['jan [at] mail [dot] nl', 'jan [at] mail [dot] nl'],
@@ -348,6 +378,7 @@ describe('IBAN: the country code, the check digits and the account, valid by mod
     ['1NL91ABNA0417164300', 'after a digit'],
     ['NL91ABNA0417164300X', 'before a letter'],
     ['ZZ65123456789012X', 'an unknown country, not ending on a boundary'],
+    ['NL9 1ABNA 0417 1643 00', 'the check digits split: the country code and the check digits are the first group of four'],
   ], 'no IBAN: a failed check, the wrong length, a space inside the first four, two spaces, a letter or digit around it', (text) => {
     expect([text, iban(text)]).toEqual([text, []]);
   });
@@ -357,6 +388,8 @@ describe('IBAN: the country code, the check digits and the account, valid by mod
   it('two IBANs in one text are each found; an IBAN is not searched again from inside itself', () => {
     expect(iban('NL91ABNA0417164300 en NL02ABNA0123456789')).toEqual(['NL91ABNA0417164300', 'NL02ABNA0123456789']);
     expect(iban('BE68 5390 0754 7034')).toEqual(['BE68 5390 0754 7034']);
+    // ZZ55 QQ92 1234 5678 901 passes mod-97, and so does QQ92 1234 5678 901 inside it (both checked by hand)
+    expect(iban('ZZ55 QQ92 1234 5678 901')).toEqual(['ZZ55 QQ92 1234 5678 901']);
   });
   it('an IBAN of an unknown country is the first length from 15 that passes the check and ends on a boundary', () => {
     expect(iban('ZZ65 1234 5678 9012 3456')).toEqual(['ZZ65 1234 5678 9012']);
@@ -388,6 +421,7 @@ describe('postcode: 1234 AB, 1234AB, 1234ab; 1234 ab only with a cue; not units,
     ['Postcode: 1234 ab', '1234 ab'],
     ['postcode:1234 ab', '1234 ab'],
     ['postcode is 1234 ab', '1234 ab'],
+    ['postcode  is 1234 ab', '1234 ab'],
     ['Postcode = 1234 ab', '1234 ab'],
     ['zijn postcode is: 1234 ab', '1234 ab'],
     ['1234 ab 12', '1234 ab 12'],
@@ -510,6 +544,7 @@ describe('street + house number', () => {
     ['A B C D E F Kerkstraat 12', 'B C D E F Kerkstraat 12'],
     ['Prins Hendrik-kade 4', 'Prins Hendrik-kade 4'],
     ['St. Jansstraat 4', 'St. Jansstraat 4'],
+    ['kerkstraat 12 was 2 keer', 'kerkstraat 12'],
   ], 'each street + house number is found, with the rest of a multi-word name', (text, expected) => {
     expect([text, street(text)]).toEqual([text, [expected]]);
   });
@@ -572,7 +607,12 @@ describe("the municipality's known streets + house number", () => {
     ['Lange  Voort 3a', 'Lange  Voort 3a'],
     ['Achter de Kerk 7-II', 'Achter de Kerk 7-II'],
     ['Wold 2', 'Wold 2'],
-  ], 'each known street + house number is found', (text, expected) => {
+    ["'t Zand 4", "'t Zand 4"],
+    ['woont op ’t Zand 4', '’t Zand 4'],
+    ["'Lange Voort 3a'", 'Lange Voort 3a'],
+    ['Botter  12', 'Botter  12'],
+    ['Botter 12 en daarna 2 keer', 'Botter 12'],
+  ], 'each known street + house number is found (also a name that begins with an apostrophe, and a name in quotes)', (text, expected) => {
     expect([text, known(text)]).toEqual([text, [expected]]);
   });
   table([
@@ -590,6 +630,10 @@ describe("the municipality's known streets + house number", () => {
     ['Lange ,Voort 3', 'a comma before the second word of the name'],
     ['een bOTTER 12', 'a one-word ordinary name without a capital first letter'],
     ['Onbekend 12', 'not a known name'],
+    ['Zand 4', "only the last word of a name that begins with an apostrophe ('t Zand)"],
+    ['t Zand 4', 'the apostrophe of the name left out'],
+    ['woont op t Zand 4', 'the apostrophe of the name left out, after other words'],
+    ["zo'n huis op t Zand 4", 'an apostrophe elsewhere in the text, not right before the name'],
   ], 'no known street: an ordinary word in lower case, a count after, part of a name, no space, a decimal, a comma', (text) => {
     expect([text, known(text)]).toEqual([text, []]);
   });
@@ -672,6 +716,8 @@ describe('social-media handles and profile URLs', () => {
   table([
     ['volg @jaylow06', '@jaylow06'],
     ['@ab', '@ab'],
+    ['@2jay', '@2jay'],
+    ['de naam is lotte_xo. Zij is 14', 'lotte_xo'],
     ['@jaylow.', '@jaylow'],
     ['@jay.low', '@jay.low'],
     ['@_jay', '@_jay'],
@@ -708,6 +754,13 @@ describe('social-media handles and profile URLs', () => {
     ['insta: jo', 'jo'],
     ['@jaylow..', '@jaylow'],
     ['op sc heet hij youngboss99..', 'youngboss99'],
+    ['tiktok naam lotte', 'lotte'],
+    ['tiktok naam xx', 'xx'],
+    ['insta gebruikersnaam lotte', 'lotte'],
+    ['snap account lotte', 'lotte'],
+    ['insta username lotte', 'lotte'],
+    ['insta naam: lotte', 'lotte'],
+    ['insta profiel: lotte', 'lotte'],
   ], 'each handle, profile URL and platform word + handle is found', (text, expected) => {
     expect([text, social(text)]).toEqual([text, [expected]]);
   });
@@ -726,6 +779,8 @@ describe('social-media handles and profile URLs', () => {
     ['op sc heet hij jongen', 'near a platform word, no digit, underscore or dot'],
     ['op sc heet hij 12345', 'near a platform word, no letter'],
     ['instagram', 'the platform word alone'],
+    ['insta profiel bekeken', 'a label that names no handle (profiel), then only a space'],
+    ['snap account verwijderd', 'a name label, then a stop word'],
   ], 'no handle: too short, an e-mail, after a slash, an underscore at an end, no letter, an ordinary word or stop word, no separator', (text) => {
     expect([text, social(text)]).toEqual([text, []]);
   });

@@ -1,5 +1,5 @@
 /**
- * The guard's word lists (first-names.ts, allowlist.ts) as src/core/guard/README.md and the lists' own headers
+ * The guard's word lists (first-names.ts, allowlist.ts, structured-words.ts) as src/core/guard/README.md and the lists' own headers
  * describe them: one hand-picked entry of each group the README names, the ambiguous and context-only names
  * it gives as examples, and the form of the entries. Pure and fast (no dictionary).
  *
@@ -8,6 +8,18 @@
  */
 import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from '../../../../src/core/guard/allowlist';
 import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from '../../../../src/core/guard/first-names';
+import {
+  ABBREVIATIONS_AFTER_YEARS,
+  HANDLE_STOPWORDS,
+  IBAN_LENGTHS,
+  NOT_POSTCODE_LETTERS,
+  NOT_STREET_PREFIX,
+  STANDALONE_STREETS,
+  STREET_NAME_PARTICLES,
+  STREET_SUFFIXES,
+  TWO_LETTER_WORDS,
+  UNITS,
+} from '../../../../src/core/guard/structured-words';
 
 describe('first names', () => {
   it('hold names of every origin the README lists (Dutch, Moroccan, Turkish, Surinamese/Hindustani, Antillean, Polish, Syrian, Eritrean, Afghan, Cape Verdean, international)', () => {
@@ -46,5 +58,44 @@ describe('allow-list', () => {
   it('single-word lists hold single words, none empty', () => {
     expect([...ALLOWED_PLACES, ...ALLOWED_WORDS].filter((w) => w.length === 0 || /\s/u.test(w))).toEqual([]);
     expect(ALLOWED_PHRASES.filter((p) => p.trim().length === 0)).toEqual([]);
+  });
+});
+
+describe('the word data of the structured detectors (structured-words.ts)', () => {
+  const listed = (list: readonly string[], word: string): { word: string; listed: boolean } => ({ word, listed: list.includes(word) });
+  it("'niet' after a platform word is no handle ('insta niet gevonden'): a handle stop word", () => {
+    expect(listed(HANDLE_STOPWORDS, 'niet')).toEqual({ word: 'niet', listed: true });
+  });
+  it("'Woont' before a street name is no part of it ('Woont Kerkstraat 12' is the address Kerkstraat 12)", () => {
+    expect(listed(NOT_STREET_PREFIX, 'woont')).toEqual({ word: 'woont', listed: true });
+  });
+  it("'van' inside a street name extends it to the left ('Laan van Meerdervoort 12')", () => {
+    expect(listed(STREET_NAME_PARTICLES, 'van')).toEqual({ word: 'van', listed: true });
+  });
+  it("'Dam' is a street name without a suffix ('Dam 1'); 'Grote Markt' too", () => {
+    expect([listed(STANDALONE_STREETS, 'Dam'), listed(STANDALONE_STREETS, 'Grote Markt')]).toEqual([
+      { word: 'Dam', listed: true },
+      { word: 'Grote Markt', listed: true },
+    ]);
+  });
+  it("'-gracht' ends a street name ('Oudegracht 12')", () => {
+    expect(listed(STREET_SUFFIXES, 'gracht')).toEqual({ word: 'gracht', listed: true });
+  });
+  it("'MG' after a number is a unit, no postcode letters ('1000 mg'); SA, SD and SS are never postcode letters", () => {
+    expect(listed(UNITS, 'MG')).toEqual({ word: 'MG', listed: true });
+    expect(NOT_POSTCODE_LETTERS).toEqual(expect.arrayContaining(['SA', 'SD', 'SS']));
+  });
+  it("'OM' after a year is an abbreviation, no postcode letters ('2023 OM')", () => {
+    expect(listed(ABBREVIATIONS_AFTER_YEARS, 'OM')).toEqual({ word: 'OM', listed: true });
+  });
+  it("'op' is a Dutch two-letter word: '2023 op 12' holds no postcode", () => {
+    expect(listed(TWO_LETTER_WORDS, 'op')).toEqual({ word: 'op', listed: true });
+  });
+  it('a Dutch IBAN has 18 characters, a Belgian one 16 (ISO 13616 registry)', () => {
+    expect([IBAN_LENGTHS.NL, IBAN_LENGTHS.BE]).toEqual([18, 16]);
+  });
+  it('the stop lists are lower case (looked up in lower case); units, postcode letters and abbreviations upper case', () => {
+    expect([...HANDLE_STOPWORDS, ...NOT_STREET_PREFIX, ...STREET_NAME_PARTICLES, ...STREET_SUFFIXES, ...TWO_LETTER_WORDS].filter((w) => w !== w.toLowerCase() || w.length === 0)).toEqual([]);
+    expect([...UNITS, ...NOT_POSTCODE_LETTERS, ...ABBREVIATIONS_AFTER_YEARS].filter((w) => !/^[A-Z]{2}$/u.test(w))).toEqual([]);
   });
 });
