@@ -44,6 +44,8 @@ export const FILE_TESTS = {
   'src/core/guard/allowlist.ts': ['tests/core/guard/pure/word-lists.test.ts'],
   'src/core/guard/lexicon.ts': ['tests/core/guard/pure/lexicon.test.ts'],
   'src/core/guard/structured.ts': ['tests/core/guard/pure/structured.test.ts'],
+  'src/core/guard/names.ts': ['tests/core/guard/pure/names.test.ts'],
+  'src/core/guard/name-words.ts': ['tests/core/guard/pure/word-lists.test.ts'],
 };
 /**
  * Extra Stryker options per file. The word lists are data built when their module loads: all their mutants are
@@ -52,6 +54,7 @@ export const FILE_TESTS = {
 export const FILE_OPTIONS = {
   'src/core/guard/first-names.ts': ['--ignoreStatic'],
   'src/core/guard/allowlist.ts': ['--ignoreStatic'],
+  'src/core/guard/name-words.ts': ['--ignoreStatic'],
 };
 
 /** The incremental file a run on `file` keeps (the naming of stryker.config.mjs). */
