@@ -1,5 +1,5 @@
 /**
- * The guard's word lists (first-names.ts, allowlist.ts) as src/core/guard/README.md and the lists' own headers
+ * The guard's word lists (first-names.ts, allowlist.ts, name-words.ts) as src/core/guard/README.md and the lists' own headers
  * describe them: one hand-picked entry of each group the README names, the ambiguous and context-only names
  * it gives as examples, and the form of the entries. Pure and fast (no dictionary).
  *
@@ -8,6 +8,7 @@
  */
 import { ALLOWED_PHRASES, ALLOWED_PLACES, ALLOWED_WORDS } from '../../../../src/core/guard/allowlist';
 import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from '../../../../src/core/guard/first-names';
+import * as nameWords from '../../../../src/core/guard/name-words';
 
 describe('first names', () => {
   it('hold names of every origin the README lists (Dutch, Moroccan, Turkish, Surinamese/Hindustani, Antillean, Polish, Syrian, Eritrean, Afghan, Cape Verdean, international)', () => {
@@ -46,5 +47,36 @@ describe('allow-list', () => {
   it('single-word lists hold single words, none empty', () => {
     expect([...ALLOWED_PLACES, ...ALLOWED_WORDS].filter((w) => w.length === 0 || /\s/u.test(w))).toEqual([]);
     expect(ALLOWED_PHRASES.filter((p) => p.trim().length === 0)).toEqual([]);
+  });
+});
+
+describe('the word lists of name detection (name-words.ts)', () => {
+  /** One hand-picked entry of each list, with the rule of the README ("Names") or of names.ts that needs it. */
+  const samples: readonly (readonly [keyof typeof nameWords, string, string])[] = [
+    ['PARTICLES', "'t", 'a surname particle ("van \'t Hof", "El Amrani")'],
+    ['ARTICLES', 'de', 'no name after an article ("de roos")'],
+    ['TITLE_PARTICLES', 'der', 'particles between a title and a surname ("familie van der Berg")'],
+    ['TITLE_TRIGGERS', 'meneer', 'a title or relation word before a surname ("meneer Bakker", "broer Storm", "ene Dirkse")'],
+    ['STRONG_TRIGGERS', 'genaamd', 'after genaamd / heet / naam also a lower-case or short first name is a name'],
+    ['SUBJECT_FOLLOWERS', 'heeft', 'a verb after an ambiguous name at a sentence start ("Roos heeft")'],
+    ['LOCATION_PREPOSITIONS', 'naar', 'a capitalised word after a location preposition is a place ("naar Kanaleneiland")'],
+    ['INSTITUTION_WORDS', 'basisschool', 'a name next to an institution word is an institution ("basisschool De Regenboog")'],
+    ['NON_PERSON_TITLES', 'sint', 'a name after a royal or saint title is a place or institution ("Sint Jan")'],
+    ['FUNCTION_WORDS', 'gisteren', 'a capitalised function word never continues a name'],
+    ['PLACE_SUFFIXES', 'dam', 'a capitalised unknown word ending like a place is a place ("Zaandam")'],
+    ['LOWERCASE_NOT_NAMES', 'money', 'lower-case words that are listed first names but mostly something else'],
+    ['ABBREVIATIONS', 'dhr', 'the full stop of an abbreviation does not end a sentence ("dhr. Jansen")'],
+    ['WORD_SURNAMES', 'visser', 'a common surname that is also an ordinary word is a name mid-sentence ("met Visser")'],
+    ['INSTITUTIONS_AFTER_NAME', 'school', 'a name before it, also in lower case, is an institution ("Anne Frank school")'],
+  ];
+  it('each list holds the word its rule is about', () => {
+    for (const [list, word, rule] of samples) expect({ list, word, rule, listed: nameWords[list].includes(word) }).toEqual({ list, word, rule, listed: true });
+  });
+  it('every export is a list of lower-case words without spaces, none empty', () => {
+    expect(Object.keys(nameWords).sort()).toEqual(samples.map(([list]) => list).sort());
+    for (const [list, entries] of Object.entries(nameWords)) {
+      expect({ list, empty: entries.length === 0 }).toEqual({ list, empty: false });
+      expect({ list, bad: entries.filter((w) => !/^[a-zï'.]+$/u.test(w)) }).toEqual({ list, bad: [] });
+    }
   });
 });
