@@ -98,3 +98,9 @@ export const ABBREVIATIONS: readonly string[] = [
 
 /** Institution words that, also in lower case, make the name before them an institution ("Anne Frank school"). */
 export const INSTITUTIONS_AFTER_NAME: readonly string[] = ['school', 'college', 'lyceum', 'moskee', 'kerk', 'ziekenhuis', 'stichting'];
+
+/**
+ * Street words that, also on their own and in lower case, make the name before them a street ("Jan Evertsen straat");
+ * none of them follows a person as an ordinary word ("weg", "hof" and "park" do, so they are not here).
+ */
+export const STREET_WORDS_AFTER_NAME: readonly string[] = ['straat', 'straatweg', 'laan', 'plein', 'gracht', 'kade', 'singel', 'steeg', 'dreef', 'allee', 'boulevard', 'plantsoen'];

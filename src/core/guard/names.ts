@@ -60,6 +60,7 @@ const PLACE_SUFFIXES = words.PLACE_SUFFIXES;
 const LOWERCASE_NOT_NAMES = new Set(words.LOWERCASE_NOT_NAMES);
 const ABBREVIATIONS = new Set(words.ABBREVIATIONS);
 const INSTITUTIONS_AFTER_NAME = new Set(words.INSTITUTIONS_AFTER_NAME);
+const STREET_WORDS_AFTER_NAME = new Set(words.STREET_WORDS_AFTER_NAME);
 
 /** Particle sequences that may stand between a first name and a surname. */
 const PARTICLE_SEQUENCES: readonly string[][] = [
@@ -85,7 +86,8 @@ interface Token {
   allowed: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+// The particle "'t" ("van 't Hof") is one token with its apostrophe; otherwise a token starts with a letter.
+const TOKEN_RE = /['’]t(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
@@ -251,6 +253,8 @@ function surnameCandidate(t: Token, afterParticle: boolean, lex: Lexicon): boole
   if (!t.cap || t.embedded || t.sentStart) return false;
   if (FUNCTION_WORDS.has(t.norm) || isInstitutionWord(t)) return false;
   if (endsWithStreetSuffix(t.text)) return false;
+  // "Jan Evertsen Straat" is a street; after a particle the word is a surname ("van der Laan").
+  if (!afterParticle && STREET_WORDS_AFTER_NAME.has(t.norm)) return false;
   if (isNonPersonAllowed(t)) return false;
   if (!afterParticle && isAllowedWord(t, lex) && firstNameKind(t, lex) === null) return false;
   return true;
@@ -475,7 +479,8 @@ function initialSeed(text: string, tokens: Token[], i: number, lex: Lexicon): nu
 function chainIsPlace(tokens: Token[], first: number, last: number, text: string): boolean {
   const after = tokens[last + 1];
   if (after && gapIsSpace(text, tokens[last] as Token, after)) {
-    if (looksLikeStreetName(after.text) && after.cap) return true; // "Jan Evertsen straat"
+    if (looksLikeStreetName(after.text) && after.cap) return true; // "Jan Evertsen Kerkstraat"
+    if (STREET_WORDS_AFTER_NAME.has(after.norm)) return true; // "Jan Evertsen straat"
     if (isInstitutionWord(after) && (after.cap || INSTITUTIONS_AFTER_NAME.has(after.norm))) return true;
   }
   for (let k = first; k <= last; k += 1) {

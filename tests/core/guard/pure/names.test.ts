@@ -13,7 +13,7 @@ import { findPersonNames } from '../../../../src/core/guard/names';
 /** The ordinary Dutch words of these texts that the finder may ask about (lower case). */
 const ORDINARY = new Set(
   `roos mark bas storm jade frans noor heeft is zegt komt de het een en met op in naar school groot mooi rood geld
-  vaak boom huis bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
+  vaak boom huis hof straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
   broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog hoop er altijd je dat wil`.split(/\s+/),
 );
 /** Proper nouns of the dictionary these texts use: person names and other proper nouns (places). */
@@ -73,6 +73,8 @@ describe('a listed first name', () => {
       ['Roos rood bloeit.', []],
       ['Ik zag de Roos gisteren.', []],
       ['Ik ging met Roos mee.', ['Roos']],
+      ['Storm heeft vaak geld.', ['Storm']],
+      ['Storm rood bloeit.', []],
     ],
     'a name that is also an ordinary word (Roos): at the start of a sentence only before a verb, an age or a surname; never after an article',
   );
@@ -85,6 +87,8 @@ describe('a listed first name', () => {
       ['Ik ging met Milan Jansen mee.', ['Milan Jansen']],
       ['Hij heet Milan.', ['Milan']],
       ['zijn broer Milan', ['Milan']],
+      ['Mercedes Jansen komt vaak.', ['Mercedes Jansen']],
+      ['Hij heet Mercedes.', ['Mercedes']],
     ],
     'a listed name that is mostly something else (Noor, Milan): only with a surname or after a trigger',
   );
@@ -129,6 +133,8 @@ describe('surnames', () => {
       ['Ik zag Fatima El Amrani gisteren.', ['Fatima El Amrani']],
       ['Ik zag Sem de Groot gisteren.', ['Sem de Groot']],
       ['Ik zag Anna Maria Jansen gisteren.', ['Anna Maria Jansen']],
+      ["Ik zag Kevin van 't Hof gisteren.", ["Kevin van 't Hof"]],
+      ['Ik zag Kevin van ’t Hof gisteren.', ['Kevin van ’t Hof']],
     ],
     'after a first name, a capitalised word, with the particles between (van der, de, El, van ’t …), is its surname',
   );
@@ -138,6 +144,7 @@ describe('surnames', () => {
       ['Ik sprak mevrouw Yilmaz.', ['Yilmaz']],
       ['Ik sprak de familie El Idrissi.', ['El Idrissi']],
       ['Ik sprak familie van der Berg.', ['Berg']],
+      ["Ik sprak familie van 't Hof.", ['Hof']],
       ['Ik sprak ene Dirkse.', ['Dirkse']],
       ['Zijn broer Storm komt vaak.', ['Storm']],
       ['Hij wordt genaamd Storm.', ['Storm']],
@@ -180,6 +187,10 @@ describe('places and institutions', () => {
       ['Hij woont aan de Kevin Jansenlaan.', []],
       ['Hij zit op de Anne Frank school.', []],
       ['Hij woont aan het Prins Hendrikplein.', []],
+      ['Hij woont in de Jan Evertsen straat.', []],
+      ['Hij woont in de Jan Evertsen Straat.', []],
+      ['Hij woont aan de Kevin Jansen laan.', []],
+      ['Ik zag Kevin van der Laan gisteren.', ['Kevin van der Laan']],
     ],
     'a name that is part of a street, school or institution is no person',
   );

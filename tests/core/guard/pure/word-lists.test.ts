@@ -68,6 +68,7 @@ describe('the word lists of name detection (name-words.ts)', () => {
     ['ABBREVIATIONS', 'dhr', 'the full stop of an abbreviation does not end a sentence ("dhr. Jansen")'],
     ['WORD_SURNAMES', 'visser', 'a common surname that is also an ordinary word is a name mid-sentence ("met Visser")'],
     ['INSTITUTIONS_AFTER_NAME', 'school', 'a name before it, also in lower case, is an institution ("Anne Frank school")'],
+    ['STREET_WORDS_AFTER_NAME', 'straat', 'a name before it, also in lower case, is a street ("Jan Evertsen straat")'],
   ];
   it('each list holds the word its rule is about', () => {
     for (const [list, word, rule] of samples) expect({ list, word, rule, listed: nameWords[list].includes(word) }).toEqual({ list, word, rule, listed: true });
