@@ -401,4 +401,60 @@ describe('the details of each rule', () => {
     ],
     'an ambiguous name mid-sentence is a name unless right after a lower-case article; a context-only name needs a surname (Noor Boom)',
   );
+  table(
+    [
+      ['Wat. " Ozturk rood.', []],
+      ["Wat. ' Ozturk rood.", []],
+      ['Wat. “ Ozturk rood.', []],
+      ['Wat. ” Ozturk rood.', []],
+      ['Wat. ‘ Ozturk rood.', []],
+      ['Wat. ’ Ozturk rood.', []],
+      ['Wat. ( Ozturk rood.', []],
+      ['Wat. [ Ozturk rood.', []],
+      ['Wat. { Ozturk rood.', []],
+      ['Wat. • Ozturk rood.', []],
+      ['Wat. * Ozturk rood.', []],
+      ['Wat. > Ozturk rood.', []],
+      ['Wat. – Ozturk rood.', []],
+      ['Wat. — Ozturk rood.', []],
+      ['Wat. - Ozturk rood.', []],
+      ['Wat\rOzturk rood.', []],
+      ['Wat % Ozturk rood.', ['Ozturk']],
+      ['Ik zag a. Ozturk rood.', ['Ozturk']],
+      ['Ik zag ab. Ozturk rood.', []],
+    ],
+    'between a sentence end and the next word, quotes, brackets, bullets, asterisks, > and dashes are skipped, a carriage return is a line break; another sign (%) makes it mid-sentence; one letter before a full stop is an initial, two letters end a sentence',
+  );
+  table(
+    [
+      ['Ik zag O\u0308zturk gisteren.', ['O\u0308zturk']],
+      ['Ik zag O’Neill gisteren.', ['O’Neill']],
+      ['Ik zag OZturk gisteren.', []],
+      ['Zie a\\Kevin vandaag.', []],
+      ['Zie .Kevin vandaag.', ['Kevin']],
+      ['.Kevin komt.', ['Kevin']],
+      ['Zie Kevin.2 vandaag.', []],
+      ['Ik zag Kevin. vandaag.', ['Kevin']],
+      ['Ik zag Kevin\u00a0Jansen gisteren.', ['Kevin\u00a0Jansen']],
+      ['Ik was bij Albert', ['Albert']],
+      ['Ik zag Yael gisteren.', ['Yael']],
+      ['Ik zag Gökhan gisteren.', ['Gökhan']],
+      ['ik zag gokhan', ['gokhan']],
+    ],
+    'forms: a decomposed accent after a capital, O’Neill with a curly apostrophe, a backslash or a full stop glued before a word, a full stop and a digit after it, a no-break space between names, a phrase cut short by the end of the text, accents ignored when looking names up (Yaël listed, Yael written)',
+  );
+  table(
+    [
+      ['Roos(15) komt.', ['Roos']],
+      ['Roos  (  15  jaar  ) komt.', ['Roos']],
+      ['Roos   (15) komt.', []],
+      ['Roos (15 jaar komt.', []],
+      ['Roos (150) komt.', []],
+      ['Roos  ,  15  jaar komt.', ['Roos']],
+      ['Roos,15 jaar komt.', ['Roos']],
+      ['Roos, 15 meter.', []],
+      ["Roos's broer komt.", []],
+    ],
+    'the age after an ambiguous name at a sentence start: up to two spaces around the bracket, the comma and the number (one or two digits), jaar or jr; a closing bracket needed; ’s does not count as a possessive follower',
+  );
 });
