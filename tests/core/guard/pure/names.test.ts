@@ -13,7 +13,7 @@ import { findPersonNames } from '../../../../src/core/guard/names';
 /** The ordinary Dutch words of these texts that the finder may ask about (lower case). */
 const ORDINARY = new Set(
   `roos mark bas storm jade frans noor heeft is zegt komt de het een en met op in naar school groot mooi rood geld
-  vaak boom huis hof groep sint straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
+  vaak boom huis hof groep sint koen straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
   broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog hoop er altijd je dat wil`.split(/\s+/),
 );
 /** Proper nouns of the dictionary these texts use: person names and other proper nouns (places). */
@@ -456,5 +456,52 @@ describe('the details of each rule', () => {
       ["Roos's broer komt.", []],
     ],
     'the age after an ambiguous name at a sentence start: up to two spaces around the bracket, the comma and the number (one or two digits), jaar or jr; a closing bracket needed; ’s does not count as a possessive follower',
+  );
+  table(
+    [
+      ['Ik zag de    Roos gisteren.', ['Roos']],
+      ['Ik zag de   Roos gisteren.', []],
+      ['Ik zag de,Roos gisteren.', []],
+      ['Ik zag sint\nOzturk heeft geld.', ['Ozturk']],
+      ['Ik zag sint Ozturk heeft geld.', []],
+    ],
+    'the word before counts (an article, an institution, a royal title) only as a direct neighbour in the same clause: up to three spaces or a comma, no line break',
+  );
+  table(
+    [
+      ['Ik sprak familie van der Boom.', ['Boom']],
+      ['Ik sprak familie van de la Boom.', ['Boom']],
+      ['Ik sprak familie de van de la Boom.', []],
+      ['Ik sprak dhr. Boom.', ['Boom']],
+      ['Ik sprak meneer. Boom rood.', []],
+      ['Ik sprak de naam Boom gisteren.', ['Boom']],
+      ['Ik sprak de naam "Boom" gisteren.', []],
+      ['Ik sprak de naam “Boom” gisteren.', []],
+      ["Ik sprak de naam 'Boom' gisteren.", []],
+      ['Ik sprak de naam ‘Boom’ gisteren.', []],
+      ['Ik sprak de naam " Boom " gisteren.', []],
+      ['Ik sprak broer "Boom" gisteren.', ['Boom']],
+      ['Ik sprak @meneer Boom gisteren.', []],
+    ],
+    'up to three particles stand between a title and its surname; the full stop of an abbreviation (dhr.) does not cut them apart, a sentence end does; a quoted word after naam (any quotes, spaces inside) names a group, after another title a person; a title inside a handle counts not',
+  );
+  table(
+    [
+      ['hij heet "sem"', ['sem']],
+      ["hij heet 'sem'", ['sem']],
+      ['hij heet “sem”', ['sem']],
+      ['hij heet ‘sem’', ['sem']],
+      ['hij heet:sem', ['sem']],
+      ['hij heet    sem', ['sem']],
+      ['hij heet     sem', []],
+      ['hij heet, sem', []],
+      ['is sem', []],
+      ['heet sem', ['sem']],
+      ['ik zag yae\u0308l', ['yae\u0308l']],
+      ['ik zag anna', ['anna']],
+      ['ik zag koen', []],
+      ['ik zag Sem', ['Sem']],
+    ],
+    'in lower case after genaamd / heet / naam: the name may be quoted (any quotes) or after a colon, up to four signs between; a comma or five spaces cut it off; a decomposed accent is still lower case; 4 letters suffice without a trigger, an ordinary word (koen) is no name without one',
   );
 });
