@@ -504,4 +504,47 @@ describe('the details of each rule', () => {
     ],
     'in lower case after genaamd / heet / naam: the name may be quoted (any quotes) or after a colon, up to four signs between; a comma or five spaces cut it off; a decomposed accent is still lower case; 4 letters suffice without a trigger, an ordinary word (koen) is no name without one',
   );
+  table(
+    [
+      ['Ik zag snackbar\rOzturk heeft geld.', ['Ozturk']],
+      ['Daar is hij.', []],
+      ['Naam: Roos', ['Roos']],
+      ['ik kocht samsung Ozturk gisteren.', ['Ozturk']],
+      ['Ik kocht Samsung Ozturk gisteren.', []],
+      ['Ik kocht Samsung, Ozturk gisteren.', ['Ozturk']],
+      ['Ik speel Call and Duty vaak.', ['Call']],
+      ['Ik speel Call the Duty vaak.', ['Call']],
+      ['Ik speel call of Ozturk vaak.', ['Ozturk']],
+      ['Ik speel Call of Ozturk vaak.', ['Call']],
+      ['Ik zag Kaansma gisteren.', ['Kaansma']],
+      ['Ik hoorde over “Bizniz” gisteren.', []],
+      ["Ik hoorde over 'Bizniz' gisteren.", []],
+      ['Ik hoorde over ‘Bizniz’ gisteren.', []],
+      ['Ik zag Boom’s auto.', []],
+      ["Ik zag Boom's auto.", []],
+      ['Ik zag Vlaardingen gisteren.', []],
+      ['Vlaardingen heeft geld.', []],
+      ['Akadorp heeft geld.', []],
+      ['Boom heeft geld.', []],
+      ['Ozturk Jansen rood.', ['Ozturk Jansen']],
+    ],
+    'an unknown capitalised word: not at the start of a line after an institution word, not a capitalised function word at a sentence start (Daar), after a label as a name, not right after a capitalised brand or X of/the/and, no nationality ending, not quoted (any quotes), no ordinary word with a possessive (’s), no proper noun of another kind, no place at a sentence start',
+  );
+  table(
+    [
+      ['Ik sprak J. van\nder Berg.', ['Berg']],
+      ['Ik sprak J. de\nBerg.', []],
+      ['Ik sprak J. Ozturk2.', []],
+    ],
+    'initials: the particles and the surname after them are on one line; a surname with a digit is no surname',
+  );
+  table(
+    [
+      ['Ik zag Ozhuis Jansen gisteren.', ['Ozhuis Jansen']],
+      ['Ik zag @Anna Kevin gisteren.', ['Kevin']],
+      ['Ik zag Famke Louise Kevin gisteren.', ['Kevin']],
+      ['Ik zag van Ozturk gisteren.', ['Ozturk']],
+    ],
+    'a place suffix counts only after the first word of a chain; a handle, an allowed phrase or a lower-case particle before a name is not taken into it',
+  );
 });
