@@ -77,7 +77,7 @@ interface Token {
   start: number;
   end: number;
   norm: string;
-  /** `norm` without a possessive "'s" / "'". */
+  /** `norm` without a possessive "'s". */
   base: string;
   cap: boolean;
   allCaps: boolean;
@@ -110,10 +110,7 @@ function isSentenceStart(text: string, start: number): boolean {
     if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) return false;
     return true;
   }
-  if (/\d/.test(ch)) {
-    // "1) Kevin …" or a numbered list "2. Kevin" is handled above; a digit otherwise is mid-sentence.
-    return false;
-  }
+  // Any other sign, a letter or a digit ("1) Kevin" and "2. Kevin" are handled above) is mid-sentence.
   return false;
 }
 
@@ -160,9 +157,9 @@ function gapIsSpace(text: string, a: Token, b: Token): boolean {
   return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
 }
 
+/** A token never ends in an apostrophe (TOKEN_RE), so "Roos'" is the token "Roos"; only "'s" is stripped. */
 function stripPossessive(norm: string): string {
   if (norm.endsWith("'s")) return norm.slice(0, -2);
-  if (norm.endsWith("'")) return norm.slice(0, -1);
   return norm;
 }
 
@@ -304,7 +301,8 @@ function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): num
   for (let steps = 0; steps < 4; steps += 1) {
     const prev = tokens[first - 1];
     const cur = tokens[first] as Token;
-    if (!prev || cur.sentStart || !gapIsSpace(text, prev, cur) || prev.embedded) break;
+    // (A token after a gap of spaces is never a sentence start: what ends a sentence is not a space.)
+    if (!prev || !gapIsSpace(text, prev, cur) || prev.embedded) break;
     if (prev.cap && firstNameKind(prev, lex) !== null && !prev.allowed) {
       first -= 1;
       continue;
@@ -325,7 +323,7 @@ function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): num
 function nextWordIsFollower(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i] as Token;
   const rest = text.slice(t.end, t.end + 16);
-  if (/^['’]s?\s/u.test(rest)) return true; // possessive: "Roos' broer"
+  if (/^['’]\s/u.test(rest)) return true; // possessive: "Roos' broer" (a token takes in "'s")
   if (/^\s{0,2}\(\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr\.?)?\s{0,2}\)/u.test(rest)) return true; // "Roos (15)"
   if (/^\s{0,2},\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr)/u.test(rest)) return true; // "Roos, 15 jaar"
   const next = tokens[i + 1];

@@ -547,4 +547,16 @@ describe('the details of each rule', () => {
     ],
     'a place suffix counts only after the first word of a chain; a handle, an allowed phrase or a lower-case particle before a name is not taken into it',
   );
+  table(
+    [
+      ['Ik sprak meneer! van Boom.', []],
+      ['Ik sprak meneer? van Boom.', []],
+      ['Ik sprak meneer; van Boom.', []],
+      ['Ik sprak meneer\nvan Boom.', []],
+      ['Ik sprak meneer . van Boom.', []],
+      ['Ik sprak meneer, van Boom.', ['Boom']],
+      ['Ik sprak dhr. van Boom.', ['Boom']],
+    ],
+    'a sentence end (! ? ; a line break, a lone full stop) between a title and the particles before a surname cuts them apart; a comma or an abbreviation’s full stop does not',
+  );
 });
