@@ -559,4 +559,13 @@ describe('the details of each rule', () => {
     ],
     'a sentence end (! ? ; a line break, a lone full stop) between a title and the particles before a surname cuts them apart; a comma or an abbreviation’s full stop does not',
   );
+  table(
+    [
+      ['Ik was bij Albert Heijn', []],
+      ['Ik zag Kevin Ozturk Ozturk Ozturk Ozturk Ozturk Ozturk gisteren.', ['Kevin Ozturk Ozturk Ozturk Ozturk Ozturk', 'Ozturk']],
+      ['Ik zag Kevin Ozlyceum gisteren.', []],
+      ['Ik zag Kevin van.nl Boom gisteren.', ['Kevin']],
+    ],
+    'limits: a phrase may end the text; a name takes at most five words to the right of its seed (the rest is a new name); a whole chain before a school word is an institution, its last word too; a particle glued to a URL is no particle',
+  );
 });
