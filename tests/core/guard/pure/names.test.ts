@@ -568,4 +568,23 @@ describe('the details of each rule', () => {
     ],
     'limits: a phrase may end the text; a name takes at most five words to the right of its seed (the rest is a new name); a whole chain before a school word is an institution, its last word too; a particle glued to a URL is no particle',
   );
+  table(
+    [
+      ['Roos (   15) komt.', []],
+      ['Roos (15    ) komt.', ['Roos']],
+      ['Roos (15     ) komt.', []],
+      ['Roos (15 jaar   ) komt.', []],
+      ['Roos (15jaar) komt.', ['Roos']],
+      ['Roos (5) komt.', ['Roos']],
+      ['Roos (15 jr) komt.', ['Roos']],
+      ['Roos   , 15 jaar, komt.', []],
+      ['Roos ,   15 jaar, komt.', []],
+      ['Roos , 15   jaar, komt.', []],
+      ['Roos , 15jaar, komt.', ['Roos']],
+      ['Roos, 5 jaar, komt.', ['Roos']],
+      ['Roos, 150 jaar, komt.', []],
+      ['Roos, jaar, komt.', []],
+    ],
+    'the age after an ambiguous name, at the edges: up to two spaces at each place (three cut it off; around an absent jaar two and two make four), one or two digits, jaar or jr, a number needed',
+  );
 });
