@@ -13,7 +13,7 @@ import { findPersonNames } from '../../../../src/core/guard/names';
 /** The ordinary Dutch words of these texts that the finder may ask about (lower case). */
 const ORDINARY = new Set(
   `roos mark bas storm jade frans noor heeft is zegt komt de het een en met op in naar school groot mooi rood geld
-  vaak boom huis hof groep sint koen straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
+  vaak boom huis hof groep sint koen lots pietje straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
   broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog hoop er altijd je dat wil`.split(/\s+/),
 );
 /** Proper nouns of the dictionary these texts use: person names and other proper nouns (places). */
@@ -586,5 +586,23 @@ describe('the details of each rule', () => {
       ['Roos, jaar, komt.', []],
     ],
     'the age after an ambiguous name, at the edges: up to two spaces at each place (three cut it off; around an absent jaar two and two make four), one or two digits, jaar or jr, a number needed',
+  );
+  table(
+    [
+      ['Ik ging met Zara mee.', []],
+      ['Ik ging met Zara Jansen mee.', ['Zara Jansen']],
+      ['Hij heet Zara.', ['Zara']],
+      ['Ik zag Kevin Zara gisteren.', ['Kevin Zara']],
+      ['Ik ging met Milan Zara mee.', []],
+      ['ik was bij albert heijn', []],
+      ['Ik zag Lots gisteren.', []],
+      ['Ik zag de Pietje gisteren.', []],
+      ['Ik zag de Jantje gisteren.', ['Jantje']],
+      ['Ik zag Utrecht-Boom gisteren.', []],
+      ['Ik zag Ajax-de-Boom gisteren.', []],
+      ['Ik zag Ajax-Ozturk gisteren.', ['Ajax-Ozturk']],
+      ['Ik zag Ozturk-Boom gisteren.', ['Ozturk-Boom']],
+    ],
+    'a listed first name that is also an allowed word (Zara) needs a surname or a trigger, and is a surname after a first name — but not the surname that makes a context-only name a name; an allowed phrase in lower case is no name; a plural or diminutive that is an ordinary word (Lots, Pietje) is no plain name; a hyphenated word of allowed, particle and ordinary parts is no name, with an unknown part it is',
   );
 });
