@@ -605,4 +605,14 @@ describe('the details of each rule', () => {
     ],
     'a listed first name that is also an allowed word (Zara) needs a surname or a trigger, and is a surname after a first name — but not the surname that makes a context-only name a name; an allowed phrase in lower case is no name; a plural or diminutive that is an ordinary word (Lots, Pietje) is no plain name; a hyphenated word of allowed, particle and ordinary parts is no name, with an unknown part it is',
   );
+  table(
+    [
+      ['Ik zag Kevin Jansen, school gisteren.', ['Kevin Jansen']],
+      ['Ik zag Kevin Kerkstraat gisteren.', []],
+      ['Ik zag Kevin kerkstraat gisteren.', ['Kevin']],
+      ['Ik zag Kevin Ozkerkma gisteren.', ['Kevin Ozkerkma']],
+      ['van der Boom komt.', []],
+    ],
+    'what follows a chain makes it a place only right after it (no comma): a capitalised street name, not a lower-case one; a place word inside a chain counts only at the end of a word; particles at the start of the text are no title',
+  );
 });
