@@ -80,7 +80,6 @@ interface Token {
   /** `norm` without a possessive "'s". */
   base: string;
   cap: boolean;
-  allCaps: boolean;
   sentStart: boolean;
   embedded: boolean;
   allowed: boolean;
@@ -143,7 +142,6 @@ function tokenize(text: string): Token[] {
       norm,
       base: stripPossessive(norm),
       cap: isCapitalised(word),
-      allCaps: word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word),
       sentStart: isSentenceStart(text, start),
       embedded,
       allowed: false,
@@ -154,7 +152,7 @@ function tokenize(text: string): Token[] {
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
+  return gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
 }
 
 /** A token never ends in an apostrophe (TOKEN_RE), so "Roos'" is the token "Roos"; only "'s" is stripped. */
@@ -377,7 +375,8 @@ function strongTriggerBefore(text: string, tokens: Token[], i: number): boolean 
 /** Seed decision for token i. */
 function isSeed(text: string, tokens: Token[], i: number, lex: Lexicon): boolean {
   const t = tokens[i] as Token;
-  if (t.embedded || t.allCaps) return false;
+  // A word in ALL CAPS is neither capitalised (isCapitalised wants a lower-case letter) nor lower case: never a seed.
+  if (t.embedded) return false;
   const prev = prevToken(tokens, i, text);
   const next = tokens[i + 1];
   const nextIsInstitution = next !== undefined && gapIsSpace(text, t, next) && isInstitutionWord(next) && (next.cap || next.norm !== 'groep');
