@@ -667,4 +667,23 @@ describe('the details of each rule', () => {
     ],
     'between a first name (or initials) and a surname stand the particle sequences of Dutch, Arabic, Berber, Portuguese, Italian and German names (van de la, van der, in ’t, op de, uit den, el, ben, ibn, abu, bou, dos, von, della, vd, ait, ould …); with one a surname may be an ordinary word (Boom); another lower-case word is no particle',
   );
+  table(
+    [
+      ['Ik sprak Jo. Ozturk rood.', ['Jo']],
+      ['Ik sprak A.B.', []],
+      ['Ik sprak J.. Ozturk rood.', []],
+      ['Ik sprak J. , Ozturk.', ['Ozturk']],
+      ['ik zag KEvin', []],
+      ['Ik zag Kevin, hof Ozturk gisteren.', ['Kevin', 'Ozturk']],
+      ['Ik zag Kevin, ander Ozturk gisteren.', ['Kevin', 'Ozturk']],
+      ['Hij zei "ja" tegen Ozturk gisteren.', ['Ozturk']],
+      ['Ik zag Boom Kevin gisteren.', ['Kevin']],
+      ['Ik zag Kevin Utrecht gisteren.', ['Kevin']],
+      ['Ik zag Kevin van Utrecht gisteren.', ['Kevin van Utrecht']],
+      ['Ik zag Kevin Het gisteren.', ['Kevin']],
+      ['Ik zag Kevin Politie gisteren.', ['Kevin']],
+      ['Ik ging met Zaraatje mee.', []],
+    ],
+    'more edges: a word of two letters with a full stop is no initial; initials end the text; two full stops or a comma after initials cut them off; a lower-case word with capitals inside is no name; of/the/and only as whole words and only the sign right before a word quotes it; a non-name before a first name is not taken in; a place after a first name is no surname, after a particle it is; a function word or an organisation is no surname; the diminutive of an allowed name needs context',
+  );
 });
