@@ -21,8 +21,8 @@ import * as words from './name-words';
 import type { IdentifierHit } from './types';
 
 export function normalise(word: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  // Stryker disable next-line ConditionalExpression: a shortcut — for ASCII the full path below returns the same
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase(); // eslint-disable-line no-control-regex
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
 }
 
@@ -221,7 +221,7 @@ function isAllowedWord(t: Token, lex: Lexicon): boolean {
   if (PLACES.has(n) || ALLOWED.has(n)) return true;
   if (n.length > 3 && n.endsWith('s') && ALLOWED.has(n.slice(0, -1))) return true; // plural brand: Nikes
   if (n.includes('-')) {
-    const parts = n.split('-').filter((p) => p.length > 0);
+    const parts = n.split('-'); // never an empty part: a token's hyphen stands between letters (TOKEN_RE)
     return parts.every((p) => PLACES.has(p) || ALLOWED.has(p) || PARTICLES.has(p) || lex.isOrdinaryWord(p));
   }
   return false;

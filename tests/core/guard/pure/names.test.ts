@@ -13,7 +13,7 @@ import { findPersonNames } from '../../../../src/core/guard/names';
 /** The ordinary Dutch words of these texts that the finder may ask about (lower case). */
 const ORDINARY = new Set(
   `roos mark bas storm jade frans noor heeft is zegt komt de het een en met op in naar school groot mooi rood geld
-  vaak boom huis hof groep sint koen lots pietje straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
+  vaak boom huis hof groep sint koen lots pietje el straat laan bakker visser kerk vandaag hij zij ze ik gisteren bootje hoop wil sinds mee ging gaf haar jongen
   broer meneer familie rijdt auto oud dat die was wat ook niet al regenboog hoop er altijd je dat wil`.split(/\s+/),
 );
 /** Proper nouns of the dictionary these texts use: person names and other proper nouns (places). */
