@@ -45,16 +45,19 @@ export const FILE_TESTS = {
   'src/core/guard/lexicon.ts': ['tests/core/guard/pure/lexicon.test.ts'],
   'src/core/guard/structured.ts': ['tests/core/guard/pure/structured.test.ts'],
   'src/core/guard/structured-words.ts': ['tests/core/guard/pure/word-lists.test.ts'],
+  'src/core/guard/names.ts': ['tests/core/guard/pure/names.test.ts'],
+  'src/core/guard/name-words.ts': ['tests/core/guard/pure/word-lists.test.ts'],
 };
 /**
- * Extra Stryker options per file. The word lists (and structured-words.ts, the stop lists and tables of
- * structured.ts) are data built when their module loads: all their mutants are
+ * Extra Stryker options per file. The word lists (and structured-words.ts and name-words.ts, the stop lists and
+ * tables of structured.ts and names.ts) are data built when their module loads: all their mutants are
  * static (one word, or one group of words, removed), so they are ignored rather than killed by a test per entry.
  */
 export const FILE_OPTIONS = {
   'src/core/guard/first-names.ts': ['--ignoreStatic'],
   'src/core/guard/allowlist.ts': ['--ignoreStatic'],
   'src/core/guard/structured-words.ts': ['--ignoreStatic'],
+  'src/core/guard/name-words.ts': ['--ignoreStatic'],
 };
 
 /** The incremental file a run on `file` keeps (the naming of stryker.config.mjs). */

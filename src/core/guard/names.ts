@@ -17,11 +17,12 @@ import { diminutiveBase } from './diminutives';
 import { AMBIGUOUS_FIRST_NAMES, CONTEXT_ONLY_FIRST_NAMES, FIRST_NAMES } from './first-names';
 import { guardLexicon, type Lexicon } from './lexicon';
 import { endsWithStreetSuffix, looksLikeStreetName } from './structured';
+import * as words from './name-words';
 import type { IdentifierHit } from './types';
 
 export function normalise(word: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  // Stryker disable next-line ConditionalExpression: a shortcut — for ASCII the full path below returns the same
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase(); // eslint-disable-line no-control-regex
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/’/g, "'").toLowerCase();
 }
 
@@ -43,19 +44,24 @@ for (const phrase of ALLOWED_PHRASES) {
   PHRASES.set(key, list);
 }
 
-/** Common surnames that are also ordinary words: only a name when capitalised mid-sentence. */
-const WORD_SURNAMES = new Set(
-  `bakker visser smit mulder bos vos kok dekker brouwer meijer boer groot jong vries koning wit graaf haan berg
-  meer linden dijk veen heuvel leeuwen wal beek hoek molen schouten timmerman koster kuiper prins post bosman
-  kramer verhoeven willems peters jacobs maas hendriks vermeulen smits hoekstra kaya yildiz demir celik kilic
-  aslan kurt kara koc dogan arslan yilmaz sahin ozturk aydin bulut polat erdogan tekin korkmaz ozdemir
-  schipper dam broek zwart groen bruin klein lange jonker hoogendoorn bruijn vink mol pool zeeman stam`.split(/\s+/),
-);
+// The word lists (./name-words.ts says what each holds) as sets.
+const WORD_SURNAMES = new Set(words.WORD_SURNAMES);
+const PARTICLES = new Set(words.PARTICLES);
+const ARTICLES = new Set(words.ARTICLES);
+const TITLE_PARTICLES = new Set(words.TITLE_PARTICLES);
+const TITLE_TRIGGERS = new Set(words.TITLE_TRIGGERS);
+const STRONG_TRIGGERS = new Set(words.STRONG_TRIGGERS);
+const SUBJECT_FOLLOWERS = new Set(words.SUBJECT_FOLLOWERS);
+const LOCATION_PREPOSITIONS = new Set(words.LOCATION_PREPOSITIONS);
+const INSTITUTION_WORDS = new Set(words.INSTITUTION_WORDS);
+const NON_PERSON_TITLES = new Set(words.NON_PERSON_TITLES);
+const FUNCTION_WORDS = new Set(words.FUNCTION_WORDS);
+const PLACE_SUFFIXES = words.PLACE_SUFFIXES;
+const LOWERCASE_NOT_NAMES = new Set(words.LOWERCASE_NOT_NAMES);
+const ABBREVIATIONS = new Set(words.ABBREVIATIONS);
+const INSTITUTIONS_AFTER_NAME = new Set(words.INSTITUTIONS_AFTER_NAME);
+const STREET_WORDS_AFTER_NAME = new Set(words.STREET_WORDS_AFTER_NAME);
 
-const PARTICLES = new Set([
-  'van', 'de', 'der', 'den', 'ter', 'ten', 'te', "'t", 'het', 'in', 'op', 'uit', 'el', 'al', 'ben', 'bin', 'ibn',
-  'abu', 'abou', 'bou', 'da', 'dos', 'do', 'du', 'la', 'le', 'von', 'di', 'del', 'della', 'des', 'vd', 'v.d.', 'ait', 'aït', 'ould',
-]);
 /** Particle sequences that may stand between a first name and a surname. */
 const PARTICLE_SEQUENCES: readonly string[][] = [
   ['van', 'de', 'la'], ['van', 'der'], ['van', 'den'], ['van', 'de'], ['van', 'het'], ['van', "'t"], ['in', "'t"],
@@ -64,72 +70,6 @@ const PARTICLE_SEQUENCES: readonly string[][] = [
   ['da'], ['dos'], ['do'], ['du'], ['la'], ['le'], ['von'], ['di'], ['del'], ['des'], ['vd'], ['ait'], ['ould'],
 ];
 
-const ARTICLES = new Set(['de', 'het', 'een', "'n", 'deze', 'dit', 'elke', 'iedere', 'geen', 'welke']);
-/** Surname particles that may stand between a title and a surname ("familie van der Berg"). */
-const TITLE_PARTICLES = new Set(['van', 'de', 'der', 'den', 'ter', 'ten', 'te', "'t", 'el', 'al', 'ben', 'bin', 'abu', 'la', 'le', 'du', 'da', 'von']);
-
-/** Words after which a capitalised token is a person ("meneer Bakker", "broer Mark", "genaamd Storm"). */
-const TITLE_TRIGGERS = new Set([
-  'meneer', 'mevrouw', 'mevr', 'mw', 'dhr', 'mr', 'mrs', 'juf', 'juffrouw', 'meester', 'familie', 'fam', 'heer',
-  'genaamd', 'heet', 'heette', 'naam', 'bijnaam', 'roepnaam', 'alias', 'oom', 'tante', 'opa', 'oma', 'neef',
-  'nicht', 'broer', 'broertje', 'zus', 'zusje', 'zuster', 'vriend', 'vriendje', 'vriendin', 'vriendinnetje',
-  'stiefvader', 'stiefmoeder', 'vader', 'moeder', 'zoon', 'dochter', 'buurman', 'buurvrouw', 'buurjongen',
-  'buurmeisje', 'klasgenoot', 'neefje', 'nichtje', 'vriendinnen', 'vrienden', 'jongen', 'meisje', 'leerling',
-  'noemen', 'noemt', 'noemde', 'zogenaamde', 'aka', 'ene', 'zekere',
-]);
-/** Strong triggers: also a lower-case first name after them is a name ("heet mohammed"). */
-const STRONG_TRIGGERS = new Set(['genaamd', 'heet', 'heette', 'naam', 'voornaam', 'achternaam', 'bijnaam', 'roepnaam', 'alias', 'aka']);
-
-/** Verbs and words that typically follow a subject: "Roos heeft", "Mark is". */
-const SUBJECT_FOLLOWERS = new Set(
-  `heeft had is was zegt zei vertelt vertelde komt kwam gaat ging zit zat wordt werd woont woonde loopt liep
-  hangt hing rijdt reed verkoopt verkocht lijkt leek staat stond spijbelt spijbelde doet deed krijgt kreeg maakt
-  maakte wil wilde moet moest kan kon mag mocht zou durft vraagt vroeg draagt droeg belt belde appt appte speelt
-  speelde werkt werkte kent kende weet wist zag ziet houdt hield blijft bleef haalt haalde brengt bracht neemt
-  nam geeft gaf toont liet laat verdient verdiende zwijgt reageert reageerde vertrekt vertrok verdween verdwijnt
-  heb ben hebben zijn waren hadden en of uit van met zelf ook niet nooit vaak regelmatig steeds sinds al
-  schijnt lijkt blijkt bleek heeft gezegd gaf vertoont toonde ontkent ontkende rookt rookte dealt dealde
-  runt runde stuurt stuurde chat chatte betaalt betaalde leent leende`.split(/\s+/),
-);
-
-/** Words before a capitalised token that make it a place, not a person ("in Kanaleneiland"). */
-const LOCATION_PREPOSITIONS = new Set([
-  'in', 'uit', 'naar', 'richting', 'omgeving', 'vanuit', 'via', 'nabij', 'rond', 'rondom', 'wijk', 'buurt', 'regio',
-  'gemeente', 'provincie', 'stad', 'dorp', 'plaats', 'woonplaats', 'centrum', 'station', 'metrostation', 'halte',
-  'bushalte', 'treinstation', 'tramhalte', 'stadsdeel', 'deelgemeente', 'te', 'tot', 'langs', 'door', 'over',
-  'vanaf', 'dichtbij', 'rondhangen', 'op',
-]);
-
-/** Venue / institution words: "basisschool De Regenboog", "Anne Frank school", "snackbar Ali". */
-const INSTITUTION_WORDS = new Set([
-  'school', 'basisschool', 'college', 'lyceum', 'gymnasium', 'academie', 'instituut', 'ziekenhuis',
-  'kinderziekenhuis', 'centrum', 'stichting', 'winkelcentrum', 'station', 'metrostation', 'park', 'stadion',
-  'sporthal', 'sportpark', 'buurthuis', 'jongerencentrum', 'speeltuin', 'moskee', 'kerk', 'camping', 'cafe',
-  'coffeeshop', 'shishalounge', 'lounge', 'restaurant', 'kapsalon', 'kapper', 'snackbar', 'shoarmazaak',
-  'groep', 'fonds', 'huis', 'plein', 'markt', 'hal', 'brug', 'tunnel', 'toren', 'ziekenhuizen', 'scholengemeenschap',
-  'campus', 'mavo', 'havo', 'vwo', 'vmbo', 'mbo', 'praktijkschool', 'vakschool', 'mc', 'kliniek', 'club',
-  'vereniging', 'sportschool', 'gym', 'dojo', 'pizzeria', 'kebabzaak', 'nachtwinkel', 'avondwinkel',
-  'supermarkt', 'garage', 'wasstraat', 'bar', 'hotel', 'hostel', 'festival', 'arena', 'theater', 'bioscoop',
-]);
-/** Titles before a name that make it an institution or a place ("Prins Hendrik", "Sint Jan"). */
-const NON_PERSON_TITLES = new Set(['prins', 'prinses', 'koning', 'koningin', 'sint', 'st', 'keizer', 'graaf', 'hertog', 'paus', 'heilige', 'generaal', 'admiraal']);
-/** Capitalised function words that never continue a name. */
-const FUNCTION_WORDS = new Set(
-  `ik jij je u hij zij ze wij we jullie hun hem haar het de een en of maar want dus toen als dan die dat
-  deze dit er daar hier waar wat wie welke omdat terwijl nadat voordat sinds tot met zonder voor na bij
-  op in aan uit van naar om over onder tegen tussen via volgens door hoe waarom wanneer ook nog al wel
-  niet geen mijn jouw zijn onze ons uw gisteren vandaag morgen vanavond vanochtend vanmiddag vannacht`.split(/\s+/),
-);
-/** Suffixes that make a capitalised token a place or institution rather than a person. */
-const PLACE_SUFFIXES = [
-  'dam', 'dorp', 'veen', 'hoven', 'wijk', 'buurt', 'park', 'plein', 'kerk', 'school', 'college', 'centrum',
-  'station', 'polder', 'meer', 'burg', 'stad', 'sluis', 'haven', 'zand', 'bosch', 'broek', 'kwartier', 'oord',
-  'vaart', 'eiland', 'land', 'laan', 'huis', 'hal', 'zee', 'rode', 'recht', 'drecht', 'voorde', 'horst',
-];
-
-/** Lower-case words that are listed first names but usually something else in these texts. */
-const LOWERCASE_NOT_NAMES = new Set(['money', 'cash', 'love', 'baby', 'king', 'boss', 'lady', 'amen', 'amin', 'isis', 'mayo', 'gino']);
-
 const NATIONALITY_SUFFIX_RE = /(?:aans|aanse|isch|ische|ees|eese|ese|ands|andse|iers|ieren)$/u;
 
 interface Token {
@@ -137,20 +77,16 @@ interface Token {
   start: number;
   end: number;
   norm: string;
-  /** `norm` without a possessive "'s" / "'". */
+  /** `norm` without a possessive "'s". */
   base: string;
   cap: boolean;
-  allCaps: boolean;
   sentStart: boolean;
   embedded: boolean;
   allowed: boolean;
 }
 
-const TOKEN_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-const ABBREVIATIONS = new Set([
-  'dhr', 'mw', 'mevr', 'mr', 'ca', 'bijv', 'bv', 'nr', 'no', 'o.a', 'oa', 'geb', 'st', 'dr', 'drs', 'ing', 'ir',
-  'prof', 'mrs', 'mvr', 'fam', 'evt', 'incl', 'excl', 'vs', 'resp', 'zgn', 'etc', 'jr', 'sr', 'mbt', 'tel',
-]);
+// The particle "'t" ("van 't Hof") is one token with its apostrophe; otherwise a token starts with a letter.
+const TOKEN_RE = /['’]t(?![\p{L}\p{M}\p{N}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
 
 function isSentenceStart(text: string, start: number): boolean {
   let i = start - 1;
@@ -173,10 +109,7 @@ function isSentenceStart(text: string, start: number): boolean {
     if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) return false;
     return true;
   }
-  if (/\d/.test(ch)) {
-    // "1) Kevin …" or a numbered list "2. Kevin" is handled above; a digit otherwise is mid-sentence.
-    return false;
-  }
+  // Any other sign, a letter or a digit ("1) Kevin" and "2. Kevin" are handled above) is mid-sentence.
   return false;
 }
 
@@ -209,7 +142,6 @@ function tokenize(text: string): Token[] {
       norm,
       base: stripPossessive(norm),
       cap: isCapitalised(word),
-      allCaps: word.length > 1 && word === word.toUpperCase() && /\p{Lu}/u.test(word),
       sentStart: isSentenceStart(text, start),
       embedded,
       allowed: false,
@@ -220,12 +152,12 @@ function tokenize(text: string): Token[] {
 
 function gapIsSpace(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  return gap.length > 0 && gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
+  return gap.length <= 3 && /^[ \t\u00a0]+$/u.test(gap);
 }
 
+/** A token never ends in an apostrophe (TOKEN_RE), so "Roos'" is the token "Roos"; only "'s" is stripped. */
 function stripPossessive(norm: string): string {
   if (norm.endsWith("'s")) return norm.slice(0, -2);
-  if (norm.endsWith("'")) return norm.slice(0, -1);
   return norm;
 }
 
@@ -289,7 +221,7 @@ function isAllowedWord(t: Token, lex: Lexicon): boolean {
   if (PLACES.has(n) || ALLOWED.has(n)) return true;
   if (n.length > 3 && n.endsWith('s') && ALLOWED.has(n.slice(0, -1))) return true; // plural brand: Nikes
   if (n.includes('-')) {
-    const parts = n.split('-').filter((p) => p.length > 0);
+    const parts = n.split('-'); // never an empty part: a token's hyphen stands between letters (TOKEN_RE)
     return parts.every((p) => PLACES.has(p) || ALLOWED.has(p) || PARTICLES.has(p) || lex.isOrdinaryWord(p));
   }
   return false;
@@ -316,6 +248,8 @@ function surnameCandidate(t: Token, afterParticle: boolean, lex: Lexicon): boole
   if (!t.cap || t.embedded || t.sentStart) return false;
   if (FUNCTION_WORDS.has(t.norm) || isInstitutionWord(t)) return false;
   if (endsWithStreetSuffix(t.text)) return false;
+  // "Jan Evertsen Straat" is a street; after a particle the word is a surname ("van der Laan").
+  if (!afterParticle && STREET_WORDS_AFTER_NAME.has(t.norm)) return false;
   if (isNonPersonAllowed(t)) return false;
   if (!afterParticle && isAllowedWord(t, lex) && firstNameKind(t, lex) === null) return false;
   return true;
@@ -365,7 +299,8 @@ function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): num
   for (let steps = 0; steps < 4; steps += 1) {
     const prev = tokens[first - 1];
     const cur = tokens[first] as Token;
-    if (!prev || cur.sentStart || !gapIsSpace(text, prev, cur) || prev.embedded) break;
+    // (A token after a gap of spaces is never a sentence start: what ends a sentence is not a space.)
+    if (!prev || !gapIsSpace(text, prev, cur) || prev.embedded) break;
     if (prev.cap && firstNameKind(prev, lex) !== null && !prev.allowed) {
       first -= 1;
       continue;
@@ -386,7 +321,7 @@ function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): num
 function nextWordIsFollower(text: string, tokens: Token[], i: number): boolean {
   const t = tokens[i] as Token;
   const rest = text.slice(t.end, t.end + 16);
-  if (/^['’]s?\s/u.test(rest)) return true; // possessive: "Roos' broer"
+  if (/^['’]\s/u.test(rest)) return true; // possessive: "Roos' broer" (a token takes in "'s")
   if (/^\s{0,2}\(\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr\.?)?\s{0,2}\)/u.test(rest)) return true; // "Roos (15)"
   if (/^\s{0,2},\s{0,2}\d{1,2}\s{0,2}(?:jaar|jr)/u.test(rest)) return true; // "Roos, 15 jaar"
   const next = tokens[i + 1];
@@ -440,7 +375,8 @@ function strongTriggerBefore(text: string, tokens: Token[], i: number): boolean 
 /** Seed decision for token i. */
 function isSeed(text: string, tokens: Token[], i: number, lex: Lexicon): boolean {
   const t = tokens[i] as Token;
-  if (t.embedded || t.allCaps) return false;
+  // A word in ALL CAPS is neither capitalised (isCapitalised wants a lower-case letter) nor lower case: never a seed.
+  if (t.embedded) return false;
   const prev = prevToken(tokens, i, text);
   const next = tokens[i + 1];
   const nextIsInstitution = next !== undefined && gapIsSpace(text, t, next) && isInstitutionWord(next) && (next.cap || next.norm !== 'groep');
@@ -540,8 +476,9 @@ function initialSeed(text: string, tokens: Token[], i: number, lex: Lexicon): nu
 function chainIsPlace(tokens: Token[], first: number, last: number, text: string): boolean {
   const after = tokens[last + 1];
   if (after && gapIsSpace(text, tokens[last] as Token, after)) {
-    if (looksLikeStreetName(after.text) && after.cap) return true; // "Jan Evertsen straat"
-    if (isInstitutionWord(after) && (after.cap || ['school', 'college', 'lyceum', 'moskee', 'kerk', 'ziekenhuis', 'stichting'].includes(after.norm))) return true;
+    if (looksLikeStreetName(after.text) && after.cap) return true; // "Jan Evertsen Kerkstraat"
+    if (STREET_WORDS_AFTER_NAME.has(after.norm)) return true; // "Jan Evertsen straat"
+    if (isInstitutionWord(after) && (after.cap || INSTITUTIONS_AFTER_NAME.has(after.norm))) return true;
   }
   for (let k = first; k <= last; k += 1) {
     const t = tokens[k] as Token;

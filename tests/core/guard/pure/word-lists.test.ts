@@ -1,5 +1,5 @@
 /**
- * The guard's word lists (first-names.ts, allowlist.ts, structured-words.ts) as src/core/guard/README.md and the lists' own headers
+ * The guard's word lists (first-names.ts, allowlist.ts, structured-words.ts, name-words.ts) as src/core/guard/README.md and the lists' own headers
  * describe them: one hand-picked entry of each group the README names, the ambiguous and context-only names
  * it gives as examples, and the form of the entries. Pure and fast (no dictionary).
  *
@@ -20,6 +20,7 @@ import {
   TWO_LETTER_WORDS,
   UNITS,
 } from '../../../../src/core/guard/structured-words';
+import * as nameWords from '../../../../src/core/guard/name-words';
 
 describe('first names', () => {
   it('hold names of every origin the README lists (Dutch, Moroccan, Turkish, Surinamese/Hindustani, Antillean, Polish, Syrian, Eritrean, Afghan, Cape Verdean, international)', () => {
@@ -97,5 +98,37 @@ describe('the word data of the structured detectors (structured-words.ts)', () =
   it('the stop lists are lower case (looked up in lower case); units, postcode letters and abbreviations upper case', () => {
     expect([...HANDLE_STOPWORDS, ...NOT_STREET_PREFIX, ...STREET_NAME_PARTICLES, ...STREET_SUFFIXES, ...TWO_LETTER_WORDS].filter((w) => w !== w.toLowerCase() || w.length === 0)).toEqual([]);
     expect([...UNITS, ...NOT_POSTCODE_LETTERS, ...ABBREVIATIONS_AFTER_YEARS].filter((w) => !/^[A-Z]{2}$/u.test(w))).toEqual([]);
+  });
+});
+
+describe('the word lists of name detection (name-words.ts)', () => {
+  /** One hand-picked entry of each list, with the rule of the README ("Names") or of names.ts that needs it. */
+  const samples: readonly (readonly [keyof typeof nameWords, string, string])[] = [
+    ['PARTICLES', "'t", 'a surname particle ("van \'t Hof", "El Amrani")'],
+    ['ARTICLES', 'de', 'no name after an article ("de roos")'],
+    ['TITLE_PARTICLES', 'der', 'particles between a title and a surname ("familie van der Berg")'],
+    ['TITLE_TRIGGERS', 'meneer', 'a title or relation word before a surname ("meneer Bakker", "broer Storm", "ene Dirkse")'],
+    ['STRONG_TRIGGERS', 'genaamd', 'after genaamd / heet / naam also a lower-case or short first name is a name'],
+    ['SUBJECT_FOLLOWERS', 'heeft', 'a verb after an ambiguous name at a sentence start ("Roos heeft")'],
+    ['LOCATION_PREPOSITIONS', 'naar', 'a capitalised word after a location preposition is a place ("naar Kanaleneiland")'],
+    ['INSTITUTION_WORDS', 'basisschool', 'a name next to an institution word is an institution ("basisschool De Regenboog")'],
+    ['NON_PERSON_TITLES', 'sint', 'a name after a royal or saint title is a place or institution ("Sint Jan")'],
+    ['FUNCTION_WORDS', 'gisteren', 'a capitalised function word never continues a name'],
+    ['PLACE_SUFFIXES', 'dam', 'a capitalised unknown word ending like a place is a place ("Zaandam")'],
+    ['LOWERCASE_NOT_NAMES', 'money', 'lower-case words that are listed first names but mostly something else'],
+    ['ABBREVIATIONS', 'dhr', 'the full stop of an abbreviation does not end a sentence ("dhr. Jansen")'],
+    ['WORD_SURNAMES', 'visser', 'a common surname that is also an ordinary word is a name mid-sentence ("met Visser")'],
+    ['INSTITUTIONS_AFTER_NAME', 'school', 'a name before it, also in lower case, is an institution ("Anne Frank school")'],
+    ['STREET_WORDS_AFTER_NAME', 'straat', 'a name before it, also in lower case, is a street ("Jan Evertsen straat")'],
+  ];
+  it('each list holds the word its rule is about', () => {
+    for (const [list, word, rule] of samples) expect({ list, word, rule, listed: nameWords[list].includes(word) }).toEqual({ list, word, rule, listed: true });
+  });
+  it('every export is a list of lower-case words without spaces, none empty', () => {
+    expect(Object.keys(nameWords).sort()).toEqual(samples.map(([list]) => list).sort());
+    for (const [list, entries] of Object.entries(nameWords)) {
+      expect({ list, empty: entries.length === 0 }).toEqual({ list, empty: false });
+      expect({ list, bad: entries.filter((w) => !/^[a-zï'.]+$/u.test(w)) }).toEqual({ list, bad: [] });
+    }
   });
 });
