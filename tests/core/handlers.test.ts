@@ -14,11 +14,13 @@ import {
   concludeEnrichment,
   decideSuspicion,
   generateLetter,
+  linkCases,
   recordDiscussion,
   recordFollowUp,
   recordResidentInformed,
   requestEnrichment,
   supplyIdentity,
+  unlinkCases,
   updateActionStatus,
   withdrawCase,
 } from '../../src/core/handlers';
@@ -579,5 +581,94 @@ describe('Letters to the resident (PROCESS.md "Letters and messages"): recorded 
       delete incomplete.frame[field];
       expect({ field, refused: refusal(() => generateLetter(incomplete, input('generateLetter', { kind: 'closure' }), ctx())) }).toEqual({ field, refused: { code: 'CASE.PRECONDITION_FAILED', details: { reason: 'NOT_CLOSED' } } });
     }
+  });
+});
+
+describe('Links between two concerns (issue 16, ADR 0018): both cases hold the other kenmerk and the moment, nothing else of it', () => {
+  /** A second concern of the same school, SJV-2026-0002. */
+  const second = (organisationId = 'school'): CaseRecord => {
+    const record = caseIn('INBRENG');
+    record.id = 'case-2';
+    record.frame.reference = 'SJV-2026-0002';
+    record.frame.inbrengerOrganisationId = organisationId;
+    return record;
+  };
+  const withOther = (other: CaseRecord): HandlerContext => ({ ...ctx(), other });
+  const linkInput = input('linkCases', { linkedReference: 'SJV-2026-0002' });
+  const unlinkInput = input('unlinkCases', { linkedReference: 'SJV-2026-0002' });
+
+  it('a link is recorded on both cases: the other case id, its kenmerk and now', () => {
+    const record = caseIn('VERRIJKING');
+    const other = second();
+    const out = linkCases(record, linkInput, withOther(other));
+    expect({ outcome: out.outcome, other: out.other === other }).toEqual({ outcome: 'LINKED', other: true });
+    expect(record.frame.links).toEqual([{ caseId: 'case-2', reference: 'SJV-2026-0002', linkedAt: NOW }]);
+    expect(other.frame.links).toEqual([{ caseId: 'case-1', reference: 'SJV-2026-0001', linkedAt: NOW }]);
+  });
+  it('a new link is added after the links a case already has', () => {
+    const record = caseIn('VERRIJKING');
+    record.frame.links = [{ caseId: 'case-9', reference: 'SJV-2026-0009', linkedAt: '2026-05-10T09:00:00.000Z' }];
+    const other = second();
+    other.frame.links = [{ caseId: 'case-8', reference: 'SJV-2026-0008', linkedAt: '2026-05-11T09:00:00.000Z' }];
+    linkCases(record, linkInput, withOther(other));
+    expect(record.frame.links).toEqual([
+      { caseId: 'case-9', reference: 'SJV-2026-0009', linkedAt: '2026-05-10T09:00:00.000Z' },
+      { caseId: 'case-2', reference: 'SJV-2026-0002', linkedAt: NOW },
+    ]);
+    expect(other.frame.links).toEqual([
+      { caseId: 'case-8', reference: 'SJV-2026-0008', linkedAt: '2026-05-11T09:00:00.000Z' },
+      { caseId: 'case-1', reference: 'SJV-2026-0001', linkedAt: NOW },
+    ]);
+  });
+  it('a case is not linked to itself (CASE.LINK_SELF at linkedReference), nor unlinked from itself', () => {
+    const record = caseIn('VERRIJKING');
+    expect(refusal(() => linkCases(record, linkInput, withOther(record)))).toEqual({ code: 'CASE.LINK_SELF', details: { fields: [{ path: 'linkedReference', issue: 'SELF' }] } });
+    expect(refusal(() => unlinkCases(record, unlinkInput, withOther(record)))).toEqual({ code: 'CASE.LINK_SELF', details: { fields: [{ path: 'linkedReference', issue: 'SELF' }] } });
+    expect(record.frame.links).toBeUndefined();
+  });
+  it("another organisation's concern is not linked (CASE.LINK_OTHER_ORGANISATION): the inbrenger would learn of it", () => {
+    const record = caseIn('VERRIJKING');
+    const other = second('politie');
+    expect(refusal(() => linkCases(record, linkInput, withOther(other)))).toEqual({ code: 'CASE.LINK_OTHER_ORGANISATION', details: { fields: [{ path: 'linkedReference', issue: 'OTHER_ORGANISATION' }] } });
+    expect([record.frame.links, other.frame.links]).toEqual([undefined, undefined]);
+  });
+  it('cases linked already, from either side, are not linked twice (CASE.ALREADY_LINKED)', () => {
+    for (const side of ['record', 'other'] as const) {
+      const record = caseIn('VERRIJKING');
+      const other = second();
+      const mine = side === 'record' ? record : other;
+      const theirs = side === 'record' ? other : record;
+      mine.frame.links = [{ caseId: theirs.id, reference: theirs.frame.reference, linkedAt: '2026-05-10T09:00:00.000Z' }];
+      expect({ side, refusal: refusal(() => linkCases(record, linkInput, withOther(other))) }).toEqual({ side, refusal: { code: 'CASE.ALREADY_LINKED', details: { fields: [{ path: 'linkedReference', issue: 'ALREADY_LINKED' }] } } });
+      expect(mine.frame.links).toHaveLength(1);
+    }
+  });
+  it('unlinking removes the link from both cases and keeps their other links; a case left without links has none', () => {
+    const record = caseIn('VERRIJKING');
+    const other = second();
+    linkCases(record, linkInput, withOther(other));
+    other.frame.links!.unshift({ caseId: 'case-8', reference: 'SJV-2026-0008', linkedAt: '2026-05-11T09:00:00.000Z' });
+    const out = unlinkCases(record, unlinkInput, withOther(other));
+    expect({ outcome: out.outcome, other: out.other === other }).toEqual({ outcome: 'UNLINKED', other: true });
+    expect('links' in record.frame).toBe(false);
+    expect(other.frame.links).toEqual([{ caseId: 'case-8', reference: 'SJV-2026-0008', linkedAt: '2026-05-11T09:00:00.000Z' }]);
+  });
+  it('unlinking also works when only one side holds the link', () => {
+    const record = caseIn('VERRIJKING');
+    const other = second();
+    other.frame.links = [{ caseId: 'case-1', reference: 'SJV-2026-0001', linkedAt: '2026-05-10T09:00:00.000Z' }];
+    unlinkCases(record, unlinkInput, withOther(other));
+    expect(['links' in record.frame, 'links' in other.frame]).toEqual([false, false]);
+  });
+  it('cases that are not linked are not unlinked (CASE.NOT_LINKED), and nothing changes', () => {
+    const record = caseIn('VERRIJKING');
+    record.frame.links = [{ caseId: 'case-9', reference: 'SJV-2026-0009', linkedAt: '2026-05-10T09:00:00.000Z' }];
+    const other = second();
+    expect(refusal(() => unlinkCases(record, unlinkInput, withOther(other)))).toEqual({ code: 'CASE.NOT_LINKED', details: { fields: [{ path: 'linkedReference', issue: 'NOT_LINKED' }] } });
+    expect(record.frame.links).toEqual([{ caseId: 'case-9', reference: 'SJV-2026-0009', linkedAt: '2026-05-10T09:00:00.000Z' }]);
+  });
+  it('a link command without the other case is a programming error, not a refusal', () => {
+    expect(() => linkCases(caseIn('VERRIJKING'), linkInput, ctx())).toThrow('a link command needs the other case');
+    expect(() => unlinkCases(caseIn('VERRIJKING'), unlinkInput, ctx())).toThrow('a link command needs the other case');
   });
 });
