@@ -25,6 +25,7 @@ import {
   withdrawCase,
 } from '../../src/core/handlers';
 import type { CaseRecord, EnrichmentRequest, Organisation, Phase, User } from '../../src/core/model';
+import { seedReferenceData } from '../../src/core/reference-data';
 import type { CommandName } from '../../src/core/phases';
 import type { CommandInput } from '../../src/core/schemas';
 
@@ -430,6 +431,15 @@ describe('Opvolging: agreed actions at process level, by member organisations wi
     expect(refusal(() => recordFollowUp(caseIn('OPVOLGING'), second({ offerCode: 'STOPGESPREK', organisationId: 'wijkteam' }), ctx()))).toEqual({
       code: 'FOLLOW_UP.OFFER_NOT_PROVIDED',
       details: { fields: [{ path: 'actions.1.offerCode', issue: 'NOT_PROVIDED_BY_ORGANISATION' }] },
+    });
+  });
+
+  test('an organisation the registry of the sociale kaart (ADR 0017) lists only from a later day is refused, although it is a member today', () => {
+    const reference = seedReferenceData([...ORGANISATIONS().values()]);
+    reference.registry = reference.registry.map((r) => (r.organisationId === 'politie' ? { ...r, joinedOn: '2026-06-01' } : r));
+    expect(refusal(() => recordFollowUp(caseIn('OPVOLGING'), followUp(), { ...ctx(), reference }))).toEqual({
+      code: 'CASE.PRECONDITION_FAILED',
+      details: { reason: 'ORGANISATION_NOT_MEMBER', fields: [{ path: 'actions.0.organisationId', issue: 'NOT_A_MEMBER' }] },
     });
   });
 
