@@ -71,6 +71,14 @@ describe('purgedRecord keeps codes, dates and decisions', () => {
     expect(after.frame.retentionAtLatest).toBe('2028-03-30');
   });
 
+  test("a link (group A, ADR 0018) stays after the purge: the other case's id and kenmerk and the moment, nothing else; a case without links gets none", async () => {
+    const before = await closedRecordWithEverything();
+    const links = [{ caseId: 'case-other', reference: 'SJV-2026-0042', linkedAt: '2026-03-05T10:00:00.000Z', extra: 'not a link field' }];
+    const after = purgedRecord({ ...before, frame: { ...before.frame, links } }, PURGE_AT);
+    expect(after.frame.links).toStrictEqual([{ caseId: 'case-other', reference: 'SJV-2026-0042', linkedAt: '2026-03-05T10:00:00.000Z' }]);
+    expect(purgedRecord(before, PURGE_AT).frame).not.toHaveProperty('links');
+  });
+
   test('the purge is a change of the stored record: its version is one above the closed record it replaces', async () => {
     const before = await closedRecordWithEverything();
     const after = purgedRecord({ ...before, version: 7 }, PURGE_AT);
