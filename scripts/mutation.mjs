@@ -93,8 +93,9 @@ function narrowProgram(files) {
 const run = (env, extra) => spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...extra], { stdio: 'inherit', env: { ...process.env, ...env } });
 
 if (args.includes('--mutate')) {
-  if (retest) for (const file of args[args.indexOf('--mutate') + 1].split(',')) dropUndetected(file);
-  const stryker = run(narrowProgram(args[args.indexOf('--mutate') + 1].split(',')), args);
+  const files = args[args.indexOf('--mutate') + 1].split(',');
+  if (retest) for (const file of files) dropUndetected(file);
+  const stryker = run(narrowProgram(files), args);
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
 } else {
   for (const [file, tests] of Object.entries(FILE_TESTS)) {
