@@ -5,8 +5,11 @@
  * and ignored mutants do not count. Lists the surviving mutants with their line. Usage:
  *   node scripts/mutation-score.mjs [report.json …]   (default: every reports/mutation/incremental/*.json; several
  *   reports, e.g. of runs on one file each, are merged — a file in a later report replaces an earlier one)
+ * Exits 1, naming them, when a file with a score scores below MIN_SCORE (scripts/mutation-files.mjs; issue 20), or,
+ * without arguments, when a file of the whole set (FILE_TESTS) has no result in any report.
  */
 import { readFileSync, readdirSync } from 'node:fs';
+import { FILE_TESTS, MIN_SCORE } from './mutation-files.mjs';
 
 const DIR = 'reports/mutation/incremental';
 const inputs = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => `${DIR}/${f}`);
@@ -43,3 +46,10 @@ for (const r of rows) console.log(`${r.path.padEnd(width)}  ${pct(r.detected, r.
 const total = rows.reduce((a, r) => ({ d: a.d + r.detected, u: a.u + r.undetected }), { d: 0, u: 0 });
 console.log(`${'all'.padEnd(width)}  ${pct(total.d, total.u).padStart(6)}  ${String(total.d).padStart(6)}  ${String(total.u).padStart(8)}`);
 if (survivors.length) console.log(`\nundetected mutants:\n${survivors.join('\n')}`);
+const below = rows.filter((r) => r.detected + r.undetected > 0 && (100 * r.detected) / (r.detected + r.undetected) < MIN_SCORE);
+const unmeasured = process.argv.length > 2 ? [] : Object.keys(FILE_TESTS).filter((source) => !chosen.has(source));
+if (unmeasured.length) console.log(`\nno result: ${unmeasured.join(', ')} (npm run mutation -- --mutate <file>)`);
+if (below.length) {
+  console.log(`\nbelow ${MIN_SCORE}%: ${below.map((r) => `${r.path} ${pct(r.detected, r.undetected)}`).join(', ')}`);
+}
+if (below.length || unmeasured.length) process.exit(1);

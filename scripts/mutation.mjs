@@ -12,53 +12,11 @@
  * mutants of the core are "static" (tables and regular expressions built when the module loads): Stryker
  * cannot tell which test covers them and runs every selected test for each, so a narrow, fast selection per
  * file is what keeps the run short. Each run keeps its own incremental file (reports/mutation/incremental/).
+ * The lists are in scripts/mutation-files.mjs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-
-/** Each core file and the test files that state its rules (docs/quality.md gives the reasons and the runs). */
-export const FILE_TESTS = {
-  'src/core/policy.ts': ['tests/spec', 'tests/core/audit-role.test.ts', 'tests/core/policy-context.test.ts'],
-  'src/core/phases.ts': ['tests/spec/phases-vs-spec.test.ts', 'tests/core/command-free-text.test.ts'],
-  'src/core/views.ts': [
-    'tests/core/views-membership.test.ts',
-    'tests/core/policy-matrix.test.ts',
-    'tests/core/audit-role.test.ts',
-    'tests/core/policy-invariants.test.ts',
-    'tests/privacy/retention-date.test.ts',
-    'tests/core/views-copy.test.ts',
-  ],
-  'src/core/retention.ts': [
-    'tests/core/retention.test.ts',
-    'tests/core/retention-commands.test.ts',
-    'tests/core/retention-purge.test.ts',
-    'tests/scenarios/closed-to-purged.test.ts',
-  ],
-  'src/core/audit.ts': ['tests/core/audit.test.ts', 'tests/core/audit-verifier.test.ts'],
-  'src/core/handlers.ts': ['tests/core/handlers.test.ts'],
-  'src/core/guard/dates.ts': ['tests/core/guard/pure/dates.test.ts'],
-  'src/core/guard/diminutives.ts': ['tests/core/guard/pure/diminutives.test.ts'],
-  'src/core/guard/school.ts': ['tests/core/guard/pure/school.test.ts'],
-  'src/core/guard/index.ts': ['tests/core/guard/pure/index.test.ts'],
-  'src/core/guard/first-names.ts': ['tests/core/guard/pure/word-lists.test.ts'],
-  'src/core/guard/allowlist.ts': ['tests/core/guard/pure/word-lists.test.ts'],
-  'src/core/guard/lexicon.ts': ['tests/core/guard/pure/lexicon.test.ts'],
-  'src/core/guard/structured.ts': ['tests/core/guard/pure/structured.test.ts'],
-  'src/core/guard/structured-words.ts': ['tests/core/guard/pure/word-lists.test.ts'],
-  'src/core/guard/names.ts': ['tests/core/guard/pure/names.test.ts'],
-  'src/core/guard/name-words.ts': ['tests/core/guard/pure/word-lists.test.ts'],
-};
-/**
- * Extra Stryker options per file. The word lists (and structured-words.ts and name-words.ts, the stop lists and
- * tables of structured.ts and names.ts) are data built when their module loads: all their mutants are
- * static (one word, or one group of words, removed), so they are ignored rather than killed by a test per entry.
- */
-export const FILE_OPTIONS = {
-  'src/core/guard/first-names.ts': ['--ignoreStatic'],
-  'src/core/guard/allowlist.ts': ['--ignoreStatic'],
-  'src/core/guard/structured-words.ts': ['--ignoreStatic'],
-  'src/core/guard/name-words.ts': ['--ignoreStatic'],
-};
+import { FILE_OPTIONS, FILE_TESTS } from './mutation-files.mjs';
 
 /** The incremental file a run on `file` keeps (the naming of stryker.config.mjs). */
 const incrementalFile = (file) => `reports/mutation/incremental/${file.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')}.json`;
@@ -92,8 +50,18 @@ function narrowProgram(files) {
 }
 const run = (env, extra) => spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...extra], { stdio: 'inherit', env: { ...process.env, ...env } });
 
+/** A mistake in the arguments stops before Stryker starts, with what to do: no half run, no report touched. */
+function refuse(message) {
+  console.error(`mutation: ${message}`);
+  process.exit(2);
+}
+
 if (args.includes('--mutate')) {
-  const files = args[args.indexOf('--mutate') + 1].split(',');
+  const list = args[args.indexOf('--mutate') + 1];
+  if (list === undefined || list.startsWith('--')) refuse('--mutate needs the files to mutate, comma-separated (e.g. --mutate src/core/policy.ts)');
+  const files = list.split(',').filter(Boolean);
+  const missing = files.filter((file) => !existsSync(file));
+  if (missing.length) refuse(`no such file: ${missing.join(', ')} (paths from the repository root, e.g. src/core/policy.ts)`);
   if (retest) for (const file of files) dropUndetected(file);
   const stryker = run(narrowProgram(files), args);
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
