@@ -14,7 +14,7 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.tmp_*', 'dist/**', 'node_modules/**', 'spfx/*', '!spfx/src', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['.tmp_*', '.stryker-tmp/**', 'dist/**', 'node_modules/**', 'spfx/*', '!spfx/src', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

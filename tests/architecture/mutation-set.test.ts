@@ -70,6 +70,16 @@ describe('the whole set of npm run mutation', () => {
     }
   });
 
+  it('leaves its sandbox out of the lint of npm test, also when a run was killed and left it behind', () => {
+    // Stryker copies the repository into .stryker-tmp/sandbox-*/ with instrumented, @ts-nocheck sources
+    const code = `const { ESLint } = require('eslint');
+      const eslint = new ESLint({ cwd: ${JSON.stringify(ROOT)} });
+      Promise.all(['.stryker-tmp/sandbox-a1B2c3/src/core/policy.ts', 'src/core/policy.ts'].map((p) => eslint.isPathIgnored(p)))
+        .then((r) => process.stdout.write(JSON.stringify(r)));`;
+    const out = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out.stdout)).toEqual([true, false]);
+  });
+
   it('asks a score of 90% of every file, as issue 20 does', () => {
     expect(lists.MIN_SCORE).toBe(90);
   });
