@@ -4,7 +4,8 @@
  * score per file. Examples:
  *   npm run mutation                                   # the whole set: one run per file below, each with its own tests
  *   npm run mutation -- --mutate src/core/policy.ts    # one file (MUTATION_TESTS=a,b to choose its tests)
- *   npm run mutation -- --concurrency 2 --force        # the whole set, ignoring the incremental files once
+ *   npm run mutation -- --force                        # the whole set, ignoring the incremental files once (53 min here)
+ *   npm run mutation -- --concurrency 1                # on a shared machine (default 3: stryker.config.mjs)
  *   npm run mutation -- --retest-undetected            # the whole set; survivors and uncovered mutants retested
  * Not part of `npm test`: it takes tens of minutes on a shared 2-core machine.
  *
