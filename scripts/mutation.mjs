@@ -3,7 +3,7 @@
  * `npm run mutation [-- <stryker options>]`: StrykerJS on the core (stryker.config.mjs, incremental), then the
  * score per file. Examples:
  *   npm run mutation                                   # the whole set: one run per file below, each with its own tests
- *   npm run mutation -- --mutate src/core/policy.ts    # one file (MUTATION_TESTS=a,b to choose its tests)
+ *   npm run mutation -- --mutate src/core/policy.ts    # one file, with its tests below (MUTATION_TESTS=a,b to choose others)
  *   npm run mutation -- --force                        # the whole set, ignoring the incremental files once (53 min here)
  *   npm run mutation -- --concurrency 1                # on a shared machine (default 3: stryker.config.mjs)
  *   npm run mutation -- --retest-undetected            # the whole set; survivors and uncovered mutants retested
@@ -64,7 +64,12 @@ if (args.includes('--mutate')) {
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length) refuse(`no such file: ${missing.join(', ')} (paths from the repository root, e.g. src/core/policy.ts)`);
   if (retest) for (const file of files) dropUndetected(file);
-  const stryker = run(narrowProgram(files), args);
+  // Without MUTATION_TESTS, files of the whole set get their own tests (and a lone file its options), as in the whole
+  // set: their incremental files were made with those tests, and the config's default set would retest every mutant.
+  const own = !process.env.MUTATION_TESTS && files.every((file) => file in FILE_TESTS);
+  const tests = own ? { MUTATION_TESTS: [...new Set(files.flatMap((file) => FILE_TESTS[file]))].join(',') } : {};
+  const options = own && files.length === 1 ? (FILE_OPTIONS[files[0]] ?? []) : [];
+  const stryker = run({ ...tests, ...narrowProgram(files) }, [...options, ...args]);
   if (stryker.status !== 0) process.exit(stryker.status ?? 1);
 } else {
   for (const [file, tests] of Object.entries(FILE_TESTS)) {

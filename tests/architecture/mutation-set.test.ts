@@ -109,9 +109,12 @@ function report(files: Record<string, { killed: number; survived: number; ignore
 }
 
 /** A scratch copy of the three scripts, with `reports` as its incremental files; runs `script` there. */
-function inScratch(reports: Record<string, string>, script: string, args: string[], extraFiles: string[] = []) {
+function inScratch(reports: Record<string, string>, script: string, args: string[], extraFiles: string[] = [], env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'mutation-set-'));
   try {
+    // `npx` on the PATH records how Stryker would be started (its arguments and MUTATION_TESTS) instead of starting it
+    mkdirSync(join(dir, 'bin'));
+    writeFileSync(join(dir, 'bin', 'npx'), `#!${process.execPath}\nrequire('fs').writeFileSync('stryker-call.json', JSON.stringify({ args: process.argv.slice(2), tests: process.env.MUTATION_TESTS ?? null }));\n`, { mode: 0o755 });
     mkdirSync(join(dir, 'scripts'));
     for (const s of ['mutation.mjs', 'mutation-files.mjs', 'mutation-score.mjs']) copyFileSync(join(ROOT, 'scripts', s), join(dir, 'scripts', s));
     for (const f of extraFiles) {
@@ -121,9 +124,11 @@ function inScratch(reports: Record<string, string>, script: string, args: string
     const incremental = join(dir, 'reports', 'mutation', 'incremental');
     mkdirSync(incremental, { recursive: true });
     for (const [name, body] of Object.entries(reports)) writeFileSync(join(incremental, name), body);
-    const out = spawnSync(process.execPath, [join('scripts', script), ...args], { cwd: dir, encoding: 'utf8' });
+    const { MUTATION_TESTS: _ignored, ...inherited } = process.env;
+    const out = spawnSync(process.execPath, [join('scripts', script), ...args], { cwd: dir, encoding: 'utf8', env: { ...inherited, ...env, PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` } });
+    const call = existsSync(join(dir, 'stryker-call.json')) ? (JSON.parse(readFileSync(join(dir, 'stryker-call.json'), 'utf8')) as { args: string[]; tests: string | null }) : null;
     const after = Object.fromEntries(readdirSync(incremental).map((name) => [name, readFileSync(join(incremental, name), 'utf8')]));
-    return { status: out.status, stdout: out.stdout, stderr: out.stderr, after, runTsconfig: existsSync(join(dir, 'tsconfig.mutation.run.json')) };
+    return { status: out.status, stdout: out.stdout, stderr: out.stderr, after, call, runTsconfig: existsSync(join(dir, 'tsconfig.mutation.run.json')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -177,5 +182,26 @@ describe('npm run mutation refuses bad arguments before anything runs', () => {
     expect(run.status).toBe(2);
     expect(run.after).toEqual(names);
     expect(run.runTsconfig).toBe(false);
+    expect(run.call).toBeNull();
+  });
+});
+
+describe('npm run mutation -- --mutate <file>', () => {
+  it("runs a file of the whole set with that file's own tests and options, as the whole set does", () => {
+    const run = inScratch({}, 'mutation.mjs', ['--mutate', 'src/core/guard/name-words.ts'], ['src/core/guard/name-words.ts']);
+    expect(run.call).toEqual({ args: ['stryker', 'run', 'stryker.config.mjs', '--ignoreStatic', '--mutate', 'src/core/guard/name-words.ts'], tests: 'tests/core/guard/pure/word-lists.test.ts' });
+  });
+
+  it('runs two files of the whole set with the tests of both, each once, and no file options', () => {
+    const run = inScratch({}, 'mutation.mjs', ['--mutate', 'src/core/audit.ts,src/core/guard/first-names.ts'], ['src/core/audit.ts', 'src/core/guard/first-names.ts']);
+    expect(run.call).toEqual({
+      args: ['stryker', 'run', 'stryker.config.mjs', '--mutate', 'src/core/audit.ts,src/core/guard/first-names.ts'],
+      tests: 'tests/core/audit.test.ts,tests/core/audit-verifier.test.ts,tests/core/guard/pure/word-lists.test.ts',
+    });
+  });
+
+  it('runs the tests MUTATION_TESTS names when it is set', () => {
+    const run = inScratch({}, 'mutation.mjs', ['--mutate', 'src/core/audit.ts'], ['src/core/audit.ts'], { MUTATION_TESTS: 'tests/core/audit.test.ts' });
+    expect(run.call).toEqual({ args: ['stryker', 'run', 'stryker.config.mjs', '--mutate', 'src/core/audit.ts'], tests: 'tests/core/audit.test.ts' });
   });
 });
