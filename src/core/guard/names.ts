@@ -185,9 +185,8 @@ type FirstNameKind = 'plain' | 'ambiguous' | 'context';
 
 function firstNameKind(t: Token, lex: Lexicon): FirstNameKind | null {
   let n = t.base;
-  if (!FIRST.has(n) && n.endsWith('s') && n.length > 3 && FIRST.has(n.slice(0, -1)) && !lex.isOrdinaryWord(t.text)) {
-    n = n.slice(0, -1); // "Mohammeds broer"
-  }
+  // A possessive s ("Mohammeds broer", "Mos broer"), whatever the length of the name, unless the word is an ordinary one.
+  if (!FIRST.has(n) && n.endsWith('s') && FIRST.has(n.slice(0, -1)) && !lex.isOrdinaryWord(t.text)) n = n.slice(0, -1);
   if (!FIRST.has(n)) {
     const dim = diminutiveKind(t.text, n, lex);
     if (dim) return dim;
@@ -293,10 +292,13 @@ function extendRight(text: string, tokens: Token[], i: number, lex: Lexicon): nu
   return last;
 }
 
-/** Extends a seed at index i to the left over capitalised particles / preceding first names. */
+/**
+ * Extends a seed at index i to the left over capitalised particles / preceding first names, as many as there are (a first
+ * name before a seed is mostly a seed itself; the ones that are not — "Milan Zara Jansen" — all belong to the name).
+ */
 function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): number {
   let first = i;
-  for (let steps = 0; steps < 4; steps += 1) {
+  for (;;) {
     const prev = tokens[first - 1];
     const cur = tokens[first] as Token;
     // (A token after a gap of spaces is never a sentence start: what ends a sentence is not a space.)

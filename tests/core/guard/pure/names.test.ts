@@ -765,4 +765,11 @@ describe('the rules behind the undetected mutants of issue 20', () => {
     ],
     'initials: each has its own full stop; a capital without one is no initial and cuts the initials before it off',
   );
+  table(
+    [
+      ['Mos broer komt vaak.', ['Mos']],
+      ['Ik zag Milan Frans Sep Juul Jordan Zara Jansen gisteren.', ['Milan Frans Sep Juul Jordan Zara Jansen']],
+    ],
+    'a listed first name + s is a possessive whatever the length of the name (Mos: Mo’s — the test lexicon does not know the word mos); a name extends to the left over all the first names before it that are no names on their own',
+  );
 });
