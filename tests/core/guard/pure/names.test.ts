@@ -698,8 +698,9 @@ describe('the rules behind the undetected mutants of issue 20', () => {
     [
       ['Ik zag nr. ab. Ozturk rood.', []],
       ['Ik keek TV. Ozturk rood.', []],
+      ['Hij is 15. Ozturk rood.', []],
     ],
-    'only the word right before a full stop decides whether it ends a sentence (ab. does, whatever stands before it); a word of two capitals before a full stop is no initial (TV.)',
+    'only the word right before a full stop decides whether it ends a sentence (ab. does, whatever stands before it); a word of two capitals before a full stop is no initial (TV.); a full stop after a number ends a sentence',
   );
   table(
     [
