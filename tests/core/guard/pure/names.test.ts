@@ -22,6 +22,7 @@ const PROPER = new Map<string, ProperKind>([
   ['Vlaardingen', 'other'],
   ['Kanaleneiland', 'other'],
   ['Marokkaans', 'other'],
+  ['Nepal', 'other'],
 ]);
 const lexicon: Lexicon = {
   isOrdinaryWord: (word) => ORDINARY.has(word.toLowerCase()),
@@ -685,5 +686,91 @@ describe('the details of each rule', () => {
       ['Ik ging met Zaraatje mee.', []],
     ],
     'more edges: a word of two letters with a full stop is no initial; initials end the text; two full stops or a comma after initials cut them off; a lower-case word with capitals inside is no name; of/the/and only as whole words and only the sign right before a word quotes it; a non-name before a first name is not taken in; a place after a first name is no surname, after a particle it is; a function word or an organisation is no surname; the diminutive of an allowed name needs context',
+  );
+});
+
+describe('the rules behind the undetected mutants of issue 20', () => {
+  table(
+    [['Ik was in de johan cruijff Arena gisteren.', []]],
+    'the longest allowed phrase wins, also written in lower case: in "johan cruijff Arena" the arena belongs to the phrase (Johan Cruijff Arena), it is no name',
+  );
+  table(
+    [
+      ['Ik zag nr. ab. Ozturk rood.', []],
+      ['Ik keek TV. Ozturk rood.', []],
+      ['Hij is 15. Ozturk rood.', []],
+    ],
+    'only the word right before a full stop decides whether it ends a sentence (ab. does, whatever stands before it); a word of two capitals before a full stop is no initial (TV.); a full stop after a number ends a sentence',
+  );
+  table(
+    [
+      ['Ik zag ZIJlstra gisteren.', []],
+      ["Ik zag xO'Neill gisteren.", []],
+    ],
+    'only the start of a word makes it capitalised: IJ or a capital and an apostrophe inside a word do not',
+  );
+  table(
+    [['Ik zag Kevin , Jansen gisteren.', ['Kevin', 'Jansen']]],
+    'the gap between the parts of a name is spaces only: a space and a comma separate two names',
+  );
+  table(
+    [
+      ['Ik was in Paris.', []],
+      ['Hij is fan van Ronaldo.', []],
+      ['Anna-Sophie, mijn buurmeisje, komt.', ['Anna-Sophie']],
+      ['Hij woont in Anna-Paulowna.', []],
+      ['hij heet ids', ['ids']],
+      ['ik sprak inge', ['inge']],
+    ],
+    'a listed name ending in s (Paris) is not a shorter name + s; only an s is taken off (Ronaldo is no Ronald); a pair of listed names with a hyphen is a first name also at a sentence start, with an unlisted part it is an unknown word; a three-letter word is no plural of a two-letter allowed word (ID), and only an s makes a plural (Inge is no ING)',
+  );
+  table(
+    [
+      ['Ik speel Call of Duty Warzone vaak.', []],
+      ['Ik sprak Kevin van Samsung gisteren.', ['Kevin']],
+      ['Ik zag Kevin van school gisteren.', ['Kevin']],
+      ['Ik zag Kevin Ozturkstraat Jansen gisteren.', ['Jansen']],
+    ],
+    'a product after a brand of several words is no name; an organisation is no surname, not even after a particle; particles belong to a name only before a surname; a street name ends a name, the word after it begins a new one',
+  );
+  table(
+    [
+      ['Ik ging met Milan Zara Jansen mee.', ['Milan Zara Jansen']],
+      ['Ik zag eL Amrani gisteren.', ['Amrani']],
+      ['vAn Ozturk heeft geld.', ['Ozturk']],
+    ],
+    'a name extends to the left over a first name that is no name on its own (Milan); a particle is taken in only when its first letter is a capital',
+  );
+  table(
+    [
+      ["Roos bloeit 'echt' mooi.", []],
+      ['Ik sprak de naam "van Boom" gisteren.', ['Boom']],
+      ['hoe heet de roos', []],
+      ['Ik zag Ozturk snackbar gisteren.', []],
+      ['ik zag roosje', []],
+    ],
+    'a possessive apostrophe counts only right after the name; only a quote right before the word after naam makes it a group name; a trigger two words back counts only with is or eigenlijk between; a word right before an institution word, also in lower case, names the institution; in lower case an ambiguous name or its diminutive needs a trigger, also when it is no dictionary word',
+  );
+  table(
+    [
+      ['Nepal heeft hoge bergen.', []],
+      ['Ik vind Nepal mooi.', []],
+      ['Hij is Bhutaans.', []],
+    ],
+    'a proper noun of another kind (a country) is no name, at a sentence start or mid-sentence; a nationality ending makes a word no name, also when it is not allow-listed',
+  );
+  table(
+    [
+      ['Ik sprak J A. Ozturk.', ['A. Ozturk']],
+      ['Ik sprak J. A B. Ozturk.', ['B. Ozturk']],
+    ],
+    'initials: each has its own full stop; a capital without one is no initial and cuts the initials before it off',
+  );
+  table(
+    [
+      ['Mos broer komt vaak.', ['Mos']],
+      ['Ik zag Milan Frans Sep Juul Jordan Zara Jansen gisteren.', ['Milan Frans Sep Juul Jordan Zara Jansen']],
+    ],
+    'a listed first name + s is a possessive whatever the length of the name (Mos: Mo’s — the test lexicon does not know the word mos); a name extends to the left over all the first names before it that are no names on their own',
   );
 });

@@ -60,6 +60,9 @@ describe('allow-list', () => {
     expect([...ALLOWED_PLACES, ...ALLOWED_WORDS].filter((w) => w.length === 0 || /\s/u.test(w))).toEqual([]);
     expect(ALLOWED_PHRASES.filter((p) => p.trim().length === 0)).toEqual([]);
   });
+  it('a phrase is its words with single spaces between (names.ts splits it on one space)', () => {
+    expect(ALLOWED_PHRASES.filter((p) => !/^\S+(?: \S+)*$/u.test(p))).toEqual([]);
+  });
 });
 
 describe('the word data of the structured detectors (structured-words.ts)', () => {
