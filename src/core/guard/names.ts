@@ -291,12 +291,13 @@ function extendRight(text: string, tokens: Token[], i: number, lex: Lexicon): nu
 
 /**
  * Extends a seed at index i to the left over capitalised particles / preceding first names, as many as there are (a first
- * name before a seed is mostly a seed itself; the ones that are not — "Milan Zara Jansen" — all belong to the name).
+ * name before a seed is mostly a seed itself; the ones that are not — "Milan Zara Jansen" — all belong to the name), but
+ * not below `floor`, the first token after the name before: names do not overlap, and each token is passed over once.
  */
-function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon): number {
+function extendLeft(text: string, tokens: Token[], i: number, lex: Lexicon, floor: number): number {
   let first = i;
   for (;;) {
-    const prev = tokens[first - 1];
+    const prev = first > floor ? tokens[first - 1] : undefined;
     const cur = tokens[first] as Token;
     // (A token after a gap of spaces is never a sentence start: what ends a sentence is not a space.)
     if (!prev || !gapIsSpace(text, prev, cur) || prev.embedded) break;
@@ -505,7 +506,7 @@ export function findPersonNames(text: string, lex: Lexicon = guardLexicon): Iden
     if (initial !== null) last = initial;
     else if (isSeed(text, tokens, i, lex)) last = extendRight(text, tokens, i, lex);
     if (last === null) continue;
-    const first = extendLeft(text, tokens, i, lex);
+    const first = extendLeft(text, tokens, i, lex, coveredUntil + 1);
     if (chainIsPlace(tokens, first, last, text)) {
       coveredUntil = last;
       continue;

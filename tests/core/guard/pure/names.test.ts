@@ -774,3 +774,14 @@ describe('the rules behind the undetected mutants of issue 20', () => {
     'a listed first name + s is a possessive whatever the length of the name (Mos: Mo’s — the test lexicon does not know the word mos); a name extends to the left over all the first names before it that are no names on their own',
   );
 });
+
+describe('names in a row', () => {
+  it('a name never reaches back into the name before it: the hits of a long row of names do not overlap and cover every name', () => {
+    const text = Array.from({ length: 14 }, () => 'Kevin').join(' ');
+    const hits = findPersonNames(text, lexicon);
+    for (let k = 1; k < hits.length; k += 1) expect([k, (hits[k] as { start: number }).start >= (hits[k - 1] as { end: number }).end]).toEqual([k, true]);
+    // every one of the 14 names is in a hit
+    const covered = Array.from({ length: 14 }, (_, k) => hits.some((h) => h.start <= k * 6 && k * 6 + 5 <= h.end));
+    expect(covered).toEqual(Array.from({ length: 14 }, () => true));
+  });
+});
