@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexp from 'eslint-plugin-regexp';
+import globals from 'globals';
 
 /** Frameworks and adapters the core must never import: adapters depend on the core, not the reverse. */
 const coreForbidden = [
@@ -14,7 +15,9 @@ const coreForbidden = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.tmp_*', '.stryker-tmp/**', 'dist/**', 'node_modules/**', 'spfx/*', '!spfx/src', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['.tmp_*', '.stryker-tmp/**', 'dist/**', 'node_modules/**', 'spfx/*', '!spfx/src', 'teams-app/dist/**', 'coverage/**', 'data/**', 'build/**', '**/*.js'] },
+  // the node scripts and configs (npm test, mutation, postinstall): linted too, with node's globals
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

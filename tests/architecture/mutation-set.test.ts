@@ -70,14 +70,15 @@ describe('the whole set of npm run mutation', () => {
     }
   });
 
-  it('leaves its sandbox out of the lint of npm test, also when a run was killed and left it behind', () => {
+  it('leaves its sandbox out of the lint of npm test, also when a run was killed and left it behind, and lints its own scripts', () => {
     // Stryker copies the repository into .stryker-tmp/sandbox-*/ with instrumented, @ts-nocheck sources
     const code = `const { ESLint } = require('eslint');
       const eslint = new ESLint({ cwd: ${JSON.stringify(ROOT)} });
-      Promise.all(['.stryker-tmp/sandbox-a1B2c3/src/core/policy.ts', 'src/core/policy.ts'].map((p) => eslint.isPathIgnored(p)))
+      Promise.all(['.stryker-tmp/sandbox-a1B2c3/src/core/policy.ts', 'src/core/policy.ts', 'scripts/mutation.mjs', 'scripts/mutation-score.mjs', 'stryker.config.mjs'].map((p) => eslint.isPathIgnored(p)))
         .then((r) => process.stdout.write(JSON.stringify(r)));`;
     const out = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' });
-    expect(JSON.parse(out.stdout)).toEqual([true, false]);
+    // the sandbox is left out; the core and the mutation scripts and config themselves are linted
+    expect(JSON.parse(out.stdout)).toEqual([true, false, false, false, false]);
   });
 
   it('asks a score of 90% of every file, as issue 20 does', () => {
