@@ -1,4 +1,6 @@
 // @ts-check
+import { reportName } from './scripts/mutation-files.mjs';
+
 /**
  * Mutation testing of the core (issue 20): StrykerJS 9 with the jest runner (per-test coverage), the
  * TypeScript checker and incremental mode. Run with `npm run mutation`; not part of `npm test`.
@@ -20,7 +22,7 @@ const testMatch = tests.map((t) => (t.endsWith('.ts') ? `<rootDir>/${t}` : `<roo
 // A run on some files (`--mutate a.ts,b.ts`) keeps its own incremental file (its report), named after them,
 // so runs on different files do not overwrite each other; scripts/mutation-score.mjs merges the reports.
 const mutateArg = process.argv.indexOf('--mutate');
-const runName = mutateArg > 0 ? (process.argv[mutateArg + 1] ?? 'all').split(',').map((f) => f.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')).join('+') : 'all';
+const runName = mutateArg > 0 ? (process.argv[mutateArg + 1] ?? 'all').split(',').map(reportName).join('+') : 'all';
 
 export default {
   packageManager: 'npm',

@@ -53,5 +53,8 @@ export const NO_CODE = {
   'src/core/guard/types.ts': 'types and interfaces only: nothing left at run time to mutate',
 };
 
+/** The name of the incremental file (its report) of a run on `file`: src/core/guard/names.ts → guard-names. */
+export const reportName = (file) => file.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-');
+
 /** Issue 20: every file with a score scores at least this much (mutation-score.mjs fails below it). */
 export const MIN_SCORE = 90;

@@ -9,14 +9,14 @@
  * without arguments, when a file of the whole set (FILE_TESTS) has no result in any report.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { FILE_TESTS, MIN_SCORE } from './mutation-files.mjs';
+import { FILE_TESTS, MIN_SCORE, reportName } from './mutation-files.mjs';
 
 const DIR = 'reports/mutation/incremental';
 const inputs = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => `${DIR}/${f}`);
 const report = { files: {} };
 // A report named after a file (audit.json for src/core/audit.ts) is that file's own latest run: it wins over
 // a file carried along in another run's report (an earlier run that mutated several files together).
-const own = (report, source) => report.endsWith(`/${source.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')}.json`);
+const own = (report, source) => report.endsWith(`/${reportName(source)}.json`);
 const chosen = new Map();
 for (const file of inputs) {
   for (const [source, result] of Object.entries(JSON.parse(readFileSync(file, 'utf8')).files)) {

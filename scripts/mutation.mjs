@@ -17,10 +17,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { FILE_OPTIONS, FILE_TESTS } from './mutation-files.mjs';
+import { FILE_OPTIONS, FILE_TESTS, reportName } from './mutation-files.mjs';
 
-/** The incremental file a run on `file` keeps (the naming of stryker.config.mjs). */
-const incrementalFile = (file) => `reports/mutation/incremental/${file.replace(/^src\/core\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')}.json`;
+/** The incremental file a run on `file` keeps (named as stryker.config.mjs names it: reportName). */
+const incrementalFile = (file) => `reports/mutation/incremental/${reportName(file)}.json`;
 
 /**
  * Incremental mode reuses a survivor's result while its code and covering tests are unchanged — and a static
